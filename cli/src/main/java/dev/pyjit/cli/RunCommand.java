@@ -1,0 +1,79 @@
+package dev.pyjit.cli;
+
+import dev.pyjit.cli.embed.JitOptions;
+import dev.pyjit.cli.embed.PythonProcess;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code pyjit run}: run a Python program as python3.13 would, with the JIT on.
+ *
+ * <p>Everything from the program on ({@code -c CODE}, {@code -m MODULE}, {@code -} or a script) and
+ * what follows it belongs to the program: {@link ProgramSplit} cuts it off before picocli parses
+ * pyjit's own options, so program arguments that look like options reach {@code sys.argv} intact.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run a Python program (like python3.13) with the JIT.",
+        customSynopsis = "pyjit run [OPTIONS] (SCRIPT | -c CODE | -m MODULE | -) [ARGS...]")
+public final class RunCommand implements Callable<Integer> {
+    @Option(names = "--no-jit", description = "Run on the interpreter alone (the baseline).")
+    boolean noJit;
+
+    @Option(names = "--threshold", paramLabel = "N",
+            description = "Compile a function at its N-th call; 0 compiles every eligible function at its first call (env PYJIT_THRESHOLD).")
+    Integer threshold;
+
+    @Option(names = "--jit-stats", arity = "0..1", paramLabel = "FILE", fallbackValue = "-",
+            description = "At exit, write JIT statistics as JSON to FILE, or to stderr (env PYJIT_STATS).")
+    String statsFile;
+
+    @Option(names = "-c", paramLabel = "CODE", description = "Program passed in as a string.")
+    String command;
+
+    @Option(names = "-m", paramLabel = "MODULE", description = "Run a library module as a script.")
+    String module;
+
+    @Option(names = {"-u", "-B", "-E", "-s", "-S", "-I", "-O", "-OO", "-q", "-b", "-v"},
+            description = "Passed to CPython unchanged (see python3 --help).")
+    List<String> pythonFlags = new ArrayList<>();
+
+    @Option(names = {"-X", "-W"}, paramLabel = "OPT", description = "Passed to CPython with its value.")
+    List<String> pythonValueOptions = new ArrayList<>();
+
+    @Parameters(arity = "0..1", paramLabel = "SCRIPT", description = "The program file, or - for standard input.")
+    String script;
+
+    /** The program's own arguments, after SCRIPT, CODE or MODULE; set by {@link ProgramSplit}. */
+    List<String> programArguments = List.of();
+
+    /** The raw tokens of -X/-W options in order, so CPython sees them as given. */
+    List<String> rawPythonOptions = List.of();
+
+    @Override
+    public Integer call() {
+        List<String> argv = new ArrayList<>(rawPythonOptions);
+        if (command != null) {
+            argv.add("-c");
+            argv.add(command);
+        } else if (module != null) {
+            argv.add("-m");
+            argv.add(module);
+        } else if (script != null) {
+            argv.add(script);
+        }
+        argv.addAll(programArguments);
+        JitOptions options = JitOptions.fromEnvironment(System.getenv())
+                .withCommandLine(noJit, threshold, statsFile == null ? null : statsFile);
+        return PythonProcess.run(argv, options, launcherPath());
+    }
+
+    private static Path launcherPath() {
+        String launcher = System.getProperty("pyjit.launcher");
+        return launcher == null ? null : Path.of(launcher).toAbsolutePath();
+    }
+}

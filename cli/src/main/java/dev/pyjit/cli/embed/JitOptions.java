@@ -1,0 +1,34 @@
+package dev.pyjit.cli.embed;
+
+import java.util.Map;
+
+/**
+ * How the JIT behaves in one run: from the environment ({@code PYJIT_THRESHOLD}, {@code PYJIT_STATS},
+ * {@code PYJIT_DEBUG}), overridden by command-line options.
+ *
+ * @param statsTarget where stats go at exit: {@code null} nowhere, {@code "-"} stderr, else a file
+ */
+public record JitOptions(boolean enabled, int threshold, String statsTarget, boolean debug) {
+    public static final int DEFAULT_THRESHOLD = 100;
+
+    public static JitOptions fromEnvironment(Map<String, String> env) {
+        int threshold = DEFAULT_THRESHOLD;
+        String configured = env.get("PYJIT_THRESHOLD");
+        if (configured != null && !configured.isBlank()) {
+            try {
+                threshold = Math.max(0, Integer.parseInt(configured.trim()));
+            } catch (NumberFormatException ignored) {
+                // like CPython with a malformed PYTHON* variable: keep the default
+            }
+        }
+        String stats = env.get("PYJIT_STATS");
+        String debug = env.get("PYJIT_DEBUG");
+        return new JitOptions(true, threshold, stats == null || stats.isEmpty() ? null : stats,
+                debug != null && !debug.isEmpty() && !debug.equals("0"));
+    }
+
+    public JitOptions withCommandLine(boolean noJit, Integer threshold, String statsTarget) {
+        return new JitOptions(enabled && !noJit, threshold == null ? this.threshold : Math.max(0, threshold),
+                statsTarget == null ? this.statsTarget : statsTarget, debug);
+    }
+}

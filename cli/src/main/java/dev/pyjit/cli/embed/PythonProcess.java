@@ -1,0 +1,95 @@
+package dev.pyjit.cli.embed;
+
+import static org.bytedeco.cpython.global.python.*;
+
+import dev.pyjit.runtime.Toolchain;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.bytedeco.cpython.PyConfig;
+import org.bytedeco.cpython.PyStatus;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.Pointer;
+import org.bytedeco.javacpp.PointerPointer;
+
+/**
+ * Runs one Python program on the embedded CPython exactly as {@code python3.13 ARGV} would:
+ * CPython parses the command line itself ({@code PyConfig.parse_argv}) and {@code Py_RunMain}
+ * runs the program, prints uncaught exceptions and computes the exit status.
+ *
+ * <p>Python runs on a thread of its own with a large native stack, because CPython's recursion
+ * guard assumes a main-thread-sized stack and the JVM's main thread is small. That thread is
+ * CPython's main thread, so signals (Ctrl-C) are handled there as in python3.
+ */
+public final class PythonProcess {
+    private static final long PYTHON_STACK_BYTES = 1L << 30;
+
+    private PythonProcess() {}
+
+    /** Runs the program and returns its exit status. */
+    public static int run(List<String> pythonArgs, JitOptions options, Path launcher) {
+        AtomicInteger status = new AtomicInteger(1);
+        Thread python = new Thread(null, () -> status.set(runOnThisThread(pythonArgs, options, launcher)),
+                "python-main", PYTHON_STACK_BYTES);
+        python.start();
+        try {
+            python.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return status.get();
+    }
+
+    private static int runOnThisThread(List<String> pythonArgs, JitOptions options, Path launcher) {
+        Jit jit = options.enabled() ? new Jit(options) : null;
+        try {
+            PyConfig config = new PyConfig();
+            PyConfig_InitPythonConfig(config);
+            Path home = Toolchain.pythonHome();
+            setString(config, "home", home.toString());
+            setString(config, "executable", launcher != null ? launcher.toString() : home.resolve("bin/python3.13").toString());
+            List<String> argv = new ArrayList<>();
+            argv.add(launcher != null ? launcher.toString() : "pyjit");
+            argv.addAll(pythonArgs);
+            PointerPointer<BytePointer> cArgv = new PointerPointer<>(argv.stream().map(BytePointer::new).toArray(BytePointer[]::new));
+            check(PyConfig_SetBytesArgv(config, argv.size(), cArgv));
+            PyStatus initialised = Py_InitializeFromConfig(config);
+            PyConfig_Clear(config);
+            if (PyStatus_Exception(initialised) != 0) {
+                if (PyStatus_IsExit(initialised) != 0) {
+                    return initialised.exitcode();
+                }
+                Py_ExitStatusException(initialised);
+            }
+            Bootstrap.run(jit);
+            int exitCode = Py_RunMain();
+            if (jit != null) {
+                jit.finish();
+            }
+            return exitCode;
+        } catch (IOException e) {
+            System.err.println("pyjit: cannot set up the bundled Python: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static void setString(PyConfig config, String field, String value) {
+        // The address of the wchar_t* field itself; a Pointer's "position" would be scaled by the
+        // element size once it became a PointerPointer, so the address is set directly.
+        long fieldAddress = config.address() + config.offsetof(field);
+        Pointer slot = new Pointer() {
+            {
+                address = fieldAddress;
+            }
+        };
+        check(PyConfig_SetBytesString(config, new PointerPointer<>(slot), new BytePointer(value)));
+    }
+
+    private static void check(PyStatus status) {
+        if (PyStatus_Exception(status) != 0) {
+            Py_ExitStatusException(status);
+        }
+    }
+}

@@ -1,0 +1,359 @@
+/*
+ * Helpers that compiled code calls. This file is compiled twice: to LLVM
+ * bitcode that the JIT links into every module (so LLVM inlines these small
+ * functions into the generated code), and into the _pyjit_rt extension module.
+ * Each helper reproduces what the CPython 3.13 interpreter does for one
+ * bytecode (Python/bytecodes.c), including its error messages.
+ */
+#include "pyjit_rt.h"
+#include "internal/pycore_ceval.h"
+
+static inline PyCodeObject *code_of(_PyInterpreterFrame *frame) {
+    return (PyCodeObject *)frame->f_executable;
+}
+
+/* The interpreter counts Python frames in py_recursion_remaining; so does compiled code. */
+static int enter_recursive_call(PyThreadState *tstate) {
+    if (tstate->py_recursion_remaining-- > 0) {
+        return 0;
+    }
+    if (tstate->recursion_headroom) {
+        if (tstate->py_recursion_remaining < -50) {
+            Py_FatalError("Cannot recover from Python stack overflow.");
+        }
+        return 0;
+    }
+    tstate->recursion_headroom++;
+    PyErr_SetString(PyExc_RecursionError, "maximum recursion depth exceeded");
+    tstate->recursion_headroom--;
+    tstate->py_recursion_remaining++;
+    return -1;
+}
+
+_PyInterpreterFrame *pyjit_enter(PyObject *func, PyObject *const *args, size_t nargsf, PyObject *kwnames) {
+    PyThreadState *tstate = PyThreadState_Get();
+    if (enter_recursive_call(tstate) < 0) {
+        return NULL;
+    }
+    size_t nargs = PyVectorcall_NARGS(nargsf);
+    Py_ssize_t nkw = kwnames == NULL ? 0 : PyTuple_GET_SIZE(kwnames);
+    /* _PyEvalFramePushAndInit steals the function and every argument. */
+    Py_INCREF(func);
+    for (size_t i = 0; i < nargs + (size_t)nkw; i++) {
+        Py_INCREF(args[i]);
+    }
+    _PyInterpreterFrame *frame = _PyEvalFramePushAndInit(tstate, (PyFunctionObject *)func, NULL, args, nargs, kwnames);
+    if (frame == NULL) {
+        tstate->py_recursion_remaining++;
+        return NULL;
+    }
+    frame->previous = tstate->current_frame;
+    tstate->current_frame = frame;
+    /* Past RESUME, so the frame counts as complete for tracebacks and sys._getframe. */
+    frame->instr_ptr = _PyCode_CODE(code_of(frame)) + code_of(frame)->_co_firsttraceable;
+    return frame;
+}
+
+PyObject *pyjit_leave(_PyInterpreterFrame *frame, PyObject *result) {
+    PyThreadState *tstate = PyThreadState_Get();
+    if (result == NULL) {
+        PyFrameObject *f = PyEval_GetFrame();
+        if (f != NULL) {
+            PyTraceBack_Here(f);
+        }
+    }
+    tstate->current_frame = frame->previous;
+    _PyEval_FrameClearAndPop(tstate, frame);
+    tstate->py_recursion_remaining++;
+    return result;
+}
+
+void pyjit_set_ip(_PyInterpreterFrame *frame, int codeunit) {
+    frame->instr_ptr = _PyCode_CODE(code_of(frame)) + codeunit;
+}
+
+int pyjit_check_eval_breaker(_PyInterpreterFrame *frame) {
+    (void)frame;
+    PyThreadState *tstate = PyThreadState_Get();
+    if (_Py_atomic_load_uintptr_relaxed(&tstate->eval_breaker) & _PY_EVAL_EVENTS_MASK) {
+        return _Py_HandlePending(tstate);
+    }
+    return 0;
+}
+
+PyObject *pyjit_load_const(_PyInterpreterFrame *frame, int index) {
+    return Py_NewRef(PyTuple_GET_ITEM(code_of(frame)->co_consts, index));
+}
+
+PyObject *pyjit_load_local(_PyInterpreterFrame *frame, int slot) {
+    return Py_NewRef(frame->localsplus[slot]);
+}
+
+PyObject *pyjit_load_local_checked(_PyInterpreterFrame *frame, int slot) {
+    PyObject *value = frame->localsplus[slot];
+    if (value == NULL) {
+        _PyEval_FormatExcCheckArg(PyThreadState_Get(), PyExc_UnboundLocalError,
+                "cannot access local variable '%s' where it is not associated with a value",
+                PyTuple_GetItem(code_of(frame)->co_localsplusnames, slot));
+        return NULL;
+    }
+    return Py_NewRef(value);
+}
+
+void pyjit_store_local(_PyInterpreterFrame *frame, int slot, PyObject *value) {
+    PyObject *old = frame->localsplus[slot];
+    frame->localsplus[slot] = value;
+    Py_XDECREF(old);
+}
+
+static inline PyObject *name_at(_PyInterpreterFrame *frame, int index) {
+    return PyTuple_GET_ITEM(code_of(frame)->co_names, index);
+}
+
+PyObject *pyjit_load_global(_PyInterpreterFrame *frame, int name_index) {
+    PyObject *name = name_at(frame, name_index);
+    PyObject *value;
+    if (PyDict_GetItemRef(frame->f_globals, name, &value) < 0) {
+        return NULL;
+    }
+    if (value != NULL) {
+        return value;
+    }
+    if (PyMapping_GetOptionalItem(frame->f_builtins, name, &value) < 0) {
+        return NULL;
+    }
+    if (value == NULL) {
+        _PyEval_FormatExcCheckArg(PyThreadState_Get(), PyExc_NameError, "name '%.200s' is not defined", name);
+    }
+    return value;
+}
+
+int pyjit_store_global(_PyInterpreterFrame *frame, int name_index, PyObject *value) {
+    return PyDict_SetItem(frame->f_globals, name_at(frame, name_index), value);
+}
+
+PyObject *pyjit_load_attr(_PyInterpreterFrame *frame, PyObject *owner, int name_index) {
+    return PyObject_GetAttr(owner, name_at(frame, name_index));
+}
+
+int pyjit_store_attr(_PyInterpreterFrame *frame, PyObject *owner, int name_index, PyObject *value) {
+    return PyObject_SetAttr(owner, name_at(frame, name_index), value);
+}
+
+PyObject *pyjit_binary_op(int op, PyObject *lhs, PyObject *rhs) {
+    return _PyEval_BinaryOps[op](lhs, rhs);
+}
+
+PyObject *pyjit_compare(int oparg, PyObject *lhs, PyObject *rhs) {
+    PyObject *result = PyObject_RichCompare(lhs, rhs, oparg >> 5);
+    if (result == NULL || !(oparg & 16)) {
+        return result;
+    }
+    int truth = PyObject_IsTrue(result);
+    Py_DECREF(result);
+    if (truth < 0) {
+        return NULL;
+    }
+    return Py_NewRef(truth ? Py_True : Py_False);
+}
+
+PyObject *pyjit_is(PyObject *lhs, PyObject *rhs, int invert) {
+    return Py_NewRef((lhs == rhs) ^ invert ? Py_True : Py_False);
+}
+
+PyObject *pyjit_contains(PyObject *item, PyObject *container, int invert) {
+    int found = PySequence_Contains(container, item);
+    if (found < 0) {
+        return NULL;
+    }
+    return Py_NewRef(found ^ invert ? Py_True : Py_False);
+}
+
+/* kind: 0 negative, 1 invert, 2 not (of an exact bool), 3 positive. */
+PyObject *pyjit_unary(int kind, PyObject *operand) {
+    switch (kind) {
+    case 0: return PyNumber_Negative(operand);
+    case 1: return PyNumber_Invert(operand);
+    case 2: return Py_NewRef(operand == Py_False ? Py_True : Py_False);
+    default: return PyNumber_Positive(operand);
+    }
+}
+
+PyObject *pyjit_to_bool(PyObject *value) {
+    int truth = PyObject_IsTrue(value);
+    if (truth < 0) {
+        return NULL;
+    }
+    return Py_NewRef(truth ? Py_True : Py_False);
+}
+
+int pyjit_is_true(PyObject *exact_bool) {
+    return exact_bool == Py_True;
+}
+
+int pyjit_is_none(PyObject *value) {
+    return value == Py_None;
+}
+
+PyObject *pyjit_call(_PyInterpreterFrame *frame, PyObject *callable, PyObject *self_or_null,
+                     PyObject **args, int nargs, int kwnames_const) {
+    /* args[0] is a spare slot, the arguments start at args[1]: either self goes
+     * there, or the callee may use it (PY_VECTORCALL_ARGUMENTS_OFFSET). */
+    PyObject *kwnames = kwnames_const < 0 ? NULL : PyTuple_GET_ITEM(code_of(frame)->co_consts, kwnames_const);
+    size_t positional = (size_t)nargs - (kwnames == NULL ? 0 : (size_t)PyTuple_GET_SIZE(kwnames));
+    if (self_or_null != NULL) {
+        args[0] = self_or_null;
+        return PyObject_Vectorcall(callable, args, positional + 1, kwnames);
+    }
+    return PyObject_Vectorcall(callable, args + 1, positional | PY_VECTORCALL_ARGUMENTS_OFFSET, kwnames);
+}
+
+static void decref_all(PyObject **items, int n) {
+    for (int i = 0; i < n; i++) {
+        Py_DECREF(items[i]);
+    }
+}
+
+PyObject *pyjit_build_tuple(PyObject **items, int n) {
+    PyObject *tuple = PyTuple_New(n);
+    if (tuple == NULL) {
+        decref_all(items, n);
+        return NULL;
+    }
+    for (int i = 0; i < n; i++) {
+        PyTuple_SET_ITEM(tuple, i, items[i]);
+    }
+    return tuple;
+}
+
+PyObject *pyjit_build_list(PyObject **items, int n) {
+    PyObject *list = PyList_New(n);
+    if (list == NULL) {
+        decref_all(items, n);
+        return NULL;
+    }
+    for (int i = 0; i < n; i++) {
+        PyList_SET_ITEM(list, i, items[i]);
+    }
+    return list;
+}
+
+PyObject *pyjit_build_map(PyObject **keys_and_values, int n) {
+    PyObject *dict = PyDict_New();
+    for (int i = 0; dict != NULL && i < n; i++) {
+        if (PyDict_SetItem(dict, keys_and_values[2 * i], keys_and_values[2 * i + 1]) < 0) {
+            Py_CLEAR(dict);
+        }
+    }
+    decref_all(keys_and_values, 2 * n);
+    return dict;
+}
+
+PyObject *pyjit_build_const_key_map(PyObject **values, int n, PyObject *keys) {
+    PyObject *dict = PyDict_New();
+    for (int i = 0; dict != NULL && i < n; i++) {
+        if (PyDict_SetItem(dict, PyTuple_GET_ITEM(keys, i), values[i]) < 0) {
+            Py_CLEAR(dict);
+        }
+    }
+    decref_all(values, n);
+    Py_DECREF(keys);
+    return dict;
+}
+
+PyObject *pyjit_build_string(PyObject **pieces, int n) {
+    PyObject *empty = PyUnicode_FromStringAndSize("", 0);
+    PyObject *joined = empty == NULL ? NULL : _PyUnicode_JoinArray(empty, pieces, n);
+    Py_XDECREF(empty);
+    decref_all(pieces, n);
+    return joined;
+}
+
+PyObject *pyjit_format_simple(PyObject *value) {
+    if (PyUnicode_CheckExact(value)) {
+        return Py_NewRef(value);
+    }
+    return PyObject_Format(value, NULL);
+}
+
+PyObject *pyjit_list_append(PyObject *list, PyObject *item) {
+    return PyList_Append(list, item) < 0 ? NULL : Py_NewRef(Py_None);
+}
+
+PyObject *pyjit_subscript(PyObject *container, PyObject *index) {
+    return PyObject_GetItem(container, index);
+}
+
+int pyjit_store_subscript(PyObject *container, PyObject *index, PyObject *value) {
+    return PyObject_SetItem(container, index, value);
+}
+
+PyObject *pyjit_slice(PyObject *container, PyObject *start, PyObject *stop) {
+    PyObject *slice = PySlice_New(start, stop, NULL);
+    if (slice == NULL) {
+        return NULL;
+    }
+    PyObject *result = PyObject_GetItem(container, slice);
+    Py_DECREF(slice);
+    return result;
+}
+
+int pyjit_store_slice(PyObject *container, PyObject *start, PyObject *stop, PyObject *value) {
+    PyObject *slice = PySlice_New(start, stop, NULL);
+    if (slice == NULL) {
+        return -1;
+    }
+    int status = PyObject_SetItem(container, slice, value);
+    Py_DECREF(slice);
+    return status;
+}
+
+/* Returns the n items as a tuple in source order; errors read like the interpreter's. */
+PyObject *pyjit_unpack_sequence(PyObject *seq, int n) {
+    if (PyTuple_CheckExact(seq) && PyTuple_GET_SIZE(seq) == n) {
+        return Py_NewRef(seq);
+    }
+    PyObject **items = PyMem_Malloc(sizeof(PyObject *) * (n > 0 ? n : 1));
+    if (items == NULL) {
+        return PyErr_NoMemory();
+    }
+    /* The interpreter's helper fills the value stack downwards from sp. */
+    if (_PyEval_UnpackIterable(PyThreadState_Get(), seq, n, -1, items + n) == 0) {
+        PyMem_Free(items);
+        return NULL;
+    }
+    PyObject *tuple = PyTuple_New(n);
+    for (int i = 0; i < n; i++) {
+        if (tuple != NULL) {
+            PyTuple_SET_ITEM(tuple, i, items[n - 1 - i]);
+        } else {
+            Py_DECREF(items[i]);
+        }
+    }
+    PyMem_Free(items);
+    return tuple;
+}
+
+PyObject *pyjit_tuple_item(PyObject *tuple, int index) {
+    return Py_NewRef(PyTuple_GET_ITEM(tuple, index));
+}
+
+PyObject *pyjit_get_iter(PyObject *iterable) {
+    return PyObject_GetIter(iterable);
+}
+
+PyObject *pyjit_for_iter(PyObject *iterator) {
+    PyObject *next = (*Py_TYPE(iterator)->tp_iternext)(iterator);
+    if (next == NULL && PyErr_Occurred() && PyErr_ExceptionMatches(PyExc_StopIteration)) {
+        PyErr_Clear();
+    }
+    return next;
+}
+
+int pyjit_error_occurred(void) {
+    return PyErr_Occurred() != NULL;
+}
+
+void pyjit_incref(PyObject *o) { Py_INCREF(o); }
+void pyjit_decref(PyObject *o) { Py_DECREF(o); }
+void pyjit_xdecref(PyObject *o) { Py_XDECREF(o); }

@@ -1,0 +1,126 @@
+/*
+ * _pyjit_rt: the extension module that hooks pyjit into CPython.
+ *
+ * A function watcher puts a trampoline on every Python function created once
+ * the hook is installed. The trampoline counts calls per code object (state in
+ * the code object's co_extra slot, as Pyjion did) and, at the threshold, asks
+ * the compiler (a Python callable implemented in Java) for a native entry
+ * point. Native code, once there, is entered directly; anything the compiler
+ * refused, and any call made while tracing or profiling is on, goes to the
+ * function's original vectorcall, which is the interpreter.
+ */
+#include "pyjit_rt.h"
+
+enum { COUNTING, COMPILED, REFUSED };
+
+typedef struct {
+    Py_ssize_t calls;
+    int state;
+    vectorcallfunc native;
+} CodeState;
+
+static vectorcallfunc interpreter_entry;
+static Py_ssize_t code_extra_index = -1;
+static PyObject *compile_hook;
+static Py_ssize_t threshold;
+static int compiling;
+static int watcher_id = -1;
+
+static CodeState *code_state(PyObject *code) {
+    void *extra = NULL;
+    if (PyUnstable_Code_GetExtra(code, code_extra_index, &extra) < 0) {
+        PyErr_Clear();
+        return NULL;
+    }
+    if (extra == NULL) {
+        extra = PyMem_Calloc(1, sizeof(CodeState));
+        if (extra == NULL || PyUnstable_Code_SetExtra(code, code_extra_index, extra) < 0) {
+            PyMem_Free(extra);
+            PyErr_Clear();
+            return NULL;
+        }
+    }
+    return (CodeState *)extra;
+}
+
+/* Asks the Java compiler for native code. It answers with an address or 0, and never raises;
+ * if it does anyway, the function stays interpreted and the error is dropped. */
+static void request_compile(PyObject *func, CodeState *state) {
+    compiling = 1;
+    PyObject *answer = PyObject_CallOneArg(compile_hook, func);
+    compiling = 0;
+    void *address = answer == NULL ? NULL : PyLong_AsVoidPtr(answer);
+    Py_XDECREF(answer);
+    if (PyErr_Occurred()) {
+        PyErr_Clear();
+        address = NULL;
+    }
+    state->native = (vectorcallfunc)address;
+    state->state = address != NULL ? COMPILED : REFUSED;
+}
+
+static int tracing(void) {
+    PyThreadState *tstate = PyThreadState_Get();
+    return tstate->c_tracefunc != NULL || tstate->c_profilefunc != NULL;
+}
+
+static PyObject *trampoline(PyObject *func, PyObject *const *args, size_t nargsf, PyObject *kwnames) {
+    CodeState *state = code_state(((PyFunctionObject *)func)->func_code);
+    if (state != NULL) {
+        if (state->state == COUNTING && !compiling && ++state->calls >= threshold) {
+            request_compile(func, state);
+        }
+        if (state->state == COMPILED && !tracing()) {
+            return state->native(func, args, nargsf, kwnames);
+        }
+    }
+    return interpreter_entry(func, args, nargsf, kwnames);
+}
+
+static int on_function_event(PyFunction_WatchEvent event, PyFunctionObject *func, PyObject *new_value) {
+    (void)new_value;
+    if (event == PyFunction_EVENT_CREATE && func->vectorcall == interpreter_entry) {
+        PyFunction_SetVectorcall(func, trampoline);
+    }
+    return 0;
+}
+
+/* install(hook, threshold, probe_function): probe_function is any plain Python
+ * function; its vectorcall is the interpreter's entry, which is not exported. */
+static PyObject *install(PyObject *module, PyObject *args) {
+    (void)module;
+    PyObject *hook, *probe;
+    Py_ssize_t n;
+    if (!PyArg_ParseTuple(args, "OnO!:install", &hook, &n, &PyFunction_Type, &probe)) {
+        return NULL;
+    }
+    if (watcher_id >= 0) {
+        PyErr_SetString(PyExc_RuntimeError, "pyjit hook already installed");
+        return NULL;
+    }
+    interpreter_entry = ((PyFunctionObject *)probe)->vectorcall;
+    code_extra_index = PyUnstable_Eval_RequestCodeExtraIndex(PyMem_Free);
+    if (code_extra_index < 0) {
+        return NULL;
+    }
+    compile_hook = Py_NewRef(hook);
+    threshold = n < 1 ? 1 : n;
+    watcher_id = PyFunction_AddWatcher(on_function_event);
+    if (watcher_id < 0) {
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
+static PyMethodDef methods[] = {
+    {"install", install, METH_VARARGS, "install(hook, threshold, probe): trampoline every function created from now on."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module_def = {
+    PyModuleDef_HEAD_INIT, "_pyjit_rt", "pyjit's runtime hook into CPython.", -1, methods,
+};
+
+PyMODINIT_FUNC PyInit__pyjit_rt(void) {
+    return PyModule_Create(&module_def);
+}

@@ -1,0 +1,79 @@
+/*
+ * The ABI between native code emitted by pyjit and the C runtime.
+ *
+ * Compiled functions are vectorcall entry points: they own a real CPython
+ * interpreter frame (pushed by pyjit_enter, popped by pyjit_leave), keep the
+ * locals in that frame's slots, and set the frame's instruction pointer before
+ * anything that can raise, so tracebacks, sys._getframe and deoptimisation see
+ * exactly what the interpreter would show.
+ *
+ * Reference ownership: every PyObject* returned by a helper is a new reference
+ * (NULL means an exception is set, except pyjit_for_iter, see there). Operands
+ * are borrowed unless the helper's comment says it steals them. The Java table
+ * dev.pyjit.llvm.RuntimeFunction lists the same functions; a test checks both agree.
+ */
+#ifndef PYJIT_RT_H
+#define PYJIT_RT_H
+
+#ifndef Py_BUILD_CORE_MODULE
+#define Py_BUILD_CORE_MODULE 1
+#endif
+#include <Python.h>
+#include "internal/pycore_frame.h"
+#include "internal/pycore_code.h"
+
+/* Frame lifetime. pyjit_enter binds the arguments exactly as the interpreter
+ * would (defaults, keywords, the same TypeErrors) and links the frame. */
+_PyInterpreterFrame *pyjit_enter(PyObject *func, PyObject *const *args, size_t nargsf, PyObject *kwnames);
+/* Unlinks and frees the frame. A NULL result adds this frame to the traceback first. */
+PyObject *pyjit_leave(_PyInterpreterFrame *frame, PyObject *result);
+void pyjit_set_ip(_PyInterpreterFrame *frame, int codeunit);
+int pyjit_check_eval_breaker(_PyInterpreterFrame *frame);
+
+PyObject *pyjit_load_const(_PyInterpreterFrame *frame, int index);
+PyObject *pyjit_load_local(_PyInterpreterFrame *frame, int slot);
+PyObject *pyjit_load_local_checked(_PyInterpreterFrame *frame, int slot);
+/* Steals value. */
+void pyjit_store_local(_PyInterpreterFrame *frame, int slot, PyObject *value);
+PyObject *pyjit_load_global(_PyInterpreterFrame *frame, int name_index);
+int pyjit_store_global(_PyInterpreterFrame *frame, int name_index, PyObject *value);
+PyObject *pyjit_load_attr(_PyInterpreterFrame *frame, PyObject *owner, int name_index);
+int pyjit_store_attr(_PyInterpreterFrame *frame, PyObject *owner, int name_index, PyObject *value);
+
+PyObject *pyjit_binary_op(int op, PyObject *lhs, PyObject *rhs);
+PyObject *pyjit_compare(int oparg, PyObject *lhs, PyObject *rhs);
+PyObject *pyjit_is(PyObject *lhs, PyObject *rhs, int invert);
+PyObject *pyjit_contains(PyObject *item, PyObject *container, int invert);
+PyObject *pyjit_unary(int kind, PyObject *operand);
+PyObject *pyjit_to_bool(PyObject *value);
+int pyjit_is_true(PyObject *exact_bool);
+int pyjit_is_none(PyObject *value);
+
+PyObject *pyjit_call(_PyInterpreterFrame *frame, PyObject *callable, PyObject *self_or_null,
+                     PyObject **args, int nargs, int kwnames_const);
+/* Steal their items. */
+PyObject *pyjit_build_tuple(PyObject **items, int n);
+PyObject *pyjit_build_list(PyObject **items, int n);
+PyObject *pyjit_build_map(PyObject **keys_and_values, int n);
+PyObject *pyjit_build_const_key_map(PyObject **values, int n, PyObject *keys);
+PyObject *pyjit_build_string(PyObject **pieces, int n);
+PyObject *pyjit_format_simple(PyObject *value);
+PyObject *pyjit_list_append(PyObject *list, PyObject *item);
+
+PyObject *pyjit_subscript(PyObject *container, PyObject *index);
+int pyjit_store_subscript(PyObject *container, PyObject *index, PyObject *value);
+PyObject *pyjit_slice(PyObject *container, PyObject *start, PyObject *stop);
+int pyjit_store_slice(PyObject *container, PyObject *start, PyObject *stop, PyObject *value);
+PyObject *pyjit_unpack_sequence(PyObject *seq, int n);
+PyObject *pyjit_tuple_item(PyObject *tuple, int index);
+
+PyObject *pyjit_get_iter(PyObject *iterable);
+/* The next item; NULL with no exception set when the iterator is exhausted. */
+PyObject *pyjit_for_iter(PyObject *iterator);
+int pyjit_error_occurred(void);
+
+void pyjit_incref(PyObject *o);
+void pyjit_decref(PyObject *o);
+void pyjit_xdecref(PyObject *o);
+
+#endif
