@@ -7,6 +7,7 @@
  */
 #include "pyjit_rt.h"
 #include "internal/pycore_ceval.h"
+#include "internal/pycore_list.h"
 
 static inline PyCodeObject *code_of(_PyInterpreterFrame *frame) {
     return (PyCodeObject *)frame->f_executable;
@@ -276,10 +277,6 @@ PyObject *pyjit_format_simple(PyObject *value) {
     return PyObject_Format(value, NULL);
 }
 
-PyObject *pyjit_list_append(PyObject *list, PyObject *item) {
-    return PyList_Append(list, item) < 0 ? NULL : Py_NewRef(Py_None);
-}
-
 PyObject *pyjit_subscript(PyObject *container, PyObject *index) {
     return PyObject_GetItem(container, index);
 }
@@ -357,3 +354,12 @@ int pyjit_error_occurred(void) {
 void pyjit_incref(PyObject *o) { Py_INCREF(o); }
 void pyjit_decref(PyObject *o) { Py_DECREF(o); }
 void pyjit_xdecref(PyObject *o) { Py_XDECREF(o); }
+
+int pyjit_list_extend(PyObject *list, PyObject *iterable) {
+    PyObject *none = _PyList_Extend((PyListObject *)list, iterable);
+    if (none == NULL) {
+        return -1;
+    }
+    Py_DECREF(none);
+    return 0;
+}

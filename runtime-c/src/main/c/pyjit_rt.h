@@ -58,7 +58,7 @@ PyObject *pyjit_build_map(PyObject **keys_and_values, int n);
 PyObject *pyjit_build_const_key_map(PyObject **values, int n, PyObject *keys);
 PyObject *pyjit_build_string(PyObject **pieces, int n);
 PyObject *pyjit_format_simple(PyObject *value);
-PyObject *pyjit_list_append(PyObject *list, PyObject *item);
+int pyjit_list_extend(PyObject *list, PyObject *iterable);
 
 PyObject *pyjit_subscript(PyObject *container, PyObject *index);
 int pyjit_store_subscript(PyObject *container, PyObject *index, PyObject *value);

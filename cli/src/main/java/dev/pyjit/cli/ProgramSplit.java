@@ -42,7 +42,8 @@ record ProgramSplit(List<String> options, List<String> programArguments, List<St
                 options.add(arg);
                 return new ProgramSplit(options, tail(args, i + 1), python);
             }
-            options.add(arg);
+            // A bare --jit-stats never takes the next word: that is the program, not the stats file.
+            options.add(arg.equals("--jit-stats") ? "--jit-stats=-" : arg);
             if (PYTHON_FLAGS.contains(arg)) {
                 python.add(arg);
             }

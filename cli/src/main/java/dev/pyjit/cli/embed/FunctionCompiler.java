@@ -2,6 +2,15 @@ package dev.pyjit.cli.embed;
 
 import static org.bytedeco.cpython.global.python.*;
 
+import dev.pyjit.frontend.CodeObject;
+import dev.pyjit.frontend.CodeReader;
+import dev.pyjit.frontend.IrBuilder;
+import dev.pyjit.frontend.Unsupported;
+import dev.pyjit.ir.Function;
+import dev.pyjit.ir.Verifier;
+import dev.pyjit.ir.passes.Pipeline;
+import dev.pyjit.llvm.NativeJit;
+import java.io.IOException;
 import org.bytedeco.cpython.PyObject;
 
 /** Compiles one live Python function to native code, or says why it cannot. */
@@ -19,8 +28,31 @@ final class FunctionCompiler {
         }
     }
 
-    Result compile(PyObject function) {
-        return Result.failed(describe(function), "compiler not connected yet");
+    private NativeJit backend;
+
+    /** Bytecode to IR to native code; an unsupported construct is a refusal, not an error. */
+    Result compile(PyObject function) throws IOException {
+        Where where = describe(function);
+        PyObject code = PyObject_GetAttrString(function, "__code__");
+        CodeObject codeObject;
+        try {
+            codeObject = CodeReader.read(code);
+        } finally {
+            Py_DecRef(code);
+        }
+        Function ir;
+        try {
+            ir = IrBuilder.build(codeObject);
+        } catch (Unsupported unsupported) {
+            return Result.failed(where, unsupported.getMessage());
+        }
+        Verifier.verify(ir);
+        Pipeline.run(ir, Pipeline.TYPING);
+        Pipeline.run(ir, Pipeline.OPTIMISATION);
+        if (backend == null) {
+            backend = new NativeJit();
+        }
+        return new Result(where, backend.compile(ir), null);
     }
 
     static Where describe(PyObject function) {

@@ -1,0 +1,45 @@
+package dev.pyjit.frontend;
+
+import java.util.List;
+
+/**
+ * A CPython 3.13 code object as plain data: everything the compiler reads of it, copied out of
+ * the live interpreter once by {@link CodeReader}, so the rest of the frontend needs no CPython.
+ *
+ * @param code        co_code as CPython reports it (unspecialised, caches zeroed)
+ * @param localNames  co_varnames + co_cellvars + co_freevars: the frame's localsplus slots in order
+ * @param lines       co_lines(): byte ranges and their source line (-1 for none)
+ */
+public record CodeObject(String name, String qualifiedName, String fileName, int firstLine,
+                         int argCount, int positionalOnlyArgCount, int keywordOnlyArgCount, int flags,
+                         byte[] code, List<Constant> constants, List<String> names, List<String> localNames,
+                         int cellCount, int freeCount, byte[] exceptionTable, List<LineRange> lines) {
+
+    public static final int CO_VARARGS = 0x4;
+    public static final int CO_VARKEYWORDS = 0x8;
+    public static final int CO_GENERATOR = 0x20;
+    public static final int CO_COROUTINE = 0x80;
+    public static final int CO_ITERABLE_COROUTINE = 0x100;
+    public static final int CO_ASYNC_GENERATOR = 0x200;
+
+    public enum ConstantKind { NONE, BOOL, INT, FLOAT, COMPLEX, STR, BYTES, TUPLE, FROZENSET, ELLIPSIS, CODE, OTHER }
+
+    /** A constant: its kind, its repr (for dumps), and for a code constant, the nested code. */
+    public record Constant(ConstantKind kind, String repr, CodeObject nestedCode) {}
+
+    public record LineRange(int start, int end, int line) {}
+
+    /** The source line of the instruction at {@code offset}, or -1. */
+    public int lineAt(int offset) {
+        for (LineRange range : lines) {
+            if (offset >= range.start() && offset < range.end()) {
+                return range.line();
+            }
+        }
+        return -1;
+    }
+
+    public boolean isGeneratorLike() {
+        return (flags & (CO_GENERATOR | CO_COROUTINE | CO_ITERABLE_COROUTINE | CO_ASYNC_GENERATOR)) != 0;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.pyjit.ir;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A basic block: parameters (the value stack on entry, as block arguments instead of phis),
+ * straight-line instructions, and one terminator.
+ */
+public final class Block {
+    private final int id;
+    private final String label;
+    final List<Value> parameters = new ArrayList<>();
+    final List<Instr> instructions = new ArrayList<>();
+    private Terminator terminator;
+
+    Block(int id, String label) {
+        this.id = id;
+        this.label = label;
+    }
+
+    public int id() {
+        return id;
+    }
+
+    /** What the block stands for, e.g. its bytecode offset; printed as a comment. */
+    public String label() {
+        return label;
+    }
+
+    public List<Value> parameters() {
+        return parameters;
+    }
+
+    public List<Instr> instructions() {
+        return instructions;
+    }
+
+    public Terminator terminator() {
+        return terminator;
+    }
+
+    public void setTerminator(Terminator terminator) {
+        this.terminator = terminator;
+    }
+
+    public void add(Instr instruction) {
+        instructions.add(instruction);
+    }
+
+    @Override
+    public String toString() {
+        return "bb" + id;
+    }
+}

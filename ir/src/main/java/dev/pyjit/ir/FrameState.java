@@ -1,0 +1,18 @@
+package dev.pyjit.ir;
+
+import java.util.List;
+
+/**
+ * What an instruction that can raise needs to leave the function the way the interpreter would:
+ * the bytecode offset to report (tracebacks, line numbers) and the values it owns at that point,
+ * which are released if the instruction raises. Deoptimisation will resume from the same state.
+ */
+public record FrameState(int offset, List<Value> owned) {
+    public FrameState {
+        owned = List.copyOf(owned);
+    }
+
+    public FrameState withReplaced(java.util.function.UnaryOperator<Value> replace) {
+        return new FrameState(offset, owned.stream().map(replace).toList());
+    }
+}

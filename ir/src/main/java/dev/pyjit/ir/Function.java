@@ -1,0 +1,78 @@
+package dev.pyjit.ir;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A function in the IR: its blocks (the first is the entry), and the names that make the printed
+ * IR readable (locals, globals/attributes, constants' reprs). Values and blocks are created here
+ * so their numbers are dense and stable.
+ */
+public final class Function {
+    private final String name;
+    private final List<String> localNames;
+    private final List<String> names;
+    private final List<String> constantReprs;
+    private final List<Block> blocks = new ArrayList<>();
+    private int nextValue;
+
+    public Function(String name, List<String> localNames, List<String> names, List<String> constantReprs) {
+        this.name = name;
+        this.localNames = List.copyOf(localNames);
+        this.names = List.copyOf(names);
+        this.constantReprs = List.copyOf(constantReprs);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public List<Block> blocks() {
+        return blocks;
+    }
+
+    public Block entry() {
+        return blocks.get(0);
+    }
+
+    public Block newBlock(String label) {
+        Block block = new Block(blocks.size(), label);
+        blocks.add(block);
+        return block;
+    }
+
+    public Value newValue(Type type) {
+        return new Value(nextValue++, type);
+    }
+
+    public Value addParameter(Block block, Type type) {
+        Value value = newValue(type);
+        block.parameters.add(value);
+        return value;
+    }
+
+    public int localCount() {
+        return localNames.size();
+    }
+
+    String localName(int slot) {
+        return slot < localNames.size() ? localNames.get(slot) : "$" + slot;
+    }
+
+    String name(int index) {
+        return index < names.size() ? names.get(index) : "#" + index;
+    }
+
+    String constantRepr(int index) {
+        return index < constantReprs.size() ? constantReprs.get(index) : "#" + index;
+    }
+
+    /** Rewrites every use (operands, frame states, edge arguments) of each key of {@code replacement}. */
+    public void replaceUses(java.util.Map<Value, Value> replacement) {
+        java.util.function.UnaryOperator<Value> map = value -> replacement.getOrDefault(value, value);
+        for (Block block : blocks) {
+            block.instructions.replaceAll(instruction -> instruction.mapOperands(map));
+            block.setTerminator(block.terminator().mapOperands(map));
+        }
+    }
+}

@@ -1,0 +1,243 @@
+package dev.pyjit.ir;
+
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * An IR instruction: one record per kind. Immediates (slots, name and constant indices,
+ * operators) are fields; SSA operands are {@link Value}s; an instruction that can raise has a
+ * {@link FrameState}. Records are immutable: passes rewrite by building new ones.
+ */
+public sealed interface Instr {
+    Op op();
+
+    /** The value defined, or null. */
+    Value result();
+
+    List<Value> operands();
+
+    /** Non-null exactly when {@code op().canRaise}. */
+    FrameState state();
+
+    /** The immediates as printed between angle brackets, or "" for none. */
+    String immediates(Function function);
+
+    Instr mapOperands(UnaryOperator<Value> map);
+
+    private static List<Value> map(List<Value> values, UnaryOperator<Value> f) {
+        return values.stream().map(f).toList();
+    }
+
+    private static FrameState map(FrameState state, UnaryOperator<Value> f) {
+        return state == null ? null : state.withReplaced(f);
+    }
+
+    record LoadConst(Value result, int index) implements Instr {
+        public Op op() { return Op.LOAD_CONST; }
+        public List<Value> operands() { return List.of(); }
+        public FrameState state() { return null; }
+        public String immediates(Function fn) { return fn.constantRepr(index); }
+        public Instr mapOperands(UnaryOperator<Value> f) { return this; }
+    }
+
+    record LoadLocal(Value result, int slot) implements Instr {
+        public Op op() { return Op.LOAD_LOCAL; }
+        public List<Value> operands() { return List.of(); }
+        public FrameState state() { return null; }
+        public String immediates(Function fn) { return fn.localName(slot); }
+        public Instr mapOperands(UnaryOperator<Value> f) { return this; }
+    }
+
+    record LoadLocalChecked(Value result, int slot, FrameState state) implements Instr {
+        public Op op() { return Op.LOAD_LOCAL_CHECKED; }
+        public List<Value> operands() { return List.of(); }
+        public String immediates(Function fn) { return fn.localName(slot); }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new LoadLocalChecked(result, slot, map(state, f)); }
+    }
+
+    record StoreLocal(int slot, Value value) implements Instr {
+        public Op op() { return Op.STORE_LOCAL; }
+        public Value result() { return null; }
+        public List<Value> operands() { return List.of(value); }
+        public FrameState state() { return null; }
+        public String immediates(Function fn) { return fn.localName(slot); }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new StoreLocal(slot, f.apply(value)); }
+    }
+
+    record LoadGlobal(Value result, int nameIndex, FrameState state) implements Instr {
+        public Op op() { return Op.LOAD_GLOBAL; }
+        public List<Value> operands() { return List.of(); }
+        public String immediates(Function fn) { return fn.name(nameIndex); }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new LoadGlobal(result, nameIndex, map(state, f)); }
+    }
+
+    record StoreGlobal(int nameIndex, Value value, FrameState state) implements Instr {
+        public Op op() { return Op.STORE_GLOBAL; }
+        public Value result() { return null; }
+        public List<Value> operands() { return List.of(value); }
+        public String immediates(Function fn) { return fn.name(nameIndex); }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new StoreGlobal(nameIndex, f.apply(value), map(state, f)); }
+    }
+
+    record LoadAttr(Value result, Value owner, int nameIndex, FrameState state) implements Instr {
+        public Op op() { return Op.LOAD_ATTR; }
+        public List<Value> operands() { return List.of(owner); }
+        public String immediates(Function fn) { return fn.name(nameIndex); }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new LoadAttr(result, f.apply(owner), nameIndex, map(state, f)); }
+    }
+
+    record StoreAttr(Value owner, int nameIndex, Value value, FrameState state) implements Instr {
+        public Op op() { return Op.STORE_ATTR; }
+        public Value result() { return null; }
+        public List<Value> operands() { return List.of(owner, value); }
+        public String immediates(Function fn) { return fn.name(nameIndex); }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new StoreAttr(f.apply(owner), nameIndex, f.apply(value), map(state, f)); }
+    }
+
+    record LoadNull(Value result) implements Instr {
+        public Op op() { return Op.LOAD_NULL; }
+        public List<Value> operands() { return List.of(); }
+        public FrameState state() { return null; }
+        public String immediates(Function fn) { return ""; }
+        public Instr mapOperands(UnaryOperator<Value> f) { return this; }
+    }
+
+    record BinaryOp(Value result, BinaryOperator operator, Value left, Value right, FrameState state) implements Instr {
+        public Op op() { return Op.BINARY_OP; }
+        public List<Value> operands() { return List.of(left, right); }
+        public String immediates(Function fn) { return operator.name(); }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new BinaryOp(result, operator, f.apply(left), f.apply(right), map(state, f)); }
+    }
+
+    record UnaryOp(Value result, UnaryKind kind, Value operand, FrameState state) implements Instr {
+        public Op op() { return Op.UNARY_OP; }
+        public List<Value> operands() { return List.of(operand); }
+        public String immediates(Function fn) { return kind.name(); }
+        public Instr mapOperands(java.util.function.UnaryOperator<Value> f) { return new UnaryOp(result, kind, f.apply(operand), map(state, f)); }
+    }
+
+    /** Logical not of an exact bool (UNARY_NOT always follows TO_BOOL in 3.13). */
+    record Not(Value result, Value operand) implements Instr {
+        public Op op() { return Op.NOT; }
+        public List<Value> operands() { return List.of(operand); }
+        public FrameState state() { return null; }
+        public String immediates(Function fn) { return ""; }
+        public Instr mapOperands(java.util.function.UnaryOperator<Value> f) { return new Not(result, f.apply(operand)); }
+    }
+
+    record Compare(Value result, CompareOperator operator, boolean toBool, Value left, Value right, FrameState state) implements Instr {
+        public Op op() { return Op.COMPARE; }
+        public List<Value> operands() { return List.of(left, right); }
+        public String immediates(Function fn) { return operator.name() + (toBool ? ",bool" : ""); }
+        public Instr mapOperands(java.util.function.UnaryOperator<Value> f) { return new Compare(result, operator, toBool, f.apply(left), f.apply(right), map(state, f)); }
+    }
+
+    record Is(Value result, Value left, Value right, boolean invert) implements Instr {
+        public Op op() { return Op.IS; }
+        public List<Value> operands() { return List.of(left, right); }
+        public FrameState state() { return null; }
+        public String immediates(Function fn) { return invert ? "not" : ""; }
+        public Instr mapOperands(java.util.function.UnaryOperator<Value> f) { return new Is(result, f.apply(left), f.apply(right), invert); }
+    }
+
+    record Contains(Value result, Value item, Value container, boolean invert, FrameState state) implements Instr {
+        public Op op() { return Op.CONTAINS; }
+        public List<Value> operands() { return List.of(item, container); }
+        public String immediates(Function fn) { return invert ? "not" : ""; }
+        public Instr mapOperands(java.util.function.UnaryOperator<Value> f) { return new Contains(result, f.apply(item), f.apply(container), invert, map(state, f)); }
+    }
+
+    record ToBool(Value result, Value operand, FrameState state) implements Instr {
+        public Op op() { return Op.TO_BOOL; }
+        public List<Value> operands() { return List.of(operand); }
+        public String immediates(Function fn) { return ""; }
+        public Instr mapOperands(java.util.function.UnaryOperator<Value> f) { return new ToBool(result, f.apply(operand), map(state, f)); }
+    }
+
+    /** callable(self?, *args) with the last len(kwnames) arguments passed by keyword; kwnamesConstant is -1 for none. */
+    record Call(Value result, Value callable, Value selfOrNull, List<Value> arguments, int kwnamesConstant, FrameState state) implements Instr {
+        public Op op() { return Op.CALL; }
+        public List<Value> operands() {
+            List<Value> all = new java.util.ArrayList<>(List.of(callable, selfOrNull));
+            all.addAll(arguments);
+            return all;
+        }
+        public String immediates(Function fn) { return arguments.size() + (kwnamesConstant < 0 ? "" : ",kw=" + fn.constantRepr(kwnamesConstant)); }
+        public Instr mapOperands(java.util.function.UnaryOperator<Value> f) {
+            return new Call(result, f.apply(callable), f.apply(selfOrNull), map(arguments, f), kwnamesConstant, map(state, f));
+        }
+    }
+
+    /** BUILD_TUPLE, BUILD_LIST, BUILD_MAP (keys and values alternate), BUILD_STRING: steal their items. */
+    record Build(Value result, Op op, List<Value> items, FrameState state) implements Instr {
+        public List<Value> operands() { return items; }
+        public String immediates(Function fn) { return Integer.toString(op == Op.BUILD_MAP ? items.size() / 2 : items.size()); }
+        public Instr mapOperands(java.util.function.UnaryOperator<Value> f) { return new Build(result, op, map(items, f), map(state, f)); }
+    }
+
+    /** BUILD_CONST_KEY_MAP: the last operand is the tuple of keys; steals all operands. */
+    record BuildConstKeyMap(Value result, List<Value> values, Value keys, FrameState state) implements Instr {
+        public Op op() { return Op.BUILD_CONST_KEY_MAP; }
+        public List<Value> operands() {
+            List<Value> all = new java.util.ArrayList<>(values);
+            all.add(keys);
+            return all;
+        }
+        public String immediates(Function fn) { return Integer.toString(values.size()); }
+        public Instr mapOperands(java.util.function.UnaryOperator<Value> f) { return new BuildConstKeyMap(result, map(values, f), f.apply(keys), map(state, f)); }
+    }
+
+    /** Single-operand operations that can raise: FORMAT_SIMPLE, GET_ITER, FOR_ITER. */
+    record Unary(Value result, Op op, Value operand, FrameState state) implements Instr {
+        public List<Value> operands() { return List.of(operand); }
+        public String immediates(Function fn) { return ""; }
+        public Instr mapOperands(java.util.function.UnaryOperator<Value> f) { return new Unary(result, op, f.apply(operand), map(state, f)); }
+    }
+
+    /** Operations without a result: LIST_EXTEND list iterable, STORE_SUBSCRIPT container index value, STORE_SLICE container start stop value. */
+    record Effect(Op op, List<Value> operands, FrameState state) implements Instr {
+        public Value result() { return null; }
+        public String immediates(Function fn) { return ""; }
+        public Instr mapOperands(java.util.function.UnaryOperator<Value> f) { return new Effect(op, map(operands, f), map(state, f)); }
+    }
+
+    /** SUBSCRIPT container index, SLICE container start stop. */
+    record Access(Value result, Op op, List<Value> operands, FrameState state) implements Instr {
+        public String immediates(Function fn) { return ""; }
+        public Instr mapOperands(java.util.function.UnaryOperator<Value> f) { return new Access(result, op, map(operands, f), map(state, f)); }
+    }
+
+    /** The sequence as a tuple of exactly count items (ValueError otherwise, as the interpreter says it). */
+    record UnpackSequence(Value result, Value sequence, int count, FrameState state) implements Instr {
+        public Op op() { return Op.UNPACK_SEQUENCE; }
+        public List<Value> operands() { return List.of(sequence); }
+        public String immediates(Function fn) { return Integer.toString(count); }
+        public Instr mapOperands(java.util.function.UnaryOperator<Value> f) { return new UnpackSequence(result, f.apply(sequence), count, map(state, f)); }
+    }
+
+    record TupleItem(Value result, Value tuple, int index) implements Instr {
+        public Op op() { return Op.TUPLE_ITEM; }
+        public List<Value> operands() { return List.of(tuple); }
+        public FrameState state() { return null; }
+        public String immediates(Function fn) { return Integer.toString(index); }
+        public Instr mapOperands(java.util.function.UnaryOperator<Value> f) { return new TupleItem(result, f.apply(tuple), index); }
+    }
+
+    /** Lets signal handlers and other threads run (a loop's back edge, function entry). */
+    record CheckEvalBreaker(FrameState state) implements Instr {
+        public Op op() { return Op.CHECK_EVAL_BREAKER; }
+        public Value result() { return null; }
+        public List<Value> operands() { return List.of(); }
+        public String immediates(Function fn) { return ""; }
+        public Instr mapOperands(java.util.function.UnaryOperator<Value> f) { return new CheckEvalBreaker(map(state, f)); }
+    }
+
+    /** INCREF or DECREF of an object reference. */
+    record Refcount(Op op, Value value) implements Instr {
+        public Value result() { return null; }
+        public List<Value> operands() { return List.of(value); }
+        public FrameState state() { return null; }
+        public String immediates(Function fn) { return ""; }
+        public Instr mapOperands(java.util.function.UnaryOperator<Value> f) { return new Refcount(op, f.apply(value)); }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.pyjit.ir;
+
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/** How a block ends. Edges pass arguments to the target block's parameters (no phi nodes). */
+public sealed interface Terminator {
+    List<Edge> edges();
+
+    List<Value> operands();
+
+    Terminator mapOperands(UnaryOperator<Value> f);
+
+    record Edge(Block target, List<Value> arguments) {
+        public Edge {
+            arguments = List.copyOf(arguments);
+        }
+
+        Edge map(UnaryOperator<Value> f) {
+            return new Edge(target, arguments.stream().map(f).toList());
+        }
+    }
+
+    /** What a two-way branch tests. */
+    enum Condition {
+        /** The operand is exactly True (the operand is an exact bool). */
+        IS_TRUE,
+        IS_NONE,
+        /** The operand is C NULL (FOR_ITER's exhausted iterator). */
+        IS_NULL
+    }
+
+    record Jump(Edge edge) implements Terminator {
+        public List<Edge> edges() { return List.of(edge); }
+        public List<Value> operands() { return edge.arguments(); }
+        public Terminator mapOperands(UnaryOperator<Value> f) { return new Jump(edge.map(f)); }
+    }
+
+    record Branch(Condition condition, Value operand, Edge ifTrue, Edge ifFalse) implements Terminator {
+        public List<Edge> edges() { return List.of(ifTrue, ifFalse); }
+        public List<Value> operands() {
+            List<Value> all = new java.util.ArrayList<>(List.of(operand));
+            all.addAll(ifTrue.arguments());
+            all.addAll(ifFalse.arguments());
+            return all;
+        }
+        public Terminator mapOperands(UnaryOperator<Value> f) { return new Branch(condition, f.apply(operand), ifTrue.map(f), ifFalse.map(f)); }
+    }
+
+    /** Returns the operand, a reference that the return takes over. */
+    record Return(Value value) implements Terminator {
+        public List<Edge> edges() { return List.of(); }
+        public List<Value> operands() { return List.of(value); }
+        public Terminator mapOperands(UnaryOperator<Value> f) { return new Return(f.apply(value)); }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.pyjit.ir;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A type of the IR: a set of possible runtime representations, as a bit set (CinderX's HIR
+ * types work the same way), so union and intersection are one machine instruction each.
+ *
+ * <p>Each bit is a disjoint set of values: {@code NoneType}, exact {@code bool}, exact {@code int},
+ * exact {@code float}, exact {@code str}, exact {@code tuple}, exact {@code list}, exact
+ * {@code dict}, any other object, and the C NULL the value stack can hold. {@link #OBJECT} is every
+ * Python object; {@link #TOP} adds NULL; {@link #BOTTOM} is no value (unreachable).
+ * Examples: {@code INT.union(FLOAT)} is {@code Int|Float}; {@code OBJECT.intersect(BOOL)} is
+ * {@code Bool}; {@code BOOL.isSubtypeOf(OBJECT)} is true; {@code OBJECT.isSubtypeOf(INT)} is false.
+ */
+public record Type(long bits) {
+    private static final String[] NAMES = {"None", "Bool", "Int", "Float", "Str", "Tuple", "List", "Dict", "OtherObject", "Null"};
+
+    public static final Type BOTTOM = new Type(0);
+    public static final Type NONE = bit(0);
+    public static final Type BOOL = bit(1);
+    public static final Type INT = bit(2);
+    public static final Type FLOAT = bit(3);
+    public static final Type STR = bit(4);
+    public static final Type TUPLE = bit(5);
+    public static final Type LIST = bit(6);
+    public static final Type DICT = bit(7);
+    public static final Type OTHER_OBJECT = bit(8);
+    public static final Type NULL = bit(9);
+    public static final Type OBJECT = new Type((1L << 9) - 1);
+    public static final Type TOP = OBJECT.union(NULL);
+    /** Objects that CPython 3.13 makes immortal: reference counting them is a no-op. */
+    public static final Type IMMORTAL = NONE.union(BOOL);
+
+    private static Type bit(int index) {
+        return new Type(1L << index);
+    }
+
+    public Type union(Type other) {
+        return new Type(bits | other.bits);
+    }
+
+    public Type intersect(Type other) {
+        return new Type(bits & other.bits);
+    }
+
+    public boolean isSubtypeOf(Type other) {
+        return (bits & ~other.bits) == 0;
+    }
+
+    public boolean isBottom() {
+        return bits == 0;
+    }
+
+    @Override
+    public String toString() {
+        if (equals(TOP)) {
+            return "Top";
+        }
+        if (equals(OBJECT)) {
+            return "Object";
+        }
+        if (isBottom()) {
+            return "Bottom";
+        }
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < NAMES.length; i++) {
+            if ((bits & (1L << i)) != 0) {
+                parts.add(NAMES[i]);
+            }
+        }
+        return String.join("|", parts);
+    }
+}

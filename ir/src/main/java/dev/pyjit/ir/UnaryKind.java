@@ -1,0 +1,4 @@
+package dev.pyjit.ir;
+
+/** Unary arithmetic: UNARY_NEGATIVE, UNARY_INVERT, and +x (CALL_INTRINSIC_1 INTRINSIC_UNARY_POSITIVE). */
+public enum UnaryKind { NEGATIVE, INVERT, POSITIVE }

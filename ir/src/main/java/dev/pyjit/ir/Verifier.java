@@ -1,0 +1,80 @@
+package dev.pyjit.ir;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Checks the IR's invariants; run after the builder and after every pass.
+ * <ol>
+ *   <li>Every block has a terminator, and the entry block has no parameters.</li>
+ *   <li>Every value is defined once (instruction result or block parameter).</li>
+ *   <li>Every operand, edge argument and frame-state value is defined somewhere in the function.</li>
+ *   <li>An edge passes exactly as many arguments as its target has parameters.</li>
+ *   <li>An instruction carries a frame state exactly when its kind can raise.</li>
+ *   <li>Every edge targets a block of this function.</li>
+ * </ol>
+ */
+public final class Verifier {
+    private Verifier() {}
+
+    public static void verify(Function function) {
+        Set<Value> defined = new HashSet<>();
+        Set<Block> blocks = new HashSet<>(function.blocks());
+        if (!function.entry().parameters().isEmpty()) {
+            fail(function, "entry block has parameters");
+        }
+        for (Block block : function.blocks()) {
+            for (Value parameter : block.parameters()) {
+                define(function, defined, parameter);
+            }
+            for (Instr instruction : block.instructions()) {
+                if (instruction.result() != null) {
+                    define(function, defined, instruction.result());
+                }
+                if ((instruction.state() != null) != instruction.op().canRaise) {
+                    fail(function, block + ": frame state does not match effects of " + instruction.op());
+                }
+            }
+            if (block.terminator() == null) {
+                fail(function, block + " has no terminator");
+            }
+        }
+        for (Block block : function.blocks()) {
+            for (Instr instruction : block.instructions()) {
+                used(function, defined, block, instruction.operands());
+                if (instruction.state() != null) {
+                    used(function, defined, block, instruction.state().owned());
+                }
+            }
+            used(function, defined, block, block.terminator().operands());
+            for (Terminator.Edge edge : block.terminator().edges()) {
+                if (!blocks.contains(edge.target())) {
+                    fail(function, block + " jumps to a block outside the function");
+                }
+                if (edge.arguments().size() != edge.target().parameters().size()) {
+                    fail(function, block + " passes " + edge.arguments().size() + " arguments to " + edge.target()
+                            + " which has " + edge.target().parameters().size() + " parameters");
+                }
+            }
+        }
+    }
+
+    private static void define(Function function, Set<Value> defined, Value value) {
+        if (!defined.add(value)) {
+            fail(function, value + " is defined twice");
+        }
+    }
+
+    private static void used(Function function, Set<Value> defined, Block block, List<Value> values) {
+        for (Value value : values) {
+            if (!defined.contains(value)) {
+                fail(function, block + " uses undefined " + value);
+            }
+        }
+    }
+
+    private static void fail(Function function, String message) {
+        throw new IllegalStateException("invalid IR in " + function.name() + ": " + message + "\n" + Printer.print(function));
+    }
+}

@@ -1,0 +1,25 @@
+package dev.pyjit.ir.passes;
+
+import dev.pyjit.ir.Function;
+import dev.pyjit.ir.Verifier;
+import java.util.List;
+
+/** pyjit's IR passes in the order they run; the IR is verified after each. */
+public final class Pipeline {
+    /** Type inference alone: the "typed" stage of pyjit dump. */
+    public static final List<Pass> TYPING = List.of(new TypeInference());
+
+    /** The optimisations that follow type inference: the "opt" stage. */
+    public static final List<Pass> OPTIMISATION = List.of(
+            new SimplifyToBool(),
+            new ElideImmortalRefcounts());
+
+    private Pipeline() {}
+
+    public static void run(Function function, List<Pass> passes) {
+        for (Pass pass : passes) {
+            pass.run(function);
+            Verifier.verify(function);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package dev.pyjit.ir.passes;
+
+import dev.pyjit.ir.BinaryOperator;
+import dev.pyjit.ir.Block;
+import dev.pyjit.ir.Function;
+import dev.pyjit.ir.Instr;
+import dev.pyjit.ir.Terminator;
+import dev.pyjit.ir.Type;
+import dev.pyjit.ir.UnaryKind;
+import dev.pyjit.ir.Value;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Forward type inference to a fixpoint: each instruction's result type from its operands' types
+ * (one exhaustive rule per instruction kind), each block parameter the union of the arguments
+ * its incoming edges pass. Constants keep the type the builder gave them. Unions of operand
+ * types are handled pair by pair, so {@code Int|Float + Int} is {@code Int|Float}.
+ */
+public final class TypeInference implements Pass {
+    private static final Type[] SINGLE_TYPES = {Type.NONE, Type.BOOL, Type.INT, Type.FLOAT, Type.STR, Type.TUPLE, Type.LIST, Type.DICT, Type.OTHER_OBJECT};
+
+    @Override
+    public String name() {
+        return "type-inference";
+    }
+
+    @Override
+    public void run(Function function) {
+        Map<Value, Type> seeds = new HashMap<>();
+        for (Block block : function.blocks()) {
+            block.parameters().forEach(parameter -> parameter.setType(Type.BOTTOM));
+            for (Instr instruction : block.instructions()) {
+                if (instruction instanceof Instr.LoadConst load) {
+                    seeds.put(load.result(), load.result().type());
+                }
+            }
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Block block : function.blocks()) {
+                for (Instr instruction : block.instructions()) {
+                    if (instruction.result() != null) {
+                        Type type = seeds.containsKey(instruction.result()) ? seeds.get(instruction.result()) : resultType(instruction);
+                        instruction.result().setType(type);
+                    }
+                }
+                for (Terminator.Edge edge : block.terminator().edges()) {
+                    for (int i = 0; i < edge.arguments().size(); i++) {
+                        Value parameter = edge.target().parameters().get(i);
+                        Type joined = parameter.type().union(edge.arguments().get(i).type());
+                        if (!joined.equals(parameter.type())) {
+                            parameter.setType(joined);
+                            changed = true;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    static Type resultType(Instr instruction) {
+        return switch (instruction.op()) {
+            case LOAD_CONST, LOAD_LOCAL, LOAD_LOCAL_CHECKED, LOAD_GLOBAL, LOAD_ATTR, CALL, SUBSCRIPT, SLICE, TUPLE_ITEM, GET_ITER -> Type.OBJECT;
+            case LOAD_NULL -> Type.NULL;
+            case FOR_ITER -> Type.TOP;
+            case BINARY_OP -> {
+                Instr.BinaryOp op = (Instr.BinaryOp) instruction;
+                yield pairwise(op.operator().base(), op.left().type(), op.right().type());
+            }
+            case UNARY_OP -> unary(((Instr.UnaryOp) instruction).kind(), ((Instr.UnaryOp) instruction).operand().type());
+            case NOT, IS, CONTAINS, TO_BOOL -> Type.BOOL;
+            case COMPARE -> {
+                Instr.Compare compare = (Instr.Compare) instruction;
+                Type comparable = Type.BOOL.union(Type.INT).union(Type.FLOAT).union(Type.STR);
+                boolean builtin = compare.left().type().isSubtypeOf(comparable) && compare.right().type().isSubtypeOf(comparable);
+                yield compare.toBool() || builtin ? Type.BOOL : Type.OBJECT;
+            }
+            case BUILD_TUPLE, UNPACK_SEQUENCE -> Type.TUPLE;
+            case BUILD_LIST -> Type.LIST;
+            case BUILD_MAP, BUILD_CONST_KEY_MAP -> Type.DICT;
+            case BUILD_STRING, FORMAT_SIMPLE -> Type.STR;
+            case STORE_LOCAL, STORE_GLOBAL, STORE_ATTR, STORE_SUBSCRIPT, STORE_SLICE, LIST_EXTEND, CHECK_EVAL_BREAKER, INCREF, DECREF ->
+                    Type.BOTTOM;
+        };
+    }
+
+    private static Type pairwise(BinaryOperator operator, Type left, Type right) {
+        if (left.isBottom() || right.isBottom()) {
+            return Type.BOTTOM;
+        }
+        Type result = Type.BOTTOM;
+        for (Type l : SINGLE_TYPES) {
+            for (Type r : SINGLE_TYPES) {
+                if (!l.intersect(left).isBottom() && !r.intersect(right).isBottom()) {
+                    result = result.union(binary(operator, l, r));
+                }
+            }
+        }
+        return result;
+    }
+
+    /** The numeric promotion table for exact types (bool counts as int), else Object. */
+    private static Type binary(BinaryOperator operator, Type left, Type right) {
+        boolean leftInt = left.equals(Type.INT) || left.equals(Type.BOOL);
+        boolean rightInt = right.equals(Type.INT) || right.equals(Type.BOOL);
+        boolean leftNumber = leftInt || left.equals(Type.FLOAT);
+        boolean rightNumber = rightInt || right.equals(Type.FLOAT);
+        if (leftInt && rightInt) {
+            return switch (operator) {
+                case ADD, SUBTRACT, MULTIPLY, FLOOR_DIVIDE, REMAINDER, LSHIFT, RSHIFT -> Type.INT;
+                case AND, OR, XOR -> left.equals(Type.BOOL) && right.equals(Type.BOOL) ? Type.BOOL : Type.INT;
+                case TRUE_DIVIDE -> Type.FLOAT;
+                case POWER -> Type.INT.union(Type.FLOAT);
+                default -> Type.OBJECT;
+            };
+        }
+        if (leftNumber && rightNumber) {
+            return switch (operator) {
+                case ADD, SUBTRACT, MULTIPLY, TRUE_DIVIDE, FLOOR_DIVIDE, REMAINDER -> Type.FLOAT;
+                default -> Type.OBJECT;
+            };
+        }
+        if (left.equals(Type.STR) && (right.equals(Type.STR) && operator == BinaryOperator.ADD || rightInt && operator == BinaryOperator.MULTIPLY)) {
+            return Type.STR;
+        }
+        if (left.equals(Type.STR) && operator == BinaryOperator.REMAINDER && !right.equals(Type.OTHER_OBJECT)) {
+            return Type.STR;
+        }
+        if ((left.equals(Type.LIST) || left.equals(Type.TUPLE)) && left.equals(right) && operator == BinaryOperator.ADD) {
+            return left;
+        }
+        return Type.OBJECT;
+    }
+
+    private static Type unary(UnaryKind kind, Type operand) {
+        if (operand.isBottom()) {
+            return Type.BOTTOM;
+        }
+        Type ints = Type.INT.union(Type.BOOL);
+        if (operand.isSubtypeOf(ints)) {
+            return Type.INT;
+        }
+        if (kind != UnaryKind.INVERT && operand.isSubtypeOf(ints.union(Type.FLOAT))) {
+            return Type.INT.union(Type.FLOAT);
+        }
+        return Type.OBJECT;
+    }
+}

@@ -1,0 +1,314 @@
+package dev.pyjit.llvm;
+
+import static org.bytedeco.llvm.global.LLVM.*;
+
+import dev.pyjit.ir.Block;
+import dev.pyjit.ir.FrameState;
+import dev.pyjit.ir.Function;
+import dev.pyjit.ir.Instr;
+import dev.pyjit.ir.Op;
+import dev.pyjit.ir.Terminator;
+import dev.pyjit.ir.Type;
+import dev.pyjit.ir.Value;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.bytedeco.javacpp.PointerPointer;
+import org.bytedeco.llvm.LLVM.LLVMBasicBlockRef;
+import org.bytedeco.llvm.LLVM.LLVMBuilderRef;
+import org.bytedeco.llvm.LLVM.LLVMContextRef;
+import org.bytedeco.llvm.LLVM.LLVMModuleRef;
+import org.bytedeco.llvm.LLVM.LLVMTypeRef;
+import org.bytedeco.llvm.LLVM.LLVMValueRef;
+
+/**
+ * Lowers one IR function into an LLVM module that already holds the C runtime's helpers (parsed
+ * from their bitcode, made internal so each module has its own inlinable copy).
+ *
+ * <p>The result is a vectorcall entry point, {@code PyObject *f(PyObject *func, PyObject *const *args,
+ * size_t nargsf, PyObject *kwnames)}: it pushes a real interpreter frame, runs the body, and pops
+ * the frame. Each instruction becomes a call of its helper; one that can raise first records its
+ * bytecode offset in the frame, and on failure releases the values its frame state owns and
+ * leaves through the shared error exit. Block parameters become phi nodes.
+ */
+final class Lowering {
+    private final LLVMContextRef context;
+    private final LLVMModuleRef module;
+    private final LLVMBuilderRef builder;
+    private final LLVMTypeRef pointer;
+    private final LLVMTypeRef i32;
+    private final LLVMTypeRef i64;
+    private final Map<Value, LLVMValueRef> values = new HashMap<>();
+    private final Map<Block, LLVMBasicBlockRef> blocks = new HashMap<>();
+    private LLVMValueRef llvmFunction;
+    private LLVMValueRef frame;
+    private LLVMBasicBlockRef allocas;
+    private LLVMBasicBlockRef errorExit;
+
+    Lowering(LLVMContextRef context, LLVMModuleRef module) {
+        this.context = context;
+        this.module = module;
+        this.builder = LLVMCreateBuilderInContext(context);
+        this.pointer = LLVMPointerTypeInContext(context, 0);
+        this.i32 = LLVMInt32TypeInContext(context);
+        this.i64 = LLVMInt64TypeInContext(context);
+    }
+
+    void lower(Function function, String symbol) {
+        LLVMTypeRef signature = LLVMFunctionType(pointer, new PointerPointer<>(new LLVMTypeRef[]{pointer, pointer, i64, pointer}), 4, /* varargs */ 0);
+        llvmFunction = LLVMAddFunction(module, symbol, signature);
+        allocas = LLVMAppendBasicBlockInContext(context, llvmFunction, "allocas");
+        LLVMBasicBlockRef prologue = LLVMAppendBasicBlockInContext(context, llvmFunction, "enter");
+        for (Block block : function.blocks()) {
+            blocks.put(block, LLVMAppendBasicBlockInContext(context, llvmFunction, "bb" + block.id()));
+        }
+        errorExit = LLVMAppendBasicBlockInContext(context, llvmFunction, "error_exit");
+
+        LLVMPositionBuilderAtEnd(builder, prologue);
+        frame = call("pyjit_enter", LLVMGetParam(llvmFunction, 0), LLVMGetParam(llvmFunction, 1),
+                LLVMGetParam(llvmFunction, 2), LLVMGetParam(llvmFunction, 3));
+        LLVMBasicBlockRef enterFailed = LLVMAppendBasicBlockInContext(context, llvmFunction, "enter_failed");
+        LLVMBuildCondBr(builder, isNull(frame), enterFailed, blocks.get(function.entry()));
+        LLVMPositionBuilderAtEnd(builder, enterFailed);
+        LLVMBuildRet(builder, LLVMConstPointerNull(pointer));
+
+        LLVMPositionBuilderAtEnd(builder, errorExit);
+        LLVMBuildRet(builder, call("pyjit_leave", frame, LLVMConstPointerNull(pointer)));
+
+        for (Block block : function.blocks()) {
+            LLVMPositionBuilderAtEnd(builder, blocks.get(block));
+            for (Value parameter : block.parameters()) {
+                values.put(parameter, LLVMBuildPhi(builder, pointer, "v" + parameter.id()));
+            }
+        }
+        for (Block block : function.blocks()) {
+            LLVMPositionBuilderAtEnd(builder, blocks.get(block));
+            for (Instr instruction : block.instructions()) {
+                instruction(instruction);
+            }
+            terminator(block.terminator());
+        }
+        LLVMPositionBuilderAtEnd(builder, allocas);
+        LLVMBuildBr(builder, prologue);
+        LLVMDisposeBuilder(builder);
+    }
+
+    private void instruction(Instr instruction) {
+        FrameState state = instruction.state();
+        if (state != null) {
+            call("pyjit_set_ip", frame, int32(state.offset() / 2));
+        }
+        LLVMValueRef result = switch (instruction.op()) {
+            case LOAD_CONST -> call("pyjit_load_const", frame, int32(((Instr.LoadConst) instruction).index()));
+            case LOAD_LOCAL -> call("pyjit_load_local", frame, int32(((Instr.LoadLocal) instruction).slot()));
+            case LOAD_LOCAL_CHECKED -> checkNull(call("pyjit_load_local_checked", frame, int32(((Instr.LoadLocalChecked) instruction).slot())), state);
+            case STORE_LOCAL -> call("pyjit_store_local", frame, int32(((Instr.StoreLocal) instruction).slot()), use(((Instr.StoreLocal) instruction).value()));
+            case LOAD_GLOBAL -> checkNull(call("pyjit_load_global", frame, int32(((Instr.LoadGlobal) instruction).nameIndex())), state);
+            case STORE_GLOBAL -> {
+                Instr.StoreGlobal store = (Instr.StoreGlobal) instruction;
+                yield checkStatus(call("pyjit_store_global", frame, int32(store.nameIndex()), use(store.value())), state);
+            }
+            case LOAD_ATTR -> {
+                Instr.LoadAttr load = (Instr.LoadAttr) instruction;
+                yield checkNull(call("pyjit_load_attr", frame, use(load.owner()), int32(load.nameIndex())), state);
+            }
+            case STORE_ATTR -> {
+                Instr.StoreAttr store = (Instr.StoreAttr) instruction;
+                yield checkStatus(call("pyjit_store_attr", frame, use(store.owner()), int32(store.nameIndex()), use(store.value())), state);
+            }
+            case LOAD_NULL -> LLVMConstPointerNull(pointer);
+            case BINARY_OP -> {
+                Instr.BinaryOp op = (Instr.BinaryOp) instruction;
+                yield checkNull(call("pyjit_binary_op", int32(op.operator().ordinal()), use(op.left()), use(op.right())), state);
+            }
+            case UNARY_OP -> {
+                Instr.UnaryOp op = (Instr.UnaryOp) instruction;
+                int kind = switch (op.kind()) {
+                    case NEGATIVE -> 0;
+                    case INVERT -> 1;
+                    case POSITIVE -> 3;
+                };
+                yield checkNull(call("pyjit_unary", int32(kind), use(op.operand())), state);
+            }
+            case NOT -> call("pyjit_unary", int32(2), use(((Instr.Not) instruction).operand()));
+            case COMPARE -> {
+                Instr.Compare compare = (Instr.Compare) instruction;
+                int oparg = compare.operator().ordinal() << 5 | (compare.toBool() ? 16 : 0);
+                yield checkNull(call("pyjit_compare", int32(oparg), use(compare.left()), use(compare.right())), state);
+            }
+            case IS -> {
+                Instr.Is is = (Instr.Is) instruction;
+                yield call("pyjit_is", use(is.left()), use(is.right()), int32(is.invert() ? 1 : 0));
+            }
+            case CONTAINS -> {
+                Instr.Contains contains = (Instr.Contains) instruction;
+                yield checkNull(call("pyjit_contains", use(contains.item()), use(contains.container()), int32(contains.invert() ? 1 : 0)), state);
+            }
+            case TO_BOOL -> checkNull(call("pyjit_to_bool", use(((Instr.ToBool) instruction).operand())), state);
+            case CALL -> {
+                Instr.Call call = (Instr.Call) instruction;
+                LLVMValueRef arguments = array(call.arguments(), 1);
+                yield checkNull(call("pyjit_call", frame, use(call.callable()), use(call.selfOrNull()), arguments,
+                        int32(call.arguments().size()), int32(call.kwnamesConstant())), state);
+            }
+            case BUILD_TUPLE, BUILD_LIST, BUILD_MAP, BUILD_STRING -> {
+                Instr.Build build = (Instr.Build) instruction;
+                String helper = switch (build.op()) {
+                    case BUILD_TUPLE -> "pyjit_build_tuple";
+                    case BUILD_LIST -> "pyjit_build_list";
+                    case BUILD_MAP -> "pyjit_build_map";
+                    default -> "pyjit_build_string";
+                };
+                int count = build.op() == Op.BUILD_MAP ? build.items().size() / 2 : build.items().size();
+                yield checkNull(call(helper, array(build.items(), 0), int32(count)), state);
+            }
+            case BUILD_CONST_KEY_MAP -> {
+                Instr.BuildConstKeyMap build = (Instr.BuildConstKeyMap) instruction;
+                yield checkNull(call("pyjit_build_const_key_map", array(build.values(), 0), int32(build.values().size()), use(build.keys())), state);
+            }
+            case FORMAT_SIMPLE -> checkNull(call("pyjit_format_simple", use(((Instr.Unary) instruction).operand())), state);
+            case GET_ITER -> checkNull(call("pyjit_get_iter", use(((Instr.Unary) instruction).operand())), state);
+            case FOR_ITER -> forIter(call("pyjit_for_iter", use(((Instr.Unary) instruction).operand())), state);
+            case LIST_EXTEND -> checkStatus(call("pyjit_list_extend", uses(instruction.operands())), state);
+            case SUBSCRIPT -> checkNull(call("pyjit_subscript", uses(instruction.operands())), state);
+            case SLICE -> checkNull(call("pyjit_slice", uses(instruction.operands())), state);
+            case STORE_SUBSCRIPT -> checkStatus(call("pyjit_store_subscript", uses(instruction.operands())), state);
+            case STORE_SLICE -> checkStatus(call("pyjit_store_slice", uses(instruction.operands())), state);
+            case UNPACK_SEQUENCE -> {
+                Instr.UnpackSequence unpack = (Instr.UnpackSequence) instruction;
+                yield checkNull(call("pyjit_unpack_sequence", use(unpack.sequence()), int32(unpack.count())), state);
+            }
+            case TUPLE_ITEM -> {
+                Instr.TupleItem item = (Instr.TupleItem) instruction;
+                yield call("pyjit_tuple_item", use(item.tuple()), int32(item.index()));
+            }
+            case CHECK_EVAL_BREAKER -> checkStatus(call("pyjit_check_eval_breaker", frame), state);
+            case INCREF -> call("pyjit_incref", use(((Instr.Refcount) instruction).value()));
+            case DECREF -> {
+                Value released = ((Instr.Refcount) instruction).value();
+                yield call(released.type().intersect(Type.NULL).isBottom() ? "pyjit_decref" : "pyjit_xdecref", use(released));
+            }
+        };
+        if (instruction.result() != null) {
+            values.put(instruction.result(), result);
+        }
+    }
+
+    private void terminator(Terminator terminator) {
+        if (terminator instanceof Terminator.Jump jump) {
+            LLVMBuildBr(builder, edge(jump.edge()));
+        } else if (terminator instanceof Terminator.Branch branch) {
+            LLVMValueRef operand = use(branch.operand());
+            LLVMValueRef condition = switch (branch.condition()) {
+                case IS_TRUE -> nonZero(call("pyjit_is_true", operand));
+                case IS_NONE -> nonZero(call("pyjit_is_none", operand));
+                case IS_NULL -> isNull(operand);
+            };
+            LLVMBasicBlockRef ifTrue = edge(branch.ifTrue());
+            LLVMBasicBlockRef ifFalse = edge(branch.ifFalse());
+            LLVMBuildCondBr(builder, condition, ifTrue, ifFalse);
+        } else {
+            LLVMBuildRet(builder, call("pyjit_leave", frame, use(((Terminator.Return) terminator).value())));
+        }
+    }
+
+    /** Adds this block's values to the target's phis and returns the target. */
+    private LLVMBasicBlockRef edge(Terminator.Edge edge) {
+        LLVMBasicBlockRef from = LLVMGetInsertBlock(builder);
+        List<Value> parameters = edge.target().parameters();
+        for (int i = 0; i < parameters.size(); i++) {
+            LLVMAddIncoming(values.get(parameters.get(i)), use(edge.arguments().get(i)), from, 1);
+        }
+        return blocks.get(edge.target());
+    }
+
+    private LLVMValueRef checkNull(LLVMValueRef result, FrameState state) {
+        branchToErrorIf(isNull(result), state);
+        return result;
+    }
+
+    private LLVMValueRef checkStatus(LLVMValueRef status, FrameState state) {
+        branchToErrorIf(LLVMBuildICmp(builder, LLVMIntNE, status, int32(0), ""), state);
+        return null;
+    }
+
+    /** NULL from FOR_ITER is an error only if an exception is set; otherwise the loop is over. */
+    private LLVMValueRef forIter(LLVMValueRef next, FrameState state) {
+        LLVMBasicBlockRef exhaustedOrError = LLVMAppendBasicBlockInContext(context, llvmFunction, "for_iter_null");
+        LLVMBasicBlockRef continued = LLVMAppendBasicBlockInContext(context, llvmFunction, "for_iter_next");
+        LLVMBuildCondBr(builder, isNull(next), exhaustedOrError, continued);
+        LLVMPositionBuilderAtEnd(builder, exhaustedOrError);
+        LLVMBasicBlockRef raised = raiseBlock(state);
+        LLVMBuildCondBr(builder, nonZero(call("pyjit_error_occurred")), raised, continued);
+        LLVMPositionBuilderAtEnd(builder, continued);
+        return next;
+    }
+
+    private void branchToErrorIf(LLVMValueRef failed, FrameState state) {
+        LLVMBasicBlockRef continued = LLVMAppendBasicBlockInContext(context, llvmFunction, "ok");
+        LLVMBuildCondBr(builder, failed, raiseBlock(state), continued);
+        LLVMPositionBuilderAtEnd(builder, continued);
+    }
+
+    /** A block that releases what the frame state owns and leaves through the error exit. */
+    private LLVMBasicBlockRef raiseBlock(FrameState state) {
+        LLVMBasicBlockRef here = LLVMGetInsertBlock(builder);
+        LLVMBasicBlockRef raise = LLVMAppendBasicBlockInContext(context, llvmFunction, "raise_at_" + state.offset());
+        LLVMPositionBuilderAtEnd(builder, raise);
+        for (Value owned : state.owned()) {
+            if (!owned.type().equals(Type.NULL) && !owned.type().isSubtypeOf(Type.IMMORTAL)) {
+                call(owned.type().intersect(Type.NULL).isBottom() ? "pyjit_decref" : "pyjit_xdecref", use(owned));
+            }
+        }
+        LLVMBuildBr(builder, errorExit);
+        LLVMPositionBuilderAtEnd(builder, here);
+        return raise;
+    }
+
+    /** A stack array of the values, starting at index {@code offset} (earlier slots are spare). */
+    private LLVMValueRef array(List<Value> items, int offset) {
+        LLVMBasicBlockRef here = LLVMGetInsertBlock(builder);
+        LLVMPositionBuilderAtEnd(builder, allocas);
+        LLVMValueRef array = LLVMBuildArrayAlloca(builder, pointer, LLVMConstInt(i64, Math.max(1, items.size() + offset), 0), "args");
+        LLVMPositionBuilderAtEnd(builder, here);
+        for (int i = 0; i < items.size(); i++) {
+            LLVMValueRef slot = LLVMBuildGEP2(builder, pointer, array,
+                    new PointerPointer<>(new LLVMValueRef[]{LLVMConstInt(i64, i + offset, 0)}), 1, "");
+            LLVMBuildStore(builder, use(items.get(i)), slot);
+        }
+        return array;
+    }
+
+    private LLVMValueRef use(Value value) {
+        LLVMValueRef lowered = values.get(value);
+        if (lowered == null) {
+            throw new IllegalStateException("value used before its definition was lowered: " + value);
+        }
+        return lowered;
+    }
+
+    private LLVMValueRef[] uses(List<Value> operands) {
+        return operands.stream().map(this::use).toArray(LLVMValueRef[]::new);
+    }
+
+    private LLVMValueRef call(String helper, LLVMValueRef... arguments) {
+        LLVMValueRef callee = LLVMGetNamedFunction(module, helper);
+        if (callee == null || callee.isNull()) {
+            throw new IllegalStateException("the C runtime has no helper " + helper);
+        }
+        LLVMTypeRef type = LLVMGlobalGetValueType(callee);
+        return LLVMBuildCall2(builder, type, callee, new PointerPointer<>(arguments), arguments.length, "");
+    }
+
+    private LLVMValueRef isNull(LLVMValueRef value) {
+        return LLVMBuildIsNull(builder, value, "");
+    }
+
+    private LLVMValueRef nonZero(LLVMValueRef value) {
+        return LLVMBuildICmp(builder, LLVMIntNE, value, int32(0), "");
+    }
+
+    private LLVMValueRef int32(int value) {
+        return LLVMConstInt(i32, value, /* signExtend */ 1);
+    }
+}
