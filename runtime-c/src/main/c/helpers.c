@@ -295,6 +295,10 @@ PyObject *pyjit_slice(PyObject *container, PyObject *start, PyObject *stop) {
     return result;
 }
 
+PyObject *pyjit_build_slice(PyObject *start, PyObject *stop, PyObject *step_or_null) {
+    return PySlice_New(start, stop, step_or_null);
+}
+
 int pyjit_store_slice(PyObject *container, PyObject *start, PyObject *stop, PyObject *value) {
     PyObject *slice = PySlice_New(start, stop, NULL);
     if (slice == NULL) {

@@ -5,16 +5,18 @@
  * the hook is installed. The trampoline counts calls per code object (state in
  * the code object's co_extra slot, as Pyjion did) and, at the threshold, asks
  * the compiler (a Python callable implemented in Java) for a native entry
- * point. Native code, once there, is entered directly; anything the compiler
+ * point (a function with a loop at its first call: its time is in the loop). Native code, once there, is entered directly; anything the compiler
  * refused, and any call made while tracing or profiling is on, goes to the
  * function's original vectorcall, which is the interpreter.
  */
 #include "pyjit_rt.h"
+#include "opcode.h"
 
 enum { COUNTING, COMPILED, REFUSED };
 
 typedef struct {
     Py_ssize_t calls;
+    Py_ssize_t threshold;
     int state;
     vectorcallfunc native;
 } CodeState;
@@ -26,6 +28,25 @@ static Py_ssize_t threshold;
 static int compiling;
 static int watcher_id = -1;
 
+/* co_code has its inline caches zeroed, so every JUMP_BACKWARD byte found at an even offset is one. */
+static int has_loop(PyObject *code) {
+    PyObject *bytes = PyCode_GetCode((PyCodeObject *)code);
+    if (bytes == NULL) {
+        PyErr_Clear();
+        return 0;
+    }
+    const unsigned char *units = (const unsigned char *)PyBytes_AS_STRING(bytes);
+    int found = 0;
+    for (Py_ssize_t i = 0; i < PyBytes_GET_SIZE(bytes); i += 2) {
+        if (units[i] == JUMP_BACKWARD) {
+            found = 1;
+            break;
+        }
+    }
+    Py_DECREF(bytes);
+    return found;
+}
+
 static CodeState *code_state(PyObject *code) {
     void *extra = NULL;
     if (PyUnstable_Code_GetExtra(code, code_extra_index, &extra) < 0) {
@@ -33,12 +54,14 @@ static CodeState *code_state(PyObject *code) {
         return NULL;
     }
     if (extra == NULL) {
-        extra = PyMem_Calloc(1, sizeof(CodeState));
-        if (extra == NULL || PyUnstable_Code_SetExtra(code, code_extra_index, extra) < 0) {
-            PyMem_Free(extra);
+        CodeState *state = PyMem_Calloc(1, sizeof(CodeState));
+        if (state == NULL || PyUnstable_Code_SetExtra(code, code_extra_index, state) < 0) {
+            PyMem_Free(state);
             PyErr_Clear();
             return NULL;
         }
+        state->threshold = has_loop(code) ? 1 : threshold;
+        extra = state;
     }
     return (CodeState *)extra;
 }
@@ -67,7 +90,7 @@ static int tracing(void) {
 static PyObject *trampoline(PyObject *func, PyObject *const *args, size_t nargsf, PyObject *kwnames) {
     CodeState *state = code_state(((PyFunctionObject *)func)->func_code);
     if (state != NULL) {
-        if (state->state == COUNTING && !compiling && ++state->calls >= threshold) {
+        if (state->state == COUNTING && !compiling && ++state->calls >= state->threshold) {
             request_compile(func, state);
         }
         if (state->state == COMPILED && !tracing()) {

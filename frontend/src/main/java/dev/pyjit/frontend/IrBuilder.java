@@ -373,6 +373,7 @@ public final class IrBuilder {
             }
             case BINARY_SUBSCR -> access(Op.SUBSCRIPT, 2);
             case BINARY_SLICE -> access(Op.SLICE, 3);
+            case BUILD_SLICE -> access(Op.BUILD_SLICE, arg);
             case STORE_SUBSCR -> {
                 FrameState state = state();
                 Value index = pop();

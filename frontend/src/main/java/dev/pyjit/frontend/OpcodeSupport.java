@@ -19,7 +19,7 @@ final class OpcodeSupport {
             Opcode.CALL, Opcode.CALL_KW,
             Opcode.BUILD_TUPLE, Opcode.BUILD_LIST, Opcode.BUILD_MAP, Opcode.BUILD_CONST_KEY_MAP, Opcode.BUILD_STRING,
             Opcode.FORMAT_SIMPLE, Opcode.LIST_EXTEND,
-            Opcode.BINARY_SUBSCR, Opcode.BINARY_SLICE, Opcode.STORE_SUBSCR, Opcode.STORE_SLICE,
+            Opcode.BINARY_SUBSCR, Opcode.BINARY_SLICE, Opcode.BUILD_SLICE, Opcode.STORE_SUBSCR, Opcode.STORE_SLICE,
             Opcode.UNPACK_SEQUENCE, Opcode.GET_ITER, Opcode.FOR_ITER);
 
     private static final int INTRINSIC_UNARY_POSITIVE = 5;

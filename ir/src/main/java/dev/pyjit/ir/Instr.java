@@ -201,7 +201,7 @@ public sealed interface Instr {
         public Instr mapOperands(java.util.function.UnaryOperator<Value> f) { return new Effect(op, map(operands, f), map(state, f)); }
     }
 
-    /** SUBSCRIPT container index, SLICE container start stop. */
+    /** SUBSCRIPT container index, SLICE container start stop, BUILD_SLICE start stop [step]. */
     record Access(Value result, Op op, List<Value> operands, FrameState state) implements Instr {
         public String immediates(Function fn) { return ""; }
         public Instr mapOperands(java.util.function.UnaryOperator<Value> f) { return new Access(result, op, map(operands, f), map(state, f)); }

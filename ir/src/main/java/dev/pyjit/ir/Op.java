@@ -35,6 +35,7 @@ public enum Op {
     SUBSCRIPT(true, false),
     STORE_SUBSCRIPT(true, false),
     SLICE(true, false),
+    BUILD_SLICE(true, false),
     STORE_SLICE(true, false),
     UNPACK_SEQUENCE(true, false),
     TUPLE_ITEM(false, false),

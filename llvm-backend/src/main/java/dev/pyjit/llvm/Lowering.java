@@ -172,6 +172,11 @@ final class Lowering {
             case LIST_EXTEND -> checkStatus(call("pyjit_list_extend", uses(instruction.operands())), state);
             case SUBSCRIPT -> checkNull(call("pyjit_subscript", uses(instruction.operands())), state);
             case SLICE -> checkNull(call("pyjit_slice", uses(instruction.operands())), state);
+            case BUILD_SLICE -> {
+                List<Value> bounds = instruction.operands();
+                LLVMValueRef step = bounds.size() == 3 ? use(bounds.get(2)) : LLVMConstPointerNull(pointer);
+                yield checkNull(call("pyjit_build_slice", use(bounds.get(0)), use(bounds.get(1)), step), state);
+            }
             case STORE_SUBSCRIPT -> checkStatus(call("pyjit_store_subscript", uses(instruction.operands())), state);
             case STORE_SLICE -> checkStatus(call("pyjit_store_slice", uses(instruction.operands())), state);
             case UNPACK_SEQUENCE -> {

@@ -29,23 +29,26 @@ final class Bootstrap {
             "spec.loader.exec_module(runtime)",
             "def probe(): pass",
             "runtime.install(hook, threshold, probe)",
+            "import atexit",
+            "atexit.register(exit_hook)",
             "");
 
     private Bootstrap() {}
 
     static void run(Jit jit) throws IOException {
-        exec(VENV, null, 0, null);
+        exec(VENV, null, null, 0, null);
         if (jit != null) {
             String runtimePath = RuntimeFiles.extensionDirectory().resolve(RuntimeFiles.EXTENSION).toString();
-            exec(INSTALL_HOOK, jit.hookObject(), jit.options().threshold(), runtimePath);
+            exec(INSTALL_HOOK, jit.hookObject(), jit.exitHookObject(), jit.options().threshold(), runtimePath);
         }
     }
 
-    private static void exec(String code, PyObject hook, int threshold, String runtimePath) {
+    private static void exec(String code, PyObject hook, PyObject exitHook, int threshold, String runtimePath) {
         PyObject globals = PyDict_New();
         PyDict_SetItemString(globals, "__builtins__", PyEval_GetBuiltins());
         if (hook != null) {
             PyDict_SetItemString(globals, "hook", hook);
+            PyDict_SetItemString(globals, "exit_hook", exitHook);
             PyObject n = PyLong_FromLong(threshold);
             PyDict_SetItemString(globals, "threshold", n);
             Py_DecRef(n);

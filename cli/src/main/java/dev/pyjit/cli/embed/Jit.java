@@ -26,7 +26,19 @@ final class Jit {
             return PyLong_FromLongLong(compile(function));
         }
     };
+    private final PyMethodDef exitDefinition = new PyMethodDef();
+    private final PyCFunction exitBody = new PyCFunction() {
+        @Override
+        public PyObject call(PyObject self, PyObject unused) {
+            finish();
+            PyObject none = _Py_NoneStruct();
+            Py_IncRef(none);
+            return none;
+        }
+    };
     private PyObject hook;
+    private PyObject exitHook;
+    private boolean finished;
 
     Jit(JitOptions options) {
         this.options = options;
@@ -43,6 +55,15 @@ final class Jit {
             hook = PyCFunction_NewEx(hookDefinition, null, null);
         }
         return hook;
+    }
+
+    /** Registered with atexit: SystemExit ends the process inside CPython, before Py_RunMain returns. */
+    PyObject exitHookObject() {
+        if (exitHook == null) {
+            exitDefinition.ml_name(new org.bytedeco.javacpp.BytePointer("pyjit_exit")).ml_meth(exitBody).ml_flags(METH_NOARGS);
+            exitHook = PyCFunction_NewEx(exitDefinition, null, null);
+        }
+        return exitHook;
     }
 
     private long compile(PyObject function) {
@@ -69,6 +90,10 @@ final class Jit {
 
     /** At exit: write the statistics where they were asked for. */
     void finish() {
+        if (finished) {
+            return;
+        }
+        finished = true;
         String target = options.statsTarget();
         if (target == null) {
             return;

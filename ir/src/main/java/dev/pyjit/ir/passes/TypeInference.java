@@ -81,6 +81,7 @@ public final class TypeInference implements Pass {
             case BUILD_LIST -> Type.LIST;
             case BUILD_MAP, BUILD_CONST_KEY_MAP -> Type.DICT;
             case BUILD_STRING, FORMAT_SIMPLE -> Type.STR;
+            case BUILD_SLICE -> Type.OTHER_OBJECT;
             case STORE_LOCAL, STORE_GLOBAL, STORE_ATTR, STORE_SUBSCRIPT, STORE_SLICE, LIST_EXTEND, CHECK_EVAL_BREAKER, INCREF, DECREF ->
                     Type.BOTTOM;
         };

@@ -1,0 +1,130 @@
+package dev.pyjit.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** pyjit behaves like python3.13 at the command line: arguments, streams, exit statuses, errors. */
+class CommandLineTest {
+    @TempDir
+    Path directory;
+
+    private Pyjit.Outcome pyjit(String... arguments) throws Exception {
+        return Pyjit.run(Map.of(), null, directory, arguments);
+    }
+
+    @Test
+    void scriptArgumentsReachSysArgvAndPathZeroIsTheScriptsDirectory() throws Exception {
+        Path script = Files.writeString(directory.resolve("args.py"), "import sys\nprint(sys.argv)\nprint(sys.path[0])\n");
+        Pyjit.Outcome outcome = pyjit(script.toString(), "a", "-b", "--c");
+        assertEquals(0, outcome.exitCode());
+        assertEquals("['" + script + "', 'a', '-b', '--c']\n" + directory.toRealPath() + "\n", outcome.stdout());
+    }
+
+    @Test
+    void runIsTheDefaultSubcommand() throws Exception {
+        assertEquals("3\n", pyjit("run", "-c", "print(1 + 2)").stdout());
+        assertEquals("3\n", pyjit("-c", "print(1 + 2)").stdout());
+    }
+
+    @Test
+    void dashCSetsArgvZeroAndKeepsArgumentsThatLookLikeOptions() throws Exception {
+        Pyjit.Outcome outcome = pyjit("-c", "import sys; print(sys.argv)", "x", "--no-jit");
+        assertEquals("['-c', 'x', '--no-jit']\n", outcome.stdout());
+    }
+
+    @Test
+    void systemExitCodeIsTheExitStatus() throws Exception {
+        assertEquals(4, pyjit("-c", "raise SystemExit(4)").exitCode());
+        Pyjit.Outcome message = pyjit("-c", "import sys; sys.exit('bye')");
+        assertEquals(1, message.exitCode());
+        assertEquals("bye\n", message.stderr());
+    }
+
+    @Test
+    void uncaughtExceptionPrintsTracebackAndExitsWithOne() throws Exception {
+        Path script = Files.writeString(directory.resolve("boom.py"), "def f():\n    return 1 / 0\nf()\n");
+        Pyjit.Outcome outcome = Pyjit.run(Map.of("PYJIT_THRESHOLD", "0"), null, directory, script.toString());
+        assertEquals(1, outcome.exitCode());
+        assertEquals("Traceback (most recent call last):\n"
+                + "  File \"" + script + "\", line 3, in <module>\n"
+                + "    f()\n"
+                + "    ~^^\n"
+                + "  File \"" + script + "\", line 2, in f\n"
+                + "    return 1 / 0\n"
+                + "           ~~^~~\n"
+                + "ZeroDivisionError: division by zero\n", outcome.stderr());
+    }
+
+    @Test
+    void syntaxErrorReadsLikeCPython() throws Exception {
+        Pyjit.Outcome outcome = pyjit("-c", "x = (");
+        assertEquals(1, outcome.exitCode());
+        assertEquals("  File \"<string>\", line 1\n    x = (\n        ^\nSyntaxError: '(' was never closed\n", outcome.stderr());
+    }
+
+    @Test
+    void missingScriptIsReportedWithItsPath() throws Exception {
+        Pyjit.Outcome outcome = pyjit(directory.resolve("nope.py").toString());
+        assertEquals(2, outcome.exitCode());
+        assertTrue(outcome.stderr().contains("can't open file '" + directory.resolve("nope.py") + "'"), outcome.stderr());
+    }
+
+    @Test
+    void moduleRunsWithDashM() throws Exception {
+        Files.writeString(directory.resolve("greet.py"), "import sys\nprint('hello from', __name__, sys.argv[1:])\n");
+        Pyjit.Outcome outcome = Pyjit.run(Map.of("PYTHONPATH", directory.toString()), null, directory, "-m", "greet", "x");
+        assertEquals("hello from __main__ ['x']\n", outcome.stdout());
+    }
+
+    @Test
+    void programFromStandardInput() throws Exception {
+        Pyjit.Outcome outcome = Pyjit.run(Map.of(), "import sys\nprint(sys.argv, 6 * 7)\n", directory, "-", "q");
+        assertEquals("['-', 'q'] 42\n", outcome.stdout());
+    }
+
+    @Test
+    void unknownOptionPrintsUsageAndExitsWithTwo() throws Exception {
+        Pyjit.Outcome outcome = pyjit("--bogus", "x.py");
+        assertEquals(2, outcome.exitCode());
+        assertTrue(outcome.stderr().contains("Unknown option: '--bogus'"), outcome.stderr());
+        assertTrue(outcome.stderr().contains("Usage: pyjit run"), outcome.stderr());
+    }
+
+    @Test
+    void statsGoToStderrOnlyWhenAskedAndNeverToStdout() throws Exception {
+        String program = "def f(x):\n    return x * 2\nprint(f(21))\n";
+        Path script = Files.writeString(directory.resolve("stats.py"), program);
+        Pyjit.Outcome quiet = Pyjit.run(Map.of("PYJIT_THRESHOLD", "0"), null, directory, script.toString());
+        assertEquals("42\n", quiet.stdout());
+        assertEquals("", quiet.stderr());
+        Pyjit.Outcome loud = Pyjit.run(Map.of(), null, directory, "--threshold", "0", "--jit-stats", script.toString());
+        assertEquals("42\n", loud.stdout());
+        assertTrue(loud.stderr().contains("\"compiled\" : 1"), loud.stderr());
+        assertTrue(Files.readString(script).equals(program), "a bare --jit-stats never takes the script as its file");
+    }
+
+    @Test
+    void unsupportedFunctionsAreListedWithTheirReason() throws Exception {
+        Path script = Files.writeString(directory.resolve("gen.py"), "def g():\n    yield 1\nprint(list(g()))\n");
+        Path stats = directory.resolve("stats.json");
+        Pyjit.Outcome outcome = Pyjit.run(Map.of("PYJIT_THRESHOLD", "0", "PYJIT_STATS", stats.toString()), null, directory, script.toString());
+        assertEquals("[1]\n", outcome.stdout());
+        String json = Files.readString(stats);
+        assertTrue(json.contains("\"name\" : \"g\"") && json.contains("generators and coroutines are not compiled yet"), json);
+    }
+
+    @Test
+    void noJitCompilesNothing() throws Exception {
+        Path stats = directory.resolve("stats.json");
+        Pyjit.Outcome outcome = Pyjit.run(Map.of("PYJIT_THRESHOLD", "0"), null, directory,
+                "--no-jit", "--jit-stats=" + stats, "-c", "def f(): return 1\nprint(f())");
+        assertEquals("1\n", outcome.stdout());
+        assertTrue(!Files.exists(stats) || Files.readString(stats).contains("\"compiled\" : 0"));
+    }
+}

@@ -1,0 +1,69 @@
+package dev.pyjit.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The backbone: every corpus program must print the same stdout and stderr and exit with the same
+ * status under {@code --no-jit} and with every function compiled at its first call
+ * ({@code PYJIT_THRESHOLD=0}). Each program's first line, {@code # jit-expect-compiled: f g},
+ * names functions that must really have been compiled, so a silent fallback cannot pass.
+ */
+class DifferentialTest {
+    private static final Path CORPUS = Path.of("src/test/resources/corpus");
+    private static final String HEADER = "# jit-expect-compiled:";
+
+    @TestFactory
+    Stream<DynamicTest> corpus() throws IOException {
+        List<Path> programs;
+        try (Stream<Path> files = Files.list(CORPUS)) {
+            programs = files.filter(p -> p.toString().endsWith(".py")).sorted().toList();
+        }
+        assertTrue(programs.size() >= 40, "the corpus has at least 40 programs");
+        return programs.stream().map(program -> DynamicTest.dynamicTest(program.getFileName().toString(), () -> check(program)));
+    }
+
+    private static void check(Path program) throws Exception {
+        Path absolute = program.toAbsolutePath();
+        Pyjit.Outcome interpreted = Pyjit.run(Map.of(), null, absolute.getParent(), "run", "--no-jit", absolute.toString());
+        Path stats = Files.createTempFile("pyjit-stats", ".json");
+        Pyjit.Outcome compiled = Pyjit.run(Map.of("PYJIT_THRESHOLD", "0", "PYJIT_STATS", stats.toString()),
+                null, absolute.getParent(), "run", absolute.toString());
+        assertEquals(interpreted.stdout(), compiled.stdout(), "stdout");
+        assertEquals(interpreted.stderr(), compiled.stderr(), "stderr");
+        assertEquals(interpreted.exitCode(), compiled.exitCode(), "exit status");
+
+        JsonNode json = new ObjectMapper().readTree(stats.toFile());
+        Files.delete(stats);
+        Set<String> compiledNames = new HashSet<>();
+        for (JsonNode function : json.get("compiled_functions")) {
+            if (function.get("file").asText().equals(absolute.toString())) {
+                String qualified = function.get("name").asText();
+                compiledNames.add(qualified.substring(qualified.lastIndexOf('.') + 1));
+            }
+        }
+        for (String expected : expectedCompiled(program)) {
+            assertTrue(compiledNames.contains(expected), expected + " was compiled; stats: " + json.get("interpreted_functions"));
+        }
+    }
+
+    private static List<String> expectedCompiled(Path program) throws IOException {
+        String first = Files.readAllLines(program).get(0);
+        assertTrue(first.startsWith(HEADER), "first line names the functions to compile");
+        return Arrays.stream(first.substring(HEADER.length()).trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+    }
+}

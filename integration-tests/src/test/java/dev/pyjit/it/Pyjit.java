@@ -1,0 +1,52 @@
+package dev.pyjit.it;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the pyjit command in a fresh JVM, the way scripts/pyjit does, and captures what it did. */
+final class Pyjit {
+    record Outcome(int exitCode, String stdout, String stderr) {}
+
+    private Pyjit() {}
+
+    static Outcome run(Map<String, String> environment, String stdin, Path workingDirectory, String... arguments)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xrs", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                "dev.pyjit.cli.Main"));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().remove("PYJIT_THRESHOLD");
+        builder.environment().remove("PYJIT_STATS");
+        builder.environment().remove("PYJIT_DEBUG");
+        builder.environment().putAll(environment);
+        if (workingDirectory != null) {
+            builder.directory(workingDirectory.toFile());
+        }
+        Path out = Files.createTempFile("pyjit-out", ".txt");
+        Path err = Files.createTempFile("pyjit-err", ".txt");
+        builder.redirectOutput(out.toFile()).redirectError(err.toFile());
+        Process process = builder.start();
+        try (var input = process.getOutputStream()) {
+            if (stdin != null) {
+                input.write(stdin.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IOException("pyjit timed out: " + command);
+        }
+        Outcome outcome = new Outcome(process.exitValue(), Files.readString(out), Files.readString(err));
+        Files.delete(out);
+        Files.delete(err);
+        return outcome;
+    }
+}

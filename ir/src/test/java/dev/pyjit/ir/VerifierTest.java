@@ -1,0 +1,162 @@
+package dev.pyjit.ir;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class VerifierTest {
+    private static final FrameState NO_STATE = null;
+
+    private static FrameState state(int offset, Value... owned) {
+        return new FrameState(offset, List.of(owned));
+    }
+
+    private static Function function() {
+        return new Function("f", List.of("x"), List.of("g"), List.of("None", "1"));
+    }
+
+    private static void assertRejected(Function fn, String messagePart) {
+        IllegalStateException error = assertThrows(IllegalStateException.class, () -> Verifier.verify(fn));
+        assertTrue(error.getMessage().startsWith("invalid IR in f: "), error.getMessage());
+        assertTrue(error.getMessage().contains(messagePart), () -> "expected '" + messagePart + "' in: " + error.getMessage());
+        // the message ends with the printed function, to show where it went wrong
+        assertTrue(error.getMessage().contains("function f {"), error.getMessage());
+    }
+
+    /** entry: v0 = x; v1 = v0 + 1; jump bb1(v1); bb1(v2): return v2 */
+    private static Function valid() {
+        Function fn = function();
+        Block entry = fn.newBlock("entry");
+        Block exit = fn.newBlock("exit");
+        Value x = fn.newValue(Type.OBJECT);
+        Value one = fn.newValue(Type.INT);
+        Value sum = fn.newValue(Type.OBJECT);
+        entry.add(new Instr.LoadLocal(x, 0));
+        entry.add(new Instr.LoadConst(one, 1));
+        entry.add(new Instr.BinaryOp(sum, BinaryOperator.ADD, x, one, state(4, x, one)));
+        entry.add(new Instr.Refcount(Op.DECREF, x));
+        entry.add(new Instr.Refcount(Op.DECREF, one));
+        Value parameter = fn.addParameter(exit, Type.TOP);
+        entry.setTerminator(new Terminator.Jump(new Terminator.Edge(exit, List.of(sum))));
+        exit.setTerminator(new Terminator.Return(parameter));
+        return fn;
+    }
+
+    @Test
+    void acceptsWellFormedFunction() {
+        assertDoesNotThrow(() -> Verifier.verify(valid()));
+    }
+
+    @Test
+    void rejectsMissingTerminator() {
+        Function fn = valid();
+        fn.blocks().get(1).setTerminator(null);
+        assertRejected(fn, "bb1 has no terminator");
+        assertRejected(fn, "<no terminator>");
+    }
+
+    @Test
+    void rejectsWrongEdgeArgumentCount() {
+        Function fn = valid();
+        Block entry = fn.entry();
+        entry.setTerminator(new Terminator.Jump(new Terminator.Edge(fn.blocks().get(1), List.of())));
+        assertRejected(fn, "bb0 passes 0 arguments to bb1 which has 1 parameters");
+    }
+
+    @Test
+    void rejectsWrongBranchArgumentCount() {
+        Function fn = function();
+        Block entry = fn.newBlock("");
+        Block target = fn.newBlock("");
+        Value flag = fn.newValue(Type.BOOL);
+        entry.add(new Instr.LoadConst(flag, 0));
+        Value p = fn.addParameter(target, Type.TOP);
+        entry.setTerminator(new Terminator.Branch(Terminator.Condition.IS_TRUE, flag,
+                new Terminator.Edge(target, List.of(flag)), new Terminator.Edge(target, List.of(flag, flag))));
+        target.setTerminator(new Terminator.Return(p));
+        assertRejected(fn, "bb0 passes 2 arguments to bb1 which has 1 parameters");
+    }
+
+    @Test
+    void rejectsUseOfUndefinedValueAsOperand() {
+        Function fn = function();
+        Block entry = fn.newBlock("entry");
+        Value undefined = fn.newValue(Type.OBJECT);
+        Value result = fn.newValue(Type.OBJECT);
+        entry.add(new Instr.UnaryOp(result, UnaryKind.NEGATIVE, undefined, state(0)));
+        entry.setTerminator(new Terminator.Return(result));
+        assertRejected(fn, "bb0 uses undefined v0");
+    }
+
+    @Test
+    void rejectsUseOfUndefinedValueInTerminatorAndFrameState() {
+        Function fn = function();
+        Block entry = fn.newBlock("entry");
+        Value undefined = fn.newValue(Type.OBJECT);
+        entry.setTerminator(new Terminator.Return(undefined));
+        assertRejected(fn, "bb0 uses undefined v0");
+
+        Function fn2 = function();
+        Block entry2 = fn2.newBlock("entry");
+        Value ghost = fn2.newValue(Type.OBJECT);
+        entry2.add(new Instr.CheckEvalBreaker(state(0, ghost)));
+        Value none = fn2.newValue(Type.NONE);
+        entry2.add(new Instr.LoadConst(none, 0));
+        entry2.setTerminator(new Terminator.Return(none));
+        assertRejected(fn2, "bb0 uses undefined v0");
+    }
+
+    @Test
+    void rejectsRaisingInstructionWithoutFrameState() {
+        Function fn = function();
+        Block entry = fn.newBlock("entry");
+        Value global = fn.newValue(Type.OBJECT);
+        entry.add(new Instr.LoadGlobal(global, 0, NO_STATE));
+        entry.setTerminator(new Terminator.Return(global));
+        assertRejected(fn, "bb0: frame state does not match effects of LOAD_GLOBAL");
+    }
+
+    @Test
+    void rejectsNonRaisingInstructionWithFrameState() {
+        Function fn = function();
+        Block entry = fn.newBlock("entry");
+        Value none = fn.newValue(Type.NONE);
+        entry.add(new Instr.LoadConst(none, 0));
+        entry.add(new Instr.Effect(Op.INCREF, List.of(none), state(0)));
+        entry.setTerminator(new Terminator.Return(none));
+        assertRejected(fn, "frame state does not match effects of INCREF");
+    }
+
+    @Test
+    void rejectsEntryBlockParameters() {
+        Function fn = function();
+        Block entry = fn.newBlock("entry");
+        Value p = fn.addParameter(entry, Type.TOP);
+        entry.setTerminator(new Terminator.Return(p));
+        assertRejected(fn, "entry block has parameters");
+    }
+
+    @Test
+    void rejectsValueDefinedTwice() {
+        Function fn = function();
+        Block entry = fn.newBlock("entry");
+        Value v = fn.newValue(Type.OBJECT);
+        entry.add(new Instr.LoadLocal(v, 0));
+        entry.add(new Instr.LoadLocal(v, 0));
+        entry.setTerminator(new Terminator.Return(v));
+        assertRejected(fn, "v0 is defined twice");
+    }
+
+    @Test
+    void rejectsJumpToBlockOfAnotherFunction() {
+        Function other = function();
+        Block foreign = other.newBlock("foreign");
+        Function fn = function();
+        Block entry = fn.newBlock("entry");
+        entry.setTerminator(new Terminator.Jump(new Terminator.Edge(foreign, List.of())));
+        assertRejected(fn, "bb0 jumps to a block outside the function");
+    }
+}

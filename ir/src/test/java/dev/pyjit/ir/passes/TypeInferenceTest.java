@@ -1,0 +1,256 @@
+package dev.pyjit.ir.passes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.pyjit.ir.BinaryOperator;
+import dev.pyjit.ir.Block;
+import dev.pyjit.ir.CompareOperator;
+import dev.pyjit.ir.FrameState;
+import dev.pyjit.ir.Function;
+import dev.pyjit.ir.Instr;
+import dev.pyjit.ir.Op;
+import dev.pyjit.ir.Terminator;
+import dev.pyjit.ir.Terminator.Edge;
+import dev.pyjit.ir.Type;
+import dev.pyjit.ir.UnaryKind;
+import dev.pyjit.ir.Value;
+import dev.pyjit.ir.Verifier;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TypeInferenceTest {
+    private static final Type INT_OR_FLOAT = Type.INT.union(Type.FLOAT);
+
+    private static FrameState state() {
+        return new FrameState(0, List.of());
+    }
+
+    private static Function function() {
+        return new Function("f", List.of("x", "n"), List.of("g"), List.of("0", "1.5", "'s'", "None"));
+    }
+
+    /** A constant of the given (builder-assigned) type. */
+    private static Value constant(Function fn, Block block, Type type) {
+        Value value = fn.newValue(type);
+        block.add(new Instr.LoadConst(value, 0));
+        return value;
+    }
+
+    /** The inferred type of {@code left OP right} for constants of the given types. */
+    private static Type binary(BinaryOperator operator, Type left, Type right) {
+        Function fn = function();
+        Block entry = fn.newBlock("entry");
+        Value l = constant(fn, entry, left);
+        Value r = constant(fn, entry, right);
+        Value result = fn.newValue(Type.TOP);
+        entry.add(new Instr.BinaryOp(result, operator, l, r, state()));
+        entry.setTerminator(new Terminator.Return(result));
+        Pipeline.run(fn, Pipeline.TYPING);
+        assertEquals(left, l.type(), "constants keep their type");
+        assertEquals(right, r.type(), "constants keep their type");
+        return result.type();
+    }
+
+    @Test
+    void arithmeticOnExactNumbers() {
+        assertEquals(Type.INT, binary(BinaryOperator.ADD, Type.INT, Type.INT));
+        assertEquals(Type.FLOAT, binary(BinaryOperator.ADD, Type.INT, Type.FLOAT));
+        assertEquals(Type.FLOAT, binary(BinaryOperator.ADD, Type.FLOAT, Type.INT));
+        assertEquals(Type.FLOAT, binary(BinaryOperator.MULTIPLY, Type.FLOAT, Type.FLOAT));
+        assertEquals(Type.FLOAT, binary(BinaryOperator.TRUE_DIVIDE, Type.INT, Type.INT));
+        assertEquals(Type.INT, binary(BinaryOperator.FLOOR_DIVIDE, Type.INT, Type.INT));
+        assertEquals(Type.INT, binary(BinaryOperator.REMAINDER, Type.INT, Type.BOOL));
+        assertEquals(INT_OR_FLOAT, binary(BinaryOperator.POWER, Type.INT, Type.INT));
+        assertEquals(Type.OBJECT, binary(BinaryOperator.POWER, Type.FLOAT, Type.FLOAT), "float ** float can be complex");
+        assertEquals(Type.INT, binary(BinaryOperator.INPLACE_ADD, Type.INT, Type.INT), "in-place forms act like the base operator");
+        assertEquals(Type.FLOAT, binary(BinaryOperator.INPLACE_TRUE_DIVIDE, Type.INT, Type.INT));
+    }
+
+    @Test
+    void boolIsAnIntForArithmeticButBitwiseOnBoolsStaysBool() {
+        assertEquals(Type.INT, binary(BinaryOperator.ADD, Type.BOOL, Type.BOOL));
+        assertEquals(Type.BOOL, binary(BinaryOperator.AND, Type.BOOL, Type.BOOL));
+        assertEquals(Type.BOOL, binary(BinaryOperator.XOR, Type.BOOL, Type.BOOL));
+        assertEquals(Type.INT, binary(BinaryOperator.OR, Type.BOOL, Type.INT));
+        assertEquals(Type.OBJECT, binary(BinaryOperator.AND, Type.FLOAT, Type.INT), "float & int raises; no result type known");
+    }
+
+    @Test
+    void sequences() {
+        assertEquals(Type.STR, binary(BinaryOperator.ADD, Type.STR, Type.STR));
+        assertEquals(Type.STR, binary(BinaryOperator.MULTIPLY, Type.STR, Type.INT));
+        assertEquals(Type.STR, binary(BinaryOperator.REMAINDER, Type.STR, Type.TUPLE));
+        assertEquals(Type.LIST, binary(BinaryOperator.ADD, Type.LIST, Type.LIST));
+        assertEquals(Type.TUPLE, binary(BinaryOperator.ADD, Type.TUPLE, Type.TUPLE));
+        assertEquals(Type.OBJECT, binary(BinaryOperator.ADD, Type.LIST, Type.TUPLE));
+        assertEquals(Type.OBJECT, binary(BinaryOperator.ADD, Type.STR, Type.INT));
+    }
+
+    @Test
+    void unknownOperandsGiveObjectAndUnionsArePairwise() {
+        assertEquals(Type.OBJECT, binary(BinaryOperator.ADD, Type.OBJECT, Type.INT));
+        assertEquals(Type.OBJECT, binary(BinaryOperator.ADD, Type.OTHER_OBJECT, Type.OTHER_OBJECT));
+        assertEquals(INT_OR_FLOAT, binary(BinaryOperator.ADD, INT_OR_FLOAT, Type.INT));
+        assertEquals(Type.FLOAT, binary(BinaryOperator.ADD, INT_OR_FLOAT, Type.FLOAT));
+        assertEquals(Type.OBJECT, binary(BinaryOperator.ADD, Type.STR.union(Type.INT), Type.INT), "Str + Int has no known result");
+        assertEquals(Type.STR, binary(BinaryOperator.MULTIPLY, Type.STR, Type.BOOL.union(Type.INT)));
+        assertEquals(INT_OR_FLOAT, binary(BinaryOperator.MULTIPLY, INT_OR_FLOAT, Type.BOOL.union(Type.INT)));
+        assertEquals(Type.BOTTOM, binary(BinaryOperator.ADD, Type.BOTTOM, Type.INT), "unreachable operands give Bottom");
+    }
+
+    @Test
+    void otherInstructionKinds() {
+        Function fn = function();
+        Block entry = fn.newBlock("entry");
+        Value i = constant(fn, entry, Type.INT);
+        Value f = constant(fn, entry, Type.FLOAT);
+        Value o = fn.newValue(Type.TOP);
+        entry.add(new Instr.LoadLocal(o, 0));
+        Value negInt = fn.newValue(Type.TOP);
+        entry.add(new Instr.UnaryOp(negInt, UnaryKind.NEGATIVE, i, state()));
+        Value invertFloat = fn.newValue(Type.TOP);
+        entry.add(new Instr.UnaryOp(invertFloat, UnaryKind.INVERT, f, state()));
+        Value less = fn.newValue(Type.TOP);
+        entry.add(new Instr.Compare(less, CompareOperator.LT, false, i, f, state()));
+        Value lessObject = fn.newValue(Type.TOP);
+        entry.add(new Instr.Compare(lessObject, CompareOperator.LT, false, o, i, state()));
+        Value lessObjectBool = fn.newValue(Type.TOP);
+        entry.add(new Instr.Compare(lessObjectBool, CompareOperator.LT, true, o, i, state()));
+        Value tuple = fn.newValue(Type.TOP);
+        entry.add(new Instr.Build(tuple, Op.BUILD_TUPLE, List.of(i, f), state()));
+        Value dict = fn.newValue(Type.TOP);
+        entry.add(new Instr.Build(dict, Op.BUILD_MAP, List.of(o, o), state()));
+        Value string = fn.newValue(Type.TOP);
+        entry.add(new Instr.Unary(string, Op.FORMAT_SIMPLE, o, state()));
+        Value next = fn.newValue(Type.TOP);
+        entry.add(new Instr.Unary(next, Op.FOR_ITER, o, state()));
+        Value nul = fn.newValue(Type.TOP);
+        entry.add(new Instr.LoadNull(nul));
+        Value not = fn.newValue(Type.TOP);
+        entry.add(new Instr.Not(not, less));
+        entry.setTerminator(new Terminator.Return(o));
+
+        Pipeline.run(fn, Pipeline.TYPING);
+
+        assertEquals(Type.OBJECT, o.type());
+        assertEquals(Type.INT, negInt.type());
+        assertEquals(Type.OBJECT, invertFloat.type(), "~float raises");
+        assertEquals(Type.BOOL, less.type());
+        assertEquals(Type.OBJECT, lessObject.type(), "rich comparison of an unknown object may return anything");
+        assertEquals(Type.BOOL, lessObjectBool.type(), "COMPARE_OP with the to-bool flag");
+        assertEquals(Type.TUPLE, tuple.type());
+        assertEquals(Type.DICT, dict.type());
+        assertEquals(Type.STR, string.type());
+        assertEquals(Type.TOP, next.type(), "FOR_ITER may give NULL");
+        assertEquals(Type.NULL, nul.type());
+        assertEquals(Type.BOOL, not.type());
+    }
+
+    /**
+     * <pre>
+     * bb0: v0 = 0 (Int); jump bb1(v0)
+     * bb1(p): cond = LoadLocal n; branch cond -> bb2(), bb3()
+     * bb2: c = 1.5 (Float); s = p + c; jump bb1(s)
+     * bb3: return p
+     * </pre>
+     * p is Int on the first visit, then Int|Float once the back edge brings a Float.
+     */
+    @Test
+    void blockParametersJoinArgumentsAcrossALoop() {
+        Function fn = function();
+        Block entry = fn.newBlock("entry");
+        Block header = fn.newBlock("header");
+        Block body = fn.newBlock("body");
+        Block exit = fn.newBlock("exit");
+        Value zero = constant(fn, entry, Type.INT);
+        entry.setTerminator(new Terminator.Jump(new Edge(header, List.of(zero))));
+        Value p = fn.addParameter(header, Type.TOP);
+        Value cond = fn.newValue(Type.TOP);
+        header.add(new Instr.LoadLocal(cond, 1));
+        header.setTerminator(new Terminator.Branch(Terminator.Condition.IS_TRUE, cond, new Edge(body, List.of()), new Edge(exit, List.of())));
+        Value c = constant(fn, body, Type.FLOAT);
+        Value sum = fn.newValue(Type.TOP);
+        body.add(new Instr.BinaryOp(sum, BinaryOperator.ADD, p, c, state()));
+        body.setTerminator(new Terminator.Jump(new Edge(header, List.of(sum))));
+        exit.setTerminator(new Terminator.Return(p));
+
+        Pipeline.run(fn, Pipeline.TYPING);
+
+        assertEquals(INT_OR_FLOAT, p.type());
+        assertEquals(Type.FLOAT, sum.type());
+        assertEquals(Type.OBJECT, cond.type());
+    }
+
+    /** A counter that stays Int around the loop, and one that becomes Int|Float through a true division. */
+    @Test
+    void loopCarriedValuesReachAFixpoint() {
+        Function fn = function();
+        Block entry = fn.newBlock("entry");
+        Block header = fn.newBlock("header");
+        Block body = fn.newBlock("body");
+        Block exit = fn.newBlock("exit");
+        Value zero = constant(fn, entry, Type.INT);
+        entry.setTerminator(new Terminator.Jump(new Edge(header, List.of(zero, zero))));
+        Value counter = fn.addParameter(header, Type.TOP);
+        Value halved = fn.addParameter(header, Type.TOP);
+        Value more = fn.newValue(Type.TOP);
+        header.add(new Instr.Compare(more, CompareOperator.LT, true, counter, zero, state()));
+        header.setTerminator(new Terminator.Branch(Terminator.Condition.IS_TRUE, more, new Edge(body, List.of()), new Edge(exit, List.of())));
+        Value one = constant(fn, body, Type.INT);
+        Value nextCounter = fn.newValue(Type.TOP);
+        body.add(new Instr.BinaryOp(nextCounter, BinaryOperator.INPLACE_ADD, counter, one, state()));
+        Value nextHalved = fn.newValue(Type.TOP);
+        body.add(new Instr.BinaryOp(nextHalved, BinaryOperator.TRUE_DIVIDE, halved, one, state()));
+        body.setTerminator(new Terminator.Jump(new Edge(header, List.of(nextCounter, nextHalved))));
+        exit.setTerminator(new Terminator.Return(halved));
+
+        Pipeline.run(fn, Pipeline.TYPING);
+
+        assertEquals(Type.INT, counter.type());
+        assertEquals(Type.INT, nextCounter.type());
+        assertEquals(INT_OR_FLOAT, halved.type());
+        assertEquals(Type.FLOAT, nextHalved.type());
+        assertEquals(Type.BOOL, more.type());
+    }
+
+    @Test
+    void parametersOfUnreachableBlocksAreBottomAndBuilderTypesAreReset() {
+        Function fn = function();
+        Block entry = fn.newBlock("entry");
+        Block dead = fn.newBlock("dead");
+        Value none = constant(fn, entry, Type.NONE);
+        entry.setTerminator(new Terminator.Return(none));
+        Value p = fn.addParameter(dead, Type.TOP);
+        Value doubled = fn.newValue(Type.TOP);
+        dead.add(new Instr.BinaryOp(doubled, BinaryOperator.ADD, p, p, state()));
+        dead.setTerminator(new Terminator.Return(doubled));
+        Verifier.verify(fn);
+
+        Pipeline.run(fn, Pipeline.TYPING);
+
+        assertEquals(Type.BOTTOM, p.type());
+        assertEquals(Type.BOTTOM, doubled.type());
+        assertEquals(Type.NONE, none.type());
+    }
+
+    @Test
+    void rerunningIsStable() {
+        Function fn = function();
+        Block entry = fn.newBlock("entry");
+        Block join = fn.newBlock("join");
+        Value s = constant(fn, entry, Type.STR);
+        Value i = constant(fn, entry, Type.INT);
+        Value flag = constant(fn, entry, Type.BOOL);
+        entry.setTerminator(new Terminator.Branch(Terminator.Condition.IS_TRUE, flag,
+                new Edge(join, List.of(s)), new Edge(join, List.of(i))));
+        Value p = fn.addParameter(join, Type.TOP);
+        join.setTerminator(new Terminator.Return(p));
+
+        TypeInference pass = new TypeInference();
+        pass.run(fn);
+        assertEquals(Type.STR.union(Type.INT), p.type());
+        pass.run(fn);
+        assertEquals(Type.STR.union(Type.INT), p.type());
+        assertEquals("type-inference", pass.name());
+    }
+}
