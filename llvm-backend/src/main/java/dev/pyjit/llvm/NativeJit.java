@@ -61,17 +61,43 @@ public final class NativeJit {
         return address.get();
     }
 
-    /** The LLVM IR of the function, before ({@code optimised == false}) or after O2. */
+    /** The LLVM IR of the compiled function, as emitted ({@code optimised == false}) or after O2. */
     public String llvmText(Function function, boolean optimised) {
+        return withModule(function, optimised, (module, symbol) -> {
+            BytePointer text = LLVMPrintValueToString(LLVMGetNamedFunction(module, symbol));
+            String result = text.getString();
+            LLVMDisposeMessage(text);
+            return result;
+        });
+    }
+
+    /** The native assembly of the compiled function, after O2, for the host target. */
+    public String assembly(Function function) {
+        return withModule(function, true, (module, symbol) -> {
+            BytePointer error = new BytePointer((BytePointer) null);
+            LLVMMemoryBufferRef buffer = new LLVMMemoryBufferRef();
+            if (LLVMTargetMachineEmitToMemoryBuffer(targetMachine, module, LLVMAssemblyFile, error, buffer) != 0) {
+                String message = error.getString();
+                LLVMDisposeMessage(error);
+                throw new LlvmError("cannot emit assembly: " + message);
+            }
+            BytePointer start = LLVMGetBufferStart(buffer);
+            byte[] bytes = new byte[(int) LLVMGetBufferSize(buffer)];
+            start.get(bytes);
+            LLVMDisposeMemoryBuffer(buffer);
+            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        });
+    }
+
+    private <T> T withModule(Function function, boolean optimised, java.util.function.BiFunction<LLVMModuleRef, String, T> use) {
         LLVMContextRef context = LLVMContextCreate();
         try {
-            LLVMModuleRef module = emit(context, function, "pyjit_" + function.name().replaceAll("[^A-Za-z0-9_]", "_"));
+            String symbol = "pyjit_" + function.name().replaceAll("[^A-Za-z0-9_]", "_");
+            LLVMModuleRef module = emit(context, function, symbol);
             if (optimised) {
                 optimise(module);
             }
-            BytePointer text = LLVMPrintModuleToString(module);
-            String result = text.getString();
-            LLVMDisposeMessage(text);
+            T result = use.apply(module, symbol);
             LLVMDisposeModule(module);
             return result;
         } finally {

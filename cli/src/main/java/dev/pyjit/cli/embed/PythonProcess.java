@@ -42,6 +42,34 @@ public final class PythonProcess {
         return status.get();
     }
 
+    /** Starts the interpreter with no program, runs {@code body} on the Python thread, and returns its status. */
+    public static int withInterpreter(java.util.function.IntSupplier body) {
+        AtomicInteger status = new AtomicInteger(1);
+        Thread python = new Thread(null, () -> {
+            try {
+                PyConfig config = new PyConfig();
+                PyConfig_InitPythonConfig(config);
+                setString(config, "home", Toolchain.pythonHome().toString());
+                config.parse_argv(0);
+                PyStatus initialised = Py_InitializeFromConfig(config);
+                PyConfig_Clear(config);
+                if (PyStatus_Exception(initialised) != 0) {
+                    Py_ExitStatusException(initialised);
+                }
+                status.set(body.getAsInt());
+            } catch (IOException e) {
+                System.err.println("pyjit: cannot set up the bundled Python: " + e.getMessage());
+            }
+        }, "python-main", PYTHON_STACK_BYTES);
+        python.start();
+        try {
+            python.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return status.get();
+    }
+
     private static int runOnThisThread(List<String> pythonArgs, JitOptions options, Path launcher) {
         Jit jit = options.enabled() ? new Jit(options) : null;
         try {

@@ -24,7 +24,7 @@ public final class CompileRuntime {
         Files.createDirectories(out);
         Path clang = Toolchain.clang();
         Path include = Toolchain.pythonInclude();
-        List<String> common = List.of("-O2", "-fPIC", "-g0", "-std=c11", "-Wall", "-Werror",
+        List<String> common = List.of("-O2", "-DNDEBUG", "-fPIC", "-g0", "-std=c11", "-Wall", "-Werror",
                 "-I" + include, "-I" + include.resolve("internal"), "-I" + source);
 
         run(clang, common, "-c", "-emit-llvm", source.resolve("helpers.c").toString(),

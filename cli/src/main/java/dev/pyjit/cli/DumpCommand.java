@@ -1,0 +1,95 @@
+package dev.pyjit.cli;
+
+import static org.bytedeco.cpython.global.python.*;
+
+import dev.pyjit.cli.embed.PythonProcess;
+import dev.pyjit.frontend.CodeObject;
+import dev.pyjit.frontend.CodeReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.bytedeco.cpython.PyObject;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code pyjit dump}: one function at every stage of the pipeline. The file is compiled, never run:
+ * its functions are found among the constants of the module's code object.
+ */
+@Command(name = "dump", mixinStandardHelpOptions = true,
+        description = "Show how pyjit compiles the functions of a Python file, stage by stage.")
+public final class DumpCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE", description = "The Python file (it is compiled, not run).")
+    Path file;
+
+    @Option(names = "--function", paramLabel = "NAME", description = "f, Class.method or outer.inner; default: every function.")
+    String function;
+
+    @Option(names = "--stage", paramLabel = "STAGES", split = ",",
+            description = "Comma list of: bytecode, ir, typed, opt, llvm, llvm-opt, asm; default: all.")
+    List<String> stages;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isRegularFile(file)) {
+            System.err.println("pyjit dump: can't open file '" + file + "': No such file");
+            return 2;
+        }
+        String source = Files.readString(file);
+        List<Stage> selected = new ArrayList<>();
+        for (String stage : stages == null ? List.<String>of() : stages) {
+            Stage parsed = Stage.parse(stage);
+            if (parsed == null) {
+                System.err.println("pyjit dump: unknown stage '" + stage + "'; the stages are: "
+                        + String.join(", ", Arrays.stream(Stage.values()).map(Stage::toString).toList()));
+                return 2;
+            }
+            selected.add(parsed);
+        }
+        if (selected.isEmpty()) {
+            selected = Arrays.asList(Stage.values());
+        }
+        List<Stage> chosen = selected;
+        return PythonProcess.withInterpreter(() -> dump(source, chosen));
+    }
+
+    private int dump(String source, List<Stage> selected) {
+        PyObject code = Py_CompileString(source, file.toString(), Py_file_input);
+        if (code == null) {
+            PyErr_Print();
+            return 1;
+        }
+        Map<String, CodeObject> functions = new LinkedHashMap<>();
+        collect(CodeReader.read(code), functions);
+        Py_DecRef(code);
+        List<String> names = function == null ? new ArrayList<>(functions.keySet()) : List.of(function);
+        if (function != null && !functions.containsKey(function)) {
+            System.err.println("pyjit dump: no function '" + function + "' in " + file + "; it has: " + String.join(", ", functions.keySet()));
+            return 2;
+        }
+        Dumper dumper = new Dumper(System.out);
+        int status = 0;
+        for (String name : names) {
+            status = Math.max(status, dumper.dump(name, functions.get(name), selected));
+        }
+        System.out.flush();
+        return status;
+    }
+
+    /** Functions by the name a user writes: {@code outer.inner} for {@code outer.<locals>.inner}. */
+    private static void collect(CodeObject code, Map<String, CodeObject> functions) {
+        for (CodeObject.Constant constant : code.constants()) {
+            if (constant.nestedCode() != null) {
+                CodeObject nested = constant.nestedCode();
+                functions.put(nested.qualifiedName().replace(".<locals>", ""), nested);
+                collect(nested, functions);
+            }
+        }
+    }
+}

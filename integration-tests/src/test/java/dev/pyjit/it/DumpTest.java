@@ -1,0 +1,80 @@
+package dev.pyjit.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** pyjit dump shows every stage of one function and never runs the file. */
+class DumpTest {
+    private static final String PROGRAM = String.join("\n",
+            "import sys",
+            "def total(n):",
+            "    t = 0",
+            "    for i in range(n):",
+            "        t += i * 2",
+            "    return t",
+            "def gen():",
+            "    yield 1",
+            "print('MODULE BODY RAN')",
+            "sys.exit(7)",
+            "");
+
+    @TempDir
+    Path directory;
+
+    private Pyjit.Outcome dump(String... arguments) throws Exception {
+        Path file = Files.writeString(directory.resolve("program.py"), PROGRAM);
+        String[] all = new String[arguments.length + 2];
+        all[0] = "dump";
+        all[1] = file.toString();
+        System.arraycopy(arguments, 0, all, 2, arguments.length);
+        return Pyjit.run(Map.of(), null, directory, all);
+    }
+
+    @Test
+    void everyStageOfACompiledFunctionWithoutRunningTheModule() throws Exception {
+        Pyjit.Outcome outcome = dump("--function", "total");
+        assertEquals(0, outcome.exitCode(), outcome.stderr());
+        for (String stage : new String[]{"bytecode", "ir", "typed", "opt", "llvm", "llvm-opt", "asm"}) {
+            assertTrue(outcome.stdout().contains("=== total: " + stage + " ==="), stage);
+        }
+        assertFalse(outcome.stdout().contains("MODULE BODY RAN"));
+        assertTrue(outcome.stdout().contains("FOR_ITER"));
+        assertTrue(outcome.stdout().contains("v7:Top = ForIter v6"));
+        assertTrue(outcome.stdout().contains("define ptr @pyjit_total(ptr %0, ptr %1, i64 %2, ptr %3)"));
+        assertTrue(outcome.stdout().contains("retq"), "x86-64 assembly has real instructions");
+    }
+
+    @Test
+    void theSameDumpTwiceIsTheSameText() throws Exception {
+        assertEquals(dump("--function", "total").stdout(), dump("--function", "total").stdout());
+    }
+
+    @Test
+    void aFunctionLeftToTheInterpreterSaysWhyWithStatusThree() throws Exception {
+        Pyjit.Outcome outcome = dump("--function", "gen", "--stage", "bytecode,ir");
+        assertEquals(3, outcome.exitCode());
+        assertTrue(outcome.stdout().contains("=== gen: bytecode ==="));
+        assertTrue(outcome.stdout().contains("not compiled: generators and coroutines are not compiled yet"));
+    }
+
+    @Test
+    void badInputIsExplained() throws Exception {
+        Pyjit.Outcome unknownFunction = dump("--function", "nope");
+        assertEquals(2, unknownFunction.exitCode());
+        assertTrue(unknownFunction.stderr().contains("it has: total, gen"), unknownFunction.stderr());
+        Pyjit.Outcome unknownStage = dump("--stage", "nonsense");
+        assertEquals(2, unknownStage.exitCode());
+        assertTrue(unknownStage.stderr().contains("bytecode, ir, typed, opt, llvm, llvm-opt, asm"), unknownStage.stderr());
+        Path broken = Files.writeString(directory.resolve("broken.py"), "def f(:\n");
+        Pyjit.Outcome syntax = Pyjit.run(Map.of(), null, directory, "dump", broken.toString());
+        assertEquals(1, syntax.exitCode());
+        assertTrue(syntax.stderr().contains("SyntaxError"), syntax.stderr());
+    }
+}
