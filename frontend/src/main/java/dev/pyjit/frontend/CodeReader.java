@@ -85,7 +85,7 @@ public final class CodeReader {
 
     private static String string(PyObject object, String name) {
         PyObject value = attribute(object, name);
-        String text = PyUnicode_AsUTF8(value).getString();
+        String text = PyUnicode_AsUTF8(value).getString(java.nio.charset.StandardCharsets.UTF_8);
         Py_DecRef(value);
         return text;
     }
@@ -109,7 +109,7 @@ public final class CodeReader {
         PyObject tuple = attribute(object, name);
         List<String> result = new ArrayList<>();
         for (long i = 0; i < PyTuple_Size(tuple); i++) {
-            result.add(PyUnicode_AsUTF8(PyTuple_GetItem(tuple, i)).getString());
+            result.add(PyUnicode_AsUTF8(PyTuple_GetItem(tuple, i)).getString(java.nio.charset.StandardCharsets.UTF_8));
         }
         Py_DecRef(tuple);
         return result;
@@ -128,7 +128,7 @@ public final class CodeReader {
             PyErr_Clear();
             return "<unrepresentable>";
         }
-        String result = PyUnicode_AsUTF8(text).getString();
+        String result = PyUnicode_AsUTF8(text).getString(java.nio.charset.StandardCharsets.UTF_8);
         Py_DecRef(text);
         return result;
     }

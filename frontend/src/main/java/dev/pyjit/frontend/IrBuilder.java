@@ -357,8 +357,8 @@ public final class IrBuilder {
             case BUILD_STRING -> build(Op.BUILD_STRING, arg, Type.STR);
             case BUILD_CONST_KEY_MAP -> {
                 Value keys = pop();
-                FrameState state = state();
                 List<Value> values = pop(arg);
+                FrameState state = state(); // the values and keys are stolen, as in build()
                 Value result = value(Type.DICT);
                 emit(new Instr.BuildConstKeyMap(result, values, keys, state));
                 push(result);

@@ -68,7 +68,7 @@ final class FunctionCompiler {
 
     static String stringAttribute(PyObject object, String attribute) {
         PyObject value = PyObject_GetAttrString(object, attribute);
-        String text = PyUnicode_AsUTF8(value).getString();
+        String text = PyUnicode_AsUTF8(value).getString(java.nio.charset.StandardCharsets.UTF_8);
         Py_DecRef(value);
         return text;
     }

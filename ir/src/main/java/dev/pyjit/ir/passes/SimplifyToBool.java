@@ -26,8 +26,10 @@ public final class SimplifyToBool implements Pass {
         for (Block block : function.blocks()) {
             block.instructions().replaceAll(instruction -> {
                 if (instruction instanceof Instr.ToBool toBool && toBool.operand().type().isSubtypeOf(Type.BOOL)) {
-                    replacement.put(toBool.result(), toBool.operand());
-                    return new Instr.Refcount(Op.INCREF, toBool.operand());
+                    // ToBool of an earlier rewritten ToBool: go back to the original bool.
+                    Value original = replacement.getOrDefault(toBool.operand(), toBool.operand());
+                    replacement.put(toBool.result(), original);
+                    return new Instr.Refcount(Op.INCREF, original);
                 }
                 return instruction;
             });

@@ -43,7 +43,11 @@ public final class TypeInference implements Pass {
                 for (Instr instruction : block.instructions()) {
                     if (instruction.result() != null) {
                         Type type = seeds.containsKey(instruction.result()) ? seeds.get(instruction.result()) : resultType(instruction);
-                        instruction.result().setType(type);
+                        if (!type.equals(instruction.result().type())) {
+                            // a use in a block listed before its definition sees the new type next round
+                            instruction.result().setType(type);
+                            changed = true;
+                        }
                     }
                 }
                 for (Terminator.Edge edge : block.terminator().edges()) {

@@ -93,7 +93,6 @@ class SimplifyToBoolTest {
      * definition but rewrites {@code Return v2} to {@code Return v1}, which the verifier rejects.
      */
     @Test
-    @Disabled("SimplifyToBool does not resolve chained replacements; see the report")
     void chainedToBoolIsRewrittenToTheOriginalBool() {
         Function fn = function();
         Block entry = fn.newBlock("entry");

@@ -233,6 +233,35 @@ class TypeInferenceTest {
         assertEquals(Type.NONE, none.type());
     }
 
+    /**
+     * BUG (reported, not fixed): the fixpoint loop only re-runs when a block parameter changes, and
+     * recomputes instruction results in list order. A block listed before the block that defines a
+     * value it uses (legal: the verifier does not require any block order) reads the value's old
+     * type, and nothing triggers another sweep. Here {@code use = def + def} stays Bottom although
+     * {@code def} is Int. IrBuilder's IR is not affected: its values cross blocks only as parameters.
+     */
+    @Test
+    void usesInBlocksListedBeforeTheDefinitionReachTheFixpoint() {
+        Function fn = function();
+        Block entry = fn.newBlock("entry");
+        Block user = fn.newBlock("user");
+        Block definer = fn.newBlock("definer");
+        entry.setTerminator(new Terminator.Jump(new Edge(definer, List.of())));
+        Value one = constant(fn, definer, Type.INT);
+        Value def = fn.newValue(Type.BOTTOM);
+        definer.add(new Instr.BinaryOp(def, BinaryOperator.ADD, one, one, state()));
+        definer.setTerminator(new Terminator.Jump(new Edge(user, List.of())));
+        Value use = fn.newValue(Type.BOTTOM);
+        user.add(new Instr.BinaryOp(use, BinaryOperator.ADD, def, def, state()));
+        user.setTerminator(new Terminator.Return(use));
+        Verifier.verify(fn);
+
+        Pipeline.run(fn, Pipeline.TYPING);
+
+        assertEquals(Type.INT, def.type());
+        assertEquals(Type.INT, use.type());
+    }
+
     @Test
     void rerunningIsStable() {
         Function fn = function();
