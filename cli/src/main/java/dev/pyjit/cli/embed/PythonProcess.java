@@ -30,9 +30,12 @@ public final class PythonProcess {
 
     /** Runs the program and returns its exit status. */
     public static int run(List<String> pythonArgs, JitOptions options, Path launcher) {
+        return onPythonThread(() -> runOnThisThread(pythonArgs, options, launcher));
+    }
+
+    private static int onPythonThread(java.util.function.IntSupplier body) {
         AtomicInteger status = new AtomicInteger(1);
-        Thread python = new Thread(null, () -> status.set(runOnThisThread(pythonArgs, options, launcher)),
-                "python-main", PYTHON_STACK_BYTES);
+        Thread python = new Thread(null, () -> status.set(body.getAsInt()), "python-main", PYTHON_STACK_BYTES);
         python.start();
         try {
             python.join();
@@ -44,8 +47,7 @@ public final class PythonProcess {
 
     /** Starts the interpreter with no program, runs {@code body} on the Python thread, and returns its status. */
     public static int withInterpreter(java.util.function.IntSupplier body) {
-        AtomicInteger status = new AtomicInteger(1);
-        Thread python = new Thread(null, () -> {
+        return onPythonThread(() -> {
             try {
                 PyConfig config = new PyConfig();
                 PyConfig_InitPythonConfig(config);
@@ -56,18 +58,12 @@ public final class PythonProcess {
                 if (PyStatus_Exception(initialised) != 0) {
                     Py_ExitStatusException(initialised);
                 }
-                status.set(body.getAsInt());
+                return body.getAsInt();
             } catch (IOException e) {
                 System.err.println("pyjit: cannot set up the bundled Python: " + e.getMessage());
+                return 1;
             }
-        }, "python-main", PYTHON_STACK_BYTES);
-        python.start();
-        try {
-            python.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return status.get();
+        });
     }
 
     private static int runOnThisThread(List<String> pythonArgs, JitOptions options, Path launcher) {
