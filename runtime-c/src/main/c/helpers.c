@@ -170,14 +170,17 @@ PyObject *pyjit_contains(PyObject *item, PyObject *container, int invert) {
     return Py_NewRef(found ^ invert ? Py_True : Py_False);
 }
 
-/* kind: 0 negative, 1 invert, 2 not (of an exact bool), 3 positive. */
+/* kind is dev.pyjit.ir.UnaryKind's ordinal: 0 negative, 1 invert, 2 positive. */
 PyObject *pyjit_unary(int kind, PyObject *operand) {
     switch (kind) {
     case 0: return PyNumber_Negative(operand);
     case 1: return PyNumber_Invert(operand);
-    case 2: return Py_NewRef(operand == Py_False ? Py_True : Py_False);
     default: return PyNumber_Positive(operand);
     }
+}
+
+PyObject *pyjit_not(PyObject *exact_bool) {
+    return Py_NewRef(exact_bool == Py_False ? Py_True : Py_False);
 }
 
 PyObject *pyjit_to_bool(PyObject *value) {

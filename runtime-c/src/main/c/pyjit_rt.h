@@ -45,6 +45,7 @@ PyObject *pyjit_compare(int oparg, PyObject *lhs, PyObject *rhs);
 PyObject *pyjit_is(PyObject *lhs, PyObject *rhs, int invert);
 PyObject *pyjit_contains(PyObject *item, PyObject *container, int invert);
 PyObject *pyjit_unary(int kind, PyObject *operand);
+PyObject *pyjit_not(PyObject *exact_bool);
 PyObject *pyjit_to_bool(PyObject *value);
 int pyjit_is_true(PyObject *exact_bool);
 int pyjit_is_none(PyObject *value);

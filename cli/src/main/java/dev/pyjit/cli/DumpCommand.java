@@ -9,9 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.bytedeco.cpython.PyObject;
 import picocli.CommandLine.Command;
@@ -32,7 +34,7 @@ public final class DumpCommand implements Callable<Integer> {
     String function;
 
     @Option(names = "--stage", paramLabel = "STAGES", split = ",",
-            description = "Comma list of: bytecode, ir, typed, opt, llvm, llvm-opt, asm; default: all.")
+            description = "Comma list of: bytecode, ir, typed, opt, llvm, llvm-opt, asm (shown in that order); default: all.")
     List<String> stages;
 
     @Override
@@ -42,7 +44,7 @@ public final class DumpCommand implements Callable<Integer> {
             return 2;
         }
         String source = Files.readString(file);
-        List<Stage> selected = new ArrayList<>();
+        Set<Stage> selected = EnumSet.noneOf(Stage.class);
         for (String stage : stages == null ? List.<String>of() : stages) {
             Stage parsed = Stage.parse(stage);
             if (parsed == null) {
@@ -52,14 +54,11 @@ public final class DumpCommand implements Callable<Integer> {
             }
             selected.add(parsed);
         }
-        if (selected.isEmpty()) {
-            selected = Arrays.asList(Stage.values());
-        }
-        List<Stage> chosen = selected;
+        Set<Stage> chosen = selected.isEmpty() ? EnumSet.allOf(Stage.class) : selected;
         return PythonProcess.withInterpreter(() -> dump(source, chosen));
     }
 
-    private int dump(String source, List<Stage> selected) {
+    private int dump(String source, Set<Stage> selected) {
         PyObject code = Py_CompileString(source, file.toString(), Py_file_input);
         if (code == null) {
             PyErr_Print();

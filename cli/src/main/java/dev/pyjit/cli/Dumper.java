@@ -10,10 +10,11 @@ import dev.pyjit.ir.Function;
 import dev.pyjit.ir.Printer;
 import dev.pyjit.ir.Verifier;
 import dev.pyjit.ir.passes.Pipeline;
-import dev.pyjit.llvm.NativeJit;
+import dev.pyjit.llvm.LlvmEmitter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Prints the stages of one function. The text is stable (no addresses, nothing hash-ordered), so two
@@ -23,64 +24,56 @@ final class Dumper {
     static final int NOT_COMPILED = 3;
 
     private final PrintStream out;
-    private NativeJit backend;
+    private LlvmEmitter emitter;
 
     Dumper(PrintStream out) {
         this.out = out;
     }
 
-    int dump(String name, CodeObject code, List<Stage> stages) {
-        Function ir = null;
-        Function typed = null;
-        Function optimised = null;
+    /** Prints the stages, in pipeline order, of one function taken once through the pipeline. */
+    int dump(String name, CodeObject code, Set<Stage> stages) {
+        Function function = null;
+        Stage reached = Stage.bytecode;
         for (Stage stage : stages) {
             out.println("=== " + name + ": " + stage + " ===");
-            if (stage == Stage.bytecode) {
-                out.print(bytecode(code));
-                continue;
-            }
             try {
-                if (ir == null) {
-                    ir = IrBuilder.build(code);
-                    Verifier.verify(ir);
+                if (stage != Stage.bytecode && function == null) {
+                    function = IrBuilder.build(code);
+                    Verifier.verify(function);
+                    reached = Stage.ir;
                 }
-                switch (stage) {
-                    case ir -> out.print(Printer.print(ir));
-                    case typed -> out.print(Printer.printTyped(typed = typed(code)));
-                    case opt -> out.print(Printer.printTyped(optimised = optimised(code)));
-                    case llvm -> out.println(backend().llvmText(optimised == null ? optimised(code) : optimised, false));
-                    case llvm_opt -> out.println(backend().llvmText(optimised == null ? optimised(code) : optimised, true));
-                    case asm -> out.print(backend().assembly(optimised == null ? optimised(code) : optimised));
-                    default -> throw new IllegalStateException(stage.toString());
+                if (stage.compareTo(Stage.typed) >= 0 && reached.compareTo(Stage.typed) < 0) {
+                    Pipeline.run(function, Pipeline.TYPING);
+                    reached = Stage.typed;
                 }
+                if (stage.compareTo(Stage.opt) >= 0 && reached.compareTo(Stage.opt) < 0) {
+                    Pipeline.run(function, Pipeline.OPTIMISATION);
+                    reached = Stage.opt;
+                }
+                out.print(switch (stage) {
+                    case bytecode -> bytecode(code);
+                    case ir -> Printer.print(function);
+                    case typed, opt -> Printer.printTyped(function);
+                    case llvm -> emitter().llvmText(function, false) + "\n";
+                    case llvm_opt -> emitter().llvmText(function, true) + "\n";
+                    case asm -> emitter().assembly(function);
+                });
             } catch (Unsupported unsupported) {
-                out.println("not compiled: " + unsupported.getMessage() + " (reached: bytecode)");
+                out.println("not compiled: " + unsupported.getMessage() + " (reached: " + reached + ")");
                 return NOT_COMPILED;
             } catch (IOException | RuntimeException failure) {
-                out.println("not compiled: compiler error: " + failure.getMessage());
+                out.println("not compiled: compiler error: " + failure.getMessage() + " (reached: " + reached + ")");
                 return NOT_COMPILED;
             }
         }
         return 0;
     }
 
-    private static Function typed(CodeObject code) throws Unsupported {
-        Function function = IrBuilder.build(code);
-        Pipeline.run(function, Pipeline.TYPING);
-        return function;
-    }
-
-    private static Function optimised(CodeObject code) throws Unsupported {
-        Function function = typed(code);
-        Pipeline.run(function, Pipeline.OPTIMISATION);
-        return function;
-    }
-
-    private NativeJit backend() throws IOException {
-        if (backend == null) {
-            backend = new NativeJit();
+    private LlvmEmitter emitter() throws IOException {
+        if (emitter == null) {
+            emitter = new LlvmEmitter();
         }
-        return backend;
+        return emitter;
     }
 
     static String bytecode(CodeObject code) {

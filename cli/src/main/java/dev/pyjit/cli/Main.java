@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "pyjit", mixinStandardHelpOptions = true, version = "pyjit 0.1.0 (CPython 3.13.5)",
         description = "A JIT compiler for Python 3.13.",
-        subcommands = {DumpCommand.class})
+        subcommands = {DumpCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     private static final Set<String> SUBCOMMANDS = Set.of("run", "dump", "help");
     private static final Set<String> TOP_LEVEL_OPTIONS = Set.of("-h", "--help", "-V", "--version");

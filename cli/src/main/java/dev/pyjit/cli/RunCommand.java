@@ -51,7 +51,7 @@ public final class RunCommand implements Callable<Integer> {
     /** The program's own arguments, after SCRIPT, CODE or MODULE; set by {@link ProgramSplit}. */
     List<String> programArguments = List.of();
 
-    /** The raw tokens of -X/-W options in order, so CPython sees them as given. */
+    /** The CPython options among pyjit's (flags, -X and -W with their values), in order; set by {@link ProgramSplit}. */
     List<String> rawPythonOptions = List.of();
 
     @Override
@@ -68,7 +68,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         argv.addAll(programArguments);
         JitOptions options = JitOptions.fromEnvironment(System.getenv())
-                .withCommandLine(noJit, threshold, statsFile == null ? null : statsFile);
+                .withCommandLine(noJit, threshold, statsFile);
         return PythonProcess.run(argv, options, launcherPath());
     }
 

@@ -15,8 +15,6 @@ public record CodeObject(String name, String qualifiedName, String fileName, int
                          byte[] code, List<Constant> constants, List<String> names, List<String> localNames,
                          int cellCount, int freeCount, byte[] exceptionTable, List<LineRange> lines) {
 
-    public static final int CO_VARARGS = 0x4;
-    public static final int CO_VARKEYWORDS = 0x8;
     public static final int CO_GENERATOR = 0x20;
     public static final int CO_COROUTINE = 0x80;
     public static final int CO_ITERABLE_COROUTINE = 0x100;

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 
 /**
  * Builds SSA IR from a code object by abstract interpretation of the value stack: each basic
@@ -166,10 +167,6 @@ public final class IrBuilder {
         return stack.get(stack.size() - depth);
     }
 
-    private Value value(Type type) {
-        return function.newValue(type);
-    }
-
     private void emit(Instr instruction) {
         block.add(instruction);
     }
@@ -184,9 +181,33 @@ public final class IrBuilder {
         values.forEach(this::decref);
     }
 
-    /** The state of an instruction that can raise, taken before its operands are popped. */
+    /** The state of an instruction that can raise and has no operands: the stack as it is. */
     private FrameState state() {
         return new FrameState(current.offset(), stack);
+    }
+
+    /**
+     * The common shape of an operation: pops {@code count} operands (bottom first), emits the
+     * instruction {@code make} builds from them and, if it can raise, its frame state (the rest of
+     * the stack plus the operands it does not steal); then releases the operands it does not steal
+     * and pushes its result, if it has one.
+     */
+    private Value apply(Op op, int count, BiFunction<List<Value>, FrameState, Instr> make) {
+        List<Value> operands = pop(count);
+        FrameState state = null;
+        if (op.canRaise) {
+            List<Value> owned = new ArrayList<>(stack);
+            if (!op.stealsOperands) {
+                owned.addAll(operands);
+            }
+            state = new FrameState(current.offset(), owned);
+        }
+        Instr instruction = make.apply(operands, state);
+        emit(instruction);
+        if (!op.stealsOperands) {
+            decref(operands);
+        }
+        return instruction.result() == null ? null : push(instruction.result());
     }
 
     // ---- one bytecode instruction; true when it ended the block
@@ -206,11 +227,7 @@ public final class IrBuilder {
                 return true;
             }
             case LOAD_FAST -> push(loadLocal(arg));
-            case LOAD_FAST_CHECK -> {
-                Value result = value(Type.OBJECT);
-                emit(new Instr.LoadLocalChecked(result, arg, state()));
-                push(result);
-            }
+            case LOAD_FAST_CHECK -> apply(Op.LOAD_LOCAL_CHECKED, 0, (in, state) -> new Instr.LoadLocalChecked(value(), arg, state));
             case LOAD_FAST_LOAD_FAST -> {
                 push(loadLocal(arg >> 4));
                 push(loadLocal(arg & 15));
@@ -225,40 +242,17 @@ public final class IrBuilder {
                 emit(new Instr.StoreLocal(arg & 15, pop()));
             }
             case LOAD_GLOBAL -> {
-                Value result = value(Type.OBJECT);
-                emit(new Instr.LoadGlobal(result, arg >> 1, state()));
-                push(result);
-                if ((arg & 1) != 0) {
-                    push(loadNull());
-                }
+                apply(Op.LOAD_GLOBAL, 0, (in, state) -> new Instr.LoadGlobal(value(), arg >> 1, state));
+                pushNullIf((arg & 1) != 0);
             }
-            case STORE_GLOBAL -> {
-                FrameState state = state();
-                Value stored = pop();
-                emit(new Instr.StoreGlobal(arg, stored, state));
-                decref(stored);
-            }
+            case STORE_GLOBAL -> apply(Op.STORE_GLOBAL, 1, (in, state) -> new Instr.StoreGlobal(arg, in.get(0), state));
             case LOAD_ATTR -> {
                 // The method form (arg & 1) pushes (bound attribute, NULL): the same call, one allocation more.
-                FrameState state = state();
-                Value owner = pop();
-                Value result = value(Type.OBJECT);
-                emit(new Instr.LoadAttr(result, owner, arg >> 1, state));
-                decref(owner);
-                push(result);
-                if ((arg & 1) != 0) {
-                    push(loadNull());
-                }
+                apply(Op.LOAD_ATTR, 1, (in, state) -> new Instr.LoadAttr(value(), in.get(0), arg >> 1, state));
+                pushNullIf((arg & 1) != 0);
             }
-            case STORE_ATTR -> {
-                FrameState state = state();
-                Value owner = pop();
-                Value stored = pop();
-                emit(new Instr.StoreAttr(owner, arg, stored, state));
-                decref(stored);
-                decref(owner);
-            }
-            case PUSH_NULL -> push(loadNull());
+            case STORE_ATTR -> apply(Op.STORE_ATTR, 2, (in, state) -> new Instr.StoreAttr(in.get(1), arg, in.get(0), state));
+            case PUSH_NULL -> pushNullIf(true);
             case POP_TOP, END_FOR -> decref(pop());
             case COPY -> {
                 Value copied = peek(arg);
@@ -272,63 +266,17 @@ public final class IrBuilder {
                 stack.set(top, stack.get(other));
                 stack.set(other, swapped);
             }
-            case BINARY_OP -> {
-                FrameState state = state();
-                Value right = pop();
-                Value left = pop();
-                Value result = value(Type.OBJECT);
-                emit(new Instr.BinaryOp(result, BinaryOperator.of(arg), left, right, state));
-                decref(left);
-                decref(right);
-                push(result);
-            }
+            case BINARY_OP -> apply(Op.BINARY_OP, 2,
+                    (in, state) -> new Instr.BinaryOp(value(), BinaryOperator.of(arg), in.get(0), in.get(1), state));
             case UNARY_NEGATIVE -> unary(UnaryKind.NEGATIVE);
             case UNARY_INVERT -> unary(UnaryKind.INVERT);
-            case CALL_INTRINSIC_1 -> unary(UnaryKind.POSITIVE);
-            case UNARY_NOT -> {
-                Value operand = pop();
-                Value result = value(Type.BOOL);
-                emit(new Instr.Not(result, operand));
-                decref(operand);
-                push(result);
-            }
-            case TO_BOOL -> {
-                FrameState state = state();
-                Value operand = pop();
-                Value result = value(Type.BOOL);
-                emit(new Instr.ToBool(result, operand, state));
-                decref(operand);
-                push(result);
-            }
-            case COMPARE_OP -> {
-                FrameState state = state();
-                Value right = pop();
-                Value left = pop();
-                Value result = value(Type.OBJECT);
-                emit(new Instr.Compare(result, CompareOperator.of(arg >> 5), (arg & 16) != 0, left, right, state));
-                decref(left);
-                decref(right);
-                push(result);
-            }
-            case IS_OP -> {
-                Value right = pop();
-                Value left = pop();
-                Value result = value(Type.BOOL);
-                emit(new Instr.Is(result, left, right, arg != 0));
-                decref(left);
-                decref(right);
-                push(result);
-            }
-            case CONTAINS_OP -> {
-                FrameState state = state();
-                Value container = pop();
-                Value item = pop();
-                Value result = value(Type.BOOL);
-                emit(new Instr.Contains(result, item, container, arg != 0, state));
-                decref(item);
-                decref(container);
-                push(result);
-            }
+            case CALL_INTRINSIC_1 -> unary(UnaryKind.POSITIVE); // OpcodeSupport admits only INTRINSIC_UNARY_POSITIVE
+            case UNARY_NOT -> apply(Op.NOT, 1, (in, state) -> new Instr.Not(value(), in.get(0)));
+            case TO_BOOL -> apply(Op.TO_BOOL, 1, (in, state) -> new Instr.ToBool(value(), in.get(0), state));
+            case COMPARE_OP -> apply(Op.COMPARE, 2, (in, state) ->
+                    new Instr.Compare(value(), CompareOperator.of(arg >> 5), (arg & 16) != 0, in.get(0), in.get(1), state));
+            case IS_OP -> apply(Op.IS, 2, (in, state) -> new Instr.Is(value(), in.get(0), in.get(1), arg != 0));
+            case CONTAINS_OP -> apply(Op.CONTAINS, 2, (in, state) -> new Instr.Contains(value(), in.get(0), in.get(1), arg != 0, state));
             case POP_JUMP_IF_TRUE, POP_JUMP_IF_FALSE, POP_JUMP_IF_NONE, POP_JUMP_IF_NOT_NONE -> {
                 Value tested = pop();
                 decref(tested); // only its identity is tested below
@@ -351,64 +299,42 @@ public final class IrBuilder {
                 return true;
             }
             case CALL, CALL_KW -> call(instruction);
-            case BUILD_TUPLE -> build(Op.BUILD_TUPLE, arg, Type.TUPLE);
-            case BUILD_LIST -> build(Op.BUILD_LIST, arg, Type.LIST);
-            case BUILD_MAP -> build(Op.BUILD_MAP, 2 * arg, Type.DICT);
-            case BUILD_STRING -> build(Op.BUILD_STRING, arg, Type.STR);
-            case BUILD_CONST_KEY_MAP -> {
-                Value keys = pop();
-                List<Value> values = pop(arg);
-                FrameState state = state(); // the values and keys are stolen, as in build()
-                Value result = value(Type.DICT);
-                emit(new Instr.BuildConstKeyMap(result, values, keys, state));
-                push(result);
-            }
-            case FORMAT_SIMPLE -> unaryCall(Op.FORMAT_SIMPLE, Type.STR);
-            case GET_ITER -> unaryCall(Op.GET_ITER, Type.OBJECT);
+            case BUILD_TUPLE -> build(Op.BUILD_TUPLE, arg);
+            case BUILD_LIST -> build(Op.BUILD_LIST, arg);
+            case BUILD_MAP -> build(Op.BUILD_MAP, 2 * arg);
+            case BUILD_STRING -> build(Op.BUILD_STRING, arg);
+            case BUILD_CONST_KEY_MAP -> apply(Op.BUILD_CONST_KEY_MAP, arg + 1,
+                    (in, state) -> new Instr.BuildConstKeyMap(value(), in.subList(0, arg), in.get(arg), state));
+            case FORMAT_SIMPLE -> apply(Op.FORMAT_SIMPLE, 1, (in, state) -> new Instr.Unary(value(), Op.FORMAT_SIMPLE, in.get(0), state));
+            case GET_ITER -> apply(Op.GET_ITER, 1, (in, state) -> new Instr.Unary(value(), Op.GET_ITER, in.get(0), state));
             case LIST_EXTEND -> {
-                FrameState state = state();
-                Value iterable = pop();
-                emit(new Instr.Effect(Op.LIST_EXTEND, List.of(peek(arg), iterable), state));
-                decref(iterable);
+                // The list stays on the stack, arg deep below the iterable.
+                Value list = peek(arg + 1);
+                apply(Op.LIST_EXTEND, 1, (in, state) -> new Instr.Effect(Op.LIST_EXTEND, List.of(list, in.get(0)), state));
             }
             case BINARY_SUBSCR -> access(Op.SUBSCRIPT, 2);
             case BINARY_SLICE -> access(Op.SLICE, 3);
             case BUILD_SLICE -> access(Op.BUILD_SLICE, arg);
-            case STORE_SUBSCR -> {
-                FrameState state = state();
-                Value index = pop();
-                Value container = pop();
-                Value stored = pop();
-                emit(new Instr.Effect(Op.STORE_SUBSCRIPT, List.of(container, index, stored), state));
-                decref(List.of(stored, container, index));
-            }
-            case STORE_SLICE -> {
-                FrameState state = state();
-                Value stop = pop();
-                Value start = pop();
-                Value container = pop();
-                Value stored = pop();
-                emit(new Instr.Effect(Op.STORE_SLICE, List.of(container, start, stop, stored), state));
-                decref(List.of(stored, container, start, stop));
-            }
+            // STORE_SUBSCR pops (value, container, index), STORE_SLICE (value, container, start, stop).
+            case STORE_SUBSCR -> apply(Op.STORE_SUBSCRIPT, 3, (in, state) ->
+                    new Instr.Effect(Op.STORE_SUBSCRIPT, List.of(in.get(1), in.get(2), in.get(0)), state));
+            case STORE_SLICE -> apply(Op.STORE_SLICE, 4, (in, state) ->
+                    new Instr.Effect(Op.STORE_SLICE, List.of(in.get(1), in.get(2), in.get(3), in.get(0)), state));
             case UNPACK_SEQUENCE -> {
-                FrameState state = state();
-                Value sequence = pop();
-                Value tuple = value(Type.TUPLE);
-                emit(new Instr.UnpackSequence(tuple, sequence, arg, state));
-                decref(sequence);
+                Value tuple = apply(Op.UNPACK_SEQUENCE, 1, (in, state) -> new Instr.UnpackSequence(value(), in.get(0), arg, state));
+                pop(); // its items take its place
+                // The first item ends on top of the stack.
                 for (int i = arg - 1; i >= 0; i--) {
-                    Value item = value(Type.OBJECT);
+                    Value item = value();
                     emit(new Instr.TupleItem(item, tuple, i));
                     push(item);
                 }
                 decref(tuple);
             }
             case FOR_ITER -> {
-                FrameState state = state();
                 Value iterator = peek(1);
-                Value next = value(Type.TOP);
-                emit(new Instr.Unary(next, Op.FOR_ITER, iterator, state));
+                Value next = function.newValue(Type.TOP);
+                emit(new Instr.Unary(next, Op.FOR_ITER, iterator, state()));
                 Block exit = function.newBlock("for-exit offset " + instruction.offset());
                 List<Value> afterLoop = stack.subList(0, stack.size() - 1);
                 exit.add(new Instr.Refcount(Op.DECREF, iterator));
@@ -423,8 +349,13 @@ public final class IrBuilder {
         return false;
     }
 
+    /** A new value; its type is inference's to find, except for constants and NULL. */
+    private Value value() {
+        return function.newValue(Type.OBJECT);
+    }
+
     private Value loadConst(int index) {
-        Value result = value(constantType(code.constants().get(index).kind()));
+        Value result = function.newValue(constantType(code.constants().get(index).kind()));
         emit(new Instr.LoadConst(result, index));
         constantIndexOf.put(result, index);
         return result;
@@ -443,78 +374,46 @@ public final class IrBuilder {
     }
 
     private Value loadLocal(int slot) {
-        Value result = value(Type.OBJECT);
+        Value result = value();
         emit(new Instr.LoadLocal(result, slot));
         return result;
     }
 
-    private Value loadNull() {
-        Value result = value(Type.NULL);
-        emit(new Instr.LoadNull(result));
-        return result;
+    private void pushNullIf(boolean condition) {
+        if (condition) {
+            Value result = function.newValue(Type.NULL);
+            emit(new Instr.LoadNull(result));
+            push(result);
+        }
     }
 
     private void unary(UnaryKind kind) {
-        FrameState state = state();
-        Value operand = pop();
-        Value result = value(Type.OBJECT);
-        emit(new Instr.UnaryOp(result, kind, operand, state));
-        decref(operand);
-        push(result);
-    }
-
-    private void unaryCall(Op op, Type type) {
-        FrameState state = state();
-        Value operand = pop();
-        Value result = value(type);
-        emit(new Instr.Unary(result, op, operand, state));
-        decref(operand);
-        push(result);
+        apply(Op.UNARY_OP, 1, (in, state) -> new Instr.UnaryOp(value(), kind, in.get(0), state));
     }
 
     private void access(Op op, int operandCount) {
-        FrameState state = state();
-        List<Value> operands = pop(operandCount);
-        Value result = value(Type.OBJECT);
-        emit(new Instr.Access(result, op, operands, state));
-        decref(operands);
-        push(result);
+        apply(op, operandCount, (in, state) -> new Instr.Access(value(), op, in, state));
     }
 
-    private void build(Op op, int count, Type type) {
-        List<Value> items = pop(count);
-        FrameState state = state(); // the items are stolen, so they are not the error path's to release
-        Value result = value(type);
-        emit(new Instr.Build(result, op, items, state));
-        push(result);
+    /** BUILD_TUPLE, BUILD_LIST, BUILD_MAP (keys and values alternate), BUILD_STRING. */
+    private void build(Op op, int count) {
+        apply(op, count, (in, state) -> new Instr.Build(value(), op, in, state));
     }
 
+    /** CALL pops (callable, self or NULL, arguments); CALL_KW also the tuple of keyword names on top. */
     private void call(Instruction instruction) throws Unsupported {
+        boolean keywords = instruction.opcode() == Opcode.CALL_KW;
         int kwnamesConstant = -1;
-        Value kwnames = null;
-        if (instruction.opcode() == Opcode.CALL_KW) {
-            kwnames = peek(1);
-            Integer index = constantIndexOf.get(kwnames);
+        if (keywords) {
+            Integer index = constantIndexOf.get(peek(1));
             if (index == null) {
                 throw new Unsupported("CALL_KW with keyword names that are not a constant");
             }
             kwnamesConstant = index;
         }
-        FrameState state = state();
-        if (kwnames != null) {
-            pop();
-        }
-        List<Value> arguments = pop(instruction.argument());
-        Value selfOrNull = pop();
-        Value callable = pop();
-        Value result = value(Type.OBJECT);
-        emit(new Instr.Call(result, callable, selfOrNull, arguments, kwnamesConstant, state));
-        decref(callable);
-        decref(selfOrNull);
-        decref(arguments);
-        if (kwnames != null) {
-            decref(kwnames);
-        }
-        push(result);
+        int count = instruction.argument();
+        int kwnames = kwnamesConstant;
+        apply(Op.CALL, count + 2 + (keywords ? 1 : 0), (in, state) ->
+                new Instr.Call(value(), in.get(0), in.get(1), in.subList(2, 2 + count), kwnames, state));
     }
 }

@@ -171,10 +171,5 @@ public enum Opcode {
     public static Opcode of(int number) {
         return number >= 0 && number < 256 ? BY_NUMBER[number] : null;
     }
-
-    public boolean hasArgument() {
-        return number >= HAVE_ARGUMENT_THRESHOLD;
-    }
-
-    static final int HAVE_ARGUMENT_THRESHOLD = 44;
 }
+

@@ -1,5 +1,6 @@
 package dev.pyjit.frontend;
 
+import dev.pyjit.ir.Golden;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -220,11 +221,8 @@ class IrBuilderTest {
     }
 
     /**
-     * BUG (reported, not fixed): an instruction that steals its operands (Op.stealsOperands) releases
-     * them itself when it fails, so its frame state must not own them too. build() takes the state
-     * after popping the items, but BUILD_CONST_KEY_MAP takes it before popping the values, so
-     * {@code {'x': a, 'y': b}} gives {@code BuildConstKeyMap<2> v0 v1 v2 @6 owns[v0 v1]} and the
-     * error path would release v0 and v1 twice (pyjit_build_const_key_map already decrefs them).
+     * An instruction that steals its operands (Op.stealsOperands) releases them itself when it
+     * fails, so its frame state must not own them too, or the error path would release them twice.
      */
     @Test
     void stealingInstructionsDoNotOwnTheirOperands() throws Unsupported {

@@ -18,23 +18,21 @@ import org.junit.jupiter.api.Test;
 
 /** {@link Opcode} against the {@code dis} and {@code opcode} modules of the embedded CPython. */
 class OpcodeTableTest {
-    /** One row of dis.opmap: name number caches relative-jump has-argument. */
-    record PyOpcode(String name, int number, int caches, boolean relativeJump, boolean hasArgument) {}
+    /** One row of dis.opmap: name number caches relative-jump. */
+    record PyOpcode(String name, int number, int caches, boolean relativeJump) {}
 
     private static final String TABLE = String.join("\n",
             "import dis, opcode, sys",
             "version = '%d.%d' % sys.version_info[:2]",
-            "have_argument = str(dis.HAVE_ARGUMENT)",
             "rows = []",
             "for name, number in sorted(dis.opmap.items(), key=lambda item: item[1]):",
             "    if number < 256:",
-            "        rows.append('%s %d %d %d %d' % (name, number, opcode._inline_cache_entries.get(name, 0),",
-            "                    number in dis.hasjrel, number in dis.hasarg))",
+            "        rows.append('%s %d %d %d' % (name, number, opcode._inline_cache_entries.get(name, 0),",
+            "                    number in dis.hasjrel))",
             "table = '\\n'.join(rows)",
             "");
 
     private static Map<String, PyOpcode> python;
-    private static int haveArgument;
 
     @BeforeAll
     static void readTable() {
@@ -42,13 +40,12 @@ class OpcodeTableTest {
         PyObject globals = EmbeddedPython.run(TABLE);
         try {
             assertEquals("3.13", EmbeddedPython.string(globals, "version"));
-            haveArgument = Integer.parseInt(EmbeddedPython.string(globals, "have_argument"));
             python = new LinkedHashMap<>();
             for (String line : EmbeddedPython.string(globals, "table").split("\n")) {
                 String[] fields = line.split(" ");
-                assertEquals(5, fields.length, line);
+                assertEquals(4, fields.length, line);
                 python.put(fields[0], new PyOpcode(fields[0], Integer.parseInt(fields[1]), Integer.parseInt(fields[2]),
-                        fields[3].equals("1"), fields[4].equals("1")));
+                        fields[3].equals("1")));
             }
         } finally {
             Py_DecRef(globals);
@@ -58,7 +55,7 @@ class OpcodeTableTest {
     @Test
     void tableWasRead() {
         assertTrue(python.size() > 100, "dis.opmap has " + python.size() + " opcodes below 256");
-        assertEquals(new PyOpcode("LOAD_FAST", 85, 0, false, true), python.get("LOAD_FAST"));
+        assertEquals(new PyOpcode("LOAD_FAST", 85, 0, false), python.get("LOAD_FAST"));
     }
 
     @Test
@@ -98,17 +95,6 @@ class OpcodeTableTest {
     void relativeJumpsAreExactlyDisHasjrel() {
         for (Opcode opcode : Opcode.values()) {
             assertEquals(python.get(opcode.name()).relativeJump(), opcode.relativeJump, opcode::name);
-        }
-    }
-
-    @Test
-    void argumentThresholdMatchesDis() {
-        assertEquals(haveArgument, Opcode.HAVE_ARGUMENT_THRESHOLD);
-        for (Opcode opcode : Opcode.values()) {
-            assertEquals(opcode.number >= haveArgument, opcode.hasArgument(), opcode::name);
-            if (python.get(opcode.name()).hasArgument()) {
-                assertTrue(opcode.hasArgument(), opcode + " takes an argument according to dis.hasarg");
-            }
         }
     }
 

@@ -3,6 +3,8 @@ package dev.pyjit.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -47,9 +49,10 @@ class CommandLineTest {
     }
 
     @Test
-    void uncaughtExceptionPrintsTracebackAndExitsWithOne() throws Exception {
+    void uncaughtExceptionFromCompiledCodePrintsTracebackAndExitsWithOne() throws Exception {
         Path script = Files.writeString(directory.resolve("boom.py"), "def f():\n    return 1 / 0\nf()\n");
-        Pyjit.Outcome outcome = Pyjit.run(Map.of("PYJIT_THRESHOLD", "0"), null, directory, script.toString());
+        Path stats = directory.resolve("stats.json");
+        Pyjit.Outcome outcome = Pyjit.run(Map.of("PYJIT_THRESHOLD", "0", "PYJIT_STATS", stats.toString()), null, directory, script.toString());
         assertEquals(1, outcome.exitCode());
         assertEquals("Traceback (most recent call last):\n"
                 + "  File \"" + script + "\", line 3, in <module>\n"
@@ -59,6 +62,11 @@ class CommandLineTest {
                 + "    return 1 / 0\n"
                 + "           ~~^~~\n"
                 + "ZeroDivisionError: division by zero\n", outcome.stderr());
+        boolean compiled = false;
+        for (JsonNode function : new ObjectMapper().readTree(stats.toFile()).get("compiled_functions")) {
+            compiled |= function.get("name").asText().equals("f") && function.get("file").asText().equals(script.toString());
+        }
+        assertTrue(compiled, "f raised from native code");
     }
 
     @Test
@@ -125,6 +133,7 @@ class CommandLineTest {
         Pyjit.Outcome outcome = Pyjit.run(Map.of("PYJIT_THRESHOLD", "0"), null, directory,
                 "--no-jit", "--jit-stats=" + stats, "-c", "def f(): return 1\nprint(f())");
         assertEquals("1\n", outcome.stdout());
-        assertTrue(!Files.exists(stats) || Files.readString(stats).contains("\"compiled\" : 0"));
+        String json = Files.readString(stats);
+        assertTrue(json.contains("\"compiled\" : 0") && json.contains("\"seen\" : 0"), json);
     }
 }

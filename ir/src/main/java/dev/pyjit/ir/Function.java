@@ -51,10 +51,6 @@ public final class Function {
         return value;
     }
 
-    public int localCount() {
-        return localNames.size();
-    }
-
     String localName(int slot) {
         return slot < localNames.size() ? localNames.get(slot) : "$" + slot;
     }

@@ -113,7 +113,7 @@ public sealed interface Instr {
         public Op op() { return Op.UNARY_OP; }
         public List<Value> operands() { return List.of(operand); }
         public String immediates(Function fn) { return kind.name(); }
-        public Instr mapOperands(java.util.function.UnaryOperator<Value> f) { return new UnaryOp(result, kind, f.apply(operand), map(state, f)); }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new UnaryOp(result, kind, f.apply(operand), map(state, f)); }
     }
 
     /** Logical not of an exact bool (UNARY_NOT always follows TO_BOOL in 3.13). */
@@ -122,14 +122,14 @@ public sealed interface Instr {
         public List<Value> operands() { return List.of(operand); }
         public FrameState state() { return null; }
         public String immediates(Function fn) { return ""; }
-        public Instr mapOperands(java.util.function.UnaryOperator<Value> f) { return new Not(result, f.apply(operand)); }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new Not(result, f.apply(operand)); }
     }
 
     record Compare(Value result, CompareOperator operator, boolean toBool, Value left, Value right, FrameState state) implements Instr {
         public Op op() { return Op.COMPARE; }
         public List<Value> operands() { return List.of(left, right); }
         public String immediates(Function fn) { return operator.name() + (toBool ? ",bool" : ""); }
-        public Instr mapOperands(java.util.function.UnaryOperator<Value> f) { return new Compare(result, operator, toBool, f.apply(left), f.apply(right), map(state, f)); }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new Compare(result, operator, toBool, f.apply(left), f.apply(right), map(state, f)); }
     }
 
     record Is(Value result, Value left, Value right, boolean invert) implements Instr {
@@ -137,21 +137,21 @@ public sealed interface Instr {
         public List<Value> operands() { return List.of(left, right); }
         public FrameState state() { return null; }
         public String immediates(Function fn) { return invert ? "not" : ""; }
-        public Instr mapOperands(java.util.function.UnaryOperator<Value> f) { return new Is(result, f.apply(left), f.apply(right), invert); }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new Is(result, f.apply(left), f.apply(right), invert); }
     }
 
     record Contains(Value result, Value item, Value container, boolean invert, FrameState state) implements Instr {
         public Op op() { return Op.CONTAINS; }
         public List<Value> operands() { return List.of(item, container); }
         public String immediates(Function fn) { return invert ? "not" : ""; }
-        public Instr mapOperands(java.util.function.UnaryOperator<Value> f) { return new Contains(result, f.apply(item), f.apply(container), invert, map(state, f)); }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new Contains(result, f.apply(item), f.apply(container), invert, map(state, f)); }
     }
 
     record ToBool(Value result, Value operand, FrameState state) implements Instr {
         public Op op() { return Op.TO_BOOL; }
         public List<Value> operands() { return List.of(operand); }
         public String immediates(Function fn) { return ""; }
-        public Instr mapOperands(java.util.function.UnaryOperator<Value> f) { return new ToBool(result, f.apply(operand), map(state, f)); }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new ToBool(result, f.apply(operand), map(state, f)); }
     }
 
     /** callable(self?, *args) with the last len(kwnames) arguments passed by keyword; kwnamesConstant is -1 for none. */
@@ -163,7 +163,7 @@ public sealed interface Instr {
             return all;
         }
         public String immediates(Function fn) { return arguments.size() + (kwnamesConstant < 0 ? "" : ",kw=" + fn.constantRepr(kwnamesConstant)); }
-        public Instr mapOperands(java.util.function.UnaryOperator<Value> f) {
+        public Instr mapOperands(UnaryOperator<Value> f) {
             return new Call(result, f.apply(callable), f.apply(selfOrNull), map(arguments, f), kwnamesConstant, map(state, f));
         }
     }
@@ -172,7 +172,7 @@ public sealed interface Instr {
     record Build(Value result, Op op, List<Value> items, FrameState state) implements Instr {
         public List<Value> operands() { return items; }
         public String immediates(Function fn) { return Integer.toString(op == Op.BUILD_MAP ? items.size() / 2 : items.size()); }
-        public Instr mapOperands(java.util.function.UnaryOperator<Value> f) { return new Build(result, op, map(items, f), map(state, f)); }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new Build(result, op, map(items, f), map(state, f)); }
     }
 
     /** BUILD_CONST_KEY_MAP: the last operand is the tuple of keys; steals all operands. */
@@ -184,27 +184,27 @@ public sealed interface Instr {
             return all;
         }
         public String immediates(Function fn) { return Integer.toString(values.size()); }
-        public Instr mapOperands(java.util.function.UnaryOperator<Value> f) { return new BuildConstKeyMap(result, map(values, f), f.apply(keys), map(state, f)); }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new BuildConstKeyMap(result, map(values, f), f.apply(keys), map(state, f)); }
     }
 
     /** Single-operand operations that can raise: FORMAT_SIMPLE, GET_ITER, FOR_ITER. */
     record Unary(Value result, Op op, Value operand, FrameState state) implements Instr {
         public List<Value> operands() { return List.of(operand); }
         public String immediates(Function fn) { return ""; }
-        public Instr mapOperands(java.util.function.UnaryOperator<Value> f) { return new Unary(result, op, f.apply(operand), map(state, f)); }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new Unary(result, op, f.apply(operand), map(state, f)); }
     }
 
     /** Operations without a result: LIST_EXTEND list iterable, STORE_SUBSCRIPT container index value, STORE_SLICE container start stop value. */
     record Effect(Op op, List<Value> operands, FrameState state) implements Instr {
         public Value result() { return null; }
         public String immediates(Function fn) { return ""; }
-        public Instr mapOperands(java.util.function.UnaryOperator<Value> f) { return new Effect(op, map(operands, f), map(state, f)); }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new Effect(op, map(operands, f), map(state, f)); }
     }
 
     /** SUBSCRIPT container index, SLICE container start stop, BUILD_SLICE start stop [step]. */
     record Access(Value result, Op op, List<Value> operands, FrameState state) implements Instr {
         public String immediates(Function fn) { return ""; }
-        public Instr mapOperands(java.util.function.UnaryOperator<Value> f) { return new Access(result, op, map(operands, f), map(state, f)); }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new Access(result, op, map(operands, f), map(state, f)); }
     }
 
     /** The sequence as a tuple of exactly count items (ValueError otherwise, as the interpreter says it). */
@@ -212,7 +212,7 @@ public sealed interface Instr {
         public Op op() { return Op.UNPACK_SEQUENCE; }
         public List<Value> operands() { return List.of(sequence); }
         public String immediates(Function fn) { return Integer.toString(count); }
-        public Instr mapOperands(java.util.function.UnaryOperator<Value> f) { return new UnpackSequence(result, f.apply(sequence), count, map(state, f)); }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new UnpackSequence(result, f.apply(sequence), count, map(state, f)); }
     }
 
     record TupleItem(Value result, Value tuple, int index) implements Instr {
@@ -220,7 +220,7 @@ public sealed interface Instr {
         public List<Value> operands() { return List.of(tuple); }
         public FrameState state() { return null; }
         public String immediates(Function fn) { return Integer.toString(index); }
-        public Instr mapOperands(java.util.function.UnaryOperator<Value> f) { return new TupleItem(result, f.apply(tuple), index); }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new TupleItem(result, f.apply(tuple), index); }
     }
 
     /** Lets signal handlers and other threads run (a loop's back edge, function entry). */
@@ -229,7 +229,7 @@ public sealed interface Instr {
         public Value result() { return null; }
         public List<Value> operands() { return List.of(); }
         public String immediates(Function fn) { return ""; }
-        public Instr mapOperands(java.util.function.UnaryOperator<Value> f) { return new CheckEvalBreaker(map(state, f)); }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new CheckEvalBreaker(map(state, f)); }
     }
 
     /** INCREF or DECREF of an object reference. */
@@ -238,6 +238,6 @@ public sealed interface Instr {
         public List<Value> operands() { return List.of(value); }
         public FrameState state() { return null; }
         public String immediates(Function fn) { return ""; }
-        public Instr mapOperands(java.util.function.UnaryOperator<Value> f) { return new Refcount(op, f.apply(value)); }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new Refcount(op, f.apply(value)); }
     }
 }

@@ -53,6 +53,19 @@ public record Type(long bits) {
         return bits == 0;
     }
 
+    /** Whether a value of this type can be C NULL, so releasing it needs a check. */
+    public boolean maybeNull() {
+        return !intersect(NULL).isBottom();
+    }
+
+    /**
+     * Whether counting references to a value of this type can matter: it is not certainly immortal
+     * or NULL. Bottom (not inferred, or unreachable) answers yes, the safe answer.
+     */
+    public boolean isRefcounted() {
+        return isBottom() || !isSubtypeOf(IMMORTAL.union(NULL));
+    }
+
     @Override
     public String toString() {
         if (equals(TOP)) {

@@ -8,7 +8,6 @@ import dev.pyjit.ir.Function;
 import dev.pyjit.ir.Instr;
 import dev.pyjit.ir.Op;
 import dev.pyjit.ir.Terminator;
-import dev.pyjit.ir.Type;
 import dev.pyjit.ir.Value;
 import java.util.HashMap;
 import java.util.List;
@@ -123,14 +122,9 @@ final class Lowering {
             }
             case UNARY_OP -> {
                 Instr.UnaryOp op = (Instr.UnaryOp) instruction;
-                int kind = switch (op.kind()) {
-                    case NEGATIVE -> 0;
-                    case INVERT -> 1;
-                    case POSITIVE -> 3;
-                };
-                yield checkNull(call("pyjit_unary", int32(kind), use(op.operand())), state);
+                yield checkNull(call("pyjit_unary", int32(op.kind().ordinal()), use(op.operand())), state);
             }
-            case NOT -> call("pyjit_unary", int32(2), use(((Instr.Not) instruction).operand()));
+            case NOT -> call("pyjit_not", use(((Instr.Not) instruction).operand()));
             case COMPARE -> {
                 Instr.Compare compare = (Instr.Compare) instruction;
                 int oparg = compare.operator().ordinal() << 5 | (compare.toBool() ? 16 : 0);
@@ -189,10 +183,7 @@ final class Lowering {
             }
             case CHECK_EVAL_BREAKER -> checkStatus(call("pyjit_check_eval_breaker", frame), state);
             case INCREF -> call("pyjit_incref", use(((Instr.Refcount) instruction).value()));
-            case DECREF -> {
-                Value released = ((Instr.Refcount) instruction).value();
-                yield call(released.type().intersect(Type.NULL).isBottom() ? "pyjit_decref" : "pyjit_xdecref", use(released));
-            }
+            case DECREF -> release(((Instr.Refcount) instruction).value());
         };
         if (instruction.result() != null) {
             values.put(instruction.result(), result);
@@ -261,13 +252,17 @@ final class Lowering {
         LLVMBasicBlockRef raise = LLVMAppendBasicBlockInContext(context, llvmFunction, "raise_at_" + state.offset());
         LLVMPositionBuilderAtEnd(builder, raise);
         for (Value owned : state.owned()) {
-            if (!owned.type().equals(Type.NULL) && !owned.type().isSubtypeOf(Type.IMMORTAL)) {
-                call(owned.type().intersect(Type.NULL).isBottom() ? "pyjit_decref" : "pyjit_xdecref", use(owned));
+            if (owned.type().isRefcounted()) {
+                release(owned);
             }
         }
         LLVMBuildBr(builder, errorExit);
         LLVMPositionBuilderAtEnd(builder, here);
         return raise;
+    }
+
+    private LLVMValueRef release(Value value) {
+        return call(value.type().maybeNull() ? "pyjit_xdecref" : "pyjit_decref", use(value));
     }
 
     /** A stack array of the values, starting at index {@code offset} (earlier slots are spare). */

@@ -16,9 +16,9 @@ public final class RuntimeFiles {
 
     private RuntimeFiles() {}
 
-    /** The directory holding the extension module, to put on sys.path. */
-    public static Path extensionDirectory() throws IOException {
-        return extract(EXTENSION).getParent();
+    /** The _pyjit_rt extension module, as a file CPython's importer can load. */
+    public static Path extension() throws IOException {
+        return extract(EXTENSION);
     }
 
     public static byte[] helpersBitcode() throws IOException {

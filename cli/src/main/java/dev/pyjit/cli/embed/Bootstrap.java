@@ -4,12 +4,14 @@ import static org.bytedeco.cpython.global.python.*;
 
 import dev.pyjit.runtime.RuntimeFiles;
 import java.io.IOException;
+import java.util.Map;
 import org.bytedeco.cpython.PyObject;
 
 /**
- * Python-side set-up between interpreter start and the user's program: honour an active
- * virtual environment, and install pyjit's hook. Runs in a private namespace so nothing of
- * it is visible to the program's {@code __main__}.
+ * Python-side set-up between interpreter start and the user's program: honour an active virtual
+ * environment, install pyjit's compile hook (unless {@code --no-jit}) and the exit hook that
+ * writes the stats (when asked for). Each snippet runs in a private namespace, so nothing of it
+ * is visible to the program's {@code __main__}.
  */
 final class Bootstrap {
     private static final String VENV = String.join("\n",
@@ -23,39 +25,42 @@ final class Bootstrap {
             "");
 
     private static final String INSTALL_HOOK = String.join("\n",
-            "import importlib.util, sys",
+            "import importlib.util",
             "spec = importlib.util.spec_from_file_location('_pyjit_rt', runtime_path)",
             "runtime = importlib.util.module_from_spec(spec)",
             "spec.loader.exec_module(runtime)",
             "def probe(): pass",
             "runtime.install(hook, threshold, probe)",
-            "import atexit",
-            "atexit.register(exit_hook)",
             "");
+
+    private static final String REGISTER_EXIT_HOOK = "import atexit\natexit.register(exit_hook)\n";
 
     private Bootstrap() {}
 
     static void run(Jit jit) throws IOException {
-        exec(VENV, null, null, 0, null);
-        if (jit != null) {
-            String runtimePath = RuntimeFiles.extensionDirectory().resolve(RuntimeFiles.EXTENSION).toString();
-            exec(INSTALL_HOOK, jit.hookObject(), jit.exitHookObject(), jit.options().threshold(), runtimePath);
+        exec(VENV, Map.of());
+        if (jit.options().enabled()) {
+            exec(INSTALL_HOOK, Map.of("hook", jit.compileHook(), "threshold", jit.options().threshold(),
+                    "runtime_path", RuntimeFiles.extension().toString()));
+        }
+        if (jit.options().statsTarget() != null) {
+            exec(REGISTER_EXIT_HOOK, Map.of("exit_hook", jit.exitHook()));
         }
     }
 
-    private static void exec(String code, PyObject hook, PyObject exitHook, int threshold, String runtimePath) {
+    /** Runs code with the given names bound: Python objects as they are, Integers and Strings converted. */
+    private static void exec(String code, Map<String, Object> names) {
         PyObject globals = PyDict_New();
         PyDict_SetItemString(globals, "__builtins__", PyEval_GetBuiltins());
-        if (hook != null) {
-            PyDict_SetItemString(globals, "hook", hook);
-            PyDict_SetItemString(globals, "exit_hook", exitHook);
-            PyObject n = PyLong_FromLong(threshold);
-            PyDict_SetItemString(globals, "threshold", n);
-            Py_DecRef(n);
-            PyObject path = PyUnicode_FromString(runtimePath);
-            PyDict_SetItemString(globals, "runtime_path", path);
-            Py_DecRef(path);
-        }
+        names.forEach((name, value) -> {
+            if (value instanceof PyObject object) {
+                PyDict_SetItemString(globals, name, object);
+                return;
+            }
+            PyObject converted = value instanceof Integer n ? PyLong_FromLong(n) : PyUnicode_FromString(value.toString());
+            PyDict_SetItemString(globals, name, converted);
+            Py_DecRef(converted);
+        });
         PyObject result = PyRun_StringFlags(code, Py_file_input, globals, globals, null);
         if (result == null) {
             System.err.println("pyjit: start-up failed; running without the JIT");

@@ -3,24 +3,29 @@ package dev.pyjit.cli.embed;
 import static org.bytedeco.cpython.global.python.*;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.bytedeco.cpython.PyCFunction;
 import org.bytedeco.cpython.PyMethodDef;
 import org.bytedeco.cpython.PyObject;
+import org.bytedeco.javacpp.BytePointer;
 
 /**
- * The JIT as the C runtime sees it: a Python callable that receives a function that reached
- * the call threshold and answers with the address of its native entry point, or 0 to leave
- * it to the interpreter. Nothing thrown inside the compiler reaches the Python program.
+ * The JIT as Python sees it: two callables implemented in Java. The compile hook receives a
+ * function that reached its call threshold and answers with the address of its native entry
+ * point, or 0 to leave it to the interpreter; nothing thrown inside the compiler reaches the
+ * program. The exit hook writes the statistics.
  */
 final class Jit {
+    // The C structs point at these names: they live as long as the class does.
+    private static final BytePointer COMPILE_NAME = new BytePointer("pyjit_compile");
+    private static final BytePointer EXIT_NAME = new BytePointer("pyjit_exit");
+
     private final JitOptions options;
     private final JitStats stats = new JitStats();
-    private final FunctionCompiler compiler;
-    private final PyMethodDef hookDefinition = new PyMethodDef();
-    private final PyCFunction hookBody = new PyCFunction() {
+    private final FunctionCompiler compiler = new FunctionCompiler();
+    private final PyMethodDef compileDefinition = new PyMethodDef();
+    private final PyCFunction compileBody = new PyCFunction() {
         @Override
         public PyObject call(PyObject self, PyObject function) {
             return PyLong_FromLongLong(compile(function));
@@ -36,73 +41,65 @@ final class Jit {
             return none;
         }
     };
-    private PyObject hook;
+    private PyObject compileHook;
     private PyObject exitHook;
     private boolean finished;
 
     Jit(JitOptions options) {
         this.options = options;
-        this.compiler = new FunctionCompiler();
     }
 
     JitOptions options() {
         return options;
     }
 
-    PyObject hookObject() {
-        if (hook == null) {
-            hookDefinition.ml_name(new org.bytedeco.javacpp.BytePointer("pyjit_compile")).ml_meth(hookBody).ml_flags(METH_O);
-            hook = PyCFunction_NewEx(hookDefinition, null, null);
+    PyObject compileHook() {
+        if (compileHook == null) {
+            compileHook = callable(compileDefinition, COMPILE_NAME, compileBody, METH_O);
         }
-        return hook;
+        return compileHook;
     }
 
     /** Registered with atexit: SystemExit ends the process inside CPython, before Py_RunMain returns. */
-    PyObject exitHookObject() {
+    PyObject exitHook() {
         if (exitHook == null) {
-            exitDefinition.ml_name(new org.bytedeco.javacpp.BytePointer("pyjit_exit")).ml_meth(exitBody).ml_flags(METH_NOARGS);
-            exitHook = PyCFunction_NewEx(exitDefinition, null, null);
+            exitHook = callable(exitDefinition, EXIT_NAME, exitBody, METH_NOARGS);
         }
         return exitHook;
     }
 
+    private static PyObject callable(PyMethodDef definition, BytePointer name, PyCFunction body, int flags) {
+        definition.ml_name(name).ml_meth(body).ml_flags(flags);
+        return PyCFunction_NewEx(definition, null, null);
+    }
+
     private long compile(PyObject function) {
         long started = System.nanoTime();
-        FunctionCompiler.Result result;
-        try {
-            result = compiler.compile(function);
-        } catch (Throwable failure) {
-            result = FunctionCompiler.Result.failed(FunctionCompiler.describe(function), "compiler error: " + failure);
-            if (options.debug()) {
-                failure.printStackTrace();
-            }
-        }
+        FunctionCompiler.Result result = compiler.compile(function);
         if (PyErr_Occurred() != null) {
             PyErr_Clear();
         }
-        long nanos = System.nanoTime() - started;
-        stats.record(result, nanos);
+        stats.record(result, System.nanoTime() - started);
         if (result.address() == 0 && options.debug()) {
             System.err.println("pyjit: left to the interpreter: " + result.where() + ": " + result.reason());
+            if (result.failure() != null) {
+                result.failure().printStackTrace();
+            }
         }
         return result.address();
     }
 
-    /** At exit: write the statistics where they were asked for. */
+    /** At exit, once: write the statistics where they were asked for. */
     void finish() {
-        if (finished) {
+        String target = options.statsTarget();
+        if (finished || target == null) {
             return;
         }
         finished = true;
-        String target = options.statsTarget();
-        if (target == null) {
-            return;
-        }
         String json = stats.toJson();
         if (target.equals("-")) {
-            PrintStream err = System.err;
-            err.println(json);
-            err.flush();
+            System.err.println(json);
+            System.err.flush();
             return;
         }
         try {

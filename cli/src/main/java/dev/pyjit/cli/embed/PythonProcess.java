@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 import org.bytedeco.cpython.PyConfig;
 import org.bytedeco.cpython.PyStatus;
 import org.bytedeco.javacpp.BytePointer;
@@ -33,7 +34,7 @@ public final class PythonProcess {
         return onPythonThread(() -> runOnThisThread(pythonArgs, options, launcher));
     }
 
-    private static int onPythonThread(java.util.function.IntSupplier body) {
+    private static int onPythonThread(IntSupplier body) {
         AtomicInteger status = new AtomicInteger(1);
         Thread python = new Thread(null, () -> status.set(body.getAsInt()), "python-main", PYTHON_STACK_BYTES);
         python.start();
@@ -46,28 +47,31 @@ public final class PythonProcess {
     }
 
     /** Starts the interpreter with no program, runs {@code body} on the Python thread, and returns its status. */
-    public static int withInterpreter(java.util.function.IntSupplier body) {
+    public static int withInterpreter(IntSupplier body) {
         return onPythonThread(() -> {
-            try {
-                PyConfig config = new PyConfig();
-                PyConfig_InitPythonConfig(config);
-                setString(config, "home", Toolchain.pythonHome().toString());
-                config.parse_argv(0);
-                PyStatus initialised = Py_InitializeFromConfig(config);
-                PyConfig_Clear(config);
-                if (PyStatus_Exception(initialised) != 0) {
-                    Py_ExitStatusException(initialised);
-                }
-                return body.getAsInt();
-            } catch (IOException e) {
-                System.err.println("pyjit: cannot set up the bundled Python: " + e.getMessage());
-                return 1;
-            }
+            int refused = initialise(List.of(), null);
+            return refused >= 0 ? refused : body.getAsInt();
         });
     }
 
     private static int runOnThisThread(List<String> pythonArgs, JitOptions options, Path launcher) {
-        Jit jit = options.enabled() ? new Jit(options) : null;
+        int refused = initialise(pythonArgs, launcher);
+        if (refused >= 0) {
+            return refused;
+        }
+        try {
+            Bootstrap.run(new Jit(options));
+        } catch (IOException e) {
+            System.err.println("pyjit: cannot load the runtime, running without the JIT: " + e.getMessage());
+        }
+        return Py_RunMain();
+    }
+
+    /**
+     * Starts CPython as {@code python3.13 ARGS} would, with the bundled standard library. Returns -1
+     * when it is up, or the exit status to end with when CPython refused (a bad option, say).
+     */
+    private static int initialise(List<String> pythonArgs, Path launcher) {
         try {
             PyConfig config = new PyConfig();
             PyConfig_InitPythonConfig(config);
@@ -87,12 +91,7 @@ public final class PythonProcess {
                 }
                 Py_ExitStatusException(initialised);
             }
-            Bootstrap.run(jit);
-            int exitCode = Py_RunMain();
-            if (jit != null) {
-                jit.finish();
-            }
-            return exitCode;
+            return -1;
         } catch (IOException e) {
             System.err.println("pyjit: cannot set up the bundled Python: " + e.getMessage());
             return 1;

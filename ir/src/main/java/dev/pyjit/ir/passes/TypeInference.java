@@ -8,8 +8,6 @@ import dev.pyjit.ir.Terminator;
 import dev.pyjit.ir.Type;
 import dev.pyjit.ir.UnaryKind;
 import dev.pyjit.ir.Value;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Forward type inference to a fixpoint: each instruction's result type from its operands' types
@@ -27,14 +25,8 @@ public final class TypeInference implements Pass {
 
     @Override
     public void run(Function function) {
-        Map<Value, Type> seeds = new HashMap<>();
         for (Block block : function.blocks()) {
             block.parameters().forEach(parameter -> parameter.setType(Type.BOTTOM));
-            for (Instr instruction : block.instructions()) {
-                if (instruction instanceof Instr.LoadConst load) {
-                    seeds.put(load.result(), load.result().type());
-                }
-            }
         }
         boolean changed = true;
         while (changed) {
@@ -42,7 +34,7 @@ public final class TypeInference implements Pass {
             for (Block block : function.blocks()) {
                 for (Instr instruction : block.instructions()) {
                     if (instruction.result() != null) {
-                        Type type = seeds.containsKey(instruction.result()) ? seeds.get(instruction.result()) : resultType(instruction);
+                        Type type = resultType(instruction);
                         if (!type.equals(instruction.result().type())) {
                             // a use in a block listed before its definition sees the new type next round
                             instruction.result().setType(type);
@@ -66,7 +58,8 @@ public final class TypeInference implements Pass {
 
     static Type resultType(Instr instruction) {
         return switch (instruction.op()) {
-            case LOAD_CONST, LOAD_LOCAL, LOAD_LOCAL_CHECKED, LOAD_GLOBAL, LOAD_ATTR, CALL, SUBSCRIPT, SLICE, TUPLE_ITEM, GET_ITER -> Type.OBJECT;
+            case LOAD_CONST -> instruction.result().type(); // the builder knows each constant's type
+            case LOAD_LOCAL, LOAD_LOCAL_CHECKED, LOAD_GLOBAL, LOAD_ATTR, CALL, SUBSCRIPT, SLICE, TUPLE_ITEM, GET_ITER -> Type.OBJECT;
             case LOAD_NULL -> Type.NULL;
             case FOR_ITER -> Type.TOP;
             case BINARY_OP -> {

@@ -88,9 +88,8 @@ class SimplifyToBoolTest {
     }
 
     /**
-     * BUG (reported, not fixed): replacements are applied one step, not transitively. With
-     * {@code v1 = ToBool v0; v2 = ToBool v1; Return v2} (v0, v1 Bool) the pass removes v1's
-     * definition but rewrites {@code Return v2} to {@code Return v1}, which the verifier rejects.
+     * A chain {@code v1 = ToBool v0; v2 = ToBool v1; Return v2} (v0, v1 Bool) goes back to the
+     * original bool: {@code Return v0}, never to v1, whose definition the pass removes.
      */
     @Test
     void chainedToBoolIsRewrittenToTheOriginalBool() {

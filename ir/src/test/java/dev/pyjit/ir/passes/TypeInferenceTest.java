@@ -234,11 +234,8 @@ class TypeInferenceTest {
     }
 
     /**
-     * BUG (reported, not fixed): the fixpoint loop only re-runs when a block parameter changes, and
-     * recomputes instruction results in list order. A block listed before the block that defines a
-     * value it uses (legal: the verifier does not require any block order) reads the value's old
-     * type, and nothing triggers another sweep. Here {@code use = def + def} stays Bottom although
-     * {@code def} is Int. IrBuilder's IR is not affected: its values cross blocks only as parameters.
+     * A block listed before the block that defines a value it uses (legal: the verifier requires no
+     * block order) must still see the value's final type: {@code use = def + def} is Int.
      */
     @Test
     void usesInBlocksListedBeforeTheDefinitionReachTheFixpoint() {

@@ -1,0 +1,134 @@
+package dev.pyjit.llvm;
+
+import static org.bytedeco.llvm.global.LLVM.*;
+
+import dev.pyjit.ir.Function;
+import dev.pyjit.runtime.RuntimeFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.function.BiFunction;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.llvm.LLVM.LLVMContextRef;
+import org.bytedeco.llvm.LLVM.LLVMMemoryBufferRef;
+import org.bytedeco.llvm.LLVM.LLVMModuleRef;
+import org.bytedeco.llvm.LLVM.LLVMPassBuilderOptionsRef;
+import org.bytedeco.llvm.LLVM.LLVMTargetMachineRef;
+import org.bytedeco.llvm.LLVM.LLVMTargetRef;
+import org.bytedeco.llvm.LLVM.LLVMValueRef;
+
+/**
+ * Builds the LLVM module of one IR function: the C runtime's helpers parsed from their bitcode
+ * (made internal, so every module has its own inlinable copy and no two modules clash), the
+ * lowered function, verification, and the new pass manager's {@code default<O2>}. Shared by the
+ * in-memory JIT ({@link NativeJit}) and {@code pyjit dump}, which needs no JIT.
+ */
+public final class LlvmEmitter {
+    private final LLVMTargetMachineRef targetMachine;
+    private final byte[] helpersBitcode;
+
+    public LlvmEmitter() throws IOException {
+        LLVMInitializeNativeTarget();
+        LLVMInitializeNativeAsmPrinter();
+        LLVMInitializeNativeAsmParser();
+        helpersBitcode = RuntimeFiles.helpersBitcode();
+        targetMachine = hostTargetMachine();
+    }
+
+    /** The symbol of a function's entry point, before any suffix that makes it unique. */
+    static String symbolOf(Function function) {
+        return "pyjit_" + function.name().replaceAll("[^A-Za-z0-9_]", "_");
+    }
+
+    /** The verified module holding {@code function} as {@code symbol}. */
+    LLVMModuleRef emit(LLVMContextRef context, Function function, String symbol) {
+        LLVMModuleRef module = parseHelpers(context);
+        new Lowering(context, module).lower(function, symbol);
+        BytePointer message = new BytePointer((BytePointer) null);
+        if (LLVMVerifyModule(module, LLVMReturnStatusAction, message) != 0) {
+            String text = message.getString();
+            LLVMDisposeMessage(message);
+            throw new LlvmError("invalid LLVM IR for " + function.name() + ": " + text);
+        }
+        return module;
+    }
+
+    void optimise(LLVMModuleRef module) {
+        LLVMPassBuilderOptionsRef options = LLVMCreatePassBuilderOptions();
+        try {
+            LlvmError.check(LLVMRunPasses(module, "default<O2>", targetMachine, options), "optimising");
+        } finally {
+            LLVMDisposePassBuilderOptions(options);
+        }
+    }
+
+    /** The LLVM IR of the compiled function, as emitted ({@code optimised == false}) or after O2. */
+    public String llvmText(Function function, boolean optimised) {
+        return withModule(function, optimised, (module, symbol) -> {
+            BytePointer text = LLVMPrintValueToString(LLVMGetNamedFunction(module, symbol));
+            String result = text.getString();
+            LLVMDisposeMessage(text);
+            return result;
+        });
+    }
+
+    /** The native assembly of the compiled function, after O2, for the host target. */
+    public String assembly(Function function) {
+        return withModule(function, true, (module, symbol) -> {
+            BytePointer error = new BytePointer((BytePointer) null);
+            LLVMMemoryBufferRef buffer = new LLVMMemoryBufferRef();
+            if (LLVMTargetMachineEmitToMemoryBuffer(targetMachine, module, LLVMAssemblyFile, error, buffer) != 0) {
+                String message = error.getString();
+                LLVMDisposeMessage(error);
+                throw new LlvmError("cannot emit assembly: " + message);
+            }
+            byte[] bytes = new byte[(int) LLVMGetBufferSize(buffer)];
+            LLVMGetBufferStart(buffer).get(bytes);
+            LLVMDisposeMemoryBuffer(buffer);
+            return new String(bytes, StandardCharsets.UTF_8);
+        });
+    }
+
+    private <T> T withModule(Function function, boolean optimised, BiFunction<LLVMModuleRef, String, T> use) {
+        LLVMContextRef context = LLVMContextCreate();
+        try {
+            String symbol = symbolOf(function);
+            LLVMModuleRef module = emit(context, function, symbol);
+            if (optimised) {
+                optimise(module);
+            }
+            T result = use.apply(module, symbol);
+            LLVMDisposeModule(module);
+            return result;
+        } finally {
+            LLVMContextDispose(context);
+        }
+    }
+
+    private LLVMModuleRef parseHelpers(LLVMContextRef context) {
+        BytePointer bytes = new BytePointer(helpersBitcode.length);
+        bytes.put(helpersBitcode);
+        LLVMMemoryBufferRef buffer = LLVMCreateMemoryBufferWithMemoryRangeCopy(bytes, helpersBitcode.length, new BytePointer("helpers.bc"));
+        LLVMModuleRef module = new LLVMModuleRef();
+        if (LLVMParseBitcodeInContext2(context, buffer, module) != 0) {
+            throw new LlvmError("cannot parse the C runtime's bitcode");
+        }
+        LLVMDisposeMemoryBuffer(buffer);
+        for (LLVMValueRef f = LLVMGetFirstFunction(module); f != null && !f.isNull(); f = LLVMGetNextFunction(f)) {
+            if (LLVMIsDeclaration(f) == 0) {
+                LLVMSetLinkage(f, LLVMInternalLinkage);
+            }
+        }
+        return module;
+    }
+
+    private static LLVMTargetMachineRef hostTargetMachine() {
+        BytePointer triple = LLVMGetDefaultTargetTriple();
+        LLVMTargetRef target = new LLVMTargetRef();
+        BytePointer error = new BytePointer((BytePointer) null);
+        if (LLVMGetTargetFromTriple(triple, target, error) != 0) {
+            throw new LlvmError("no LLVM target for " + triple.getString() + ": " + error.getString());
+        }
+        return LLVMCreateTargetMachine(target, triple, LLVMGetHostCPUName(), LLVMGetHostCPUFeatures(),
+                LLVMCodeGenLevelDefault, LLVMRelocDefault, LLVMCodeModelJITDefault);
+    }
+}
