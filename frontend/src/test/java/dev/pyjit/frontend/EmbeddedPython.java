@@ -14,13 +14,13 @@ import org.bytedeco.javacpp.BytePointer;
  * for it, and that thread keeps the GIL: JUnit runs the tests of this module one after another on
  * the main thread, so every Python call must come from there (no parallel execution).
  */
-final class EmbeddedPython {
+public final class EmbeddedPython {
     private static Thread owner;
 
     private EmbeddedPython() {}
 
     /** Starts the interpreter unless it is running; call from {@code @BeforeAll}. */
-    static synchronized void initialise() {
+    public static synchronized void initialise() {
         if (Py_IsInitialized() == 0) {
             try {
                 if (!org.bytedeco.cpython.helper.python.Py_Initialize(org.bytedeco.cpython.presets.python.cachePackages())) {
@@ -93,7 +93,7 @@ final class EmbeddedPython {
     }
 
     /** Defines one function from source and reads its code. */
-    static CodeObject compile(String source, String function) {
+    public static CodeObject compile(String source, String function) {
         PyObject globals = run(source);
         try {
             return code(globals, function);

@@ -37,14 +37,17 @@ class IrBuilderTest {
         return IrBuilder.build(EmbeddedPython.compile(source, "f"));
     }
 
-    /** Builds, verifies, checks the untyped print, runs both pipelines and checks the typed print. */
-    private static Function golden(String name, String source) throws Unsupported {
-        Function fn = build(source);
+    /**
+     * Builds one of {@link GoldenFunctions}, verifies it and checks the text of the dump's ir,
+     * typed and opt stages against the golden files.
+     */
+    private static Function golden(String name) throws Unsupported {
+        Function fn = IrBuilder.build(GoldenFunctions.code(name));
         Verifier.verify(fn);
         Golden.check("irbuilder_" + name, Printer.print(fn));
         Pipeline.run(fn, Pipeline.TYPING);
+        Golden.check("irbuilder_" + name + "_typed", Printer.printTyped(fn));
         Pipeline.run(fn, Pipeline.OPTIMISATION);
-        Verifier.verify(fn);
         Golden.check("irbuilder_" + name + "_opt", Printer.printTyped(fn));
         return fn;
     }
@@ -59,13 +62,7 @@ class IrBuilderTest {
 
     @Test
     void loopOverRange() throws Unsupported {
-        Function fn = golden("range_loop", """
-                def f(n):
-                    total = 0
-                    for i in range(n):
-                        total += i
-                    return total
-                """);
+        Function fn = golden("range_loop");
         assertEquals(1, count(fn, Op.GET_ITER));
         assertEquals(1, count(fn, Op.FOR_ITER));
         assertTrue(fn.blocks().stream().anyMatch(block -> block.terminator() instanceof Terminator.Branch branch
@@ -77,12 +74,7 @@ class IrBuilderTest {
 
     @Test
     void floatArithmetic() throws Unsupported {
-        Function fn = golden("float_arithmetic", """
-                def f(x, y):
-                    z = (x * 2.5 + y / 4.0) ** 0.5
-                    w = 1.5
-                    return -z, w * 2.0 - 1, +x
-                """);
+        Function fn = golden("float_arithmetic");
         List<Instr.BinaryOp> ops = instructions(fn).stream()
                 .filter(Instr.BinaryOp.class::isInstance).map(Instr.BinaryOp.class::cast).toList();
         assertEquals(6, ops.size(), ops::toString);
@@ -93,10 +85,7 @@ class IrBuilderTest {
 
     @Test
     void callWithKeywords() throws Unsupported {
-        Function fn = golden("call_keywords", """
-                def f(g, x):
-                    return g(x, 1, sep=x, end='')
-                """);
+        Function fn = golden("call_keywords");
         Instr.Call call = instructions(fn).stream().filter(Instr.Call.class::isInstance).map(Instr.Call.class::cast)
                 .findFirst().orElseThrow();
         assertEquals(4, call.arguments().size());
@@ -106,17 +95,7 @@ class IrBuilderTest {
 
     @Test
     void ifElseBranches() throws Unsupported {
-        Function fn = golden("if_else", """
-                def f(x, y):
-                    if x > 0 and y is not None:
-                        r = 1
-                    elif not x:
-                        r = -1
-                    else:
-                        r = 0
-                    t = (r if y else x) + 1
-                    return t * t + r
-                """);
+        Function fn = golden("if_else");
         long branches = fn.blocks().stream().filter(block -> block.terminator() instanceof Terminator.Branch).count();
         assertTrue(branches >= 4, "at least four conditional jumps, found " + branches);
         assertTrue(fn.blocks().stream().anyMatch(block -> block.parameters().size() == 1),
@@ -136,14 +115,7 @@ class IrBuilderTest {
 
     @Test
     void attributesAndSubscripts() throws Unsupported {
-        Function fn = golden("attribute_subscript", """
-                def f(o, k):
-                    o.count = o.items[k] + len(o.items[1:k])
-                    o.items[k] = o.method(k)
-                    o.items[:k] = o.items
-                    a, b = o.pair
-                    return o.count, a, b
-                """);
+        Function fn = golden("attribute_subscript");
         assertEquals(1, count(fn, Op.STORE_ATTR));
         assertEquals(1, count(fn, Op.SUBSCRIPT));
         assertEquals(1, count(fn, Op.SLICE));
@@ -155,12 +127,7 @@ class IrBuilderTest {
 
     @Test
     void buildingContainers() throws Unsupported {
-        Function fn = golden("build_dict", """
-                def f(a, b):
-                    d = {'x': a, 'y': b}
-                    e = {a: b, 'z': 1}
-                    return d, e, [a, *b], f'{a}-{b}'
-                """);
+        Function fn = golden("build_dict");
         assertEquals(1, count(fn, Op.BUILD_CONST_KEY_MAP));
         assertEquals(1, count(fn, Op.BUILD_MAP));
         assertEquals(1, count(fn, Op.LIST_EXTEND));
@@ -177,15 +144,7 @@ class IrBuilderTest {
 
     @Test
     void whileLoopWithBackEdge() throws Unsupported {
-        Function fn = golden("while_loop", """
-                def f(n):
-                    i = 0
-                    while i < n:
-                        i = i + 1
-                        if i == 5:
-                            break
-                    return i
-                """);
+        Function fn = golden("while_loop");
         assertTrue(count(fn, Op.CHECK_EVAL_BREAKER) >= 2, "function entry and the loop's back edge");
     }
 

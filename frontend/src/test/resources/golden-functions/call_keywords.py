@@ -1,0 +1,2 @@
+def f(g, x):
+    return g(x, 1, sep=x, end='')

@@ -1,0 +1,56 @@
+package dev.pyjit.llvm;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pyjit.frontend.GoldenFunctions;
+import dev.pyjit.frontend.IrBuilder;
+import dev.pyjit.frontend.Unsupported;
+import dev.pyjit.ir.Function;
+import dev.pyjit.ir.Golden;
+import dev.pyjit.ir.passes.Pipeline;
+import java.io.IOException;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The LLVM IR that {@link Lowering} emits for each of the frontend's golden functions (the dump's
+ * {@code llvm} stage), pinned in {@code src/test/resources/golden/lowering_NAME.txt}. The module
+ * is verified by LLVM on the way.
+ */
+class LoweringGoldenTest {
+    private static LlvmEmitter emitter;
+
+    @BeforeAll
+    static void createEmitter() throws IOException {
+        emitter = new LlvmEmitter();
+    }
+
+    static Stream<String> names() {
+        return GoldenFunctions.NAMES.stream();
+    }
+
+    private static Function optimisedIr(String name) throws Unsupported {
+        Function function = IrBuilder.build(GoldenFunctions.code(name));
+        Pipeline.run(function, Pipeline.TYPING);
+        Pipeline.run(function, Pipeline.OPTIMISATION);
+        return function;
+    }
+
+    @ParameterizedTest
+    @MethodSource("names")
+    void emittedLlvmIrMatchesGolden(String name) throws Unsupported {
+        String text = emitter.llvmText(optimisedIr(name), false);
+        assertTrue(text.contains("call ptr @pyjit_enter("), "the function pushes a real frame:\n" + text);
+        assertTrue(text.contains("call ptr @pyjit_leave("), "and pops it:\n" + text);
+        Golden.check("lowering_" + name, text + "\n");
+    }
+
+    @ParameterizedTest
+    @MethodSource("names")
+    void optimisedLlvmIrInlinesTheHelpers(String name) throws Unsupported {
+        String text = emitter.llvmText(optimisedIr(name), true);
+        assertTrue(!text.contains("call ptr @pyjit_enter("), "O2 inlines the runtime's helpers:\n" + text);
+    }
+}
