@@ -82,6 +82,48 @@ int pyjit_check_eval_breaker(_PyInterpreterFrame *frame) {
     return 0;
 }
 
+int pyjit_argument_has_type(_PyInterpreterFrame *frame, int slot, int code) {
+    PyObject *value = frame->localsplus[slot];
+    switch (code) {
+    case 0: return value == Py_None;
+    case 1: return PyBool_Check(value);
+    case 2: return PyLong_CheckExact(value);
+    case 3: return PyFloat_CheckExact(value);
+    case 4: return PyUnicode_CheckExact(value);
+    case 5: return PyTuple_CheckExact(value);
+    case 6: return PyList_CheckExact(value);
+    case 7: return PyDict_CheckExact(value);
+    default: return 0;
+    }
+}
+
+/* The frame is as pyjit_enter left it: arguments bound, nothing run. Hand it to the
+ * interpreter unlinked, with the recursion count undone: the interpreter links it,
+ * counts it, runs it from the first instruction and pops it. */
+PyObject *pyjit_deopt_entry(_PyInterpreterFrame *frame) {
+    PyThreadState *tstate = PyThreadState_Get();
+    tstate->current_frame = frame->previous;
+    tstate->py_recursion_remaining++;
+    frame->instr_ptr = _PyCode_CODE(code_of(frame));
+    return _PyEval_EvalFrameDefault(tstate, frame, 0);
+}
+
+double pyjit_float_value(PyObject *exact_float) {
+    return PyFloat_AS_DOUBLE(exact_float);
+}
+
+PyObject *pyjit_float_box(double value) {
+    return PyFloat_FromDouble(value);
+}
+
+void pyjit_float_division_by_zero(void) {
+    PyErr_SetString(PyExc_ZeroDivisionError, "float division by zero");
+}
+
+PyObject *pyjit_bool(int value) {
+    return value ? Py_True : Py_False;
+}
+
 PyObject *pyjit_load_const(_PyInterpreterFrame *frame, int index) {
     return Py_NewRef(PyTuple_GET_ITEM(code_of(frame)->co_consts, index));
 }

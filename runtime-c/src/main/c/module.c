@@ -5,7 +5,10 @@
  * the hook is installed. The trampoline counts calls per code object (state in
  * the code object's co_extra slot, as Pyjion did) and, at the threshold, asks
  * the compiler (a Python callable implemented in Java) for a native entry
- * point (a function with a loop at its first call: its time is in the loop). Native code, once there, is entered directly; anything the compiler
+ * point (a function with a loop at its first call: its time is in the loop).
+ * While counting it records the exact types of the positional arguments, so
+ * the compiler can specialise for them. Native code, once there, is entered
+ * directly; anything the compiler
  * refused, and any call made while tracing or profiling is on, goes to the
  * function's original vectorcall, which is the interpreter.
  */
@@ -14,11 +17,18 @@
 
 enum { COUNTING, COMPILED, REFUSED };
 
+/* Argument types are recorded for this many leading positional parameters. */
+#define PROFILED_ARGUMENTS 8
+/* The bit of dev.pyjit.ir.Type for "any other object". */
+#define OTHER_OBJECT_CODE 8
+
 typedef struct {
     Py_ssize_t calls;
     Py_ssize_t threshold;
     int state;
     vectorcallfunc native;
+    /* Per positional parameter, the union (as dev.pyjit.ir.Type bits) of the types it was called with. */
+    unsigned short observed[PROFILED_ARGUMENTS];
 } CodeState;
 
 static vectorcallfunc interpreter_entry;
@@ -66,12 +76,49 @@ static CodeState *code_state(PyObject *code) {
     return (CodeState *)extra;
 }
 
-/* Asks the Java compiler for native code. It answers with an address or 0, and never raises;
- * if it does anyway, the function stays interpreted and the error is dropped. */
+/* The code pyjit_argument_has_type checks for an exact type, or OTHER_OBJECT_CODE. */
+static int type_code(PyObject *value) {
+    if (value == Py_None) {
+        return 0;
+    }
+    PyTypeObject *type = Py_TYPE(value);
+    PyTypeObject *exact[] = {&PyBool_Type, &PyLong_Type, &PyFloat_Type, &PyUnicode_Type, &PyTuple_Type, &PyList_Type, &PyDict_Type};
+    for (int i = 0; i < 7; i++) {
+        if (type == exact[i]) {
+            return i + 1;
+        }
+    }
+    return OTHER_OBJECT_CODE;
+}
+
+/* A parameter not passed positionally (a default, a keyword) counts as any object. */
+static void observe(CodeState *state, PyObject *func, PyObject *const *args, size_t nargsf) {
+    int parameters = ((PyCodeObject *)((PyFunctionObject *)func)->func_code)->co_argcount;
+    size_t nargs = PyVectorcall_NARGS(nargsf);
+    for (int i = 0; i < parameters && i < PROFILED_ARGUMENTS; i++) {
+        state->observed[i] |= 1u << ((size_t)i < nargs ? type_code(args[i]) : OTHER_OBJECT_CODE);
+    }
+}
+
+/* Asks the Java compiler for native code: hook(func, observed argument types). It answers with
+ * an address or 0, and never raises; if it does anyway, the function stays interpreted and the
+ * error is dropped. */
 static void request_compile(PyObject *func, CodeState *state) {
+    int parameters = ((PyCodeObject *)((PyFunctionObject *)func)->func_code)->co_argcount;
+    int profiled = parameters < PROFILED_ARGUMENTS ? parameters : PROFILED_ARGUMENTS;
+    PyObject *observed = PyTuple_New(profiled);
+    for (int i = 0; observed != NULL && i < profiled; i++) {
+        PyObject *bits = PyLong_FromLong(state->observed[i]);
+        if (bits == NULL) {
+            Py_CLEAR(observed);
+            break;
+        }
+        PyTuple_SET_ITEM(observed, i, bits);
+    }
     compiling = 1;
-    PyObject *answer = PyObject_CallOneArg(compile_hook, func);
+    PyObject *answer = observed == NULL ? NULL : PyObject_CallFunctionObjArgs(compile_hook, func, observed, NULL);
     compiling = 0;
+    Py_XDECREF(observed);
     void *address = answer == NULL ? NULL : PyLong_AsVoidPtr(answer);
     Py_XDECREF(answer);
     if (PyErr_Occurred()) {
@@ -90,8 +137,11 @@ static int tracing(void) {
 static PyObject *trampoline(PyObject *func, PyObject *const *args, size_t nargsf, PyObject *kwnames) {
     CodeState *state = code_state(((PyFunctionObject *)func)->func_code);
     if (state != NULL) {
-        if (state->state == COUNTING && !compiling && ++state->calls >= state->threshold) {
-            request_compile(func, state);
+        if (state->state == COUNTING && !compiling) {
+            observe(state, func, args, nargsf);
+            if (++state->calls >= state->threshold) {
+                request_compile(func, state);
+            }
         }
         if (state->state == COMPILED && !tracing()) {
             return state->native(func, args, nargsf, kwnames);

@@ -9,8 +9,8 @@
  *
  * Reference ownership: every PyObject* returned by a helper is a new reference
  * (NULL means an exception is set, except pyjit_for_iter, see there). Operands
- * are borrowed unless the helper's comment says it steals them. The Java table
- * dev.pyjit.llvm.RuntimeFunction lists the same functions; a test checks both agree.
+ * are borrowed unless the helper's comment says it steals them. Lowering calls
+ * them by name, with the types declared here (it reads them from the bitcode).
  */
 #ifndef PYJIT_RT_H
 #define PYJIT_RT_H
@@ -29,6 +29,17 @@ _PyInterpreterFrame *pyjit_enter(PyObject *func, PyObject *const *args, size_t n
 PyObject *pyjit_leave(_PyInterpreterFrame *frame, PyObject *result);
 void pyjit_set_ip(_PyInterpreterFrame *frame, int codeunit);
 int pyjit_check_eval_breaker(_PyInterpreterFrame *frame);
+
+/* Specialisation. code is the bit of dev.pyjit.ir.Type: 0 None, 1 bool, 2 int,
+ * 3 float, 4 str, 5 tuple, 6 list, 7 dict (exact types). */
+int pyjit_argument_has_type(_PyInterpreterFrame *frame, int slot, int code);
+/* A failed argument guard: the interpreter runs the call on this frame, from the start. */
+PyObject *pyjit_deopt_entry(_PyInterpreterFrame *frame);
+double pyjit_float_value(PyObject *exact_float);
+PyObject *pyjit_float_box(double value);
+void pyjit_float_division_by_zero(void);
+/* Py_True or Py_False (immortal). */
+PyObject *pyjit_bool(int value);
 
 PyObject *pyjit_load_const(_PyInterpreterFrame *frame, int index);
 PyObject *pyjit_load_local(_PyInterpreterFrame *frame, int slot);

@@ -5,6 +5,8 @@ import static org.bytedeco.cpython.global.python.*;
 import dev.pyjit.cli.embed.PythonProcess;
 import dev.pyjit.frontend.CodeObject;
 import dev.pyjit.frontend.CodeReader;
+import dev.pyjit.ir.Type;
+import dev.pyjit.llvm.Target;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,6 +39,14 @@ public final class DumpCommand implements Callable<Integer> {
             description = "Comma list of: bytecode, ir, typed, opt, llvm, llvm-opt, asm (shown in that order); default: all.")
     List<String> stages;
 
+    @Option(names = "--args", paramLabel = "TYPES", split = ",",
+            description = "Specialise for these positional argument types, e.g. float,float (None, bool, int, float, str, tuple, list, dict, object); default: the generic version.")
+    List<String> arguments;
+
+    @Option(names = "--target", paramLabel = "TARGET",
+            description = "The machine of the llvm, llvm-opt and asm stages: x86_64-linux-gnu or aarch64-linux-gnu; default: this one.")
+    String targetName;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isRegularFile(file)) {
@@ -55,10 +65,27 @@ public final class DumpCommand implements Callable<Integer> {
             selected.add(parsed);
         }
         Set<Stage> chosen = selected.isEmpty() ? EnumSet.allOf(Stage.class) : selected;
-        return PythonProcess.withInterpreter(() -> dump(source, chosen));
+        Target target = targetName == null ? Target.host() : Target.parse(targetName);
+        if (target == null) {
+            System.err.println("pyjit dump: unknown target '" + targetName + "'; the targets are: "
+                    + String.join(", ", Arrays.stream(Target.values()).map(Target::toString).toList()));
+            return 2;
+        }
+        List<Type> argumentTypes = new ArrayList<>();
+        for (String name : arguments == null ? List.<String>of() : arguments) {
+            Type type = Type.ofPythonName(name.strip());
+            if (type == null) {
+                System.err.println("pyjit dump: unknown argument type '" + name + "'; the types are: " + ARGUMENT_TYPES);
+                return 2;
+            }
+            argumentTypes.add(type);
+        }
+        return PythonProcess.withInterpreter(() -> dump(source, chosen, argumentTypes, target));
     }
 
-    private int dump(String source, Set<Stage> selected) {
+    private static final String ARGUMENT_TYPES = "None, bool, int, float, str, tuple, list, dict, object";
+
+    private int dump(String source, Set<Stage> selected, List<Type> argumentTypes, Target target) {
         PyObject code = Py_CompileString(source, file.toString(), Py_file_input);
         if (code == null) {
             PyErr_Print();
@@ -72,10 +99,17 @@ public final class DumpCommand implements Callable<Integer> {
             System.err.println("pyjit dump: no function '" + function + "' in " + file + "; it has: " + String.join(", ", functions.keySet()));
             return 2;
         }
-        Dumper dumper = new Dumper(System.out);
+        for (String name : names) {
+            if (argumentTypes.size() > functions.get(name).argCount()) {
+                System.err.println("pyjit dump: --args gives " + argumentTypes.size() + " types but " + name + " takes "
+                        + functions.get(name).argCount() + " positional arguments");
+                return 2;
+            }
+        }
+        Dumper dumper = new Dumper(System.out, target);
         int status = 0;
         for (String name : names) {
-            status = Math.max(status, dumper.dump(name, functions.get(name), selected));
+            status = Math.max(status, dumper.dump(name, functions.get(name), selected, argumentTypes));
         }
         System.out.flush();
         return status;

@@ -9,12 +9,16 @@ import dev.pyjit.frontend.Unsupported;
 import dev.pyjit.ir.Function;
 import dev.pyjit.ir.Printer;
 import dev.pyjit.ir.Verifier;
+import dev.pyjit.ir.Type;
+import dev.pyjit.ir.passes.GuardArguments;
 import dev.pyjit.ir.passes.Pipeline;
 import dev.pyjit.llvm.LlvmEmitter;
+import dev.pyjit.llvm.Target;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Prints the stages of one function. The text is stable (no addresses, nothing hash-ordered), so two
@@ -24,21 +28,30 @@ final class Dumper {
     static final int NOT_COMPILED = 3;
 
     private final PrintStream out;
+    private final Target target;
     private LlvmEmitter emitter;
 
-    Dumper(PrintStream out) {
+    /** {@code target} is the machine of the llvm, llvm-opt and asm stages. */
+    Dumper(PrintStream out, Target target) {
         this.out = out;
+        this.target = target;
     }
 
-    /** Prints the stages, in pipeline order, of one function taken once through the pipeline. */
-    int dump(String name, CodeObject code, Set<Stage> stages) {
+    /**
+     * Prints the stages, in pipeline order, of one function taken once through the pipeline,
+     * specialised for {@code argumentTypes} (the first positional arguments; none: generic).
+     */
+    int dump(String name, CodeObject code, Set<Stage> stages, List<Type> argumentTypes) {
         Function function = null;
         Stage reached = Stage.bytecode;
+        String heading = argumentTypes.isEmpty() ? name
+                : name + "(" + argumentTypes.stream().map(type -> type.isExact() ? type.pythonName() : "object").collect(Collectors.joining(", ")) + ")";
         for (Stage stage : stages) {
-            out.println("=== " + name + ": " + stage + " ===");
+            out.println("=== " + heading + ": " + stage + " ===");
             try {
                 if (stage != Stage.bytecode && function == null) {
                     function = IrBuilder.build(code);
+                    GuardArguments.insert(function, argumentTypes);
                     Verifier.verify(function);
                     reached = Stage.ir;
                 }
@@ -71,7 +84,7 @@ final class Dumper {
 
     private LlvmEmitter emitter() throws IOException {
         if (emitter == null) {
-            emitter = new LlvmEmitter();
+            emitter = new LlvmEmitter(target);
         }
         return emitter;
     }

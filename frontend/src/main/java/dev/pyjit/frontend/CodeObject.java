@@ -15,6 +15,8 @@ public record CodeObject(String name, String qualifiedName, String fileName, int
                          byte[] code, List<Constant> constants, List<String> names, List<String> localNames,
                          int cellCount, int freeCount, byte[] exceptionTable, List<LineRange> lines) {
 
+    public static final int CO_VARARGS = 0x4;
+    public static final int CO_VARKEYWORDS = 0x8;
     public static final int CO_GENERATOR = 0x20;
     public static final int CO_COROUTINE = 0x80;
     public static final int CO_ITERABLE_COROUTINE = 0x100;
@@ -35,6 +37,11 @@ public record CodeObject(String name, String qualifiedName, String fileName, int
             }
         }
         return -1;
+    }
+
+    /** The local slots that hold arguments on entry: positional, keyword-only, then *args and **kwargs. */
+    public int argumentSlots() {
+        return argCount + keywordOnlyArgCount + ((flags & CO_VARARGS) != 0 ? 1 : 0) + ((flags & CO_VARKEYWORDS) != 0 ? 1 : 0);
     }
 
     public boolean isGeneratorLike() {

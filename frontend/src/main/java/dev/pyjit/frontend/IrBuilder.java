@@ -49,7 +49,7 @@ public final class IrBuilder {
     private IrBuilder(CodeObject code) {
         this.code = code;
         this.instructions = Decoder.decode(code);
-        this.function = new Function(code.qualifiedName(), code.localNames(), code.names(),
+        this.function = new Function(code.qualifiedName(), code.argumentSlots(), code.localNames(), code.names(),
                 code.constants().stream().map(CodeObject.Constant::repr).toList());
     }
 

@@ -42,7 +42,7 @@ class IrBuilderTest {
      * typed and opt stages against the golden files.
      */
     private static Function golden(String name) throws Unsupported {
-        Function fn = IrBuilder.build(GoldenFunctions.code(name));
+        Function fn = GoldenFunctions.build(name);
         Verifier.verify(fn);
         Golden.check("irbuilder_" + name, Printer.print(fn));
         Pipeline.run(fn, Pipeline.TYPING);
@@ -77,7 +77,8 @@ class IrBuilderTest {
         Function fn = golden("float_arithmetic");
         List<Instr.BinaryOp> ops = instructions(fn).stream()
                 .filter(Instr.BinaryOp.class::isInstance).map(Instr.BinaryOp.class::cast).toList();
-        assertEquals(6, ops.size(), ops::toString);
+        assertEquals(5, ops.size(), ops::toString);
+        assertEquals(1, count(fn, Op.FLOAT_ARITH), "w is a float local, so w * 2.0 is unboxed");
         assertTrue(instructions(fn).stream().anyMatch(i -> i instanceof Instr.UnaryOp u && u.kind() == dev.pyjit.ir.UnaryKind.POSITIVE),
                 "+x is CALL_INTRINSIC_1 INTRINSIC_UNARY_POSITIVE");
         assertTrue(instructions(fn).stream().anyMatch(i -> i instanceof Instr.LoadConst c && c.result().type().equals(Type.FLOAT)));
@@ -146,6 +147,42 @@ class IrBuilderTest {
     void whileLoopWithBackEdge() throws Unsupported {
         Function fn = golden("while_loop");
         assertTrue(count(fn, Op.CHECK_EVAL_BREAKER) >= 2, "function entry and the loop's back edge");
+    }
+
+    @Test
+    void floatsSpecialisedForFloatArguments() throws Unsupported {
+        Function fn = golden("float_kernel");
+        assertEquals(2, count(fn, Op.GUARD_ARGUMENT));
+        assertEquals(0, count(fn, Op.BINARY_OP), "every operation is on two floats");
+        assertEquals(0, count(fn, Op.COMPARE));
+        assertEquals(1, count(fn, Op.FLOAT_COMPARE));
+        assertEquals(4, count(fn, Op.FLOAT_ARITH), "x*x, y*y, +, -");
+        assertEquals(1, count(fn, Op.FLOAT_DIVIDE));
+        // x*x and y*y stay unboxed: only d (stored in a local) and the two results are boxed
+        assertEquals(3, count(fn, Op.BOX_FLOAT));
+    }
+
+    @Test
+    void localsTakeTheTypesStoredIntoThem() throws Unsupported {
+        Function fn = build("""
+                def f(n):
+                    total = 0.0
+                    s = 'a'
+                    s = 1
+                    for i in range(n):
+                        total = total + 1.5
+                    return total, s
+                """);
+        Pipeline.run(fn, Pipeline.TYPING);
+        List<Instr.LoadLocal> loads = instructions(fn).stream().filter(Instr.LoadLocal.class::isInstance).map(Instr.LoadLocal.class::cast).toList();
+        for (Instr.LoadLocal load : loads) {
+            Type expected = switch (fn.localName(load.slot())) {
+                case "total" -> Type.FLOAT;
+                case "s" -> Type.STR.union(Type.INT);
+                default -> Type.OBJECT; // n, an argument without a guard; i, from the iterator
+            };
+            assertEquals(expected, load.result().type(), load::toString);
+        }
     }
 
     @Test

@@ -19,6 +19,8 @@ class DumpTest {
             "    for i in range(n):",
             "        t += i * 2",
             "    return t",
+            "def norm(x, y):",
+            "    return x * x + y * y",
             "def gen():",
             "    yield 1",
             "print('MODULE BODY RAN')",
@@ -52,6 +54,47 @@ class DumpTest {
     }
 
     @Test
+    void argumentTypesSpecialiseTheFunction() throws Exception {
+        Pyjit.Outcome generic = dump("--function", "norm", "--stage", "opt,asm");
+        assertEquals(0, generic.exitCode(), generic.stderr());
+        assertTrue(generic.stdout().contains("BinaryOp<MULTIPLY>"), generic.stdout());
+        assertFalse(generic.stdout().contains("mulsd"), "generic code multiplies through the C runtime");
+
+        Pyjit.Outcome floats = dump("--function", "norm", "--args", "float,float", "--stage", "typed,opt,asm");
+        assertEquals(0, floats.exitCode(), floats.stderr());
+        assertTrue(floats.stdout().contains("=== norm(float, float): typed ==="), floats.stdout());
+        assertTrue(floats.stdout().contains("GuardArgument<x,Float>"), floats.stdout());
+        assertTrue(floats.stdout().contains("v0:Float = LoadLocal<x>"), floats.stdout());
+        assertTrue(floats.stdout().contains("FloatArith<MULTIPLY>"), floats.stdout());
+        assertTrue(floats.stdout().contains("mulsd"), "x86-64 multiplies the doubles itself");
+    }
+
+    @Test
+    void assemblyForEverySupportedTarget() throws Exception {
+        Pyjit.Outcome x86 = dump("--function", "norm", "--args", "float,float", "--stage", "asm", "--target", "x86_64-linux-gnu");
+        assertEquals(0, x86.exitCode(), x86.stderr());
+        assertTrue(x86.stdout().contains("mulsd") && x86.stdout().contains("addsd"), x86.stdout());
+        Pyjit.Outcome arm = dump("--function", "norm", "--args", "float,float", "--stage", "asm", "--target", "aarch64-linux-gnu");
+        assertEquals(0, arm.exitCode(), arm.stderr());
+        assertTrue(arm.stdout().contains("bl\tpyjit_enter"), arm.stdout());
+        assertTrue(arm.stdout().contains("fmul\td") && arm.stdout().contains("fadd\td"), arm.stdout());
+        assertFalse(arm.stdout().contains("%rsp"), "no x86-64 register in ARM64 code");
+    }
+
+    @Test
+    void badSpecialisationOrTargetIsExplained() throws Exception {
+        Pyjit.Outcome unknownType = dump("--function", "norm", "--args", "float,quaternion");
+        assertEquals(2, unknownType.exitCode());
+        assertTrue(unknownType.stderr().contains("unknown argument type 'quaternion'"), unknownType.stderr());
+        Pyjit.Outcome tooMany = dump("--function", "norm", "--args", "float,float,float");
+        assertEquals(2, tooMany.exitCode());
+        assertTrue(tooMany.stderr().contains("takes 2 positional arguments"), tooMany.stderr());
+        Pyjit.Outcome unknownTarget = dump("--function", "norm", "--target", "riscv64-linux-gnu");
+        assertEquals(2, unknownTarget.exitCode());
+        assertTrue(unknownTarget.stderr().contains("x86_64-linux-gnu, aarch64-linux-gnu"), unknownTarget.stderr());
+    }
+
+    @Test
     void theSameDumpTwiceIsTheSameText() throws Exception {
         assertEquals(dump("--function", "total").stdout(), dump("--function", "total").stdout());
     }
@@ -68,7 +111,7 @@ class DumpTest {
     void badInputIsExplained() throws Exception {
         Pyjit.Outcome unknownFunction = dump("--function", "nope");
         assertEquals(2, unknownFunction.exitCode());
-        assertTrue(unknownFunction.stderr().contains("it has: total, gen"), unknownFunction.stderr());
+        assertTrue(unknownFunction.stderr().contains("it has: total, norm, gen"), unknownFunction.stderr());
         Pyjit.Outcome unknownStage = dump("--stage", "nonsense");
         assertEquals(2, unknownStage.exitCode());
         assertTrue(unknownStage.stderr().contains("bytecode, ir, typed, opt, llvm, llvm-opt, asm"), unknownStage.stderr());

@@ -12,7 +12,8 @@ public record FrameState(int offset, List<Value> owned) {
         owned = List.copyOf(owned);
     }
 
+    /** Each owned value replaced; one replaced by null is dropped (it no longer exists, so there is nothing to release). */
     public FrameState withReplaced(java.util.function.UnaryOperator<Value> replace) {
-        return new FrameState(offset, owned.stream().map(replace).toList());
+        return new FrameState(offset, owned.stream().map(replace).filter(java.util.Objects::nonNull).toList());
     }
 }

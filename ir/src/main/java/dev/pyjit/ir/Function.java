@@ -10,14 +10,20 @@ import java.util.List;
  */
 public final class Function {
     private final String name;
+    private final int argumentSlots;
     private final List<String> localNames;
     private final List<String> names;
     private final List<String> constantReprs;
     private final List<Block> blocks = new ArrayList<>();
     private int nextValue;
 
-    public Function(String name, List<String> localNames, List<String> names, List<String> constantReprs) {
+    /**
+     * @param argumentSlots how many of the first local slots hold arguments on entry (positional,
+     *                      keyword-only, *args, **kwargs); the others start unbound
+     */
+    public Function(String name, int argumentSlots, List<String> localNames, List<String> names, List<String> constantReprs) {
         this.name = name;
+        this.argumentSlots = argumentSlots;
         this.localNames = List.copyOf(localNames);
         this.names = List.copyOf(names);
         this.constantReprs = List.copyOf(constantReprs);
@@ -25,6 +31,10 @@ public final class Function {
 
     public String name() {
         return name;
+    }
+
+    public int argumentSlots() {
+        return argumentSlots;
     }
 
     public List<Block> blocks() {
@@ -51,7 +61,7 @@ public final class Function {
         return value;
     }
 
-    String localName(int slot) {
+    public String localName(int slot) {
         return slot < localNames.size() ? localNames.get(slot) : "$" + slot;
     }
 

@@ -240,4 +240,62 @@ public sealed interface Instr {
         public String immediates(Function fn) { return ""; }
         public Instr mapOperands(UnaryOperator<Value> f) { return new Refcount(op, f.apply(value)); }
     }
+
+    /** Deoptimises the whole call unless the argument in {@code slot} has the exact {@code type} (see {@link Op#GUARD_ARGUMENT}). */
+    record GuardArgument(int slot, Type type) implements Instr {
+        public GuardArgument {
+            if (!type.isExact()) {
+                throw new IllegalArgumentException("a guard checks one exact type, not " + type);
+            }
+        }
+        public Op op() { return Op.GUARD_ARGUMENT; }
+        public Value result() { return null; }
+        public List<Value> operands() { return List.of(); }
+        public FrameState state() { return null; }
+        public String immediates(Function fn) { return fn.localName(slot) + "," + type; }
+        public Instr mapOperands(UnaryOperator<Value> f) { return this; }
+    }
+
+    record UnboxFloat(Value result, Value value) implements Instr {
+        public Op op() { return Op.UNBOX_FLOAT; }
+        public List<Value> operands() { return List.of(value); }
+        public FrameState state() { return null; }
+        public String immediates(Function fn) { return ""; }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new UnboxFloat(result, f.apply(value)); }
+    }
+
+    record BoxFloat(Value result, Value value, FrameState state) implements Instr {
+        public Op op() { return Op.BOX_FLOAT; }
+        public List<Value> operands() { return List.of(value); }
+        public String immediates(Function fn) { return ""; }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new BoxFloat(result, f.apply(value), map(state, f)); }
+    }
+
+    /**
+     * Arithmetic on unboxed doubles: ADD, SUBTRACT, MULTIPLY ({@link Op#FLOAT_ARITH}, no state) or
+     * TRUE_DIVIDE ({@link Op#FLOAT_DIVIDE}, which can raise and so has a state).
+     */
+    record FloatArith(Value result, BinaryOperator operator, Value left, Value right, FrameState state) implements Instr {
+        public FloatArith {
+            if (!FLOAT_OPERATORS.contains(operator)) {
+                throw new IllegalArgumentException("no unboxed float " + operator);
+            }
+        }
+        public static final java.util.Set<BinaryOperator> FLOAT_OPERATORS =
+                java.util.EnumSet.of(BinaryOperator.ADD, BinaryOperator.SUBTRACT, BinaryOperator.MULTIPLY, BinaryOperator.TRUE_DIVIDE);
+        /** Only division can raise (a zero divisor). */
+        public static boolean canRaise(BinaryOperator operator) { return operator == BinaryOperator.TRUE_DIVIDE; }
+        public Op op() { return canRaise(operator) ? Op.FLOAT_DIVIDE : Op.FLOAT_ARITH; }
+        public List<Value> operands() { return List.of(left, right); }
+        public String immediates(Function fn) { return operator.name(); }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new FloatArith(result, operator, f.apply(left), f.apply(right), map(state, f)); }
+    }
+
+    record FloatCompare(Value result, CompareOperator operator, Value left, Value right) implements Instr {
+        public Op op() { return Op.FLOAT_COMPARE; }
+        public List<Value> operands() { return List.of(left, right); }
+        public FrameState state() { return null; }
+        public String immediates(Function fn) { return operator.name(); }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new FloatCompare(result, operator, f.apply(left), f.apply(right)); }
+    }
 }

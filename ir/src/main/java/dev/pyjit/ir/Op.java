@@ -43,6 +43,21 @@ public enum Op {
     /** Result is C NULL when the iterator is exhausted. */
     FOR_ITER(true, false),
     CHECK_EVAL_BREAKER(true, false),
+    /**
+     * At entry, before anything else: if the argument in the slot is not of the exact type, the
+     * call goes to the interpreter instead. So it never raises; it deoptimises.
+     */
+    GUARD_ARGUMENT(false, false),
+    /** The double in an exact float (no new reference: the result is not an object). */
+    UNBOX_FLOAT(false, false),
+    /** A new float object; raises only MemoryError. */
+    BOX_FLOAT(true, false),
+    /** +, -, * on unboxed doubles: IEEE arithmetic, exactly what CPython's float does. */
+    FLOAT_ARITH(false, false),
+    /** / on unboxed doubles: raises ZeroDivisionError for a zero divisor. */
+    FLOAT_DIVIDE(true, false),
+    /** A comparison of unboxed doubles; the result is an exact bool. */
+    FLOAT_COMPARE(false, false),
     INCREF(false, false),
     DECREF(false, false);
 

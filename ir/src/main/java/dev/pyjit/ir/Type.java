@@ -9,13 +9,15 @@ import java.util.List;
  *
  * <p>Each bit is a disjoint set of values: {@code NoneType}, exact {@code bool}, exact {@code int},
  * exact {@code float}, exact {@code str}, exact {@code tuple}, exact {@code list}, exact
- * {@code dict}, any other object, and the C NULL the value stack can hold. {@link #OBJECT} is every
- * Python object; {@link #TOP} adds NULL; {@link #BOTTOM} is no value (unreachable).
+ * {@code dict}, any other object, the C NULL the value stack can hold, and an unboxed C double
+ * ({@link #CDOUBLE}, never a Python object). {@link #OBJECT} is every Python object; {@link #TOP}
+ * adds NULL; {@link #BOTTOM} is no value (unreachable).
  * Examples: {@code INT.union(FLOAT)} is {@code Int|Float}; {@code OBJECT.intersect(BOOL)} is
  * {@code Bool}; {@code BOOL.isSubtypeOf(OBJECT)} is true; {@code OBJECT.isSubtypeOf(INT)} is false.
  */
 public record Type(long bits) {
-    private static final String[] NAMES = {"None", "Bool", "Int", "Float", "Str", "Tuple", "List", "Dict", "OtherObject", "Null"};
+    private static final String[] PYTHON_NAMES = {"None", "bool", "int", "float", "str", "tuple", "list", "dict"};
+    private static final String[] NAMES = {"None", "Bool", "Int", "Float", "Str", "Tuple", "List", "Dict", "OtherObject", "Null", "CDouble"};
 
     public static final Type BOTTOM = new Type(0);
     public static final Type NONE = bit(0);
@@ -28,10 +30,13 @@ public record Type(long bits) {
     public static final Type DICT = bit(7);
     public static final Type OTHER_OBJECT = bit(8);
     public static final Type NULL = bit(9);
+    public static final Type CDOUBLE = bit(10);
     public static final Type OBJECT = new Type((1L << 9) - 1);
     public static final Type TOP = OBJECT.union(NULL);
     /** Objects that CPython 3.13 makes immortal: reference counting them is a no-op. */
     public static final Type IMMORTAL = NONE.union(BOOL);
+    /** The types a guard can check with one comparison of the object's type (or identity, for None). */
+    public static final Type EXACT = OBJECT.intersect(new Type(~OTHER_OBJECT.bits));
 
     private static Type bit(int index) {
         return new Type(1L << index);
@@ -63,7 +68,38 @@ public record Type(long bits) {
      * or NULL. Bottom (not inferred, or unreachable) answers yes, the safe answer.
      */
     public boolean isRefcounted() {
-        return isBottom() || !isSubtypeOf(IMMORTAL.union(NULL));
+        return isBottom() || !isSubtypeOf(IMMORTAL.union(NULL).union(CDOUBLE));
+    }
+
+    /** Whether this is exactly one of the {@link #EXACT} types, so a guard can check it. */
+    public boolean isExact() {
+        return Long.bitCount(bits) == 1 && isSubtypeOf(EXACT);
+    }
+
+    /** The bit of an {@link #isExact} type: the C runtime's code for it ({@code pyjit_has_type}). */
+    public int exactCode() {
+        if (!isExact()) {
+            throw new IllegalStateException(this + " is not one exact type");
+        }
+        return Long.numberOfTrailingZeros(bits);
+    }
+
+    /** The Python name of an exact type ({@code float}), or null: how {@code pyjit dump --args} spells types. */
+    public String pythonName() {
+        return isExact() ? PYTHON_NAMES[exactCode()] : null;
+    }
+
+    /** The exact type with this Python name, {@code object} for {@link #OBJECT}, or null. */
+    public static Type ofPythonName(String name) {
+        if (name.equals("object")) {
+            return OBJECT;
+        }
+        for (int i = 0; i < PYTHON_NAMES.length; i++) {
+            if (PYTHON_NAMES[i].equals(name)) {
+                return bit(i);
+            }
+        }
+        return null;
     }
 
     @Override

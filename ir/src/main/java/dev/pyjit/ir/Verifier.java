@@ -13,6 +13,9 @@ import java.util.Set;
  *   <li>An edge passes exactly as many arguments as its target has parameters.</li>
  *   <li>An instruction carries a frame state exactly when its kind can raise.</li>
  *   <li>Every edge targets a block of this function.</li>
+ *   <li>No unboxed double crosses an edge: block parameters hold objects (or NULL).</li>
+ *   <li>Argument guards come first in the entry block (a failed one hands the call over untouched)
+ *       and check argument slots.</li>
  * </ol>
  */
 public final class Verifier {
@@ -27,8 +30,21 @@ public final class Verifier {
         for (Block block : function.blocks()) {
             for (Value parameter : block.parameters()) {
                 define(function, defined, parameter);
+                if (!parameter.type().intersect(Type.CDOUBLE).isBottom()) {
+                    fail(function, block + ": parameter " + parameter + " is an unboxed double");
+                }
             }
+            boolean guardsAllowed = block == function.entry();
             for (Instr instruction : block.instructions()) {
+                if (instruction instanceof Instr.GuardArgument guard) {
+                    if (!guardsAllowed) {
+                        fail(function, block + ": an argument guard after other instructions");
+                    }
+                    if (guard.slot() >= function.argumentSlots()) {
+                        fail(function, "a guard on slot " + guard.slot() + ", which is not an argument");
+                    }
+                }
+                guardsAllowed &= instruction.op() == Op.GUARD_ARGUMENT;
                 if (instruction.result() != null) {
                     define(function, defined, instruction.result());
                 }

@@ -17,7 +17,7 @@ class PrinterTest {
 
     @Test
     void smallFunctionExactly() {
-        Function fn = new Function("one", List.of(), List.of(), List.of("1"));
+        Function fn = new Function("one", 0, List.of(), List.of(), List.of("1"));
         Block entry = fn.newBlock("offset 0");
         Block exit = fn.newBlock("");
         Value one = fn.newValue(Type.INT);
@@ -55,7 +55,7 @@ class PrinterTest {
 
     @Test
     void unknownIndicesArePrintedAsNumbers() {
-        Function fn = new Function("f", List.of("a"), List.of("g"), List.of("None"));
+        Function fn = new Function("f", 1, List.of("a"), List.of("g"), List.of("None"));
         Block entry = fn.newBlock("");
         Value local = fn.newValue(Type.OBJECT);
         entry.add(new Instr.LoadLocal(local, 3));
@@ -88,7 +88,7 @@ class PrinterTest {
      * give or take the details.
      */
     static Function loopFunction() {
-        Function fn = new Function("total", List.of("n", "t", "i"), List.of("range"), List.of("None", "0", "1.5"));
+        Function fn = new Function("total", 1, List.of("n", "t", "i"), List.of("range"), List.of("None", "0", "1.5"));
         Block entry = fn.newBlock("offset 0");
         Block header = fn.newBlock("offset 28");
         Block exit = fn.newBlock("for-exit offset 28");
@@ -169,7 +169,7 @@ class PrinterTest {
 
     /** One instruction of each kind that the loop function does not already have. */
     static Function everyInstructionFunction() {
-        Function fn = new Function("every", List.of("a", "b"), List.of("attr", "glob"), List.of("None", "('k', 'w')", "'s'", "2"));
+        Function fn = new Function("every", 2, List.of("a", "b"), List.of("attr", "glob"), List.of("None", "('k', 'w')", "'s'", "2"));
         Block entry = fn.newBlock("offset 0");
         Block none = fn.newBlock("is none");
         Block other = fn.newBlock("");

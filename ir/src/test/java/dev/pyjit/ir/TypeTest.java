@@ -2,6 +2,8 @@ package dev.pyjit.ir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -187,6 +189,61 @@ class TypeTest {
             for (Type b : SAMPLE) {
                 assertEquals(a.equals(b), a.toString().equals(b.toString()), a + " vs " + b);
             }
+        }
+    }
+
+    @Test
+    void cdoubleIsNeitherAnObjectNorRefcounted() {
+        assertFalse(Type.CDOUBLE.isBottom());
+        assertFalse(Type.CDOUBLE.isSubtypeOf(Type.OBJECT), "an unboxed double is not a Python object");
+        assertTrue(Type.CDOUBLE.intersect(Type.OBJECT).isBottom());
+        assertFalse(Type.CDOUBLE.isSubtypeOf(Type.TOP), "Top is every object or NULL, not a raw double");
+        assertFalse(Type.CDOUBLE.isRefcounted(), "there is no reference to count");
+        assertFalse(Type.CDOUBLE.maybeNull());
+        assertTrue(Type.CDOUBLE.union(Type.FLOAT).isRefcounted(), "a value that may be a float object is counted");
+        assertFalse(Type.CDOUBLE.union(Type.NONE).isRefcounted(), "immortal or unboxed: nothing to count");
+        for (Type single : SINGLE_BITS) {
+            assertTrue(single.intersect(Type.CDOUBLE).isBottom(), single::toString);
+        }
+        assertEquals("CDouble", Type.CDOUBLE.toString());
+        assertEquals("Float|CDouble", Type.FLOAT.union(Type.CDOUBLE).toString());
+    }
+
+    @Test
+    void exactTypesAndTheirCodes() {
+        assertTrue(Type.FLOAT.isExact());
+        assertEquals(3, Type.FLOAT.exactCode());
+        assertTrue(Type.INT.isExact());
+        assertEquals(2, Type.INT.exactCode());
+        List<Type> exact = List.of(Type.NONE, Type.BOOL, Type.INT, Type.FLOAT, Type.STR, Type.TUPLE, Type.LIST, Type.DICT);
+        for (int code = 0; code < exact.size(); code++) {
+            assertTrue(exact.get(code).isExact(), exact.get(code)::toString);
+            assertEquals(code, exact.get(code).exactCode(), exact.get(code)::toString);
+            assertTrue(exact.get(code).isSubtypeOf(Type.EXACT));
+        }
+        for (Type inexact : List.of(Type.OTHER_OBJECT, Type.OBJECT, Type.TOP, Type.BOTTOM, Type.NULL, Type.CDOUBLE,
+                Type.INT.union(Type.FLOAT), Type.IMMORTAL, Type.FLOAT.union(Type.NULL), Type.FLOAT.union(Type.CDOUBLE), Type.EXACT)) {
+            assertFalse(inexact.isExact(), inexact::toString);
+            assertThrows(IllegalStateException.class, inexact::exactCode, inexact::toString);
+            assertNull(inexact.pythonName(), inexact::toString);
+        }
+        assertFalse(Type.OTHER_OBJECT.isSubtypeOf(Type.EXACT));
+        assertEquals(Type.OBJECT, Type.EXACT.union(Type.OTHER_OBJECT));
+    }
+
+    @Test
+    void pythonNamesRoundTrip() {
+        List<String> names = List.of("None", "bool", "int", "float", "str", "tuple", "list", "dict");
+        List<Type> types = List.of(Type.NONE, Type.BOOL, Type.INT, Type.FLOAT, Type.STR, Type.TUPLE, Type.LIST, Type.DICT);
+        for (int i = 0; i < names.size(); i++) {
+            assertEquals(types.get(i), Type.ofPythonName(names.get(i)), names.get(i));
+            assertEquals(names.get(i), types.get(i).pythonName(), types.get(i)::toString);
+            assertEquals(names.get(i), Type.ofPythonName(names.get(i)).pythonName());
+        }
+        assertEquals(Type.OBJECT, Type.ofPythonName("object"));
+        assertNull(Type.OBJECT.pythonName(), "Object is not an exact type");
+        for (String unknown : List.of("complex", "Float", "NoneType", "", "Object", "CDouble", "bytes")) {
+            assertNull(Type.ofPythonName(unknown), unknown);
         }
     }
 }

@@ -15,7 +15,7 @@ class VerifierTest {
     }
 
     private static Function function() {
-        return new Function("f", List.of("x"), List.of("g"), List.of("None", "1"));
+        return new Function("f", 1, List.of("x"), List.of("g"), List.of("None", "1"));
     }
 
     private static void assertRejected(Function fn, String messagePart) {
@@ -158,5 +158,107 @@ class VerifierTest {
         Block entry = fn.newBlock("entry");
         entry.setTerminator(new Terminator.Jump(new Terminator.Edge(foreign, List.of())));
         assertRejected(fn, "bb0 jumps to a block outside the function");
+    }
+
+    @Test
+    void acceptsArgumentGuardsAtTheStartOfTheEntryBlock() {
+        Function fn = valid();
+        fn.entry().instructions().add(0, new Instr.GuardArgument(0, Type.FLOAT));
+        assertDoesNotThrow(() -> Verifier.verify(fn));
+        fn.entry().instructions().add(1, new Instr.GuardArgument(0, Type.INT));
+        assertDoesNotThrow(() -> Verifier.verify(fn), "several guards in a row");
+    }
+
+    @Test
+    void rejectsArgumentGuardAfterAnotherInstruction() {
+        Function fn = valid();
+        fn.entry().instructions().add(1, new Instr.GuardArgument(0, Type.FLOAT));
+        assertRejected(fn, "bb0: an argument guard after other instructions");
+
+        Function afterGuards = valid();
+        afterGuards.entry().instructions().add(0, new Instr.GuardArgument(0, Type.FLOAT));
+        afterGuards.entry().instructions().add(new Instr.GuardArgument(0, Type.INT));
+        assertRejected(afterGuards, "bb0: an argument guard after other instructions");
+    }
+
+    @Test
+    void rejectsArgumentGuardOutsideTheEntryBlock() {
+        Function fn = valid();
+        Block exit = fn.blocks().get(1);
+        assertTrue(exit.instructions().isEmpty());
+        exit.add(new Instr.GuardArgument(0, Type.FLOAT));
+        assertRejected(fn, "bb1: an argument guard after other instructions");
+    }
+
+    @Test
+    void rejectsAGuardOnASlotThatIsNoArgument() {
+        Function fn = valid();
+        fn.entry().instructions().add(0, new Instr.GuardArgument(1, Type.FLOAT));
+        assertRejected(fn, "a guard on slot 1, which is not an argument");
+    }
+
+    /** entry: v0 = x; v1 = UnboxFloat v0; Decref v0; jump bb1(v1); bb1(v2): v3 = BoxFloat v2; return v3 */
+    private static Function doubleAcrossAnEdge(Type parameterType) {
+        Function fn = function();
+        Block entry = fn.newBlock("entry");
+        Block exit = fn.newBlock("exit");
+        Value x = fn.newValue(Type.FLOAT);
+        entry.add(new Instr.LoadLocal(x, 0));
+        Value unboxed = fn.newValue(Type.CDOUBLE);
+        entry.add(new Instr.UnboxFloat(unboxed, x));
+        entry.add(new Instr.Refcount(Op.DECREF, x));
+        Value parameter = fn.addParameter(exit, parameterType);
+        entry.setTerminator(new Terminator.Jump(new Terminator.Edge(exit, List.of(unboxed))));
+        Value boxed = fn.newValue(Type.FLOAT);
+        exit.add(new Instr.BoxFloat(boxed, parameter, state(2)));
+        exit.setTerminator(new Terminator.Return(boxed));
+        return fn;
+    }
+
+    @Test
+    void rejectsUnboxedDoubleBlockParameter() {
+        assertRejected(doubleAcrossAnEdge(Type.CDOUBLE), "bb1: parameter v2 is an unboxed double");
+        assertRejected(doubleAcrossAnEdge(Type.FLOAT.union(Type.CDOUBLE)), "bb1: parameter v2 is an unboxed double");
+    }
+
+    @Test
+    void acceptsUnboxedDoublesWithinABlock() {
+        Function fn = function();
+        Block entry = fn.newBlock("entry");
+        Value x = fn.newValue(Type.FLOAT);
+        entry.add(new Instr.LoadLocal(x, 0));
+        Value unboxed = fn.newValue(Type.CDOUBLE);
+        entry.add(new Instr.UnboxFloat(unboxed, x));
+        Value sum = fn.newValue(Type.CDOUBLE);
+        entry.add(new Instr.FloatArith(sum, BinaryOperator.ADD, unboxed, unboxed, NO_STATE));
+        Value quotient = fn.newValue(Type.CDOUBLE);
+        entry.add(new Instr.FloatArith(quotient, BinaryOperator.TRUE_DIVIDE, sum, unboxed, state(4, x)));
+        Value less = fn.newValue(Type.BOOL);
+        entry.add(new Instr.FloatCompare(less, CompareOperator.LT, sum, quotient));
+        entry.add(new Instr.Refcount(Op.DECREF, x));
+        Value boxed = fn.newValue(Type.FLOAT);
+        entry.add(new Instr.BoxFloat(boxed, quotient, state(6)));
+        entry.setTerminator(new Terminator.Return(boxed));
+        assertDoesNotThrow(() -> Verifier.verify(fn));
+    }
+
+    @Test
+    void floatOperationsNeedAFrameStateExactlyWhenTheyCanRaise() {
+        Function fn = function();
+        Block entry = fn.newBlock("entry");
+        Value x = fn.newValue(Type.FLOAT);
+        entry.add(new Instr.LoadLocal(x, 0));
+        Value unboxed = fn.newValue(Type.CDOUBLE);
+        entry.add(new Instr.UnboxFloat(unboxed, x));
+        Value quotient = fn.newValue(Type.CDOUBLE);
+        entry.add(new Instr.FloatArith(quotient, BinaryOperator.TRUE_DIVIDE, unboxed, unboxed, NO_STATE));
+        entry.setTerminator(new Terminator.Return(x));
+        assertRejected(fn, "frame state does not match effects of FLOAT_DIVIDE");
+
+        entry.instructions().set(2, new Instr.FloatArith(quotient, BinaryOperator.MULTIPLY, unboxed, unboxed, state(0)));
+        assertRejected(fn, "frame state does not match effects of FLOAT_ARITH");
+
+        entry.instructions().set(2, new Instr.BoxFloat(quotient, unboxed, NO_STATE));
+        assertRejected(fn, "frame state does not match effects of BOX_FLOAT");
     }
 }

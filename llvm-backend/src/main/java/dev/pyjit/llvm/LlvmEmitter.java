@@ -12,6 +12,7 @@ import org.bytedeco.llvm.LLVM.LLVMContextRef;
 import org.bytedeco.llvm.LLVM.LLVMMemoryBufferRef;
 import org.bytedeco.llvm.LLVM.LLVMModuleRef;
 import org.bytedeco.llvm.LLVM.LLVMPassBuilderOptionsRef;
+import org.bytedeco.llvm.LLVM.LLVMTargetDataRef;
 import org.bytedeco.llvm.LLVM.LLVMTargetMachineRef;
 import org.bytedeco.llvm.LLVM.LLVMTargetRef;
 import org.bytedeco.llvm.LLVM.LLVMValueRef;
@@ -21,17 +22,26 @@ import org.bytedeco.llvm.LLVM.LLVMValueRef;
  * (made internal, so every module has its own inlinable copy and no two modules clash), the
  * lowered function, verification, and the new pass manager's {@code default<O2>}. Shared by the
  * in-memory JIT ({@link NativeJit}) and {@code pyjit dump}, which needs no JIT.
+ *
+ * <p>For another target than the host the helpers are only declared: their bitcode is built for
+ * the host, so the function calls them instead of inlining them. A target's own runtime build
+ * comes with ahead-of-time compilation.
  */
 public final class LlvmEmitter {
+    private final Target target;
     private final LLVMTargetMachineRef targetMachine;
     private final byte[] helpersBitcode;
 
+    /** An emitter for the host, tuned for this machine's CPU: what the JIT runs. */
     public LlvmEmitter() throws IOException {
-        LLVMInitializeNativeTarget();
-        LLVMInitializeNativeAsmPrinter();
-        LLVMInitializeNativeAsmParser();
+        this(Target.host());
+    }
+
+    public LlvmEmitter(Target target) throws IOException {
+        this.target = target;
+        target.initialise();
         helpersBitcode = RuntimeFiles.helpersBitcode();
-        targetMachine = hostTargetMachine();
+        targetMachine = targetMachine(target);
     }
 
     /** The symbol of a function's entry point, before any suffix that makes it unique. */
@@ -41,7 +51,7 @@ public final class LlvmEmitter {
 
     /** The verified module holding {@code function} as {@code symbol}. */
     LLVMModuleRef emit(LLVMContextRef context, Function function, String symbol) {
-        LLVMModuleRef module = parseHelpers(context);
+        LLVMModuleRef module = target == Target.host() ? parseHelpers(context) : helperDeclarations(context);
         new Lowering(context, module).lower(function, symbol);
         BytePointer message = new BytePointer((BytePointer) null);
         if (LLVMVerifyModule(module, LLVMReturnStatusAction, message) != 0) {
@@ -71,7 +81,7 @@ public final class LlvmEmitter {
         });
     }
 
-    /** The native assembly of the compiled function, after O2, for the host target. */
+    /** The native assembly of the compiled function, after O2, for this emitter's target. */
     public String assembly(Function function) {
         return withModule(function, true, (module, symbol) -> {
             BytePointer error = new BytePointer((BytePointer) null);
@@ -121,14 +131,35 @@ public final class LlvmEmitter {
         return module;
     }
 
-    private static LLVMTargetMachineRef hostTargetMachine() {
-        BytePointer triple = LLVMGetDefaultTargetTriple();
-        LLVMTargetRef target = new LLVMTargetRef();
+    /** A module declaring every helper with its C signature, laid out for the target. */
+    private LLVMModuleRef helperDeclarations(LLVMContextRef context) {
+        LLVMModuleRef helpers = parseHelpers(context);
+        LLVMModuleRef module = LLVMModuleCreateWithNameInContext("pyjit_" + target.name().toLowerCase(), context);
+        LLVMSetTarget(module, target.triple);
+        LLVMTargetDataRef layout = LLVMCreateTargetDataLayout(targetMachine);
+        LLVMSetModuleDataLayout(module, layout);
+        LLVMDisposeTargetData(layout);
+        for (LLVMValueRef f = LLVMGetFirstFunction(helpers); f != null && !f.isNull(); f = LLVMGetNextFunction(f)) {
+            String name = LLVMGetValueName(f).getString();
+            if (name.startsWith("pyjit_") && LLVMIsDeclaration(f) == 0) {
+                LLVMAddFunction(module, name, LLVMGlobalGetValueType(f));
+            }
+        }
+        LLVMDisposeModule(helpers);
+        return module;
+    }
+
+    /** The host's machine with its own CPU and features; another target's generic CPU. */
+    private static LLVMTargetMachineRef targetMachine(Target target) {
+        boolean host = target == Target.host();
+        BytePointer triple = host ? LLVMGetDefaultTargetTriple() : new BytePointer(target.triple);
+        LLVMTargetRef llvmTarget = new LLVMTargetRef();
         BytePointer error = new BytePointer((BytePointer) null);
-        if (LLVMGetTargetFromTriple(triple, target, error) != 0) {
+        if (LLVMGetTargetFromTriple(triple, llvmTarget, error) != 0) {
             throw new LlvmError("no LLVM target for " + triple.getString() + ": " + error.getString());
         }
-        return LLVMCreateTargetMachine(target, triple, LLVMGetHostCPUName(), LLVMGetHostCPUFeatures(),
-                LLVMCodeGenLevelDefault, LLVMRelocDefault, LLVMCodeModelJITDefault);
+        return LLVMCreateTargetMachine(llvmTarget, triple, host ? LLVMGetHostCPUName() : new BytePointer("generic"),
+                host ? LLVMGetHostCPUFeatures() : new BytePointer(""), LLVMCodeGenLevelDefault, LLVMRelocDefault,
+                host ? LLVMCodeModelJITDefault : LLVMCodeModelDefault);
     }
 }

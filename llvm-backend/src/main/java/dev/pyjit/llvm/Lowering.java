@@ -37,6 +37,7 @@ final class Lowering {
     private final LLVMTypeRef pointer;
     private final LLVMTypeRef i32;
     private final LLVMTypeRef i64;
+    private final LLVMTypeRef f64;
     private final Map<Value, LLVMValueRef> values = new HashMap<>();
     private final Map<Block, LLVMBasicBlockRef> blocks = new HashMap<>();
     private LLVMValueRef llvmFunction;
@@ -51,6 +52,7 @@ final class Lowering {
         this.pointer = LLVMPointerTypeInContext(context, 0);
         this.i32 = LLVMInt32TypeInContext(context);
         this.i64 = LLVMInt64TypeInContext(context);
+        this.f64 = LLVMDoubleTypeInContext(context);
     }
 
     void lower(Function function, String symbol) {
@@ -182,12 +184,68 @@ final class Lowering {
                 yield call("pyjit_tuple_item", use(item.tuple()), int32(item.index()));
             }
             case CHECK_EVAL_BREAKER -> checkStatus(call("pyjit_check_eval_breaker", frame), state);
+            case GUARD_ARGUMENT -> guardArgument((Instr.GuardArgument) instruction);
+            case UNBOX_FLOAT -> call("pyjit_float_value", use(((Instr.UnboxFloat) instruction).value()));
+            case BOX_FLOAT -> checkNull(call("pyjit_float_box", use(((Instr.BoxFloat) instruction).value())), state);
+            case FLOAT_ARITH, FLOAT_DIVIDE -> floatArith((Instr.FloatArith) instruction);
+            case FLOAT_COMPARE -> {
+                Instr.FloatCompare compare = (Instr.FloatCompare) instruction;
+                LLVMValueRef holds = LLVMBuildFCmp(builder, predicate(compare.operator()), use(compare.left()), use(compare.right()), "");
+                yield call("pyjit_bool", LLVMBuildZExt(builder, holds, i32, ""));
+            }
             case INCREF -> call("pyjit_incref", use(((Instr.Refcount) instruction).value()));
             case DECREF -> release(((Instr.Refcount) instruction).value());
         };
         if (instruction.result() != null) {
             values.put(instruction.result(), result);
         }
+    }
+
+    /** A failed guard hands the untouched call to the interpreter, which returns its result. */
+    private LLVMValueRef guardArgument(Instr.GuardArgument guard) {
+        LLVMValueRef holds = nonZero(call("pyjit_argument_has_type", frame, int32(guard.slot()), int32(guard.type().exactCode())));
+        LLVMBasicBlockRef deopt = LLVMAppendBasicBlockInContext(context, llvmFunction, "deopt_" + guard.slot());
+        LLVMBasicBlockRef continued = LLVMAppendBasicBlockInContext(context, llvmFunction, "guarded");
+        LLVMBuildCondBr(builder, holds, continued, deopt);
+        LLVMPositionBuilderAtEnd(builder, deopt);
+        LLVMBuildRet(builder, call("pyjit_deopt_entry", frame));
+        LLVMPositionBuilderAtEnd(builder, continued);
+        return null;
+    }
+
+    /** IEEE arithmetic, as C does it for CPython's float; division checks for a zero divisor first, as float does. */
+    private LLVMValueRef floatArith(Instr.FloatArith arith) {
+        LLVMValueRef left = use(arith.left());
+        LLVMValueRef right = use(arith.right());
+        return switch (arith.operator()) {
+            case ADD -> LLVMBuildFAdd(builder, left, right, "");
+            case SUBTRACT -> LLVMBuildFSub(builder, left, right, "");
+            case MULTIPLY -> LLVMBuildFMul(builder, left, right, "");
+            case TRUE_DIVIDE -> {
+                LLVMValueRef zero = LLVMBuildFCmp(builder, LLVMRealOEQ, right, LLVMConstReal(f64, 0.0), "");
+                LLVMBasicBlockRef divide = LLVMAppendBasicBlockInContext(context, llvmFunction, "divide");
+                LLVMBasicBlockRef byZero = LLVMAppendBasicBlockInContext(context, llvmFunction, "division_by_zero");
+                LLVMBuildCondBr(builder, zero, byZero, divide);
+                LLVMPositionBuilderAtEnd(builder, byZero);
+                call("pyjit_float_division_by_zero");
+                LLVMBuildBr(builder, raiseBlock(arith.state()));
+                LLVMPositionBuilderAtEnd(builder, divide);
+                yield LLVMBuildFDiv(builder, left, right, "");
+            }
+            default -> throw new IllegalStateException("no unboxed float " + arith.operator());
+        };
+    }
+
+    /** Ordered predicates: a comparison with NaN is false, except != which is true, as in Python. */
+    private static int predicate(dev.pyjit.ir.CompareOperator operator) {
+        return switch (operator) {
+            case LT -> LLVMRealOLT;
+            case LE -> LLVMRealOLE;
+            case EQ -> LLVMRealOEQ;
+            case NE -> LLVMRealUNE;
+            case GT -> LLVMRealOGT;
+            case GE -> LLVMRealOGE;
+        };
     }
 
     private void terminator(Terminator terminator) {

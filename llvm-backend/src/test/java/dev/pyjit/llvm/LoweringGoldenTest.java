@@ -32,7 +32,7 @@ class LoweringGoldenTest {
     }
 
     private static Function optimisedIr(String name) throws Unsupported {
-        Function function = IrBuilder.build(GoldenFunctions.code(name));
+        Function function = GoldenFunctions.build(name);
         Pipeline.run(function, Pipeline.TYPING);
         Pipeline.run(function, Pipeline.OPTIMISATION);
         return function;

@@ -7,9 +7,13 @@ import dev.pyjit.frontend.CodeReader;
 import dev.pyjit.frontend.IrBuilder;
 import dev.pyjit.frontend.Unsupported;
 import dev.pyjit.ir.Function;
+import dev.pyjit.ir.Type;
 import dev.pyjit.ir.Verifier;
+import dev.pyjit.ir.passes.GuardArguments;
 import dev.pyjit.ir.passes.Pipeline;
 import dev.pyjit.llvm.NativeJit;
+import java.util.ArrayList;
+import java.util.List;
 import org.bytedeco.cpython.PyObject;
 
 /**
@@ -27,33 +31,56 @@ final class FunctionCompiler {
         }
     }
 
-    /** An address of 0 means the function stays interpreted, for {@code reason}. */
-    record Result(Where where, long address, String reason, Throwable failure) {
+    /**
+     * An address of 0 means the function stays interpreted, for {@code reason}. {@code specialisedFor}
+     * is the argument types the native code assumes (guarded on entry), empty for generic code.
+     */
+    record Result(Where where, long address, List<Type> specialisedFor, String reason, Throwable failure) {
         static Result refused(Where where, String reason) {
-            return new Result(where, 0, reason, null);
+            return new Result(where, 0, List.of(), reason, null);
         }
     }
 
     private NativeJit backend;
 
-    Result compile(PyObject function) {
+    /** Compiles {@code function}, specialised where {@code observed} (argument types seen so far) makes it pay. */
+    Result compile(PyObject function, List<Type> observed) {
         Where where = Where.UNKNOWN;
         try {
             CodeObject code = read(function);
             where = new Where(code.fileName(), code.firstLine(), code.qualifiedName());
             Function ir = IrBuilder.build(code);
+            List<Type> specialisedFor = specialisation(observed);
+            GuardArguments.insert(ir, specialisedFor);
             Verifier.verify(ir);
             Pipeline.run(ir, Pipeline.TYPING);
             Pipeline.run(ir, Pipeline.OPTIMISATION);
             if (backend == null) {
                 backend = new NativeJit();
             }
-            return new Result(where, backend.compile(ir), null, null);
+            return new Result(where, backend.compile(ir), specialisedFor, null, null);
         } catch (Unsupported unsupported) {
             return Result.refused(where, unsupported.getMessage());
         } catch (Exception | LinkageError failure) {
-            return new Result(where, 0, "compiler error: " + failure, failure);
+            return new Result(where, 0, List.of(), "compiler error: " + failure, failure);
         }
+    }
+
+    /**
+     * Guards only arguments that were always exact floats: that is the type the passes have
+     * specialised code for (SpecialiseFloatArithmetic), and a guard that fails sends the whole call
+     * to the interpreter, so guarding anything else would cost without paying. Trailing
+     * arguments without a guard are left out.
+     */
+    static List<Type> specialisation(List<Type> observed) {
+        List<Type> types = new ArrayList<>();
+        for (Type type : observed) {
+            types.add(type.equals(Type.FLOAT) ? Type.FLOAT : Type.OBJECT);
+        }
+        while (!types.isEmpty() && types.get(types.size() - 1).equals(Type.OBJECT)) {
+            types.remove(types.size() - 1);
+        }
+        return types;
     }
 
     private static CodeObject read(PyObject function) {

@@ -5,6 +5,9 @@ import static org.bytedeco.cpython.global.python.*;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import dev.pyjit.ir.Type;
 import org.bytedeco.cpython.PyCFunction;
 import org.bytedeco.cpython.PyMethodDef;
 import org.bytedeco.cpython.PyObject;
@@ -12,9 +15,10 @@ import org.bytedeco.javacpp.BytePointer;
 
 /**
  * The JIT as Python sees it: two callables implemented in Java. The compile hook receives a
- * function that reached its call threshold and answers with the address of its native entry
- * point, or 0 to leave it to the interpreter; nothing thrown inside the compiler reaches the
- * program. The exit hook writes the statistics.
+ * function that reached its call threshold, with the types its positional arguments were seen
+ * with (a tuple of {@link dev.pyjit.ir.Type} bit sets), and answers with the address of its
+ * native entry point, or 0 to leave it to the interpreter; nothing thrown inside the compiler
+ * reaches the program. The exit hook writes the statistics.
  */
 final class Jit {
     // The C structs point at these names: they live as long as the class does.
@@ -27,8 +31,8 @@ final class Jit {
     private final PyMethodDef compileDefinition = new PyMethodDef();
     private final PyCFunction compileBody = new PyCFunction() {
         @Override
-        public PyObject call(PyObject self, PyObject function) {
-            return PyLong_FromLongLong(compile(function));
+        public PyObject call(PyObject self, PyObject arguments) {
+            return PyLong_FromLongLong(compile(PyTuple_GetItem(arguments, 0), observedTypes(PyTuple_GetItem(arguments, 1))));
         }
     };
     private final PyMethodDef exitDefinition = new PyMethodDef();
@@ -55,7 +59,7 @@ final class Jit {
 
     PyObject compileHook() {
         if (compileHook == null) {
-            compileHook = callable(compileDefinition, COMPILE_NAME, compileBody, METH_O);
+            compileHook = callable(compileDefinition, COMPILE_NAME, compileBody, METH_VARARGS);
         }
         return compileHook;
     }
@@ -73,9 +77,17 @@ final class Jit {
         return PyCFunction_NewEx(definition, null, null);
     }
 
-    private long compile(PyObject function) {
+    private static List<Type> observedTypes(PyObject tuple) {
+        List<Type> types = new ArrayList<>();
+        for (long i = 0; i < PyTuple_Size(tuple); i++) {
+            types.add(new Type(PyLong_AsLong(PyTuple_GetItem(tuple, i))));
+        }
+        return types;
+    }
+
+    private long compile(PyObject function, List<Type> observed) {
         long started = System.nanoTime();
-        FunctionCompiler.Result result = compiler.compile(function);
+        FunctionCompiler.Result result = compiler.compile(function, observed);
         if (PyErr_Occurred() != null) {
             PyErr_Clear();
         }

@@ -1,5 +1,7 @@
 package dev.pyjit.cli.embed;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -10,7 +12,9 @@ import java.util.Map;
 
 /** What the JIT did in one run, written as JSON at exit. */
 final class JitStats {
-    record Entry(String file, int line, String name, String reason) {}
+    /** A compiled function has no reason; a generic or interpreted one no specialisation: those are left out. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    record Entry(String file, int line, String name, @JsonProperty("specialised_for") List<String> specialisedFor, String reason) {}
 
     private final List<Entry> compiled = new ArrayList<>();
     private final List<Entry> interpreted = new ArrayList<>();
@@ -20,9 +24,10 @@ final class JitStats {
         compileNanos += nanos;
         FunctionCompiler.Where where = result.where();
         if (result.address() != 0) {
-            compiled.add(new Entry(where.file(), where.line(), where.name(), null));
+            List<String> types = result.specialisedFor().stream().map(type -> type.isExact() ? type.pythonName() : "object").toList();
+            compiled.add(new Entry(where.file(), where.line(), where.name(), types, null));
         } else {
-            interpreted.add(new Entry(where.file(), where.line(), where.name(), result.reason()));
+            interpreted.add(new Entry(where.file(), where.line(), where.name(), List.of(), result.reason()));
         }
     }
 
@@ -32,7 +37,7 @@ final class JitStats {
         json.put("seen", compiled.size() + interpreted.size());
         json.put("interpreted", interpreted.size());
         json.put("compile_time_ms", compileNanos / 1_000_000.0);
-        json.put("compiled_functions", compiled.stream().map(e -> Map.of("file", e.file(), "line", e.line(), "name", e.name())).toList());
+        json.put("compiled_functions", compiled);
         json.put("interpreted_functions", interpreted);
         try {
             return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json);

@@ -11,6 +11,8 @@ public final class Pipeline {
 
     /** The optimisations that follow type inference: the "opt" stage. */
     public static final List<Pass> OPTIMISATION = List.of(
+            new SpecialiseFloatArithmetic(),
+            new EliminateFloatBoxing(),
             new SimplifyToBool(),
             new ElideImmortalRefcounts());
 

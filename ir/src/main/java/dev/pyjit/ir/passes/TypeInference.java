@@ -4,16 +4,24 @@ import dev.pyjit.ir.BinaryOperator;
 import dev.pyjit.ir.Block;
 import dev.pyjit.ir.Function;
 import dev.pyjit.ir.Instr;
+import dev.pyjit.ir.Op;
 import dev.pyjit.ir.Terminator;
 import dev.pyjit.ir.Type;
 import dev.pyjit.ir.UnaryKind;
 import dev.pyjit.ir.Value;
+import java.util.Arrays;
 
 /**
- * Forward type inference to a fixpoint: each instruction's result type from its operands' types
- * (one exhaustive rule per instruction kind), each block parameter the union of the arguments
- * its incoming edges pass. Constants keep the type the builder gave them. Unions of operand
- * types are handled pair by pair, so {@code Int|Float + Int} is {@code Int|Float}.
+ * Optimistic forward type inference to a least fixpoint: every value starts at Bottom and only
+ * grows. Each instruction's result type comes from its operands' types (one exhaustive rule per
+ * instruction kind), each block parameter is the union of the arguments its incoming edges pass.
+ * Constants keep the type the builder gave them. Unions of operand types are handled pair by pair,
+ * so {@code Int|Float + Int} is {@code Int|Float}.
+ *
+ * <p>A local slot has one type for the whole function (flow-insensitive, so sound wherever a load
+ * is): what it holds on entry (an argument is Object, or what its {@link Instr.GuardArgument}
+ * checked; other slots start unbound, which no successful load sees) joined with every value
+ * stored into it.
  */
 public final class TypeInference implements Pass {
     private static final Type[] SINGLE_TYPES = {Type.NONE, Type.BOOL, Type.INT, Type.FLOAT, Type.STR, Type.TUPLE, Type.LIST, Type.DICT, Type.OTHER_OBJECT};
@@ -27,14 +35,25 @@ public final class TypeInference implements Pass {
     public void run(Function function) {
         for (Block block : function.blocks()) {
             block.parameters().forEach(parameter -> parameter.setType(Type.BOTTOM));
+            for (Instr instruction : block.instructions()) {
+                if (instruction.result() != null && instruction.op() != Op.LOAD_CONST) {
+                    instruction.result().setType(Type.BOTTOM);
+                }
+            }
         }
+        Type[] slots = new Type[0];
         boolean changed = true;
         while (changed) {
             changed = false;
+            Type[] slotsNow = slotTypes(function);
+            if (!Arrays.equals(slotsNow, slots)) {
+                slots = slotsNow;
+                changed = true;
+            }
             for (Block block : function.blocks()) {
                 for (Instr instruction : block.instructions()) {
                     if (instruction.result() != null) {
-                        Type type = resultType(instruction);
+                        Type type = resultType(instruction, slots);
                         if (!type.equals(instruction.result().type())) {
                             // a use in a block listed before its definition sees the new type next round
                             instruction.result().setType(type);
@@ -56,10 +75,45 @@ public final class TypeInference implements Pass {
         }
     }
 
-    static Type resultType(Instr instruction) {
+    /** Each slot's entry type joined with the current types of the values stored into it. */
+    private static Type[] slotTypes(Function function) {
+        int size = function.argumentSlots();
+        for (Block block : function.blocks()) {
+            for (Instr instruction : block.instructions()) {
+                if (instruction instanceof Instr.StoreLocal store) {
+                    size = Math.max(size, store.slot() + 1);
+                }
+            }
+        }
+        Type[] slots = new Type[size];
+        for (int slot = 0; slot < size; slot++) {
+            slots[slot] = slot < function.argumentSlots() ? Type.OBJECT : Type.BOTTOM;
+        }
+        for (Instr instruction : function.entry().instructions()) {
+            if (instruction instanceof Instr.GuardArgument guard) {
+                slots[guard.slot()] = guard.type();
+            }
+        }
+        for (Block block : function.blocks()) {
+            for (Instr instruction : block.instructions()) {
+                if (instruction instanceof Instr.StoreLocal store) {
+                    slots[store.slot()] = slots[store.slot()].union(store.value().type());
+                }
+            }
+        }
+        return slots;
+    }
+
+    private static Type slotType(Type[] slots, int slot) {
+        return slot < slots.length ? slots[slot].intersect(Type.OBJECT) : Type.BOTTOM;
+    }
+
+    static Type resultType(Instr instruction, Type[] slots) {
         return switch (instruction.op()) {
             case LOAD_CONST -> instruction.result().type(); // the builder knows each constant's type
-            case LOAD_LOCAL, LOAD_LOCAL_CHECKED, LOAD_GLOBAL, LOAD_ATTR, CALL, SUBSCRIPT, SLICE, TUPLE_ITEM, GET_ITER -> Type.OBJECT;
+            case LOAD_LOCAL -> slotType(slots, ((Instr.LoadLocal) instruction).slot());
+            case LOAD_LOCAL_CHECKED -> slotType(slots, ((Instr.LoadLocalChecked) instruction).slot());
+            case LOAD_GLOBAL, LOAD_ATTR, CALL, SUBSCRIPT, SLICE, TUPLE_ITEM, GET_ITER -> Type.OBJECT;
             case LOAD_NULL -> Type.NULL;
             case FOR_ITER -> Type.TOP;
             case BINARY_OP -> {
@@ -79,8 +133,11 @@ public final class TypeInference implements Pass {
             case BUILD_MAP, BUILD_CONST_KEY_MAP -> Type.DICT;
             case BUILD_STRING, FORMAT_SIMPLE -> Type.STR;
             case BUILD_SLICE -> Type.OTHER_OBJECT;
-            case STORE_LOCAL, STORE_GLOBAL, STORE_ATTR, STORE_SUBSCRIPT, STORE_SLICE, LIST_EXTEND, CHECK_EVAL_BREAKER, INCREF, DECREF ->
-                    Type.BOTTOM;
+            case UNBOX_FLOAT, FLOAT_ARITH, FLOAT_DIVIDE -> Type.CDOUBLE;
+            case BOX_FLOAT -> Type.FLOAT;
+            case FLOAT_COMPARE -> Type.BOOL;
+            case STORE_LOCAL, STORE_GLOBAL, STORE_ATTR, STORE_SUBSCRIPT, STORE_SLICE, LIST_EXTEND, CHECK_EVAL_BREAKER, INCREF, DECREF,
+                    GUARD_ARGUMENT -> Type.BOTTOM;
         };
     }
 

@@ -18,7 +18,7 @@ class ElideImmortalRefcountsTest {
 
     /** Loads one value of each type and increfs and decrefs it; returns the instructions that survive. */
     private static List<Instr> survivors(Type... types) {
-        Function fn = new Function("f", List.of("x"), List.of(), List.of());
+        Function fn = new Function("f", 1, List.of("x"), List.of(), List.of());
         Block entry = fn.newBlock("entry");
         Block second = fn.newBlock("second");
         List<Value> values = new ArrayList<>();
@@ -69,7 +69,7 @@ class ElideImmortalRefcountsTest {
 
     @Test
     void leavesOtherInstructionsAlone() {
-        Function fn = new Function("f", List.of("x"), List.of(), List.of("None"));
+        Function fn = new Function("f", 1, List.of("x"), List.of(), List.of("None"));
         Block entry = fn.newBlock("entry");
         Value none = fn.newValue(Type.NONE);
         Instr load = new Instr.LoadConst(none, 0);

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class SimplifyToBoolTest {
     private static Function function() {
-        return new Function("f", List.of("x"), List.of("g"), List.of("None", "True", "1"));
+        return new Function("f", 1, List.of("x"), List.of("g"), List.of("None", "True", "1"));
     }
 
     @Test

@@ -26,7 +26,7 @@ class TypeInferenceTest {
     }
 
     private static Function function() {
-        return new Function("f", List.of("x", "n"), List.of("g"), List.of("0", "1.5", "'s'", "None"));
+        return new Function("f", 2, List.of("x", "n"), List.of("g"), List.of("0", "1.5", "'s'", "None"));
     }
 
     /** A constant of the given (builder-assigned) type. */
@@ -278,5 +278,234 @@ class TypeInferenceTest {
         pass.run(fn);
         assertEquals(Type.STR.union(Type.INT), p.type());
         assertEquals("type-inference", pass.name());
+    }
+
+    /** f(x, n) with locals s and t: two argument slots, two slots that start unbound. */
+    private static Function functionWithLocals() {
+        return new Function("f", 2, List.of("x", "n", "s", "t"), List.of("g"), List.of("0", "1.5", "True"));
+    }
+
+    private static Value load(Function fn, Block block, int slot) {
+        Value value = fn.newValue(Type.TOP);
+        block.add(new Instr.LoadLocal(value, slot));
+        return value;
+    }
+
+    private static Value loadChecked(Function fn, Block block, int slot) {
+        Value value = fn.newValue(Type.TOP);
+        block.add(new Instr.LoadLocalChecked(value, slot, state()));
+        return value;
+    }
+
+    @Test
+    void guardedArgumentsHaveTheGuardedTypeAndOthersAreObject() {
+        Function fn = functionWithLocals();
+        Block entry = fn.newBlock("entry");
+        entry.add(new Instr.GuardArgument(0, Type.FLOAT));
+        Value x = load(fn, entry, 0);
+        Value xChecked = loadChecked(fn, entry, 0);
+        Value n = load(fn, entry, 1);
+        Value nChecked = loadChecked(fn, entry, 1);
+        Value doubled = fn.newValue(Type.TOP);
+        entry.add(new Instr.BinaryOp(doubled, BinaryOperator.MULTIPLY, x, xChecked, state()));
+        entry.setTerminator(new Terminator.Return(n));
+
+        Pipeline.run(fn, Pipeline.TYPING);
+
+        assertEquals(Type.FLOAT, x.type());
+        assertEquals(Type.FLOAT, xChecked.type());
+        assertEquals(Type.FLOAT, doubled.type());
+        assertEquals(Type.OBJECT, n.type(), "an unguarded argument can be anything");
+        assertEquals(Type.OBJECT, nChecked.type());
+    }
+
+    @Test
+    void guardsViaGuardArgumentsReachTheLoads() {
+        Function fn = functionWithLocals();
+        Block entry = fn.newBlock("entry");
+        Value x = load(fn, entry, 0);
+        Value n = load(fn, entry, 1);
+        entry.setTerminator(new Terminator.Return(n));
+
+        GuardArguments.insert(fn, List.of(Type.OBJECT, Type.INT));
+        Pipeline.run(fn, Pipeline.TYPING);
+
+        assertEquals(Type.OBJECT, x.type());
+        assertEquals(Type.INT, n.type());
+    }
+
+    /**
+     * <pre>
+     * bb0: flag = True; branch flag -> bb1(), bb2()
+     * bb1: s = 1.5; x = 0; jump bb3()      (x is Float-guarded)
+     * bb2: s = 0;   n = 0; jump bb3()
+     * bb3: return s (and load x, n, s)
+     * </pre>
+     */
+    @Test
+    void aLocalIsTheUnionOfEverythingStoredIntoIt() {
+        Function fn = functionWithLocals();
+        Block entry = fn.newBlock("entry");
+        Block left = fn.newBlock("left");
+        Block right = fn.newBlock("right");
+        Block join = fn.newBlock("join");
+        entry.add(new Instr.GuardArgument(0, Type.FLOAT));
+        Value flag = constant(fn, entry, Type.BOOL);
+        entry.setTerminator(new Terminator.Branch(Terminator.Condition.IS_TRUE, flag, new Edge(left, List.of()), new Edge(right, List.of())));
+        Value f = constant(fn, left, Type.FLOAT);
+        left.add(new Instr.StoreLocal(2, f));
+        Value zero = constant(fn, left, Type.INT);
+        left.add(new Instr.StoreLocal(0, zero));
+        left.setTerminator(new Terminator.Jump(new Edge(join, List.of())));
+        Value i = constant(fn, right, Type.INT);
+        right.add(new Instr.StoreLocal(2, i));
+        Value zero2 = constant(fn, right, Type.INT);
+        right.add(new Instr.StoreLocal(1, zero2));
+        right.setTerminator(new Terminator.Jump(new Edge(join, List.of())));
+        Value s = loadChecked(fn, join, 2);
+        Value sUnchecked = load(fn, join, 2);
+        Value x = load(fn, join, 0);
+        Value n = load(fn, join, 1);
+        join.setTerminator(new Terminator.Return(s));
+
+        Pipeline.run(fn, Pipeline.TYPING);
+
+        assertEquals(INT_OR_FLOAT, s.type());
+        assertEquals(INT_OR_FLOAT, sUnchecked.type());
+        assertEquals(INT_OR_FLOAT, x.type(), "a guarded argument joined with what is stored into it");
+        assertEquals(Type.OBJECT, n.type(), "an unguarded argument stays Object whatever is stored");
+    }
+
+    /** The load before the store sees the stored type too: slot types are flow-insensitive. */
+    @Test
+    void aLoadBeforeTheStoreSeesTheStoredType() {
+        Function fn = functionWithLocals();
+        Block entry = fn.newBlock("entry");
+        Value before = loadChecked(fn, entry, 3);
+        Value str = constant(fn, entry, Type.STR);
+        entry.add(new Instr.StoreLocal(3, str));
+        entry.setTerminator(new Terminator.Return(before));
+
+        Pipeline.run(fn, Pipeline.TYPING);
+
+        assertEquals(Type.STR, before.type());
+    }
+
+    /**
+     * <pre>
+     * bb0: Guard x Float; z = 0.0 (Float); s = z; jump bb1()
+     * bb1: more = True; branch more -> bb2(), bb3()
+     * bb2: x = x + 1.5; s = s + x; jump bb1()
+     * bb3: return s
+     * </pre>
+     * Optimistically x and s stay Float around the loop; a pessimistic start would give Object.
+     */
+    @Test
+    void floatLoopVariablesStayFloatAtTheOptimisticFixpoint() {
+        Function fn = functionWithLocals();
+        Block entry = fn.newBlock("entry");
+        Block header = fn.newBlock("header");
+        Block body = fn.newBlock("body");
+        Block exit = fn.newBlock("exit");
+        entry.add(new Instr.GuardArgument(0, Type.FLOAT));
+        Value zero = constant(fn, entry, Type.FLOAT);
+        entry.add(new Instr.StoreLocal(2, zero));
+        entry.setTerminator(new Terminator.Jump(new Edge(header, List.of())));
+        Value more = constant(fn, header, Type.BOOL);
+        header.setTerminator(new Terminator.Branch(Terminator.Condition.IS_TRUE, more, new Edge(body, List.of()), new Edge(exit, List.of())));
+        Value x = load(fn, body, 0);
+        Value step = constant(fn, body, Type.FLOAT);
+        Value nextX = fn.newValue(Type.TOP);
+        body.add(new Instr.BinaryOp(nextX, BinaryOperator.ADD, x, step, state()));
+        body.add(new Instr.Refcount(Op.DECREF, x));
+        body.add(new Instr.Refcount(Op.DECREF, step));
+        body.add(new Instr.StoreLocal(0, nextX));
+        Value s = loadChecked(fn, body, 2);
+        Value x2 = load(fn, body, 0);
+        Value nextS = fn.newValue(Type.TOP);
+        body.add(new Instr.BinaryOp(nextS, BinaryOperator.INPLACE_ADD, s, x2, state()));
+        body.add(new Instr.Refcount(Op.DECREF, s));
+        body.add(new Instr.Refcount(Op.DECREF, x2));
+        body.add(new Instr.StoreLocal(2, nextS));
+        body.setTerminator(new Terminator.Jump(new Edge(header, List.of())));
+        Value result = loadChecked(fn, exit, 2);
+        exit.setTerminator(new Terminator.Return(result));
+
+        Pipeline.run(fn, Pipeline.TYPING);
+
+        assertEquals(Type.FLOAT, x.type());
+        assertEquals(Type.FLOAT, nextX.type());
+        assertEquals(Type.FLOAT, x2.type());
+        assertEquals(Type.FLOAT, s.type());
+        assertEquals(Type.FLOAT, nextS.type());
+        assertEquals(Type.FLOAT, result.type());
+    }
+
+    /** Without the guard, x is Object and so is everything computed from it. */
+    @Test
+    void theSameLoopWithoutAGuardIsObject() {
+        Function fn = functionWithLocals();
+        Block entry = fn.newBlock("entry");
+        Block body = fn.newBlock("body");
+        entry.setTerminator(new Terminator.Jump(new Edge(body, List.of())));
+        Value x = load(fn, body, 0);
+        Value step = constant(fn, body, Type.FLOAT);
+        Value nextX = fn.newValue(Type.TOP);
+        body.add(new Instr.BinaryOp(nextX, BinaryOperator.ADD, x, step, state()));
+        body.add(new Instr.StoreLocal(0, nextX));
+        body.setTerminator(new Terminator.Jump(new Edge(body, List.of())));
+
+        Pipeline.run(fn, Pipeline.TYPING);
+
+        assertEquals(Type.OBJECT, x.type());
+        assertEquals(Type.OBJECT, nextX.type());
+    }
+
+    @Test
+    void loadOfASlotThatIsNeverBoundIsBottom() {
+        Function fn = functionWithLocals();
+        Block entry = fn.newBlock("entry");
+        Value never = loadChecked(fn, entry, 2);        // slot 2: not an argument, never stored
+        Value beyond = loadChecked(fn, entry, 7);       // past every slot the function mentions
+        Value sum = fn.newValue(Type.TOP);
+        entry.add(new Instr.BinaryOp(sum, BinaryOperator.ADD, never, never, state()));
+        Value t = constant(fn, entry, Type.INT);
+        entry.add(new Instr.StoreLocal(3, t));
+        Value stored = loadChecked(fn, entry, 3);
+        entry.setTerminator(new Terminator.Return(stored));
+
+        Pipeline.run(fn, Pipeline.TYPING);
+
+        assertEquals(Type.BOTTOM, never.type(), "no successful load of an unbound slot exists");
+        assertEquals(Type.BOTTOM, beyond.type());
+        assertEquals(Type.BOTTOM, sum.type());
+        assertEquals(Type.INT, stored.type());
+    }
+
+    @Test
+    void floatInstructionsHaveTheirFixedTypes() {
+        Function fn = functionWithLocals();
+        Block entry = fn.newBlock("entry");
+        entry.add(new Instr.GuardArgument(0, Type.FLOAT));
+        Value x = load(fn, entry, 0);
+        Value unboxed = fn.newValue(Type.TOP);
+        entry.add(new Instr.UnboxFloat(unboxed, x));
+        Value product = fn.newValue(Type.TOP);
+        entry.add(new Instr.FloatArith(product, BinaryOperator.MULTIPLY, unboxed, unboxed, null));
+        Value quotient = fn.newValue(Type.TOP);
+        entry.add(new Instr.FloatArith(quotient, BinaryOperator.TRUE_DIVIDE, product, unboxed, state()));
+        Value less = fn.newValue(Type.TOP);
+        entry.add(new Instr.FloatCompare(less, CompareOperator.LT, product, quotient));
+        Value boxed = fn.newValue(Type.TOP);
+        entry.add(new Instr.BoxFloat(boxed, quotient, state()));
+        entry.setTerminator(new Terminator.Return(boxed));
+
+        Pipeline.run(fn, Pipeline.TYPING);
+
+        assertEquals(Type.CDOUBLE, unboxed.type());
+        assertEquals(Type.CDOUBLE, product.type());
+        assertEquals(Type.CDOUBLE, quotient.type());
+        assertEquals(Type.BOOL, less.type());
+        assertEquals(Type.FLOAT, boxed.type());
     }
 }

@@ -1,0 +1,73 @@
+package dev.pyjit.ir.passes;
+
+import dev.pyjit.ir.Block;
+import dev.pyjit.ir.Function;
+import dev.pyjit.ir.Instr;
+import dev.pyjit.ir.Op;
+import dev.pyjit.ir.Value;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Keeps doubles unboxed between float operations. An unbox of a value that a box just made is
+ * the double that went into the box. A box whose object is then used by nothing but its own
+ * release is never allocated: the box, its Decref, and its place in the frame states (there is
+ * nothing to release on an error path) all go.
+ */
+public final class EliminateFloatBoxing implements Pass {
+    @Override
+    public String name() {
+        return "eliminate-float-boxing";
+    }
+
+    @Override
+    public void run(Function function) {
+        Map<Value, Value> boxedFrom = new HashMap<>();
+        for (Block block : function.blocks()) {
+            for (Instr instruction : block.instructions()) {
+                if (instruction instanceof Instr.BoxFloat box) {
+                    boxedFrom.put(box.result(), box.value());
+                }
+            }
+        }
+        Map<Value, Value> replacement = new HashMap<>();
+        for (Block block : function.blocks()) {
+            block.instructions().removeIf(instruction -> {
+                if (instruction instanceof Instr.UnboxFloat unbox && boxedFrom.containsKey(unbox.value())) {
+                    replacement.put(unbox.result(), boxedFrom.get(unbox.value()));
+                    return true;
+                }
+                return false;
+            });
+        }
+        if (!replacement.isEmpty()) {
+            function.replaceUses(replacement);
+        }
+        removeUnusedBoxes(function, boxedFrom.keySet());
+    }
+
+    private static void removeUnusedBoxes(Function function, Set<Value> boxes) {
+        Set<Value> used = new HashSet<>();
+        for (Block block : function.blocks()) {
+            for (Instr instruction : block.instructions()) {
+                if (instruction.op() != Op.DECREF) {
+                    used.addAll(instruction.operands());
+                }
+            }
+            used.addAll(block.terminator().operands());
+        }
+        Set<Value> dead = new HashSet<>(boxes);
+        dead.removeAll(used);
+        if (dead.isEmpty()) {
+            return;
+        }
+        for (Block block : function.blocks()) {
+            block.instructions().removeIf(instruction -> instruction.result() != null && dead.contains(instruction.result())
+                    || instruction.op() == Op.DECREF && dead.contains(instruction.operands().get(0)));
+            block.instructions().replaceAll(instruction -> instruction.state() == null ? instruction
+                    : instruction.mapOperands(value -> dead.contains(value) ? null : value));
+        }
+    }
+}

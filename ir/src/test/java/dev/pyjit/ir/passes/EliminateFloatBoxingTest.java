@@ -1,0 +1,281 @@
+package dev.pyjit.ir.passes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import dev.pyjit.ir.BinaryOperator;
+import dev.pyjit.ir.Block;
+import dev.pyjit.ir.FrameState;
+import dev.pyjit.ir.Function;
+import dev.pyjit.ir.Instr;
+import dev.pyjit.ir.Op;
+import dev.pyjit.ir.Printer;
+import dev.pyjit.ir.Terminator;
+import dev.pyjit.ir.Type;
+import dev.pyjit.ir.Value;
+import dev.pyjit.ir.Verifier;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EliminateFloatBoxingTest {
+    /** f(a, b, c) with a local d, all three arguments guarded Float. */
+    private static Function function() {
+        return new Function("f", 3, List.of("a", "b", "c", "d"), List.of(), List.of());
+    }
+
+    private static FrameState state(int offset, Value... owned) {
+        return new FrameState(offset, List.of(owned));
+    }
+
+    private static Value load(Function fn, Block block, int slot) {
+        Value value = fn.newValue(Type.TOP);
+        block.add(new Instr.LoadLocal(value, slot));
+        return value;
+    }
+
+    /** {@code result = left OP right @offset owns[left right]; Decref left; Decref right}, as the builder emits it. */
+    private static Value binary(Function fn, Block block, BinaryOperator operator, Value left, Value right, int offset) {
+        Value result = fn.newValue(Type.TOP);
+        block.add(new Instr.BinaryOp(result, operator, left, right, state(offset, left, right)));
+        block.add(new Instr.Refcount(Op.DECREF, left));
+        block.add(new Instr.Refcount(Op.DECREF, right));
+        return result;
+    }
+
+    /** Guards, type inference and the optimisation pipeline, verifying after each pass. */
+    private static void optimise(Function fn) {
+        GuardArguments.insert(fn, List.of(Type.FLOAT, Type.FLOAT, Type.FLOAT));
+        Pipeline.run(fn, Pipeline.TYPING);
+        Pipeline.run(fn, Pipeline.OPTIMISATION);
+        Verifier.verify(fn);
+    }
+
+    private static List<Instr> all(Function fn) {
+        List<Instr> instructions = new ArrayList<>();
+        fn.blocks().forEach(block -> instructions.addAll(block.instructions()));
+        return instructions;
+    }
+
+    private static List<Op> ops(Block block) {
+        return block.instructions().stream().map(Instr::op).toList();
+    }
+
+    private static void assertGone(Function fn, Value value) {
+        for (Instr instruction : all(fn)) {
+            assertFalse(value.equals(instruction.result()), () -> value + " still defined:\n" + Printer.print(fn));
+            assertFalse(instruction.operands().contains(value), () -> value + " still used:\n" + Printer.print(fn));
+            if (instruction.state() != null) {
+                assertFalse(instruction.state().owned().contains(value), () -> value + " still owned:\n" + Printer.print(fn));
+            }
+        }
+    }
+
+    /**
+     * <pre>
+     * t = a * b @4 owns[a b]; Decref a; Decref b
+     * c = LoadLocalChecked c @6 owns[t]
+     * r = t + c @8 owns[t c]; Decref t; Decref c
+     * return r
+     * </pre>
+     * The box of t only feeds the unbox in the addition: the product stays a double.
+     */
+    @Test
+    void intermediateBoxOfAChainIsEliminated() {
+        Function fn = function();
+        Block entry = fn.newBlock("entry");
+        Value a = load(fn, entry, 0);
+        Value b = load(fn, entry, 1);
+        Value t = binary(fn, entry, BinaryOperator.MULTIPLY, a, b, 4);
+        Value c = fn.newValue(Type.TOP);
+        entry.add(new Instr.LoadLocalChecked(c, 2, state(6, t)));
+        Value r = binary(fn, entry, BinaryOperator.ADD, t, c, 8);
+        entry.setTerminator(new Terminator.Return(r));
+
+        optimise(fn);
+
+        assertEquals(List.of(Op.GUARD_ARGUMENT, Op.GUARD_ARGUMENT, Op.GUARD_ARGUMENT,
+                Op.LOAD_LOCAL, Op.LOAD_LOCAL, Op.UNBOX_FLOAT, Op.UNBOX_FLOAT, Op.FLOAT_ARITH, Op.DECREF, Op.DECREF,
+                Op.LOAD_LOCAL_CHECKED, Op.UNBOX_FLOAT, Op.FLOAT_ARITH, Op.BOX_FLOAT, Op.DECREF), ops(entry), Printer.print(fn));
+        List<Instr> instructions = entry.instructions();
+        Instr.FloatArith product = assertInstanceOf(Instr.FloatArith.class, instructions.get(7));
+        Instr.FloatArith sum = assertInstanceOf(Instr.FloatArith.class, instructions.get(12));
+        assertEquals(BinaryOperator.MULTIPLY, product.operator());
+        assertEquals(BinaryOperator.ADD, sum.operator());
+        assertSame(product.result(), sum.left(), "the product goes straight into the addition, unboxed");
+        assertEquals(List.of(c), instructions.get(11).operands(), "c is still unboxed: it is not a box made here");
+        assertSame(sum.right(), instructions.get(11).result());
+        assertEquals(List.of(a, b), List.of(instructions.get(8).operands().get(0), instructions.get(9).operands().get(0)));
+
+        Instr.LoadLocalChecked loadC = assertInstanceOf(Instr.LoadLocalChecked.class, instructions.get(10));
+        assertEquals(state(6), loadC.state(), "t is no longer owned: there is no object to release");
+        Instr.BoxFloat box = assertInstanceOf(Instr.BoxFloat.class, instructions.get(13));
+        assertSame(r, box.result(), "the final box stays: the result is returned");
+        assertSame(sum.result(), box.value());
+        assertEquals(state(8, c), box.state(), "t is dropped from the box's frame state, c is kept");
+        assertEquals(new Instr.Refcount(Op.DECREF, c), instructions.get(14));
+        assertEquals(new Terminator.Return(r), entry.terminator());
+        assertGone(fn, t);
+    }
+
+    /** The same chain with a division first: (a / b) + c. The division still checks its divisor. */
+    @Test
+    void intermediateBoxOfADivisionIsEliminatedButTheDivisionStays() {
+        Function fn = function();
+        Block entry = fn.newBlock("entry");
+        Value a = load(fn, entry, 0);
+        Value b = load(fn, entry, 1);
+        Value t = binary(fn, entry, BinaryOperator.TRUE_DIVIDE, a, b, 4);
+        Value c = load(fn, entry, 2);
+        Value r = binary(fn, entry, BinaryOperator.SUBTRACT, t, c, 8);
+        entry.setTerminator(new Terminator.Return(r));
+
+        optimise(fn);
+
+        Instr.FloatArith division = all(fn).stream().filter(Instr.FloatArith.class::isInstance).map(Instr.FloatArith.class::cast)
+                .filter(arith -> arith.operator() == BinaryOperator.TRUE_DIVIDE).findFirst().orElseThrow();
+        assertEquals(Op.FLOAT_DIVIDE, division.op());
+        assertEquals(state(4, a, b), division.state());
+        assertEquals(1, all(fn).stream().filter(Instr.BoxFloat.class::isInstance).count(), Printer.print(fn));
+        Instr.BoxFloat box = (Instr.BoxFloat) all(fn).stream().filter(Instr.BoxFloat.class::isInstance).findFirst().orElseThrow();
+        assertSame(r, box.result());
+        assertEquals(state(8, c), box.state());
+        assertGone(fn, t);
+    }
+
+    /** t = a * b; d = t (StoreLocal takes the reference); r = d + c: the stored box must exist. */
+    @Test
+    void boxStoredIntoALocalStays() {
+        Function fn = function();
+        Block entry = fn.newBlock("entry");
+        Value a = load(fn, entry, 0);
+        Value b = load(fn, entry, 1);
+        Value t = binary(fn, entry, BinaryOperator.MULTIPLY, a, b, 4);
+        entry.add(new Instr.StoreLocal(3, t));
+        Value d = load(fn, entry, 3);
+        Value c = load(fn, entry, 2);
+        Value r = binary(fn, entry, BinaryOperator.ADD, d, c, 8);
+        entry.setTerminator(new Terminator.Return(r));
+
+        optimise(fn);
+
+        assertEquals(Type.FLOAT, d.type(), "the local is Float");
+        List<Instr> instructions = entry.instructions();
+        Instr.BoxFloat stored = instructions.stream().filter(Instr.BoxFloat.class::isInstance).map(Instr.BoxFloat.class::cast)
+                .filter(box -> box.result() == t).findFirst().orElseThrow(() -> new AssertionError(Printer.print(fn)));
+        assertEquals(state(4, a, b), stored.state());
+        assertEquals(instructions.indexOf(stored) + 3, instructions.indexOf(new Instr.StoreLocal(3, t)),
+                () -> "box, Decref a, Decref b, store:\n" + Printer.print(fn));
+        assertEquals(2, instructions.stream().filter(Instr.BoxFloat.class::isInstance).count(), Printer.print(fn));
+    }
+
+    /**
+     * t = a * b; s = t + c; Decref s; return t. The box of t is returned, so it stays, but the
+     * addition's unbox of t still uses the double directly; the box of s is only released, so it goes.
+     */
+    @Test
+    void returnedBoxStaysAndAnUnusedBoxGoes() {
+        Function fn = function();
+        Block entry = fn.newBlock("entry");
+        Value a = load(fn, entry, 0);
+        Value b = load(fn, entry, 1);
+        Value t = fn.newValue(Type.TOP);
+        entry.add(new Instr.BinaryOp(t, BinaryOperator.MULTIPLY, a, b, state(4, a, b)));
+        Value c = load(fn, entry, 2);
+        Value s = fn.newValue(Type.TOP);
+        entry.add(new Instr.BinaryOp(s, BinaryOperator.ADD, t, c, state(8, a, b, t, c)));
+        entry.add(new Instr.Refcount(Op.DECREF, s));
+        entry.add(new Instr.Refcount(Op.DECREF, a));
+        entry.add(new Instr.Refcount(Op.DECREF, b));
+        entry.add(new Instr.Refcount(Op.DECREF, c));
+        entry.setTerminator(new Terminator.Return(t));
+
+        optimise(fn);
+
+        List<Instr.BoxFloat> boxes = all(fn).stream().filter(Instr.BoxFloat.class::isInstance).map(Instr.BoxFloat.class::cast).toList();
+        assertEquals(1, boxes.size(), Printer.print(fn));
+        Instr.BoxFloat box = boxes.get(0);
+        assertSame(t, box.result());
+        assertEquals(state(4, a, b), box.state());
+        assertEquals(new Terminator.Return(t), entry.terminator());
+        assertGone(fn, s);
+        Instr.FloatArith sum = all(fn).stream().filter(Instr.FloatArith.class::isInstance).map(Instr.FloatArith.class::cast)
+                .filter(arith -> arith.operator() == BinaryOperator.ADD).findFirst().orElseThrow();
+        assertSame(box.value(), sum.left(), "the unbox of the kept box is still bypassed");
+        assertEquals(1, all(fn).stream().filter(instruction -> instruction.op() == Op.UNBOX_FLOAT
+                && instruction.operands().contains(c)).count());
+        assertFalse(all(fn).stream().anyMatch(instruction -> instruction.op() == Op.UNBOX_FLOAT && instruction.operands().contains(t)),
+                Printer.print(fn));
+    }
+
+    /** A box passed to another block is an object there (no double crosses an edge): it stays. */
+    @Test
+    void boxPassedAlongAnEdgeStays() {
+        Function fn = function();
+        Block entry = fn.newBlock("entry");
+        Block exit = fn.newBlock("exit");
+        Value a = load(fn, entry, 0);
+        Value b = load(fn, entry, 1);
+        Value t = binary(fn, entry, BinaryOperator.ADD, a, b, 4);
+        Value p = fn.addParameter(exit, Type.TOP);
+        entry.setTerminator(new Terminator.Jump(new Terminator.Edge(exit, List.of(t))));
+        exit.setTerminator(new Terminator.Return(p));
+
+        optimise(fn);
+
+        assertEquals(Type.FLOAT, p.type());
+        assertEquals(List.of(Op.GUARD_ARGUMENT, Op.GUARD_ARGUMENT, Op.GUARD_ARGUMENT, Op.LOAD_LOCAL, Op.LOAD_LOCAL,
+                Op.UNBOX_FLOAT, Op.UNBOX_FLOAT, Op.FLOAT_ARITH, Op.BOX_FLOAT, Op.DECREF, Op.DECREF), ops(entry), Printer.print(fn));
+        assertSame(t, entry.instructions().get(8).result());
+    }
+
+    /** Boxes used across blocks: the unbox in a later block takes the double, and the release there goes too. */
+    @Test
+    void boxUnboxedInAnotherBlockIsEliminated() {
+        Function fn = function();
+        Block entry = fn.newBlock("entry");
+        Block next = fn.newBlock("next");
+        Value a = load(fn, entry, 0);
+        Value b = load(fn, entry, 1);
+        Value t = binary(fn, entry, BinaryOperator.MULTIPLY, a, b, 4);
+        entry.add(new Instr.CheckEvalBreaker(state(5, t)));
+        entry.setTerminator(new Terminator.Jump(new Terminator.Edge(next, List.of())));
+        Value c = load(fn, next, 2);
+        Value r = binary(fn, next, BinaryOperator.MULTIPLY, t, c, 8);
+        next.setTerminator(new Terminator.Return(r));
+
+        optimise(fn);
+
+        assertGone(fn, t);
+        Instr breaker = entry.instructions().stream().filter(instruction -> instruction.op() == Op.CHECK_EVAL_BREAKER)
+                .findFirst().orElseThrow();
+        assertEquals(state(5), breaker.state());
+        assertEquals(List.of(Op.LOAD_LOCAL, Op.UNBOX_FLOAT, Op.FLOAT_ARITH, Op.BOX_FLOAT, Op.DECREF), ops(next), Printer.print(fn));
+        Instr.FloatArith product = assertInstanceOf(Instr.FloatArith.class, entry.instructions().get(7));
+        Instr.FloatArith second = assertInstanceOf(Instr.FloatArith.class, next.instructions().get(2));
+        assertSame(product.result(), second.left());
+    }
+
+    @Test
+    void functionWithoutBoxesIsUnchanged() {
+        Function fn = function();
+        Block entry = fn.newBlock("entry");
+        Value a = fn.newValue(Type.FLOAT);
+        entry.add(new Instr.LoadLocal(a, 0));
+        Value unboxed = fn.newValue(Type.CDOUBLE);
+        entry.add(new Instr.UnboxFloat(unboxed, a));
+        Value global = fn.newValue(Type.OBJECT);
+        entry.add(new Instr.LoadGlobal(global, 0, state(2, a)));
+        entry.add(new Instr.Refcount(Op.DECREF, a));
+        entry.setTerminator(new Terminator.Return(global));
+        List<Instr> before = new ArrayList<>(entry.instructions());
+
+        new EliminateFloatBoxing().run(fn);
+        Verifier.verify(fn);
+
+        assertEquals(before, entry.instructions());
+        assertEquals("eliminate-float-boxing", new EliminateFloatBoxing().name());
+    }
+}
