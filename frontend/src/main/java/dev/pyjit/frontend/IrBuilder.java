@@ -7,6 +7,7 @@ import dev.pyjit.ir.FrameState;
 import dev.pyjit.ir.Function;
 import dev.pyjit.ir.Instr;
 import dev.pyjit.ir.Op;
+import dev.pyjit.ir.SourceLines;
 import dev.pyjit.ir.Terminator;
 import dev.pyjit.ir.Terminator.Condition;
 import dev.pyjit.ir.Terminator.Edge;
@@ -15,6 +16,7 @@ import dev.pyjit.ir.UnaryKind;
 import dev.pyjit.ir.Value;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -51,6 +53,18 @@ public final class IrBuilder {
         this.instructions = Decoder.decode(code);
         this.function = new Function(code.qualifiedName(), code.argumentSlots(), code.localNames(), code.names(),
                 code.constants().stream().map(CodeObject.Constant::repr).toList());
+        this.function.setSource(new SourceLines(code.fileName(), code.firstLine(), linesByCodeUnit(code)));
+    }
+
+    private static int[] linesByCodeUnit(CodeObject code) {
+        int[] lines = new int[code.code().length / 2];
+        Arrays.fill(lines, -1);
+        for (CodeObject.LineRange range : code.lines()) {
+            for (int unit = range.start() / 2; unit < range.end() / 2 && unit < lines.length; unit++) {
+                lines[unit] = range.line();
+            }
+        }
+        return lines;
     }
 
     public static Function build(CodeObject code) throws Unsupported {

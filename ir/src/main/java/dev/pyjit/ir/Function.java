@@ -15,6 +15,7 @@ public final class Function {
     private final List<String> names;
     private final List<String> constantReprs;
     private final List<Block> blocks = new ArrayList<>();
+    private SourceLines source = SourceLines.NONE;
     private int nextValue;
 
     /**
@@ -31,6 +32,14 @@ public final class Function {
 
     public String name() {
         return name;
+    }
+
+    public SourceLines source() {
+        return source;
+    }
+
+    public void setSource(SourceLines source) {
+        this.source = source;
     }
 
     public int argumentSlots() {

@@ -158,8 +158,11 @@ public final class LlvmEmitter {
         if (LLVMGetTargetFromTriple(triple, llvmTarget, error) != 0) {
             throw new LlvmError("no LLVM target for " + triple.getString() + ": " + error.getString());
         }
-        return LLVMCreateTargetMachine(llvmTarget, triple, host ? LLVMGetHostCPUName() : new BytePointer("generic"),
+        LLVMTargetMachineRef machine = LLVMCreateTargetMachine(llvmTarget, triple, host ? LLVMGetHostCPUName() : new BytePointer("generic"),
                 host ? LLVMGetHostCPUFeatures() : new BytePointer(""), LLVMCodeGenLevelDefault, LLVMRelocDefault,
                 host ? LLVMCodeModelJITDefault : LLVMCodeModelDefault);
+        // comments in the assembly, among them the source line after each .loc
+        LLVMSetTargetMachineAsmVerbosity(machine, 1);
+        return machine;
     }
 }

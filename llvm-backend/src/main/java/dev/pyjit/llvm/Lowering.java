@@ -44,6 +44,7 @@ final class Lowering {
     private LLVMValueRef frame;
     private LLVMBasicBlockRef allocas;
     private LLVMBasicBlockRef errorExit;
+    private DebugLines lines;
 
     Lowering(LLVMContextRef context, LLVMModuleRef module) {
         this.context = context;
@@ -64,6 +65,7 @@ final class Lowering {
             blocks.put(block, LLVMAppendBasicBlockInContext(context, llvmFunction, "bb" + block.id()));
         }
         errorExit = LLVMAppendBasicBlockInContext(context, llvmFunction, "error_exit");
+        lines = new DebugLines(context, module, builder, llvmFunction, function.name(), function.source());
 
         LLVMPositionBuilderAtEnd(builder, prologue);
         frame = call("pyjit_enter", LLVMGetParam(llvmFunction, 0), LLVMGetParam(llvmFunction, 1),
@@ -84,14 +86,36 @@ final class Lowering {
         }
         for (Block block : function.blocks()) {
             LLVMPositionBuilderAtEnd(builder, blocks.get(block));
-            for (Instr instruction : block.instructions()) {
-                instruction(instruction);
+            int[] sourceLines = sourceLines(function, block);
+            for (int i = 0; i < sourceLines.length; i++) {
+                lines.at(sourceLines[i]);
+                instruction(block.instructions().get(i));
             }
             terminator(block.terminator());
         }
+        lines.finish();
         LLVMPositionBuilderAtEnd(builder, allocas);
         LLVMBuildBr(builder, prologue);
         LLVMDisposeBuilder(builder);
+    }
+
+    /**
+     * The source line of each instruction of the block. Only instructions that can raise know
+     * their bytecode offset; the others (loads, unboxing, releases) are lowered for the next one
+     * that does, so they take its line. -1 where no later instruction knows.
+     */
+    private static int[] sourceLines(Function function, Block block) {
+        List<Instr> instructions = block.instructions();
+        int[] result = new int[instructions.size()];
+        int next = -1;
+        for (int i = instructions.size() - 1; i >= 0; i--) {
+            FrameState state = instructions.get(i).state();
+            if (state != null && function.source().lineAt(state.offset()) >= 0) {
+                next = function.source().lineAt(state.offset());
+            }
+            result[i] = next;
+        }
+        return result;
     }
 
     private void instruction(Instr instruction) {

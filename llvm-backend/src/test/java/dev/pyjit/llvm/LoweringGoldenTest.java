@@ -47,6 +47,20 @@ class LoweringGoldenTest {
         Golden.check("lowering_" + name, text + "\n");
     }
 
+    /** Every source line of the function body that can raise appears in the assembly's line comments. */
+    @ParameterizedTest
+    @MethodSource("names")
+    void assemblyNamesTheSourceLines(String name) throws Unsupported {
+        Function function = optimisedIr(name);
+        String assembly = emitter.assembly(function);
+        function.blocks().stream().flatMap(block -> block.instructions().stream())
+                .filter(instruction -> instruction.state() != null)
+                .mapToInt(instruction -> function.source().lineAt(instruction.state().offset()))
+                .filter(line -> line > 0).distinct()
+                .forEach(line -> assertTrue(assembly.contains(".loc\t1 " + line + " "), "no .loc for line " + line + ":\n" + assembly));
+        assertTrue(assembly.contains("# <string>:" + function.source().firstLine() + ":0"), "the def line starts the function");
+    }
+
     @ParameterizedTest
     @MethodSource("names")
     void optimisedLlvmIrInlinesTheHelpers(String name) throws Unsupported {
