@@ -9,11 +9,13 @@
  * While counting it records the exact types of the positional arguments, so
  * the compiler can specialise for them. Native code, once there, is entered
  * directly; anything the compiler
- * refused, and any call made while tracing or profiling is on, goes to the
+ * refused, and any call made while a tracer, profiler or other sys.monitoring
+ * tool is active, goes to the
  * function's original vectorcall, which is the interpreter.
  */
 #include "pyjit_rt.h"
 #include "opcode.h"
+#include "internal/pycore_interp.h"
 
 enum { COUNTING, COMPILED, REFUSED };
 
@@ -129,9 +131,24 @@ static void request_compile(PyObject *func, CodeState *state) {
     state->state = address != NULL ? COMPILED : REFUSED;
 }
 
-static int tracing(void) {
-    PyThreadState *tstate = PyThreadState_Get();
-    return tstate->c_tracefunc != NULL || tstate->c_profilefunc != NULL;
+/* Whether a sys.monitoring tool watches this code: globally (cProfile, coverage, and also
+ * sys.settrace and sys.setprofile, which 3.13 implements as monitoring tools) or through local
+ * events on the code. The interpreter reports the events; compiled code does not. */
+static int monitored(PyCodeObject *code) {
+    PyInterpreterState *interp = PyInterpreterState_Get();
+    for (int event = 0; event < _PY_MONITORING_UNGROUPED_EVENTS; event++) {
+        if (interp->monitors.tools[event]) {
+            return 1;
+        }
+    }
+    if (code->_co_monitoring != NULL) {
+        for (int event = 0; event < _PY_MONITORING_LOCAL_EVENTS; event++) {
+            if (code->_co_monitoring->local_monitors.tools[event]) {
+                return 1;
+            }
+        }
+    }
+    return 0;
 }
 
 static PyObject *trampoline(PyObject *func, PyObject *const *args, size_t nargsf, PyObject *kwnames) {
@@ -143,7 +160,7 @@ static PyObject *trampoline(PyObject *func, PyObject *const *args, size_t nargsf
                 request_compile(func, state);
             }
         }
-        if (state->state == COMPILED && !tracing()) {
+        if (state->state == COMPILED && !monitored((PyCodeObject *)((PyFunctionObject *)func)->func_code)) {
             return state->native(func, args, nargsf, kwnames);
         }
     }

@@ -15,8 +15,8 @@ final class Pyjit {
 
     private Pyjit() {}
 
-    static Outcome run(Map<String, String> environment, String stdin, Path workingDirectory, String... arguments)
-            throws IOException, InterruptedException {
+    /** The command line of a pyjit run, with the environment cleared of pyjit's own variables. */
+    static ProcessBuilder builder(Map<String, String> environment, Path workingDirectory, String... arguments) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xrs", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
@@ -31,6 +31,12 @@ final class Pyjit {
         if (workingDirectory != null) {
             builder.directory(workingDirectory.toFile());
         }
+        return builder;
+    }
+
+    static Outcome run(Map<String, String> environment, String stdin, Path workingDirectory, String... arguments)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = builder(environment, workingDirectory, arguments);
         Path out = Files.createTempFile("pyjit-out", ".txt");
         Path err = Files.createTempFile("pyjit-err", ".txt");
         builder.redirectOutput(out.toFile()).redirectError(err.toFile());
@@ -42,7 +48,7 @@ final class Pyjit {
         }
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new IOException("pyjit timed out: " + command);
+            throw new IOException("pyjit timed out: " + builder.command());
         }
         Outcome outcome = new Outcome(process.exitValue(), Files.readString(out), Files.readString(err));
         Files.delete(out);
