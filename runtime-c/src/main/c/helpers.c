@@ -112,6 +112,10 @@ double pyjit_float_value(PyObject *exact_float) {
     return PyFloat_AS_DOUBLE(exact_float);
 }
 
+double pyjit_local_float(_PyInterpreterFrame *frame, int slot) {
+    return PyFloat_AS_DOUBLE(frame->localsplus[slot]);
+}
+
 PyObject *pyjit_float_box(double value) {
     return PyFloat_FromDouble(value);
 }

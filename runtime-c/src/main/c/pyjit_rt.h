@@ -36,6 +36,8 @@ int pyjit_argument_has_type(_PyInterpreterFrame *frame, int slot, int code);
 /* A failed argument guard: the interpreter runs the call on this frame, from the start. */
 PyObject *pyjit_deopt_entry(_PyInterpreterFrame *frame);
 double pyjit_float_value(PyObject *exact_float);
+/* The double of the exact float in a local slot; no reference is taken. */
+double pyjit_local_float(_PyInterpreterFrame *frame, int slot);
 PyObject *pyjit_float_box(double value);
 void pyjit_float_division_by_zero(void);
 /* Py_True or Py_False (immortal). */

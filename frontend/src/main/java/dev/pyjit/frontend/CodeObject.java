@@ -24,8 +24,11 @@ public record CodeObject(String name, String qualifiedName, String fileName, int
 
     public enum ConstantKind { NONE, BOOL, INT, FLOAT, COMPLEX, STR, BYTES, TUPLE, FROZENSET, ELLIPSIS, CODE, OTHER }
 
-    /** A constant: its kind, its repr (for dumps), and for a code constant, the nested code. */
-    public record Constant(ConstantKind kind, String repr, CodeObject nestedCode) {}
+    /**
+     * A constant: its kind, its repr (for dumps), for a code constant the nested code, and for a
+     * float its exact value (0 for other kinds).
+     */
+    public record Constant(ConstantKind kind, String repr, CodeObject nestedCode, double floatValue) {}
 
     public record LineRange(int start, int end, int line) {}
 

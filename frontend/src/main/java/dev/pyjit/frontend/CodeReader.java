@@ -34,7 +34,8 @@ public final class CodeReader {
             PyObject value = PyTuple_GetItem(tuple, i);
             CodeObject.ConstantKind kind = kindOf(value);
             CodeObject nested = kind == CodeObject.ConstantKind.CODE ? read(value) : null;
-            constants.add(new CodeObject.Constant(kind, repr(value), nested));
+            double floatValue = kind == CodeObject.ConstantKind.FLOAT ? PyFloat_AsDouble(value) : 0;
+            constants.add(new CodeObject.Constant(kind, repr(value), nested, floatValue));
         }
         Py_DecRef(tuple);
         return constants;

@@ -54,6 +54,11 @@ public final class IrBuilder {
         this.function = new Function(code.qualifiedName(), code.argumentSlots(), code.localNames(), code.names(),
                 code.constants().stream().map(CodeObject.Constant::repr).toList());
         this.function.setSource(new SourceLines(code.fileName(), code.firstLine(), linesByCodeUnit(code)));
+        for (int i = 0; i < code.constants().size(); i++) {
+            if (code.constants().get(i).kind() == CodeObject.ConstantKind.FLOAT) {
+                function.setFloatConstant(i, code.constants().get(i).floatValue());
+            }
+        }
     }
 
     private static int[] linesByCodeUnit(CodeObject code) {

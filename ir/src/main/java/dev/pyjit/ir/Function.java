@@ -16,6 +16,7 @@ public final class Function {
     private final List<String> constantReprs;
     private final List<Block> blocks = new ArrayList<>();
     private SourceLines source = SourceLines.NONE;
+    private final java.util.Map<Integer, Double> floatConstants = new java.util.HashMap<>();
     private int nextValue;
 
     /**
@@ -40,6 +41,17 @@ public final class Function {
 
     public void setSource(SourceLines source) {
         this.source = source;
+    }
+
+    /** Records that constant {@code index} is a float, with its exact value. */
+    public void setFloatConstant(int index, double value) {
+        floatConstants.put(index, value);
+    }
+
+    /** The exact value of constant {@code index} if it is a float. */
+    public java.util.OptionalDouble floatConstant(int index) {
+        Double value = floatConstants.get(index);
+        return value == null ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(value);
     }
 
     public int argumentSlots() {

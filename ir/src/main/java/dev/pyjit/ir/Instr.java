@@ -264,6 +264,23 @@ public sealed interface Instr {
         public Instr mapOperands(UnaryOperator<Value> f) { return new UnboxFloat(result, f.apply(value)); }
     }
 
+    /** The double of float constant {@code index} (printed as the constant's repr). */
+    record FloatConstant(Value result, int index, double value) implements Instr {
+        public Op op() { return Op.FLOAT_CONSTANT; }
+        public List<Value> operands() { return List.of(); }
+        public FrameState state() { return null; }
+        public String immediates(Function fn) { return fn.constantRepr(index); }
+        public Instr mapOperands(UnaryOperator<Value> f) { return this; }
+    }
+
+    record LoadLocalFloat(Value result, int slot) implements Instr {
+        public Op op() { return Op.LOAD_LOCAL_FLOAT; }
+        public List<Value> operands() { return List.of(); }
+        public FrameState state() { return null; }
+        public String immediates(Function fn) { return fn.localName(slot); }
+        public Instr mapOperands(UnaryOperator<Value> f) { return this; }
+    }
+
     record BoxFloat(Value result, Value value, FrameState state) implements Instr {
         public Op op() { return Op.BOX_FLOAT; }
         public List<Value> operands() { return List.of(value); }

@@ -50,6 +50,10 @@ public enum Op {
     GUARD_ARGUMENT(false, false),
     /** The double in an exact float (no new reference: the result is not an object). */
     UNBOX_FLOAT(false, false),
+    /** The double of a float constant. */
+    FLOAT_CONSTANT(false, false),
+    /** The double of the exact float a local slot holds, read without taking a reference. */
+    LOAD_LOCAL_FLOAT(false, false),
     /** A new float object; raises only MemoryError. */
     BOX_FLOAT(true, false),
     /** +, -, * on unboxed doubles: IEEE arithmetic, exactly what CPython's float does. */

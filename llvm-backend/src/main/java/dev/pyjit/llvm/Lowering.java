@@ -210,6 +210,8 @@ final class Lowering {
             case CHECK_EVAL_BREAKER -> checkStatus(call("pyjit_check_eval_breaker", frame), state);
             case GUARD_ARGUMENT -> guardArgument((Instr.GuardArgument) instruction);
             case UNBOX_FLOAT -> call("pyjit_float_value", use(((Instr.UnboxFloat) instruction).value()));
+            case FLOAT_CONSTANT -> LLVMConstReal(f64, ((Instr.FloatConstant) instruction).value());
+            case LOAD_LOCAL_FLOAT -> call("pyjit_local_float", frame, int32(((Instr.LoadLocalFloat) instruction).slot()));
             case BOX_FLOAT -> checkNull(call("pyjit_float_box", use(((Instr.BoxFloat) instruction).value())), state);
             case FLOAT_ARITH, FLOAT_DIVIDE -> floatArith((Instr.FloatArith) instruction);
             case FLOAT_COMPARE -> {

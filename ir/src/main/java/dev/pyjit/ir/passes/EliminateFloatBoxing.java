@@ -3,7 +3,6 @@ package dev.pyjit.ir.passes;
 import dev.pyjit.ir.Block;
 import dev.pyjit.ir.Function;
 import dev.pyjit.ir.Instr;
-import dev.pyjit.ir.Op;
 import dev.pyjit.ir.Value;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -49,25 +48,13 @@ public final class EliminateFloatBoxing implements Pass {
     }
 
     private static void removeUnusedBoxes(Function function, Set<Value> boxes) {
-        Set<Value> used = new HashSet<>();
-        for (Block block : function.blocks()) {
-            for (Instr instruction : block.instructions()) {
-                if (instruction.op() != Op.DECREF) {
-                    used.addAll(instruction.operands());
-                }
+        Uses uses = Uses.of(function);
+        Set<Value> unused = new HashSet<>();
+        for (Value box : boxes) {
+            if (uses.onlyReleased(box)) {
+                unused.add(box);
             }
-            used.addAll(block.terminator().operands());
         }
-        Set<Value> dead = new HashSet<>(boxes);
-        dead.removeAll(used);
-        if (dead.isEmpty()) {
-            return;
-        }
-        for (Block block : function.blocks()) {
-            block.instructions().removeIf(instruction -> instruction.result() != null && dead.contains(instruction.result())
-                    || instruction.op() == Op.DECREF && dead.contains(instruction.operands().get(0)));
-            block.instructions().replaceAll(instruction -> instruction.state() == null ? instruction
-                    : instruction.mapOperands(value -> dead.contains(value) ? null : value));
-        }
+        Uses.removeUnneeded(function, unused);
     }
 }

@@ -13,6 +13,7 @@ public final class Pipeline {
     public static final List<Pass> OPTIMISATION = List.of(
             new SpecialiseFloatArithmetic(),
             new EliminateFloatBoxing(),
+            new UnboxFloatsAtLoad(),
             new SimplifyToBool(),
             new ElideImmortalRefcounts());
 

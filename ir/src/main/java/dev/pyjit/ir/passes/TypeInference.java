@@ -133,7 +133,7 @@ public final class TypeInference implements Pass {
             case BUILD_MAP, BUILD_CONST_KEY_MAP -> Type.DICT;
             case BUILD_STRING, FORMAT_SIMPLE -> Type.STR;
             case BUILD_SLICE -> Type.OTHER_OBJECT;
-            case UNBOX_FLOAT, FLOAT_ARITH, FLOAT_DIVIDE -> Type.CDOUBLE;
+            case UNBOX_FLOAT, FLOAT_ARITH, FLOAT_DIVIDE, FLOAT_CONSTANT, LOAD_LOCAL_FLOAT -> Type.CDOUBLE;
             case BOX_FLOAT -> Type.FLOAT;
             case FLOAT_COMPARE -> Type.BOOL;
             case STORE_LOCAL, STORE_GLOBAL, STORE_ATTR, STORE_SUBSCRIPT, STORE_SLICE, LIST_EXTEND, CHECK_EVAL_BREAKER, INCREF, DECREF,

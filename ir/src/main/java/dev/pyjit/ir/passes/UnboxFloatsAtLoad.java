@@ -1,0 +1,80 @@
+package dev.pyjit.ir.passes;
+
+import dev.pyjit.ir.Block;
+import dev.pyjit.ir.Function;
+import dev.pyjit.ir.Instr;
+import dev.pyjit.ir.Op;
+import dev.pyjit.ir.Type;
+import dev.pyjit.ir.Value;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+/**
+ * A float local or float constant that is loaded only to be unboxed (and released) is read as a
+ * double where it is loaded: {@code LoadLocalFloat} reads the double out of the frame slot and
+ * {@code FloatConstant} is the constant's value, so no reference is taken and none released.
+ * The read stays at the load's position, because a store to the same local may follow before
+ * the value is used.
+ */
+public final class UnboxFloatsAtLoad implements Pass {
+    @Override
+    public String name() {
+        return "unbox-floats-at-load";
+    }
+
+    @Override
+    public void run(Function function) {
+        Uses uses = Uses.of(function);
+        Map<Value, Value> replacement = new HashMap<>();
+        Set<Instr> unboxes = new HashSet<>();
+        Set<Value> unneeded = new HashSet<>();
+        for (Block block : function.blocks()) {
+            List<Instr> instructions = block.instructions();
+            for (int i = 0; i < instructions.size(); i++) {
+                Instr load = instructions.get(i);
+                Value loaded = load.result();
+                if (loaded == null || !loaded.type().equals(Type.FLOAT) || !onlyUnboxed(uses, loaded)) {
+                    continue;
+                }
+                Instr unboxed = unboxedLoad(function, load);
+                if (unboxed == null) {
+                    continue;
+                }
+                instructions.set(i, unboxed);
+                for (Instr use : uses.instructions(loaded)) {
+                    if (use instanceof Instr.UnboxFloat unbox) {
+                        replacement.put(unbox.result(), unboxed.result());
+                        unboxes.add(unbox);
+                    }
+                }
+                unneeded.add(loaded);
+            }
+        }
+        for (Block block : function.blocks()) {
+            block.instructions().removeIf(unboxes::contains);
+        }
+        function.replaceUses(replacement);
+        Uses.removeUnneeded(function, unneeded);
+    }
+
+    private static boolean onlyUnboxed(Uses uses, Value value) {
+        return uses.instructions(value).stream().anyMatch(Instr.UnboxFloat.class::isInstance)
+                && uses.onlyBy(value, use -> use instanceof Instr.UnboxFloat || use.op() == Op.DECREF);
+    }
+
+    /** The double-valued form of a load, or null for any other instruction. */
+    private static Instr unboxedLoad(Function function, Instr load) {
+        if (load instanceof Instr.LoadLocal local) {
+            return new Instr.LoadLocalFloat(function.newValue(Type.CDOUBLE), local.slot());
+        }
+        if (load instanceof Instr.LoadConst constant) {
+            OptionalDouble value = function.floatConstant(constant.index());
+            return value.isPresent() ? new Instr.FloatConstant(function.newValue(Type.CDOUBLE), constant.index(), value.getAsDouble()) : null;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.pyjit.ir.passes;
+
+import dev.pyjit.ir.Block;
+import dev.pyjit.ir.Function;
+import dev.pyjit.ir.Instr;
+import dev.pyjit.ir.Op;
+import dev.pyjit.ir.Value;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Who uses each value of a function: instructions (as operands) and terminators (branch
+ * operands, returned values, edge arguments). A frame state owning a value is not a use: it
+ * only says what to release on an error path.
+ */
+final class Uses {
+    private final Map<Value, List<Instr>> byInstructions = new HashMap<>();
+    private final Set<Value> byTerminators = new HashSet<>();
+
+    static Uses of(Function function) {
+        Uses uses = new Uses();
+        for (Block block : function.blocks()) {
+            for (Instr instruction : block.instructions()) {
+                for (Value operand : instruction.operands()) {
+                    uses.byInstructions.computeIfAbsent(operand, v -> new ArrayList<>()).add(instruction);
+                }
+            }
+            uses.byTerminators.addAll(block.terminator().operands());
+        }
+        return uses;
+    }
+
+    List<Instr> instructions(Value value) {
+        return byInstructions.getOrDefault(value, List.of());
+    }
+
+    /** Whether the value is used only by instructions that pass the test (no terminator uses it). */
+    boolean onlyBy(Value value, Predicate<Instr> test) {
+        return !byTerminators.contains(value) && instructions(value).stream().allMatch(test);
+    }
+
+    /** Whether the value is used for nothing but releasing it. */
+    boolean onlyReleased(Value value) {
+        return onlyBy(value, use -> use.op() == Op.DECREF);
+    }
+
+    /**
+     * Removes values that are no longer needed as objects: their definitions, their Decrefs, and
+     * their places in frame states (an object never created needs no release on an error path).
+     */
+    static void removeUnneeded(Function function, Set<Value> unneeded) {
+        if (unneeded.isEmpty()) {
+            return;
+        }
+        for (Block block : function.blocks()) {
+            block.instructions().removeIf(instruction -> instruction.result() != null && unneeded.contains(instruction.result())
+                    || instruction.op() == Op.DECREF && unneeded.contains(instruction.operands().get(0)));
+            block.instructions().replaceAll(instruction -> instruction.state() == null ? instruction
+                    : instruction.mapOperands(value -> unneeded.contains(value) ? null : value));
+        }
+    }
+}

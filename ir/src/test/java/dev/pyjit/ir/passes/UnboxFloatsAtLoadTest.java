@@ -1,0 +1,581 @@
+package dev.pyjit.ir.passes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pyjit.ir.BinaryOperator;
+import dev.pyjit.ir.Block;
+import dev.pyjit.ir.FrameState;
+import dev.pyjit.ir.Function;
+import dev.pyjit.ir.Instr;
+import dev.pyjit.ir.Op;
+import dev.pyjit.ir.Printer;
+import dev.pyjit.ir.Terminator;
+import dev.pyjit.ir.Type;
+import dev.pyjit.ir.Value;
+import dev.pyjit.ir.Verifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+class UnboxFloatsAtLoadTest {
+    private static final int C_TENTH = 0;
+    private static final int C_NEGATIVE_ZERO = 1;
+    private static final int C_NAN = 2;
+    private static final int C_PAYLOAD_NAN = 3;
+    private static final int C_UNKNOWN = 4;
+
+    /** A NaN with a payload other than Java's canonical one: the exact bits must survive. */
+    private static final double PAYLOAD_NAN = Double.longBitsToDouble(0x7ff8_0000_dead_beefL);
+
+    /** f(x, y) with a local z; globals g; constants 0.1, -0.0, nan, nan (payload), 2.5. */
+    private static Function function() {
+        return new Function("f", 2, List.of("x", "y", "z"), List.of("g"), List.of("0.1", "-0.0", "nan", "nan", "2.5"));
+    }
+
+    private static FrameState state(int offset, Value... owned) {
+        return new FrameState(offset, List.of(owned));
+    }
+
+    private static Value loadLocal(Function fn, Block block, int slot, Type type) {
+        Value value = fn.newValue(type);
+        block.add(new Instr.LoadLocal(value, slot));
+        return value;
+    }
+
+    private static Value loadConst(Function fn, Block block, int index) {
+        Value value = fn.newValue(Type.FLOAT);
+        block.add(new Instr.LoadConst(value, index));
+        return value;
+    }
+
+    private static Value unbox(Function fn, Block block, Value boxed) {
+        Value unboxed = fn.newValue(Type.CDOUBLE);
+        block.add(new Instr.UnboxFloat(unboxed, boxed));
+        return unboxed;
+    }
+
+    private static void run(Function fn) {
+        Verifier.verify(fn);
+        new UnboxFloatsAtLoad().run(fn);
+        Verifier.verify(fn);
+    }
+
+    private static List<Instr> all(Function fn) {
+        List<Instr> instructions = new ArrayList<>();
+        fn.blocks().forEach(block -> instructions.addAll(block.instructions()));
+        return instructions;
+    }
+
+    private static List<Op> ops(Block block) {
+        return block.instructions().stream().map(Instr::op).toList();
+    }
+
+    /** The value is neither defined, used, released, owned by a frame state, nor used by a terminator. */
+    private static void assertGone(Function fn, Value value) {
+        for (Instr instruction : all(fn)) {
+            assertFalse(value.equals(instruction.result()), () -> value + " still defined:\n" + Printer.print(fn));
+            assertFalse(instruction.operands().contains(value), () -> value + " still used:\n" + Printer.print(fn));
+            if (instruction.state() != null) {
+                assertFalse(instruction.state().owned().contains(value), () -> value + " still owned:\n" + Printer.print(fn));
+            }
+        }
+        for (Block block : fn.blocks()) {
+            assertFalse(block.terminator().operands().contains(value), () -> value + " still used:\n" + Printer.print(fn));
+        }
+    }
+
+    /** Snapshot of every block's instructions and terminator, to check a run changed nothing. */
+    private static List<Object> snapshot(Function fn) {
+        List<Object> all = new ArrayList<>();
+        for (Block block : fn.blocks()) {
+            all.add(List.copyOf(block.instructions()));
+            all.add(block.terminator());
+        }
+        return all;
+    }
+
+    private static void assertUnchanged(Function fn, String what) {
+        List<Object> before = snapshot(fn);
+        run(fn);
+        assertEquals(before, snapshot(fn), () -> what + ":\n" + Printer.print(fn));
+        assertFalse(all(fn).stream().anyMatch(i -> i.op() == Op.LOAD_LOCAL_FLOAT || i.op() == Op.FLOAT_CONSTANT), what);
+    }
+
+    /**
+     * <pre>
+     * Guard x Float
+     * y = LoadLocal y
+     * x = LoadLocal x
+     * d = UnboxFloat x
+     * g = LoadGlobal g @4 owns[y x]
+     * Decref x
+     * r = BoxFloat d @6 owns[y g]
+     * Decref y; Decref g
+     * return r
+     * </pre>
+     */
+    @Test
+    void guardedArgumentLoadedOnlyToBeUnboxedIsReadAsADouble() {
+        Function fn = function();
+        Block entry = fn.newBlock("entry");
+        Value y = loadLocal(fn, entry, 1, Type.TOP);
+        Value x = loadLocal(fn, entry, 0, Type.TOP);
+        Value d = unbox(fn, entry, x);
+        Value g = fn.newValue(Type.TOP);
+        entry.add(new Instr.LoadGlobal(g, 0, state(4, y, x)));
+        entry.add(new Instr.Refcount(Op.DECREF, x));
+        Value r = fn.newValue(Type.TOP);
+        entry.add(new Instr.BoxFloat(r, d, state(6, y, g)));
+        entry.add(new Instr.Refcount(Op.DECREF, y));
+        entry.add(new Instr.Refcount(Op.DECREF, g));
+        entry.setTerminator(new Terminator.Return(r));
+        GuardArguments.insert(fn, List.of(Type.FLOAT));
+        new TypeInference().run(fn);
+        assertEquals(Type.FLOAT, x.type());
+        assertEquals(Type.OBJECT, y.type());
+
+        run(fn);
+
+        List<Instr> instructions = entry.instructions();
+        assertEquals(List.of(Op.GUARD_ARGUMENT, Op.LOAD_LOCAL, Op.LOAD_LOCAL_FLOAT, Op.LOAD_GLOBAL, Op.BOX_FLOAT, Op.DECREF, Op.DECREF),
+                ops(entry), Printer.print(fn));
+        assertEquals(new Instr.LoadLocal(y, 1), instructions.get(1), "y is an Object: still loaded");
+        Instr.LoadLocalFloat read = assertInstanceOf(Instr.LoadLocalFloat.class, instructions.get(2), "at the load's position");
+        assertEquals(0, read.slot());
+        assertEquals(Type.CDOUBLE, read.result().type());
+        assertNotSame(d, read.result(), "a new value");
+        assertEquals(new Instr.LoadGlobal(g, 0, state(4, y)), instructions.get(3), "x is no longer owned; y still is");
+        assertEquals(new Instr.BoxFloat(r, read.result(), state(6, y, g)), instructions.get(4), "the box takes the double read");
+        assertEquals(new Instr.Refcount(Op.DECREF, y), instructions.get(5));
+        assertEquals(new Instr.Refcount(Op.DECREF, g), instructions.get(6));
+        assertEquals(new Terminator.Return(r), entry.terminator());
+        assertGone(fn, x);
+        assertGone(fn, d);
+        assertFalse(all(fn).stream().anyMatch(i -> i.op() == Op.UNBOX_FLOAT), Printer.print(fn));
+        assertTrue(Printer.print(fn).contains("LoadLocalFloat<x>"), Printer.print(fn));
+    }
+
+    /** Two unboxes of one load, one in a later block whose frame state owns the load: both take the one read. */
+    @Test
+    void everyUnboxOfTheLoadTakesTheOneReadAcrossBlocks() {
+        Function fn = function();
+        Block entry = fn.newBlock("entry");
+        Block next = fn.newBlock("next");
+        Value x = loadLocal(fn, entry, 0, Type.FLOAT);
+        Value d1 = unbox(fn, entry, x);
+        entry.setTerminator(new Terminator.Jump(new Terminator.Edge(next, List.of())));
+        next.add(new Instr.CheckEvalBreaker(state(8, x)));
+        Value d2 = unbox(fn, next, x);
+        next.add(new Instr.Refcount(Op.DECREF, x));
+        Value product = fn.newValue(Type.CDOUBLE);
+        next.add(new Instr.FloatArith(product, BinaryOperator.MULTIPLY, d1, d2, null));
+        Value r = fn.newValue(Type.FLOAT);
+        next.add(new Instr.BoxFloat(r, product, state(10)));
+        next.setTerminator(new Terminator.Return(r));
+
+        run(fn);
+
+        Instr.LoadLocalFloat read = assertInstanceOf(Instr.LoadLocalFloat.class, entry.instructions().get(0));
+        assertEquals(List.of(Op.LOAD_LOCAL_FLOAT), ops(entry), Printer.print(fn));
+        assertEquals(List.of(Op.CHECK_EVAL_BREAKER, Op.FLOAT_ARITH, Op.BOX_FLOAT), ops(next), Printer.print(fn));
+        assertEquals(new Instr.CheckEvalBreaker(state(8)), next.instructions().get(0));
+        assertEquals(new Instr.FloatArith(product, BinaryOperator.MULTIPLY, read.result(), read.result(), null),
+                next.instructions().get(1));
+        assertGone(fn, x);
+        assertGone(fn, d1);
+        assertGone(fn, d2);
+    }
+
+    /** 0.1, -0.0, NaN and a NaN with a payload, each loaded and unboxed: FloatConstant with the exact bits. */
+    @Test
+    void floatConstantsBecomeFloatConstantsWithTheExactValue() {
+        Function fn = function();
+        fn.setFloatConstant(C_TENTH, 0.1);
+        fn.setFloatConstant(C_NEGATIVE_ZERO, -0.0);
+        fn.setFloatConstant(C_NAN, Double.NaN);
+        fn.setFloatConstant(C_PAYLOAD_NAN, PAYLOAD_NAN);
+        Block entry = fn.newBlock("entry");
+        List<Integer> indices = List.of(C_TENTH, C_NEGATIVE_ZERO, C_NAN, C_PAYLOAD_NAN);
+        List<Double> values = List.of(0.1, -0.0, Double.NaN, PAYLOAD_NAN);
+        List<Value> loads = new ArrayList<>();
+        List<Value> unboxes = new ArrayList<>();
+        Value sum = null;
+        for (int index : indices) {
+            Value constant = loadConst(fn, entry, index);
+            Value unboxed = unbox(fn, entry, constant);
+            entry.add(new Instr.Refcount(Op.DECREF, constant));
+            loads.add(constant);
+            unboxes.add(unboxed);
+            if (sum != null) {
+                Value next = fn.newValue(Type.CDOUBLE);
+                entry.add(new Instr.FloatArith(next, BinaryOperator.ADD, sum, unboxed, null));
+                sum = next;
+            } else {
+                sum = unboxed;
+            }
+        }
+        Value r = fn.newValue(Type.FLOAT);
+        entry.add(new Instr.BoxFloat(r, sum, state(20)));
+        entry.setTerminator(new Terminator.Return(r));
+
+        run(fn);
+
+        assertEquals(List.of(Op.FLOAT_CONSTANT, Op.FLOAT_CONSTANT, Op.FLOAT_ARITH, Op.FLOAT_CONSTANT, Op.FLOAT_ARITH,
+                Op.FLOAT_CONSTANT, Op.FLOAT_ARITH, Op.BOX_FLOAT), ops(entry), Printer.print(fn));
+        List<Instr.FloatConstant> constants = entry.instructions().stream().filter(Instr.FloatConstant.class::isInstance)
+                .map(Instr.FloatConstant.class::cast).toList();
+        for (int i = 0; i < indices.size(); i++) {
+            Instr.FloatConstant constant = constants.get(i);
+            assertEquals(indices.get(i), constant.index());
+            assertEquals(Double.doubleToRawLongBits(values.get(i)), Double.doubleToRawLongBits(constant.value()),
+                    "constant " + indices.get(i) + " keeps its exact bits");
+            assertEquals(Type.CDOUBLE, constant.result().type());
+            assertGone(fn, loads.get(i));
+            assertGone(fn, unboxes.get(i));
+        }
+        Instr.FloatArith first = assertInstanceOf(Instr.FloatArith.class, entry.instructions().get(2));
+        assertSame(constants.get(0).result(), first.left());
+        assertSame(constants.get(1).result(), first.right());
+        Instr.FloatArith last = assertInstanceOf(Instr.FloatArith.class, entry.instructions().get(6));
+        assertSame(constants.get(3).result(), last.right());
+        assertSame(last.result(), ((Instr.BoxFloat) entry.instructions().get(7)).value());
+        assertTrue(Printer.print(fn).contains("FloatConstant<0.1>"), Printer.print(fn));
+        assertTrue(Printer.print(fn).contains("FloatConstant<-0.0>"), Printer.print(fn));
+    }
+
+    /** A float constant whose value the builder did not record: there is no double to use, so the load stays. */
+    @Test
+    void floatConstantWithoutARecordedValueIsLeftAlone() {
+        Function fn = function();
+        fn.setFloatConstant(C_TENTH, 0.1);
+        Block entry = fn.newBlock("entry");
+        Value constant = loadConst(fn, entry, C_UNKNOWN);
+        Value unboxed = unbox(fn, entry, constant);
+        entry.add(new Instr.Refcount(Op.DECREF, constant));
+        Value r = fn.newValue(Type.FLOAT);
+        entry.add(new Instr.BoxFloat(r, unboxed, state(4)));
+        entry.setTerminator(new Terminator.Return(r));
+
+        assertUnchanged(fn, "constant without setFloatConstant");
+        assertEquals(List.of(Op.LOAD_CONST, Op.UNBOX_FLOAT, Op.DECREF, Op.BOX_FLOAT), ops(entry));
+    }
+
+    /** The load is used as an object by something else too: x is loaded, unboxed, and then used as {@code use} says. */
+    private static Function usedAsAnObject(Consumer<Fixture> use) {
+        Function fn = function();
+        fn.setFloatConstant(C_TENTH, 0.1);
+        Block entry = fn.newBlock("entry");
+        Block exit = fn.newBlock("exit");
+        Value x = loadLocal(fn, entry, 0, Type.FLOAT);
+        Value c = loadConst(fn, entry, C_TENTH);
+        Value dx = unbox(fn, entry, x);
+        Value dc = unbox(fn, entry, c);
+        Value product = fn.newValue(Type.CDOUBLE);
+        entry.add(new Instr.FloatArith(product, BinaryOperator.MULTIPLY, dx, dc, null));
+        Value r = fn.newValue(Type.FLOAT);
+        entry.add(new Instr.BoxFloat(r, product, state(6, x, c)));
+        exit.setTerminator(new Terminator.Return(r));
+        use.accept(new Fixture(fn, entry, exit, x, c, r));
+        if (entry.terminator() == null) {
+            entry.setTerminator(new Terminator.Return(r));
+        }
+        return fn;
+    }
+
+    private record Fixture(Function fn, Block entry, Block exit, Value x, Value c, Value r) {}
+
+    /**
+     * Runs the pass on a fixture where {@code kept} (x or c) is also used as an object: that load
+     * and its unbox stay as they were, while the other load, only unboxed, still becomes a double
+     * (so the fixture itself is one the pass rewrites).
+     */
+    private static void assertKept(Function fn, Value kept, Value other, String what) {
+        Instr load = all(fn).stream().filter(i -> kept.equals(i.result())).findFirst().orElseThrow();
+        long uses = all(fn).stream().filter(i -> i.operands().contains(kept)).count();
+        long owners = all(fn).stream().filter(i -> i.state() != null && i.state().owned().contains(kept)).count();
+        List<Terminator> terminators = fn.blocks().stream().map(Block::terminator).toList();
+
+        run(fn);
+
+        String printed = Printer.print(fn);
+        assertTrue(all(fn).contains(load), () -> what + ": the load stays\n" + printed);
+        assertEquals(1, all(fn).stream().filter(i -> i.op() == Op.UNBOX_FLOAT && i.operands().equals(List.of(kept))).count(),
+                () -> what + ": its unbox stays\n" + printed);
+        assertEquals(uses, all(fn).stream().filter(i -> i.operands().contains(kept)).count(), () -> what + ": its uses stay\n" + printed);
+        assertEquals(owners, all(fn).stream().filter(i -> i.state() != null && i.state().owned().contains(kept)).count(),
+                () -> what + ": frame states still own it\n" + printed);
+        assertEquals(terminators, fn.blocks().stream().map(Block::terminator).toList(), () -> what + "\n" + printed);
+        assertGone(fn, other);
+        assertEquals(1, all(fn).stream().filter(i -> i.op() == Op.LOAD_LOCAL_FLOAT || i.op() == Op.FLOAT_CONSTANT).count(),
+                () -> what + ": the other load is rewritten\n" + printed);
+    }
+
+    @Test
+    void loadsAlsoUsedAsObjectsAreLeftAlone() {
+        for (boolean ofConstant : List.of(false, true)) {
+            String which = ofConstant ? "constant: " : "local: ";
+            List<Fixture> fixtures = new ArrayList<>();
+            List<String> whats = new ArrayList<>();
+            Consumer<Fixture> remember = fixtures::add;
+
+            whats.add(which + "stored");
+            usedAsAnObject(remember.andThen(f -> {
+                f.entry().add(new Instr.StoreLocal(2, used(f, ofConstant)));
+                f.entry().add(new Instr.Refcount(Op.DECREF, other(f, ofConstant)));
+            }));
+            whats.add(which + "returned");
+            usedAsAnObject(remember.andThen(f -> {
+                f.entry().add(new Instr.Refcount(Op.DECREF, f.r()));
+                f.entry().add(new Instr.Refcount(Op.DECREF, other(f, ofConstant)));
+                f.entry().setTerminator(new Terminator.Return(used(f, ofConstant)));
+            }));
+            whats.add(which + "passed on a jump's edge");
+            usedAsAnObject(remember.andThen(f -> {
+                f.entry().add(new Instr.Refcount(Op.DECREF, f.r()));
+                f.entry().add(new Instr.Refcount(Op.DECREF, other(f, ofConstant)));
+                Value p = f.fn().addParameter(f.exit(), Type.FLOAT);
+                f.exit().setTerminator(new Terminator.Return(p));
+                f.entry().setTerminator(new Terminator.Jump(new Terminator.Edge(f.exit(), List.of(used(f, ofConstant)))));
+            }));
+            whats.add(which + "passed on a branch's edge");
+            usedAsAnObject(remember.andThen(f -> {
+                f.entry().add(new Instr.Refcount(Op.DECREF, other(f, ofConstant)));
+                Value p = f.fn().addParameter(f.exit(), Type.FLOAT);
+                f.exit().setTerminator(new Terminator.Return(p));
+                Value condition = f.fn().newValue(Type.BOOL);
+                f.entry().add(new Instr.LoadConst(condition, C_UNKNOWN));
+                f.entry().setTerminator(new Terminator.Branch(Terminator.Condition.IS_TRUE, condition,
+                        new Terminator.Edge(f.exit(), List.of(f.r())),
+                        new Terminator.Edge(f.exit(), List.of(used(f, ofConstant)))));
+            }));
+            whats.add(which + "tested by a branch");
+            usedAsAnObject(remember.andThen(f -> {
+                f.entry().add(new Instr.Refcount(Op.DECREF, other(f, ofConstant)));
+                f.entry().setTerminator(new Terminator.Branch(Terminator.Condition.IS_NONE, used(f, ofConstant),
+                        new Terminator.Edge(f.exit(), List.of()), new Terminator.Edge(f.exit(), List.of())));
+            }));
+            whats.add(which + "BinaryOp");
+            usedAsAnObject(remember.andThen(f -> {
+                Value used = used(f, ofConstant);
+                Value sum = f.fn().newValue(Type.FLOAT);
+                f.entry().add(new Instr.BinaryOp(sum, BinaryOperator.ADD, used, used, state(8, f.x(), f.c(), f.r())));
+                f.entry().add(new Instr.Refcount(Op.DECREF, f.x()));
+                f.entry().add(new Instr.Refcount(Op.DECREF, f.c()));
+                f.entry().add(new Instr.Refcount(Op.DECREF, sum));
+            }));
+            whats.add(which + "Call argument");
+            usedAsAnObject(remember.andThen(f -> {
+                Value callable = f.fn().newValue(Type.OBJECT);
+                f.entry().add(new Instr.LoadGlobal(callable, 0, state(8, f.x(), f.c(), f.r())));
+                Value nothing = f.fn().newValue(Type.NULL);
+                f.entry().add(new Instr.LoadNull(nothing));
+                Value result = f.fn().newValue(Type.OBJECT);
+                f.entry().add(new Instr.Call(result, callable, nothing, List.of(used(f, ofConstant)), -1,
+                        state(10, f.x(), f.c(), f.r(), callable)));
+                f.entry().add(new Instr.Refcount(Op.DECREF, f.x()));
+                f.entry().add(new Instr.Refcount(Op.DECREF, f.c()));
+                f.entry().add(new Instr.Refcount(Op.DECREF, callable));
+                f.entry().add(new Instr.Refcount(Op.DECREF, result));
+            }));
+            whats.add(which + "Incref");
+            usedAsAnObject(remember.andThen(f -> {
+                f.entry().add(new Instr.Refcount(Op.INCREF, used(f, ofConstant)));
+                f.entry().add(new Instr.Refcount(Op.DECREF, used(f, ofConstant)));
+                f.entry().add(new Instr.Refcount(Op.DECREF, f.x()));
+                f.entry().add(new Instr.Refcount(Op.DECREF, f.c()));
+            }));
+
+            assertEquals(whats.size(), fixtures.size());
+            for (int i = 0; i < fixtures.size(); i++) {
+                Fixture f = fixtures.get(i);
+                assertKept(f.fn(), used(f, ofConstant), other(f, ofConstant), whats.get(i));
+            }
+        }
+    }
+
+    private static Value used(Fixture f, boolean ofConstant) {
+        return ofConstant ? f.c() : f.x();
+    }
+
+    private static Value other(Fixture f, boolean ofConstant) {
+        return ofConstant ? f.x() : f.c();
+    }
+
+    /** The same fixture with both loads only unboxed and released: both become doubles (so the cases above fail for their use). */
+    @Test
+    void theFixtureWithoutAnObjectUseIsRewritten() {
+        Function fn = usedAsAnObject(f -> {
+            f.entry().add(new Instr.Refcount(Op.DECREF, f.x()));
+            f.entry().add(new Instr.Refcount(Op.DECREF, f.c()));
+        });
+        Block entry = fn.entry();
+        run(fn);
+        assertEquals(List.of(Op.LOAD_LOCAL_FLOAT, Op.FLOAT_CONSTANT, Op.FLOAT_ARITH, Op.BOX_FLOAT), ops(entry), Printer.print(fn));
+        assertEquals(state(6), entry.instructions().get(3).state());
+    }
+
+    @Test
+    void loadsOfOtherTypesAreLeftAlone() {
+        for (Type type : List.of(Type.OBJECT, Type.TOP, Type.INT, Type.FLOAT.union(Type.INT), Type.FLOAT.union(Type.NULL), Type.BOTTOM,
+                Type.CDOUBLE)) {
+            Function fn = function();
+            fn.setFloatConstant(C_TENTH, 0.1);
+            Block entry = fn.newBlock("entry");
+            Value x = loadLocal(fn, entry, 0, type);
+            Value dx = unbox(fn, entry, x);
+            entry.add(new Instr.Refcount(Op.DECREF, x));
+            Value c = fn.newValue(type);
+            entry.add(new Instr.LoadConst(c, C_TENTH));
+            Value dc = unbox(fn, entry, c);
+            entry.add(new Instr.Refcount(Op.DECREF, c));
+            Value sum = fn.newValue(Type.CDOUBLE);
+            entry.add(new Instr.FloatArith(sum, BinaryOperator.ADD, dx, dc, null));
+            Value r = fn.newValue(Type.FLOAT);
+            entry.add(new Instr.BoxFloat(r, sum, state(4)));
+            entry.setTerminator(new Terminator.Return(r));
+
+            assertUnchanged(fn, type.toString());
+        }
+    }
+
+    /** A checked load raises UnboundLocalError for an unbound local: reading the slot as a double would lose that. */
+    @Test
+    void checkedLoadIsLeftAlone() {
+        Function fn = function();
+        Block entry = fn.newBlock("entry");
+        Value z = fn.newValue(Type.FLOAT);
+        entry.add(new Instr.LoadLocalChecked(z, 2, state(2)));
+        Value dz = unbox(fn, entry, z);
+        entry.add(new Instr.Refcount(Op.DECREF, z));
+        Value r = fn.newValue(Type.FLOAT);
+        entry.add(new Instr.BoxFloat(r, dz, state(4)));
+        entry.setTerminator(new Terminator.Return(r));
+
+        assertUnchanged(fn, "LoadLocalChecked");
+    }
+
+    /** Loaded and released but never unboxed (perhaps owned by a frame state): there is no double to read. */
+    @Test
+    void loadOnlyReleasedIsLeftAlone() {
+        Function fn = function();
+        fn.setFloatConstant(C_TENTH, 0.1);
+        Block entry = fn.newBlock("entry");
+        Value x = loadLocal(fn, entry, 0, Type.FLOAT);
+        Value c = loadConst(fn, entry, C_TENTH);
+        Value g = fn.newValue(Type.OBJECT);
+        entry.add(new Instr.LoadGlobal(g, 0, state(4, x, c)));
+        entry.add(new Instr.Refcount(Op.DECREF, x));
+        entry.add(new Instr.Refcount(Op.DECREF, c));
+        entry.setTerminator(new Terminator.Return(g));
+
+        assertUnchanged(fn, "only released");
+    }
+
+    /**
+     * <pre>
+     * x0 = LoadLocal x
+     * n = LoadConst 2.5
+     * StoreLocal x n
+     * d = UnboxFloat x0
+     * Decref x0
+     * </pre>
+     * The unbox is of the old value of x: the double is read before the store, where the load was.
+     */
+    @Test
+    void theReadStaysBeforeALaterStoreToTheSameLocal() {
+        Function fn = function();
+        Block entry = fn.newBlock("entry");
+        Value x0 = fn.newValue(Type.TOP);
+        entry.add(new Instr.LoadLocal(x0, 0));
+        Value n = loadConst(fn, entry, C_UNKNOWN);
+        entry.add(new Instr.StoreLocal(0, n));
+        Value d = unbox(fn, entry, x0);
+        entry.add(new Instr.Refcount(Op.DECREF, x0));
+        Value r = fn.newValue(Type.TOP);
+        entry.add(new Instr.BoxFloat(r, d, state(8)));
+        entry.setTerminator(new Terminator.Return(r));
+        GuardArguments.insert(fn, List.of(Type.FLOAT));
+        new TypeInference().run(fn);
+        assertEquals(Type.FLOAT, x0.type(), "x holds floats only");
+
+        run(fn);
+
+        assertEquals(List.of(Op.GUARD_ARGUMENT, Op.LOAD_LOCAL_FLOAT, Op.LOAD_CONST, Op.STORE_LOCAL, Op.BOX_FLOAT), ops(entry),
+                Printer.print(fn));
+        Instr.LoadLocalFloat read = assertInstanceOf(Instr.LoadLocalFloat.class, entry.instructions().get(1));
+        assertEquals(0, read.slot());
+        assertEquals(new Instr.StoreLocal(0, n), entry.instructions().get(3));
+        assertSame(read.result(), ((Instr.BoxFloat) entry.instructions().get(4)).value());
+        assertGone(fn, x0);
+        assertGone(fn, d);
+    }
+
+    /** x * x + 1.5 with x guarded Float, as the builder emits it, through typing and the whole optimisation pipeline. */
+    @Test
+    void wholePipelineLeavesOneBoxAndNoReferenceCounting() {
+        Function fn = new Function("f", 1, List.of("x"), List.of(), List.of("1.5"));
+        fn.setFloatConstant(0, 1.5);
+        Block entry = fn.newBlock("entry");
+        entry.add(new Instr.CheckEvalBreaker(state(0)));
+        Value x1 = loadLocal(fn, entry, 0, Type.TOP);
+        Value x2 = loadLocal(fn, entry, 0, Type.TOP);
+        Value square = fn.newValue(Type.TOP);
+        entry.add(new Instr.BinaryOp(square, BinaryOperator.MULTIPLY, x1, x2, state(6, x1, x2)));
+        entry.add(new Instr.Refcount(Op.DECREF, x1));
+        entry.add(new Instr.Refcount(Op.DECREF, x2));
+        Value c = loadConst(fn, entry, 0);
+        Value sum = fn.newValue(Type.TOP);
+        entry.add(new Instr.BinaryOp(sum, BinaryOperator.ADD, square, c, state(10, square, c)));
+        entry.add(new Instr.Refcount(Op.DECREF, square));
+        entry.add(new Instr.Refcount(Op.DECREF, c));
+        entry.setTerminator(new Terminator.Return(sum));
+        Verifier.verify(fn);
+
+        GuardArguments.insert(fn, List.of(Type.FLOAT));
+        Pipeline.run(fn, Pipeline.TYPING);
+        Pipeline.run(fn, Pipeline.OPTIMISATION);
+        Verifier.verify(fn);
+
+        List<Instr> instructions = all(fn);
+        assertFalse(instructions.stream().anyMatch(i -> i.op() == Op.UNBOX_FLOAT), Printer.print(fn));
+        assertFalse(instructions.stream().anyMatch(i -> i.op() == Op.INCREF || i.op() == Op.DECREF), Printer.print(fn));
+        assertEquals(1, instructions.stream().filter(i -> i.op() == Op.BOX_FLOAT).count(), Printer.print(fn));
+        assertEquals(List.of(Op.GUARD_ARGUMENT, Op.CHECK_EVAL_BREAKER, Op.LOAD_LOCAL_FLOAT, Op.LOAD_LOCAL_FLOAT, Op.FLOAT_ARITH,
+                Op.FLOAT_CONSTANT, Op.FLOAT_ARITH, Op.BOX_FLOAT), ops(entry), Printer.print(fn));
+        Instr.LoadLocalFloat first = (Instr.LoadLocalFloat) entry.instructions().get(2);
+        Instr.LoadLocalFloat second = (Instr.LoadLocalFloat) entry.instructions().get(3);
+        Instr.FloatArith product = (Instr.FloatArith) entry.instructions().get(4);
+        Instr.FloatConstant constant = (Instr.FloatConstant) entry.instructions().get(5);
+        Instr.FloatArith addition = (Instr.FloatArith) entry.instructions().get(6);
+        Instr.BoxFloat box = (Instr.BoxFloat) entry.instructions().get(7);
+        assertEquals(BinaryOperator.MULTIPLY, product.operator());
+        assertEquals(List.of(first.result(), second.result()), product.operands());
+        assertEquals(Double.doubleToRawLongBits(1.5), Double.doubleToRawLongBits(constant.value()));
+        assertEquals(BinaryOperator.ADD, addition.operator());
+        assertEquals(List.of(product.result(), constant.result()), addition.operands());
+        assertSame(sum, box.result());
+        assertSame(addition.result(), box.value());
+        assertEquals(state(10), box.state(), "nothing left to release if the box fails");
+        assertEquals(new Terminator.Return(sum), entry.terminator());
+    }
+
+    @Test
+    void runsRightAfterEliminateFloatBoxing() {
+        assertEquals("unbox-floats-at-load", new UnboxFloatsAtLoad().name());
+        List<Pass> passes = Pipeline.OPTIMISATION;
+        int boxing = -1;
+        for (int i = 0; i < passes.size(); i++) {
+            if (passes.get(i) instanceof EliminateFloatBoxing) {
+                boxing = i;
+            }
+        }
+        assertTrue(boxing >= 0 && boxing + 1 < passes.size());
+        assertInstanceOf(UnboxFloatsAtLoad.class, passes.get(boxing + 1));
+    }
+}
