@@ -45,7 +45,7 @@ final class Dumper {
         Function function = null;
         Stage reached = Stage.bytecode;
         String heading = argumentTypes.isEmpty() ? name
-                : name + "(" + argumentTypes.stream().map(type -> type.isExact() ? type.pythonName() : "object").collect(Collectors.joining(", ")) + ")";
+                : name + "(" + argumentTypes.stream().map(Type::pythonName).collect(Collectors.joining(", ")) + ")";
         for (Stage stage : stages) {
             out.println("=== " + heading + ": " + stage + " ===");
             try {

@@ -1,5 +1,8 @@
 package dev.pyjit.frontend;
 
+import dev.pyjit.ir.Function;
+import dev.pyjit.ir.Type;
+import dev.pyjit.ir.passes.GuardArguments;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -7,9 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import dev.pyjit.ir.Function;
-import dev.pyjit.ir.Type;
-import dev.pyjit.ir.passes.GuardArguments;
 
 /**
  * The small functions whose text is pinned at each stage of the pipeline: the sources are

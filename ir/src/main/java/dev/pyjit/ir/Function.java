@@ -1,7 +1,10 @@
 package dev.pyjit.ir;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * A function in the IR: its blocks (the first is the entry), and the names that make the printed
@@ -16,7 +19,7 @@ public final class Function {
     private final List<String> constantReprs;
     private final List<Block> blocks = new ArrayList<>();
     private SourceLines source = SourceLines.NONE;
-    private final java.util.Map<Integer, Double> floatConstants = new java.util.HashMap<>();
+    private final Map<Integer, Double> floatConstants = new HashMap<>();
     private int nextValue;
 
     /**
@@ -49,9 +52,9 @@ public final class Function {
     }
 
     /** The exact value of constant {@code index} if it is a float. */
-    public java.util.OptionalDouble floatConstant(int index) {
+    public OptionalDouble floatConstant(int index) {
         Double value = floatConstants.get(index);
-        return value == null ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(value);
+        return value == null ? OptionalDouble.empty() : OptionalDouble.of(value);
     }
 
     public int argumentSlots() {
@@ -95,7 +98,7 @@ public final class Function {
     }
 
     /** Rewrites every use (operands, frame states, edge arguments) of each key of {@code replacement}. */
-    public void replaceUses(java.util.Map<Value, Value> replacement) {
+    public void replaceUses(Map<Value, Value> replacement) {
         java.util.function.UnaryOperator<Value> map = value -> replacement.getOrDefault(value, value);
         for (Block block : blocks) {
             block.instructions.replaceAll(instruction -> instruction.mapOperands(map));

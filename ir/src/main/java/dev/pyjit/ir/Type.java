@@ -76,7 +76,7 @@ public record Type(long bits) {
         return Long.bitCount(bits) == 1 && isSubtypeOf(EXACT);
     }
 
-    /** The bit of an {@link #isExact} type: the C runtime's code for it ({@code pyjit_has_type}). */
+    /** The bit of an {@link #isExact} type: the C runtime's code for it ({@code pyjit_argument_has_type}). */
     public int exactCode() {
         if (!isExact()) {
             throw new IllegalStateException(this + " is not one exact type");
@@ -84,8 +84,14 @@ public record Type(long bits) {
         return Long.numberOfTrailingZeros(bits);
     }
 
-    /** The Python name of an exact type ({@code float}), or null: how {@code pyjit dump --args} spells types. */
+    /**
+     * How {@code pyjit dump --args} and the stats spell a type an argument can be specialised for:
+     * an exact type's Python name ({@code float}), {@code object} for {@link #OBJECT}, else null.
+     */
     public String pythonName() {
+        if (equals(OBJECT)) {
+            return "object";
+        }
         return isExact() ? PYTHON_NAMES[exactCode()] : null;
     }
 

@@ -1,5 +1,6 @@
 package dev.pyjit.ir;
 
+import static dev.pyjit.ir.IrTesting.state;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -11,10 +12,6 @@ import org.junit.jupiter.api.Test;
 
 /** Printer output, inline for a tiny function and against golden files for larger ones. */
 class PrinterTest {
-    private static FrameState state(int offset, Value... owned) {
-        return new FrameState(offset, List.of(owned));
-    }
-
     @Test
     void smallFunctionExactly() {
         Function fn = new Function("one", 0, List.of(), List.of(), List.of("1"));

@@ -1,5 +1,6 @@
 package dev.pyjit.ir;
 
+import static dev.pyjit.ir.IrTesting.state;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,10 +10,6 @@ import org.junit.jupiter.api.Test;
 
 class VerifierTest {
     private static final FrameState NO_STATE = null;
-
-    private static FrameState state(int offset, Value... owned) {
-        return new FrameState(offset, List.of(owned));
-    }
 
     private static Function function() {
         return new Function("f", 1, List.of("x"), List.of("g"), List.of("None", "1"));

@@ -3,6 +3,7 @@ package dev.pyjit.llvm;
 import static org.bytedeco.llvm.global.LLVM.*;
 
 import dev.pyjit.ir.Block;
+import dev.pyjit.ir.CompareOperator;
 import dev.pyjit.ir.FrameState;
 import dev.pyjit.ir.Function;
 import dev.pyjit.ir.Instr;
@@ -263,7 +264,7 @@ final class Lowering {
     }
 
     /** Ordered predicates: a comparison with NaN is false, except != which is true, as in Python. */
-    private static int predicate(dev.pyjit.ir.CompareOperator operator) {
+    private static int predicate(CompareOperator operator) {
         return switch (operator) {
             case LT -> LLVMRealOLT;
             case LE -> LLVMRealOLE;

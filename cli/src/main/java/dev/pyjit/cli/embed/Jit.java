@@ -2,12 +2,12 @@ package dev.pyjit.cli.embed;
 
 import static org.bytedeco.cpython.global.python.*;
 
+import dev.pyjit.ir.Type;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import dev.pyjit.ir.Type;
 import org.bytedeco.cpython.PyCFunction;
 import org.bytedeco.cpython.PyMethodDef;
 import org.bytedeco.cpython.PyObject;
@@ -16,7 +16,7 @@ import org.bytedeco.javacpp.BytePointer;
 /**
  * The JIT as Python sees it: two callables implemented in Java. The compile hook receives a
  * function that reached its call threshold, with the types its positional arguments were seen
- * with (a tuple of {@link dev.pyjit.ir.Type} bit sets), and answers with the address of its
+ * with (a tuple of {@link Type} bit sets), and answers with the address of its
  * native entry point, or 0 to leave it to the interpreter; nothing thrown inside the compiler
  * reaches the program. The exit hook writes the statistics.
  */

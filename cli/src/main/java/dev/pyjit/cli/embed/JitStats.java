@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.pyjit.ir.Type;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +25,7 @@ final class JitStats {
         compileNanos += nanos;
         FunctionCompiler.Where where = result.where();
         if (result.address() != 0) {
-            List<String> types = result.specialisedFor().stream().map(type -> type.isExact() ? type.pythonName() : "object").toList();
+            List<String> types = result.specialisedFor().stream().map(Type::pythonName).toList();
             compiled.add(new Entry(where.file(), where.line(), where.name(), types, null));
         } else {
             interpreted.add(new Entry(where.file(), where.line(), where.name(), List.of(), result.reason()));

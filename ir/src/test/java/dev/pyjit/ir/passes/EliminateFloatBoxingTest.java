@@ -1,5 +1,10 @@
 package dev.pyjit.ir.passes;
 
+import static dev.pyjit.ir.IrTesting.all;
+import static dev.pyjit.ir.IrTesting.assertGone;
+import static dev.pyjit.ir.IrTesting.load;
+import static dev.pyjit.ir.IrTesting.ops;
+import static dev.pyjit.ir.IrTesting.state;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -7,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.pyjit.ir.BinaryOperator;
 import dev.pyjit.ir.Block;
-import dev.pyjit.ir.FrameState;
 import dev.pyjit.ir.Function;
 import dev.pyjit.ir.Instr;
 import dev.pyjit.ir.Op;
@@ -24,16 +28,6 @@ class EliminateFloatBoxingTest {
     /** f(a, b, c) with a local d, all three arguments guarded Float. */
     private static Function function() {
         return new Function("f", 3, List.of("a", "b", "c", "d"), List.of(), List.of());
-    }
-
-    private static FrameState state(int offset, Value... owned) {
-        return new FrameState(offset, List.of(owned));
-    }
-
-    private static Value load(Function fn, Block block, int slot) {
-        Value value = fn.newValue(Type.TOP);
-        block.add(new Instr.LoadLocal(value, slot));
-        return value;
     }
 
     /** {@code result = left OP right @offset owns[left right]; Decref left; Decref right}, as the builder emits it. */
@@ -56,26 +50,6 @@ class EliminateFloatBoxingTest {
         for (Pass pass : List.of(new TypeInference(), new SpecialiseFloatArithmetic(), new EliminateFloatBoxing())) {
             pass.run(fn);
             Verifier.verify(fn);
-        }
-    }
-
-    private static List<Instr> all(Function fn) {
-        List<Instr> instructions = new ArrayList<>();
-        fn.blocks().forEach(block -> instructions.addAll(block.instructions()));
-        return instructions;
-    }
-
-    private static List<Op> ops(Block block) {
-        return block.instructions().stream().map(Instr::op).toList();
-    }
-
-    private static void assertGone(Function fn, Value value) {
-        for (Instr instruction : all(fn)) {
-            assertFalse(value.equals(instruction.result()), () -> value + " still defined:\n" + Printer.print(fn));
-            assertFalse(instruction.operands().contains(value), () -> value + " still used:\n" + Printer.print(fn));
-            if (instruction.state() != null) {
-                assertFalse(instruction.state().owned().contains(value), () -> value + " still owned:\n" + Printer.print(fn));
-            }
         }
     }
 

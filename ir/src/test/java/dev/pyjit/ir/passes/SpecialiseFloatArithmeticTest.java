@@ -1,5 +1,6 @@
 package dev.pyjit.ir.passes;
 
+import static dev.pyjit.ir.IrTesting.ops;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -228,7 +229,7 @@ class SpecialiseFloatArithmeticTest {
         Pipeline.run(fn, List.of(new SpecialiseFloatArithmetic()));
 
         assertEquals(List.of(Op.GUARD_ARGUMENT, Op.GUARD_ARGUMENT, Op.LOAD_LOCAL, Op.LOAD_LOCAL, Op.UNBOX_FLOAT, Op.UNBOX_FLOAT,
-                Op.FLOAT_ARITH, Op.BOX_FLOAT, Op.DECREF, Op.DECREF), entry.instructions().stream().map(Instr::op).toList());
+                Op.FLOAT_ARITH, Op.BOX_FLOAT, Op.DECREF, Op.DECREF), ops(entry));
 
         Function unguarded = function();
         Block entry2 = unguarded.newBlock("entry");
@@ -240,7 +241,7 @@ class SpecialiseFloatArithmeticTest {
         GuardArguments.insert(unguarded, List.of(Type.OBJECT, Type.FLOAT));
         Pipeline.run(unguarded, Pipeline.TYPING);
         Pipeline.run(unguarded, List.of(new SpecialiseFloatArithmetic()));
-        assertEquals(List.of(Op.GUARD_ARGUMENT, Op.LOAD_LOCAL, Op.BINARY_OP), entry2.instructions().stream().map(Instr::op).toList(),
+        assertEquals(List.of(Op.GUARD_ARGUMENT, Op.LOAD_LOCAL, Op.BINARY_OP), ops(entry2),
                 "only slot b is guarded; a + a is on Objects");
     }
 

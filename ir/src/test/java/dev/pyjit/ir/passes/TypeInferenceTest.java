@@ -1,5 +1,6 @@
 package dev.pyjit.ir.passes;
 
+import static dev.pyjit.ir.IrTesting.load;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.pyjit.ir.BinaryOperator;
@@ -283,12 +284,6 @@ class TypeInferenceTest {
     /** f(x, n) with locals s and t: two argument slots, two slots that start unbound. */
     private static Function functionWithLocals() {
         return new Function("f", 2, List.of("x", "n", "s", "t"), List.of("g"), List.of("0", "1.5", "True"));
-    }
-
-    private static Value load(Function fn, Block block, int slot) {
-        Value value = fn.newValue(Type.TOP);
-        block.add(new Instr.LoadLocal(value, slot));
-        return value;
     }
 
     private static Value loadChecked(Function fn, Block block, int slot) {

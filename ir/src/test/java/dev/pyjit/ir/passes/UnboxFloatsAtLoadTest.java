@@ -1,5 +1,10 @@
 package dev.pyjit.ir.passes;
 
+import static dev.pyjit.ir.IrTesting.all;
+import static dev.pyjit.ir.IrTesting.assertGone;
+import static dev.pyjit.ir.IrTesting.ops;
+import static dev.pyjit.ir.IrTesting.snapshot;
+import static dev.pyjit.ir.IrTesting.state;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -9,7 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pyjit.ir.BinaryOperator;
 import dev.pyjit.ir.Block;
-import dev.pyjit.ir.FrameState;
 import dev.pyjit.ir.Function;
 import dev.pyjit.ir.Instr;
 import dev.pyjit.ir.Op;
@@ -38,10 +42,6 @@ class UnboxFloatsAtLoadTest {
         return new Function("f", 2, List.of("x", "y", "z"), List.of("g"), List.of("0.1", "-0.0", "nan", "nan", "2.5"));
     }
 
-    private static FrameState state(int offset, Value... owned) {
-        return new FrameState(offset, List.of(owned));
-    }
-
     private static Value loadLocal(Function fn, Block block, int slot, Type type) {
         Value value = fn.newValue(type);
         block.add(new Instr.LoadLocal(value, slot));
@@ -64,40 +64,6 @@ class UnboxFloatsAtLoadTest {
         Verifier.verify(fn);
         new UnboxFloatsAtLoad().run(fn);
         Verifier.verify(fn);
-    }
-
-    private static List<Instr> all(Function fn) {
-        List<Instr> instructions = new ArrayList<>();
-        fn.blocks().forEach(block -> instructions.addAll(block.instructions()));
-        return instructions;
-    }
-
-    private static List<Op> ops(Block block) {
-        return block.instructions().stream().map(Instr::op).toList();
-    }
-
-    /** The value is neither defined, used, released, owned by a frame state, nor used by a terminator. */
-    private static void assertGone(Function fn, Value value) {
-        for (Instr instruction : all(fn)) {
-            assertFalse(value.equals(instruction.result()), () -> value + " still defined:\n" + Printer.print(fn));
-            assertFalse(instruction.operands().contains(value), () -> value + " still used:\n" + Printer.print(fn));
-            if (instruction.state() != null) {
-                assertFalse(instruction.state().owned().contains(value), () -> value + " still owned:\n" + Printer.print(fn));
-            }
-        }
-        for (Block block : fn.blocks()) {
-            assertFalse(block.terminator().operands().contains(value), () -> value + " still used:\n" + Printer.print(fn));
-        }
-    }
-
-    /** Snapshot of every block's instructions and terminator, to check a run changed nothing. */
-    private static List<Object> snapshot(Function fn) {
-        List<Object> all = new ArrayList<>();
-        for (Block block : fn.blocks()) {
-            all.add(List.copyOf(block.instructions()));
-            all.add(block.terminator());
-        }
-        return all;
     }
 
     private static void assertUnchanged(Function fn, String what) {

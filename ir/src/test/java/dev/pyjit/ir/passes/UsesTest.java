@@ -1,12 +1,13 @@
 package dev.pyjit.ir.passes;
 
+import static dev.pyjit.ir.IrTesting.snapshot;
+import static dev.pyjit.ir.IrTesting.state;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pyjit.ir.BinaryOperator;
 import dev.pyjit.ir.Block;
-import dev.pyjit.ir.FrameState;
 import dev.pyjit.ir.Function;
 import dev.pyjit.ir.Instr;
 import dev.pyjit.ir.Op;
@@ -15,7 +16,6 @@ import dev.pyjit.ir.Terminator;
 import dev.pyjit.ir.Type;
 import dev.pyjit.ir.Value;
 import dev.pyjit.ir.Verifier;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -25,23 +25,10 @@ class UsesTest {
         return new Function("f", 2, List.of("x", "y", "z"), List.of("g"), List.of("1.5"));
     }
 
-    private static FrameState state(int offset, Value... owned) {
-        return new FrameState(offset, List.of(owned));
-    }
-
     private static Value load(Function fn, Block block, int slot) {
         Value value = fn.newValue(Type.FLOAT);
         block.add(new Instr.LoadLocal(value, slot));
         return value;
-    }
-
-    private static List<Object> snapshot(Function fn) {
-        List<Object> all = new ArrayList<>();
-        for (Block block : fn.blocks()) {
-            all.add(List.copyOf(block.instructions()));
-            all.add(block.terminator());
-        }
-        return all;
     }
 
     /**
