@@ -82,38 +82,38 @@ int pyjit_check_eval_breaker(_PyInterpreterFrame *frame) {
     return 0;
 }
 
-int pyjit_argument_has_type(_PyInterpreterFrame *frame, int slot, int code) {
-    PyObject *value = frame->localsplus[slot];
-    switch (code) {
-    case 0: return value == Py_None;
-    case 1: return PyBool_Check(value);
-    case 2: return PyLong_CheckExact(value);
-    case 3: return PyFloat_CheckExact(value);
-    case 4: return PyUnicode_CheckExact(value);
-    case 5: return PyTuple_CheckExact(value);
-    case 6: return PyList_CheckExact(value);
-    case 7: return PyDict_CheckExact(value);
-    default: return 0;
-    }
+int pyjit_is_of(PyObject *value, int bits) {
+    return (bits >> pyjit_type_code(value)) & 1;
 }
 
-/* The frame is as pyjit_enter left it: arguments bound, nothing run. Hand it to the
- * interpreter unlinked, with the recursion count undone: the interpreter links it,
- * counts it, runs it from the first instruction and pops it. */
-PyObject *pyjit_deopt_entry(_PyInterpreterFrame *frame) {
+PyObject *pyjit_local_borrow(_PyInterpreterFrame *frame, int slot) {
+    return frame->localsplus[slot];
+}
+
+/* The locals are in the frame already; the value stack goes after them. Then the frame
+ * is handed over unlinked, with the recursion count undone: the interpreter links it,
+ * counts it, runs it from resume_at and pops it. */
+PyObject *pyjit_deopt(_PyInterpreterFrame *frame, int resume_at, PyObject **stack, int depth) {
     PyThreadState *tstate = PyThreadState_Get();
+    PyCodeObject *code = code_of(frame);
+    for (int i = 0; i < depth; i++) {
+        frame->localsplus[code->co_nlocalsplus + i] = stack[i];
+    }
+    frame->stacktop = code->co_nlocalsplus + depth;
+    frame->instr_ptr = _PyCode_CODE(code) + resume_at;
     tstate->current_frame = frame->previous;
     tstate->py_recursion_remaining++;
-    frame->instr_ptr = _PyCode_CODE(code_of(frame));
     return _PyEval_EvalFrameDefault(tstate, frame, 0);
+}
+
+void pyjit_release_all(PyObject **items, int n) {
+    for (int i = 0; i < n; i++) {
+        Py_XDECREF(items[i]);
+    }
 }
 
 double pyjit_float_value(PyObject *exact_float) {
     return PyFloat_AS_DOUBLE(exact_float);
-}
-
-double pyjit_local_float(_PyInterpreterFrame *frame, int slot) {
-    return PyFloat_AS_DOUBLE(frame->localsplus[slot]);
 }
 
 PyObject *pyjit_float_box(double value) {

@@ -78,27 +78,12 @@ static CodeState *code_state(PyObject *code) {
     return (CodeState *)extra;
 }
 
-/* The code pyjit_argument_has_type checks for an exact type, or OTHER_OBJECT_CODE. */
-static int type_code(PyObject *value) {
-    if (value == Py_None) {
-        return 0;
-    }
-    PyTypeObject *type = Py_TYPE(value);
-    PyTypeObject *exact[] = {&PyBool_Type, &PyLong_Type, &PyFloat_Type, &PyUnicode_Type, &PyTuple_Type, &PyList_Type, &PyDict_Type};
-    for (int i = 0; i < 7; i++) {
-        if (type == exact[i]) {
-            return i + 1;
-        }
-    }
-    return OTHER_OBJECT_CODE;
-}
-
 /* A parameter not passed positionally (a default, a keyword) counts as any object. */
 static void observe(CodeState *state, PyObject *func, PyObject *const *args, size_t nargsf) {
     int parameters = ((PyCodeObject *)((PyFunctionObject *)func)->func_code)->co_argcount;
     size_t nargs = PyVectorcall_NARGS(nargsf);
     for (int i = 0; i < parameters && i < PROFILED_ARGUMENTS; i++) {
-        state->observed[i] |= 1u << ((size_t)i < nargs ? type_code(args[i]) : OTHER_OBJECT_CODE);
+        state->observed[i] |= 1u << ((size_t)i < nargs ? pyjit_type_code(args[i]) : OTHER_OBJECT_CODE);
     }
 }
 

@@ -30,14 +30,32 @@ PyObject *pyjit_leave(_PyInterpreterFrame *frame, PyObject *result);
 void pyjit_set_ip(_PyInterpreterFrame *frame, int codeunit);
 int pyjit_check_eval_breaker(_PyInterpreterFrame *frame);
 
-/* Specialisation. code is the bit of dev.pyjit.ir.Type: 0 None, 1 bool, 2 int,
- * 3 float, 4 str, 5 tuple, 6 list, 7 dict (exact types). */
-int pyjit_argument_has_type(_PyInterpreterFrame *frame, int slot, int code);
-/* A failed argument guard: the interpreter runs the call on this frame, from the start. */
-PyObject *pyjit_deopt_entry(_PyInterpreterFrame *frame);
+/* Speculation. The bit of dev.pyjit.ir.Type an object's type is: 0 None, 1 bool,
+ * 2 int, 3 float, 4 str, 5 tuple, 6 list, 7 dict (exact types), 8 anything else. */
+static inline int pyjit_type_code(PyObject *value) {
+    if (value == Py_None) {
+        return 0;
+    }
+    PyTypeObject *type = Py_TYPE(value);
+    PyTypeObject *exact[] = {&PyBool_Type, &PyLong_Type, &PyFloat_Type, &PyUnicode_Type, &PyTuple_Type, &PyList_Type, &PyDict_Type};
+    for (int i = 0; i < 7; i++) {
+        if (type == exact[i]) {
+            return i + 1;
+        }
+    }
+    return 8;
+}
+/* Whether the object's type is one of the types in bits (a dev.pyjit.ir.Type). */
+int pyjit_is_of(PyObject *value, int bits);
+/* The object in a local slot, borrowed. */
+PyObject *pyjit_local_borrow(_PyInterpreterFrame *frame, int slot);
+/* A speculation failed: the interpreter takes the frame over at code unit
+ * resume_at with this value stack (its references are stolen), runs the
+ * function to its end and returns its result. */
+PyObject *pyjit_deopt(_PyInterpreterFrame *frame, int resume_at, PyObject **stack, int depth);
+/* Py_XDECREF of each item. */
+void pyjit_release_all(PyObject **items, int n);
 double pyjit_float_value(PyObject *exact_float);
-/* The double of the exact float in a local slot; no reference is taken. */
-double pyjit_local_float(_PyInterpreterFrame *frame, int slot);
 PyObject *pyjit_float_box(double value);
 void pyjit_float_division_by_zero(void);
 /* Py_True or Py_False (immortal). */

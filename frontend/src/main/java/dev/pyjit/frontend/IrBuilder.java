@@ -7,6 +7,7 @@ import dev.pyjit.ir.FrameState;
 import dev.pyjit.ir.Function;
 import dev.pyjit.ir.Instr;
 import dev.pyjit.ir.Op;
+import dev.pyjit.ir.ResumeState;
 import dev.pyjit.ir.SourceLines;
 import dev.pyjit.ir.Terminator;
 import dev.pyjit.ir.Terminator.Condition;
@@ -245,16 +246,16 @@ public final class IrBuilder {
                 block.setTerminator(new Terminator.Return(pop()));
                 return true;
             }
-            case LOAD_FAST -> push(loadLocal(arg));
+            case LOAD_FAST -> push(loadLocal(arg, true));
             case LOAD_FAST_CHECK -> apply(Op.LOAD_LOCAL_CHECKED, 0, (in, state) -> new Instr.LoadLocalChecked(value(), arg, state));
             case LOAD_FAST_LOAD_FAST -> {
-                push(loadLocal(arg >> 4));
-                push(loadLocal(arg & 15));
+                push(loadLocal(arg >> 4, false));
+                push(loadLocal(arg & 15, true));
             }
             case STORE_FAST -> emit(new Instr.StoreLocal(arg, pop()));
             case STORE_FAST_LOAD_FAST -> {
                 emit(new Instr.StoreLocal(arg >> 4, pop()));
-                push(loadLocal(arg & 15));
+                push(loadLocal(arg & 15, true));
             }
             case STORE_FAST_STORE_FAST -> {
                 emit(new Instr.StoreLocal(arg >> 4, pop()));
@@ -392,9 +393,22 @@ public final class IrBuilder {
         };
     }
 
-    private Value loadLocal(int slot) {
+    /**
+     * A load of a local, with where the interpreter resumes if the local's inferred type turns out
+     * wrong: after this instruction, with the loaded value pushed, when the load is the last thing
+     * the instruction does; else at its start, releasing the value.
+     */
+    private Value loadLocal(int slot, boolean lastOfInstruction) {
         Value result = value();
-        emit(new Instr.LoadLocal(result, slot));
+        ResumeState resume;
+        if (lastOfInstruction) {
+            List<Value> after = new ArrayList<>(stack);
+            after.add(result);
+            resume = new ResumeState(current.next(), after, List.of());
+        } else {
+            resume = new ResumeState(current.start(), stack, List.of(result));
+        }
+        emit(new Instr.LoadLocal(result, slot, resume));
         return result;
     }
 

@@ -19,6 +19,14 @@ public sealed interface Instr {
     /** Non-null exactly when {@code op().canRaise}. */
     FrameState state();
 
+    /**
+     * Where the interpreter resumes if this instruction's speculation fails, or null for an
+     * instruction that speculates nothing (see {@link ResumeState}).
+     */
+    default ResumeState resume() {
+        return null;
+    }
+
     /** The immediates as printed between angle brackets, or "" for none. */
     String immediates(Function function);
 
@@ -32,6 +40,10 @@ public sealed interface Instr {
         return state == null ? null : state.withReplaced(f);
     }
 
+    private static ResumeState map(ResumeState resume, UnaryOperator<Value> f) {
+        return resume == null ? null : resume.withReplaced(f);
+    }
+
     record LoadConst(Value result, int index) implements Instr {
         public Op op() { return Op.LOAD_CONST; }
         public List<Value> operands() { return List.of(); }
@@ -40,12 +52,20 @@ public sealed interface Instr {
         public Instr mapOperands(UnaryOperator<Value> f) { return this; }
     }
 
-    record LoadLocal(Value result, int slot) implements Instr {
+    /**
+     * A new reference to the value of a local. If inference gave it a narrower type than Object,
+     * the loaded object's type is checked, and a mismatch hands the frame to the interpreter at
+     * {@code resume} (a function built by hand may leave it null; then the type cannot be used).
+     */
+    record LoadLocal(Value result, int slot, ResumeState resume) implements Instr {
+        public LoadLocal(Value result, int slot) {
+            this(result, slot, null);
+        }
         public Op op() { return Op.LOAD_LOCAL; }
         public List<Value> operands() { return List.of(); }
         public FrameState state() { return null; }
         public String immediates(Function fn) { return fn.localName(slot); }
-        public Instr mapOperands(UnaryOperator<Value> f) { return this; }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new LoadLocal(result, slot, map(resume, f)); }
     }
 
     record LoadLocalChecked(Value result, int slot, FrameState state) implements Instr {
@@ -273,12 +293,13 @@ public sealed interface Instr {
         public Instr mapOperands(UnaryOperator<Value> f) { return this; }
     }
 
-    record LoadLocalFloat(Value result, int slot) implements Instr {
+    /** The double of the float in a local; anything else there hands the frame to the interpreter at {@code resume}. */
+    record LoadLocalFloat(Value result, int slot, ResumeState resume) implements Instr {
         public Op op() { return Op.LOAD_LOCAL_FLOAT; }
         public List<Value> operands() { return List.of(); }
         public FrameState state() { return null; }
         public String immediates(Function fn) { return fn.localName(slot); }
-        public Instr mapOperands(UnaryOperator<Value> f) { return this; }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new LoadLocalFloat(result, slot, map(resume, f)); }
     }
 
     record BoxFloat(Value result, Value value, FrameState state) implements Instr {

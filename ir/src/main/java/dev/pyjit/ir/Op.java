@@ -9,6 +9,7 @@ package dev.pyjit.ir;
  */
 public enum Op {
     LOAD_CONST(false, false),
+    /** Its result type is a speculation, checked when the local is loaded (see {@link Instr.LoadLocal}). */
     LOAD_LOCAL(false, false),
     LOAD_LOCAL_CHECKED(true, false),
     STORE_LOCAL(false, true),
@@ -52,7 +53,7 @@ public enum Op {
     UNBOX_FLOAT(false, false),
     /** The double of a float constant. */
     FLOAT_CONSTANT(false, false),
-    /** The double of the exact float a local slot holds, read without taking a reference. */
+    /** The double of the float a local slot holds, read without taking a reference; checked like LOAD_LOCAL. */
     LOAD_LOCAL_FLOAT(false, false),
     /** A new float object; raises only MemoryError. */
     BOX_FLOAT(true, false),

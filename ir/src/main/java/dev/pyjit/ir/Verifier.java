@@ -9,7 +9,7 @@ import java.util.Set;
  * <ol>
  *   <li>Every block has a terminator, and the entry block has no parameters.</li>
  *   <li>Every value is defined once (instruction result or block parameter).</li>
- *   <li>Every operand, edge argument and frame-state value is defined somewhere in the function.</li>
+ *   <li>Every operand, edge argument, frame-state and resume-state value is defined somewhere in the function.</li>
  *   <li>An edge passes exactly as many arguments as its target has parameters.</li>
  *   <li>An instruction carries a frame state exactly when its kind can raise.</li>
  *   <li>Every edge targets a block of this function.</li>
@@ -61,6 +61,10 @@ public final class Verifier {
                 used(function, defined, block, instruction.operands());
                 if (instruction.state() != null) {
                     used(function, defined, block, instruction.state().owned());
+                }
+                if (instruction.resume() != null) {
+                    used(function, defined, block, instruction.resume().stack());
+                    used(function, defined, block, instruction.resume().released());
                 }
             }
             used(function, defined, block, block.terminator().operands());

@@ -20,21 +20,6 @@ class FrameStateTest {
 
         assertEquals(new FrameState(12, List.of(c, b, c)), replaced);
         assertEquals(List.of(a, b, a), state.owned(), "the original is unchanged");
-    }
-
-    @Test
-    void withReplacedDropsValuesMappedToNull() {
-        Function fn = new Function("f", 0, List.of(), List.of(), List.of());
-        Value a = fn.newValue(Type.OBJECT);
-        Value b = fn.newValue(Type.FLOAT);
-        Value c = fn.newValue(Type.OBJECT);
-        FrameState state = new FrameState(7, List.of(a, b, c, b));
-
-        FrameState replaced = state.withReplaced(value -> value == b ? null : value);
-
-        assertEquals(7, replaced.offset());
-        assertEquals(List.of(a, c), replaced.owned());
-        assertEquals(List.of(), state.withReplaced(value -> null).owned(), "every value dropped");
         assertThrows(UnsupportedOperationException.class, () -> replaced.owned().add(b), "owned stays immutable");
     }
 

@@ -14,7 +14,25 @@ public final class IrTesting {
         return new FrameState(offset, List.of(owned));
     }
 
-    /** Appends {@code LoadLocal slot} to {@code block}, defining a new value of type Top, and returns that value. */
+    /** A resume state at {@code offset} with {@code stack} (bottom first) on the value stack, releasing nothing. */
+    public static ResumeState resume(int offset, Value... stack) {
+        return new ResumeState(offset, List.of(stack), List.of());
+    }
+
+    /**
+     * Appends {@code LoadLocal slot} to {@code block} with the resume state the builder gives a load
+     * that ends its bytecode instruction: resume at {@code offset} with {@code below} and then the
+     * loaded value on the stack. Defines a new value of {@code type} and returns it.
+     */
+    public static Value loadResumable(Function fn, Block block, int slot, Type type, int offset, Value... below) {
+        Value value = fn.newValue(type);
+        List<Value> stack = new ArrayList<>(List.of(below));
+        stack.add(value);
+        block.add(new Instr.LoadLocal(value, slot, new ResumeState(offset, stack, List.of())));
+        return value;
+    }
+
+    /** Appends {@code LoadLocal slot} (no resume state) to {@code block}, defining a new value of type Top, and returns that value. */
     public static Value load(Function fn, Block block, int slot) {
         Value value = fn.newValue(Type.TOP);
         block.add(new Instr.LoadLocal(value, slot));
@@ -43,17 +61,21 @@ public final class IrTesting {
         return all;
     }
 
+    /** Whether a frame state or resume state of the instruction names the value. */
+    public static boolean inStates(Instr instruction, Value value) {
+        return instruction.state() != null && instruction.state().owned().contains(value)
+                || instruction.resume() != null && (instruction.resume().stack().contains(value) || instruction.resume().released().contains(value));
+    }
+
     /**
      * Asserts the value is gone from the function: neither defined, used, released, owned by a frame
-     * state, nor used by a terminator. Failure messages include the printed function.
+     * state, named by a resume state, nor used by a terminator. Failure messages include the printed function.
      */
     public static void assertGone(Function fn, Value value) {
         for (Instr instruction : all(fn)) {
             assertFalse(value.equals(instruction.result()), () -> value + " still defined:\n" + Printer.print(fn));
             assertFalse(instruction.operands().contains(value), () -> value + " still used:\n" + Printer.print(fn));
-            if (instruction.state() != null) {
-                assertFalse(instruction.state().owned().contains(value), () -> value + " still owned:\n" + Printer.print(fn));
-            }
+            assertFalse(inStates(instruction, value), () -> value + " still in a frame or resume state:\n" + Printer.printTyped(fn));
         }
         for (Block block : fn.blocks()) {
             assertFalse(block.terminator().operands().contains(value), () -> value + " still used:\n" + Printer.print(fn));

@@ -1,5 +1,6 @@
 package dev.pyjit.ir;
 
+import static dev.pyjit.ir.IrTesting.resume;
 import static dev.pyjit.ir.IrTesting.state;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -68,6 +69,64 @@ class PrinterTest {
                   v1 = LoadGlobal<#7>  @2 owns[]
                   v2 = LoadConst<#9>
                   Return v2
+                }
+                """, Printer.print(fn));
+    }
+
+    /**
+     * A load typed narrower than Object is a speculation: typed printing shows where it resumes
+     * (and what it releases, if anything). Object, Top and Bottom loads, and a load without a
+     * resume state, show none; a double read of a local always does. Untyped printing never does.
+     */
+    @Test
+    void typedPrintingShowsWhereASpeculativeLoadResumes() {
+        Function fn = new Function("f", 2, List.of("x", "y"), List.of(), List.of());
+        Block entry = fn.newBlock("");
+        Value y = fn.newValue(Type.OBJECT);
+        entry.add(new Instr.LoadLocal(y, 1, resume(2, y)));
+        Value x = fn.newValue(Type.FLOAT);
+        entry.add(new Instr.LoadLocal(x, 0, new ResumeState(4, List.of(y), List.of(x))));
+        Value x2 = fn.newValue(Type.FLOAT);
+        entry.add(new Instr.LoadLocal(x2, 0, resume(6, y, x, x2)));
+        Value read = fn.newValue(Type.CDOUBLE);
+        entry.add(new Instr.LoadLocalFloat(read, 0, resume(8, y, read)));
+        Value number = fn.newValue(Type.INT.union(Type.FLOAT));
+        entry.add(new Instr.LoadLocal(number, 0, new ResumeState(10, List.of(), List.of(y, number))));
+        Value top = fn.newValue(Type.TOP);
+        entry.add(new Instr.LoadLocal(top, 0, resume(12, top)));
+        Value bottom = fn.newValue(Type.BOTTOM);
+        entry.add(new Instr.LoadLocal(bottom, 0, resume(14, bottom)));
+        Value unresumable = fn.newValue(Type.FLOAT);
+        entry.add(new Instr.LoadLocal(unresumable, 0));
+        entry.setTerminator(new Terminator.Return(y));
+        Verifier.verify(fn);
+
+        assertEquals("""
+                function f {
+                bb0:
+                  v0:Object = LoadLocal<y>
+                  v1:Float = LoadLocal<x>  resume@4[v0] releases[v1]
+                  v2:Float = LoadLocal<x>  resume@6[v0 v1 v2]
+                  v3:CDouble = LoadLocalFloat<x>  resume@8[v0 v3]
+                  v4:Int|Float = LoadLocal<x>  resume@10[] releases[v0 v4]
+                  v5:Top = LoadLocal<x>
+                  v6:Bottom = LoadLocal<x>
+                  v7:Float = LoadLocal<x>
+                  Return v0
+                }
+                """, Printer.printTyped(fn));
+        assertEquals("""
+                function f {
+                bb0:
+                  v0 = LoadLocal<y>
+                  v1 = LoadLocal<x>
+                  v2 = LoadLocal<x>
+                  v3 = LoadLocalFloat<x>
+                  v4 = LoadLocal<x>
+                  v5 = LoadLocal<x>
+                  v6 = LoadLocal<x>
+                  v7 = LoadLocal<x>
+                  Return v0
                 }
                 """, Printer.print(fn));
     }

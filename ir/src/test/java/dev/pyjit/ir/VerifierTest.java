@@ -1,11 +1,13 @@
 package dev.pyjit.ir;
 
+import static dev.pyjit.ir.IrTesting.resume;
 import static dev.pyjit.ir.IrTesting.state;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 
 class VerifierTest {
@@ -104,6 +106,42 @@ class VerifierTest {
         entry2.add(new Instr.LoadConst(none, 0));
         entry2.setTerminator(new Terminator.Return(none));
         assertRejected(fn2, "bb0 uses undefined v0");
+    }
+
+    /** entry: v0 = x (Float) resuming with {@code resume(v0, v1)}, v1 defined nowhere; return v0 */
+    private static Function loadResuming(BiFunction<Value, Value, ResumeState> resume) {
+        Function fn = function();
+        Block entry = fn.newBlock("entry");
+        Value x = fn.newValue(Type.FLOAT);
+        Value ghost = fn.newValue(Type.OBJECT);
+        entry.add(new Instr.LoadLocal(x, 0, resume.apply(x, ghost)));
+        entry.setTerminator(new Terminator.Return(x));
+        return fn;
+    }
+
+    @Test
+    void rejectsUseOfUndefinedValueInAResumeState() {
+        assertRejected(loadResuming((x, ghost) -> resume(2, ghost, x)), "bb0 uses undefined v1");
+        assertRejected(loadResuming((x, ghost) -> new ResumeState(2, List.of(x), List.of(ghost))), "bb0 uses undefined v1");
+        assertRejected(loadResuming((x, ghost) -> new ResumeState(0, List.of(), List.of(x, ghost))), "bb0 uses undefined v1");
+    }
+
+    @Test
+    void acceptsALoadWhoseResumeStateNamesItsOwnResult() {
+        assertDoesNotThrow(() -> Verifier.verify(loadResuming((x, ghost) -> resume(2, x))));
+        assertDoesNotThrow(() -> Verifier.verify(loadResuming((x, ghost) -> new ResumeState(0, List.of(), List.of(x)))));
+
+        Function fn = function();
+        Block entry = fn.newBlock("entry");
+        Value y = fn.newValue(Type.OBJECT);
+        entry.add(new Instr.LoadLocal(y, 0, resume(2, y)));
+        Value read = fn.newValue(Type.CDOUBLE);
+        entry.add(new Instr.LoadLocalFloat(read, 0, resume(4, y, read)));
+        Value boxed = fn.newValue(Type.FLOAT);
+        entry.add(new Instr.BoxFloat(boxed, read, state(6, y, read)));
+        entry.add(new Instr.Refcount(Op.DECREF, y));
+        entry.setTerminator(new Terminator.Return(boxed));
+        assertDoesNotThrow(() -> Verifier.verify(fn), "a double in resume and frame states");
     }
 
     @Test

@@ -8,7 +8,9 @@ import dev.pyjit.ir.FrameState;
 import dev.pyjit.ir.Function;
 import dev.pyjit.ir.Instr;
 import dev.pyjit.ir.Op;
+import dev.pyjit.ir.ResumeState;
 import dev.pyjit.ir.Terminator;
+import dev.pyjit.ir.Type;
 import dev.pyjit.ir.Value;
 import java.util.HashMap;
 import java.util.List;
@@ -126,7 +128,7 @@ final class Lowering {
         }
         LLVMValueRef result = switch (instruction.op()) {
             case LOAD_CONST -> call("pyjit_load_const", frame, int32(((Instr.LoadConst) instruction).index()));
-            case LOAD_LOCAL -> call("pyjit_load_local", frame, int32(((Instr.LoadLocal) instruction).slot()));
+            case LOAD_LOCAL -> loadLocal((Instr.LoadLocal) instruction);
             case LOAD_LOCAL_CHECKED -> checkNull(call("pyjit_load_local_checked", frame, int32(((Instr.LoadLocalChecked) instruction).slot())), state);
             case STORE_LOCAL -> call("pyjit_store_local", frame, int32(((Instr.StoreLocal) instruction).slot()), use(((Instr.StoreLocal) instruction).value()));
             case LOAD_GLOBAL -> checkNull(call("pyjit_load_global", frame, int32(((Instr.LoadGlobal) instruction).nameIndex())), state);
@@ -212,7 +214,7 @@ final class Lowering {
             case GUARD_ARGUMENT -> guardArgument((Instr.GuardArgument) instruction);
             case UNBOX_FLOAT -> call("pyjit_float_value", use(((Instr.UnboxFloat) instruction).value()));
             case FLOAT_CONSTANT -> LLVMConstReal(f64, ((Instr.FloatConstant) instruction).value());
-            case LOAD_LOCAL_FLOAT -> call("pyjit_local_float", frame, int32(((Instr.LoadLocalFloat) instruction).slot()));
+            case LOAD_LOCAL_FLOAT -> loadLocalFloat((Instr.LoadLocalFloat) instruction);
             case BOX_FLOAT -> checkNull(call("pyjit_float_box", use(((Instr.BoxFloat) instruction).value())), state);
             case FLOAT_ARITH, FLOAT_DIVIDE -> floatArith((Instr.FloatArith) instruction);
             case FLOAT_COMPARE -> {
@@ -230,14 +232,96 @@ final class Lowering {
 
     /** A failed guard hands the untouched call to the interpreter, which returns its result. */
     private LLVMValueRef guardArgument(Instr.GuardArgument guard) {
-        LLVMValueRef holds = nonZero(call("pyjit_argument_has_type", frame, int32(guard.slot()), int32(guard.type().exactCode())));
+        LLVMValueRef argument = call("pyjit_local_borrow", frame, int32(guard.slot()));
+        LLVMValueRef holds = nonZero(call("pyjit_is_of", argument, int32((int) guard.type().bits())));
         LLVMBasicBlockRef deopt = LLVMAppendBasicBlockInContext(context, llvmFunction, "deopt_" + guard.slot());
         LLVMBasicBlockRef continued = LLVMAppendBasicBlockInContext(context, llvmFunction, "guarded");
         LLVMBuildCondBr(builder, holds, continued, deopt);
         LLVMPositionBuilderAtEnd(builder, deopt);
-        LLVMBuildRet(builder, call("pyjit_deopt_entry", frame));
+        LLVMBuildRet(builder, call("pyjit_deopt", frame, int32(0), LLVMConstPointerNull(pointer), int32(0)));
         LLVMPositionBuilderAtEnd(builder, continued);
         return null;
+    }
+
+    /** A load whose inferred type is narrower than Object checks it, and resumes in the interpreter if it is wrong. */
+    private LLVMValueRef loadLocal(Instr.LoadLocal load) {
+        LLVMValueRef object = call("pyjit_load_local", frame, int32(load.slot()));
+        Type type = load.result().type();
+        if (type.isBottom() || Type.OBJECT.isSubtypeOf(type)) {
+            return object;
+        }
+        if (load.resume() == null) {
+            throw new IllegalStateException("a load typed " + type + " has no resume state to check it with");
+        }
+        LLVMValueRef holds = nonZero(call("pyjit_is_of", object, int32((int) type.intersect(Type.OBJECT).bits())));
+        resumeUnless(holds, load.resume(), load.result(), object);
+        return object;
+    }
+
+    private LLVMValueRef loadLocalFloat(Instr.LoadLocalFloat load) {
+        LLVMValueRef object = call("pyjit_local_borrow", frame, int32(load.slot()));
+        LLVMValueRef holds = nonZero(call("pyjit_is_of", object, int32((int) Type.FLOAT.bits())));
+        LLVMBasicBlockRef here = LLVMGetInsertBlock(builder);
+        LLVMBasicBlockRef mismatch = LLVMAppendBasicBlockInContext(context, llvmFunction, "not_float");
+        LLVMBasicBlockRef isFloat = LLVMAppendBasicBlockInContext(context, llvmFunction, "is_float");
+        LLVMBuildCondBr(builder, holds, isFloat, mismatch);
+        // the interpreter's stack takes a reference of its own to the object found there
+        LLVMPositionBuilderAtEnd(builder, mismatch);
+        call("pyjit_incref", object);
+        resume(load.resume(), load.result(), object);
+        LLVMPositionBuilderAtEnd(builder, isFloat);
+        return call("pyjit_float_value", object);
+    }
+
+    private void resumeUnless(LLVMValueRef holds, ResumeState resume, Value loaded, LLVMValueRef object) {
+        LLVMBasicBlockRef mismatch = LLVMAppendBasicBlockInContext(context, llvmFunction, "type_changed");
+        LLVMBasicBlockRef continued = LLVMAppendBasicBlockInContext(context, llvmFunction, "type_checked");
+        LLVMBuildCondBr(builder, holds, continued, mismatch);
+        LLVMPositionBuilderAtEnd(builder, mismatch);
+        resume(resume, loaded, object);
+        LLVMPositionBuilderAtEnd(builder, continued);
+    }
+
+    /**
+     * Hands the frame to the interpreter at the resume state: releases what compiled code holds
+     * beyond the interpreter's stack, boxes unboxed doubles again, and returns what the
+     * interpreter returns. {@code loaded} is the speculating instruction's result, whose object is
+     * {@code object} (a reference owned here). If boxing fails (MemoryError), everything is
+     * released and the function raises.
+     */
+    private void resume(ResumeState resume, Value loaded, LLVMValueRef object) {
+        for (Value value : resume.released()) {
+            if (value.equals(loaded)) {
+                call("pyjit_decref", object);
+            } else if (value.type().isRefcounted()) {
+                release(value);
+            }
+        }
+        List<Value> stack = resume.stack();
+        LLVMValueRef array = stackArray(stack.size());
+        LLVMValueRef boxingFailed = LLVMConstInt(LLVMInt1TypeInContext(context), 0, 0);
+        for (int i = 0; i < stack.size(); i++) {
+            Value value = stack.get(i);
+            LLVMValueRef item;
+            if (value.equals(loaded)) {
+                item = object;
+            } else if (value.type().equals(Type.CDOUBLE)) {
+                item = call("pyjit_float_box", use(value));
+                boxingFailed = LLVMBuildOr(builder, boxingFailed, isNull(item), "");
+            } else {
+                item = use(value);
+            }
+            LLVMBuildStore(builder, item, LLVMBuildGEP2(builder, pointer, array,
+                    new PointerPointer<>(new LLVMValueRef[]{LLVMConstInt(i64, i, 0)}), 1, ""));
+        }
+        LLVMBasicBlockRef handOver = LLVMAppendBasicBlockInContext(context, llvmFunction, "resume_at_" + resume.offset());
+        LLVMBasicBlockRef failed = LLVMAppendBasicBlockInContext(context, llvmFunction, "resume_failed");
+        LLVMBuildCondBr(builder, boxingFailed, failed, handOver);
+        LLVMPositionBuilderAtEnd(builder, failed);
+        call("pyjit_release_all", array, int32(stack.size()));
+        LLVMBuildBr(builder, errorExit);
+        LLVMPositionBuilderAtEnd(builder, handOver);
+        LLVMBuildRet(builder, call("pyjit_deopt", frame, int32(resume.offset() / 2), array, int32(stack.size())));
     }
 
     /** IEEE arithmetic, as C does it for CPython's float; division checks for a zero divisor first, as float does. */
@@ -350,12 +434,18 @@ final class Lowering {
         return call(value.type().maybeNull() ? "pyjit_xdecref" : "pyjit_decref", use(value));
     }
 
-    /** A stack array of the values, starting at index {@code offset} (earlier slots are spare). */
-    private LLVMValueRef array(List<Value> items, int offset) {
+    /** Room for {@code size} object pointers in the function's frame (allocated once, at entry). */
+    private LLVMValueRef stackArray(int size) {
         LLVMBasicBlockRef here = LLVMGetInsertBlock(builder);
         LLVMPositionBuilderAtEnd(builder, allocas);
-        LLVMValueRef array = LLVMBuildArrayAlloca(builder, pointer, LLVMConstInt(i64, Math.max(1, items.size() + offset), 0), "args");
+        LLVMValueRef array = LLVMBuildArrayAlloca(builder, pointer, LLVMConstInt(i64, Math.max(1, size), 0), "args");
         LLVMPositionBuilderAtEnd(builder, here);
+        return array;
+    }
+
+    /** A stack array of the values, starting at index {@code offset} (earlier slots are spare). */
+    private LLVMValueRef array(List<Value> items, int offset) {
+        LLVMValueRef array = stackArray(items.size() + offset);
         for (int i = 0; i < items.size(); i++) {
             LLVMValueRef slot = LLVMBuildGEP2(builder, pointer, array,
                     new PointerPointer<>(new LLVMValueRef[]{LLVMConstInt(i64, i + offset, 0)}), 1, "");

@@ -12,8 +12,8 @@ import java.util.Set;
 /**
  * Keeps doubles unboxed between float operations. An unbox of a value that a box just made is
  * the double that went into the box. A box whose object is then used by nothing but its own
- * release is never allocated: the box, its Decref, and its place in the frame states (there is
- * nothing to release on an error path) all go.
+ * release is never allocated: the box and its Decref go, and frame and resume states name the
+ * double instead.
  */
 public final class EliminateFloatBoxing implements Pass {
     @Override
@@ -43,18 +43,20 @@ public final class EliminateFloatBoxing implements Pass {
         }
         if (!replacement.isEmpty()) {
             function.replaceUses(replacement);
+            // a box of an unbox that just went now holds the double that unbox stood for
+            boxedFrom.replaceAll((box, unboxed) -> replacement.getOrDefault(unboxed, unboxed));
         }
-        removeUnusedBoxes(function, boxedFrom.keySet());
+        removeUnusedBoxes(function, boxedFrom);
     }
 
-    private static void removeUnusedBoxes(Function function, Set<Value> boxes) {
+    private static void removeUnusedBoxes(Function function, Map<Value, Value> boxedFrom) {
         Uses uses = Uses.of(function);
-        Set<Value> unused = new HashSet<>();
-        for (Value box : boxes) {
+        Map<Value, Value> unused = new HashMap<>();
+        boxedFrom.forEach((box, unboxed) -> {
             if (uses.onlyReleased(box)) {
-                unused.add(box);
+                unused.put(box, unboxed);
             }
-        }
+        });
         Uses.removeUnneeded(function, unused);
     }
 }

@@ -21,7 +21,10 @@ import java.util.Arrays;
  * <p>A local slot has one type for the whole function (flow-insensitive, so sound wherever a load
  * is): what it holds on entry (an argument is Object, or what its {@link Instr.GuardArgument}
  * checked; other slots start unbound, which no successful load sees) joined with every value
- * stored into it.
+ * stored into it. Code outside the function can still rebind a local (through
+ * {@code frame.f_locals}, say from a debugger), so a load's type is a speculation: compiled code
+ * checks it where the local is loaded, and resumes in the interpreter if it fails. A
+ * LoadLocalChecked, which has no resume state, stays Object.
  */
 public final class TypeInference implements Pass {
     private static final Type[] SINGLE_TYPES = {Type.NONE, Type.BOOL, Type.INT, Type.FLOAT, Type.STR, Type.TUPLE, Type.LIST, Type.DICT, Type.OTHER_OBJECT};
@@ -112,8 +115,7 @@ public final class TypeInference implements Pass {
         return switch (instruction.op()) {
             case LOAD_CONST -> instruction.result().type(); // the builder knows each constant's type
             case LOAD_LOCAL -> slotType(slots, ((Instr.LoadLocal) instruction).slot());
-            case LOAD_LOCAL_CHECKED -> slotType(slots, ((Instr.LoadLocalChecked) instruction).slot());
-            case LOAD_GLOBAL, LOAD_ATTR, CALL, SUBSCRIPT, SLICE, TUPLE_ITEM, GET_ITER -> Type.OBJECT;
+            case LOAD_LOCAL_CHECKED, LOAD_GLOBAL, LOAD_ATTR, CALL, SUBSCRIPT, SLICE, TUPLE_ITEM, GET_ITER -> Type.OBJECT;
             case LOAD_NULL -> Type.NULL;
             case FOR_ITER -> Type.TOP;
             case BINARY_OP -> {

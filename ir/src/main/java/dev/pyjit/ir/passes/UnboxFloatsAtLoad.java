@@ -18,7 +18,7 @@ import java.util.Set;
  * double where it is loaded: {@code LoadLocalFloat} reads the double out of the frame slot and
  * {@code FloatConstant} is the constant's value, so no reference is taken and none released.
  * The read stays at the load's position, because a store to the same local may follow before
- * the value is used.
+ * the value is used. A local's read keeps the load's check and resume state.
  */
 public final class UnboxFloatsAtLoad implements Pass {
     @Override
@@ -31,7 +31,7 @@ public final class UnboxFloatsAtLoad implements Pass {
         Uses uses = Uses.of(function);
         Map<Value, Value> replacement = new HashMap<>();
         Set<Instr> unboxes = new HashSet<>();
-        Set<Value> unneeded = new HashSet<>();
+        Map<Value, Value> unneeded = new HashMap<>();
         for (Block block : function.blocks()) {
             List<Instr> instructions = block.instructions();
             for (int i = 0; i < instructions.size(); i++) {
@@ -51,7 +51,7 @@ public final class UnboxFloatsAtLoad implements Pass {
                         unboxes.add(unbox);
                     }
                 }
-                unneeded.add(loaded);
+                unneeded.put(loaded, unboxed.result());
             }
         }
         for (Block block : function.blocks()) {
@@ -68,8 +68,8 @@ public final class UnboxFloatsAtLoad implements Pass {
 
     /** The double-valued form of a load, or null for any other instruction. */
     private static Instr unboxedLoad(Function function, Instr load) {
-        if (load instanceof Instr.LoadLocal local) {
-            return new Instr.LoadLocalFloat(function.newValue(Type.CDOUBLE), local.slot());
+        if (load instanceof Instr.LoadLocal local && local.resume() != null) {
+            return new Instr.LoadLocalFloat(function.newValue(Type.CDOUBLE), local.slot(), local.resume());
         }
         if (load instanceof Instr.LoadConst constant) {
             OptionalDouble value = function.floatConstant(constant.index());

@@ -50,18 +50,19 @@ final class Uses {
     }
 
     /**
-     * Removes values that are no longer needed as objects: their definitions, their Decrefs, and
-     * their places in frame states (an object never created needs no release on an error path).
+     * Removes float objects that are no longer needed as objects, each the key of {@code unboxed},
+     * whose value is the double it holds: their definitions and their Decrefs go, and frame and
+     * resume states name the double instead (nothing to release on an error path; boxed again if
+     * the interpreter resumes).
      */
-    static void removeUnneeded(Function function, Set<Value> unneeded) {
-        if (unneeded.isEmpty()) {
+    static void removeUnneeded(Function function, Map<Value, Value> unboxed) {
+        if (unboxed.isEmpty()) {
             return;
         }
         for (Block block : function.blocks()) {
-            block.instructions().removeIf(instruction -> instruction.result() != null && unneeded.contains(instruction.result())
-                    || instruction.op() == Op.DECREF && unneeded.contains(instruction.operands().get(0)));
-            block.instructions().replaceAll(instruction -> instruction.state() == null ? instruction
-                    : instruction.mapOperands(value -> unneeded.contains(value) ? null : value));
+            block.instructions().removeIf(instruction -> instruction.result() != null && unboxed.containsKey(instruction.result())
+                    || instruction.op() == Op.DECREF && unboxed.containsKey(instruction.operands().get(0)));
         }
+        function.replaceUses(unboxed);
     }
 }

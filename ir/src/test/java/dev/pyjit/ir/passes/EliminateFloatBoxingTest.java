@@ -3,12 +3,15 @@ package dev.pyjit.ir.passes;
 import static dev.pyjit.ir.IrTesting.all;
 import static dev.pyjit.ir.IrTesting.assertGone;
 import static dev.pyjit.ir.IrTesting.load;
+import static dev.pyjit.ir.IrTesting.loadResumable;
+import static dev.pyjit.ir.IrTesting.resume;
 import static dev.pyjit.ir.IrTesting.ops;
 import static dev.pyjit.ir.IrTesting.state;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pyjit.ir.BinaryOperator;
 import dev.pyjit.ir.Block;
@@ -16,6 +19,7 @@ import dev.pyjit.ir.Function;
 import dev.pyjit.ir.Instr;
 import dev.pyjit.ir.Op;
 import dev.pyjit.ir.Printer;
+import dev.pyjit.ir.ResumeState;
 import dev.pyjit.ir.Terminator;
 import dev.pyjit.ir.Type;
 import dev.pyjit.ir.Value;
@@ -53,33 +57,53 @@ class EliminateFloatBoxingTest {
         }
     }
 
+    private record Chain(Function fn, Block entry, Value a, Value b, Value t, Value c, Value r) {}
+
+    /** Appends the load of local c to the block, in the middle of the chain, after t. */
+    private interface LoadC {
+        Value emit(Function fn, Block block, Value t);
+    }
+
     /**
      * <pre>
      * t = a * b @4 owns[a b]; Decref a; Decref b
-     * c = LoadLocalChecked c @6 owns[t]
+     * c = (as loadC says, with t on the stack)
      * r = t + c @8 owns[t c]; Decref t; Decref c
      * return r
      * </pre>
-     * The box of t only feeds the unbox in the addition: the product stays a double.
+     * optimised.
      */
-    @Test
-    void intermediateBoxOfAChainIsEliminated() {
+    private static Chain chain(LoadC loadC) {
         Function fn = function();
         Block entry = fn.newBlock("entry");
         Value a = load(fn, entry, 0);
         Value b = load(fn, entry, 1);
         Value t = binary(fn, entry, BinaryOperator.MULTIPLY, a, b, 4);
-        Value c = fn.newValue(Type.TOP);
-        entry.add(new Instr.LoadLocalChecked(c, 2, state(6, t)));
+        Value c = loadC.emit(fn, entry, t);
         Value r = binary(fn, entry, BinaryOperator.ADD, t, c, 8);
         entry.setTerminator(new Terminator.Return(r));
-
         optimise(fn);
+        return new Chain(fn, entry, a, b, t, c, r);
+    }
+
+    /**
+     * The chain with {@code c = LoadLocal c  resume@6[t c]}. The box of t only feeds the unbox in
+     * the addition: the product stays a double, and the frame and resume states that named t name
+     * the double instead.
+     */
+    @Test
+    void intermediateBoxOfAChainIsEliminated() {
+        Chain chain = chain((fn, block, t) -> loadResumable(fn, block, 2, Type.TOP, 6, t));
+        Function fn = chain.fn();
+        Value a = chain.a();
+        Value b = chain.b();
+        Value c = chain.c();
+        Value r = chain.r();
 
         assertEquals(List.of(Op.GUARD_ARGUMENT, Op.GUARD_ARGUMENT, Op.GUARD_ARGUMENT,
                 Op.LOAD_LOCAL, Op.LOAD_LOCAL, Op.UNBOX_FLOAT, Op.UNBOX_FLOAT, Op.FLOAT_ARITH, Op.DECREF, Op.DECREF,
-                Op.LOAD_LOCAL_CHECKED, Op.UNBOX_FLOAT, Op.FLOAT_ARITH, Op.BOX_FLOAT, Op.DECREF), ops(entry), Printer.print(fn));
-        List<Instr> instructions = entry.instructions();
+                Op.LOAD_LOCAL, Op.UNBOX_FLOAT, Op.FLOAT_ARITH, Op.BOX_FLOAT, Op.DECREF), ops(chain.entry()), Printer.print(fn));
+        List<Instr> instructions = chain.entry().instructions();
         Instr.FloatArith product = assertInstanceOf(Instr.FloatArith.class, instructions.get(7));
         Instr.FloatArith sum = assertInstanceOf(Instr.FloatArith.class, instructions.get(12));
         assertEquals(BinaryOperator.MULTIPLY, product.operator());
@@ -89,15 +113,61 @@ class EliminateFloatBoxingTest {
         assertSame(sum.right(), instructions.get(11).result());
         assertEquals(List.of(a, b), List.of(instructions.get(8).operands().get(0), instructions.get(9).operands().get(0)));
 
-        Instr.LoadLocalChecked loadC = assertInstanceOf(Instr.LoadLocalChecked.class, instructions.get(10));
-        assertEquals(state(6), loadC.state(), "t is no longer owned: there is no object to release");
+        assertEquals(new Instr.LoadLocal(c, 2, resume(6, product.result(), c)), instructions.get(10),
+                "t's place holds the double: boxed again if the interpreter resumes");
+        assertTrue(Printer.printTyped(fn).contains("  " + c + ":Float = LoadLocal<c>  resume@6[" + product.result() + " " + c + "]\n"),
+                Printer.printTyped(fn));
         Instr.BoxFloat box = assertInstanceOf(Instr.BoxFloat.class, instructions.get(13));
         assertSame(r, box.result(), "the final box stays: the result is returned");
         assertSame(sum.result(), box.value());
-        assertEquals(state(8, c), box.state(), "t is dropped from the box's frame state, c is kept");
+        assertEquals(state(8, product.result(), c), box.state(), "the double replaces t in the box's frame state, c is kept");
         assertEquals(new Instr.Refcount(Op.DECREF, c), instructions.get(14));
-        assertEquals(new Terminator.Return(r), entry.terminator());
-        assertGone(fn, t);
+        assertEquals(new Terminator.Return(r), chain.entry().terminator());
+        assertGone(fn, chain.t());
+    }
+
+    /**
+     * The chain with c loaded as the first of a pair ({@code LOAD_FAST_LOAD_FAST}): it resumes
+     * before the pair, with t on the stack and c released. t's place names the double there too.
+     */
+    @Test
+    void removedBoxIsReplacedByItsDoubleInTheResumeStackOfAFirstLoad() {
+        Chain chain = chain((fn, block, t) -> {
+            Value c = fn.newValue(Type.TOP);
+            block.add(new Instr.LoadLocal(c, 2, new ResumeState(6, List.of(t), List.of(c))));
+            return c;
+        });
+
+        assertGone(chain.fn(), chain.t());
+        Instr.FloatArith product = chain.entry().instructions().stream().filter(Instr.FloatArith.class::isInstance)
+                .map(Instr.FloatArith.class::cast).filter(arith -> arith.operator() == BinaryOperator.MULTIPLY).findFirst().orElseThrow();
+        Instr loadC = chain.entry().instructions().stream().filter(instruction -> chain.c().equals(instruction.result()))
+                .findFirst().orElseThrow();
+        assertEquals(new Instr.LoadLocal(chain.c(), 2, new ResumeState(6, List.of(product.result()), List.of(chain.c()))), loadC,
+                Printer.printTyped(chain.fn()));
+    }
+
+    /**
+     * The chain with c loaded checked ({@code LOAD_FAST_CHECK}): a checked load has no resume
+     * state, so c is Object, the addition stays generic and the box of t it takes stays.
+     */
+    @Test
+    void chainThroughACheckedLoadKeepsTheBox() {
+        Chain chain = chain((fn, block, t) -> {
+            Value c = fn.newValue(Type.TOP);
+            block.add(new Instr.LoadLocalChecked(c, 2, state(6, t)));
+            return c;
+        });
+        Value t = chain.t();
+        Value c = chain.c();
+        List<Instr> instructions = chain.entry().instructions();
+
+        assertEquals(Type.OBJECT, c.type());
+        assertEquals(new Instr.LoadLocalChecked(c, 2, state(6, t)), instructions.get(11), Printer.print(chain.fn()));
+        assertEquals(new Instr.BinaryOp(chain.r(), BinaryOperator.ADD, t, c, state(8, t, c)), instructions.get(12), Printer.print(chain.fn()));
+        Instr.BoxFloat box = assertInstanceOf(Instr.BoxFloat.class, instructions.get(8), Printer.print(chain.fn()));
+        assertSame(t, box.result());
+        assertEquals(1, all(chain.fn()).stream().filter(Instr.BoxFloat.class::isInstance).count(), Printer.print(chain.fn()));
     }
 
     /** The same chain with a division first: (a / b) + c. The division still checks its divisor. */
@@ -121,7 +191,7 @@ class EliminateFloatBoxingTest {
         assertEquals(1, all(fn).stream().filter(Instr.BoxFloat.class::isInstance).count(), Printer.print(fn));
         Instr.BoxFloat box = (Instr.BoxFloat) all(fn).stream().filter(Instr.BoxFloat.class::isInstance).findFirst().orElseThrow();
         assertSame(r, box.result());
-        assertEquals(state(8, c), box.state());
+        assertEquals(state(8, division.result(), c), box.state());
         assertGone(fn, t);
     }
 
@@ -231,11 +301,42 @@ class EliminateFloatBoxingTest {
         assertGone(fn, t);
         Instr breaker = entry.instructions().stream().filter(instruction -> instruction.op() == Op.CHECK_EVAL_BREAKER)
                 .findFirst().orElseThrow();
-        assertEquals(state(5), breaker.state());
         assertEquals(List.of(Op.LOAD_LOCAL, Op.UNBOX_FLOAT, Op.FLOAT_ARITH, Op.BOX_FLOAT, Op.DECREF), ops(next), Printer.print(fn));
         Instr.FloatArith product = assertInstanceOf(Instr.FloatArith.class, entry.instructions().get(7));
+        assertEquals(state(5, product.result()), breaker.state(), "the breaker's frame state names the double");
         Instr.FloatArith second = assertInstanceOf(Instr.FloatArith.class, next.instructions().get(2));
         assertSame(product.result(), second.left());
+    }
+
+    /** t = box(p); u = unbox(t); s = box(u), s only released: states that owned s name p, the double u stood for. */
+    @Test
+    void aBoxOfARemovedUnboxIsNamedByTheOriginalDouble() {
+        Function fn = function();
+        Block entry = fn.newBlock("entry");
+        Value a = fn.newValue(Type.FLOAT);
+        entry.add(new Instr.LoadLocal(a, 0));
+        Value p = fn.newValue(Type.CDOUBLE);
+        entry.add(new Instr.UnboxFloat(p, a));
+        entry.add(new Instr.Refcount(Op.DECREF, a));
+        Value t = fn.newValue(Type.FLOAT);
+        entry.add(new Instr.BoxFloat(t, p, state(2)));
+        Value u = fn.newValue(Type.CDOUBLE);
+        entry.add(new Instr.UnboxFloat(u, t));
+        Value s = fn.newValue(Type.FLOAT);
+        entry.add(new Instr.BoxFloat(s, u, state(4, t)));
+        Value global = fn.newValue(Type.OBJECT);
+        entry.add(new Instr.LoadGlobal(global, 0, state(6, t, s)));
+        entry.add(new Instr.Refcount(Op.DECREF, s));
+        entry.setTerminator(new Terminator.Return(t));
+
+        new EliminateFloatBoxing().run(fn);
+        Verifier.verify(fn);
+
+        assertGone(fn, s);
+        assertGone(fn, u);
+        Instr.LoadGlobal load = (Instr.LoadGlobal) entry.instructions().stream().filter(Instr.LoadGlobal.class::isInstance)
+                .findFirst().orElseThrow();
+        assertEquals(state(6, t, p), load.state(), Printer.printTyped(fn));
     }
 
     @Test

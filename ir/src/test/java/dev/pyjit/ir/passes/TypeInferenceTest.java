@@ -1,6 +1,7 @@
 package dev.pyjit.ir.passes;
 
 import static dev.pyjit.ir.IrTesting.load;
+import static dev.pyjit.ir.IrTesting.loadResumable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.pyjit.ir.BinaryOperator;
@@ -301,15 +302,20 @@ class TypeInferenceTest {
         Value xChecked = loadChecked(fn, entry, 0);
         Value n = load(fn, entry, 1);
         Value nChecked = loadChecked(fn, entry, 1);
+        Value xResumable = loadResumable(fn, entry, 0, Type.TOP, 8);
         Value doubled = fn.newValue(Type.TOP);
-        entry.add(new Instr.BinaryOp(doubled, BinaryOperator.MULTIPLY, x, xChecked, state()));
+        entry.add(new Instr.BinaryOp(doubled, BinaryOperator.MULTIPLY, x, xResumable, state()));
+        Value mixed = fn.newValue(Type.TOP);
+        entry.add(new Instr.BinaryOp(mixed, BinaryOperator.MULTIPLY, x, xChecked, state()));
         entry.setTerminator(new Terminator.Return(n));
 
         Pipeline.run(fn, Pipeline.TYPING);
 
-        assertEquals(Type.FLOAT, x.type());
-        assertEquals(Type.FLOAT, xChecked.type());
+        assertEquals(Type.FLOAT, x.type(), "a load without a resume state still takes the slot's type");
+        assertEquals(Type.FLOAT, xResumable.type());
+        assertEquals(Type.OBJECT, xChecked.type(), "a checked load has no resume state: it cannot speculate");
         assertEquals(Type.FLOAT, doubled.type());
+        assertEquals(Type.OBJECT, mixed.type());
         assertEquals(Type.OBJECT, n.type(), "an unguarded argument can be anything");
         assertEquals(Type.OBJECT, nChecked.type());
     }
@@ -365,7 +371,7 @@ class TypeInferenceTest {
 
         Pipeline.run(fn, Pipeline.TYPING);
 
-        assertEquals(INT_OR_FLOAT, s.type());
+        assertEquals(Type.OBJECT, s.type(), "checked loads are Object");
         assertEquals(INT_OR_FLOAT, sUnchecked.type());
         assertEquals(INT_OR_FLOAT, x.type(), "a guarded argument joined with what is stored into it");
         assertEquals(Type.OBJECT, n.type(), "an unguarded argument stays Object whatever is stored");
@@ -376,7 +382,7 @@ class TypeInferenceTest {
     void aLoadBeforeTheStoreSeesTheStoredType() {
         Function fn = functionWithLocals();
         Block entry = fn.newBlock("entry");
-        Value before = loadChecked(fn, entry, 3);
+        Value before = load(fn, entry, 3);
         Value str = constant(fn, entry, Type.STR);
         entry.add(new Instr.StoreLocal(3, str));
         entry.setTerminator(new Terminator.Return(before));
@@ -415,7 +421,7 @@ class TypeInferenceTest {
         body.add(new Instr.Refcount(Op.DECREF, x));
         body.add(new Instr.Refcount(Op.DECREF, step));
         body.add(new Instr.StoreLocal(0, nextX));
-        Value s = loadChecked(fn, body, 2);
+        Value s = load(fn, body, 2);
         Value x2 = load(fn, body, 0);
         Value nextS = fn.newValue(Type.TOP);
         body.add(new Instr.BinaryOp(nextS, BinaryOperator.INPLACE_ADD, s, x2, state()));
@@ -423,7 +429,8 @@ class TypeInferenceTest {
         body.add(new Instr.Refcount(Op.DECREF, x2));
         body.add(new Instr.StoreLocal(2, nextS));
         body.setTerminator(new Terminator.Jump(new Edge(header, List.of())));
-        Value result = loadChecked(fn, exit, 2);
+        Value result = load(fn, exit, 2);
+        Value resultChecked = loadChecked(fn, exit, 2);
         exit.setTerminator(new Terminator.Return(result));
 
         Pipeline.run(fn, Pipeline.TYPING);
@@ -434,6 +441,7 @@ class TypeInferenceTest {
         assertEquals(Type.FLOAT, s.type());
         assertEquals(Type.FLOAT, nextS.type());
         assertEquals(Type.FLOAT, result.type());
+        assertEquals(Type.OBJECT, resultChecked.type(), "the same local loaded checked");
     }
 
     /** Without the guard, x is Object and so is everything computed from it. */
@@ -460,13 +468,15 @@ class TypeInferenceTest {
     void loadOfASlotThatIsNeverBoundIsBottom() {
         Function fn = functionWithLocals();
         Block entry = fn.newBlock("entry");
-        Value never = loadChecked(fn, entry, 2);        // slot 2: not an argument, never stored
-        Value beyond = loadChecked(fn, entry, 7);       // past every slot the function mentions
+        Value never = load(fn, entry, 2);        // slot 2: not an argument, never stored
+        Value beyond = load(fn, entry, 7);       // past every slot the function mentions
         Value sum = fn.newValue(Type.TOP);
         entry.add(new Instr.BinaryOp(sum, BinaryOperator.ADD, never, never, state()));
         Value t = constant(fn, entry, Type.INT);
         entry.add(new Instr.StoreLocal(3, t));
-        Value stored = loadChecked(fn, entry, 3);
+        Value stored = load(fn, entry, 3);
+        Value neverChecked = loadChecked(fn, entry, 2);
+        Value storedChecked = loadChecked(fn, entry, 3);
         entry.setTerminator(new Terminator.Return(stored));
 
         Pipeline.run(fn, Pipeline.TYPING);
@@ -475,6 +485,8 @@ class TypeInferenceTest {
         assertEquals(Type.BOTTOM, beyond.type());
         assertEquals(Type.BOTTOM, sum.type());
         assertEquals(Type.INT, stored.type());
+        assertEquals(Type.OBJECT, neverChecked.type(), "a checked load is Object whatever the slot holds");
+        assertEquals(Type.OBJECT, storedChecked.type());
     }
 
     @Test

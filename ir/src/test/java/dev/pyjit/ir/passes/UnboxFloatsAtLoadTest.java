@@ -2,7 +2,9 @@ package dev.pyjit.ir.passes;
 
 import static dev.pyjit.ir.IrTesting.all;
 import static dev.pyjit.ir.IrTesting.assertGone;
+import static dev.pyjit.ir.IrTesting.loadResumable;
 import static dev.pyjit.ir.IrTesting.ops;
+import static dev.pyjit.ir.IrTesting.resume;
 import static dev.pyjit.ir.IrTesting.snapshot;
 import static dev.pyjit.ir.IrTesting.state;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,6 +20,7 @@ import dev.pyjit.ir.Function;
 import dev.pyjit.ir.Instr;
 import dev.pyjit.ir.Op;
 import dev.pyjit.ir.Printer;
+import dev.pyjit.ir.ResumeState;
 import dev.pyjit.ir.Terminator;
 import dev.pyjit.ir.Type;
 import dev.pyjit.ir.Value;
@@ -40,12 +43,6 @@ class UnboxFloatsAtLoadTest {
     /** f(x, y) with a local z; globals g; constants 0.1, -0.0, nan, nan (payload), 2.5. */
     private static Function function() {
         return new Function("f", 2, List.of("x", "y", "z"), List.of("g"), List.of("0.1", "-0.0", "nan", "nan", "2.5"));
-    }
-
-    private static Value loadLocal(Function fn, Block block, int slot, Type type) {
-        Value value = fn.newValue(type);
-        block.add(new Instr.LoadLocal(value, slot));
-        return value;
     }
 
     private static Value loadConst(Function fn, Block block, int index) {
@@ -76,8 +73,8 @@ class UnboxFloatsAtLoadTest {
     /**
      * <pre>
      * Guard x Float
-     * y = LoadLocal y
-     * x = LoadLocal x
+     * y = LoadLocal y  resume@2[y]
+     * x = LoadLocal x  resume@4[y x]
      * d = UnboxFloat x
      * g = LoadGlobal g @4 owns[y x]
      * Decref x
@@ -90,8 +87,8 @@ class UnboxFloatsAtLoadTest {
     void guardedArgumentLoadedOnlyToBeUnboxedIsReadAsADouble() {
         Function fn = function();
         Block entry = fn.newBlock("entry");
-        Value y = loadLocal(fn, entry, 1, Type.TOP);
-        Value x = loadLocal(fn, entry, 0, Type.TOP);
+        Value y = loadResumable(fn, entry, 1, Type.TOP, 2);
+        Value x = loadResumable(fn, entry, 0, Type.TOP, 4, y);
         Value d = unbox(fn, entry, x);
         Value g = fn.newValue(Type.TOP);
         entry.add(new Instr.LoadGlobal(g, 0, state(4, y, x)));
@@ -111,12 +108,14 @@ class UnboxFloatsAtLoadTest {
         List<Instr> instructions = entry.instructions();
         assertEquals(List.of(Op.GUARD_ARGUMENT, Op.LOAD_LOCAL, Op.LOAD_LOCAL_FLOAT, Op.LOAD_GLOBAL, Op.BOX_FLOAT, Op.DECREF, Op.DECREF),
                 ops(entry), Printer.print(fn));
-        assertEquals(new Instr.LoadLocal(y, 1), instructions.get(1), "y is an Object: still loaded");
+        assertEquals(new Instr.LoadLocal(y, 1, resume(2, y)), instructions.get(1), "y is an Object: still loaded");
         Instr.LoadLocalFloat read = assertInstanceOf(Instr.LoadLocalFloat.class, instructions.get(2), "at the load's position");
         assertEquals(0, read.slot());
         assertEquals(Type.CDOUBLE, read.result().type());
         assertNotSame(d, read.result(), "a new value");
-        assertEquals(new Instr.LoadGlobal(g, 0, state(4, y)), instructions.get(3), "x is no longer owned; y still is");
+        assertEquals(resume(4, y, read.result()), read.resume(), "the load's resume state, naming the double where it named x");
+        assertEquals(new Instr.LoadGlobal(g, 0, state(4, y, read.result())), instructions.get(3),
+                "x's place in the frame state holds the double; y is still owned");
         assertEquals(new Instr.BoxFloat(r, read.result(), state(6, y, g)), instructions.get(4), "the box takes the double read");
         assertEquals(new Instr.Refcount(Op.DECREF, y), instructions.get(5));
         assertEquals(new Instr.Refcount(Op.DECREF, g), instructions.get(6));
@@ -125,6 +124,8 @@ class UnboxFloatsAtLoadTest {
         assertGone(fn, d);
         assertFalse(all(fn).stream().anyMatch(i -> i.op() == Op.UNBOX_FLOAT), Printer.print(fn));
         assertTrue(Printer.print(fn).contains("LoadLocalFloat<x>"), Printer.print(fn));
+        assertTrue(Printer.printTyped(fn).contains(read.result() + ":CDouble = LoadLocalFloat<x>  resume@4[" + y + " " + read.result() + "]\n"),
+                Printer.printTyped(fn));
     }
 
     /** Two unboxes of one load, one in a later block whose frame state owns the load: both take the one read. */
@@ -133,7 +134,7 @@ class UnboxFloatsAtLoadTest {
         Function fn = function();
         Block entry = fn.newBlock("entry");
         Block next = fn.newBlock("next");
-        Value x = loadLocal(fn, entry, 0, Type.FLOAT);
+        Value x = loadResumable(fn, entry, 0, Type.FLOAT, 2);
         Value d1 = unbox(fn, entry, x);
         entry.setTerminator(new Terminator.Jump(new Terminator.Edge(next, List.of())));
         next.add(new Instr.CheckEvalBreaker(state(8, x)));
@@ -150,7 +151,8 @@ class UnboxFloatsAtLoadTest {
         Instr.LoadLocalFloat read = assertInstanceOf(Instr.LoadLocalFloat.class, entry.instructions().get(0));
         assertEquals(List.of(Op.LOAD_LOCAL_FLOAT), ops(entry), Printer.print(fn));
         assertEquals(List.of(Op.CHECK_EVAL_BREAKER, Op.FLOAT_ARITH, Op.BOX_FLOAT), ops(next), Printer.print(fn));
-        assertEquals(new Instr.CheckEvalBreaker(state(8)), next.instructions().get(0));
+        assertEquals(resume(2, read.result()), read.resume());
+        assertEquals(new Instr.CheckEvalBreaker(state(8, read.result())), next.instructions().get(0), "the frame state names the double");
         assertEquals(new Instr.FloatArith(product, BinaryOperator.MULTIPLY, read.result(), read.result(), null),
                 next.instructions().get(1));
         assertGone(fn, x);
@@ -238,7 +240,7 @@ class UnboxFloatsAtLoadTest {
         fn.setFloatConstant(C_TENTH, 0.1);
         Block entry = fn.newBlock("entry");
         Block exit = fn.newBlock("exit");
-        Value x = loadLocal(fn, entry, 0, Type.FLOAT);
+        Value x = loadResumable(fn, entry, 0, Type.FLOAT, 2);
         Value c = loadConst(fn, entry, C_TENTH);
         Value dx = unbox(fn, entry, x);
         Value dc = unbox(fn, entry, c);
@@ -383,7 +385,8 @@ class UnboxFloatsAtLoadTest {
         Block entry = fn.entry();
         run(fn);
         assertEquals(List.of(Op.LOAD_LOCAL_FLOAT, Op.FLOAT_CONSTANT, Op.FLOAT_ARITH, Op.BOX_FLOAT), ops(entry), Printer.print(fn));
-        assertEquals(state(6), entry.instructions().get(3).state());
+        assertEquals(state(6, entry.instructions().get(0).result(), entry.instructions().get(1).result()),
+                entry.instructions().get(3).state(), "the doubles stand where x and c were owned");
     }
 
     @Test
@@ -393,7 +396,7 @@ class UnboxFloatsAtLoadTest {
             Function fn = function();
             fn.setFloatConstant(C_TENTH, 0.1);
             Block entry = fn.newBlock("entry");
-            Value x = loadLocal(fn, entry, 0, type);
+            Value x = loadResumable(fn, entry, 0, type, 2);
             Value dx = unbox(fn, entry, x);
             entry.add(new Instr.Refcount(Op.DECREF, x));
             Value c = fn.newValue(type);
@@ -410,20 +413,89 @@ class UnboxFloatsAtLoadTest {
         }
     }
 
+    /**
+     * A load without a resume state has nowhere to go if the local is not a float after all, so its
+     * type cannot be relied on: even Float-typed and only unboxed, it stays a load.
+     */
+    @Test
+    void loadWithoutAResumeStateIsLeftAlone() {
+        assertUnchanged(loadedOnlyToBeUnboxed(x -> new Instr.LoadLocal(x, 0)), "LoadLocal without a resume state");
+    }
+
+    /** {@code x = load (Float); d = UnboxFloat x; Decref x; return BoxFloat d @4}, with the load as given. */
+    private static Function loadedOnlyToBeUnboxed(java.util.function.Function<Value, Instr> load) {
+        Function fn = function();
+        Block entry = fn.newBlock("entry");
+        Value x = fn.newValue(Type.FLOAT);
+        entry.add(load.apply(x));
+        Value dx = unbox(fn, entry, x);
+        entry.add(new Instr.Refcount(Op.DECREF, x));
+        Value r = fn.newValue(Type.FLOAT);
+        entry.add(new Instr.BoxFloat(r, dx, state(4)));
+        entry.setTerminator(new Terminator.Return(r));
+        return fn;
+    }
+
+    /**
+     * <pre>
+     * c = LoadConst 0.1
+     * x = LoadLocal x  resume@4[c x]
+     * y = LoadLocal y  resume@6[c x y]             (y is stored too: it stays an object)
+     * z = LoadLocal x  resume@8[y] releases[c x z]
+     * dc, dx, dz = UnboxFloat c, x, z; Decref c, x, z
+     * StoreLocal z y
+     * r = BoxFloat (dc + dx) * dz @10 owns[]
+     * </pre>
+     * c, x and z become doubles; every resume state, including each read's own, names the doubles instead.
+     */
+    @Test
+    void removedLoadsAreReplacedByTheirDoublesInResumeStates() {
+        Function fn = function();
+        fn.setFloatConstant(C_TENTH, 0.1);
+        Block entry = fn.newBlock("entry");
+        Value c = loadConst(fn, entry, C_TENTH);
+        Value x = loadResumable(fn, entry, 0, Type.FLOAT, 4, c);
+        Value y = loadResumable(fn, entry, 1, Type.FLOAT, 6, c, x);
+        Value z = fn.newValue(Type.FLOAT);
+        entry.add(new Instr.LoadLocal(z, 0, new ResumeState(8, List.of(y), List.of(c, x, z))));
+        Value dc = unbox(fn, entry, c);
+        Value dx = unbox(fn, entry, x);
+        Value dz = unbox(fn, entry, z);
+        entry.add(new Instr.Refcount(Op.DECREF, c));
+        entry.add(new Instr.Refcount(Op.DECREF, x));
+        entry.add(new Instr.Refcount(Op.DECREF, z));
+        entry.add(new Instr.StoreLocal(2, y));
+        Value sum = fn.newValue(Type.CDOUBLE);
+        entry.add(new Instr.FloatArith(sum, BinaryOperator.ADD, dc, dx, null));
+        Value product = fn.newValue(Type.CDOUBLE);
+        entry.add(new Instr.FloatArith(product, BinaryOperator.MULTIPLY, sum, dz, null));
+        Value r = fn.newValue(Type.FLOAT);
+        entry.add(new Instr.BoxFloat(r, product, state(10)));
+        entry.setTerminator(new Terminator.Return(r));
+
+        run(fn);
+
+        List<Instr> instructions = entry.instructions();
+        assertEquals(List.of(Op.FLOAT_CONSTANT, Op.LOAD_LOCAL_FLOAT, Op.LOAD_LOCAL, Op.LOAD_LOCAL_FLOAT, Op.STORE_LOCAL,
+                Op.FLOAT_ARITH, Op.FLOAT_ARITH, Op.BOX_FLOAT), ops(entry), Printer.printTyped(fn));
+        Value constant = instructions.get(0).result();
+        Value readX = instructions.get(1).result();
+        Value readZ = instructions.get(3).result();
+        assertEquals(new Instr.LoadLocalFloat(readX, 0, resume(4, constant, readX)), instructions.get(1), Printer.printTyped(fn));
+        assertEquals(new Instr.LoadLocal(y, 1, resume(6, constant, readX, y)), instructions.get(2), Printer.printTyped(fn));
+        assertEquals(new Instr.LoadLocalFloat(readZ, 0, new ResumeState(8, List.of(y), List.of(constant, readX, readZ))),
+                instructions.get(3), Printer.printTyped(fn));
+        assertEquals(new Instr.FloatArith(sum, BinaryOperator.ADD, constant, readX, null), instructions.get(5));
+        assertEquals(new Instr.FloatArith(product, BinaryOperator.MULTIPLY, sum, readZ, null), instructions.get(6));
+        for (Value gone : List.of(c, x, z, dc, dx, dz)) {
+            assertGone(fn, gone);
+        }
+    }
+
     /** A checked load raises UnboundLocalError for an unbound local: reading the slot as a double would lose that. */
     @Test
     void checkedLoadIsLeftAlone() {
-        Function fn = function();
-        Block entry = fn.newBlock("entry");
-        Value z = fn.newValue(Type.FLOAT);
-        entry.add(new Instr.LoadLocalChecked(z, 2, state(2)));
-        Value dz = unbox(fn, entry, z);
-        entry.add(new Instr.Refcount(Op.DECREF, z));
-        Value r = fn.newValue(Type.FLOAT);
-        entry.add(new Instr.BoxFloat(r, dz, state(4)));
-        entry.setTerminator(new Terminator.Return(r));
-
-        assertUnchanged(fn, "LoadLocalChecked");
+        assertUnchanged(loadedOnlyToBeUnboxed(z -> new Instr.LoadLocalChecked(z, 2, state(2))), "LoadLocalChecked");
     }
 
     /** Loaded and released but never unboxed (perhaps owned by a frame state): there is no double to read. */
@@ -432,7 +504,7 @@ class UnboxFloatsAtLoadTest {
         Function fn = function();
         fn.setFloatConstant(C_TENTH, 0.1);
         Block entry = fn.newBlock("entry");
-        Value x = loadLocal(fn, entry, 0, Type.FLOAT);
+        Value x = loadResumable(fn, entry, 0, Type.FLOAT, 2);
         Value c = loadConst(fn, entry, C_TENTH);
         Value g = fn.newValue(Type.OBJECT);
         entry.add(new Instr.LoadGlobal(g, 0, state(4, x, c)));
@@ -445,7 +517,7 @@ class UnboxFloatsAtLoadTest {
 
     /**
      * <pre>
-     * x0 = LoadLocal x
+     * x0 = LoadLocal x  resume@2[x0]
      * n = LoadConst 2.5
      * StoreLocal x n
      * d = UnboxFloat x0
@@ -457,8 +529,7 @@ class UnboxFloatsAtLoadTest {
     void theReadStaysBeforeALaterStoreToTheSameLocal() {
         Function fn = function();
         Block entry = fn.newBlock("entry");
-        Value x0 = fn.newValue(Type.TOP);
-        entry.add(new Instr.LoadLocal(x0, 0));
+        Value x0 = loadResumable(fn, entry, 0, Type.TOP, 2);
         Value n = loadConst(fn, entry, C_UNKNOWN);
         entry.add(new Instr.StoreLocal(0, n));
         Value d = unbox(fn, entry, x0);
@@ -476,6 +547,7 @@ class UnboxFloatsAtLoadTest {
                 Printer.print(fn));
         Instr.LoadLocalFloat read = assertInstanceOf(Instr.LoadLocalFloat.class, entry.instructions().get(1));
         assertEquals(0, read.slot());
+        assertEquals(resume(2, read.result()), read.resume());
         assertEquals(new Instr.StoreLocal(0, n), entry.instructions().get(3));
         assertSame(read.result(), ((Instr.BoxFloat) entry.instructions().get(4)).value());
         assertGone(fn, x0);
@@ -489,8 +561,10 @@ class UnboxFloatsAtLoadTest {
         fn.setFloatConstant(0, 1.5);
         Block entry = fn.newBlock("entry");
         entry.add(new Instr.CheckEvalBreaker(state(0)));
-        Value x1 = loadLocal(fn, entry, 0, Type.TOP);
-        Value x2 = loadLocal(fn, entry, 0, Type.TOP);
+        // LOAD_FAST_LOAD_FAST x x at offset 2: the first load resumes before it, the second after it
+        Value x1 = fn.newValue(Type.TOP);
+        entry.add(new Instr.LoadLocal(x1, 0, new ResumeState(2, List.of(), List.of(x1))));
+        Value x2 = loadResumable(fn, entry, 0, Type.TOP, 4, x1);
         Value square = fn.newValue(Type.TOP);
         entry.add(new Instr.BinaryOp(square, BinaryOperator.MULTIPLY, x1, x2, state(6, x1, x2)));
         entry.add(new Instr.Refcount(Op.DECREF, x1));
@@ -527,7 +601,10 @@ class UnboxFloatsAtLoadTest {
         assertEquals(List.of(product.result(), constant.result()), addition.operands());
         assertSame(sum, box.result());
         assertSame(addition.result(), box.value());
-        assertEquals(state(10), box.state(), "nothing left to release if the box fails");
+        assertEquals(state(10, product.result(), constant.result()), box.state(),
+                "nothing left to release if the box fails: the frame state names only doubles");
+        assertEquals(new ResumeState(2, List.of(), List.of(first.result())), first.resume());
+        assertEquals(resume(4, first.result(), second.result()), second.resume());
         assertEquals(new Terminator.Return(sum), entry.terminator());
     }
 

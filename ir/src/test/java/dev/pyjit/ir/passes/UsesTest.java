@@ -1,5 +1,7 @@
 package dev.pyjit.ir.passes;
 
+import static dev.pyjit.ir.IrTesting.assertGone;
+import static dev.pyjit.ir.IrTesting.resume;
 import static dev.pyjit.ir.IrTesting.snapshot;
 import static dev.pyjit.ir.IrTesting.state;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,12 +14,13 @@ import dev.pyjit.ir.Function;
 import dev.pyjit.ir.Instr;
 import dev.pyjit.ir.Op;
 import dev.pyjit.ir.Printer;
+import dev.pyjit.ir.ResumeState;
 import dev.pyjit.ir.Terminator;
 import dev.pyjit.ir.Type;
 import dev.pyjit.ir.Value;
 import dev.pyjit.ir.Verifier;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class UsesTest {
@@ -163,6 +166,9 @@ class UsesTest {
         Value unboxed = load(fn, entry, 0);
         Value untouched = load(fn, entry, 1);
         Value stored = load(fn, entry, 2);
+        Value resumed = load(fn, entry, 0);
+        Value resumedDouble = fn.newValue(Type.CDOUBLE);
+        entry.add(new Instr.LoadLocalFloat(resumedDouble, 1, new ResumeState(2, List.of(resumed, resumedDouble), List.of(resumed))));
         Value g = fn.newValue(Type.OBJECT);
         entry.add(new Instr.LoadGlobal(g, 0, state(2, released, owned, increfed, unboxed, untouched, stored)));
         entry.add(new Instr.Refcount(Op.DECREF, released));
@@ -173,6 +179,7 @@ class UsesTest {
         entry.add(new Instr.UnboxFloat(fn.newValue(Type.CDOUBLE), unboxed));
         entry.add(new Instr.Refcount(Op.DECREF, unboxed));
         entry.add(new Instr.StoreLocal(2, stored));
+        entry.add(new Instr.Refcount(Op.DECREF, resumed));
         entry.setTerminator(new Terminator.Return(g));
         Verifier.verify(fn);
 
@@ -181,20 +188,39 @@ class UsesTest {
         assertTrue(uses.onlyReleased(released), "released twice, nothing else");
         assertTrue(uses.onlyReleased(owned), "owned by a frame state and released: ownership is not a use");
         assertTrue(uses.onlyReleased(untouched), "no uses at all");
+        assertTrue(uses.onlyReleased(resumed), "named by a resume state and released: a resume state is not a use either");
         assertFalse(uses.onlyReleased(increfed), "an Incref is not a release");
         assertFalse(uses.onlyReleased(unboxed));
         assertFalse(uses.onlyReleased(stored));
         assertFalse(uses.onlyReleased(g), "returned");
     }
 
+    /**
+     * <pre>
+     * entry:
+     *   keep1 = LoadLocal x; gone = LoadLocal y; dGone = LoadLocalFloat y
+     *   keep2 = LoadLocal z  resume@3[keep1 gone keep2]
+     *   g = LoadGlobal g @2 owns[keep1 gone keep2]
+     *   Incref keep1; CheckEvalBreaker @3 owns[gone]; Decref gone
+     * next:
+     *   alsoGone = LoadConst 1.5; dAlso = FloatConstant 1.5
+     *   late = LoadLocal z  resume@5[gone late] releases[alsoGone]
+     *   sum = keep1 + keep2 @6 owns[gone keep2 alsoGone keep1 g late]
+     *   Decref alsoGone, keep1, keep1, keep2, g, late
+     * </pre>
+     * gone and alsoGone are removed in favour of their doubles dGone and dAlso.
+     */
     @Test
-    void removeUnneededRemovesDefinitionsDecrefsAndFrameStatePlaces() {
+    void removeUnneededRemovesDefinitionsAndDecrefsAndStatesNameTheDouble() {
         Function fn = function();
         Block entry = fn.newBlock("entry");
         Block next = fn.newBlock("next");
         Value keep1 = load(fn, entry, 0);
         Value gone = load(fn, entry, 1);
-        Value keep2 = load(fn, entry, 2);
+        Value dGone = fn.newValue(Type.CDOUBLE);
+        entry.add(new Instr.LoadLocalFloat(dGone, 1, resume(2, keep1, dGone)));
+        Value keep2 = fn.newValue(Type.FLOAT);
+        entry.add(new Instr.LoadLocal(keep2, 2, resume(3, keep1, gone, keep2)));
         Value g = fn.newValue(Type.OBJECT);
         entry.add(new Instr.LoadGlobal(g, 0, state(2, keep1, gone, keep2)));
         entry.add(new Instr.Refcount(Op.INCREF, keep1));
@@ -203,33 +229,44 @@ class UsesTest {
         entry.setTerminator(new Terminator.Jump(new Terminator.Edge(next, List.of())));
         Value alsoGone = fn.newValue(Type.FLOAT);
         next.add(new Instr.LoadConst(alsoGone, 0));
+        Value dAlso = fn.newValue(Type.CDOUBLE);
+        next.add(new Instr.FloatConstant(dAlso, 0, 1.5));
+        Value late = fn.newValue(Type.FLOAT);
+        next.add(new Instr.LoadLocal(late, 2, new ResumeState(5, List.of(gone, late), List.of(alsoGone))));
         Value sum = fn.newValue(Type.OBJECT);
-        next.add(new Instr.BinaryOp(sum, BinaryOperator.ADD, keep1, keep2, state(6, gone, keep2, alsoGone, keep1, g)));
+        next.add(new Instr.BinaryOp(sum, BinaryOperator.ADD, keep1, keep2, state(6, gone, keep2, alsoGone, keep1, g, late)));
         next.add(new Instr.Refcount(Op.DECREF, alsoGone));
         next.add(new Instr.Refcount(Op.DECREF, keep1));
         next.add(new Instr.Refcount(Op.DECREF, keep1));
         next.add(new Instr.Refcount(Op.DECREF, keep2));
         next.add(new Instr.Refcount(Op.DECREF, g));
+        next.add(new Instr.Refcount(Op.DECREF, late));
         next.setTerminator(new Terminator.Return(sum));
         Verifier.verify(fn);
 
-        Uses.removeUnneeded(fn, Set.of(gone, alsoGone));
+        Uses.removeUnneeded(fn, Map.of(gone, dGone, alsoGone, dAlso));
         Verifier.verify(fn);
 
         assertEquals(List.of(
                 new Instr.LoadLocal(keep1, 0),
-                new Instr.LoadLocal(keep2, 2),
-                new Instr.LoadGlobal(g, 0, state(2, keep1, keep2)),
+                new Instr.LoadLocalFloat(dGone, 1, resume(2, keep1, dGone)),
+                new Instr.LoadLocal(keep2, 2, resume(3, keep1, dGone, keep2)),
+                new Instr.LoadGlobal(g, 0, state(2, keep1, dGone, keep2)),
                 new Instr.Refcount(Op.INCREF, keep1),
-                new Instr.CheckEvalBreaker(state(3))), entry.instructions(), Printer.print(fn));
+                new Instr.CheckEvalBreaker(state(3, dGone))), entry.instructions(), Printer.printTyped(fn));
         assertEquals(List.of(
-                new Instr.BinaryOp(sum, BinaryOperator.ADD, keep1, keep2, state(6, keep2, keep1, g)),
+                new Instr.FloatConstant(dAlso, 0, 1.5),
+                new Instr.LoadLocal(late, 2, new ResumeState(5, List.of(dGone, late), List.of(dAlso))),
+                new Instr.BinaryOp(sum, BinaryOperator.ADD, keep1, keep2, state(6, dGone, keep2, dAlso, keep1, g, late)),
                 new Instr.Refcount(Op.DECREF, keep1),
                 new Instr.Refcount(Op.DECREF, keep1),
                 new Instr.Refcount(Op.DECREF, keep2),
-                new Instr.Refcount(Op.DECREF, g)), next.instructions(), Printer.print(fn));
+                new Instr.Refcount(Op.DECREF, g),
+                new Instr.Refcount(Op.DECREF, late)), next.instructions(), Printer.printTyped(fn));
         assertEquals(new Terminator.Jump(new Terminator.Edge(next, List.of())), entry.terminator());
         assertEquals(new Terminator.Return(sum), next.terminator());
+        assertGone(fn, gone);
+        assertGone(fn, alsoGone);
     }
 
     @Test
@@ -237,7 +274,7 @@ class UsesTest {
         Fixture f = fixture();
         List<Object> before = snapshot(f.fn());
 
-        Uses.removeUnneeded(f.fn(), Set.of());
+        Uses.removeUnneeded(f.fn(), Map.of());
 
         assertEquals(before, snapshot(f.fn()));
     }
@@ -245,10 +282,11 @@ class UsesTest {
     @Test
     void removeUnneededLeavesOtherValuesAlone() {
         Fixture f = fixture();
-        Value elsewhere = f.fn().newValue(Type.OBJECT);
+        Value elsewhere = f.fn().newValue(Type.FLOAT);
+        Value itsDouble = f.fn().newValue(Type.CDOUBLE);
         List<Object> before = snapshot(f.fn());
 
-        Uses.removeUnneeded(f.fn(), Set.of(elsewhere));
+        Uses.removeUnneeded(f.fn(), Map.of(elsewhere, itsDouble));
 
         assertEquals(before, snapshot(f.fn()), "a value that is defined, released and owned nowhere: nothing to remove");
     }
