@@ -31,6 +31,8 @@ typedef struct {
     vectorcallfunc native;
     /* Per positional parameter, the union (as dev.pyjit.ir.Type bits) of the types it was called with. */
     unsigned short observed[PROFILED_ARGUMENTS];
+    /* The code's co_version, set aside while its functions must not be specialised away. */
+    uint32_t version;
 } CodeState;
 
 static vectorcallfunc interpreter_entry;
@@ -114,6 +116,14 @@ static void request_compile(PyObject *func, CodeState *state) {
     }
     state->native = (vectorcallfunc)address;
     state->state = address != NULL ? COMPILED : REFUSED;
+    if (state->state == REFUSED) {
+        /* The interpreter keeps this code: let it specialise calls to it again. Functions
+         * created earlier keep the trampoline, which sends them to the interpreter. */
+        PyCodeObject *code = (PyCodeObject *)((PyFunctionObject *)func)->func_code;
+        code->co_version = state->version;
+        ((PyFunctionObject *)func)->func_version = state->version;
+        ((PyFunctionObject *)func)->vectorcall = interpreter_entry;
+    }
 }
 
 /* Whether a sys.monitoring tool watches this code: globally (cProfile, coverage, and also
@@ -152,11 +162,26 @@ static PyObject *trampoline(PyObject *func, PyObject *const *args, size_t nargsf
     return interpreter_entry(func, args, nargsf, kwnames);
 }
 
+/* The specialising interpreter turns a call of a Python function into CALL_PY_EXACT_ARGS
+ * (and kin), which enters the callee's frame directly and never calls its vectorcall, so it
+ * would bypass the trampoline. Those specialisations need the function's version, which
+ * MAKE_FUNCTION copies from the code's co_version after this event: until the compiler has
+ * refused the code, it has version 0, which the specialiser refuses. */
 static int on_function_event(PyFunction_WatchEvent event, PyFunctionObject *func, PyObject *new_value) {
     (void)new_value;
-    if (event == PyFunction_EVENT_CREATE && func->vectorcall == interpreter_entry) {
-        PyFunction_SetVectorcall(func, trampoline);
+    if (event != PyFunction_EVENT_CREATE || func->vectorcall != interpreter_entry) {
+        return 0;
     }
+    PyCodeObject *code = (PyCodeObject *)func->func_code;
+    CodeState *state = code_state((PyObject *)code);
+    if (state == NULL || state->state == REFUSED) {
+        return 0;
+    }
+    if (code->co_version != 0) {
+        state->version = code->co_version;
+        code->co_version = 0;
+    }
+    PyFunction_SetVectorcall(func, trampoline);
     return 0;
 }
 

@@ -102,7 +102,7 @@ public final class DumpCommand implements Callable<Integer> {
         for (String name : names) {
             if (argumentTypes.size() > functions.get(name).argCount()) {
                 System.err.println("pyjit dump: --args gives " + argumentTypes.size() + " types but " + name + " takes "
-                        + functions.get(name).argCount() + " positional arguments");
+                        + functions.get(name).argCount() + " positional arguments (name one function with --function)");
                 return 2;
             }
         }

@@ -127,6 +127,28 @@ class CommandLineTest {
         assertTrue(json.contains("\"name\" : \"g\"") && json.contains("generators and coroutines are not compiled yet"), json);
     }
 
+    /**
+     * The interpreter specialises a hot call site to enter the callee's frame directly; the
+     * callee's calls must still be counted, so a function without a loop, called from one loop,
+     * reaches the threshold and is compiled.
+     */
+    @Test
+    void aFunctionCalledFromOneHotCallSiteReachesTheThreshold() throws Exception {
+        Path script = Files.writeString(directory.resolve("hot.py"), String.join("\n",
+                "def add(x, y):",
+                "    return x + y",
+                "s = 0.0",
+                "for i in range(1000):",
+                "    s = add(s, 1.0)",
+                "print(s)",
+                ""));
+        Path stats = directory.resolve("stats.json");
+        Pyjit.Outcome outcome = Pyjit.run(Map.of("PYJIT_STATS", stats.toString()), null, directory, script.toString());
+        assertEquals("1000.0\n", outcome.stdout(), outcome.stderr());
+        String json = Files.readString(stats);
+        assertTrue(json.contains("\"name\" : \"add\""), json);
+    }
+
     @Test
     void noJitCompilesNothing() throws Exception {
         Path stats = directory.resolve("stats.json");

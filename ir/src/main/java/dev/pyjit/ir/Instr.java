@@ -27,6 +27,11 @@ public sealed interface Instr {
         return null;
     }
 
+    /** Whether compiled code checks an assumption here and, if it fails, resumes in the interpreter. */
+    default boolean speculates() {
+        return false;
+    }
+
     /** The immediates as printed between angle brackets, or "" for none. */
     String immediates(Function function);
 
@@ -55,7 +60,7 @@ public sealed interface Instr {
     /**
      * A new reference to the value of a local. If inference gave it a narrower type than Object,
      * the loaded object's type is checked, and a mismatch hands the frame to the interpreter at
-     * {@code resume} (a function built by hand may leave it null; then the type cannot be used).
+     * {@code resume} (a function built by hand may leave it null; lowering then refuses a narrower type).
      */
     record LoadLocal(Value result, int slot, ResumeState resume) implements Instr {
         public LoadLocal(Value result, int slot) {
@@ -66,6 +71,8 @@ public sealed interface Instr {
         public FrameState state() { return null; }
         public String immediates(Function fn) { return fn.localName(slot); }
         public Instr mapOperands(UnaryOperator<Value> f) { return new LoadLocal(result, slot, map(resume, f)); }
+        /** A type narrower than Object is checked (Bottom: never loaded, nothing to check). */
+        public boolean speculates() { return !result.type().isBottom() && !Type.OBJECT.isSubtypeOf(result.type()); }
     }
 
     record LoadLocalChecked(Value result, int slot, FrameState state) implements Instr {
@@ -300,6 +307,7 @@ public sealed interface Instr {
         public FrameState state() { return null; }
         public String immediates(Function fn) { return fn.localName(slot); }
         public Instr mapOperands(UnaryOperator<Value> f) { return new LoadLocalFloat(result, slot, map(resume, f)); }
+        public boolean speculates() { return true; }
     }
 
     record BoxFloat(Value result, Value value, FrameState state) implements Instr {

@@ -69,19 +69,13 @@ public final class Printer {
             out.append("  @").append(state.offset()).append(" owns").append(values(state.owned()));
         }
         ResumeState resume = instruction.resume();
-        if (resume != null && showTypes && isSpeculation(instruction)) {
+        if (resume != null && showTypes && instruction.speculates()) {
             out.append("  resume@").append(resume.offset()).append(values(resume.stack()));
             if (!resume.released().isEmpty()) {
                 out.append(" releases").append(values(resume.released()));
             }
         }
         return out.toString();
-    }
-
-    /** A typed load that is narrower than Object is checked, so where it would resume matters. */
-    private static boolean isSpeculation(Instr instruction) {
-        Type type = instruction.result().type();
-        return instruction.op() == Op.LOAD_LOCAL_FLOAT || !type.isBottom() && !Type.OBJECT.isSubtypeOf(type);
     }
 
     private static String terminator(Terminator terminator) {

@@ -76,7 +76,7 @@ public record Type(long bits) {
         return Long.bitCount(bits) == 1 && isSubtypeOf(EXACT);
     }
 
-    /** The bit of an {@link #isExact} type: the C runtime's code for it ({@code pyjit_argument_has_type}). */
+    /** The bit of an {@link #isExact} type: the C runtime's code for it ({@code pyjit_type_code} in the C runtime). */
     public int exactCode() {
         if (!isExact()) {
             throw new IllegalStateException(this + " is not one exact type");

@@ -4,7 +4,6 @@ import static org.bytedeco.llvm.global.LLVM.*;
 
 import dev.pyjit.ir.SourceLines;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.bytedeco.javacpp.BytePointer;
@@ -30,20 +29,23 @@ final class DebugLines {
     private final Map<Integer, LLVMMetadataRef> locations = new HashMap<>();
     private int line = -1;
 
-    DebugLines(LLVMContextRef context, LLVMModuleRef module, LLVMBuilderRef builder, LLVMValueRef function, String name, SourceLines source) {
+    DebugLines(LLVMContextRef context, LLVMModuleRef module, LLVMBuilderRef builder, LLVMValueRef function, String name,
+               String symbol, SourceLines source) {
         this.context = context;
         this.builder = builder;
         LLVMAddModuleFlag(module, LLVMModuleFlagBehaviorWarning, "Debug Info Version", "Debug Info Version".length(),
                 LLVMValueAsMetadata(LLVMConstInt(LLVMInt32TypeInContext(context), LLVMDebugMetadataVersion(), 0)));
         debugInfo = LLVMCreateDIBuilder(module);
-        Path path = Path.of(source.file());
-        LLVMMetadataRef file = LLVMDIBuilderCreateFile(debugInfo, utf8(fileName(path)), length(fileName(path)),
-                utf8(directory(path)), length(directory(path)));
+        // split by hand: a file name need not be a valid path for the JVM's charset
+        int slash = source.file().lastIndexOf('/');
+        String fileName = source.file().substring(slash + 1);
+        String directory = slash < 0 ? "" : source.file().substring(0, slash);
+        LLVMMetadataRef file = LLVMDIBuilderCreateFile(debugInfo, utf8(fileName), length(fileName), utf8(directory), length(directory));
         LLVMMetadataRef unit = LLVMDIBuilderCreateCompileUnit(debugInfo, LLVMDWARFSourceLanguagePython, file,
                 utf8("pyjit"), length("pyjit"), /* optimized */ 1, utf8(""), 0, 0, utf8(""), 0, LLVMDWARFEmissionFull,
                 0, 0, 0, utf8(""), 0, utf8(""), 0);
         LLVMMetadataRef type = LLVMDIBuilderCreateSubroutineType(debugInfo, file, new PointerPointer<>(0), 0, LLVMDIFlagZero);
-        subprogram = LLVMDIBuilderCreateFunction(debugInfo, unit, utf8(name), length(name), utf8(name), length(name), file,
+        subprogram = LLVMDIBuilderCreateFunction(debugInfo, unit, utf8(name), length(name), utf8(symbol), length(symbol), file,
                 source.firstLine(), type, /* local */ 0, /* definition */ 1, source.firstLine(), LLVMDIFlagZero, /* optimized */ 1);
         LLVMSetSubprogram(function, subprogram);
         at(source.firstLine());
@@ -62,14 +64,6 @@ final class DebugLines {
     void finish() {
         LLVMDIBuilderFinalize(debugInfo);
         LLVMDisposeDIBuilder(debugInfo);
-    }
-
-    private static String fileName(Path path) {
-        return path.getFileName() == null ? path.toString() : path.getFileName().toString();
-    }
-
-    private static String directory(Path path) {
-        return path.getParent() == null ? "" : path.getParent().toString();
     }
 
     private static BytePointer utf8(String text) {

@@ -24,14 +24,16 @@ import org.bytedeco.llvm.LLVM.LLVMTypeRef;
 import org.bytedeco.llvm.LLVM.LLVMValueRef;
 
 /**
- * Lowers one IR function into an LLVM module that already holds the C runtime's helpers (parsed
- * from their bitcode, made internal so each module has its own inlinable copy).
+ * Lowers one IR function into an LLVM module that already holds the C runtime's helpers (for the
+ * host, their definitions from the bitcode, made internal so each module has its own inlinable
+ * copy; for another target, their declarations).
  *
  * <p>The result is a vectorcall entry point, {@code PyObject *f(PyObject *func, PyObject *const *args,
  * size_t nargsf, PyObject *kwnames)}: it pushes a real interpreter frame, runs the body, and pops
  * the frame. Each instruction becomes a call of its helper; one that can raise first records its
  * bytecode offset in the frame, and on failure releases the values its frame state owns and
- * leaves through the shared error exit. Block parameters become phi nodes.
+ * leaves through the shared error exit. Block parameters become phi nodes. A load whose type is a
+ * speculation checks it and, if it fails, hands the frame to the interpreter ({@link ResumeState}).
  */
 final class Lowering {
     private final LLVMContextRef context;
@@ -48,6 +50,8 @@ final class Lowering {
     private LLVMBasicBlockRef allocas;
     private LLVMBasicBlockRef errorExit;
     private DebugLines lines;
+    /** The value stack handed to the interpreter when a speculation fails; one array serves every resume. */
+    private LLVMValueRef resumeStack;
 
     Lowering(LLVMContextRef context, LLVMModuleRef module) {
         this.context = context;
@@ -68,9 +72,13 @@ final class Lowering {
             blocks.put(block, LLVMAppendBasicBlockInContext(context, llvmFunction, "bb" + block.id()));
         }
         errorExit = LLVMAppendBasicBlockInContext(context, llvmFunction, "error_exit");
-        lines = new DebugLines(context, module, builder, llvmFunction, function.name(), function.source());
+        lines = new DebugLines(context, module, builder, llvmFunction, function.name(), symbol, function.source());
 
         LLVMPositionBuilderAtEnd(builder, prologue);
+        int deepestResume = function.blocks().stream().flatMap(block -> block.instructions().stream())
+                .filter(Instr::speculates).mapToInt(instruction -> instruction.resume().stack().size())
+                .max().orElse(0);
+        resumeStack = stackArray(deepestResume, "resume_stack");
         frame = call("pyjit_enter", LLVMGetParam(llvmFunction, 0), LLVMGetParam(llvmFunction, 1),
                 LLVMGetParam(llvmFunction, 2), LLVMGetParam(llvmFunction, 3));
         LLVMBasicBlockRef enterFailed = LLVMAppendBasicBlockInContext(context, llvmFunction, "enter_failed");
@@ -247,37 +255,34 @@ final class Lowering {
     private LLVMValueRef loadLocal(Instr.LoadLocal load) {
         LLVMValueRef object = call("pyjit_load_local", frame, int32(load.slot()));
         Type type = load.result().type();
-        if (type.isBottom() || Type.OBJECT.isSubtypeOf(type)) {
+        if (!load.speculates()) {
             return object;
         }
         if (load.resume() == null) {
             throw new IllegalStateException("a load typed " + type + " has no resume state to check it with");
         }
         LLVMValueRef holds = nonZero(call("pyjit_is_of", object, int32((int) type.intersect(Type.OBJECT).bits())));
-        resumeUnless(holds, load.resume(), load.result(), object);
+        resumeUnless(holds, load.resume(), load.result(), object, false);
         return object;
     }
 
+    /** The double of a float local, read in place; anything else there resumes in the interpreter. */
     private LLVMValueRef loadLocalFloat(Instr.LoadLocalFloat load) {
         LLVMValueRef object = call("pyjit_local_borrow", frame, int32(load.slot()));
         LLVMValueRef holds = nonZero(call("pyjit_is_of", object, int32((int) Type.FLOAT.bits())));
-        LLVMBasicBlockRef here = LLVMGetInsertBlock(builder);
-        LLVMBasicBlockRef mismatch = LLVMAppendBasicBlockInContext(context, llvmFunction, "not_float");
-        LLVMBasicBlockRef isFloat = LLVMAppendBasicBlockInContext(context, llvmFunction, "is_float");
-        LLVMBuildCondBr(builder, holds, isFloat, mismatch);
-        // the interpreter's stack takes a reference of its own to the object found there
-        LLVMPositionBuilderAtEnd(builder, mismatch);
-        call("pyjit_incref", object);
-        resume(load.resume(), load.result(), object);
-        LLVMPositionBuilderAtEnd(builder, isFloat);
+        // borrowed: the interpreter's stack needs a reference of its own
+        resumeUnless(holds, load.resume(), load.result(), object, true);
         return call("pyjit_float_value", object);
     }
 
-    private void resumeUnless(LLVMValueRef holds, ResumeState resume, Value loaded, LLVMValueRef object) {
+    private void resumeUnless(LLVMValueRef holds, ResumeState resume, Value loaded, LLVMValueRef object, boolean borrowed) {
         LLVMBasicBlockRef mismatch = LLVMAppendBasicBlockInContext(context, llvmFunction, "type_changed");
         LLVMBasicBlockRef continued = LLVMAppendBasicBlockInContext(context, llvmFunction, "type_checked");
         LLVMBuildCondBr(builder, holds, continued, mismatch);
         LLVMPositionBuilderAtEnd(builder, mismatch);
+        if (borrowed) {
+            call("pyjit_incref", object);
+        }
         resume(resume, loaded, object);
         LLVMPositionBuilderAtEnd(builder, continued);
     }
@@ -298,7 +303,7 @@ final class Lowering {
             }
         }
         List<Value> stack = resume.stack();
-        LLVMValueRef array = stackArray(stack.size());
+        LLVMValueRef array = resumeStack;
         LLVMValueRef boxingFailed = LLVMConstInt(LLVMInt1TypeInContext(context), 0, 0);
         for (int i = 0; i < stack.size(); i++) {
             Value value = stack.get(i);
@@ -435,17 +440,17 @@ final class Lowering {
     }
 
     /** Room for {@code size} object pointers in the function's frame (allocated once, at entry). */
-    private LLVMValueRef stackArray(int size) {
+    private LLVMValueRef stackArray(int size, String name) {
         LLVMBasicBlockRef here = LLVMGetInsertBlock(builder);
         LLVMPositionBuilderAtEnd(builder, allocas);
-        LLVMValueRef array = LLVMBuildArrayAlloca(builder, pointer, LLVMConstInt(i64, Math.max(1, size), 0), "args");
+        LLVMValueRef array = LLVMBuildArrayAlloca(builder, pointer, LLVMConstInt(i64, Math.max(1, size), 0), name);
         LLVMPositionBuilderAtEnd(builder, here);
         return array;
     }
 
     /** A stack array of the values, starting at index {@code offset} (earlier slots are spare). */
     private LLVMValueRef array(List<Value> items, int offset) {
-        LLVMValueRef array = stackArray(items.size() + offset);
+        LLVMValueRef array = stackArray(items.size() + offset, "args");
         for (int i = 0; i < items.size(); i++) {
             LLVMValueRef slot = LLVMBuildGEP2(builder, pointer, array,
                     new PointerPointer<>(new LLVMValueRef[]{LLVMConstInt(i64, i + offset, 0)}), 1, "");

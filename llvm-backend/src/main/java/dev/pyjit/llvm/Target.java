@@ -3,8 +3,8 @@ package dev.pyjit.llvm;
 import static org.bytedeco.llvm.global.LLVM.*;
 
 /**
- * The machines pyjit generates code for, named as {@code pyjit compile --target} and GNU triples
- * name them. The JIT always uses the host; {@code pyjit dump} can show any of them.
+ * The machines pyjit generates code for, named the way GNU target triples name them. The JIT
+ * always uses the host; {@code pyjit dump --target} can show any of them.
  */
 public enum Target {
     X86_64("x86_64-linux-gnu", "x86_64-unknown-linux-gnu"),
@@ -20,7 +20,11 @@ public enum Target {
     }
 
     public static Target host() {
-        return System.getProperty("os.arch").equals("aarch64") ? AARCH64 : X86_64;
+        return switch (System.getProperty("os.arch")) {
+            case "amd64", "x86_64" -> X86_64;
+            case "aarch64" -> AARCH64;
+            default -> throw new LlvmError("pyjit generates no code for this machine (" + System.getProperty("os.arch") + ")");
+        };
     }
 
     public static Target parse(String name) {

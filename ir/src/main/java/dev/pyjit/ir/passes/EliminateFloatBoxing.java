@@ -5,9 +5,7 @@ import dev.pyjit.ir.Function;
 import dev.pyjit.ir.Instr;
 import dev.pyjit.ir.Value;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Keeps doubles unboxed between float operations. An unbox of a value that a box just made is
@@ -41,12 +39,21 @@ public final class EliminateFloatBoxing implements Pass {
                 return false;
             });
         }
+        // an unbox of a box of an unbox that went stands for the double the first one unboxed
+        replacement.replaceAll((unbox, unboxed) -> resolved(replacement, unboxed));
+        boxedFrom.replaceAll((box, unboxed) -> resolved(replacement, unboxed));
         if (!replacement.isEmpty()) {
             function.replaceUses(replacement);
-            // a box of an unbox that just went now holds the double that unbox stood for
-            boxedFrom.replaceAll((box, unboxed) -> replacement.getOrDefault(unboxed, unboxed));
         }
         removeUnusedBoxes(function, boxedFrom);
+    }
+
+    private static Value resolved(Map<Value, Value> replacement, Value value) {
+        Value result = value;
+        while (replacement.containsKey(result)) {
+            result = replacement.get(result);
+        }
+        return result;
     }
 
     private static void removeUnusedBoxes(Function function, Map<Value, Value> boxedFrom) {

@@ -133,7 +133,9 @@ public final class TypeInference implements Pass {
             case BUILD_TUPLE, UNPACK_SEQUENCE -> Type.TUPLE;
             case BUILD_LIST -> Type.LIST;
             case BUILD_MAP, BUILD_CONST_KEY_MAP -> Type.DICT;
-            case BUILD_STRING, FORMAT_SIMPLE -> Type.STR;
+            case BUILD_STRING -> Type.STR;
+            // __format__ may return a subclass of str
+            case FORMAT_SIMPLE -> Type.STR.union(Type.OTHER_OBJECT);
             case BUILD_SLICE -> Type.OTHER_OBJECT;
             case UNBOX_FLOAT, FLOAT_ARITH, FLOAT_DIVIDE, FLOAT_CONSTANT, LOAD_LOCAL_FLOAT -> Type.CDOUBLE;
             case BOX_FLOAT -> Type.FLOAT;

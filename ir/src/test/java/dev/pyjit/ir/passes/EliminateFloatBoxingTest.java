@@ -339,6 +339,43 @@ class EliminateFloatBoxingTest {
         assertEquals(state(6, t, p), load.state(), Printer.printTyped(fn));
     }
 
+    /** Two rounds of box and unbox: every unbox stands for the first double, and a later state names it. */
+    @Test
+    void chainsOfBoxesAndUnboxesResolveToTheFirstDouble() {
+        Function fn = function();
+        Block entry = fn.newBlock("entry");
+        Value a = fn.newValue(Type.FLOAT);
+        entry.add(new Instr.LoadLocal(a, 0));
+        Value p = fn.newValue(Type.CDOUBLE);
+        entry.add(new Instr.UnboxFloat(p, a));
+        entry.add(new Instr.Refcount(Op.DECREF, a));
+        Value double1 = p;
+        List<Value> boxes = new ArrayList<>();
+        for (int round = 0; round < 2; round++) {
+            Value box = fn.newValue(Type.FLOAT);
+            entry.add(new Instr.BoxFloat(box, double1, state(2 + round)));
+            boxes.add(box);
+            double1 = fn.newValue(Type.CDOUBLE);
+            entry.add(new Instr.UnboxFloat(double1, box));
+        }
+        Value last = fn.newValue(Type.FLOAT);
+        entry.add(new Instr.BoxFloat(last, double1, state(8)));
+        Value global = fn.newValue(Type.OBJECT);
+        entry.add(new Instr.LoadGlobal(global, 0, state(10, last)));
+        entry.add(new Instr.Refcount(Op.DECREF, last));
+        boxes.forEach(box -> entry.add(new Instr.Refcount(Op.DECREF, box)));
+        entry.setTerminator(new Terminator.Return(global));
+
+        new EliminateFloatBoxing().run(fn);
+        Verifier.verify(fn);
+
+        assertGone(fn, last);
+        boxes.forEach(box -> assertGone(fn, box));
+        Instr.LoadGlobal load = (Instr.LoadGlobal) entry.instructions().stream().filter(Instr.LoadGlobal.class::isInstance)
+                .findFirst().orElseThrow();
+        assertEquals(state(10, p), load.state(), Printer.printTyped(fn));
+    }
+
     @Test
     void functionWithoutBoxesIsUnchanged() {
         Function fn = function();
