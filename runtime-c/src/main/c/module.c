@@ -21,6 +21,8 @@ enum { COUNTING, COMPILED, REFUSED };
 
 /* Argument types are recorded for this many leading positional parameters. */
 #define PROFILED_ARGUMENTS 8
+/* Calls whose arguments fail the native code's entry guards before it is compiled again, generic. */
+#define RESPECIALISE_AFTER 50
 /* The bit of dev.pyjit.ir.Type for "any other object". */
 #define OTHER_OBJECT_CODE 8
 
@@ -33,6 +35,10 @@ typedef struct {
     unsigned short observed[PROFILED_ARGUMENTS];
     /* The code's co_version, set aside while its functions must not be specialised away. */
     uint32_t version;
+    /* The argument types the native code is specialised for (its entry guards), as Type bits. */
+    unsigned short expected[PROFILED_ARGUMENTS];
+    int expected_count;
+    Py_ssize_t mismatches;
 } CodeState;
 
 static vectorcallfunc interpreter_entry;
@@ -89,9 +95,15 @@ static void observe(CodeState *state, PyObject *func, PyObject *const *args, siz
     }
 }
 
-/* Asks the Java compiler for native code: hook(func, observed argument types). It answers with
- * an address or 0, and never raises; if it does anyway, the function stays interpreted and the
+/* Asks the Java compiler for native code: hook(func, observed argument types). It answers
+ * (address, argument types the code is specialised for), with address 0 for "leave it to the
+ * interpreter", and never raises; if it does anyway, the function stays interpreted and the
  * error is dropped. */
+static int address_of(PyObject *number, void *address) {
+    *(void **)address = PyLong_AsVoidPtr(number);
+    return !PyErr_Occurred();
+}
+
 static void request_compile(PyObject *func, CodeState *state) {
     int parameters = ((PyCodeObject *)((PyFunctionObject *)func)->func_code)->co_argcount;
     int profiled = parameters < PROFILED_ARGUMENTS ? parameters : PROFILED_ARGUMENTS;
@@ -108,12 +120,21 @@ static void request_compile(PyObject *func, CodeState *state) {
     PyObject *answer = observed == NULL ? NULL : PyObject_CallFunctionObjArgs(compile_hook, func, observed, NULL);
     compiling = 0;
     Py_XDECREF(observed);
-    void *address = answer == NULL ? NULL : PyLong_AsVoidPtr(answer);
+    void *address = NULL;
+    PyObject *expected = NULL;
+    state->expected_count = 0;
+    if (answer != NULL && PyArg_ParseTuple(answer, "O&O!", address_of, &address, &PyTuple_Type, &expected)) {
+        state->expected_count = (int)(PyTuple_GET_SIZE(expected) < PROFILED_ARGUMENTS ? PyTuple_GET_SIZE(expected) : PROFILED_ARGUMENTS);
+        for (int i = 0; i < state->expected_count; i++) {
+            state->expected[i] = (unsigned short)PyLong_AsLong(PyTuple_GET_ITEM(expected, i));
+        }
+    }
     Py_XDECREF(answer);
     if (PyErr_Occurred()) {
         PyErr_Clear();
         address = NULL;
     }
+    state->mismatches = 0;
     state->native = (vectorcallfunc)address;
     state->state = address != NULL ? COMPILED : REFUSED;
     if (state->state == REFUSED) {
@@ -146,12 +167,32 @@ static int monitored(PyCodeObject *code) {
     return 0;
 }
 
+/* Whether the positional arguments pass the native code's entry guards. An argument not
+ * passed positionally is left to the guard itself. */
+static int as_expected(CodeState *state, PyObject *const *args, size_t nargsf) {
+    size_t nargs = PyVectorcall_NARGS(nargsf);
+    for (int i = 0; i < state->expected_count && (size_t)i < nargs; i++) {
+        if (!((state->expected[i] >> pyjit_type_code(args[i])) & 1)) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
 static PyObject *trampoline(PyObject *func, PyObject *const *args, size_t nargsf, PyObject *kwnames) {
     CodeState *state = code_state(((PyFunctionObject *)func)->func_code);
     if (state != NULL) {
         if (state->state == COUNTING && !compiling) {
             observe(state, func, args, nargsf);
             if (++state->calls >= state->threshold) {
+                request_compile(func, state);
+            }
+        }
+        /* Arguments that keep failing the entry guards mean the specialisation was wrong for
+         * this program: record their types and compile the function again, for them too. */
+        if (state->state == COMPILED && !compiling && !as_expected(state, args, nargsf)) {
+            observe(state, func, args, nargsf);
+            if (++state->mismatches >= RESPECIALISE_AFTER) {
                 request_compile(func, state);
             }
         }

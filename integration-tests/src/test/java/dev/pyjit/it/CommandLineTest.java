@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -147,6 +149,30 @@ class CommandLineTest {
         assertEquals("1000.0\n", outcome.stdout(), outcome.stderr());
         String json = Files.readString(stats);
         assertTrue(json.contains("\"name\" : \"add\""), json);
+    }
+
+    /** Calls that keep failing the entry guards get the function compiled again, for their types too. */
+    @Test
+    void aSpecialisationThatKeepsFailingIsReplaced() throws Exception {
+        Path script = Files.writeString(directory.resolve("respec.py"), String.join("\n",
+                "def scale(x, k):",
+                "    t = 0",
+                "    for i in range(3):",
+                "        t = t + x * k",
+                "    return t",
+                "print(scale(1.5, 2.0))",
+                "print(sum(scale(i, 3) for i in range(200)))",
+                ""));
+        Path stats = directory.resolve("stats.json");
+        Pyjit.Outcome outcome = Pyjit.run(Map.of("PYJIT_STATS", stats.toString()), null, directory, script.toString());
+        assertEquals("9.0\n179100\n", outcome.stdout(), outcome.stderr());
+        List<String> compilations = new ArrayList<>();
+        for (JsonNode function : new ObjectMapper().readTree(stats.toFile()).get("compiled_functions")) {
+            if (function.get("name").asText().equals("scale")) {
+                compilations.add(String.valueOf(function.get("specialised_for")));
+            }
+        }
+        assertEquals(List.of("[\"float\",\"float\"]", "null"), compilations, "first for floats, then generic");
     }
 
     @Test

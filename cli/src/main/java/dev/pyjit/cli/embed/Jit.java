@@ -16,9 +16,9 @@ import org.bytedeco.javacpp.BytePointer;
 /**
  * The JIT as Python sees it: two callables implemented in Java. The compile hook receives a
  * function that reached its call threshold, with the types its positional arguments were seen
- * with (a tuple of {@link Type} bit sets), and answers with the address of its
- * native entry point, or 0 to leave it to the interpreter; nothing thrown inside the compiler
- * reaches the program. The exit hook writes the statistics.
+ * with (a tuple of {@link Type} bit sets), and answers with the address of its native entry point
+ * (0 to leave it to the interpreter) and the argument types that code is specialised for; nothing
+ * thrown inside the compiler reaches the program. The exit hook writes the statistics.
  */
 final class Jit {
     // The C structs point at these names: they live as long as the class does.
@@ -32,7 +32,15 @@ final class Jit {
     private final PyCFunction compileBody = new PyCFunction() {
         @Override
         public PyObject call(PyObject self, PyObject arguments) {
-            return PyLong_FromLongLong(compile(PyTuple_GetItem(arguments, 0), observedTypes(PyTuple_GetItem(arguments, 1))));
+            FunctionCompiler.Result result = compile(PyTuple_GetItem(arguments, 0), observedTypes(PyTuple_GetItem(arguments, 1)));
+            PyObject guards = PyTuple_New(result.specialisedFor().size());
+            for (int i = 0; i < result.specialisedFor().size(); i++) {
+                PyTuple_SetItem(guards, i, PyLong_FromLong(result.specialisedFor().get(i).bits()));
+            }
+            PyObject answer = PyTuple_New(2);
+            PyTuple_SetItem(answer, 0, PyLong_FromLongLong(result.address()));
+            PyTuple_SetItem(answer, 1, guards);
+            return answer;
         }
     };
     private final PyMethodDef exitDefinition = new PyMethodDef();
@@ -85,7 +93,7 @@ final class Jit {
         return types;
     }
 
-    private long compile(PyObject function, List<Type> observed) {
+    private FunctionCompiler.Result compile(PyObject function, List<Type> observed) {
         long started = System.nanoTime();
         FunctionCompiler.Result result = compiler.compile(function, observed);
         if (PyErr_Occurred() != null) {
@@ -98,7 +106,7 @@ final class Jit {
                 result.failure().printStackTrace();
             }
         }
-        return result.address();
+        return result;
     }
 
     /** At exit, once: write the statistics where they were asked for. */
