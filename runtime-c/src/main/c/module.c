@@ -16,12 +16,14 @@
 #include "pyjit_rt.h"
 #include "opcode.h"
 #include "internal/pycore_interp.h"
+#include "internal/pycore_function.h"
 
 enum { COUNTING, COMPILED, REFUSED };
 
 /* Argument types are recorded for this many leading positional parameters. */
 #define PROFILED_ARGUMENTS 8
-/* Calls whose arguments fail the native code's entry guards before it is compiled again, generic. */
+/* At most this many calls whose arguments fail the native code's entry guards, before it is
+ * compiled again for their types too. */
 #define RESPECIALISE_AFTER 50
 /* The bit of dev.pyjit.ir.Type for "any other object". */
 #define OTHER_OBJECT_CODE 8
@@ -33,7 +35,8 @@ typedef struct {
     vectorcallfunc native;
     /* Per positional parameter, the union (as dev.pyjit.ir.Type bits) of the types it was called with. */
     unsigned short observed[PROFILED_ARGUMENTS];
-    /* The code's co_version, set aside while its functions must not be specialised away. */
+    /* The code's co_version, set aside while its functions must not be specialised away
+     * (0 if it had none). */
     uint32_t version;
     /* The argument types the native code is specialised for (its entry guards), as Type bits. */
     unsigned short expected[PROFILED_ARGUMENTS];
@@ -81,6 +84,7 @@ static CodeState *code_state(PyObject *code) {
             return NULL;
         }
         state->threshold = has_loop(code) ? 1 : threshold;
+        state->version = ((PyCodeObject *)code)->co_version;
         extra = state;
     }
     return (CodeState *)extra;
@@ -99,6 +103,33 @@ static void observe(CodeState *state, PyObject *func, PyObject *const *args, siz
  * (address, argument types the code is specialised for), with address 0 for "leave it to the
  * interpreter", and never raises; if it does anyway, the function stays interpreted and the
  * error is dropped. */
+/* Until the compiler has decided, a code's functions must not be specialised away (see
+ * on_function_event): its version is withheld, and so is CPython's cache entry for it, which
+ * would otherwise outlive the code. */
+static void withhold_version(PyCodeObject *code) {
+    if (code->co_version == 0) {
+        return;
+    }
+    struct _func_version_cache_item *slot =
+        &PyInterpreterState_Get()->func_state.func_version_cache[code->co_version % FUNC_VERSION_CACHE_SIZE];
+    if (slot->code == (PyObject *)code) {
+        slot->code = NULL;
+        slot->func = NULL;
+    }
+    code->co_version = 0;
+}
+
+/* The interpreter keeps this code: the function goes back to the interpreter's own entry, and
+ * the code and function get their version back, so the interpreter specialises calls to them.
+ * Functions created before the refusal come here on their next call. */
+static void hand_back(PyFunctionObject *func, CodeState *state) {
+    func->vectorcall = interpreter_entry;
+    if (state->version != 0) {
+        ((PyCodeObject *)func->func_code)->co_version = state->version;
+        _PyFunction_SetVersion(func, state->version);
+    }
+}
+
 static int address_of(PyObject *number, void *address) {
     *(void **)address = PyLong_AsVoidPtr(number);
     return !PyErr_Occurred();
@@ -138,12 +169,7 @@ static void request_compile(PyObject *func, CodeState *state) {
     state->native = (vectorcallfunc)address;
     state->state = address != NULL ? COMPILED : REFUSED;
     if (state->state == REFUSED) {
-        /* The interpreter keeps this code: let it specialise calls to it again. Functions
-         * created earlier keep the trampoline, which sends them to the interpreter. */
-        PyCodeObject *code = (PyCodeObject *)((PyFunctionObject *)func)->func_code;
-        code->co_version = state->version;
-        ((PyFunctionObject *)func)->func_version = state->version;
-        ((PyFunctionObject *)func)->vectorcall = interpreter_entry;
+        hand_back((PyFunctionObject *)func, state);
     }
 }
 
@@ -167,12 +193,13 @@ static int monitored(PyCodeObject *code) {
     return 0;
 }
 
-/* Whether the positional arguments pass the native code's entry guards. An argument not
- * passed positionally is left to the guard itself. */
+/* Whether the positional arguments pass the native code's entry guards. A guarded parameter
+ * not passed positionally (a keyword, a default) counts as a mismatch: the profile cannot see
+ * its type, so compiling again gives generic code. */
 static int as_expected(CodeState *state, PyObject *const *args, size_t nargsf) {
     size_t nargs = PyVectorcall_NARGS(nargsf);
-    for (int i = 0; i < state->expected_count && (size_t)i < nargs; i++) {
-        if (!((state->expected[i] >> pyjit_type_code(args[i])) & 1)) {
+    for (int i = 0; i < state->expected_count; i++) {
+        if ((size_t)i >= nargs || !((state->expected[i] >> pyjit_type_code(args[i])) & 1)) {
             return 0;
         }
     }
@@ -189,12 +216,16 @@ static PyObject *trampoline(PyObject *func, PyObject *const *args, size_t nargsf
             }
         }
         /* Arguments that keep failing the entry guards mean the specialisation was wrong for
-         * this program: record their types and compile the function again, for them too. */
+         * this program: record their types and compile the function again, for them too, after
+         * as many such calls as it took to compile it (at most RESPECIALISE_AFTER). */
         if (state->state == COMPILED && !compiling && !as_expected(state, args, nargsf)) {
             observe(state, func, args, nargsf);
-            if (++state->mismatches >= RESPECIALISE_AFTER) {
+            if (++state->mismatches >= (state->threshold < RESPECIALISE_AFTER ? state->threshold : RESPECIALISE_AFTER)) {
                 request_compile(func, state);
             }
+        }
+        if (state->state == REFUSED) {
+            hand_back((PyFunctionObject *)func, state);
         }
         if (state->state == COMPILED && !monitored((PyCodeObject *)((PyFunctionObject *)func)->func_code)) {
             return state->native(func, args, nargsf, kwnames);
@@ -218,10 +249,7 @@ static int on_function_event(PyFunction_WatchEvent event, PyFunctionObject *func
     if (state == NULL || state->state == REFUSED) {
         return 0;
     }
-    if (code->co_version != 0) {
-        state->version = code->co_version;
-        code->co_version = 0;
-    }
+    withhold_version(code);
     PyFunction_SetVectorcall(func, trampoline);
     return 0;
 }
