@@ -90,11 +90,16 @@ static CodeState *code_state(PyObject *code) {
     return (CodeState *)extra;
 }
 
+/* The leading positional parameters whose types are recorded. */
+static int profiled_parameters(PyObject *func) {
+    int parameters = ((PyCodeObject *)((PyFunctionObject *)func)->func_code)->co_argcount;
+    return parameters < PROFILED_ARGUMENTS ? parameters : PROFILED_ARGUMENTS;
+}
+
 /* A parameter not passed positionally (a default, a keyword) counts as any object. */
 static void observe(CodeState *state, PyObject *func, PyObject *const *args, size_t nargsf) {
-    int parameters = ((PyCodeObject *)((PyFunctionObject *)func)->func_code)->co_argcount;
     size_t nargs = PyVectorcall_NARGS(nargsf);
-    for (int i = 0; i < parameters && i < PROFILED_ARGUMENTS; i++) {
+    for (int i = 0; i < profiled_parameters(func); i++) {
         state->observed[i] |= 1u << ((size_t)i < nargs ? pyjit_type_code(args[i]) : OTHER_OBJECT_CODE);
     }
 }
@@ -136,8 +141,7 @@ static int address_of(PyObject *number, void *address) {
 }
 
 static void request_compile(PyObject *func, CodeState *state) {
-    int parameters = ((PyCodeObject *)((PyFunctionObject *)func)->func_code)->co_argcount;
-    int profiled = parameters < PROFILED_ARGUMENTS ? parameters : PROFILED_ARGUMENTS;
+    int profiled = profiled_parameters(func);
     PyObject *observed = PyTuple_New(profiled);
     for (int i = 0; observed != NULL && i < profiled; i++) {
         PyObject *bits = PyLong_FromLong(state->observed[i]);
@@ -207,7 +211,8 @@ static int as_expected(CodeState *state, PyObject *const *args, size_t nargsf) {
 }
 
 static PyObject *trampoline(PyObject *func, PyObject *const *args, size_t nargsf, PyObject *kwnames) {
-    CodeState *state = code_state(((PyFunctionObject *)func)->func_code);
+    PyCodeObject *code = (PyCodeObject *)((PyFunctionObject *)func)->func_code;
+    CodeState *state = code_state((PyObject *)code);
     if (state != NULL) {
         if (state->state == COUNTING && !compiling) {
             observe(state, func, args, nargsf);
@@ -227,7 +232,7 @@ static PyObject *trampoline(PyObject *func, PyObject *const *args, size_t nargsf
         if (state->state == REFUSED) {
             hand_back((PyFunctionObject *)func, state);
         }
-        if (state->state == COMPILED && !monitored((PyCodeObject *)((PyFunctionObject *)func)->func_code)) {
+        if (state->state == COMPILED && !monitored(code)) {
             return state->native(func, args, nargsf, kwnames);
         }
     }

@@ -75,15 +75,13 @@ public final class DumpCommand implements Callable<Integer> {
         for (String name : arguments == null ? List.<String>of() : arguments) {
             Type type = Type.ofPythonName(name.strip());
             if (type == null) {
-                System.err.println("pyjit dump: unknown argument type '" + name + "'; the types are: " + ARGUMENT_TYPES);
+                System.err.println("pyjit dump: unknown argument type '" + name + "'; the types are: " + String.join(", ", Type.pythonNames()));
                 return 2;
             }
             argumentTypes.add(type);
         }
         return PythonProcess.withInterpreter(() -> dump(source, chosen, argumentTypes, target));
     }
-
-    private static final String ARGUMENT_TYPES = "None, bool, int, float, str, tuple, list, dict, object";
 
     private int dump(String source, Set<Stage> selected, List<Type> argumentTypes, Target target) {
         PyObject code = Py_CompileString(source, file.toString(), Py_file_input);

@@ -3,11 +3,8 @@ package dev.pyjit.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -64,11 +61,7 @@ class CommandLineTest {
                 + "    return 1 / 0\n"
                 + "           ~~^~~\n"
                 + "ZeroDivisionError: division by zero\n", outcome.stderr());
-        boolean compiled = false;
-        for (JsonNode function : new ObjectMapper().readTree(stats.toFile()).get("compiled_functions")) {
-            compiled |= function.get("name").asText().equals("f") && function.get("file").asText().equals(script.toString());
-        }
-        assertTrue(compiled, "f raised from native code");
+        assertEquals(1, JitStatsFile.read(stats).compilations(script, "f").size(), "f raised from native code");
     }
 
     @Test
@@ -147,8 +140,8 @@ class CommandLineTest {
         Path stats = directory.resolve("stats.json");
         Pyjit.Outcome outcome = Pyjit.run(Map.of("PYJIT_STATS", stats.toString()), null, directory, script.toString());
         assertEquals("1000.0\n", outcome.stdout(), outcome.stderr());
-        String json = Files.readString(stats);
-        assertTrue(json.contains("\"name\" : \"add\""), json);
+        JitStatsFile json = JitStatsFile.read(stats);
+        assertEquals(1, json.compilations(script, "add").size(), json::toString);
     }
 
     /** Calls that keep failing the entry guards get the function compiled again, for their types too. */
@@ -166,12 +159,8 @@ class CommandLineTest {
         Path stats = directory.resolve("stats.json");
         Pyjit.Outcome outcome = Pyjit.run(Map.of("PYJIT_STATS", stats.toString()), null, directory, script.toString());
         assertEquals("9.0\n179100\n", outcome.stdout(), outcome.stderr());
-        List<String> compilations = new ArrayList<>();
-        for (JsonNode function : new ObjectMapper().readTree(stats.toFile()).get("compiled_functions")) {
-            if (function.get("name").asText().equals("scale")) {
-                compilations.add(String.valueOf(function.get("specialised_for")));
-            }
-        }
+        List<String> compilations = JitStatsFile.read(stats).compilations(script, "scale").stream()
+                .map(function -> String.valueOf(function.get("specialised_for"))).toList();
         assertEquals(List.of("[\"float\",\"float\"]", "null"), compilations, "first for floats, then generic");
     }
 

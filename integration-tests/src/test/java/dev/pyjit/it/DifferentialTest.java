@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,17 +46,15 @@ class DifferentialTest {
         assertEquals(interpreted.stderr(), compiled.stderr(), "stderr");
         assertEquals(interpreted.exitCode(), compiled.exitCode(), "exit status");
 
-        JsonNode json = new ObjectMapper().readTree(stats.toFile());
+        JitStatsFile json = JitStatsFile.read(stats);
         Files.delete(stats);
         Set<String> compiledNames = new HashSet<>();
-        for (JsonNode function : json.get("compiled_functions")) {
-            if (function.get("file").asText().equals(absolute.toString())) {
-                String qualified = function.get("name").asText();
-                compiledNames.add(qualified.substring(qualified.lastIndexOf('.') + 1));
-            }
+        for (JsonNode function : json.compiledIn(absolute)) {
+            String qualified = function.get("name").asText();
+            compiledNames.add(qualified.substring(qualified.lastIndexOf('.') + 1));
         }
         for (String expected : expectedCompiled(program)) {
-            assertTrue(compiledNames.contains(expected), expected + " was compiled; stats: " + json.get("interpreted_functions"));
+            assertTrue(compiledNames.contains(expected), expected + " was compiled; stats: " + json);
         }
     }
 

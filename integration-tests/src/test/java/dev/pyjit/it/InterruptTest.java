@@ -3,8 +3,6 @@ package dev.pyjit.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -59,11 +57,7 @@ class InterruptTest {
         assertTrue(stderr.startsWith("Traceback (most recent call last):"), stderr);
         assertTrue(stderr.contains("line 9, in <module>") && stderr.contains(", in spin"), stderr);
         assertTrue(stderr.endsWith("KeyboardInterrupt\n"), stderr);
-        JsonNode json = new ObjectMapper().readTree(stats.toFile());
-        boolean spinCompiled = false;
-        for (JsonNode function : json.get("compiled_functions")) {
-            spinCompiled |= function.get("name").asText().equals("spin") && function.get("file").asText().equals(script.toString());
-        }
-        assertTrue(spinCompiled, "the loop that was interrupted was compiled code: " + json.get("compiled_functions"));
+        JitStatsFile json = JitStatsFile.read(stats);
+        assertEquals(1, json.compilations(script, "spin").size(), () -> "the loop that was interrupted was compiled code: " + json);
     }
 }

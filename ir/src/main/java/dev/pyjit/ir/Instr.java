@@ -268,8 +268,12 @@ public sealed interface Instr {
         public Instr mapOperands(UnaryOperator<Value> f) { return new Refcount(op, f.apply(value)); }
     }
 
-    /** Deoptimises the whole call unless the argument in {@code slot} has the exact {@code type} (see {@link Op#GUARD_ARGUMENT}). */
+    /**
+     * Unless the argument in {@code slot} has the exact {@code type}, the interpreter runs the call
+     * from its first instruction (see {@link Op#GUARD_ARGUMENT}).
+     */
     record GuardArgument(int slot, Type type) implements Instr {
+        private static final ResumeState AT_ENTRY = new ResumeState(0, List.of(), List.of());
         public GuardArgument {
             if (!type.isExact()) {
                 throw new IllegalArgumentException("a guard checks one exact type, not " + type);
@@ -281,6 +285,8 @@ public sealed interface Instr {
         public FrameState state() { return null; }
         public String immediates(Function fn) { return fn.localName(slot) + "," + type; }
         public Instr mapOperands(UnaryOperator<Value> f) { return this; }
+        public ResumeState resume() { return AT_ENTRY; }
+        public boolean speculates() { return true; }
     }
 
     record UnboxFloat(Value result, Value value) implements Instr {

@@ -95,6 +95,13 @@ public record Type(long bits) {
         return isExact() ? PYTHON_NAMES[exactCode()] : null;
     }
 
+    /** Every name {@link #ofPythonName} knows. */
+    public static List<String> pythonNames() {
+        List<String> names = new ArrayList<>(List.of(PYTHON_NAMES));
+        names.add("object");
+        return names;
+    }
+
     /** The exact type with this Python name, {@code object} for {@link #OBJECT}, or null. */
     public static Type ofPythonName(String name) {
         if (name.equals("object")) {

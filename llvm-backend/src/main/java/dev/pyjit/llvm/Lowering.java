@@ -242,12 +242,7 @@ final class Lowering {
     private LLVMValueRef guardArgument(Instr.GuardArgument guard) {
         LLVMValueRef argument = call("pyjit_local_borrow", frame, int32(guard.slot()));
         LLVMValueRef holds = nonZero(call("pyjit_is_of", argument, int32((int) guard.type().bits())));
-        LLVMBasicBlockRef deopt = LLVMAppendBasicBlockInContext(context, llvmFunction, "deopt_" + guard.slot());
-        LLVMBasicBlockRef continued = LLVMAppendBasicBlockInContext(context, llvmFunction, "guarded");
-        LLVMBuildCondBr(builder, holds, continued, deopt);
-        LLVMPositionBuilderAtEnd(builder, deopt);
-        LLVMBuildRet(builder, call("pyjit_deopt", frame, int32(0), LLVMConstPointerNull(pointer), int32(0)));
-        LLVMPositionBuilderAtEnd(builder, continued);
+        resumeUnless(holds, guard.resume(), null, null, false);
         return null;
     }
 
@@ -290,9 +285,9 @@ final class Lowering {
     /**
      * Hands the frame to the interpreter at the resume state: releases what compiled code holds
      * beyond the interpreter's stack, boxes unboxed doubles again, and returns what the
-     * interpreter returns. {@code loaded} is the speculating instruction's result, whose object is
-     * {@code object} (a reference owned here). If boxing fails (MemoryError), everything is
-     * released and the function raises.
+     * interpreter returns. {@code loaded} is the speculating instruction's result, if it has one,
+     * whose object is {@code object} (a reference owned here). If boxing fails (MemoryError),
+     * everything is released and the function raises.
      */
     private void resume(ResumeState resume, Value loaded, LLVMValueRef object) {
         for (Value value : resume.released()) {
@@ -303,8 +298,7 @@ final class Lowering {
             }
         }
         List<Value> stack = resume.stack();
-        LLVMValueRef array = resumeStack;
-        LLVMValueRef boxingFailed = LLVMConstInt(LLVMInt1TypeInContext(context), 0, 0);
+        LLVMValueRef boxingFailed = null;
         for (int i = 0; i < stack.size(); i++) {
             Value value = stack.get(i);
             LLVMValueRef item;
@@ -312,21 +306,22 @@ final class Lowering {
                 item = object;
             } else if (value.type().equals(Type.CDOUBLE)) {
                 item = call("pyjit_float_box", use(value));
-                boxingFailed = LLVMBuildOr(builder, boxingFailed, isNull(item), "");
+                boxingFailed = boxingFailed == null ? isNull(item) : LLVMBuildOr(builder, boxingFailed, isNull(item), "");
             } else {
                 item = use(value);
             }
-            LLVMBuildStore(builder, item, LLVMBuildGEP2(builder, pointer, array,
-                    new PointerPointer<>(new LLVMValueRef[]{LLVMConstInt(i64, i, 0)}), 1, ""));
+            storeAt(resumeStack, i, item);
         }
-        LLVMBasicBlockRef handOver = LLVMAppendBasicBlockInContext(context, llvmFunction, "resume_at_" + resume.offset());
-        LLVMBasicBlockRef failed = LLVMAppendBasicBlockInContext(context, llvmFunction, "resume_failed");
-        LLVMBuildCondBr(builder, boxingFailed, failed, handOver);
-        LLVMPositionBuilderAtEnd(builder, failed);
-        call("pyjit_release_all", array, int32(stack.size()));
-        LLVMBuildBr(builder, errorExit);
-        LLVMPositionBuilderAtEnd(builder, handOver);
-        LLVMBuildRet(builder, call("pyjit_deopt", frame, int32(resume.offset() / 2), array, int32(stack.size())));
+        if (boxingFailed != null) {
+            LLVMBasicBlockRef handOver = LLVMAppendBasicBlockInContext(context, llvmFunction, "resume_at_" + resume.offset());
+            LLVMBasicBlockRef failed = LLVMAppendBasicBlockInContext(context, llvmFunction, "resume_failed");
+            LLVMBuildCondBr(builder, boxingFailed, failed, handOver);
+            LLVMPositionBuilderAtEnd(builder, failed);
+            call("pyjit_release_all", resumeStack, int32(stack.size()));
+            LLVMBuildBr(builder, errorExit);
+            LLVMPositionBuilderAtEnd(builder, handOver);
+        }
+        LLVMBuildRet(builder, call("pyjit_deopt", frame, int32(resume.offset() / 2), resumeStack, int32(stack.size())));
     }
 
     /** IEEE arithmetic, as C does it for CPython's float; division checks for a zero divisor first, as float does. */
@@ -452,11 +447,14 @@ final class Lowering {
     private LLVMValueRef array(List<Value> items, int offset) {
         LLVMValueRef array = stackArray(items.size() + offset, "args");
         for (int i = 0; i < items.size(); i++) {
-            LLVMValueRef slot = LLVMBuildGEP2(builder, pointer, array,
-                    new PointerPointer<>(new LLVMValueRef[]{LLVMConstInt(i64, i + offset, 0)}), 1, "");
-            LLVMBuildStore(builder, use(items.get(i)), slot);
+            storeAt(array, i + offset, use(items.get(i)));
         }
         return array;
+    }
+
+    private void storeAt(LLVMValueRef array, int index, LLVMValueRef item) {
+        LLVMBuildStore(builder, item, LLVMBuildGEP2(builder, pointer, array,
+                new PointerPointer<>(new LLVMValueRef[]{LLVMConstInt(i64, index, 0)}), 1, ""));
     }
 
     private LLVMValueRef use(Value value) {
