@@ -31,28 +31,24 @@ static int enter_recursive_call(PyThreadState *tstate) {
     return -1;
 }
 
-_PyInterpreterFrame *pyjit_enter(PyObject *func, PyObject *const *args, size_t nargsf, PyObject *kwnames) {
-    PyThreadState *tstate = PyThreadState_Get();
+int pyjit_enter(PyThreadState *tstate, _PyInterpreterFrame *frame) {
+    /* Compiled frames nest on the C stack, so they are charged like the interpreter's own. */
+    tstate->c_recursion_remaining -= PYJIT_C_STACK_UNITS - 1;
+    if (_Py_EnterRecursiveCallTstate(tstate, "")) {
+        tstate->c_recursion_remaining += PYJIT_C_STACK_UNITS - 1;
+        _PyEval_FrameClearAndPop(tstate, frame);
+        return -1;
+    }
     if (enter_recursive_call(tstate) < 0) {
-        return NULL;
-    }
-    size_t nargs = PyVectorcall_NARGS(nargsf);
-    Py_ssize_t nkw = kwnames == NULL ? 0 : PyTuple_GET_SIZE(kwnames);
-    /* _PyEvalFramePushAndInit steals the function and every argument. */
-    Py_INCREF(func);
-    for (size_t i = 0; i < nargs + (size_t)nkw; i++) {
-        Py_INCREF(args[i]);
-    }
-    _PyInterpreterFrame *frame = _PyEvalFramePushAndInit(tstate, (PyFunctionObject *)func, NULL, args, nargs, kwnames);
-    if (frame == NULL) {
-        tstate->py_recursion_remaining++;
-        return NULL;
+        tstate->c_recursion_remaining += PYJIT_C_STACK_UNITS;
+        _PyEval_FrameClearAndPop(tstate, frame);
+        return -1;
     }
     frame->previous = tstate->current_frame;
     tstate->current_frame = frame;
     /* Past RESUME, so the frame counts as complete for tracebacks and sys._getframe. */
     frame->instr_ptr = _PyCode_CODE(code_of(frame)) + code_of(frame)->_co_firsttraceable;
-    return frame;
+    return 0;
 }
 
 PyObject *pyjit_leave(_PyInterpreterFrame *frame, PyObject *result) {
@@ -66,6 +62,7 @@ PyObject *pyjit_leave(_PyInterpreterFrame *frame, PyObject *result) {
     tstate->current_frame = frame->previous;
     _PyEval_FrameClearAndPop(tstate, frame);
     tstate->py_recursion_remaining++;
+    tstate->c_recursion_remaining += PYJIT_C_STACK_UNITS;
     return result;
 }
 
@@ -91,7 +88,7 @@ PyObject *pyjit_local_borrow(_PyInterpreterFrame *frame, int slot) {
 }
 
 /* The locals are in the frame already; the value stack goes after them. Then the frame
- * is handed over unlinked, with the recursion count undone: the interpreter links it,
+ * is handed over unlinked, with the recursion counts undone: the interpreter links it,
  * counts it, runs it from resume_at and pops it. */
 PyObject *pyjit_deopt(_PyInterpreterFrame *frame, int resume_at, PyObject **stack, int depth) {
     PyThreadState *tstate = PyThreadState_Get();
@@ -103,6 +100,7 @@ PyObject *pyjit_deopt(_PyInterpreterFrame *frame, int resume_at, PyObject **stac
     frame->instr_ptr = _PyCode_CODE(code) + resume_at;
     tstate->current_frame = frame->previous;
     tstate->py_recursion_remaining++;
+    tstate->c_recursion_remaining += PYJIT_C_STACK_UNITS;
     return _PyEval_EvalFrameDefault(tstate, frame, 0);
 }
 
@@ -157,17 +155,25 @@ static inline PyObject *name_at(_PyInterpreterFrame *frame, int index) {
     return PyTuple_GET_ITEM(code_of(frame)->co_names, index);
 }
 
+/* As LOAD_GLOBAL: exact dicts by lookup, anything else (a dict subclass with __missing__,
+ * a mapping given to exec) through the mapping protocol. */
 PyObject *pyjit_load_global(_PyInterpreterFrame *frame, int name_index) {
     PyObject *name = name_at(frame, name_index);
     PyObject *value;
-    if (PyDict_GetItemRef(frame->f_globals, name, &value) < 0) {
-        return NULL;
-    }
-    if (value != NULL) {
-        return value;
-    }
-    if (PyMapping_GetOptionalItem(frame->f_builtins, name, &value) < 0) {
-        return NULL;
+    if (PyDict_CheckExact(frame->f_globals) && PyDict_CheckExact(frame->f_builtins)) {
+        if (PyDict_GetItemRef(frame->f_globals, name, &value) < 0) {
+            return NULL;
+        }
+        if (value == NULL && PyDict_GetItemRef(frame->f_builtins, name, &value) < 0) {
+            return NULL;
+        }
+    } else {
+        if (PyMapping_GetOptionalItem(frame->f_globals, name, &value) < 0) {
+            return NULL;
+        }
+        if (value == NULL && PyMapping_GetOptionalItem(frame->f_builtins, name, &value) < 0) {
+            return NULL;
+        }
     }
     if (value == NULL) {
         _PyEval_FormatExcCheckArg(PyThreadState_Get(), PyExc_NameError, "name '%.200s' is not defined", name);

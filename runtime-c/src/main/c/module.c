@@ -1,59 +1,56 @@
 /*
  * _pyjit_rt: the extension module that hooks pyjit into CPython.
  *
- * A function watcher puts a trampoline on every Python function created once
- * the hook is installed. The trampoline counts calls per code object (state in
- * the code object's co_extra slot, as Pyjion did) and, at the threshold, asks
- * the compiler (a Python callable implemented in Java) for a native entry
- * point (a function with a loop at its first call: its time is in the loop).
- * While counting it records the exact types of the positional arguments, so
- * the compiler can specialise for them. Native code, once there, is entered
- * directly; anything the compiler
- * refused, and any call made while a tracer, profiler or other sys.monitoring
- * tool is active, goes to the
- * function's original vectorcall, which is the interpreter.
+ * A PEP 523 frame evaluator sees every frame CPython evaluates: calls from Python or C, frames
+ * the interpreter pushes itself (__init__ from CALL_ALLOC_AND_ENTER_INIT, properties,
+ * __getitem__: under an evaluator CPython's frame-pushing specialisations stand down), module
+ * and class bodies run by import or exec. It counts fresh frames per code object (state in the
+ * code object's co_extra slot, as Pyjion did) and, at the threshold, asks the compiler (a Python
+ * callable implemented in Java) for native code (a code object with a loop at its first
+ * evaluation: its time is in the loop). While counting it records the exact types of the bound
+ * positional parameters, so the compiler can specialise for them. Native code takes the
+ * evaluator's shape and owns the frame from then on. Anything the compiler refused, any frame
+ * resumed mid-way (a generator), and any frame evaluated while a tracer, profiler or other
+ * sys.monitoring tool is active goes to CPython's own evaluator.
  */
 #include "pyjit_rt.h"
+#include <pthread.h>
+#include <unistd.h>
 #include "opcode.h"
+#include "internal/pycore_ceval.h"
 #include "internal/pycore_interp.h"
-#include "internal/pycore_function.h"
 
 enum { COUNTING, COMPILED, REFUSED };
 
 /* Argument types are recorded for this many leading positional parameters. */
 #define PROFILED_ARGUMENTS 8
-/* At most this many calls whose arguments fail the native code's entry guards, before it is
+/* At most this many frames whose arguments fail the native code's entry guards, before it is
  * compiled again for their types too. */
 #define RESPECIALISE_AFTER 50
-/* The bit of dev.pyjit.ir.Type for "any other object". */
-#define OTHER_OBJECT_CODE 8
 
 typedef struct {
     Py_ssize_t calls;
     Py_ssize_t threshold;
     int state;
-    vectorcallfunc native;
-    /* Per positional parameter, the union (as dev.pyjit.ir.Type bits) of the types it was called with. */
+    pyjit_native_entry native;
+    /* Per positional parameter, the union (as dev.pyjit.ir.Type bits) of the types it was bound to. */
     unsigned short observed[PROFILED_ARGUMENTS];
-    /* The code's co_version, set aside while its functions must not be specialised away
-     * (0 if it had none). */
-    uint32_t version;
     /* The argument types the native code is specialised for (its entry guards), as Type bits. */
     unsigned short expected[PROFILED_ARGUMENTS];
     int expected_count;
     Py_ssize_t mismatches;
 } CodeState;
 
-static vectorcallfunc interpreter_entry;
 static Py_ssize_t code_extra_index = -1;
 static PyObject *compile_hook;
 static Py_ssize_t threshold;
 static int compiling;
-static int watcher_id = -1;
+/* The process the JVM lives in: a forked child has no JVM threads, so it never calls the compiler. */
+static pid_t jvm_process;
 
 /* co_code has its inline caches zeroed, so every JUMP_BACKWARD byte found at an even offset is one. */
-static int has_loop(PyObject *code) {
-    PyObject *bytes = PyCode_GetCode((PyCodeObject *)code);
+static int has_loop(PyCodeObject *code) {
+    PyObject *bytes = PyCode_GetCode(code);
     if (bytes == NULL) {
         PyErr_Clear();
         return 0;
@@ -70,69 +67,43 @@ static int has_loop(PyObject *code) {
     return found;
 }
 
-static CodeState *code_state(PyObject *code) {
+static CodeState *code_state(PyCodeObject *code) {
     void *extra = NULL;
-    if (PyUnstable_Code_GetExtra(code, code_extra_index, &extra) < 0) {
+    if (PyUnstable_Code_GetExtra((PyObject *)code, code_extra_index, &extra) < 0) {
         PyErr_Clear();
         return NULL;
     }
     if (extra == NULL) {
         CodeState *state = PyMem_Calloc(1, sizeof(CodeState));
-        if (state == NULL || PyUnstable_Code_SetExtra(code, code_extra_index, state) < 0) {
+        if (state == NULL || PyUnstable_Code_SetExtra((PyObject *)code, code_extra_index, state) < 0) {
             PyMem_Free(state);
             PyErr_Clear();
             return NULL;
         }
         state->threshold = has_loop(code) ? 1 : threshold;
-        state->version = ((PyCodeObject *)code)->co_version;
         extra = state;
     }
     return (CodeState *)extra;
 }
 
-/* The leading positional parameters whose types are recorded. */
-static int profiled_parameters(PyObject *func) {
-    int parameters = ((PyCodeObject *)((PyFunctionObject *)func)->func_code)->co_argcount;
-    return parameters < PROFILED_ARGUMENTS ? parameters : PROFILED_ARGUMENTS;
+static int profiled_parameters(PyCodeObject *code) {
+    return code->co_argcount < PROFILED_ARGUMENTS ? code->co_argcount : PROFILED_ARGUMENTS;
 }
 
-/* A parameter not passed positionally (a default, a keyword) counts as any object. */
-static void observe(CodeState *state, PyObject *func, PyObject *const *args, size_t nargsf) {
-    size_t nargs = PyVectorcall_NARGS(nargsf);
-    for (int i = 0; i < profiled_parameters(func); i++) {
-        state->observed[i] |= 1u << ((size_t)i < nargs ? pyjit_type_code(args[i]) : OTHER_OBJECT_CODE);
+/* The parameters are bound already (defaults and keywords included), so their types are known. */
+static void observe(CodeState *state, _PyInterpreterFrame *frame, PyCodeObject *code) {
+    for (int i = 0; i < profiled_parameters(code); i++) {
+        state->observed[i] |= 1u << pyjit_type_code(frame->localsplus[i]);
     }
 }
 
-/* Asks the Java compiler for native code: hook(func, observed argument types). It answers
- * (address, argument types the code is specialised for), with address 0 for "leave it to the
- * interpreter", and never raises; if it does anyway, the function stays interpreted and the
- * error is dropped. */
-/* Until the compiler has decided, a code's functions must not be specialised away (see
- * on_function_event): its version is withheld, and so is CPython's cache entry for it, which
- * would otherwise outlive the code. */
-static void withhold_version(PyCodeObject *code) {
-    if (code->co_version == 0) {
-        return;
+static int as_expected(CodeState *state, _PyInterpreterFrame *frame) {
+    for (int i = 0; i < state->expected_count; i++) {
+        if (!((state->expected[i] >> pyjit_type_code(frame->localsplus[i])) & 1)) {
+            return 0;
+        }
     }
-    struct _func_version_cache_item *slot =
-        &PyInterpreterState_Get()->func_state.func_version_cache[code->co_version % FUNC_VERSION_CACHE_SIZE];
-    if (slot->code == (PyObject *)code) {
-        slot->code = NULL;
-        slot->func = NULL;
-    }
-    code->co_version = 0;
-}
-
-/* The interpreter keeps this code: the function goes back to the interpreter's own entry, and
- * the code and function get their version back, so the interpreter specialises calls to them.
- * Functions created before the refusal come here on their next call. */
-static void hand_back(PyFunctionObject *func, CodeState *state) {
-    func->vectorcall = interpreter_entry;
-    if (state->version != 0) {
-        ((PyCodeObject *)func->func_code)->co_version = state->version;
-        _PyFunction_SetVersion(func, state->version);
-    }
+    return 1;
 }
 
 static int address_of(PyObject *number, void *address) {
@@ -140,8 +111,13 @@ static int address_of(PyObject *number, void *address) {
     return !PyErr_Occurred();
 }
 
-static void request_compile(PyObject *func, CodeState *state) {
-    int profiled = profiled_parameters(func);
+/* Asks the Java compiler for native code: hook(func, observed argument types). It answers
+ * (address, argument types the code is specialised for), with address 0 for "leave it to the
+ * interpreter", and never raises; if it does anyway, the code stays interpreted and the error
+ * is dropped. The program's own exception, if one is being handled, is kept around the call. */
+static void request_compile(PyObject *func, PyCodeObject *code, CodeState *state) {
+    PyObject *pending = PyErr_GetRaisedException();
+    int profiled = profiled_parameters(code);
     PyObject *observed = PyTuple_New(profiled);
     for (int i = 0; observed != NULL && i < profiled; i++) {
         PyObject *bits = PyLong_FromLong(state->observed[i]);
@@ -169,12 +145,10 @@ static void request_compile(PyObject *func, CodeState *state) {
         PyErr_Clear();
         address = NULL;
     }
+    PyErr_SetRaisedException(pending);
     state->mismatches = 0;
-    state->native = (vectorcallfunc)address;
+    state->native = (pyjit_native_entry)address;
     state->state = address != NULL ? COMPILED : REFUSED;
-    if (state->state == REFUSED) {
-        hand_back((PyFunctionObject *)func, state);
-    }
 }
 
 /* Whether a sys.monitoring tool watches this code: globally (cProfile, coverage, and also
@@ -197,97 +171,112 @@ static int monitored(PyCodeObject *code) {
     return 0;
 }
 
-/* Whether the positional arguments pass the native code's entry guards. A guarded parameter
- * not passed positionally (a keyword, a default) counts as a mismatch: the profile cannot see
- * its type, so compiling again gives generic code. */
-static int as_expected(CodeState *state, PyObject *const *args, size_t nargsf) {
-    size_t nargs = PyVectorcall_NARGS(nargsf);
-    for (int i = 0; i < state->expected_count; i++) {
-        if ((size_t)i >= nargs || !((state->expected[i] >> pyjit_type_code(args[i])) & 1)) {
+static int may_compile(void) {
+    return !compiling && getpid() == jvm_process;
+}
+
+/* Under an evaluator every Python call nests on the C stack, where the interpreter's own calls
+ * do not, so CPython's C recursion counter (Py_C_RECURSION_LIMIT units, two a frame) would stop a
+ * recursion at a few thousand frames where the interpreter goes as deep as sys.setrecursionlimit
+ * allows. Frames are bounded by the thread's real stack instead: each thread's lowest usable
+ * address, with a reserve for the C code a frame calls. */
+static _Thread_local char *stack_floor;
+
+static int stack_exhausted(void) {
+    char *here = __builtin_frame_address(0);
+    if (stack_floor == NULL) {
+        pthread_attr_t attributes;
+        void *low;
+        size_t size;
+        if (pthread_getattr_np(pthread_self(), &attributes) != 0) {
             return 0;
         }
+        int found = pthread_attr_getstack(&attributes, &low, &size);
+        pthread_attr_destroy(&attributes);
+        if (found != 0) {
+            return 0;
+        }
+        size_t reserve = size / 4 < (256u << 10) ? size / 4 : (256u << 10);
+        stack_floor = (char *)low + reserve;
     }
-    return 1;
+    return here < stack_floor;
 }
 
-static PyObject *trampoline(PyObject *func, PyObject *const *args, size_t nargsf, PyObject *kwnames) {
-    PyCodeObject *code = (PyCodeObject *)((PyFunctionObject *)func)->func_code;
-    CodeState *state = code_state((PyObject *)code);
-    if (state != NULL) {
-        if (state->state == COUNTING && !compiling) {
-            observe(state, func, args, nargsf);
-            if (++state->calls >= state->threshold) {
-                request_compile(func, state);
+static PyObject *run(PyThreadState *tstate, _PyInterpreterFrame *frame, int throwflag) {
+    PyCodeObject *code = (PyCodeObject *)frame->f_executable;
+    if (throwflag || !PyCode_Check(code) || frame->instr_ptr != _PyCode_CODE(code)
+            || !PyFunction_Check(frame->f_funcobj) || monitored(code)) {
+        return _PyEval_EvalFrameDefault(tstate, frame, throwflag);
+    }
+    CodeState *state = code_state(code);
+    if (state == NULL) {
+        return _PyEval_EvalFrameDefault(tstate, frame, throwflag);
+    }
+    if (state->state == COUNTING && may_compile()) {
+        observe(state, frame, code);
+        if (++state->calls >= state->threshold) {
+            request_compile(frame->f_funcobj, code, state);
+        }
+    }
+    if (state->state != COMPILED) {
+        return _PyEval_EvalFrameDefault(tstate, frame, throwflag);
+    }
+    if (as_expected(state, frame)) {
+        return state->native(tstate, frame, throwflag);
+    }
+    /* Arguments that keep failing the entry guards mean the specialisation was wrong for this
+     * program: record their types and compile the code again, for them too, after as many such
+     * frames as it took to compile it (at most RESPECIALISE_AFTER). */
+    if (may_compile()) {
+        observe(state, frame, code);
+        if (++state->mismatches >= (state->threshold < RESPECIALISE_AFTER ? state->threshold : RESPECIALISE_AFTER)) {
+            request_compile(frame->f_funcobj, code, state);
+            if (state->state == COMPILED && as_expected(state, frame)) {
+                return state->native(tstate, frame, throwflag);
             }
         }
-        /* Arguments that keep failing the entry guards mean the specialisation was wrong for
-         * this program: record their types and compile the function again, for them too, after
-         * as many such calls as it took to compile it (at most RESPECIALISE_AFTER). */
-        if (state->state == COMPILED && !compiling && !as_expected(state, args, nargsf)) {
-            observe(state, func, args, nargsf);
-            if (++state->mismatches >= (state->threshold < RESPECIALISE_AFTER ? state->threshold : RESPECIALISE_AFTER)) {
-                request_compile(func, state);
-            }
-        }
-        if (state->state == REFUSED) {
-            hand_back((PyFunctionObject *)func, state);
-        }
-        if (state->state == COMPILED && !monitored(code)) {
-            return state->native(func, args, nargsf, kwnames);
-        }
     }
-    return interpreter_entry(func, args, nargsf, kwnames);
+    return _PyEval_EvalFrameDefault(tstate, frame, throwflag);
 }
 
-/* The specialising interpreter turns a call of a Python function into CALL_PY_EXACT_ARGS
- * (and kin), which enters the callee's frame directly and never calls its vectorcall, so it
- * would bypass the trampoline. Those specialisations need the function's version, which
- * MAKE_FUNCTION copies from the code's co_version after this event: until the compiler has
- * refused the code, it has version 0, which the specialiser refuses. */
-static int on_function_event(PyFunction_WatchEvent event, PyFunctionObject *func, PyObject *new_value) {
-    (void)new_value;
-    if (event != PyFunction_EVENT_CREATE || func->vectorcall != interpreter_entry) {
-        return 0;
-    }
-    PyCodeObject *code = (PyCodeObject *)func->func_code;
-    CodeState *state = code_state((PyObject *)code);
-    if (state == NULL || state->state == REFUSED) {
-        return 0;
-    }
-    withhold_version(code);
-    PyFunction_SetVectorcall(func, trampoline);
-    return 0;
-}
-
-/* install(hook, threshold, probe_function): probe_function is any plain Python
- * function; its vectorcall is the interpreter's entry, which is not exported. */
-static PyObject *install(PyObject *module, PyObject *args) {
-    (void)module;
-    PyObject *hook, *probe;
-    Py_ssize_t n;
-    if (!PyArg_ParseTuple(args, "OnO!:install", &hook, &n, &PyFunction_Type, &probe)) {
+static PyObject *evaluate(PyThreadState *tstate, _PyInterpreterFrame *frame, int throwflag) {
+    if (stack_exhausted()) {
+        PyErr_SetString(PyExc_RecursionError, "maximum recursion depth exceeded");
+        _PyEval_FrameClearAndPop(tstate, frame);
         return NULL;
     }
-    if (watcher_id >= 0) {
+    /* This frame is paid for by the stack check: the C recursion counter stays for C recursion. */
+    tstate->c_recursion_remaining += PYJIT_C_STACK_UNITS;
+    PyObject *result = run(tstate, frame, throwflag);
+    tstate->c_recursion_remaining -= PYJIT_C_STACK_UNITS;
+    return result;
+}
+
+/* install(hook, threshold): every frame evaluated from now on goes through the evaluator. */
+static PyObject *install(PyObject *module, PyObject *args) {
+    (void)module;
+    PyObject *hook;
+    Py_ssize_t n;
+    if (!PyArg_ParseTuple(args, "On:install", &hook, &n)) {
+        return NULL;
+    }
+    if (compile_hook != NULL) {
         PyErr_SetString(PyExc_RuntimeError, "pyjit hook already installed");
         return NULL;
     }
-    interpreter_entry = ((PyFunctionObject *)probe)->vectorcall;
     code_extra_index = PyUnstable_Eval_RequestCodeExtraIndex(PyMem_Free);
     if (code_extra_index < 0) {
         return NULL;
     }
     compile_hook = Py_NewRef(hook);
     threshold = n < 1 ? 1 : n;
-    watcher_id = PyFunction_AddWatcher(on_function_event);
-    if (watcher_id < 0) {
-        return NULL;
-    }
+    jvm_process = getpid();
+    _PyInterpreterState_SetEvalFrameFunc(PyInterpreterState_Get(), evaluate);
     Py_RETURN_NONE;
 }
 
 static PyMethodDef methods[] = {
-    {"install", install, METH_VARARGS, "install(hook, threshold, probe): trampoline every function created from now on."},
+    {"install", install, METH_VARARGS, "install(hook, threshold): evaluate every frame from now on through pyjit."},
     {NULL, NULL, 0, NULL},
 };
 

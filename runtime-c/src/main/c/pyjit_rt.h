@@ -1,9 +1,10 @@
 /*
  * The ABI between native code emitted by pyjit and the C runtime.
  *
- * Compiled functions are vectorcall entry points: they own a real CPython
- * interpreter frame (pushed by pyjit_enter, popped by pyjit_leave), keep the
- * locals in that frame's slots, and set the frame's instruction pointer before
+ * Compiled code has the shape of a PEP 523 frame evaluator (pyjit_native_entry):
+ * it receives a real CPython interpreter frame that the caller pushed with the
+ * arguments bound, links it (pyjit_enter) and pops it (pyjit_leave), keeps the
+ * locals in that frame's slots, and sets the frame's instruction pointer before
  * anything that can raise, so tracebacks, sys._getframe and deoptimisation see
  * exactly what the interpreter would show.
  *
@@ -22,10 +23,15 @@
 #include "internal/pycore_frame.h"
 #include "internal/pycore_code.h"
 
-/* Frame lifetime. pyjit_enter binds the arguments exactly as the interpreter
- * would (defaults, keywords, the same TypeErrors) and links the frame. */
-_PyInterpreterFrame *pyjit_enter(PyObject *func, PyObject *const *args, size_t nargsf, PyObject *kwnames);
-/* Unlinks and frees the frame. A NULL result adds this frame to the traceback first. */
+typedef PyObject *(*pyjit_native_entry)(PyThreadState *tstate, _PyInterpreterFrame *frame, int throwflag);
+
+/* The C stack units CPython's evaluator charges a frame it runs (PY_EVAL_C_STACK_UNITS in ceval.c). */
+#define PYJIT_C_STACK_UNITS 2
+
+/* Frame lifetime. pyjit_enter counts the frame against both recursion limits, as the interpreter
+ * does, and links it; if a limit is hit it pops the frame, sets RecursionError and returns -1. */
+int pyjit_enter(PyThreadState *tstate, _PyInterpreterFrame *frame);
+/* Unlinks and pops the frame. A NULL result adds this frame to the traceback first. */
 PyObject *pyjit_leave(_PyInterpreterFrame *frame, PyObject *result);
 void pyjit_set_ip(_PyInterpreterFrame *frame, int codeunit);
 int pyjit_check_eval_breaker(_PyInterpreterFrame *frame);

@@ -1,6 +1,6 @@
 # jit-expect-compiled:
-# Functions made from one code object before the compiler refused it run as the interpreter's
-# own again, so deep recursion stays inside the interpreter as without pyjit.
+# Under pyjit's frame evaluator every call nests on the C stack, also in code the compiler
+# refuses: recursion still goes as deep as sys.setrecursionlimit allows, bounded by the real stack.
 import sys
 sys.setrecursionlimit(200000)
 def make():

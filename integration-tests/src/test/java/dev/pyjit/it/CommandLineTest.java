@@ -1,11 +1,13 @@
 package dev.pyjit.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,7 +63,7 @@ class CommandLineTest {
                 + "    return 1 / 0\n"
                 + "           ~~^~~\n"
                 + "ZeroDivisionError: division by zero\n", outcome.stderr());
-        assertEquals(1, JitStatsFile.read(stats).compilations(script, "f").size(), "f raised from native code");
+        assertEquals(1, JitStatsFile.read(stats).entries(script, "f"), "f raised from native code");
     }
 
     @Test
@@ -141,7 +143,10 @@ class CommandLineTest {
         Pyjit.Outcome outcome = Pyjit.run(Map.of("PYJIT_STATS", stats.toString()), null, directory, script.toString());
         assertEquals("1000.0\n", outcome.stdout(), outcome.stderr());
         JitStatsFile json = JitStatsFile.read(stats);
-        assertEquals(1, json.compilations(script, "add").size(), json::toString);
+        JsonNode add = json.compiled(script, "add");
+        assertNotNull(add, json::toString);
+        assertEquals(1, add.get("compilations").asInt(), json::toString);
+        assertTrue(add.get("entries").asLong() > 0 && add.get("entries").asLong() < 1000, () -> "entered once hot: " + json);
     }
 
     /** Calls that keep failing the entry guards get the function compiled again, for their types too. */
@@ -159,9 +164,12 @@ class CommandLineTest {
         Path stats = directory.resolve("stats.json");
         Pyjit.Outcome outcome = Pyjit.run(Map.of("PYJIT_STATS", stats.toString()), null, directory, script.toString());
         assertEquals("9.0\n179100\n", outcome.stdout(), outcome.stderr());
-        List<String> compilations = JitStatsFile.read(stats).compilations(script, "scale").stream()
-                .map(function -> String.valueOf(function.get("specialised_for"))).toList();
-        assertEquals(List.of("[\"float\",\"float\"]", "null"), compilations, "first for floats, then generic");
+        JitStatsFile json = JitStatsFile.read(stats);
+        JsonNode scale = json.compiled(script, "scale");
+        assertNotNull(scale, json::toString);
+        assertEquals(2, scale.get("compilations").asInt(), "first for floats, then generically: " + json);
+        assertNull(scale.get("specialised_for"), "the last compilation is generic: " + json);
+        assertTrue(scale.get("entries").asLong() > 1, json::toString);
     }
 
     @Test

@@ -49,7 +49,7 @@ class DumpTest {
         assertFalse(outcome.stdout().contains("MODULE BODY RAN"));
         assertTrue(outcome.stdout().contains("FOR_ITER"));
         assertTrue(outcome.stdout().contains("v7:Top = ForIter v6"));
-        assertTrue(outcome.stdout().contains("define ptr @pyjit_total(ptr %0, ptr %1, i64 %2, ptr %3)"));
+        assertTrue(outcome.stdout().contains("define ptr @pyjit_total(ptr %0, ptr %1, i32 %2)"));
         assertTrue(outcome.stdout().contains("retq"), "x86-64 assembly has real instructions");
         assertTrue(outcome.stdout().contains("# program.py:5:0"), "the assembly names the source line of the loop body");
     }

@@ -58,6 +58,6 @@ class InterruptTest {
         assertTrue(stderr.contains("line 9, in <module>") && stderr.contains(", in spin"), stderr);
         assertTrue(stderr.endsWith("KeyboardInterrupt\n"), stderr);
         JitStatsFile json = JitStatsFile.read(stats);
-        assertEquals(1, json.compilations(script, "spin").size(), () -> "the loop that was interrupted was compiled code: " + json);
+        assertEquals(1, json.entries(script, "spin"), () -> "the loop that was interrupted was compiled code: " + json);
     }
 }

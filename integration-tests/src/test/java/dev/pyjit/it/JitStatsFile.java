@@ -19,15 +19,20 @@ final class JitStatsFile {
         return new JitStatsFile(new ObjectMapper().readTree(path.toFile()));
     }
 
-    /** Each compilation of a function defined in {@code file}, in order; {@code name} is its qualified name. */
-    List<JsonNode> compilations(Path file, String name) {
-        List<JsonNode> found = new ArrayList<>();
+    /** The compiled function {@code name} (its qualified name) defined in {@code file}, or null. */
+    JsonNode compiled(Path file, String name) {
         for (JsonNode function : compiledIn(file)) {
             if (function.get("name").asText().equals(name)) {
-                found.add(function);
+                return function;
             }
         }
-        return found;
+        return null;
+    }
+
+    /** How many times the native code of {@code name} in {@code file} was entered; 0 if it has none. */
+    long entries(Path file, String name) {
+        JsonNode function = compiled(file, name);
+        return function == null ? 0 : function.get("entries").asLong();
     }
 
     /** The compiled functions defined in {@code file}. */

@@ -28,9 +28,11 @@ import org.bytedeco.llvm.LLVM.LLVMValueRef;
  * host, their definitions from the bitcode, made internal so each module has its own inlinable
  * copy; for another target, their declarations).
  *
- * <p>The result is a vectorcall entry point, {@code PyObject *f(PyObject *func, PyObject *const *args,
- * size_t nargsf, PyObject *kwnames)}: it pushes a real interpreter frame, runs the body, and pops
- * the frame. Each instruction becomes a call of its helper; one that can raise first records its
+ * <p>The result has the shape of a PEP 523 frame evaluator, {@code PyObject *f(PyThreadState *tstate,
+ * _PyInterpreterFrame *frame, int throwflag)}: it receives a frame its caller pushed with the
+ * arguments bound, links it, runs the body, and pops the frame. It counts its entries and its
+ * deoptimisations in two module globals ({@link #entriesSymbol}, {@link #deoptsSymbol}), plain
+ * increments with no atomics, which the stats read at exit. Each instruction becomes a call of its helper; one that can raise first records its
  * bytecode offset in the frame, and on failure releases the values its frame state owns and
  * leaves through the shared error exit. Block parameters become phi nodes. A load whose type is a
  * speculation checks it and, if it fails, hands the frame to the interpreter ({@link ResumeState}).
@@ -52,6 +54,7 @@ final class Lowering {
     private DebugLines lines;
     /** The value stack handed to the interpreter when a speculation fails; one array serves every resume. */
     private LLVMValueRef resumeStack;
+    private LLVMValueRef deopts;
 
     Lowering(LLVMContextRef context, LLVMModuleRef module) {
         this.context = context;
@@ -63,9 +66,19 @@ final class Lowering {
         this.f64 = LLVMDoubleTypeInContext(context);
     }
 
+    static String entriesSymbol(String symbol) {
+        return symbol + "_entries";
+    }
+
+    static String deoptsSymbol(String symbol) {
+        return symbol + "_deopts";
+    }
+
     void lower(Function function, String symbol) {
-        LLVMTypeRef signature = LLVMFunctionType(pointer, new PointerPointer<>(new LLVMTypeRef[]{pointer, pointer, i64, pointer}), 4, /* varargs */ 0);
+        LLVMTypeRef signature = LLVMFunctionType(pointer, new PointerPointer<>(new LLVMTypeRef[]{pointer, pointer, i32}), 3, /* varargs */ 0);
         llvmFunction = LLVMAddFunction(module, symbol, signature);
+        LLVMValueRef entries = counter(entriesSymbol(symbol));
+        deopts = counter(deoptsSymbol(symbol));
         allocas = LLVMAppendBasicBlockInContext(context, llvmFunction, "allocas");
         LLVMBasicBlockRef prologue = LLVMAppendBasicBlockInContext(context, llvmFunction, "enter");
         for (Block block : function.blocks()) {
@@ -79,10 +92,11 @@ final class Lowering {
                 .filter(Instr::speculates).mapToInt(instruction -> instruction.resume().stack().size())
                 .max().orElse(0);
         resumeStack = stackArray(deepestResume, "resume_stack");
-        frame = call("pyjit_enter", LLVMGetParam(llvmFunction, 0), LLVMGetParam(llvmFunction, 1),
-                LLVMGetParam(llvmFunction, 2), LLVMGetParam(llvmFunction, 3));
+        increment(entries);
+        frame = LLVMGetParam(llvmFunction, 1);
+        LLVMValueRef entered = call("pyjit_enter", LLVMGetParam(llvmFunction, 0), frame);
         LLVMBasicBlockRef enterFailed = LLVMAppendBasicBlockInContext(context, llvmFunction, "enter_failed");
-        LLVMBuildCondBr(builder, isNull(frame), enterFailed, blocks.get(function.entry()));
+        LLVMBuildCondBr(builder, nonZero(entered), enterFailed, blocks.get(function.entry()));
         LLVMPositionBuilderAtEnd(builder, enterFailed);
         LLVMBuildRet(builder, LLVMConstPointerNull(pointer));
 
@@ -179,8 +193,10 @@ final class Lowering {
             case CALL -> {
                 Instr.Call call = (Instr.Call) instruction;
                 LLVMValueRef arguments = array(call.arguments(), 1);
-                yield checkNull(call("pyjit_call", frame, use(call.callable()), use(call.selfOrNull()), arguments,
+                LLVMValueRef returned = checkNull(call("pyjit_call", frame, use(call.callable()), use(call.selfOrNull()), arguments,
                         int32(call.arguments().size()), int32(call.kwnamesConstant())), state);
+                pollAfterCall(returned, state);
+                yield returned;
             }
             case BUILD_TUPLE, BUILD_LIST, BUILD_MAP, BUILD_STRING -> {
                 Instr.Build build = (Instr.Build) instruction;
@@ -321,6 +337,7 @@ final class Lowering {
             LLVMBuildBr(builder, errorExit);
             LLVMPositionBuilderAtEnd(builder, handOver);
         }
+        increment(deopts);
         LLVMBuildRet(builder, call("pyjit_deopt", frame, int32(resume.offset() / 2), resumeStack, int32(stack.size())));
     }
 
@@ -397,6 +414,21 @@ final class Lowering {
         return null;
     }
 
+    /**
+     * The interpreter polls the eval breaker after every call, so a signal handler that raises does
+     * so at the call, with its result on the stack, before anything else of the line runs.
+     */
+    private void pollAfterCall(LLVMValueRef result, FrameState state) {
+        LLVMValueRef pending = nonZero(call("pyjit_check_eval_breaker", frame));
+        LLVMBasicBlockRef raised = LLVMAppendBasicBlockInContext(context, llvmFunction, "raised_after_call");
+        LLVMBasicBlockRef continued = LLVMAppendBasicBlockInContext(context, llvmFunction, "polled");
+        LLVMBuildCondBr(builder, pending, raised, continued);
+        LLVMPositionBuilderAtEnd(builder, raised);
+        call("pyjit_decref", result);
+        LLVMBuildBr(builder, raiseBlock(state));
+        LLVMPositionBuilderAtEnd(builder, continued);
+    }
+
     /** NULL from FOR_ITER is an error only if an exception is set; otherwise the loop is over. */
     private LLVMValueRef forIter(LLVMValueRef next, FrameState state) {
         LLVMBasicBlockRef exhaustedOrError = LLVMAppendBasicBlockInContext(context, llvmFunction, "for_iter_null");
@@ -432,6 +464,17 @@ final class Lowering {
 
     private LLVMValueRef release(Value value) {
         return call(value.type().maybeNull() ? "pyjit_xdecref" : "pyjit_decref", use(value));
+    }
+
+    private LLVMValueRef counter(String name) {
+        LLVMValueRef global = LLVMAddGlobal(module, i64, name);
+        LLVMSetInitializer(global, LLVMConstInt(i64, 0, 0));
+        return global;
+    }
+
+    private void increment(LLVMValueRef counter) {
+        LLVMValueRef count = LLVMBuildLoad2(builder, i64, counter, "");
+        LLVMBuildStore(builder, LLVMBuildAdd(builder, count, LLVMConstInt(i64, 1, 0), ""), counter);
     }
 
     /** Room for {@code size} object pointers in the function's frame (allocated once, at entry). */

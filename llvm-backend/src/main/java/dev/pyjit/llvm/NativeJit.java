@@ -35,8 +35,14 @@ public final class NativeJit {
         LLVMOrcJITDylibAddGenerator(dylib, libpython);
     }
 
-    /** Compiles the function and returns the address of its vectorcall entry point. */
-    public long compile(Function function) {
+    /**
+     * Where a compiled function's code and counters are: the address of its entry point (a PEP 523
+     * frame evaluator) and of its two 64-bit counters of entries and deoptimisations.
+     */
+    public record NativeCode(long entry, long entries, long deopts) {}
+
+    /** Compiles the function into native code. */
+    public NativeCode compile(Function function) {
         // One JITDylib holds every function: the number keeps same-named functions apart.
         String symbol = LlvmEmitter.symbolOf(function) + "_" + nextSymbol++;
         LLVMOrcThreadSafeContextRef threadSafeContext = LLVMOrcCreateNewThreadSafeContext();
@@ -45,6 +51,10 @@ public final class NativeJit {
         emitter.optimise(module);
         LlvmError.check(LLVMOrcLLJITAddLLVMIRModule(jit, dylib, LLVMOrcCreateNewThreadSafeModule(module, threadSafeContext)), "adding the module");
         LLVMOrcDisposeThreadSafeContext(threadSafeContext);
+        return new NativeCode(lookup(symbol), lookup(Lowering.entriesSymbol(symbol)), lookup(Lowering.deoptsSymbol(symbol)));
+    }
+
+    private long lookup(String symbol) {
         LongPointer address = new LongPointer(1);
         LlvmError.check(LLVMOrcLLJITLookup(jit, address, symbol), "looking up " + symbol);
         return address.get();

@@ -42,8 +42,9 @@ class LoweringGoldenTest {
     @MethodSource("names")
     void emittedLlvmIrMatchesGolden(String name) throws Unsupported {
         String text = emitter.llvmText(optimisedIr(name), false);
-        assertTrue(text.contains("call ptr @pyjit_enter("), "the function pushes a real frame:\n" + text);
+        assertTrue(text.contains("call i32 @pyjit_enter(ptr %0, ptr %1)"), "the function links the frame it was given:\n" + text);
         assertTrue(text.contains("call ptr @pyjit_leave("), "and pops it:\n" + text);
+        assertTrue(text.matches("(?s).*store i64 %\\d+, ptr @\\w+_entries.*"), "and counts its entries:\n" + text);
         Golden.check("lowering_" + name, text + "\n");
     }
 

@@ -29,16 +29,48 @@ final class Bootstrap {
             "spec = importlib.util.spec_from_file_location('_pyjit_rt', runtime_path)",
             "runtime = importlib.util.module_from_spec(spec)",
             "spec.loader.exec_module(runtime)",
-            "def probe(): pass",
-            "runtime.install(hook, threshold, probe)",
+            "runtime.install(hook, threshold)",
             "");
 
-    private static final String REGISTER_EXIT_HOOK = "import atexit\natexit.register(exit_hook)\n";
+    /** A forked child has no JVM: it must not call into Java, so only the JVM's own process writes the stats. */
+    private static final String REGISTER_EXIT_HOOK = String.join("\n",
+            "import atexit, os",
+            "jvm_process = os.getpid()",
+            "def write_stats():",
+            "    if os.getpid() == jvm_process:",
+            "        exit_hook()",
+            "atexit.register(write_stats)",
+            "");
+
+    /**
+     * os.fork() warns that a process with more than one thread may deadlock in the child. The JVM's
+     * own threads would make every fork warn; python3.13 warns only when the program has started
+     * threads. So before each fork, while the program has none, a filter for that warning is put
+     * first; it cannot be taken out after the fork (the warning comes after the parent's fork hooks),
+     * so the next fork's hook takes it out before deciding again. Only forks give that warning.
+     */
+    private static final String FORK_WARNING = String.join("\n",
+            "import os, _thread",
+            "installed = None",
+            "def before_fork():",
+            "    global installed",
+            "    import warnings",
+            "    if installed is not None and installed in warnings.filters:",
+            "        warnings.filters.remove(installed)",
+            "        warnings._filters_mutated()",
+            "    installed = None",
+            "    if _thread._count() == 0:",
+            "        warnings.filterwarnings('ignore', message=r'This process \\(pid=\\d+\\) is multi-threaded',",
+            "                                category=DeprecationWarning)",
+            "        installed = warnings.filters[0]",
+            "os.register_at_fork(before=before_fork)",
+            "");
 
     private Bootstrap() {}
 
     static void run(Jit jit) throws IOException {
         exec(VENV, Map.of());
+        exec(FORK_WARNING, Map.of());
         if (jit.options().enabled()) {
             exec(INSTALL_HOOK, Map.of("hook", jit.compileHook(), "threshold", jit.options().threshold(),
                     "runtime_path", RuntimeFiles.extension().toString()));

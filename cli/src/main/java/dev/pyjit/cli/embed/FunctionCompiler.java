@@ -32,12 +32,17 @@ final class FunctionCompiler {
     }
 
     /**
-     * An address of 0 means the function stays interpreted, for {@code reason}. {@code specialisedFor}
+     * No native code means the function stays interpreted, for {@code reason}. {@code specialisedFor}
      * is the argument types the native code assumes (guarded on entry), empty for generic code.
      */
-    record Result(Where where, long address, List<Type> specialisedFor, String reason, Throwable failure) {
+    record Result(Where where, NativeJit.NativeCode code, List<Type> specialisedFor, String reason, Throwable failure) {
         static Result refused(Where where, String reason) {
-            return new Result(where, 0, List.of(), reason, null);
+            return new Result(where, null, List.of(), reason, null);
+        }
+
+        /** The address of the native entry point, 0 if there is none. */
+        long address() {
+            return code == null ? 0 : code.entry();
         }
     }
 
@@ -62,7 +67,7 @@ final class FunctionCompiler {
         } catch (Unsupported unsupported) {
             return Result.refused(where, unsupported.getMessage());
         } catch (Exception | LinkageError failure) {
-            return new Result(where, 0, List.of(), "compiler error: " + failure, failure);
+            return new Result(where, null, List.of(), "compiler error: " + failure, failure);
         }
     }
 
