@@ -8,6 +8,11 @@
 #include "pyjit_rt.h"
 #include "internal/pycore_ceval.h"
 #include "internal/pycore_list.h"
+#include "internal/pycore_object.h"
+#include "internal/pycore_runtime.h"
+#include "internal/pycore_cell.h"
+#include "internal/pycore_function.h"
+#include "internal/pycore_opcode_utils.h"
 
 static inline PyCodeObject *code_of(_PyInterpreterFrame *frame) {
     return (PyCodeObject *)frame->f_executable;
@@ -70,13 +75,42 @@ void pyjit_set_ip(_PyInterpreterFrame *frame, int codeunit) {
     frame->instr_ptr = _PyCode_CODE(code_of(frame)) + codeunit;
 }
 
-int pyjit_check_eval_breaker(_PyInterpreterFrame *frame) {
-    (void)frame;
-    PyThreadState *tstate = PyThreadState_Get();
-    if (_Py_atomic_load_uintptr_relaxed(&tstate->eval_breaker) & _PY_EVAL_EVENTS_MASK) {
-        return _Py_HandlePending(tstate);
+uintptr_t pyjit_instrumentation_version(void) {
+    return _Py_atomic_load_uintptr_relaxed(&PyThreadState_Get()->eval_breaker) & ~_PY_EVAL_EVENTS_MASK;
+}
+
+int pyjit_monitored(PyCodeObject *code) {
+    PyInterpreterState *interp = PyInterpreterState_Get();
+    for (int event = 0; event < _PY_MONITORING_UNGROUPED_EVENTS; event++) {
+        if (interp->monitors.tools[event]) {
+            return 1;
+        }
+    }
+    if (code->_co_monitoring != NULL) {
+        for (int event = 0; event < _PY_MONITORING_LOCAL_EVENTS; event++) {
+            if (code->_co_monitoring->local_monitors.tools[event]) {
+                return 1;
+            }
+        }
     }
     return 0;
+}
+
+int pyjit_poll(_PyInterpreterFrame *frame, uintptr_t *seen_version) {
+    PyThreadState *tstate = PyThreadState_Get();
+    uintptr_t breaker = _Py_atomic_load_uintptr_relaxed(&tstate->eval_breaker);
+    if (breaker & _PY_EVAL_EVENTS_MASK) {
+        if (_Py_HandlePending(tstate) != 0) {
+            return -1;
+        }
+        breaker = _Py_atomic_load_uintptr_relaxed(&tstate->eval_breaker);
+    }
+    uintptr_t version = breaker & ~_PY_EVAL_EVENTS_MASK;
+    if (version == *seen_version) {
+        return 0;
+    }
+    *seen_version = version;
+    return pyjit_monitored(code_of(frame));
 }
 
 int pyjit_is_of(PyObject *value, int bits) {
@@ -90,18 +124,49 @@ PyObject *pyjit_local_borrow(_PyInterpreterFrame *frame, int slot) {
 /* The locals are in the frame already; the value stack goes after them. Then the frame
  * is handed over unlinked, with the recursion counts undone: the interpreter links it,
  * counts it, runs it from resume_at and pops it. */
-PyObject *pyjit_deopt(_PyInterpreterFrame *frame, int resume_at, PyObject **stack, int depth) {
-    PyThreadState *tstate = PyThreadState_Get();
+static PyObject *hand_over(PyThreadState *tstate, _PyInterpreterFrame *frame, int resume_at, int depth) {
     PyCodeObject *code = code_of(frame);
-    for (int i = 0; i < depth; i++) {
-        frame->localsplus[code->co_nlocalsplus + i] = stack[i];
-    }
     frame->stacktop = code->co_nlocalsplus + depth;
     frame->instr_ptr = _PyCode_CODE(code) + resume_at;
     tstate->current_frame = frame->previous;
     tstate->py_recursion_remaining++;
     tstate->c_recursion_remaining += PYJIT_C_STACK_UNITS;
     return _PyEval_EvalFrameDefault(tstate, frame, 0);
+}
+
+PyObject *pyjit_deopt(_PyInterpreterFrame *frame, int resume_at, PyObject **stack, int depth) {
+    PyObject **slots = frame->localsplus + code_of(frame)->co_nlocalsplus;
+    for (int i = 0; i < depth; i++) {
+        slots[i] = stack[i];
+    }
+    return hand_over(PyThreadState_Get(), frame, resume_at, depth);
+}
+
+PyObject *pyjit_unwind(_PyInterpreterFrame *frame, int handler, int push_lasti, PyObject **stack, int depth) {
+    PyThreadState *tstate = PyThreadState_Get();
+    PyFrameObject *f = PyEval_GetFrame();
+    if (f != NULL) {
+        PyTraceBack_Here(f);
+    }
+    PyObject **slots = frame->localsplus + code_of(frame)->co_nlocalsplus;
+    for (int i = 0; i < depth; i++) {
+        slots[i] = stack[i];
+    }
+    if (push_lasti) {
+        PyObject *lasti = PyLong_FromLong(_PyInterpreterFrame_LASTI(frame));
+        if (lasti == NULL) {
+            /* Only MemoryError: the interpreter would look for an outer handler; leave the call. */
+            pyjit_release_all(slots, depth);
+            tstate->current_frame = frame->previous;
+            _PyEval_FrameClearAndPop(tstate, frame);
+            tstate->py_recursion_remaining++;
+            tstate->c_recursion_remaining += PYJIT_C_STACK_UNITS;
+            return NULL;
+        }
+        slots[depth++] = lasti;
+    }
+    slots[depth++] = PyErr_GetRaisedException();
+    return hand_over(tstate, frame, handler, depth);
 }
 
 void pyjit_release_all(PyObject **items, int n) {
@@ -408,6 +473,209 @@ PyObject *pyjit_for_iter(PyObject *iterator) {
 
 int pyjit_error_occurred(void) {
     return PyErr_Occurred() != NULL;
+}
+
+/* As the interpreter's do_raise for RAISE_VARARGS with an argument: an exception class is
+ * instantiated, a cause is instantiated, attached or (None) suppresses the context. */
+int pyjit_raise(PyObject *exception, PyObject *cause) {
+    PyObject *value = NULL;
+    if (PyExceptionClass_Check(exception)) {
+        value = PyObject_CallNoArgs(exception);
+        if (value == NULL) {
+            goto failed;
+        }
+        if (!PyExceptionInstance_Check(value)) {
+            PyErr_Format(PyExc_TypeError, "calling %R should have returned an instance of BaseException, not %R",
+                         exception, Py_TYPE(value));
+            goto failed;
+        }
+    } else if (PyExceptionInstance_Check(exception)) {
+        value = Py_NewRef(exception);
+    } else {
+        PyErr_SetString(PyExc_TypeError, "exceptions must derive from BaseException");
+        goto failed;
+    }
+    if (cause != NULL) {
+        PyObject *fixed = NULL;
+        if (PyExceptionClass_Check(cause)) {
+            fixed = PyObject_CallNoArgs(cause);
+            if (fixed == NULL) {
+                goto failed;
+            }
+            if (!PyExceptionInstance_Check(fixed)) {
+                PyErr_Format(PyExc_TypeError, "calling %R should have returned an instance of BaseException, not %R",
+                             cause, Py_TYPE(fixed));
+                Py_DECREF(fixed);
+                goto failed;
+            }
+        } else if (PyExceptionInstance_Check(cause)) {
+            fixed = Py_NewRef(cause);
+        } else if (cause != Py_None) {
+            PyErr_SetString(PyExc_TypeError, "exception causes must derive from BaseException");
+            goto failed;
+        }
+        PyException_SetCause(value, fixed);
+    }
+    PyErr_SetObject((PyObject *)Py_TYPE(value), value);
+failed:
+    Py_XDECREF(value);
+    Py_DECREF(exception);
+    Py_XDECREF(cause);
+    return -1;
+}
+
+PyObject *pyjit_load_assertion_error(void) {
+    return Py_NewRef(PyExc_AssertionError);
+}
+
+PyObject *pyjit_before_with(PyObject *manager) {
+    PyObject *enter = _PyObject_LookupSpecial(manager, &_Py_ID(__enter__));
+    if (enter == NULL) {
+        if (!PyErr_Occurred()) {
+            PyErr_Format(PyExc_TypeError, "'%.200s' object does not support the context manager protocol",
+                         Py_TYPE(manager)->tp_name);
+        }
+        return NULL;
+    }
+    PyObject *exit = _PyObject_LookupSpecial(manager, &_Py_ID(__exit__));
+    if (exit == NULL) {
+        if (!PyErr_Occurred()) {
+            PyErr_Format(PyExc_TypeError, "'%.200s' object does not support the context manager protocol (missed __exit__ method)",
+                         Py_TYPE(manager)->tp_name);
+        }
+        Py_DECREF(enter);
+        return NULL;
+    }
+    PyObject *entered = PyObject_CallNoArgs(enter);
+    Py_DECREF(enter);
+    if (entered == NULL) {
+        Py_DECREF(exit);
+        return NULL;
+    }
+    PyObject *pair = PyTuple_New(2);
+    if (pair == NULL) {
+        Py_DECREF(exit);
+        Py_DECREF(entered);
+        return NULL;
+    }
+    PyTuple_SET_ITEM(pair, 0, exit);
+    PyTuple_SET_ITEM(pair, 1, entered);
+    return pair;
+}
+
+PyObject *pyjit_load_local_and_clear(_PyInterpreterFrame *frame, int slot) {
+    PyObject *value = frame->localsplus[slot];
+    frame->localsplus[slot] = NULL;
+    return value;
+}
+
+int pyjit_list_append(PyObject *list, PyObject *item) {
+    return PyList_Append(list, item);
+}
+
+int pyjit_set_add(PyObject *set, PyObject *item) {
+    return PySet_Add(set, item);
+}
+
+int pyjit_map_add(PyObject *dict, PyObject *key, PyObject *value) {
+    return PyDict_SetItem(dict, key, value);
+}
+
+PyObject *pyjit_build_set(PyObject **items, int n) {
+    PyObject *set = PySet_New(NULL);
+    for (int i = 0; set != NULL && i < n; i++) {
+        if (PySet_Add(set, items[i]) < 0) {
+            Py_CLEAR(set);
+        }
+    }
+    decref_all(items, n);
+    return set;
+}
+
+PyObject *pyjit_convert_value(int kind, PyObject *value) {
+    switch (kind) {
+    case FVC_STR: return PyObject_Str(value);
+    case FVC_REPR: return PyObject_Repr(value);
+    default: return PyObject_ASCII(value);
+    }
+}
+
+/* As FORMAT_WITH_SPEC: an exact str with an empty spec is itself. */
+PyObject *pyjit_format_with_spec(PyObject *value, PyObject *spec) {
+    return PyObject_Format(value, spec);
+}
+
+int pyjit_delete_local(_PyInterpreterFrame *frame, int slot) {
+    PyObject *value = frame->localsplus[slot];
+    if (value == NULL) {
+        _PyEval_FormatExcCheckArg(PyThreadState_Get(), PyExc_UnboundLocalError,
+                "cannot access local variable '%s' where it is not associated with a value",
+                PyTuple_GetItem(code_of(frame)->co_localsplusnames, slot));
+        return -1;
+    }
+    frame->localsplus[slot] = NULL;
+    Py_DECREF(value);
+    return 0;
+}
+
+int pyjit_delete_subscript(PyObject *container, PyObject *index) {
+    return PyObject_DelItem(container, index);
+}
+
+int pyjit_make_cell(_PyInterpreterFrame *frame, int slot) {
+    PyObject *initial = frame->localsplus[slot];
+    PyObject *cell = PyCell_New(initial);
+    if (cell == NULL) {
+        return -1;
+    }
+    frame->localsplus[slot] = cell;
+    Py_XDECREF(initial);
+    return 0;
+}
+
+void pyjit_copy_free_vars(_PyInterpreterFrame *frame, int count) {
+    PyObject *closure = ((PyFunctionObject *)frame->f_funcobj)->func_closure;
+    int first = code_of(frame)->co_nlocalsplus - count;
+    for (int i = 0; i < count; i++) {
+        frame->localsplus[first + i] = Py_NewRef(PyTuple_GET_ITEM(closure, i));
+    }
+}
+
+PyObject *pyjit_load_deref(_PyInterpreterFrame *frame, int slot) {
+    PyObject *value = PyCell_GetRef((PyCellObject *)frame->localsplus[slot]);
+    if (value == NULL) {
+        _PyEval_FormatExcUnbound(PyThreadState_Get(), code_of(frame), slot);
+    }
+    return value;
+}
+
+void pyjit_store_deref(_PyInterpreterFrame *frame, int slot, PyObject *value) {
+    PyCellObject *cell = (PyCellObject *)frame->localsplus[slot];
+    PyObject *old = cell->ob_ref;
+    cell->ob_ref = value;
+    Py_XDECREF(old);
+}
+
+/* As MAKE_FUNCTION: the function gets the code's version, so the interpreter can specialise calls to it. */
+PyObject *pyjit_make_function(_PyInterpreterFrame *frame, PyObject *code) {
+    PyFunctionObject *function = (PyFunctionObject *)PyFunction_New(code, frame->f_globals);
+    if (function == NULL) {
+        return NULL;
+    }
+    _PyFunction_SetVersion(function, ((PyCodeObject *)code)->co_version);
+    return (PyObject *)function;
+}
+
+void pyjit_set_function_attribute(int flag, PyObject *function, PyObject *value) {
+    PyFunctionObject *f = (PyFunctionObject *)function;
+    PyObject **field;
+    switch (flag) {
+    case MAKE_FUNCTION_CLOSURE: field = &f->func_closure; break;
+    case MAKE_FUNCTION_ANNOTATIONS: field = &f->func_annotations; break;
+    case MAKE_FUNCTION_KWDEFAULTS: field = &f->func_kwdefaults; break;
+    default: field = &f->func_defaults; break;
+    }
+    Py_XSETREF(*field, Py_NewRef(value));
 }
 
 void pyjit_incref(PyObject *o) { Py_INCREF(o); }

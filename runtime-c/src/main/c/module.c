@@ -151,26 +151,6 @@ static void request_compile(PyObject *func, PyCodeObject *code, CodeState *state
     state->state = address != NULL ? COMPILED : REFUSED;
 }
 
-/* Whether a sys.monitoring tool watches this code: globally (cProfile, coverage, and also
- * sys.settrace and sys.setprofile, which 3.13 implements as monitoring tools) or through local
- * events on the code. The interpreter reports the events; compiled code does not. */
-static int monitored(PyCodeObject *code) {
-    PyInterpreterState *interp = PyInterpreterState_Get();
-    for (int event = 0; event < _PY_MONITORING_UNGROUPED_EVENTS; event++) {
-        if (interp->monitors.tools[event]) {
-            return 1;
-        }
-    }
-    if (code->_co_monitoring != NULL) {
-        for (int event = 0; event < _PY_MONITORING_LOCAL_EVENTS; event++) {
-            if (code->_co_monitoring->local_monitors.tools[event]) {
-                return 1;
-            }
-        }
-    }
-    return 0;
-}
-
 static int may_compile(void) {
     return !compiling && getpid() == jvm_process;
 }
@@ -205,7 +185,7 @@ static int stack_exhausted(void) {
 static PyObject *run(PyThreadState *tstate, _PyInterpreterFrame *frame, int throwflag) {
     PyCodeObject *code = (PyCodeObject *)frame->f_executable;
     if (throwflag || !PyCode_Check(code) || frame->instr_ptr != _PyCode_CODE(code)
-            || !PyFunction_Check(frame->f_funcobj) || monitored(code)) {
+            || !PyFunction_Check(frame->f_funcobj) || pyjit_monitored(code)) {
         return _PyEval_EvalFrameDefault(tstate, frame, throwflag);
     }
     CodeState *state = code_state(code);

@@ -34,7 +34,15 @@ int pyjit_enter(PyThreadState *tstate, _PyInterpreterFrame *frame);
 /* Unlinks and pops the frame. A NULL result adds this frame to the traceback first. */
 PyObject *pyjit_leave(_PyInterpreterFrame *frame, PyObject *result);
 void pyjit_set_ip(_PyInterpreterFrame *frame, int codeunit);
-int pyjit_check_eval_breaker(_PyInterpreterFrame *frame);
+/* The interpreter's instrumentation version: it changes whenever a monitoring tool (sys.settrace,
+ * sys.setprofile, sys.monitoring) is switched on or off. */
+uintptr_t pyjit_instrumentation_version(void);
+/* Whether a sys.monitoring tool watches this code, globally or through local events. */
+int pyjit_monitored(PyCodeObject *code);
+/* The interpreter's eval-breaker poll: -1 if a pending call (a signal handler) raised; 1 if a tool
+ * was switched on for this code since *seen_version (the frame must go to the interpreter);
+ * else 0. Keeps *seen_version current. */
+int pyjit_poll(_PyInterpreterFrame *frame, uintptr_t *seen_version);
 
 /* Speculation. The bit of dev.pyjit.ir.Type an object's type is: 0 None, 1 bool,
  * 2 int, 3 float, 4 str, 5 tuple, 6 list, 7 dict (exact types), 8 anything else. */
@@ -59,6 +67,11 @@ PyObject *pyjit_local_borrow(_PyInterpreterFrame *frame, int slot);
  * resume_at with this value stack (its references are stolen), runs the
  * function to its end and returns its result. */
 PyObject *pyjit_deopt(_PyInterpreterFrame *frame, int resume_at, PyObject **stack, int depth);
+/* An exception was raised inside a try: as the interpreter's exception_unwind, adds this frame to
+ * the traceback, puts the stack the handler keeps (its references are stolen), the raising
+ * instruction's offset if push_lasti, and the exception on the frame's stack, and lets the
+ * interpreter run from the handler to the end of the call. */
+PyObject *pyjit_unwind(_PyInterpreterFrame *frame, int handler, int push_lasti, PyObject **stack, int depth);
 /* Py_XDECREF of each item. */
 void pyjit_release_all(PyObject **items, int n);
 double pyjit_float_value(PyObject *exact_float);
@@ -110,6 +123,31 @@ PyObject *pyjit_get_iter(PyObject *iterable);
 /* The next item; NULL with no exception set when the iterator is exhausted. */
 PyObject *pyjit_for_iter(PyObject *iterator);
 int pyjit_error_occurred(void);
+
+/* RAISE_VARARGS 1 or 2: steals both (cause may be NULL); always returns -1 with the exception set. */
+int pyjit_raise(PyObject *exception, PyObject *cause);
+PyObject *pyjit_load_assertion_error(void);
+/* BEFORE_WITH: the tuple (bound __exit__, result of __enter__()). */
+PyObject *pyjit_before_with(PyObject *manager);
+PyObject *pyjit_load_local_and_clear(_PyInterpreterFrame *frame, int slot);
+int pyjit_list_append(PyObject *list, PyObject *item);
+int pyjit_set_add(PyObject *set, PyObject *item);
+int pyjit_map_add(PyObject *dict, PyObject *key, PyObject *value);
+/* Steals its items. */
+PyObject *pyjit_build_set(PyObject **items, int n);
+PyObject *pyjit_convert_value(int kind, PyObject *value);
+PyObject *pyjit_format_with_spec(PyObject *value, PyObject *spec);
+int pyjit_delete_local(_PyInterpreterFrame *frame, int slot);
+int pyjit_delete_subscript(PyObject *container, PyObject *index);
+
+int pyjit_make_cell(_PyInterpreterFrame *frame, int slot);
+void pyjit_copy_free_vars(_PyInterpreterFrame *frame, int count);
+PyObject *pyjit_load_deref(_PyInterpreterFrame *frame, int slot);
+/* Steals value. */
+void pyjit_store_deref(_PyInterpreterFrame *frame, int slot, PyObject *value);
+PyObject *pyjit_make_function(_PyInterpreterFrame *frame, PyObject *code);
+/* Borrows both: the function takes its own reference to the value. */
+void pyjit_set_function_attribute(int flag, PyObject *function, PyObject *value);
 
 void pyjit_incref(PyObject *o);
 void pyjit_decref(PyObject *o);

@@ -15,16 +15,35 @@ public final class CodeReader {
     private CodeReader() {}
 
     public static CodeObject read(PyObject code) {
-        List<String> localNames = new ArrayList<>(strings(code, "co_varnames"));
         List<String> cells = strings(code, "co_cellvars");
         List<String> frees = strings(code, "co_freevars");
-        localNames.addAll(cells);
-        localNames.addAll(frees);
         return new CodeObject(string(code, "co_name"), string(code, "co_qualname"), string(code, "co_filename"),
                 integer(code, "co_firstlineno"), integer(code, "co_argcount"), integer(code, "co_posonlyargcount"),
                 integer(code, "co_kwonlyargcount"), integer(code, "co_flags"), bytes(code, "co_code"),
-                constants(code), strings(code, "co_names"), localNames, cells.size(), frees.size(),
+                constants(code), strings(code, "co_names"), localsPlusNames(code), cells.size(), frees.size(),
                 bytes(code, "co_exceptiontable"), lines(code));
+    }
+
+    /**
+     * The names of the frame's localsplus slots, in order. Not co_varnames + co_cellvars +
+     * co_freevars: a parameter that a closure captures is a cell in its own slot, listed in both.
+     */
+    private static List<String> localsPlusNames(PyObject code) {
+        PyObject method = attribute(code, "_varname_from_oparg");
+        List<String> names = new ArrayList<>();
+        for (int slot = 0; ; slot++) {
+            PyObject index = PyLong_FromLong(slot);
+            PyObject name = PyObject_CallOneArg(method, index);
+            Py_DecRef(index);
+            if (name == null) {
+                PyErr_Clear();
+                break;
+            }
+            names.add(PyUnicode_AsUTF8(name).getString(java.nio.charset.StandardCharsets.UTF_8));
+            Py_DecRef(name);
+        }
+        Py_DecRef(method);
+        return names;
     }
 
     private static List<CodeObject.Constant> constants(PyObject code) {

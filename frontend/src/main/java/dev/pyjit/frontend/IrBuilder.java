@@ -33,6 +33,10 @@ import java.util.function.BiFunction;
  * tracebacks, {@code sys._getframe} and a later deoptimisation.
  *
  * <p>Opcode semantics follow CPython 3.13's Python/bytecodes.c.
+ *
+ * <p>Only code reachable without an exception is built. An instruction inside a {@code try}
+ * carries its exception-table entry in its frame state: if it raises, the interpreter takes the
+ * frame over at the handler, so handlers (except blocks, finally and with cleanups) run there.
  */
 public final class IrBuilder {
 
@@ -43,6 +47,7 @@ public final class IrBuilder {
     private final Map<Integer, Block> blocks = new HashMap<>();
     private final Deque<Integer> worklist = new ArrayDeque<>();
     private final Map<Value, Integer> constantIndexOf = new HashMap<>();
+    private final List<ExceptionTable.Entry> handlers;
     private final Function function;
 
     private Block block;
@@ -52,6 +57,7 @@ public final class IrBuilder {
     private IrBuilder(CodeObject code) {
         this.code = code;
         this.instructions = Decoder.decode(code);
+        this.handlers = ExceptionTable.parse(code.exceptionTable());
         this.function = new Function(code.qualifiedName(), code.argumentSlots(), code.localNames(), code.names(),
                 code.constants().stream().map(CodeObject.Constant::repr).toList());
         this.function.setSource(new SourceLines(code.fileName(), code.firstLine(), linesByCodeUnit(code)));
@@ -93,18 +99,6 @@ public final class IrBuilder {
     private void checkSupported() throws Unsupported {
         if (code.isGeneratorLike()) {
             throw new Unsupported("generators and coroutines are not compiled yet");
-        }
-        if (code.exceptionTable().length > 0) {
-            throw new Unsupported("exception handling (try, with, comprehensions) is not compiled yet");
-        }
-        if (code.cellCount() + code.freeCount() > 0) {
-            throw new Unsupported("closures (cell and free variables) are not compiled yet");
-        }
-        for (Instruction instruction : instructions) {
-            if (!OpcodeSupport.isSupported(instruction)) {
-                throw new Unsupported("unsupported opcode " + instruction.opcode()
-                        + (instruction.opcode() == Opcode.CALL_INTRINSIC_1 ? " " + instruction.argument() : ""));
-            }
         }
     }
 
@@ -158,6 +152,10 @@ public final class IrBuilder {
                 block.setTerminator(new Terminator.Jump(edgeTo(current.start())));
                 return;
             }
+            if (!OpcodeSupport.isSupported(current)) {
+                throw new Unsupported("unsupported opcode " + current.opcode()
+                        + (current.opcode() == Opcode.CALL_INTRINSIC_1 ? " " + current.argument() : ""));
+            }
             if (translate(current)) {
                 return;
             }
@@ -202,8 +200,23 @@ public final class IrBuilder {
     }
 
     /** The state of an instruction that can raise and has no operands: the stack as it is. */
-    private FrameState state() {
-        return new FrameState(current.offset(), stack);
+    private FrameState state() throws Unsupported {
+        return state(new ArrayList<>(stack));
+    }
+
+    /** The state of the current instruction, which owns {@code owned}: the stack (bottom first), then its operands. */
+    private FrameState state(List<Value> owned) throws Unsupported {
+        FrameState.Handler handler = null;
+        for (ExceptionTable.Entry entry : handlers) {
+            if (entry.start() <= current.offset() && current.offset() < entry.end()) {
+                handler = new FrameState.Handler(entry.target(), entry.depth(), entry.pushLastInstruction());
+                break;
+            }
+        }
+        if (handler != null && handler.depth() > stack.size()) {
+            throw new Unsupported("a handler keeps more of the stack than offset " + current.offset() + " has");
+        }
+        return new FrameState(current.offset(), owned, handler);
     }
 
     /**
@@ -212,7 +225,7 @@ public final class IrBuilder {
      * the stack plus the operands it does not steal); then releases the operands it does not steal
      * and pushes its result, if it has one.
      */
-    private Value apply(Op op, int count, BiFunction<List<Value>, FrameState, Instr> make) {
+    private Value apply(Op op, int count, BiFunction<List<Value>, FrameState, Instr> make) throws Unsupported {
         List<Value> operands = pop(count);
         FrameState state = null;
         if (op.canRaise) {
@@ -220,7 +233,7 @@ public final class IrBuilder {
             if (!op.stealsOperands) {
                 owned.addAll(operands);
             }
-            state = new FrameState(current.offset(), owned);
+            state = state(owned);
         }
         Instr instruction = make.apply(operands, state);
         emit(instruction);
@@ -236,7 +249,7 @@ public final class IrBuilder {
         int arg = instruction.argument();
         switch (instruction.opcode()) {
             case NOP, EXTENDED_ARG, CACHE -> { }
-            case RESUME -> emit(new Instr.CheckEvalBreaker(state()));
+            case RESUME -> poll();
             case LOAD_CONST -> push(loadConst(arg));
             case RETURN_CONST -> {
                 block.setTerminator(new Terminator.Return(loadConst(arg)));
@@ -252,14 +265,14 @@ public final class IrBuilder {
                 push(loadLocal(arg >> 4, false));
                 push(loadLocal(arg & 15, true));
             }
-            case STORE_FAST -> emit(new Instr.StoreLocal(arg, pop()));
+            case STORE_FAST -> emit(new Instr.StoreLocal(arg, pop(), current.offset()));
             case STORE_FAST_LOAD_FAST -> {
-                emit(new Instr.StoreLocal(arg >> 4, pop()));
+                emit(new Instr.StoreLocal(arg >> 4, pop(), current.offset()));
                 push(loadLocal(arg & 15, true));
             }
             case STORE_FAST_STORE_FAST -> {
-                emit(new Instr.StoreLocal(arg >> 4, pop()));
-                emit(new Instr.StoreLocal(arg & 15, pop()));
+                emit(new Instr.StoreLocal(arg >> 4, pop(), current.offset()));
+                emit(new Instr.StoreLocal(arg & 15, pop(), current.offset()));
             }
             case LOAD_GLOBAL -> {
                 apply(Op.LOAD_GLOBAL, 0, (in, state) -> new Instr.LoadGlobal(value(), arg >> 1, state));
@@ -314,11 +327,15 @@ public final class IrBuilder {
                 return true;
             }
             case JUMP_BACKWARD -> {
-                emit(new Instr.CheckEvalBreaker(state()));
+                poll();
                 block.setTerminator(new Terminator.Jump(edgeTo(instruction.jumpTarget())));
                 return true;
             }
-            case CALL, CALL_KW -> call(instruction);
+            case CALL, CALL_KW -> {
+                call(instruction);
+                // With the result on the stack; a tool switched on during the call resumes after it.
+                emit(new Instr.CheckEvalBreaker(state(), new ResumeState(current.next(), stack, List.of())));
+            }
             case BUILD_TUPLE -> build(Op.BUILD_TUPLE, arg);
             case BUILD_LIST -> build(Op.BUILD_LIST, arg);
             case BUILD_MAP -> build(Op.BUILD_MAP, 2 * arg);
@@ -364,9 +381,77 @@ public final class IrBuilder {
                 block.setTerminator(new Terminator.Branch(Condition.IS_NULL, next, new Edge(exit, List.of()), body));
                 return true;
             }
+            case RAISE_VARARGS -> {
+                // A bare raise (arg 0) re-raises without a traceback entry: OpcodeSupport refuses it.
+                Value cause = arg == 2 ? pop() : null;
+                Value exception = pop();
+                if (cause == null) {
+                    cause = function.newValue(Type.NULL);
+                    emit(new Instr.LoadNull(cause));
+                }
+                emit(new Instr.Effect(Op.RAISE, List.of(exception, cause), state()));
+                block.setTerminator(new Terminator.Unreachable());
+                return true;
+            }
+            case LOAD_ASSERTION_ERROR -> push(emitted(new Instr.Access(value(), Op.LOAD_ASSERTION_ERROR, List.of(), null)));
+            case BEFORE_WITH -> {
+                Value pair = apply(Op.BEFORE_WITH, 1, (in, state) -> new Instr.Access(value(), Op.BEFORE_WITH, in, state));
+                pop();
+                for (int i = 0; i < 2; i++) {
+                    Value item = value();
+                    emit(new Instr.TupleItem(item, pair, i));
+                    push(item);
+                }
+                decref(pair);
+            }
+            case LOAD_FAST_AND_CLEAR -> push(emitted(new Instr.LoadLocalAndClear(function.newValue(Type.TOP), arg)));
+            case LIST_APPEND -> appendTo(Op.LIST_APPEND, arg, 1);
+            case SET_ADD -> appendTo(Op.SET_ADD, arg, 1);
+            case MAP_ADD -> appendTo(Op.MAP_ADD, arg, 2);
+            case BUILD_SET -> build(Op.BUILD_SET, arg);
+            case CONVERT_VALUE -> apply(Op.CONVERT_VALUE, 1, (in, state) -> new Instr.ConvertValue(value(), arg, in.get(0), state));
+            case FORMAT_WITH_SPEC -> apply(Op.FORMAT_WITH_SPEC, 2, (in, state) -> new Instr.Access(value(), Op.FORMAT_WITH_SPEC, in, state));
+            case DELETE_FAST -> emit(new Instr.DeleteLocal(arg, state()));
+            case DELETE_SUBSCR -> apply(Op.DELETE_SUBSCRIPT, 2, (in, state) -> new Instr.Effect(Op.DELETE_SUBSCRIPT, in, state));
+            case MAKE_CELL -> emit(new Instr.Cell(null, Op.MAKE_CELL, arg, List.of(), state()));
+            case COPY_FREE_VARS -> emit(new Instr.Cell(null, Op.COPY_FREE_VARS, arg, List.of(), null));
+            case LOAD_DEREF -> push(emitted(new Instr.Cell(value(), Op.LOAD_DEREF, arg, List.of(), state())));
+            case STORE_DEREF -> emit(new Instr.Cell(null, Op.STORE_DEREF, arg, List.of(pop()), null));
+            case MAKE_FUNCTION -> apply(Op.MAKE_FUNCTION, 1, (in, state) -> new Instr.Unary(value(), Op.MAKE_FUNCTION, in.get(0), state));
+            case SET_FUNCTION_ATTRIBUTE -> {
+                // (attribute, function -- function): the function keeps its value and its place
+                Value function = pop();
+                Value attribute = pop();
+                emit(new Instr.SetFunctionAttribute(arg, function, attribute));
+                decref(attribute);
+                push(function);
+            }
             default -> throw new Unsupported("unsupported opcode " + instruction.opcode());
         }
         return false;
+    }
+
+    /** The interpreter polls before it runs the instruction, which is where a tool switched on resumes it. */
+    private void poll() throws Unsupported {
+        emit(new Instr.CheckEvalBreaker(state(), new ResumeState(current.start(), stack, List.of())));
+    }
+
+    private Value emitted(Instr instruction) {
+        emit(instruction);
+        return instruction.result();
+    }
+
+    /**
+     * LIST_APPEND, SET_ADD, MAP_ADD: pop the item (or key and value) and add it to the collection
+     * that stays on the stack, {@code depth} deep below them.
+     */
+    private void appendTo(Op op, int depth, int items) throws Unsupported {
+        Value collection = peek(depth + items);
+        apply(op, items, (in, state) -> {
+            List<Value> operands = new ArrayList<>(List.of(collection));
+            operands.addAll(in);
+            return new Instr.Effect(op, operands, state);
+        });
     }
 
     /** A new value; its type is inference's to find, except for constants and NULL. */
@@ -420,16 +505,16 @@ public final class IrBuilder {
         }
     }
 
-    private void unary(UnaryKind kind) {
+    private void unary(UnaryKind kind) throws Unsupported {
         apply(Op.UNARY_OP, 1, (in, state) -> new Instr.UnaryOp(value(), kind, in.get(0), state));
     }
 
-    private void access(Op op, int operandCount) {
+    private void access(Op op, int operandCount) throws Unsupported {
         apply(op, operandCount, (in, state) -> new Instr.Access(value(), op, in, state));
     }
 
     /** BUILD_TUPLE, BUILD_LIST, BUILD_MAP (keys and values alternate), BUILD_STRING. */
-    private void build(Op op, int count) {
+    private void build(Op op, int count) throws Unsupported {
         apply(op, count, (in, state) -> new Instr.Build(value(), op, in, state));
     }
 

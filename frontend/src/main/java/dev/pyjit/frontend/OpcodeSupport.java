@@ -20,7 +20,12 @@ final class OpcodeSupport {
             Opcode.BUILD_TUPLE, Opcode.BUILD_LIST, Opcode.BUILD_MAP, Opcode.BUILD_CONST_KEY_MAP, Opcode.BUILD_STRING,
             Opcode.FORMAT_SIMPLE, Opcode.LIST_EXTEND,
             Opcode.BINARY_SUBSCR, Opcode.BINARY_SLICE, Opcode.BUILD_SLICE, Opcode.STORE_SUBSCR, Opcode.STORE_SLICE,
-            Opcode.UNPACK_SEQUENCE, Opcode.GET_ITER, Opcode.FOR_ITER);
+            Opcode.UNPACK_SEQUENCE, Opcode.GET_ITER, Opcode.FOR_ITER,
+            Opcode.LOAD_ASSERTION_ERROR, Opcode.BEFORE_WITH, Opcode.LOAD_FAST_AND_CLEAR,
+            Opcode.LIST_APPEND, Opcode.SET_ADD, Opcode.MAP_ADD, Opcode.BUILD_SET,
+            Opcode.CONVERT_VALUE, Opcode.FORMAT_WITH_SPEC, Opcode.DELETE_FAST, Opcode.DELETE_SUBSCR,
+            Opcode.MAKE_CELL, Opcode.COPY_FREE_VARS, Opcode.LOAD_DEREF, Opcode.STORE_DEREF,
+            Opcode.MAKE_FUNCTION, Opcode.SET_FUNCTION_ATTRIBUTE);
 
     private static final int INTRINSIC_UNARY_POSITIVE = 5;
 
@@ -29,6 +34,9 @@ final class OpcodeSupport {
     static boolean isSupported(Instruction instruction) {
         if (instruction.opcode() == Opcode.CALL_INTRINSIC_1) {
             return instruction.argument() == INTRINSIC_UNARY_POSITIVE;
+        }
+        if (instruction.opcode() == Opcode.RAISE_VARARGS) {
+            return instruction.argument() > 0;
         }
         return SUPPORTED.contains(instruction.opcode());
     }

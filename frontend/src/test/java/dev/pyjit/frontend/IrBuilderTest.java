@@ -3,10 +3,12 @@ package dev.pyjit.frontend;
 import dev.pyjit.ir.Golden;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pyjit.ir.FrameState;
 import dev.pyjit.ir.Function;
 import dev.pyjit.ir.Instr;
 import dev.pyjit.ir.Op;
@@ -262,41 +264,58 @@ class IrBuilderTest {
     }
 
     @Test
-    void refusesExceptionHandling() {
-        String reason = refusal("""
-                def f(x):
-                    try:
-                        return 1 / x
-                    except ZeroDivisionError:
-                        return None
-                """);
-        assertTrue(reason.contains("exception handling"), reason);
-        assertTrue(refusal("""
-                def f(xs):
-                    return [x for x in xs]
-                """).contains("exception handling"), "an inlined comprehension has an exception table");
+    void anExceptionInsideATryUnwindsToItsHandler() throws Unsupported {
+        Function fn = golden("try_except");
+        List<FrameState> states = instructions(fn).stream().map(Instr::state).filter(Objects::nonNull).toList();
+        FrameState subscript = instructions(fn).stream().filter(instruction -> instruction.op() == Op.SUBSCRIPT)
+                .findFirst().orElseThrow().state();
+        assertNotNull(subscript.handler(), "d[k] is inside the try");
+        assertEquals(1, subscript.handler().depth(), "the handler keeps the loop's iterator");
+        assertTrue(states.stream().anyMatch(state -> state.handler() == null), "the loop itself is outside the try");
+        assertEquals(1, count(fn, Op.BINARY_OP), "only total += d[k]: the handler's total -= 1 runs in the interpreter, it is not built");
     }
 
     @Test
-    void refusesClosures() {
-        String outer = refusal("""
+    void withComprehensionsAndRaise() throws Unsupported {
+        Function fn = golden("with_comprehension");
+        assertEquals(1, count(fn, Op.BEFORE_WITH));
+        assertEquals(1, count(fn, Op.LIST_APPEND));
+        assertEquals(1, count(fn, Op.SET_ADD));
+        assertEquals(1, count(fn, Op.RAISE));
+        assertTrue(fn.blocks().stream().anyMatch(block -> block.terminator() instanceof Terminator.Unreachable),
+                "nothing follows a raise");
+    }
+
+    @Test
+    void refusesABareRaise() {
+        String reason = refusal("""
+                def f(x):
+                    if x:
+                        raise
+                    return x
+                """);
+        assertTrue(reason.contains("RAISE_VARARGS"), reason);
+    }
+
+    @Test
+    void closuresUseCellsInTheirOwnSlots() throws Unsupported {
+        String source = """
                 def f(x):
                     def inner():
                         return x
                     return inner
-                """);
-        assertTrue(outer.contains("closures"), outer);
-        {
-            CodeObject inner = EmbeddedPython.compile("""
-                    def f(x):
-                        def inner():
-                            return x
-                        return inner
-                    """, "f").constants().stream().map(CodeObject.Constant::nestedCode).filter(Objects::nonNull)
-                    .findFirst().orElseThrow();
-            Unsupported error = assertThrows(Unsupported.class, () -> IrBuilder.build(inner));
-            assertTrue(error.getMessage().contains("closures"), error.getMessage());
-        }
+                """;
+        CodeObject outer = EmbeddedPython.compile(source, "f");
+        assertEquals(List.of("x", "inner"), outer.localNames(), "the captured parameter is a cell in its own slot");
+        Function fn = IrBuilder.build(outer);
+        assertEquals(1, count(fn, Op.MAKE_CELL));
+        assertEquals(1, count(fn, Op.MAKE_FUNCTION));
+        assertEquals(1, count(fn, Op.SET_FUNCTION_ATTRIBUTE));
+        CodeObject inner = outer.constants().stream().map(CodeObject.Constant::nestedCode).filter(Objects::nonNull)
+                .findFirst().orElseThrow();
+        Function innerFn = IrBuilder.build(inner);
+        assertEquals(1, count(innerFn, Op.COPY_FREE_VARS));
+        assertEquals(1, count(innerFn, Op.LOAD_DEREF));
     }
 
     @Test

@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The backbone: every corpus program must print the same stdout and stderr and exit with the same
@@ -27,14 +29,21 @@ class DifferentialTest {
     private static final Path CORPUS = Path.of("src/test/resources/corpus");
     private static final String HEADER = "# jit-expect-compiled:";
 
-    @TestFactory
-    Stream<DynamicTest> corpus() throws IOException {
+    static List<Path> programs() throws IOException {
         List<Path> programs;
         try (Stream<Path> files = Files.list(CORPUS)) {
             programs = files.filter(p -> p.toString().endsWith(".py")).sorted().toList();
         }
         assertTrue(programs.size() >= 40, "the corpus has at least 40 programs");
-        return programs.stream().map(program -> DynamicTest.dynamicTest(program.getFileName().toString(), () -> check(program)));
+        return programs;
+    }
+
+    /** Each program runs in processes of its own, so two run at once (junit-platform.properties). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("programs")
+    @Execution(ExecutionMode.CONCURRENT)
+    void corpus(Path program) throws Exception {
+        check(program);
     }
 
     private static void check(Path program) throws Exception {

@@ -8,13 +8,31 @@ import java.util.function.UnaryOperator;
  * the bytecode offset to report (tracebacks, line numbers) and the values it owns at that point,
  * which are released if the instruction raises. An unboxed double among them is a float that no
  * longer exists as an object, so there is nothing to release for it.
+ *
+ * <p>Inside a {@code try} (an exception-table entry covers the offset), the exception goes to the
+ * entry's {@link Handler} instead: the first {@code depth} owned values are the value stack the
+ * handler keeps (the owned list starts with the stack, bottom first); the rest are released.
  */
-public record FrameState(int offset, List<Value> owned) {
+public record FrameState(int offset, List<Value> owned, Handler handler) {
+    /**
+     * An exception handler: bytecode offset {@code target}, entered with the stack cut to {@code depth},
+     * then (if {@code pushLastInstruction}) the raising instruction's offset, then the exception.
+     */
+    public record Handler(int target, int depth, boolean pushLastInstruction) {}
+
     public FrameState {
         owned = List.copyOf(owned);
+        if (handler != null && handler.depth() > owned.size()) {
+            throw new IllegalArgumentException("a handler keeps " + handler.depth() + " values of " + owned.size());
+        }
+    }
+
+    /** A state outside any try: an exception leaves the function. */
+    public FrameState(int offset, List<Value> owned) {
+        this(offset, owned, null);
     }
 
     public FrameState withReplaced(UnaryOperator<Value> replace) {
-        return new FrameState(offset, owned.stream().map(replace).toList());
+        return new FrameState(offset, owned.stream().map(replace).toList(), handler);
     }
 }

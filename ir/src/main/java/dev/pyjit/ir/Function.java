@@ -85,6 +85,11 @@ public final class Function {
         return value;
     }
 
+    /** The frame's localsplus slots: locals, cells and free variables. */
+    public int slotCount() {
+        return localNames.size();
+    }
+
     public String localName(int slot) {
         return slot < localNames.size() ? localNames.get(slot) : "$" + slot;
     }

@@ -82,13 +82,21 @@ public sealed interface Instr {
         public Instr mapOperands(UnaryOperator<Value> f) { return new LoadLocalChecked(result, slot, map(state, f)); }
     }
 
-    record StoreLocal(int slot, Value value) implements Instr {
+    /**
+     * Stores into a local slot. Dropping the old value can run code (a {@code __del__}, the warning
+     * about a coroutine never awaited) that reads the frame's line, so the store knows the offset of
+     * its STORE_FAST; -1 in IR built by hand.
+     */
+    record StoreLocal(int slot, Value value, int offset) implements Instr {
+        public StoreLocal(int slot, Value value) {
+            this(slot, value, -1);
+        }
         public Op op() { return Op.STORE_LOCAL; }
         public Value result() { return null; }
         public List<Value> operands() { return List.of(value); }
         public FrameState state() { return null; }
         public String immediates(Function fn) { return fn.localName(slot); }
-        public Instr mapOperands(UnaryOperator<Value> f) { return new StoreLocal(slot, f.apply(value)); }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new StoreLocal(slot, f.apply(value), offset); }
     }
 
     record LoadGlobal(Value result, int nameIndex, FrameState state) implements Instr {
@@ -221,14 +229,21 @@ public sealed interface Instr {
         public Instr mapOperands(UnaryOperator<Value> f) { return new Unary(result, op, f.apply(operand), map(state, f)); }
     }
 
-    /** Operations without a result: LIST_EXTEND list iterable, STORE_SUBSCRIPT container index value, STORE_SLICE container start stop value. */
+    /**
+     * Operations without a result: LIST_EXTEND list iterable, STORE_SUBSCRIPT container index value,
+     * STORE_SLICE container start stop value, LIST_APPEND list item, SET_ADD set item, MAP_ADD dict
+     * key value, DELETE_SUBSCRIPT container index, RAISE exception cause-or-NULL.
+     */
     record Effect(Op op, List<Value> operands, FrameState state) implements Instr {
         public Value result() { return null; }
         public String immediates(Function fn) { return ""; }
         public Instr mapOperands(UnaryOperator<Value> f) { return new Effect(op, map(operands, f), map(state, f)); }
     }
 
-    /** SUBSCRIPT container index, SLICE container start stop, BUILD_SLICE start stop [step]. */
+    /**
+     * SUBSCRIPT container index, SLICE container start stop, BUILD_SLICE start stop [step],
+     * FORMAT_WITH_SPEC value spec, BEFORE_WITH manager, LOAD_ASSERTION_ERROR.
+     */
     record Access(Value result, Op op, List<Value> operands, FrameState state) implements Instr {
         public String immediates(Function fn) { return ""; }
         public Instr mapOperands(UnaryOperator<Value> f) { return new Access(result, op, map(operands, f), map(state, f)); }
@@ -250,13 +265,61 @@ public sealed interface Instr {
         public Instr mapOperands(UnaryOperator<Value> f) { return new TupleItem(result, f.apply(tuple), index); }
     }
 
-    /** Lets signal handlers and other threads run (a loop's back edge, function entry). */
-    record CheckEvalBreaker(FrameState state) implements Instr {
+    /**
+     * Where the interpreter polls its eval breaker (function entry, a loop's back edge, after a
+     * call): lets signal handlers and other threads run, raising what a handler raises. It also
+     * checks that no tracer, profiler or other sys.monitoring tool was switched on for this code
+     * while it ran; if one was, the interpreter takes the frame over at {@code resume}, so the tool
+     * sees the rest of the call.
+     */
+    record CheckEvalBreaker(FrameState state, ResumeState resume) implements Instr {
         public Op op() { return Op.CHECK_EVAL_BREAKER; }
         public Value result() { return null; }
         public List<Value> operands() { return List.of(); }
         public String immediates(Function fn) { return ""; }
-        public Instr mapOperands(UnaryOperator<Value> f) { return new CheckEvalBreaker(map(state, f)); }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new CheckEvalBreaker(map(state, f), map(resume, f)); }
+        public boolean speculates() { return true; }
+    }
+
+    /** The local in {@code slot}, or C NULL if it has none; the slot is left empty. */
+    record LoadLocalAndClear(Value result, int slot) implements Instr {
+        public Op op() { return Op.LOAD_LOCAL_AND_CLEAR; }
+        public List<Value> operands() { return List.of(); }
+        public FrameState state() { return null; }
+        public String immediates(Function fn) { return fn.localName(slot); }
+        public Instr mapOperands(UnaryOperator<Value> f) { return this; }
+    }
+
+    record DeleteLocal(int slot, FrameState state) implements Instr {
+        public Op op() { return Op.DELETE_LOCAL; }
+        public Value result() { return null; }
+        public List<Value> operands() { return List.of(); }
+        public String immediates(Function fn) { return fn.localName(slot); }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new DeleteLocal(slot, map(state, f)); }
+    }
+
+    /** MAKE_CELL, COPY_FREE_VARS (count), LOAD_DEREF and STORE_DEREF: an operation on a slot, or on the last {@code slot} slots. */
+    record Cell(Value result, Op op, int slot, List<Value> operands, FrameState state) implements Instr {
+        public String immediates(Function fn) { return op == Op.COPY_FREE_VARS ? Integer.toString(slot) : fn.localName(slot); }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new Cell(result, op, slot, map(operands, f), map(state, f)); }
+    }
+
+    /** SET_FUNCTION_ATTRIBUTE: sets the attribute {@code flag} names on the function to the value. */
+    record SetFunctionAttribute(int flag, Value function, Value value) implements Instr {
+        public Op op() { return Op.SET_FUNCTION_ATTRIBUTE; }
+        public Value result() { return null; }
+        public List<Value> operands() { return List.of(function, value); }
+        public FrameState state() { return null; }
+        public String immediates(Function fn) { return Integer.toString(flag); }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new SetFunctionAttribute(flag, f.apply(function), f.apply(value)); }
+    }
+
+    /** CONVERT_VALUE: {@code kind} 1 is str(), 2 repr(), 3 ascii(). */
+    record ConvertValue(Value result, int kind, Value operand, FrameState state) implements Instr {
+        public Op op() { return Op.CONVERT_VALUE; }
+        public List<Value> operands() { return List.of(operand); }
+        public String immediates(Function fn) { return Integer.toString(kind); }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new ConvertValue(result, kind, f.apply(operand), map(state, f)); }
     }
 
     /** INCREF or DECREF of an object reference. */

@@ -44,6 +44,38 @@ public enum Op {
     /** Result is C NULL when the iterator is exhausted. */
     FOR_ITER(true, false),
     CHECK_EVAL_BREAKER(true, false),
+    /** RAISE_VARARGS with an exception and an optional cause (C NULL if none): always raises. */
+    RAISE(true, true),
+    /** The AssertionError class, for assert. */
+    LOAD_ASSERTION_ERROR(false, false),
+    /** BEFORE_WITH: looks up __enter__ and __exit__, calls __enter__; the result is the tuple (bound __exit__, what __enter__ returned). */
+    BEFORE_WITH(true, false),
+    /** LOAD_FAST_AND_CLEAR (comprehensions save the variable they shadow): the local or C NULL; the slot is emptied. */
+    LOAD_LOCAL_AND_CLEAR(false, false),
+    /** Comprehension appends: LIST_APPEND list item, SET_ADD set item, MAP_ADD dict key value. */
+    LIST_APPEND(true, false),
+    SET_ADD(true, false),
+    MAP_ADD(true, false),
+    BUILD_SET(true, true),
+    /** An f-string's !s, !r or !a. */
+    CONVERT_VALUE(true, false),
+    /** format(value, spec). */
+    FORMAT_WITH_SPEC(true, false),
+    /** del of a local; UnboundLocalError if it has no value. */
+    DELETE_LOCAL(true, false),
+    DELETE_SUBSCRIPT(true, false),
+    /** MAKE_CELL: the local in the slot (or nothing) moves into a new cell in that slot. */
+    MAKE_CELL(true, false),
+    /** COPY_FREE_VARS: the function's closure cells go to the last slots. */
+    COPY_FREE_VARS(false, false),
+    /** The content of the cell in the slot; NameError if it is empty. */
+    LOAD_DEREF(true, false),
+    /** Steals the value into the cell in the slot. */
+    STORE_DEREF(false, true),
+    /** A new function from a code object, with this frame's globals. */
+    MAKE_FUNCTION(true, false),
+    /** SET_FUNCTION_ATTRIBUTE: defaults, keyword defaults, annotations or closure (flag 1, 2, 4, 8). */
+    SET_FUNCTION_ATTRIBUTE(false, false),
     /**
      * At entry, before anything else: if the argument in the slot is not of the exact type, the
      * call goes to the interpreter instead. So it never raises; it deoptimises.

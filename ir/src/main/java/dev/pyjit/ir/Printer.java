@@ -67,6 +67,11 @@ public final class Printer {
         FrameState state = instruction.state();
         if (state != null) {
             out.append("  @").append(state.offset()).append(" owns").append(values(state.owned()));
+            FrameState.Handler handler = state.handler();
+            if (handler != null) {
+                out.append(" handler@").append(handler.target()).append(" keeps ").append(handler.depth())
+                        .append(handler.pushLastInstruction() ? " lasti" : "");
+            }
         }
         ResumeState resume = instruction.resume();
         if (resume != null && showTypes && instruction.speculates()) {
@@ -87,6 +92,9 @@ public final class Printer {
         }
         if (terminator instanceof Terminator.Branch branch) {
             return "Branch " + branch.condition() + " " + branch.operand() + " -> " + edge(branch.ifTrue()) + ", " + edge(branch.ifFalse());
+        }
+        if (terminator instanceof Terminator.Unreachable) {
+            return "Unreachable";
         }
         return "Return " + ((Terminator.Return) terminator).value();
     }

@@ -47,6 +47,13 @@ public sealed interface Terminator {
         public Terminator mapOperands(UnaryOperator<Value> f) { return new Branch(condition, f.apply(operand), ifTrue.map(f), ifFalse.map(f)); }
     }
 
+    /** Control never gets here: the block's last instruction always raises (RAISE). */
+    record Unreachable() implements Terminator {
+        public List<Edge> edges() { return List.of(); }
+        public List<Value> operands() { return List.of(); }
+        public Terminator mapOperands(UnaryOperator<Value> f) { return this; }
+    }
+
     /** Returns the operand, a reference that the return takes over. */
     record Return(Value value) implements Terminator {
         public List<Edge> edges() { return List.of(); }

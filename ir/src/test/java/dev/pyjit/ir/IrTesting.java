@@ -19,6 +19,11 @@ public final class IrTesting {
         return new ResumeState(offset, List.of(stack), List.of());
     }
 
+    /** An eval-breaker poll with {@code state}; a tool switched on resumes there, with the values it owns as the stack. */
+    public static Instr.CheckEvalBreaker poll(FrameState state) {
+        return new Instr.CheckEvalBreaker(state, new ResumeState(state.offset(), state.owned(), List.of()));
+    }
+
     /**
      * Appends {@code LoadLocal slot} to {@code block} with the resume state the builder gives a load
      * that ends its bytecode instruction: resume at {@code offset} with {@code below} and then the

@@ -152,7 +152,7 @@ class PrinterTest {
         Block then = fn.newBlock("offset 60");
         Block after = fn.newBlock("offset 80");
 
-        entry.add(new Instr.CheckEvalBreaker(state(0)));
+        entry.add(IrTesting.poll(state(0)));
         Value zero = fn.newValue(Type.INT);
         entry.add(new Instr.LoadConst(zero, 1));
         entry.add(new Instr.StoreLocal(1, zero));
@@ -218,7 +218,7 @@ class PrinterTest {
         then.setTerminator(new Terminator.Jump(new Edge(after, List.of(thenIt))));
 
         Value afterIt = fn.addParameter(after, Type.TOP);
-        after.add(new Instr.CheckEvalBreaker(state(80, afterIt)));
+        after.add(IrTesting.poll(state(80, afterIt)));
         after.setTerminator(new Terminator.Jump(new Edge(header, List.of(afterIt))));
         return fn;
     }

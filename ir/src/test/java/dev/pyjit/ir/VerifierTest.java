@@ -101,7 +101,7 @@ class VerifierTest {
         Function fn2 = function();
         Block entry2 = fn2.newBlock("entry");
         Value ghost = fn2.newValue(Type.OBJECT);
-        entry2.add(new Instr.CheckEvalBreaker(state(0, ghost)));
+        entry2.add(IrTesting.poll(state(0, ghost)));
         Value none = fn2.newValue(Type.NONE);
         entry2.add(new Instr.LoadConst(none, 0));
         entry2.setTerminator(new Terminator.Return(none));

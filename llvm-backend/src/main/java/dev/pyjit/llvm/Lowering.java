@@ -55,6 +55,8 @@ final class Lowering {
     /** The value stack handed to the interpreter when a speculation fails; one array serves every resume. */
     private LLVMValueRef resumeStack;
     private LLVMValueRef deopts;
+    /** The instrumentation version this frame last saw (see pyjit_poll). */
+    private LLVMValueRef seenVersion;
 
     Lowering(LLVMContextRef context, LLVMModuleRef module) {
         this.context = context;
@@ -89,13 +91,14 @@ final class Lowering {
 
         LLVMPositionBuilderAtEnd(builder, prologue);
         int deepestResume = function.blocks().stream().flatMap(block -> block.instructions().stream())
-                .filter(Instr::speculates).mapToInt(instruction -> instruction.resume().stack().size())
-                .max().orElse(0);
+                .mapToInt(Lowering::handedOverStackDepth).max().orElse(0);
         resumeStack = stackArray(deepestResume, "resume_stack");
         increment(entries);
         frame = LLVMGetParam(llvmFunction, 1);
         LLVMValueRef entered = call("pyjit_enter", LLVMGetParam(llvmFunction, 0), frame);
         LLVMBasicBlockRef enterFailed = LLVMAppendBasicBlockInContext(context, llvmFunction, "enter_failed");
+        seenVersion = alloca(i64, 1, "seen_version");
+        LLVMBuildStore(builder, call("pyjit_instrumentation_version"), seenVersion);
         LLVMBuildCondBr(builder, nonZero(entered), enterFailed, blocks.get(function.entry()));
         LLVMPositionBuilderAtEnd(builder, enterFailed);
         LLVMBuildRet(builder, LLVMConstPointerNull(pointer));
@@ -122,6 +125,14 @@ final class Lowering {
         LLVMPositionBuilderAtEnd(builder, allocas);
         LLVMBuildBr(builder, prologue);
         LLVMDisposeBuilder(builder);
+    }
+
+    /** The deepest stack this instruction may hand to the interpreter (resuming, or unwinding to a handler). */
+    private static int handedOverStackDepth(Instr instruction) {
+        int resumed = instruction.speculates() ? instruction.resume().stack().size() : 0;
+        FrameState state = instruction.state();
+        int kept = state != null && state.handler() != null ? state.handler().depth() : 0;
+        return Math.max(resumed, kept);
     }
 
     /**
@@ -152,7 +163,13 @@ final class Lowering {
             case LOAD_CONST -> call("pyjit_load_const", frame, int32(((Instr.LoadConst) instruction).index()));
             case LOAD_LOCAL -> loadLocal((Instr.LoadLocal) instruction);
             case LOAD_LOCAL_CHECKED -> checkNull(call("pyjit_load_local_checked", frame, int32(((Instr.LoadLocalChecked) instruction).slot())), state);
-            case STORE_LOCAL -> call("pyjit_store_local", frame, int32(((Instr.StoreLocal) instruction).slot()), use(((Instr.StoreLocal) instruction).value()));
+            case STORE_LOCAL -> {
+                Instr.StoreLocal store = (Instr.StoreLocal) instruction;
+                if (store.offset() >= 0) {
+                    call("pyjit_set_ip", frame, int32(store.offset() / 2));
+                }
+                yield call("pyjit_store_local", frame, int32(store.slot()), use(store.value()));
+            }
             case LOAD_GLOBAL -> checkNull(call("pyjit_load_global", frame, int32(((Instr.LoadGlobal) instruction).nameIndex())), state);
             case STORE_GLOBAL -> {
                 Instr.StoreGlobal store = (Instr.StoreGlobal) instruction;
@@ -195,7 +212,6 @@ final class Lowering {
                 LLVMValueRef arguments = array(call.arguments(), 1);
                 LLVMValueRef returned = checkNull(call("pyjit_call", frame, use(call.callable()), use(call.selfOrNull()), arguments,
                         int32(call.arguments().size()), int32(call.kwnamesConstant())), state);
-                pollAfterCall(returned, state);
                 yield returned;
             }
             case BUILD_TUPLE, BUILD_LIST, BUILD_MAP, BUILD_STRING -> {
@@ -234,7 +250,7 @@ final class Lowering {
                 Instr.TupleItem item = (Instr.TupleItem) instruction;
                 yield call("pyjit_tuple_item", use(item.tuple()), int32(item.index()));
             }
-            case CHECK_EVAL_BREAKER -> checkStatus(call("pyjit_check_eval_breaker", frame), state);
+            case CHECK_EVAL_BREAKER -> poll((Instr.CheckEvalBreaker) instruction);
             case GUARD_ARGUMENT -> guardArgument((Instr.GuardArgument) instruction);
             case UNBOX_FLOAT -> call("pyjit_float_value", use(((Instr.UnboxFloat) instruction).value()));
             case FLOAT_CONSTANT -> LLVMConstReal(f64, ((Instr.FloatConstant) instruction).value());
@@ -245,6 +261,30 @@ final class Lowering {
                 Instr.FloatCompare compare = (Instr.FloatCompare) instruction;
                 LLVMValueRef holds = LLVMBuildFCmp(builder, predicate(compare.operator()), use(compare.left()), use(compare.right()), "");
                 yield call("pyjit_bool", LLVMBuildZExt(builder, holds, i32, ""));
+            }
+            case RAISE -> checkStatus(call("pyjit_raise", uses(instruction.operands())), state);
+            case LOAD_ASSERTION_ERROR -> call("pyjit_load_assertion_error");
+            case BEFORE_WITH -> checkNull(call("pyjit_before_with", uses(instruction.operands())), state);
+            case LOAD_LOCAL_AND_CLEAR -> call("pyjit_load_local_and_clear", frame, int32(((Instr.LoadLocalAndClear) instruction).slot()));
+            case LIST_APPEND -> checkStatus(call("pyjit_list_append", uses(instruction.operands())), state);
+            case SET_ADD -> checkStatus(call("pyjit_set_add", uses(instruction.operands())), state);
+            case MAP_ADD -> checkStatus(call("pyjit_map_add", uses(instruction.operands())), state);
+            case BUILD_SET -> checkNull(call("pyjit_build_set", array(instruction.operands(), 0), int32(instruction.operands().size())), state);
+            case CONVERT_VALUE -> {
+                Instr.ConvertValue convert = (Instr.ConvertValue) instruction;
+                yield checkNull(call("pyjit_convert_value", int32(convert.kind()), use(convert.operand())), state);
+            }
+            case FORMAT_WITH_SPEC -> checkNull(call("pyjit_format_with_spec", uses(instruction.operands())), state);
+            case DELETE_LOCAL -> checkStatus(call("pyjit_delete_local", frame, int32(((Instr.DeleteLocal) instruction).slot())), state);
+            case DELETE_SUBSCRIPT -> checkStatus(call("pyjit_delete_subscript", uses(instruction.operands())), state);
+            case MAKE_CELL -> checkStatus(call("pyjit_make_cell", frame, int32(((Instr.Cell) instruction).slot())), state);
+            case COPY_FREE_VARS -> call("pyjit_copy_free_vars", frame, int32(((Instr.Cell) instruction).slot()));
+            case LOAD_DEREF -> checkNull(call("pyjit_load_deref", frame, int32(((Instr.Cell) instruction).slot())), state);
+            case STORE_DEREF -> call("pyjit_store_deref", frame, int32(((Instr.Cell) instruction).slot()), use(instruction.operands().get(0)));
+            case MAKE_FUNCTION -> checkNull(call("pyjit_make_function", frame, use(instruction.operands().get(0))), state);
+            case SET_FUNCTION_ATTRIBUTE -> {
+                Instr.SetFunctionAttribute set = (Instr.SetFunctionAttribute) instruction;
+                yield call("pyjit_set_function_attribute", int32(set.flag()), use(set.function()), use(set.value()));
             }
             case INCREF -> call("pyjit_incref", use(((Instr.Refcount) instruction).value()));
             case DECREF -> release(((Instr.Refcount) instruction).value());
@@ -306,14 +346,34 @@ final class Lowering {
      * everything is released and the function raises.
      */
     private void resume(ResumeState resume, Value loaded, LLVMValueRef object) {
-        for (Value value : resume.released()) {
+        int depth = handOverStack(resume.stack(), resume.released(), loaded, object);
+        increment(deopts);
+        LLVMBuildRet(builder, call("pyjit_deopt", frame, int32(resume.offset() / 2), resumeStack, int32(depth)));
+    }
+
+    /**
+     * An exception inside a try: the interpreter unwinds to the handler, with the stack the handler
+     * keeps (the first values the state owns), and runs the handler and the rest of the call.
+     */
+    private void unwindToHandler(FrameState state) {
+        FrameState.Handler handler = state.handler();
+        List<Value> kept = state.owned().subList(0, handler.depth());
+        List<Value> released = state.owned().subList(handler.depth(), state.owned().size());
+        int depth = handOverStack(kept, released, null, null);
+        increment(deopts);
+        LLVMBuildRet(builder, call("pyjit_unwind", frame, int32(handler.target() / 2),
+                int32(handler.pushLastInstruction() ? 1 : 0), resumeStack, int32(depth)));
+    }
+
+    /** Fills the resume stack for the interpreter and releases the rest; returns the stack's depth. */
+    private int handOverStack(List<Value> stack, List<Value> released, Value loaded, LLVMValueRef object) {
+        for (Value value : released) {
             if (value.equals(loaded)) {
                 call("pyjit_decref", object);
             } else if (value.type().isRefcounted()) {
                 release(value);
             }
         }
-        List<Value> stack = resume.stack();
         LLVMValueRef boxingFailed = null;
         for (int i = 0; i < stack.size(); i++) {
             Value value = stack.get(i);
@@ -329,16 +389,15 @@ final class Lowering {
             storeAt(resumeStack, i, item);
         }
         if (boxingFailed != null) {
-            LLVMBasicBlockRef handOver = LLVMAppendBasicBlockInContext(context, llvmFunction, "resume_at_" + resume.offset());
-            LLVMBasicBlockRef failed = LLVMAppendBasicBlockInContext(context, llvmFunction, "resume_failed");
+            LLVMBasicBlockRef handOver = LLVMAppendBasicBlockInContext(context, llvmFunction, "hand_over");
+            LLVMBasicBlockRef failed = LLVMAppendBasicBlockInContext(context, llvmFunction, "boxing_failed");
             LLVMBuildCondBr(builder, boxingFailed, failed, handOver);
             LLVMPositionBuilderAtEnd(builder, failed);
             call("pyjit_release_all", resumeStack, int32(stack.size()));
             LLVMBuildBr(builder, errorExit);
             LLVMPositionBuilderAtEnd(builder, handOver);
         }
-        increment(deopts);
-        LLVMBuildRet(builder, call("pyjit_deopt", frame, int32(resume.offset() / 2), resumeStack, int32(stack.size())));
+        return stack.size();
     }
 
     /** IEEE arithmetic, as C does it for CPython's float; division checks for a zero divisor first, as float does. */
@@ -389,6 +448,8 @@ final class Lowering {
             LLVMBasicBlockRef ifTrue = edge(branch.ifTrue());
             LLVMBasicBlockRef ifFalse = edge(branch.ifFalse());
             LLVMBuildCondBr(builder, condition, ifTrue, ifFalse);
+        } else if (terminator instanceof Terminator.Unreachable) {
+            LLVMBuildUnreachable(builder);
         } else {
             LLVMBuildRet(builder, call("pyjit_leave", frame, use(((Terminator.Return) terminator).value())));
         }
@@ -415,18 +476,14 @@ final class Lowering {
     }
 
     /**
-     * The interpreter polls the eval breaker after every call, so a signal handler that raises does
-     * so at the call, with its result on the stack, before anything else of the line runs.
+     * The eval-breaker poll: a pending call that raises leaves through the state; a monitoring tool
+     * switched on while this frame ran hands the frame to the interpreter at the resume state.
      */
-    private void pollAfterCall(LLVMValueRef result, FrameState state) {
-        LLVMValueRef pending = nonZero(call("pyjit_check_eval_breaker", frame));
-        LLVMBasicBlockRef raised = LLVMAppendBasicBlockInContext(context, llvmFunction, "raised_after_call");
-        LLVMBasicBlockRef continued = LLVMAppendBasicBlockInContext(context, llvmFunction, "polled");
-        LLVMBuildCondBr(builder, pending, raised, continued);
-        LLVMPositionBuilderAtEnd(builder, raised);
-        call("pyjit_decref", result);
-        LLVMBuildBr(builder, raiseBlock(state));
-        LLVMPositionBuilderAtEnd(builder, continued);
+    private LLVMValueRef poll(Instr.CheckEvalBreaker poll) {
+        LLVMValueRef status = call("pyjit_poll", frame, seenVersion);
+        branchToErrorIf(LLVMBuildICmp(builder, LLVMIntSLT, status, int32(0), ""), poll.state());
+        resumeUnless(LLVMBuildICmp(builder, LLVMIntEQ, status, int32(0), ""), poll.resume(), null, null, false);
+        return null;
     }
 
     /** NULL from FOR_ITER is an error only if an exception is set; otherwise the loop is over. */
@@ -447,17 +504,24 @@ final class Lowering {
         LLVMPositionBuilderAtEnd(builder, continued);
     }
 
-    /** A block that releases what the frame state owns and leaves through the error exit. */
+    /**
+     * A block that handles an exception at this state: outside a try it releases what the state
+     * owns and leaves through the error exit; inside one it unwinds to the handler.
+     */
     private LLVMBasicBlockRef raiseBlock(FrameState state) {
         LLVMBasicBlockRef here = LLVMGetInsertBlock(builder);
         LLVMBasicBlockRef raise = LLVMAppendBasicBlockInContext(context, llvmFunction, "raise_at_" + state.offset());
         LLVMPositionBuilderAtEnd(builder, raise);
-        for (Value owned : state.owned()) {
-            if (owned.type().isRefcounted()) {
-                release(owned);
+        if (state.handler() != null) {
+            unwindToHandler(state);
+        } else {
+            for (Value owned : state.owned()) {
+                if (owned.type().isRefcounted()) {
+                    release(owned);
+                }
             }
+            LLVMBuildBr(builder, errorExit);
         }
-        LLVMBuildBr(builder, errorExit);
         LLVMPositionBuilderAtEnd(builder, here);
         return raise;
     }
@@ -479,11 +543,16 @@ final class Lowering {
 
     /** Room for {@code size} object pointers in the function's frame (allocated once, at entry). */
     private LLVMValueRef stackArray(int size, String name) {
+        return alloca(pointer, Math.max(1, size), name);
+    }
+
+    /** Allocas go in the entry block, where LLVM promotes them to registers. */
+    private LLVMValueRef alloca(LLVMTypeRef type, int count, String name) {
         LLVMBasicBlockRef here = LLVMGetInsertBlock(builder);
         LLVMPositionBuilderAtEnd(builder, allocas);
-        LLVMValueRef array = LLVMBuildArrayAlloca(builder, pointer, LLVMConstInt(i64, Math.max(1, size), 0), name);
+        LLVMValueRef slot = LLVMBuildArrayAlloca(builder, type, LLVMConstInt(i64, count, 0), name);
         LLVMPositionBuilderAtEnd(builder, here);
-        return array;
+        return slot;
     }
 
     /** A stack array of the values, starting at index {@code offset} (earlier slots are spare). */

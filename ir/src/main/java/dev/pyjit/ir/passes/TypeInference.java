@@ -78,9 +78,9 @@ public final class TypeInference implements Pass {
         }
     }
 
-    /** Each slot's entry type joined with the current types of the values stored into it. */
+    /** Each slot's entry type joined with the current types of the values stored into it (cells included). */
     private static Type[] slotTypes(Function function) {
-        int size = function.argumentSlots();
+        int size = Math.max(function.argumentSlots(), function.slotCount());
         for (Block block : function.blocks()) {
             for (Instr instruction : block.instructions()) {
                 if (instruction instanceof Instr.StoreLocal store) {
@@ -101,6 +101,12 @@ public final class TypeInference implements Pass {
             for (Instr instruction : block.instructions()) {
                 if (instruction instanceof Instr.StoreLocal store) {
                     slots[store.slot()] = slots[store.slot()].union(store.value().type());
+                } else if (instruction instanceof Instr.Cell cell && cell.op() == Op.MAKE_CELL) {
+                    slots[cell.slot()] = slots[cell.slot()].union(Type.OTHER_OBJECT);
+                } else if (instruction instanceof Instr.Cell cell && cell.op() == Op.COPY_FREE_VARS) {
+                    for (int slot = size - cell.slot(); slot < size; slot++) {
+                        slots[slot] = slots[slot].union(Type.OTHER_OBJECT);
+                    }
                 }
             }
         }
@@ -116,6 +122,13 @@ public final class TypeInference implements Pass {
             case LOAD_CONST -> instruction.result().type(); // the builder knows each constant's type
             case LOAD_LOCAL -> slotType(slots, ((Instr.LoadLocal) instruction).slot());
             case LOAD_LOCAL_CHECKED, LOAD_GLOBAL, LOAD_ATTR, CALL, SUBSCRIPT, SLICE, TUPLE_ITEM, GET_ITER -> Type.OBJECT;
+            case LOAD_LOCAL_AND_CLEAR -> Type.TOP;
+            case LOAD_DEREF -> Type.OBJECT;
+            case MAKE_FUNCTION -> Type.OTHER_OBJECT;
+            case LOAD_ASSERTION_ERROR, BUILD_SET -> Type.OTHER_OBJECT;
+            case BEFORE_WITH -> Type.TUPLE;
+            // str() of a str subclass, __format__ and __repr__ may all return a subclass of str
+            case CONVERT_VALUE, FORMAT_WITH_SPEC -> Type.STR.union(Type.OTHER_OBJECT);
             case LOAD_NULL -> Type.NULL;
             case FOR_ITER -> Type.TOP;
             case BINARY_OP -> {
@@ -141,7 +154,8 @@ public final class TypeInference implements Pass {
             case BOX_FLOAT -> Type.FLOAT;
             case FLOAT_COMPARE -> Type.BOOL;
             case STORE_LOCAL, STORE_GLOBAL, STORE_ATTR, STORE_SUBSCRIPT, STORE_SLICE, LIST_EXTEND, CHECK_EVAL_BREAKER, INCREF, DECREF,
-                    GUARD_ARGUMENT -> Type.BOTTOM;
+                    GUARD_ARGUMENT, RAISE, LIST_APPEND, SET_ADD, MAP_ADD, DELETE_LOCAL, DELETE_SUBSCRIPT, MAKE_CELL, COPY_FREE_VARS,
+                    STORE_DEREF, SET_FUNCTION_ATTRIBUTE -> Type.BOTTOM;
         };
     }
 

@@ -17,6 +17,7 @@ import dev.pyjit.ir.BinaryOperator;
 import dev.pyjit.ir.Block;
 import dev.pyjit.ir.Function;
 import dev.pyjit.ir.Instr;
+import dev.pyjit.ir.IrTesting;
 import dev.pyjit.ir.Op;
 import dev.pyjit.ir.Printer;
 import dev.pyjit.ir.ResumeState;
@@ -290,7 +291,7 @@ class EliminateFloatBoxingTest {
         Value a = load(fn, entry, 0);
         Value b = load(fn, entry, 1);
         Value t = binary(fn, entry, BinaryOperator.MULTIPLY, a, b, 4);
-        entry.add(new Instr.CheckEvalBreaker(state(5, t)));
+        entry.add(IrTesting.poll(state(5, t)));
         entry.setTerminator(new Terminator.Jump(new Terminator.Edge(next, List.of())));
         Value c = load(fn, next, 2);
         Value r = binary(fn, next, BinaryOperator.MULTIPLY, t, c, 8);

@@ -8,6 +8,7 @@ import dev.pyjit.ir.Block;
 import dev.pyjit.ir.FrameState;
 import dev.pyjit.ir.Function;
 import dev.pyjit.ir.Instr;
+import dev.pyjit.ir.IrTesting;
 import dev.pyjit.ir.Op;
 import dev.pyjit.ir.Printer;
 import dev.pyjit.ir.Terminator;
@@ -24,7 +25,7 @@ class GuardArgumentsTest {
         Function fn = new Function("f", 3, List.of("a", "b", "c", "d"), List.of(), List.of());
         Block entry = fn.newBlock("entry");
         Block exit = fn.newBlock("exit");
-        entry.add(new Instr.CheckEvalBreaker(new FrameState(0, List.of())));
+        entry.add(IrTesting.poll(new FrameState(0, List.of())));
         Value a = fn.newValue(Type.TOP);
         entry.add(new Instr.LoadLocal(a, 0));
         entry.setTerminator(new Terminator.Jump(new Terminator.Edge(exit, List.of())));

@@ -18,6 +18,7 @@ import dev.pyjit.ir.BinaryOperator;
 import dev.pyjit.ir.Block;
 import dev.pyjit.ir.Function;
 import dev.pyjit.ir.Instr;
+import dev.pyjit.ir.IrTesting;
 import dev.pyjit.ir.Op;
 import dev.pyjit.ir.Printer;
 import dev.pyjit.ir.ResumeState;
@@ -137,7 +138,7 @@ class UnboxFloatsAtLoadTest {
         Value x = loadResumable(fn, entry, 0, Type.FLOAT, 2);
         Value d1 = unbox(fn, entry, x);
         entry.setTerminator(new Terminator.Jump(new Terminator.Edge(next, List.of())));
-        next.add(new Instr.CheckEvalBreaker(state(8, x)));
+        next.add(IrTesting.poll(state(8, x)));
         Value d2 = unbox(fn, next, x);
         next.add(new Instr.Refcount(Op.DECREF, x));
         Value product = fn.newValue(Type.CDOUBLE);
@@ -152,7 +153,7 @@ class UnboxFloatsAtLoadTest {
         assertEquals(List.of(Op.LOAD_LOCAL_FLOAT), ops(entry), Printer.print(fn));
         assertEquals(List.of(Op.CHECK_EVAL_BREAKER, Op.FLOAT_ARITH, Op.BOX_FLOAT), ops(next), Printer.print(fn));
         assertEquals(resume(2, read.result()), read.resume());
-        assertEquals(new Instr.CheckEvalBreaker(state(8, read.result())), next.instructions().get(0), "the frame state names the double");
+        assertEquals(IrTesting.poll(state(8, read.result())), next.instructions().get(0), "the frame state names the double");
         assertEquals(new Instr.FloatArith(product, BinaryOperator.MULTIPLY, read.result(), read.result(), null),
                 next.instructions().get(1));
         assertGone(fn, x);
@@ -560,7 +561,7 @@ class UnboxFloatsAtLoadTest {
         Function fn = new Function("f", 1, List.of("x"), List.of(), List.of("1.5"));
         fn.setFloatConstant(0, 1.5);
         Block entry = fn.newBlock("entry");
-        entry.add(new Instr.CheckEvalBreaker(state(0)));
+        entry.add(IrTesting.poll(state(0)));
         // LOAD_FAST_LOAD_FAST x x at offset 2: the first load resumes before it, the second after it
         Value x1 = fn.newValue(Type.TOP);
         entry.add(new Instr.LoadLocal(x1, 0, new ResumeState(2, List.of(), List.of(x1))));

@@ -12,6 +12,7 @@ import dev.pyjit.ir.BinaryOperator;
 import dev.pyjit.ir.Block;
 import dev.pyjit.ir.Function;
 import dev.pyjit.ir.Instr;
+import dev.pyjit.ir.IrTesting;
 import dev.pyjit.ir.Op;
 import dev.pyjit.ir.Printer;
 import dev.pyjit.ir.ResumeState;
@@ -224,7 +225,7 @@ class UsesTest {
         Value g = fn.newValue(Type.OBJECT);
         entry.add(new Instr.LoadGlobal(g, 0, state(2, keep1, gone, keep2)));
         entry.add(new Instr.Refcount(Op.INCREF, keep1));
-        entry.add(new Instr.CheckEvalBreaker(state(3, gone)));
+        entry.add(IrTesting.poll(state(3, gone)));
         entry.add(new Instr.Refcount(Op.DECREF, gone));
         entry.setTerminator(new Terminator.Jump(new Terminator.Edge(next, List.of())));
         Value alsoGone = fn.newValue(Type.FLOAT);
@@ -253,7 +254,7 @@ class UsesTest {
                 new Instr.LoadLocal(keep2, 2, resume(3, keep1, dGone, keep2)),
                 new Instr.LoadGlobal(g, 0, state(2, keep1, dGone, keep2)),
                 new Instr.Refcount(Op.INCREF, keep1),
-                new Instr.CheckEvalBreaker(state(3, dGone))), entry.instructions(), Printer.printTyped(fn));
+                IrTesting.poll(state(3, dGone))), entry.instructions(), Printer.printTyped(fn));
         assertEquals(List.of(
                 new Instr.FloatConstant(dAlso, 0, 1.5),
                 new Instr.LoadLocal(late, 2, new ResumeState(5, List.of(dGone, late), List.of(dAlso))),
