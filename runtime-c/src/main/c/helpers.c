@@ -475,37 +475,36 @@ int pyjit_error_occurred(void) {
     return PyErr_Occurred() != NULL;
 }
 
+/* An exception class called without arguments; it must give an exception instance. */
+static PyObject *instantiate(PyObject *exception_class) {
+    PyObject *instance = PyObject_CallNoArgs(exception_class);
+    if (instance != NULL && !PyExceptionInstance_Check(instance)) {
+        PyErr_Format(PyExc_TypeError, "calling %R should have returned an instance of BaseException, not %R",
+                     exception_class, Py_TYPE(instance));
+        Py_CLEAR(instance);
+    }
+    return instance;
+}
+
 /* As the interpreter's do_raise for RAISE_VARARGS with an argument: an exception class is
  * instantiated, a cause is instantiated, attached or (None) suppresses the context. */
 int pyjit_raise(PyObject *exception, PyObject *cause) {
     PyObject *value = NULL;
     if (PyExceptionClass_Check(exception)) {
-        value = PyObject_CallNoArgs(exception);
-        if (value == NULL) {
-            goto failed;
-        }
-        if (!PyExceptionInstance_Check(value)) {
-            PyErr_Format(PyExc_TypeError, "calling %R should have returned an instance of BaseException, not %R",
-                         exception, Py_TYPE(value));
-            goto failed;
-        }
+        value = instantiate(exception);
     } else if (PyExceptionInstance_Check(exception)) {
         value = Py_NewRef(exception);
     } else {
         PyErr_SetString(PyExc_TypeError, "exceptions must derive from BaseException");
+    }
+    if (value == NULL) {
         goto failed;
     }
     if (cause != NULL) {
         PyObject *fixed = NULL;
         if (PyExceptionClass_Check(cause)) {
-            fixed = PyObject_CallNoArgs(cause);
+            fixed = instantiate(cause);
             if (fixed == NULL) {
-                goto failed;
-            }
-            if (!PyExceptionInstance_Check(fixed)) {
-                PyErr_Format(PyExc_TypeError, "calling %R should have returned an instance of BaseException, not %R",
-                             cause, Py_TYPE(fixed));
-                Py_DECREF(fixed);
                 goto failed;
             }
         } else if (PyExceptionInstance_Check(cause)) {

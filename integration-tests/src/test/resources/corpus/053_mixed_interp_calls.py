@@ -1,4 +1,4 @@
-# jit-expect-compiled: process total_of
+# jit-expect-compiled: process total_of make_adder safe_int add squares_upto
 def safe_int(s):
     try:
         return int(s)

@@ -1,4 +1,4 @@
-# jit-expect-compiled: kernel blend scaled_diff
+# jit-expect-compiled: kernel blend scaled_diff __mul__ __add__ __init__ __sub__ __truediv__ __repr__ __lt__
 class Meters(float):
     def __repr__(self):
         return "Meters(" + float.__repr__(self) + ")"

@@ -1,4 +1,4 @@
-# jit-expect-compiled: trapezoid horner newton_sqrt kahan_sum logistic midpoint_pi mul_add mul_sub assoc div_vs_recip two_sum two_prod_err dot3 sub_normal deposit
+# jit-expect-compiled: trapezoid horner newton_sqrt kahan_sum logistic midpoint_pi mul_add mul_sub assoc div_vs_recip two_sum two_prod_err dot3 sub_normal deposit show fmt fmt_t
 def trapezoid(a, b, n):
     h = (b - a) / n
     s = 0.5 * (a * a + b * b)

@@ -1,4 +1,4 @@
-# jit-expect-compiled: arith compare_all branchy clamp count_below sign_of identities truthy
+# jit-expect-compiled: arith compare_all branchy clamp count_below sign_of identities truthy show fmt
 INF = float("inf")
 NAN = float("nan")
 

@@ -1,4 +1,4 @@
-# jit-expect-compiled: curve simpson adaptive bisect power_rec scale lerp_clamped shift
+# jit-expect-compiled: curve simpson adaptive bisect power_rec scale lerp_clamped shift integrate show
 def curve(x):
     return x * x * x - 2.0 * x + 1.0 / (1.0 + x * x)
 

@@ -1,4 +1,4 @@
-# jit-expect-compiled: combine pick_smaller accumulate twice_minus describe
+# jit-expect-compiled: combine pick_smaller accumulate twice_minus describe fmt __add__ __repr__
 class Money(float):
     def __add__(self, other):
         return Money(float(self) + float(other))

@@ -1,4 +1,4 @@
-# jit-expect-compiled: int_then_float float_or_str rebind_arg swap_sub in_range exact_cmp move energy maybe_unbound ident pick snapshot fail_late
+# jit-expect-compiled: int_then_float float_or_str rebind_arg swap_sub in_range exact_cmp move energy maybe_unbound ident pick snapshot fail_late fmt __init__
 def int_then_float(x, n):
     total = 0
     for k in range(n):

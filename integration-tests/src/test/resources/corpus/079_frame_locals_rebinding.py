@@ -1,4 +1,4 @@
-# jit-expect-compiled: kernel flag_loop rebinding_in_loop unpacked
+# jit-expect-compiled: kernel flag_loop rebinding_in_loop unpacked poke
 # Code outside a function rebinds its locals through frame.f_locals (as a debugger does): the
 # compiled function must see the new values, whatever type inference assumed about them.
 import sys

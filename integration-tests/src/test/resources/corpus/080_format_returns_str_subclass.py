@@ -1,4 +1,4 @@
-# jit-expect-compiled: g
+# jit-expect-compiled: g __format__ __lt__
 # __format__ may return a subclass of str: an f-string's value is not known to be an exact str.
 class S(str):
     def __lt__(self, other):

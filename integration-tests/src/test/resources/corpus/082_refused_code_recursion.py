@@ -1,4 +1,4 @@
-# jit-expect-compiled:
+# jit-expect-compiled: make rec
 # Under pyjit's frame evaluator every call nests on the C stack, also in code the compiler
 # refuses: recursion still goes as deep as sys.setrecursionlimit allows, bounded by the real stack.
 import sys

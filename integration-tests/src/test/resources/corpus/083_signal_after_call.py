@@ -1,4 +1,4 @@
-# jit-expect-compiled: loop poke
+# jit-expect-compiled: loop poke handler
 # A signal handler that raises runs right after the call that let the signal in returns, before
 # the rest of the line: compiled code polls the eval breaker after calls, as the interpreter does.
 import _thread

@@ -1,4 +1,4 @@
-# jit-expect-compiled: lookup total
+# jit-expect-compiled: lookup total __missing__
 # Functions whose globals are a dict subclass with __missing__ (exec with such a mapping) look
 # globals up through the mapping protocol, as the interpreter does: a miss returns __missing__'s value.
 class Defaulting(dict):

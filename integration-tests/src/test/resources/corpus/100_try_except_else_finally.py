@@ -1,4 +1,4 @@
-# jit-expect-compiled: run_all parse divide
+# jit-expect-compiled: run_all parse divide attempt count_failures finally_sees_locals
 # try/except/else/finally in functions and loops: which clauses run, in which order, and what
 # the function returns when the finally block runs after return, break and exceptions.
 def parse(text):

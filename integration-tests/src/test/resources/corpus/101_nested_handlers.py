@@ -1,4 +1,4 @@
-# jit-expect-compiled: leaf
+# jit-expect-compiled: leaf outer middle retry
 # Nested try statements: an inner handler that does not match lets the exception reach the outer
 # one, inner finally blocks run first, and exceptions cross several function frames.
 def leaf(kind):

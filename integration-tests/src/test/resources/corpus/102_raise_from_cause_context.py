@@ -1,4 +1,4 @@
-# jit-expect-compiled: lookup describe
+# jit-expect-compiled: lookup describe run explicit hidden implicit cause_not_exception from_class chain_of_three
 # raise X from Y, raise X from None and implicit chaining: __cause__, __context__ and
 # __suppress_context__ as the interpreter sets them, also when raised in loops.
 class ConfigError(Exception):

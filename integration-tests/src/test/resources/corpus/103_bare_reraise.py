@@ -1,4 +1,4 @@
-# jit-expect-compiled: risky frames
+# jit-expect-compiled: risky frames wrapper reraise_after_other
 # A bare `raise` re-raises the exception being handled, keeping its traceback (the line numbers
 # of the original frames); `raise` with nothing active is a RuntimeError.
 import traceback

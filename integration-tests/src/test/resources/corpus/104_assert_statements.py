@@ -1,4 +1,4 @@
-# jit-expect-compiled: check_positive
+# jit-expect-compiled: check_positive validate message bare final
 # assert with and without a message, messages computed lazily, assertions in loops, and an
 # AssertionError that ends the program (traceback and exit status 1).
 calls = []

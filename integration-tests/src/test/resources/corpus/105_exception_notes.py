@@ -1,4 +1,4 @@
-# jit-expect-compiled: convert
+# jit-expect-compiled: convert convert_all outer bad_note
 # BaseException.add_note in handlers inside loops: notes accumulate on the same object, are
 # kept through re-raises, and show in traceback.format_exception.
 import traceback

@@ -1,4 +1,4 @@
-# jit-expect-compiled: collect work <lambda>
+# jit-expect-compiled: collect work <lambda> handle partial naked nested_groups show raise_in_star_handler
 # ExceptionGroup and except*: each handler gets the matching sub-group, unmatched exceptions
 # propagate as a group, naked exceptions are wrapped, and split/subgroup/derive behave.
 def work(i):

@@ -1,4 +1,4 @@
-# jit-expect-compiled: probe current
+# jit-expect-compiled: probe current scenario in_finally loop
 # sys.exc_info() and sys.exception() inside handlers, in nested handlers, in called functions,
 # after a handler ends (restored to the outer exception, then to None), and in finally blocks.
 import sys

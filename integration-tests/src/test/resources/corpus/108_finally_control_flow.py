@@ -1,4 +1,4 @@
-# jit-expect-compiled: tenfold
+# jit-expect-compiled: tenfold override swallow break_in_finally continue_in_finally finally_return_value_order step nested_finally_counts
 # return, break and continue inside finally blocks: a return in finally overrides the earlier
 # return value and swallows an exception in flight; break/continue in finally do the same in loops.
 def tenfold(x):

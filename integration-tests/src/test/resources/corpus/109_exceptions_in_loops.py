@@ -1,4 +1,4 @@
-# jit-expect-compiled: risky_step classify
+# jit-expect-compiled: risky_step classify process while_with_retries
 # Exceptions raised by a compiled callee are caught in a loop and the loop continues; locals
 # assigned before the exception keep their values, and counters stay exact.
 def risky_step(i, data):

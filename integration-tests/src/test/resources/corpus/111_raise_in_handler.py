@@ -1,4 +1,4 @@
-# jit-expect-compiled: label
+# jit-expect-compiled: label loop use cleanup handler_typo
 # An exception raised inside an except block (by the handler itself or a function it calls)
 # gets the handled exception as __context__; the finally still runs; raised in a loop too.
 def cleanup(resource):

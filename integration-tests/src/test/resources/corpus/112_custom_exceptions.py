@@ -1,4 +1,4 @@
-# jit-expect-compiled: __str__
+# jit-expect-compiled: __str__ run parse check_range deferred
 # User exception classes with __init__, extra attributes, __str__, class hierarchies caught by
 # base class, tuples of classes in except, and exceptions stored and raised later.
 class AppError(Exception):

@@ -1,4 +1,4 @@
-# jit-expect-compiled: parse_record
+# jit-expect-compiled: parse_record main load
 # An exception with notes added in several frames is not caught: the traceback on stderr ends
 # with each note, in the order they were added; exit status 1.
 def parse_record(text):

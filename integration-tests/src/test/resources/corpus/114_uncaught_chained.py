@@ -1,4 +1,4 @@
-# jit-expect-compiled: fetch
+# jit-expect-compiled: fetch resolve
 # An uncaught exception raised `from` another one inside a function called in a loop: stderr
 # shows both tracebacks joined by "The above exception was the direct cause ...".
 class LookupFailed(Exception):

@@ -1,4 +1,4 @@
-# jit-expect-compiled: validate
+# jit-expect-compiled: validate check_all
 # An ExceptionGroup collected in a loop and never caught: the nested group traceback rendering
 # on stderr (with a note on one member), exit status 1.
 def validate(i):

@@ -1,4 +1,4 @@
-# jit-expect-compiled: __init__ __enter__ compute
+# jit-expect-compiled: __init__ __enter__ compute run __exit__ enter_value_is_not_self no_as bad_cm
 # A user context manager used in functions and loops: __enter__'s value bound by `as`, __exit__
 # called with (None, None, None) on success and with the exception on failure (not suppressed).
 class Tracker:

@@ -1,4 +1,4 @@
-# jit-expect-compiled: __init__ __enter__ __exit__
+# jit-expect-compiled: __init__ __enter__ __exit__ loop step truthiness with_suppress
 # __exit__ returning a true value suppresses the exception (execution continues after the with);
 # contextlib.suppress; a suppressed exception in a loop; the return value of __exit__ is tested for truth.
 import contextlib

@@ -1,4 +1,4 @@
-# jit-expect-compiled: double
+# jit-expect-compiled: double build nested misuse
 # contextlib.contextmanager generators: code before and after yield, try/finally around yield,
 # exceptions thrown into the generator at the yield, suppression by catching, and misuse errors.
 import contextlib

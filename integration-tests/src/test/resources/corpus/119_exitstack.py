@@ -1,4 +1,4 @@
-# jit-expect-compiled: <lambda> __init__ __enter__
+# jit-expect-compiled: <lambda> __init__ __enter__ open_many __exit__ failing_chain suppressed transfer
 # contextlib.ExitStack: callbacks and context managers unwound in reverse order, pop_all,
 # an exception in one exit passed to the next, and suppression inside the stack.
 import contextlib

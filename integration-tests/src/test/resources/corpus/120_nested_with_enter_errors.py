@@ -1,4 +1,4 @@
-# jit-expect-compiled: __init__ __exit__
+# jit-expect-compiled: __init__ __exit__ multi __enter__ parenthesised nested_loop
 # Several context managers in one with statement and in nested with statements: exits run in
 # reverse order; a failing __enter__ means only the earlier managers exit; parenthesised form.
 class CM:

@@ -1,4 +1,4 @@
-# jit-expect-compiled: __init__ __enter__ __exit__ find_index
+# jit-expect-compiled: __init__ __enter__ __exit__ find_index early_return search while_in_with
 # return, break and continue leaving a with block: __exit__ runs once each time, with no
 # exception, and the returned value is the one computed before __exit__ ran.
 class Counter:

@@ -1,4 +1,4 @@
-# jit-expect-compiled: bump_all
+# jit-expect-compiled: bump_all make_counter inc get make_accumulator add late_cell read
 # nonlocal counters and accumulators: each closure has its own cell, cells shared by sibling
 # closures, cells rebound after the closure was made, and an unbound free variable (NameError).
 def make_counter(start=0):

@@ -1,4 +1,4 @@
-# jit-expect-compiled: apply_all <lambda> touch
+# jit-expect-compiled: apply_all <lambda> touch late_binding f default_capture factory_capture make comprehension_lambdas counter_per_iteration
 # Closures created in a loop capture the variable, not the value (late binding); a default
 # argument or a factory call captures the value; lambdas in comprehensions do the same.
 def apply_all(funcs, x):

@@ -1,4 +1,4 @@
-# jit-expect-compiled: __init__ describe total_area area outside
+# jit-expect-compiled: __init__ describe total_area area outside main kind
 # Zero-argument super() uses the __class__ cell: methods in a hierarchy, super() in __init__,
 # in a classmethod, in a property, __class__ referenced directly, and a method copied to another class.
 class Shape:

@@ -1,4 +1,4 @@
-# jit-expect-compiled: register run slow_add fib word
+# jit-expect-compiled: register run slow_add fib word counted memo tag repeat deco wrapper
 # Decorators implemented with closures: call counting, memoisation, decorators with arguments,
 # stacked decorators (applied bottom-up), and class decorators.
 def counted(fn):

@@ -1,4 +1,4 @@
-# jit-expect-compiled: use_partials power <lambda> ways __init__ area
+# jit-expect-compiled: use_partials power <lambda> ways __init__ area logged
 # functools.wraps copies the metadata and sets __wrapped__; functools.partial binds positional
 # and keyword arguments (later keywords override); reduce, lru_cache and cached_property.
 import functools

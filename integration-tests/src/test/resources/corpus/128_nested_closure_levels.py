@@ -1,4 +1,4 @@
-# jit-expect-compiled: total
+# jit-expect-compiled: total outer middle inner snapshot shadow f g h
 # Closures three levels deep: an inner function reads a variable from its grandparent, a middle
 # function rebinds it via nonlocal, and closures outlive their frames.
 def total(values):

@@ -1,4 +1,4 @@
-# jit-expect-compiled: weight
+# jit-expect-compiled: weight squares filtered pairs cond in_loop flatten strings
 # List comprehensions (inlined into the function in 3.13): filters, multiple for clauses,
 # conditional expressions, calls to compiled helpers, and comprehensions inside loops.
 def weight(x):

@@ -1,4 +1,4 @@
-# jit-expect-compiled: key_of
+# jit-expect-compiled: key_of index_words lengths invert residues letters zipped counts
 # Set and dict comprehensions: duplicate keys (last wins), dict comprehensions from zip and
 # items(), inverted mappings, set comprehensions of ints, and sorted output of str sets.
 def key_of(word):

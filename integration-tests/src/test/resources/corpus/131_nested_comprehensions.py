@@ -1,4 +1,4 @@
-# jit-expect-compiled: cell
+# jit-expect-compiled: cell matrix transpose triangle nested_in_iterable dict_of_lists cartesian_sets generator_in_comprehension
 # Nested comprehensions: a matrix built by a comprehension of comprehensions, transposition,
 # a comprehension in the iterable of another, and an inner comprehension using the outer variable.
 def cell(i, j):

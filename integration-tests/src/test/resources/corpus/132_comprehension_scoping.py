@@ -1,4 +1,4 @@
-# jit-expect-compiled: double
+# jit-expect-compiled: double shadow unbound_after first_iterable_outside captured uses_enclosing_local locals_inside
 # Scoping of inlined comprehensions: the iteration variable does not leak or clobber a local of
 # the same name, the first iterable is evaluated in the enclosing scope, class bodies cannot see
 # class variables inside the comprehension, and a comprehension's variable can be captured.

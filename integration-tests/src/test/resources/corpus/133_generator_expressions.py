@@ -1,4 +1,4 @@
-# jit-expect-compiled: score
+# jit-expect-compiled: score stats short_circuit eager_iterable consumed_twice joined lazy_error
 # Generator expressions: sum/min/max/any/all over them (with short-circuit side effects), the
 # first iterable is evaluated eagerly, a generator expression consumed twice is empty the second time.
 calls = []

@@ -1,4 +1,4 @@
-# jit-expect-compiled: convert frames
+# jit-expect-compiled: convert frames try_each walrus running_total final
 # Exceptions raised inside comprehensions (list, dict, set, generator): the traceback frames and
 # lines, partial results lost, walrus in comprehensions, then an uncaught error inside one.
 def convert(s):

@@ -1,4 +1,4 @@
-# jit-expect-compiled: __init__ __len__ total __setitem__ __getitem__ __contains__
+# jit-expect-compiled: __init__ __len__ total __setitem__ __getitem__ __contains__ __delitem__ __missing__
 # __getitem__/__setitem__/__delitem__/__len__/__contains__/__iter__ on user classes: iteration
 # through the old __getitem__ protocol (stops at IndexError), slices passed as slice objects,
 # negative indices, KeyError from __missing__ of a dict subclass.

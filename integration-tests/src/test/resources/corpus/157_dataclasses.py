@@ -1,4 +1,4 @@
-# jit-expect-compiled: total_value value
+# jit-expect-compiled: total_value value __post_init__
 # dataclasses: generated __init__/__repr__/__eq__, defaults and default_factory, field ordering,
 # frozen instances (FrozenInstanceError), order=True comparisons, __post_init__, asdict/replace.
 import dataclasses

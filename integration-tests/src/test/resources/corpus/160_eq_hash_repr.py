@@ -1,4 +1,4 @@
-# jit-expect-compiled: __init__ count_unique __hash__ __eq__ __lt__
+# jit-expect-compiled: __init__ count_unique __hash__ __eq__ __lt__ __repr__
 # __eq__ and __hash__ on user classes: instances as dict keys and set members, __eq__ returning
 # NotImplemented (reflected operand tried), __eq__ without __hash__ (unhashable), __repr__ in
 # containers, and functools.total_ordering.

@@ -1,4 +1,4 @@
-# jit-expect-compiled: bump read_total create_new chunks classify
+# jit-expect-compiled: bump read_total create_new chunks classify filtered
 # global declarations (assignment creating a module variable, augmented assignment in loops,
 # reading a global deleted elsewhere) and the walrus operator in while loops, if chains and comprehensions.
 total = 0

@@ -1,4 +1,4 @@
-# jit-expect-compiled: describe __init__ __repr__ __str__ __format__
+# jit-expect-compiled: describe __init__ __repr__ __str__ __format__ table conversions
 # f-strings with conversions (!r !s !a), format specs (width, alignment, precision, sign, grouping,
 # types), nested replacement fields ({x:{w}.{p}f}), = debugging, format() and __format__.
 class Money:

@@ -1,4 +1,4 @@
-# jit-expect-compiled: overlap
+# jit-expect-compiled: overlap evolve
 # Set displays {a, b}, set algebra (| & - ^ and the methods), in-place updates, frozenset as dict
 # key and set member, set comprehensions, subset/superset comparisons; strs printed sorted.
 def overlap(a, b):

@@ -1,4 +1,4 @@
-# jit-expect-compiled: caller peek poke loop_rewrite locals_snapshot extra_names snapshot
+# jit-expect-compiled: caller peek poke loop_rewrite locals_snapshot extra_names snapshot delete_via_proxy
 # PEP 667 frame.f_locals proxies: a callee writes its caller's locals through
 # sys._getframe(1).f_locals (the caller sees the new value at its next load, in a loop too),
 # reads see current values, locals() is a snapshot, and writing an unknown name adds an extra local.

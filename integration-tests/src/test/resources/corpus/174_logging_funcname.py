@@ -1,4 +1,4 @@
-# jit-expect-compiled: process validate run
+# jit-expect-compiled: process validate run failing
 # logging to stdout with %(funcName)s and %(lineno)d: the records made inside compiled functions
 # and loops must name the function and line as under the interpreter; exc_info tracebacks too.
 import logging

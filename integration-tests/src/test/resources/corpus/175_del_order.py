@@ -1,4 +1,4 @@
-# jit-expect-compiled: section <lambda> rebind_in_loop __init__ __del__ make_and_drop replace_attr
+# jit-expect-compiled: section <lambda> rebind_in_loop __init__ __del__ make_and_drop replace_attr container exc_keeps_alive with_exception del_name
 # __del__ runs at exactly the point the last reference goes away (refcounting): a local rebound in
 # a loop, a temporary never stored, del of a name, a container cleared, an attribute replaced, a
 # function returning, and an exception's traceback keeping a frame's locals alive until cleared.

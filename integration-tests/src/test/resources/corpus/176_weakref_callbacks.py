@@ -1,4 +1,4 @@
-# jit-expect-compiled: __init__ callback drop_all touch
+# jit-expect-compiled: __init__ callback drop_all touch main
 # weakref.ref callbacks and weakref.finalize fire when the referent dies, at the same point as in
 # the interpreter (prints around them show where); WeakValueDictionary entries vanish; dead refs return None.
 import weakref

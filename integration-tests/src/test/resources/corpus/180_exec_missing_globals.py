@@ -1,4 +1,4 @@
-# jit-expect-compiled: lookup_loop plain uses_builtin explodes
+# jit-expect-compiled: lookup_loop plain uses_builtin explodes __missing__
 # Functions created by exec(src, G()) where G is a dict subclass with __missing__: a global lookup
 # that misses returns what __missing__ returns (in a loop and in a plain function); with a dict
 # subclass as globals even builtin names go through __missing__ (it hands back the builtin here);

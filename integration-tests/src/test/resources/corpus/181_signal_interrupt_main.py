@@ -1,4 +1,4 @@
-# jit-expect-compiled: loop step trigger
+# jit-expect-compiled: loop step trigger handler
 # A SIGUSR1 handler that raises, triggered with _thread.interrupt_main(signal.SIGUSR1) from a
 # function called in a loop: side effects recorded in a list show exactly where the exception
 # arrives (the interpreter runs the handler right after the triggering call returns).

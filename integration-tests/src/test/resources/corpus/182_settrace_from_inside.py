@@ -1,4 +1,4 @@
-# jit-expect-compiled: untraced traced helper
+# jit-expect-compiled: untraced traced helper local_only
 # A tracer installed from inside a running (compiled) function with sys.settrace plus
 # sys._getframe().f_trace = tracer: it must see the line, call and return events of the rest of
 # that function, with lines relative to the function's first line, and of the functions it calls.

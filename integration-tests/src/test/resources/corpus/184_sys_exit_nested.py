@@ -1,4 +1,4 @@
-# jit-expect-compiled: __enter__ innermost depth_check __exit__
+# jit-expect-compiled: __enter__ innermost depth_check __exit__ outer middle
 # sys.exit(3) raised three function frames deep inside loops: finally blocks and context managers
 # on the way out run (their prints appear), an intermediate `except Exception` does not catch it,
 # atexit handlers run after, and the exit status is 3.

@@ -1,4 +1,4 @@
-# jit-expect-compiled: spin
+# jit-expect-compiled: spin loop work
 # `raise KeyboardInterrupt` inside a try/finally of a function called in a loop: the finally
 # blocks run (printed), `except Exception` does not catch it, and the uncaught KeyboardInterrupt
 # ends the program with its traceback and exit status 130, as the interpreter does.
