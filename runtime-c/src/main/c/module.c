@@ -15,7 +15,6 @@
  */
 #include "pyjit_rt.h"
 #include <pthread.h>
-#include <unistd.h>
 #include "opcode.h"
 #include "internal/pycore_ceval.h"
 #include "internal/pycore_interp.h"
@@ -45,8 +44,8 @@ static Py_ssize_t code_extra_index = -1;
 static PyObject *compile_hook;
 static Py_ssize_t threshold;
 static int compiling;
-/* The process the JVM lives in: a forked child has no JVM threads, so it never calls the compiler. */
-static pid_t jvm_process;
+/* Set in a forked child: it has no JVM threads, so it never calls the compiler. */
+static int forked_child;
 
 /* co_code has its inline caches zeroed, so every JUMP_BACKWARD byte found at an even offset is one. */
 static int has_loop(PyCodeObject *code) {
@@ -151,8 +150,12 @@ static void request_compile(PyObject *func, PyCodeObject *code, CodeState *state
     state->state = address != NULL ? COMPILED : REFUSED;
 }
 
+static void on_fork_in_child(void) {
+    forked_child = 1;
+}
+
 static int may_compile(void) {
-    return !compiling && getpid() == jvm_process;
+    return !compiling && !forked_child;
 }
 
 /* Under an evaluator every Python call nests on the C stack, where the interpreter's own calls
@@ -250,7 +253,7 @@ static PyObject *install(PyObject *module, PyObject *args) {
     }
     compile_hook = Py_NewRef(hook);
     threshold = n < 1 ? 1 : n;
-    jvm_process = getpid();
+    pthread_atfork(NULL, NULL, on_fork_in_child);
     _PyInterpreterState_SetEvalFrameFunc(PyInterpreterState_Get(), evaluate);
     Py_RETURN_NONE;
 }
