@@ -32,7 +32,9 @@ import org.bytedeco.llvm.LLVM.LLVMValueRef;
  * _PyInterpreterFrame *frame, int throwflag)}: it receives a frame its caller pushed with the
  * arguments bound, links it, runs the body, and pops the frame. It counts its entries and its
  * deoptimisations in two module globals ({@link #entriesSymbol}, {@link #deoptsSymbol}), plain
- * increments with no atomics, which the stats read at exit. Each instruction becomes a call of its helper; one that can raise first records its
+ * increments with no atomics, which the stats read at exit.
+ *
+ * <p>Each instruction becomes a call of its helper; one that can raise first records its
  * bytecode offset in the frame, and on failure releases the values its frame state owns and
  * leaves through the shared error exit. Block parameters become phi nodes. A load whose type is a
  * speculation checks it and, if it fails, hands the frame to the interpreter ({@link ResumeState}).
@@ -210,9 +212,8 @@ final class Lowering {
             case CALL -> {
                 Instr.Call call = (Instr.Call) instruction;
                 LLVMValueRef arguments = array(call.arguments(), 1);
-                LLVMValueRef returned = checkNull(call("pyjit_call", frame, use(call.callable()), use(call.selfOrNull()), arguments,
+                yield checkNull(call("pyjit_call", frame, use(call.callable()), use(call.selfOrNull()), arguments,
                         int32(call.arguments().size()), int32(call.kwnamesConstant())), state);
-                yield returned;
             }
             case BUILD_TUPLE, BUILD_LIST, BUILD_MAP, BUILD_STRING -> {
                 Instr.Build build = (Instr.Build) instruction;
