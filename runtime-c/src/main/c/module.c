@@ -6,20 +6,21 @@
  * __getitem__: under an evaluator CPython's frame-pushing specialisations stand down), module
  * and class bodies run by import or exec. It counts fresh frames per code object (state in the
  * code object's co_extra slot, as Pyjion did) and, at the threshold, asks the compiler (a Python
- * callable implemented in Java) for native code (a code object with a loop at its first
- * evaluation: its time is in the loop). While counting it records the exact types of the bound
- * positional parameters, so the compiler can specialise for them. Native code takes the
- * evaluator's shape and owns the frame from then on. Anything the compiler refused, any frame
+ * callable implemented in Java) for native code (a code object with a loop sooner: its time is
+ * in the loop). While counting it records the exact types of the bound
+ * positional parameters, so the compiler can specialise for them. The compiler usually works on
+ * a thread of its own: the frames stay the interpreter's until it publishes the native code.
+ * Native code takes the evaluator's shape and owns the frame from then on; it is freed when its
+ * code object dies (the handle goes back to the compiler). Anything the compiler refused, any frame
  * resumed mid-way (a generator), and any frame evaluated while a tracer, profiler or other
  * sys.monitoring tool is active goes to CPython's own evaluator.
  */
 #include "pyjit_rt.h"
 #include <pthread.h>
+#include <time.h>
 #include "opcode.h"
 #include "internal/pycore_ceval.h"
 #include "internal/pycore_interp.h"
-
-enum { COUNTING, COMPILED, REFUSED };
 
 /* Argument types are recorded for this many leading positional parameters. */
 #define PROFILED_ARGUMENTS 8
@@ -30,8 +31,15 @@ enum { COUNTING, COMPILED, REFUSED };
 typedef struct {
     Py_ssize_t calls;
     Py_ssize_t threshold;
-    int state;
+    /* The installed native code; NULL while the frames are the interpreter's. */
     pyjit_native_entry native;
+    /* The compiler asked for nothing more: it refused the code (or its respecialisation). */
+    int refused;
+    /* A compilation is under way on the compiler's thread; it ends with publish(). */
+    int queued;
+    /* The compiler's name for this code object's native code (0: none yet), handed back to it
+     * when the code object dies, so that the memory of that code is freed. */
+    long long handle;
     /* Per positional parameter, the union (as dev.pyjit.ir.Type bits) of the types it was bound to. */
     unsigned short observed[PROFILED_ARGUMENTS];
     /* The argument types the native code is specialised for (its entry guards), as Type bits. */
@@ -43,9 +51,53 @@ typedef struct {
 static Py_ssize_t code_extra_index = -1;
 static PyObject *compile_hook;
 static Py_ssize_t threshold;
+/* The threshold of a code object with a loop: its first frame, when that frame can wait for
+ * the compiler; its second otherwise, since native code only runs from a frame's start. */
+static Py_ssize_t loop_threshold;
 static int compiling;
 /* Set in a forked child: it has no JVM threads, so it never calls the compiler. */
 static int forked_child;
+/* When native code first ran (CLOCK_REALTIME), for the stats. */
+static struct timespec first_native_entry;
+
+/* Handles of native code whose code objects died since the last compile request: the request
+ * hands them to the compiler. Code objects die with the GIL held, so the GIL guards the list. */
+static long long *dead_handles;
+static Py_ssize_t dead_count, dead_capacity;
+
+static void release_state(void *extra) {
+    CodeState *state = extra;
+    if (state->handle != 0 && !forked_child) {
+        if (dead_count == dead_capacity) {
+            Py_ssize_t capacity = dead_capacity == 0 ? 64 : 2 * dead_capacity;
+            long long *grown = realloc(dead_handles, capacity * sizeof(long long));
+            if (grown == NULL) {
+                PyMem_Free(state);  /* the native code stays: memory, not correctness */
+                return;
+            }
+            dead_handles = grown;
+            dead_capacity = capacity;
+        }
+        dead_handles[dead_count++] = state->handle;
+    }
+    PyMem_Free(state);
+}
+
+static PyObject *take_dead_handles(void) {
+    PyObject *tuple = PyTuple_New(dead_count);
+    for (Py_ssize_t i = 0; tuple != NULL && i < dead_count; i++) {
+        PyObject *handle = PyLong_FromLongLong(dead_handles[i]);
+        if (handle == NULL) {
+            Py_CLEAR(tuple);
+            break;
+        }
+        PyTuple_SET_ITEM(tuple, i, handle);
+    }
+    if (tuple != NULL) {
+        dead_count = 0;
+    }
+    return tuple;
+}
 
 /* co_code has its inline caches zeroed, so every JUMP_BACKWARD byte found at an even offset is one. */
 static int has_loop(PyCodeObject *code) {
@@ -79,7 +131,7 @@ static CodeState *code_state(PyCodeObject *code) {
             PyErr_Clear();
             return NULL;
         }
-        state->threshold = has_loop(code) ? 1 : threshold;
+        state->threshold = has_loop(code) ? loop_threshold : threshold;
         extra = state;
     }
     return (CodeState *)extra;
@@ -110,10 +162,40 @@ static int address_of(PyObject *number, void *address) {
     return !PyErr_Occurred();
 }
 
-/* Asks the Java compiler for native code: hook(func, observed argument types). It answers
- * (address, argument types the code is specialised for), with address 0 for "leave it to the
- * interpreter", and never raises; if it does anyway, the code stays interpreted and the error
- * is dropped. The program's own exception, if one is being handled, is kept around the call. */
+/* The compiler's answer for one code object: native code (specialised for the argument types in
+ * `expected`) or, with address 0, a refusal; a refused respecialisation keeps the code it had. */
+static int install_answer(CodeState *state, PyObject *answer) {
+    void *address = NULL;
+    PyObject *expected = NULL;
+    long long handle = 0;
+    state->queued = 0;
+    if (!PyArg_ParseTuple(answer, "O&O!L", address_of, &address, &PyTuple_Type, &expected, &handle)) {
+        state->refused = 1;
+        return -1;
+    }
+    if (handle != 0) {
+        state->handle = handle;
+    }
+    if (address == NULL) {
+        state->refused = 1;
+        return 0;
+    }
+    int count = (int)(PyTuple_GET_SIZE(expected) < PROFILED_ARGUMENTS ? PyTuple_GET_SIZE(expected) : PROFILED_ARGUMENTS);
+    for (int i = 0; i < count; i++) {
+        state->expected[i] = (unsigned short)PyLong_AsLong(PyTuple_GET_ITEM(expected, i));
+    }
+    state->expected_count = count;
+    state->mismatches = 0;
+    state->native = (pyjit_native_entry)address;
+    return 0;
+}
+
+/* Asks the Java compiler for native code: hook(func, observed argument types, handle, dead
+ * handles). It answers None when the code is being compiled on its own thread (publish() brings
+ * the result), or at once with (address, argument types the code is specialised for, handle),
+ * address 0 meaning "leave it to the interpreter". It never raises; if it does anyway, the code
+ * stays interpreted and the error is dropped. The program's own exception, if one is being
+ * handled, is kept around the call. */
 static void request_compile(PyObject *func, PyCodeObject *code, CodeState *state) {
     PyObject *pending = PyErr_GetRaisedException();
     int profiled = profiled_parameters(code);
@@ -126,36 +208,24 @@ static void request_compile(PyObject *func, PyCodeObject *code, CodeState *state
         }
         PyTuple_SET_ITEM(observed, i, bits);
     }
+    PyObject *dead = observed == NULL ? NULL : take_dead_handles();
     compiling = 1;
-    PyObject *answer = observed == NULL ? NULL : PyObject_CallFunctionObjArgs(compile_hook, func, observed, NULL);
+    PyObject *answer = dead == NULL ? NULL : PyObject_CallFunction(compile_hook, "OOLO", func, observed, state->handle, dead);
     compiling = 0;
     Py_XDECREF(observed);
-    void *address = NULL;
-    PyObject *expected = NULL;
-    state->expected_count = 0;
-    if (answer != NULL && PyArg_ParseTuple(answer, "O&O!", address_of, &address, &PyTuple_Type, &expected)) {
-        state->expected_count = (int)(PyTuple_GET_SIZE(expected) < PROFILED_ARGUMENTS ? PyTuple_GET_SIZE(expected) : PROFILED_ARGUMENTS);
-        for (int i = 0; i < state->expected_count; i++) {
-            state->expected[i] = (unsigned short)PyLong_AsLong(PyTuple_GET_ITEM(expected, i));
-        }
+    Py_XDECREF(dead);
+    if (answer == Py_None) {
+        state->queued = 1;
+    } else if (answer == NULL || install_answer(state, answer) < 0) {
+        state->refused = 1;
     }
     Py_XDECREF(answer);
-    if (PyErr_Occurred()) {
-        PyErr_Clear();
-        address = NULL;
-    }
+    PyErr_Clear();
     PyErr_SetRaisedException(pending);
-    state->mismatches = 0;
-    state->native = (pyjit_native_entry)address;
-    state->state = address != NULL ? COMPILED : REFUSED;
 }
 
 static void on_fork_in_child(void) {
     forked_child = 1;
-}
-
-static int may_compile(void) {
-    return !compiling && !forked_child;
 }
 
 /* Under an evaluator every Python call nests on the C stack, where the interpreter's own calls
@@ -185,6 +255,17 @@ static int stack_exhausted(void) {
     return here < stack_floor;
 }
 
+static int may_request(CodeState *state) {
+    return !state->refused && !state->queued && !compiling && !forked_child;
+}
+
+static PyObject *enter_native(CodeState *state, PyThreadState *tstate, _PyInterpreterFrame *frame, int throwflag) {
+    if (first_native_entry.tv_sec == 0) {
+        clock_gettime(CLOCK_REALTIME, &first_native_entry);
+    }
+    return state->native(tstate, frame, throwflag);
+}
+
 static PyObject *run(PyThreadState *tstate, _PyInterpreterFrame *frame, int throwflag) {
     PyCodeObject *code = (PyCodeObject *)frame->f_executable;
     if (throwflag || !PyCode_Check(code) || frame->instr_ptr != _PyCode_CODE(code)
@@ -195,27 +276,29 @@ static PyObject *run(PyThreadState *tstate, _PyInterpreterFrame *frame, int thro
     if (state == NULL) {
         return _PyEval_EvalFrameDefault(tstate, frame, throwflag);
     }
-    if (state->state == COUNTING && may_compile()) {
-        observe(state, frame, code);
-        if (++state->calls >= state->threshold) {
-            request_compile(frame->f_funcobj, code, state);
+    if (state->native == NULL) {
+        if (may_request(state)) {
+            observe(state, frame, code);
+            if (++state->calls >= state->threshold) {
+                request_compile(frame->f_funcobj, code, state);
+            }
+        }
+        if (state->native == NULL) {
+            return _PyEval_EvalFrameDefault(tstate, frame, throwflag);
         }
     }
-    if (state->state != COMPILED) {
-        return _PyEval_EvalFrameDefault(tstate, frame, throwflag);
-    }
     if (as_expected(state, frame)) {
-        return state->native(tstate, frame, throwflag);
+        return enter_native(state, tstate, frame, throwflag);
     }
     /* Arguments that keep failing the entry guards mean the specialisation was wrong for this
      * program: record their types and compile the code again, for them too, after as many such
      * frames as it took to compile it (at most RESPECIALISE_AFTER). */
-    if (may_compile()) {
+    if (may_request(state)) {
         observe(state, frame, code);
         if (++state->mismatches >= (state->threshold < RESPECIALISE_AFTER ? state->threshold : RESPECIALISE_AFTER)) {
             request_compile(frame->f_funcobj, code, state);
-            if (state->state == COMPILED && as_expected(state, frame)) {
-                return state->native(tstate, frame, throwflag);
+            if (as_expected(state, frame)) {
+                return enter_native(state, tstate, frame, throwflag);
             }
         }
     }
@@ -235,31 +318,79 @@ static PyObject *evaluate(PyThreadState *tstate, _PyInterpreterFrame *frame, int
     return result;
 }
 
-/* install(hook, threshold): every frame evaluated from now on goes through the evaluator. */
+/* install(hook, threshold, loop_threshold): every frame evaluated from now on goes through the evaluator. */
 static PyObject *install(PyObject *module, PyObject *args) {
     (void)module;
     PyObject *hook;
-    Py_ssize_t n;
-    if (!PyArg_ParseTuple(args, "On:install", &hook, &n)) {
+    Py_ssize_t n, loop_n;
+    if (!PyArg_ParseTuple(args, "Onn:install", &hook, &n, &loop_n)) {
         return NULL;
     }
     if (compile_hook != NULL) {
         PyErr_SetString(PyExc_RuntimeError, "pyjit hook already installed");
         return NULL;
     }
-    code_extra_index = PyUnstable_Eval_RequestCodeExtraIndex(PyMem_Free);
+    code_extra_index = PyUnstable_Eval_RequestCodeExtraIndex(release_state);
     if (code_extra_index < 0) {
         return NULL;
     }
     compile_hook = Py_NewRef(hook);
     threshold = n < 1 ? 1 : n;
+    loop_threshold = loop_n < 1 ? 1 : loop_n < threshold ? loop_n : threshold;
     pthread_atfork(NULL, NULL, on_fork_in_child);
     _PyInterpreterState_SetEvalFrameFunc(PyInterpreterState_Get(), evaluate);
     Py_RETURN_NONE;
 }
 
+static CodeState *state_of(PyObject *code) {
+    if (!PyCode_Check(code)) {
+        PyErr_SetString(PyExc_TypeError, "a code object is required");
+        return NULL;
+    }
+    CodeState *state = code_state((PyCodeObject *)code);
+    if (state == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "no pyjit state for this code object");
+    }
+    return state;
+}
+
+/* publish(code, (address, expected, handle)): the compiler's thread, holding the GIL, installs the
+ * answer to a request that returned None. Frames evaluated from now on run the new code. */
+static PyObject *publish(PyObject *module, PyObject *args) {
+    (void)module;
+    PyObject *code, *answer;
+    if (!PyArg_ParseTuple(args, "OO!:publish", &code, &PyTuple_Type, &answer)) {
+        return NULL;
+    }
+    CodeState *state = state_of(code);
+    if (state == NULL || install_answer(state, answer) < 0) {
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
+/* is_compiled(code): whether frames of this code object now enter native code. */
+static PyObject *is_compiled(PyObject *module, PyObject *code) {
+    (void)module;
+    CodeState *state = state_of(code);
+    if (state == NULL) {
+        return NULL;
+    }
+    return PyBool_FromLong(state->native != NULL);
+}
+
+/* first_native_entry(): when native code first ran, in nanoseconds since the epoch; 0 if never. */
+static PyObject *first_native_entry_time(PyObject *module, PyObject *unused) {
+    (void)module;
+    (void)unused;
+    return PyLong_FromLongLong((long long)first_native_entry.tv_sec * 1000000000LL + first_native_entry.tv_nsec);
+}
+
 static PyMethodDef methods[] = {
-    {"install", install, METH_VARARGS, "install(hook, threshold): evaluate every frame from now on through pyjit."},
+    {"install", install, METH_VARARGS, "install(hook, threshold, loop_threshold): evaluate every frame from now on through pyjit."},
+    {"publish", publish, METH_VARARGS, "publish(code, (address, expected, handle)): install compiled code."},
+    {"is_compiled", is_compiled, METH_O, "is_compiled(code): whether the code object runs natively now."},
+    {"first_native_entry", first_native_entry_time, METH_NOARGS, "When native code first ran (ns since the epoch), 0 if never."},
     {NULL, NULL, 0, NULL},
 };
 

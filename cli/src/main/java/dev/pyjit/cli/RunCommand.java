@@ -28,6 +28,10 @@ public final class RunCommand implements Callable<Integer> {
             description = "Compile a function at its N-th call; 0 compiles every eligible function at its first call (env PYJIT_THRESHOLD).")
     Integer threshold;
 
+    @Option(names = "--jit-sync",
+            description = "Compile on the program's thread, which waits for each function's native code (env PYJIT_SYNC=1).")
+    boolean synchronous;
+
     @Option(names = "--jit-stats", arity = "0..1", paramLabel = "FILE", fallbackValue = "-",
             description = "At exit, write JIT statistics as JSON to FILE, or to stderr (env PYJIT_STATS).")
     String statsFile;
@@ -68,7 +72,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         argv.addAll(programArguments);
         JitOptions options = JitOptions.fromEnvironment(System.getenv())
-                .withCommandLine(noJit, threshold, statsFile);
+                .withCommandLine(noJit, threshold, statsFile, synchronous);
         return PythonProcess.run(argv, options, launcherPath());
     }
 

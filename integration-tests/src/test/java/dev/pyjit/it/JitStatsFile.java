@@ -19,6 +19,21 @@ final class JitStatsFile {
         return new JitStatsFile(new ObjectMapper().readTree(path.toFile()));
     }
 
+    /** A top-level field: a count, a time, a map of times. */
+    JsonNode get(String field) {
+        return json.get(field);
+    }
+
+    /** The interpreted function {@code name} defined in {@code file}, with its reason, or null. */
+    JsonNode interpreted(Path file, String name) {
+        for (JsonNode function : json.get("interpreted_functions")) {
+            if (function.get("file").asText().equals(file.toString()) && function.get("name").asText().equals(name)) {
+                return function;
+            }
+        }
+        return null;
+    }
+
     /** The compiled function {@code name} (its qualified name) defined in {@code file}, or null. */
     JsonNode compiled(Path file, String name) {
         for (JsonNode function : compiledIn(file)) {

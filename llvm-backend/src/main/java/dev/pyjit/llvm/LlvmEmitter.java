@@ -20,14 +20,25 @@ import org.bytedeco.llvm.LLVM.LLVMValueRef;
 /**
  * Builds the LLVM module of one IR function: the C runtime's helpers parsed from their bitcode
  * (made internal, so every module has its own inlinable copy and no two modules clash), the
- * lowered function, verification, and the new pass manager's {@code default<O2>}. Shared by the
+ * lowered function, verification, and a short pass pipeline ({@link #PASSES}). Shared by the
  * in-memory JIT ({@link NativeJit}) and {@code pyjit dump}, which needs no JIT.
+ *
+ * <p>Compile time is the price of every function, paid while the program waits for its native
+ * code: {@code default<O2>} and the default code generator cost 50 ms for a typical method, where
+ * inlining the helpers, cleaning up after them and generating code without optimisation (fast
+ * instruction selection) cost 10 ms, and the code runs as fast on the benchmarks: its time is
+ * in the helpers and the CPython API, which are optimised already.
  *
  * <p>For another target than the host the helpers are only declared: their bitcode is built for
  * the host, so the function calls them instead of inlining them. A target's own runtime build
  * comes with ahead-of-time compilation.
  */
 public final class LlvmEmitter {
+    /** Inline the helpers into the function, clean up, drop the helpers it does not use. */
+    static final String PASSES = "globaldce,cgscc(inline),function(sroa,early-cse,instcombine<no-verify-fixpoint>,simplifycfg),globaldce";
+    /** Fast instruction selection and register allocation. */
+    static final int CODEGEN_LEVEL = LLVMCodeGenLevelNone;
+
     private final Target target;
     private final LLVMTargetMachineRef targetMachine;
     private final byte[] helpersBitcode;
@@ -49,29 +60,27 @@ public final class LlvmEmitter {
         return "pyjit_" + function.name().replaceAll("[^A-Za-z0-9_]", "_");
     }
 
-    /** The verified module holding {@code function} as {@code symbol}. */
-    LLVMModuleRef emit(LLVMContextRef context, Function function, String symbol) {
-        LLVMModuleRef module = target == Target.host() ? parseHelpers(context) : helperDeclarations(context);
-        new Lowering(context, module).lower(function, symbol);
+    /** Lowers {@code function} as {@code symbol} into {@code module} (made by {@link #helpers}) and verifies it. */
+    void emit(LLVMModuleRef module, Function function, String symbol) {
+        new Lowering(LLVMGetModuleContext(module), module).lower(function, symbol);
         BytePointer message = new BytePointer((BytePointer) null);
         if (LLVMVerifyModule(module, LLVMReturnStatusAction, message) != 0) {
             String text = message.getString();
             LLVMDisposeMessage(message);
             throw new LlvmError("invalid LLVM IR for " + function.name() + ": " + text);
         }
-        return module;
     }
 
     void optimise(LLVMModuleRef module) {
         LLVMPassBuilderOptionsRef options = LLVMCreatePassBuilderOptions();
         try {
-            LlvmError.check(LLVMRunPasses(module, "default<O2>", targetMachine, options), "optimising");
+            LlvmError.check(LLVMRunPasses(module, PASSES, targetMachine, options), "optimising");
         } finally {
             LLVMDisposePassBuilderOptions(options);
         }
     }
 
-    /** The LLVM IR of the compiled function, as emitted ({@code optimised == false}) or after O2. */
+    /** The LLVM IR of the compiled function, as emitted ({@code optimised == false}) or after {@link #PASSES}. */
     public String llvmText(Function function, boolean optimised) {
         return withModule(function, optimised, (module, symbol) -> {
             BytePointer text = LLVMPrintValueToString(LLVMGetNamedFunction(module, symbol));
@@ -81,7 +90,7 @@ public final class LlvmEmitter {
         });
     }
 
-    /** The native assembly of the compiled function, after O2, for this emitter's target. */
+    /** The native assembly of the compiled function, as the JIT makes it, for this emitter's target. */
     public String assembly(Function function) {
         return withModule(function, true, (module, symbol) -> {
             BytePointer error = new BytePointer((BytePointer) null);
@@ -102,7 +111,8 @@ public final class LlvmEmitter {
         LLVMContextRef context = LLVMContextCreate();
         try {
             String symbol = symbolOf(function);
-            LLVMModuleRef module = emit(context, function, symbol);
+            LLVMModuleRef module = helpers(context);
+            emit(module, function, symbol);
             if (optimised) {
                 optimise(module);
             }
@@ -112,6 +122,14 @@ public final class LlvmEmitter {
         } finally {
             LLVMContextDispose(context);
         }
+    }
+
+    /**
+     * The module a function is lowered into: the helpers (parsed from their bitcode) for the host,
+     * their declarations for another target.
+     */
+    LLVMModuleRef helpers(LLVMContextRef context) {
+        return target == Target.host() ? parseHelpers(context) : helperDeclarations(context);
     }
 
     private LLVMModuleRef parseHelpers(LLVMContextRef context) {
@@ -150,7 +168,7 @@ public final class LlvmEmitter {
     }
 
     /** The host's machine with its own CPU and features; another target's generic CPU. */
-    private static LLVMTargetMachineRef targetMachine(Target target) {
+    static LLVMTargetMachineRef targetMachine(Target target) {
         boolean host = target == Target.host();
         BytePointer triple = host ? LLVMGetDefaultTargetTriple() : new BytePointer(target.triple);
         LLVMTargetRef llvmTarget = new LLVMTargetRef();
@@ -159,7 +177,7 @@ public final class LlvmEmitter {
             throw new LlvmError("no LLVM target for " + triple.getString() + ": " + error.getString());
         }
         LLVMTargetMachineRef machine = LLVMCreateTargetMachine(llvmTarget, triple, host ? LLVMGetHostCPUName() : new BytePointer("generic"),
-                host ? LLVMGetHostCPUFeatures() : new BytePointer(""), LLVMCodeGenLevelDefault, LLVMRelocDefault,
+                host ? LLVMGetHostCPUFeatures() : new BytePointer(""), CODEGEN_LEVEL, LLVMRelocDefault,
                 host ? LLVMCodeModelJITDefault : LLVMCodeModelDefault);
         // comments in the assembly, among them the source line after each .loc
         LLVMSetTargetMachineAsmVerbosity(machine, 1);

@@ -25,11 +25,12 @@ final class Bootstrap {
             "");
 
     private static final String INSTALL_HOOK = String.join("\n",
-            "import importlib.util",
+            "import importlib.util, sys",
             "spec = importlib.util.spec_from_file_location('_pyjit_rt', runtime_path)",
             "runtime = importlib.util.module_from_spec(spec)",
             "spec.loader.exec_module(runtime)",
-            "runtime.install(hook, threshold)",
+            "sys.modules['_pyjit_rt'] = runtime",
+            "runtime.install(hook, threshold, loop_threshold)",
             "");
 
     /** A forked child has no JVM: it must not call into Java, so only the JVM's own process writes the stats. */
@@ -73,9 +74,10 @@ final class Bootstrap {
         exec(FORK_WARNING, Map.of());
         if (jit.options().enabled()) {
             exec(INSTALL_HOOK, Map.of("hook", jit.compileHook(), "threshold", jit.options().threshold(),
+                    "loop_threshold", jit.options().synchronous() ? 1 : 2,
                     "runtime_path", RuntimeFiles.extension().toString()));
         }
-        if (jit.options().statsTarget() != null) {
+        if (jit.needsExitHook()) {
             exec(REGISTER_EXIT_HOOK, Map.of("exit_hook", jit.exitHook()));
         }
     }

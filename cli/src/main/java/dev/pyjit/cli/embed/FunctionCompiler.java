@@ -7,6 +7,7 @@ import dev.pyjit.frontend.CodeReader;
 import dev.pyjit.frontend.IrBuilder;
 import dev.pyjit.frontend.Unsupported;
 import dev.pyjit.ir.Function;
+import dev.pyjit.ir.StageClock;
 import dev.pyjit.ir.Type;
 import dev.pyjit.ir.Verifier;
 import dev.pyjit.ir.passes.GuardArguments;
@@ -17,9 +18,11 @@ import java.util.List;
 import org.bytedeco.cpython.PyObject;
 
 /**
- * Compiles one live Python function to native code, or says why it cannot. It never throws: an
- * unsupported construct is a refusal, and a failure of the compiler itself is one too, carrying
- * the exception for {@code PYJIT_DEBUG}.
+ * Compiles one live Python function to native code, or says why it cannot, in two steps: a
+ * {@link Snapshot} of the function taken with the GIL held, then the compilation proper, which
+ * needs no CPython and can run on another thread. It never throws: an unsupported construct is a
+ * refusal, and a failure of the compiler itself is one too, carrying the exception for
+ * {@code PYJIT_DEBUG}.
  */
 final class FunctionCompiler {
     record Where(String file, int line, String name) {
@@ -46,29 +49,57 @@ final class FunctionCompiler {
         }
     }
 
+    /** What the compiler took from the live function, with the GIL held: from here on it needs no CPython. */
+    record Snapshot(Where where, CodeObject code, List<Type> observed, StageClock clock) {}
+
+    /**
+     * Functions of more bytecode than this are left to the interpreter: LLVM's time grows faster
+     * than the function, and one huge function would hold up the compilation of every other.
+     */
+    static final int MAX_CODE_UNITS = 6000;
+
     private NativeJit backend;
 
-    /** Compiles {@code function}, specialised where {@code observed} (argument types seen so far) makes it pay. */
-    Result compile(PyObject function, List<Type> observed) {
-        Where where = Where.UNKNOWN;
+    /** Copies what compiling {@code function} needs out of the interpreter; the caller holds the GIL. */
+    static Snapshot snapshot(PyObject function, List<Type> observed) {
+        StageClock clock = new StageClock();
+        CodeObject code = read(function);
+        clock.lap("read");
+        return new Snapshot(new Where(code.fileName(), code.firstLine(), code.qualifiedName()), code, observed, clock);
+    }
+
+    /** Compiles the snapshot, specialised where its observed argument types make it pay; needs no GIL. */
+    Result compile(Snapshot snapshot) {
+        Where where = snapshot.where();
+        StageClock clock = snapshot.clock();
         try {
-            CodeObject code = read(function);
-            where = new Where(code.fileName(), code.firstLine(), code.qualifiedName());
-            Function ir = IrBuilder.build(code);
-            List<Type> specialisedFor = specialisation(observed);
+            int units = snapshot.code().code().length / 2;
+            if (units > MAX_CODE_UNITS) {
+                throw new Unsupported("too large to compile: " + units + " bytecode instructions (at most " + MAX_CODE_UNITS + ")");
+            }
+            Function ir = IrBuilder.build(snapshot.code());
+            List<Type> specialisedFor = specialisation(snapshot.observed());
             GuardArguments.insert(ir, specialisedFor);
             Verifier.verify(ir);
+            clock.lap("build");
             Pipeline.run(ir, Pipeline.TYPING);
             Pipeline.run(ir, Pipeline.OPTIMISATION);
+            clock.lap("ir-passes");
             if (backend == null) {
                 backend = new NativeJit();
+                clock.lap("llvm-start");
             }
-            return new Result(where, backend.compile(ir), specialisedFor, null, null);
+            return new Result(where, backend.compile(ir, clock), specialisedFor, null, null);
         } catch (Unsupported unsupported) {
             return Result.refused(where, unsupported.getMessage());
         } catch (Exception | LinkageError failure) {
             return new Result(where, null, List.of(), "compiler error: " + failure, failure);
         }
+    }
+
+    /** Frees native code whose function died. */
+    void release(NativeJit.NativeCode code) {
+        backend.release(code);
     }
 
     /**

@@ -15,32 +15,49 @@ import org.bytedeco.javacpp.BytePointer;
 
 /**
  * The JIT as Python sees it: two callables implemented in Java. The compile hook receives a
- * function that reached its call threshold, with the types its positional arguments were seen
- * with (a tuple of {@link Type} bit sets), and answers with the address of its native entry point
- * (0 to leave it to the interpreter) and the argument types that code is specialised for; nothing
- * thrown inside the compiler reaches the program. The exit hook writes the statistics.
+ * function that reached its call threshold, the types its positional arguments were seen with (a
+ * tuple of {@link Type} bit sets), the handle of its earlier native code (0: none) and the handles
+ * of code objects that died since the last call. It snapshots the function and compiles it on the
+ * {@link BackgroundCompiler}'s thread, answering None (the runtime then waits for publish()), or,
+ * with {@code --jit-sync}, at once: an {@link Answer}. Nothing thrown inside the compiler reaches
+ * the program. The exit hook stops the compiler's thread and writes the statistics.
  */
 final class Jit {
     // The C structs point at these names: they live as long as the class does.
     private static final BytePointer COMPILE_NAME = new BytePointer("pyjit_compile");
     private static final BytePointer EXIT_NAME = new BytePointer("pyjit_exit");
 
+    /** The native entry point (0: stay interpreted), the argument types it is specialised for, its handle. */
+    record Answer(long address, List<Type> specialisedFor, long handle) {
+        PyObject toPython() {
+            PyObject guards = PyTuple_New(specialisedFor.size());
+            for (int i = 0; i < specialisedFor.size(); i++) {
+                PyTuple_SetItem(guards, i, PyLong_FromLong(specialisedFor.get(i).bits()));
+            }
+            PyObject answer = PyTuple_New(3);
+            PyTuple_SetItem(answer, 0, PyLong_FromLongLong(address));
+            PyTuple_SetItem(answer, 1, guards);
+            PyTuple_SetItem(answer, 2, PyLong_FromLongLong(handle));
+            return answer;
+        }
+    }
+
     private final JitOptions options;
     private final JitStats stats = new JitStats();
     private final FunctionCompiler compiler = new FunctionCompiler();
+    private final NativeCodes codes = new NativeCodes();
+    private final BackgroundCompiler background;
     private final PyMethodDef compileDefinition = new PyMethodDef();
     private final PyCFunction compileBody = new PyCFunction() {
         @Override
         public PyObject call(PyObject self, PyObject arguments) {
-            FunctionCompiler.Result result = compile(PyTuple_GetItem(arguments, 0), observedTypes(PyTuple_GetItem(arguments, 1)));
-            PyObject guards = PyTuple_New(result.specialisedFor().size());
-            for (int i = 0; i < result.specialisedFor().size(); i++) {
-                PyTuple_SetItem(guards, i, PyLong_FromLong(result.specialisedFor().get(i).bits()));
+            try {
+                return request(PyTuple_GetItem(arguments, 0), observedTypes(PyTuple_GetItem(arguments, 1)),
+                        PyLong_AsLongLong(PyTuple_GetItem(arguments, 2)), handles(PyTuple_GetItem(arguments, 3)));
+            } catch (RuntimeException | LinkageError failure) {
+                reportFailure(FunctionCompiler.Where.UNKNOWN, "compiler error: " + failure, failure);
+                return new Answer(0, List.of(), 0).toPython();
             }
-            PyObject answer = PyTuple_New(2);
-            PyTuple_SetItem(answer, 0, PyLong_FromLongLong(result.address()));
-            PyTuple_SetItem(answer, 1, guards);
-            return answer;
         }
     };
     private final PyMethodDef exitDefinition = new PyMethodDef();
@@ -59,10 +76,20 @@ final class Jit {
 
     Jit(JitOptions options) {
         this.options = options;
+        this.background = options.enabled() && !options.synchronous() ? new BackgroundCompiler() : null;
     }
 
     JitOptions options() {
         return options;
+    }
+
+    /** When native code first ran (ns since the epoch, 0: never), as the runtime recorded it. */
+    private static long firstNativeEntry() {
+        PyObject runtime = PyImport_ImportModule("_pyjit_rt");
+        PyObject time = runtime == null ? null : PyObject_CallMethod(runtime, "first_native_entry", null);
+        long nanos = time == null ? 0 : PyLong_AsLongLong(time);
+        PyErr_Clear();
+        return nanos;
     }
 
     PyObject compileHook() {
@@ -70,6 +97,11 @@ final class Jit {
             compileHook = callable(compileDefinition, COMPILE_NAME, compileBody, METH_VARARGS);
         }
         return compileHook;
+    }
+
+    /** Whether the exit hook has work: a compiler thread to stop, or stats to write. */
+    boolean needsExitHook() {
+        return background != null || options.statsTarget() != null;
     }
 
     /** Registered with atexit: SystemExit ends the process inside CPython, before Py_RunMain returns. */
@@ -93,29 +125,80 @@ final class Jit {
         return types;
     }
 
-    private FunctionCompiler.Result compile(PyObject function, List<Type> observed) {
-        long started = System.nanoTime();
-        FunctionCompiler.Result result = compiler.compile(function, observed);
-        if (PyErr_Occurred() != null) {
-            PyErr_Clear();
+    private static long[] handles(PyObject tuple) {
+        long[] handles = new long[(int) PyTuple_Size(tuple)];
+        for (int i = 0; i < handles.length; i++) {
+            handles[i] = PyLong_AsLongLong(PyTuple_GetItem(tuple, i));
         }
-        stats.record(result, System.nanoTime() - started);
-        if (result.address() == 0 && options.debug()) {
-            System.err.println("pyjit: left to the interpreter: " + result.where() + ": " + result.reason());
-            if (result.failure() != null) {
-                result.failure().printStackTrace();
+        return handles;
+    }
+
+    private PyObject request(PyObject function, List<Type> observed, long handle, long[] dead) {
+        if (dead.length > 0) {
+            onCompilerThread(null, () -> codes.release(dead, compiler, stats));
+        }
+        FunctionCompiler.Snapshot snapshot;
+        try {
+            snapshot = FunctionCompiler.snapshot(function, observed);
+        } catch (RuntimeException unreadable) {
+            PyErr_Clear();
+            reportFailure(FunctionCompiler.Where.UNKNOWN, "cannot read the function: " + unreadable, unreadable);
+            return new Answer(0, List.of(), handle).toPython();
+        }
+        if (background == null) {
+            return compile(snapshot, handle).toPython();
+        }
+        PyObject code = PyObject_GetAttrString(function, "__code__");
+        background.submit(snapshot.where(), () -> background.publish(code, compile(snapshot, handle)));
+        PyObject none = _Py_NoneStruct();
+        Py_IncRef(none);
+        return none;
+    }
+
+    private void onCompilerThread(FunctionCompiler.Where where, Runnable job) {
+        if (background == null) {
+            job.run();
+        } else {
+            background.submit(where, job);
+        }
+    }
+
+    /** On the compiler's thread (or the program's, with --jit-sync): needs no GIL. */
+    private Answer compile(FunctionCompiler.Snapshot snapshot, long handle) {
+        snapshot.clock().skip();
+        FunctionCompiler.Result result = compiler.compile(snapshot);
+        stats.record(result, snapshot.clock());
+        if (result.code() == null) {
+            reportFailure(result.where(), result.reason(), result.failure());
+            return new Answer(0, List.of(), handle);
+        }
+        return new Answer(result.address(), result.specialisedFor(), codes.add(handle, result.where(), result.code()));
+    }
+
+    private void reportFailure(FunctionCompiler.Where where, String reason, Throwable failure) {
+        if (options.debug()) {
+            System.err.println("pyjit: left to the interpreter: " + where + ": " + reason);
+            if (failure != null) {
+                failure.printStackTrace();
             }
         }
-        return result;
     }
 
     /** At exit, once: write the statistics where they were asked for. */
     void finish() {
-        String target = options.statsTarget();
-        if (finished || target == null) {
+        if (finished) {
             return;
         }
         finished = true;
+        if (background != null) {
+            background.close().stream().filter(job -> job.where() != null).forEach(job -> stats.unfinished(job.where()));
+            stats.queueMax(background.waitingMax());
+        }
+        String target = options.statsTarget();
+        if (target == null) {
+            return;
+        }
+        stats.firstNativeEntry(firstNativeEntry());
         String json = stats.toJson();
         if (target.equals("-")) {
             System.err.println(json);

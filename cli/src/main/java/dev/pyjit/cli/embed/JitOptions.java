@@ -4,11 +4,12 @@ import java.util.Map;
 
 /**
  * How the JIT behaves in one run: from the environment ({@code PYJIT_THRESHOLD}, {@code PYJIT_STATS},
- * {@code PYJIT_DEBUG}), overridden by command-line options.
+ * {@code PYJIT_DEBUG}, {@code PYJIT_SYNC}), overridden by command-line options.
  *
  * @param statsTarget where stats go at exit: {@code null} nowhere, {@code "-"} stderr, else a file
+ * @param synchronous compile on the program's thread, which waits for the native code (tests, dumps)
  */
-public record JitOptions(boolean enabled, int threshold, String statsTarget, boolean debug) {
+public record JitOptions(boolean enabled, int threshold, String statsTarget, boolean debug, boolean synchronous) {
     public static final int DEFAULT_THRESHOLD = 100;
 
     public static JitOptions fromEnvironment(Map<String, String> env) {
@@ -22,13 +23,16 @@ public record JitOptions(boolean enabled, int threshold, String statsTarget, boo
             }
         }
         String stats = env.get("PYJIT_STATS");
-        String debug = env.get("PYJIT_DEBUG");
         return new JitOptions(true, threshold, stats == null || stats.isEmpty() ? null : stats,
-                debug != null && !debug.isEmpty() && !debug.equals("0"));
+                isSet(env.get("PYJIT_DEBUG")), isSet(env.get("PYJIT_SYNC")));
     }
 
-    public JitOptions withCommandLine(boolean noJit, Integer threshold, String statsTarget) {
+    private static boolean isSet(String flag) {
+        return flag != null && !flag.isEmpty() && !flag.equals("0");
+    }
+
+    public JitOptions withCommandLine(boolean noJit, Integer threshold, String statsTarget, boolean synchronous) {
         return new JitOptions(enabled && !noJit, threshold == null ? this.threshold : Math.max(0, threshold),
-                statsTarget == null ? this.statsTarget : statsTarget, debug);
+                statsTarget == null ? this.statsTarget : statsTarget, debug, this.synchronous || synchronous);
     }
 }

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.pyjit.ir.StageClock;
 import dev.pyjit.ir.Type;
 import dev.pyjit.llvm.NativeJit;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,56 +18,105 @@ import org.bytedeco.javacpp.Pointer;
 
 /**
  * What the JIT did in one run, per function (not per compilation), written as JSON at exit. A
- * function's entries and deoptimisations are read from the counters its native code keeps, so
- * {@code entered} proves that native code really ran.
+ * function's entries and deoptimisations are read from the counters its native code keeps
+ * (before that code is freed, if its function died), so {@code entered} proves that native code
+ * really ran. Compilations are recorded from the compiler's thread, hence the locking.
  */
 final class JitStats {
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     record Compiled(String file, int line, String name, @JsonProperty("specialised_for") List<String> specialisedFor,
-                    int compilations, long entries, long deopts) {}
+                    int compilations, @JsonProperty("compile_ms") double compileMs, long entries, long deopts) {}
 
     record Interpreted(String file, int line, String name, String reason) {}
 
-    /** Everything known of one function: its native codes (one per compilation), or why it has none. */
+    /** Everything known of one function: its live native codes, what its freed ones counted, or why it has none. */
     private static final class Record {
         final List<NativeJit.NativeCode> codes = new ArrayList<>();
+        int compilations;
+        long compileNanos;
+        long freedEntries;
+        long freedDeopts;
         List<Type> specialisedFor = List.of();
         String reason;
     }
 
     private final Map<FunctionCompiler.Where, Record> functions = new LinkedHashMap<>();
-    private long compileNanos;
+    private final List<Long> compileNanos = new ArrayList<>();
+    private final Map<String, Long> stageNanos = new LinkedHashMap<>();
+    private int freed;
+    private int queueMax;
+    private long firstNativeEntryNanos;
 
-    void record(FunctionCompiler.Result result, long nanos) {
-        compileNanos += nanos;
+    synchronized void record(FunctionCompiler.Result result, StageClock clock) {
+        compileNanos.add(clock.totalNanos());
+        clock.nanosByStage().forEach((stage, nanos) -> stageNanos.merge(stage, nanos, Long::sum));
         Record record = functions.computeIfAbsent(result.where(), where -> new Record());
         if (result.code() != null) {
             record.codes.add(result.code());
+            record.compilations++;
+            record.compileNanos += clock.totalNanos();
             record.specialisedFor = result.specialisedFor();
         } else {
             record.reason = result.reason();
         }
     }
 
-    String toJson() {
+    /** The code is about to be freed: keep what it counted. */
+    synchronized void retire(FunctionCompiler.Where where, NativeJit.NativeCode code) {
+        Record record = functions.get(where);
+        if (record != null && record.codes.remove(code)) {
+            record.freedEntries += read(code.entries());
+            record.freedDeopts += read(code.deopts());
+            freed++;
+        }
+    }
+
+    /** The function was waiting to be compiled when the program ended. */
+    synchronized void unfinished(FunctionCompiler.Where where) {
+        Record record = functions.computeIfAbsent(where, unused -> new Record());
+        if (record.compilations == 0) {
+            record.reason = "still waiting to be compiled at exit";
+        }
+    }
+
+    synchronized void queueMax(int waiting) {
+        queueMax = waiting;
+    }
+
+    synchronized void firstNativeEntry(long epochNanos) {
+        firstNativeEntryNanos = epochNanos;
+    }
+
+    synchronized String toJson() {
         List<Compiled> compiled = new ArrayList<>();
         List<Interpreted> interpreted = new ArrayList<>();
         functions.forEach((where, record) -> {
-            if (record.codes.isEmpty()) {
+            if (record.compilations == 0) {
                 interpreted.add(new Interpreted(where.file(), where.line(), where.name(), record.reason));
                 return;
             }
-            long entries = record.codes.stream().mapToLong(code -> read(code.entries())).sum();
-            long deopts = record.codes.stream().mapToLong(code -> read(code.deopts())).sum();
+            long entries = record.freedEntries + record.codes.stream().mapToLong(code -> read(code.entries())).sum();
+            long deopts = record.freedDeopts + record.codes.stream().mapToLong(code -> read(code.deopts())).sum();
             compiled.add(new Compiled(where.file(), where.line(), where.name(),
-                    record.specialisedFor.stream().map(Type::pythonName).toList(), record.codes.size(), entries, deopts));
+                    record.specialisedFor.stream().map(Type::pythonName).toList(), record.compilations,
+                    milliseconds(record.compileNanos), entries, deopts));
         });
+        List<Long> sorted = compileNanos.stream().sorted().toList();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("seen", functions.size());
         json.put("compiled", compiled.size());
         json.put("entered", compiled.stream().filter(function -> function.entries() > 0).count());
         json.put("interpreted", interpreted.size());
-        json.put("compile_time_ms", compileNanos / 1_000_000.0);
+        json.put("compilations", sorted.size());
+        json.put("compile_ms_total", milliseconds(sorted.stream().mapToLong(Long::longValue).sum()));
+        json.put("compile_ms_median", sorted.isEmpty() ? 0.0 : milliseconds(sorted.get(sorted.size() / 2)));
+        json.put("compile_ms_max", sorted.isEmpty() ? 0.0 : milliseconds(sorted.get(sorted.size() - 1)));
+        Map<String, Double> stages = new LinkedHashMap<>();
+        stageNanos.forEach((stage, nanos) -> stages.put(stage, milliseconds(nanos)));
+        json.put("compile_ms_by_stage", stages);
+        json.put("compile_queue_max", queueMax);
+        json.put("freed", freed);
+        json.put("first_native_entry_ms", firstNativeEntryNanos == 0 ? null : milliseconds(firstNativeEntryNanos - processStartNanos()));
         json.put("compiled_functions", compiled);
         json.put("interpreted_functions", interpreted);
         try {
@@ -73,6 +124,15 @@ final class JitStats {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static double milliseconds(long nanos) {
+        return Math.round(nanos / 10_000.0) / 100.0;
+    }
+
+    private static long processStartNanos() {
+        Instant start = ProcessHandle.current().info().startInstant().orElse(Instant.EPOCH);
+        return start.getEpochSecond() * 1_000_000_000L + start.getNano();
     }
 
     private static long read(long counter) {

@@ -1,0 +1,34 @@
+package dev.pyjit.ir;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Where one compilation's time goes: each {@link #lap} charges the time since the previous lap (or
+ * since the clock was made) to a named stage. The stats add these up per stage, so a slow
+ * compiler shows which stage to cut.
+ */
+public final class StageClock {
+    private final Map<String, Long> nanosByStage = new LinkedHashMap<>();
+    private long last = System.nanoTime();
+
+    public void lap(String stage) {
+        long now = System.nanoTime();
+        nanosByStage.merge(stage, now - last, Long::sum);
+        last = now;
+    }
+
+    /** Time from the last lap until now belongs to no stage (a wait in a queue, say). */
+    public void skip() {
+        last = System.nanoTime();
+    }
+
+    /** The stages in the order they first ran, with their nanoseconds. */
+    public Map<String, Long> nanosByStage() {
+        return new LinkedHashMap<>(nanosByStage);
+    }
+
+    public long totalNanos() {
+        return nanosByStage.values().stream().mapToLong(Long::longValue).sum();
+    }
+}
