@@ -1,5 +1,6 @@
 package dev.pyjit.cli;
 
+import dev.pyjit.cli.embed.PythonProcess;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -28,6 +29,7 @@ public final class Main {
         }
         RunCommand run = new RunCommand();
         if (arguments.get(0).equals("run")) {
+            PythonProcess.prepareInBackground();
             ProgramSplit split = ProgramSplit.of(arguments.subList(1, arguments.size()));
             run.programArguments = split.programArguments();
             run.rawPythonOptions = split.rawPythonOptions();

@@ -1,6 +1,5 @@
 package dev.pyjit.runtime;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +15,9 @@ import org.bytedeco.javacpp.Loader;
  * exist beside it, so they are created here as links.
  */
 public final class Toolchain {
+    private static final String STAMP = ".pyjit-extracted";
+    private static Path pythonHome;
+
     private Toolchain() {}
 
     public static Path clang() throws IOException {
@@ -34,10 +36,66 @@ public final class Toolchain {
         return clang;
     }
 
-    /** The root of the bundled CPython: bin/, lib/python3.13/, include/python3.13/, libpython3.13.so.1.0. */
-    public static Path pythonHome() throws IOException {
-        File home = org.bytedeco.cpython.presets.python.cachePackage();
-        return home.toPath();
+    /**
+     * The root of the bundled CPython: bin/, lib/python3.13/, include/python3.13/, libpython3.13.so.1.0.
+     * JavaCPP checks every file of the package against its jar on each call (a tenth of a second,
+     * on every start of pyjit), so once the package is in the cache a stamp naming the jar (its
+     * name and size: a released artifact never changes, wherever Maven copied it) is left beside
+     * it, and while the stamp matches the jar the check is skipped.
+     */
+    public static synchronized Path pythonHome() throws IOException {
+        if (pythonHome == null) {
+            Path stamped = stampedHome();
+            pythonHome = stamped != null ? stamped : extractHome();
+        }
+        return pythonHome;
+    }
+
+    private static Path extractHome() throws IOException {
+        Path home = org.bytedeco.cpython.presets.python.cachePackage().toPath();
+        String jarStamp = jarStamp();
+        if (jarStamp != null) {
+            Path temporary = Files.createTempFile(home, STAMP, ".tmp");
+            Files.writeString(temporary, jarStamp);
+            Files.move(temporary, home.resolve(STAMP), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return home;
+    }
+
+    /** The cached package, if its stamp names the jar on the class path as it is now. */
+    private static Path stampedHome() throws IOException {
+        Path jar = platformJar();
+        String jarStamp = jarStamp();
+        if (jar == null || jarStamp == null) {
+            return null;
+        }
+        Path home = Loader.getCacheDir().toPath().resolve(jar.getFileName().toString()).resolve(packagePath());
+        Path stamp = home.resolve(STAMP);
+        return Files.isRegularFile(stamp) && Files.readString(stamp).equals(jarStamp) ? home : null;
+    }
+
+    private static String packagePath() {
+        return "org/bytedeco/cpython/" + Loader.getPlatform();
+    }
+
+    private static String jarStamp() throws IOException {
+        Path jar = platformJar();
+        return jar == null ? null : jar.getFileName() + " " + Files.size(jar);
+    }
+
+    /** The jar of the platform's CPython build, or null when it is not a jar on the class path. */
+    private static Path platformJar() {
+        java.net.URL library = Toolchain.class.getResource("/" + packagePath() + "/libpython3.13.so.1.0");
+        if (library == null || !library.getProtocol().equals("jar")) {
+            return null;
+        }
+        String path = library.getPath();
+        try {
+            return Path.of(new java.net.URI(path.substring(0, path.indexOf("!/"))));
+        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+            return null;
+        }
     }
 
     public static Path pythonInclude() throws IOException {

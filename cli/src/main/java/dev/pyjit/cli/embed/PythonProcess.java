@@ -26,8 +26,41 @@ import org.bytedeco.javacpp.PointerPointer;
  */
 public final class PythonProcess {
     private static final long PYTHON_STACK_BYTES = 1L << 30;
+    private static volatile Thread preparation;
 
     private PythonProcess() {}
+
+    /**
+     * Loads what takes longest before Python can run (finding the bundled CPython, loading it and
+     * its JNI bindings) on a thread of its own, while the command line is parsed. Nothing else may
+     * touch JavaCPP until it is done: JavaCPP's class initialisers and its loader lock can deadlock
+     * across two threads, so {@link #initialise} waits for this thread first.
+     */
+    public static void prepareInBackground() {
+        Thread loader = new Thread(() -> {
+            try {
+                Toolchain.pythonHome();
+                Class.forName("org.bytedeco.cpython.global.python");
+            } catch (IOException | ClassNotFoundException | LinkageError e) {
+                // the Python thread meets the same failure and reports it
+            }
+        }, "pyjit-loader");
+        loader.setDaemon(true);
+        loader.start();
+        preparation = loader;
+    }
+
+    private static void awaitPreparation() {
+        Thread loader = preparation;
+        if (loader == null) {
+            return;
+        }
+        try {
+            loader.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 
     /** Runs the program and returns its exit status. */
     public static int run(List<String> pythonArgs, JitOptions options, Path launcher) {
@@ -72,6 +105,7 @@ public final class PythonProcess {
      * when it is up, or the exit status to end with when CPython refused (a bad option, say).
      */
     private static int initialise(List<String> pythonArgs, Path launcher) {
+        awaitPreparation();
         try {
             PyConfig config = new PyConfig();
             PyConfig_InitPythonConfig(config);
