@@ -13,6 +13,8 @@
 #include "internal/pycore_cell.h"
 #include "internal/pycore_function.h"
 #include "internal/pycore_opcode_utils.h"
+#include "internal/pycore_long.h"
+#include "opcode.h"
 
 static inline PyCodeObject *code_of(_PyInterpreterFrame *frame) {
     return (PyCodeObject *)frame->f_executable;
@@ -56,8 +58,7 @@ int pyjit_enter(PyThreadState *tstate, _PyInterpreterFrame *frame) {
     return 0;
 }
 
-PyObject *pyjit_leave(_PyInterpreterFrame *frame, PyObject *result) {
-    PyThreadState *tstate = PyThreadState_Get();
+PyObject *pyjit_leave(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *result) {
     if (result == NULL) {
         PyFrameObject *f = PyEval_GetFrame();
         if (f != NULL) {
@@ -75,17 +76,11 @@ void pyjit_set_ip(_PyInterpreterFrame *frame, int codeunit) {
     frame->instr_ptr = _PyCode_CODE(code_of(frame)) + codeunit;
 }
 
-uintptr_t pyjit_instrumentation_version(void) {
-    return _Py_atomic_load_uintptr_relaxed(&PyThreadState_Get()->eval_breaker) & ~_PY_EVAL_EVENTS_MASK;
+uintptr_t pyjit_instrumentation_version(PyThreadState *tstate) {
+    return _Py_atomic_load_uintptr_relaxed(&tstate->eval_breaker) & ~_PY_EVAL_EVENTS_MASK;
 }
 
-int pyjit_monitored(PyCodeObject *code) {
-    PyInterpreterState *interp = PyInterpreterState_Get();
-    for (int event = 0; event < _PY_MONITORING_UNGROUPED_EVENTS; event++) {
-        if (interp->monitors.tools[event]) {
-            return 1;
-        }
-    }
+int pyjit_monitored(PyThreadState *tstate, PyCodeObject *code) {
     if (code->_co_monitoring != NULL) {
         for (int event = 0; event < _PY_MONITORING_LOCAL_EVENTS; event++) {
             if (code->_co_monitoring->local_monitors.tools[event]) {
@@ -93,11 +88,19 @@ int pyjit_monitored(PyCodeObject *code) {
             }
         }
     }
+    /* Every change of the global events bumps the version: at 0 no tool was ever switched on. */
+    if (pyjit_instrumentation_version(tstate) == 0) {
+        return 0;
+    }
+    for (int event = 0; event < _PY_MONITORING_UNGROUPED_EVENTS; event++) {
+        if (tstate->interp->monitors.tools[event]) {
+            return 1;
+        }
+    }
     return 0;
 }
 
-int pyjit_poll(_PyInterpreterFrame *frame, uintptr_t *seen_version) {
-    PyThreadState *tstate = PyThreadState_Get();
+int pyjit_poll(PyThreadState *tstate, _PyInterpreterFrame *frame, uintptr_t *seen_version) {
     uintptr_t breaker = _Py_atomic_load_uintptr_relaxed(&tstate->eval_breaker);
     if (breaker & _PY_EVAL_EVENTS_MASK) {
         if (_Py_HandlePending(tstate) != 0) {
@@ -110,7 +113,7 @@ int pyjit_poll(_PyInterpreterFrame *frame, uintptr_t *seen_version) {
         return 0;
     }
     *seen_version = version;
-    return pyjit_monitored(code_of(frame));
+    return pyjit_monitored(tstate, code_of(frame));
 }
 
 int pyjit_is_of(PyObject *value, int bits) {
@@ -258,11 +261,67 @@ int pyjit_store_attr(_PyInterpreterFrame *frame, PyObject *owner, int name_index
     return PyObject_SetAttr(owner, name_at(frame, name_index), value);
 }
 
+/* The operand types the specialising interpreter handles without the number protocol
+ * (BINARY_OP_ADD_INT and its siblings): the same functions, reached without its indirections. */
+static PyObject *binary_op_exact(int op, PyObject *lhs, PyObject *rhs) {
+    if (PyLong_CheckExact(lhs) && PyLong_CheckExact(rhs)) {
+        switch (op) {
+        case NB_ADD: case NB_INPLACE_ADD: return _PyLong_Add((PyLongObject *)lhs, (PyLongObject *)rhs);
+        case NB_SUBTRACT: case NB_INPLACE_SUBTRACT: return _PyLong_Subtract((PyLongObject *)lhs, (PyLongObject *)rhs);
+        case NB_MULTIPLY: case NB_INPLACE_MULTIPLY: return _PyLong_Multiply((PyLongObject *)lhs, (PyLongObject *)rhs);
+        default: return NULL;
+        }
+    }
+    if (PyFloat_CheckExact(lhs) && PyFloat_CheckExact(rhs)) {
+        double a = PyFloat_AS_DOUBLE(lhs), b = PyFloat_AS_DOUBLE(rhs);
+        switch (op) {
+        case NB_ADD: case NB_INPLACE_ADD: return PyFloat_FromDouble(a + b);
+        case NB_SUBTRACT: case NB_INPLACE_SUBTRACT: return PyFloat_FromDouble(a - b);
+        case NB_MULTIPLY: case NB_INPLACE_MULTIPLY: return PyFloat_FromDouble(a * b);
+        default: return NULL;
+        }
+    }
+    if (PyUnicode_CheckExact(lhs) && PyUnicode_CheckExact(rhs) && (op == NB_ADD || op == NB_INPLACE_ADD)) {
+        return PyUnicode_Concat(lhs, rhs);
+    }
+    return NULL;
+}
+
 PyObject *pyjit_binary_op(int op, PyObject *lhs, PyObject *rhs) {
-    return _PyEval_BinaryOps[op](lhs, rhs);
+    PyObject *result = binary_op_exact(op, lhs, rhs);
+    /* NULL there is "not handled" or an error (out of memory), which the general path meets too */
+    return result != NULL ? result : _PyEval_BinaryOps[op](lhs, rhs);
+}
+
+static PyObject *truth(int value) {
+    return Py_NewRef(value ? Py_True : Py_False);
+}
+
+#define COMPARED(a, b, op) ((op) == Py_LT ? (a) < (b) : (op) == Py_LE ? (a) <= (b) : (op) == Py_EQ ? (a) == (b) \
+                            : (op) == Py_NE ? (a) != (b) : (op) == Py_GT ? (a) > (b) : (a) >= (b))
+
+/* As COMPARE_OP_INT, COMPARE_OP_FLOAT and COMPARE_OP_STR: their results are exact bools already. */
+static PyObject *compare_exact(int op, PyObject *lhs, PyObject *rhs) {
+    if (PyLong_CheckExact(lhs) && PyLong_CheckExact(rhs) && _PyLong_IsCompact((PyLongObject *)lhs)
+            && _PyLong_IsCompact((PyLongObject *)rhs)) {
+        Py_ssize_t a = _PyLong_CompactValue((PyLongObject *)lhs), b = _PyLong_CompactValue((PyLongObject *)rhs);
+        return truth(COMPARED(a, b, op));
+    }
+    if (PyFloat_CheckExact(lhs) && PyFloat_CheckExact(rhs)) {
+        double a = PyFloat_AS_DOUBLE(lhs), b = PyFloat_AS_DOUBLE(rhs);
+        return truth(COMPARED(a, b, op));
+    }
+    if (PyUnicode_CheckExact(lhs) && PyUnicode_CheckExact(rhs) && (op == Py_EQ || op == Py_NE)) {
+        return truth(_PyUnicode_Equal(lhs, rhs) == (op == Py_EQ));
+    }
+    return NULL;
 }
 
 PyObject *pyjit_compare(int oparg, PyObject *lhs, PyObject *rhs) {
+    PyObject *exact = compare_exact(oparg >> 5, lhs, rhs);
+    if (exact != NULL) {
+        return exact;
+    }
     PyObject *result = PyObject_RichCompare(lhs, rhs, oparg >> 5);
     if (result == NULL || !(oparg & 16)) {
         return result;

@@ -232,27 +232,44 @@ static void on_fork_in_child(void) {
  * do not, so CPython's C recursion counter (Py_C_RECURSION_LIMIT units, two a frame) would stop a
  * recursion at a few thousand frames where the interpreter goes as deep as sys.setrecursionlimit
  * allows. Frames are bounded by the thread's real stack instead: each thread's lowest usable
- * address, with a reserve for the C code a frame calls. */
-static _Thread_local char *stack_floor;
+ * address, with a reserve for the C code a frame calls. The bounds are kept by thread state in a
+ * small table rather than in thread-local storage, whose every access from a loaded library is a
+ * call; an entry whose stack does not hold the current frame (a thread state reused by a new
+ * thread) is measured again. The GIL guards the table. */
+typedef struct {
+    PyThreadState *tstate;
+    char *low, *high, *floor;
+} StackBounds;
 
-static int stack_exhausted(void) {
-    char *here = __builtin_frame_address(0);
-    if (stack_floor == NULL) {
-        pthread_attr_t attributes;
-        void *low;
-        size_t size;
-        if (pthread_getattr_np(pthread_self(), &attributes) != 0) {
-            return 0;
-        }
-        int found = pthread_attr_getstack(&attributes, &low, &size);
-        pthread_attr_destroy(&attributes);
-        if (found != 0) {
-            return 0;
-        }
-        size_t reserve = size / 4 < (256u << 10) ? size / 4 : (256u << 10);
-        stack_floor = (char *)low + reserve;
+static StackBounds stack_bounds[256];
+
+static int measure_stack(StackBounds *bounds, PyThreadState *tstate) {
+    pthread_attr_t attributes;
+    void *low;
+    size_t size;
+    if (pthread_getattr_np(pthread_self(), &attributes) != 0) {
+        return 0;
     }
-    return here < stack_floor;
+    int found = pthread_attr_getstack(&attributes, &low, &size);
+    pthread_attr_destroy(&attributes);
+    if (found != 0) {
+        return 0;
+    }
+    size_t reserve = size / 4 < (256u << 10) ? size / 4 : (256u << 10);
+    bounds->tstate = tstate;
+    bounds->low = low;
+    bounds->high = (char *)low + size;
+    bounds->floor = (char *)low + reserve;
+    return 1;
+}
+
+static int stack_exhausted(PyThreadState *tstate) {
+    char *here = __builtin_frame_address(0);
+    StackBounds *bounds = &stack_bounds[((uintptr_t)tstate >> 4) % 256];
+    if ((bounds->tstate != tstate || here < bounds->low || here >= bounds->high) && !measure_stack(bounds, tstate)) {
+        return 0;
+    }
+    return here < bounds->floor;
 }
 
 static int may_request(CodeState *state) {
@@ -269,7 +286,7 @@ static PyObject *enter_native(CodeState *state, PyThreadState *tstate, _PyInterp
 static PyObject *run(PyThreadState *tstate, _PyInterpreterFrame *frame, int throwflag) {
     PyCodeObject *code = (PyCodeObject *)frame->f_executable;
     if (throwflag || !PyCode_Check(code) || frame->instr_ptr != _PyCode_CODE(code)
-            || !PyFunction_Check(frame->f_funcobj) || pyjit_monitored(code)) {
+            || !PyFunction_Check(frame->f_funcobj) || pyjit_monitored(tstate, code)) {
         return _PyEval_EvalFrameDefault(tstate, frame, throwflag);
     }
     CodeState *state = code_state(code);
@@ -306,7 +323,7 @@ static PyObject *run(PyThreadState *tstate, _PyInterpreterFrame *frame, int thro
 }
 
 static PyObject *evaluate(PyThreadState *tstate, _PyInterpreterFrame *frame, int throwflag) {
-    if (stack_exhausted()) {
+    if (stack_exhausted(tstate)) {
         PyErr_SetString(PyExc_RecursionError, "maximum recursion depth exceeded");
         _PyEval_FrameClearAndPop(tstate, frame);
         return NULL;

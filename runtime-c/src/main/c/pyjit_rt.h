@@ -32,17 +32,17 @@ typedef PyObject *(*pyjit_native_entry)(PyThreadState *tstate, _PyInterpreterFra
  * does, and links it; if a limit is hit it pops the frame, sets RecursionError and returns -1. */
 int pyjit_enter(PyThreadState *tstate, _PyInterpreterFrame *frame);
 /* Unlinks and pops the frame. A NULL result adds this frame to the traceback first. */
-PyObject *pyjit_leave(_PyInterpreterFrame *frame, PyObject *result);
+PyObject *pyjit_leave(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *result);
 void pyjit_set_ip(_PyInterpreterFrame *frame, int codeunit);
 /* The interpreter's instrumentation version: it changes whenever a monitoring tool (sys.settrace,
  * sys.setprofile, sys.monitoring) is switched on or off. */
-uintptr_t pyjit_instrumentation_version(void);
+uintptr_t pyjit_instrumentation_version(PyThreadState *tstate);
 /* Whether a sys.monitoring tool watches this code, globally or through local events. */
-int pyjit_monitored(PyCodeObject *code);
+int pyjit_monitored(PyThreadState *tstate, PyCodeObject *code);
 /* The interpreter's eval-breaker poll: -1 if a pending call (a signal handler) raised; 1 if a tool
  * was switched on for this code since *seen_version (the frame must go to the interpreter);
  * else 0. Keeps *seen_version current. */
-int pyjit_poll(_PyInterpreterFrame *frame, uintptr_t *seen_version);
+int pyjit_poll(PyThreadState *tstate, _PyInterpreterFrame *frame, uintptr_t *seen_version);
 
 /* Speculation. The bit of dev.pyjit.ir.Type an object's type is: 0 None, 1 bool,
  * 2 int, 3 float, 4 str, 5 tuple, 6 list, 7 dict (exact types), 8 anything else. */

@@ -13,9 +13,9 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "pyjit", mixinStandardHelpOptions = true, version = "pyjit 0.1.0 (CPython 3.13.5)",
         description = "A JIT compiler for Python 3.13.",
-        subcommands = {DumpCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DumpCommand.class, CacheCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
-    private static final Set<String> SUBCOMMANDS = Set.of("run", "dump", "help");
+    private static final Set<String> SUBCOMMANDS = Set.of("run", "dump", "cache", "help");
     private static final Set<String> TOP_LEVEL_OPTIONS = Set.of("-h", "--help", "-V", "--version");
 
     public static void main(String[] args) {

@@ -32,6 +32,10 @@ public final class RunCommand implements Callable<Integer> {
             description = "Compile on the program's thread, which waits for each function's native code (env PYJIT_SYNC=1).")
     boolean synchronous;
 
+    @Option(names = "--no-cache",
+            description = "Neither use nor keep compiled code in the code cache ($XDG_CACHE_HOME/pyjit; env PYJIT_CACHE=0).")
+    boolean noCache;
+
     @Option(names = "--jit-stats", arity = "0..1", paramLabel = "FILE", fallbackValue = "-",
             description = "At exit, write JIT statistics as JSON to FILE, or to stderr (env PYJIT_STATS).")
     String statsFile;
@@ -72,7 +76,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         argv.addAll(programArguments);
         JitOptions options = JitOptions.fromEnvironment(System.getenv())
-                .withCommandLine(noJit, threshold, statsFile, synchronous);
+                .withCommandLine(noJit, threshold, statsFile, synchronous, noCache);
         return PythonProcess.run(argv, options, launcherPath());
     }
 

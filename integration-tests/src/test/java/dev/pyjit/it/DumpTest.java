@@ -59,7 +59,8 @@ class DumpTest {
         Pyjit.Outcome generic = dump("--function", "norm", "--stage", "opt,asm");
         assertEquals(0, generic.exitCode(), generic.stderr());
         assertTrue(generic.stdout().contains("BinaryOp<MULTIPLY>"), generic.stdout());
-        assertFalse(generic.stdout().contains("mulsd"), "generic code multiplies through the C runtime");
+        assertFalse(generic.stdout().contains("FloatArith") || generic.stdout().contains("GuardArgument"),
+                "generic code multiplies through the C runtime's helper, unguarded");
 
         Pyjit.Outcome floats = dump("--function", "norm", "--args", "float,float", "--stage", "typed,opt,asm");
         assertEquals(0, floats.exitCode(), floats.stderr());

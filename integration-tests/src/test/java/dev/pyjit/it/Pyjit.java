@@ -19,7 +19,8 @@ final class Pyjit {
      * The command line of a pyjit run, with the environment cleared of pyjit's own variables. The
      * program waits for each compilation ({@code PYJIT_SYNC=1}), so that what the compiler made of
      * it is the same in every run; {@code PYJIT_SYNC=0} in {@code environment} runs the compiler
-     * on its own thread, as users run it.
+     * on its own thread, as users run it. Nothing is taken from or kept in a code cache
+     * ({@code PYJIT_CACHE=0}) unless {@code environment} says otherwise.
      */
     static ProcessBuilder builder(Map<String, String> environment, Path workingDirectory, String... arguments) {
         List<String> command = new ArrayList<>(List.of(
@@ -33,6 +34,7 @@ final class Pyjit {
         builder.environment().remove("PYJIT_STATS");
         builder.environment().remove("PYJIT_DEBUG");
         builder.environment().put("PYJIT_SYNC", "1");
+        builder.environment().put("PYJIT_CACHE", "0");
         builder.environment().putAll(environment);
         if (workingDirectory != null) {
             builder.directory(workingDirectory.toFile());

@@ -57,7 +57,12 @@ public final class LlvmEmitter {
 
     /** The symbol of a function's entry point, before any suffix that makes it unique. */
     static String symbolOf(Function function) {
-        return "pyjit_" + function.name().replaceAll("[^A-Za-z0-9_]", "_");
+        return symbolOf(function.name());
+    }
+
+    /** The symbol for a function of this (qualified) name, before any suffix that makes it unique. */
+    public static String symbolOf(String name) {
+        return "pyjit_" + name.replaceAll("[^A-Za-z0-9_]", "_");
     }
 
     /** Lowers {@code function} as {@code symbol} into {@code module} (made by {@link #helpers}) and verifies it. */
@@ -92,19 +97,41 @@ public final class LlvmEmitter {
 
     /** The native assembly of the compiled function, as the JIT makes it, for this emitter's target. */
     public String assembly(Function function) {
-        return withModule(function, true, (module, symbol) -> {
-            BytePointer error = new BytePointer((BytePointer) null);
-            LLVMMemoryBufferRef buffer = new LLVMMemoryBufferRef();
-            if (LLVMTargetMachineEmitToMemoryBuffer(targetMachine, module, LLVMAssemblyFile, error, buffer) != 0) {
-                String message = error.getString();
-                LLVMDisposeMessage(error);
-                throw new LlvmError("cannot emit assembly: " + message);
-            }
-            byte[] bytes = new byte[(int) LLVMGetBufferSize(buffer)];
-            LLVMGetBufferStart(buffer).get(bytes);
-            LLVMDisposeMemoryBuffer(buffer);
-            return new String(bytes, StandardCharsets.UTF_8);
-        });
+        return withModule(function, true, (module, symbol) -> new String(machineCode(module, LLVMAssemblyFile), StandardCharsets.UTF_8));
+    }
+
+    /** The relocatable object file of an optimised module: what the JIT links, and caches. */
+    byte[] objectFile(LLVMModuleRef module) {
+        return machineCode(module, LLVMObjectFile);
+    }
+
+    private byte[] machineCode(LLVMModuleRef module, int fileType) {
+        BytePointer error = new BytePointer((BytePointer) null);
+        LLVMMemoryBufferRef buffer = new LLVMMemoryBufferRef();
+        if (LLVMTargetMachineEmitToMemoryBuffer(targetMachine, module, fileType, error, buffer) != 0) {
+            String message = error.getString();
+            LLVMDisposeMessage(error);
+            throw new LlvmError("cannot generate code: " + message);
+        }
+        byte[] bytes = new byte[(int) LLVMGetBufferSize(buffer)];
+        LLVMGetBufferStart(buffer).get(bytes);
+        LLVMDisposeMemoryBuffer(buffer);
+        return bytes;
+    }
+
+    /** What the code this emitter makes depends on besides the IR: target, CPU, features, passes, code generator. */
+    public String identity() {
+        BytePointer triple = LLVMGetTargetMachineTriple(targetMachine);
+        BytePointer cpu = LLVMGetTargetMachineCPU(targetMachine);
+        BytePointer features = LLVMGetTargetMachineFeatureString(targetMachine);
+        int[] major = new int[1], minor = new int[1], patch = new int[1];
+        LLVMGetVersion(major, minor, patch);
+        String identity = String.join("|", "llvm " + major[0] + "." + minor[0] + "." + patch[0], triple.getString(), cpu.getString(),
+                features.getString(), PASSES, "codegen " + CODEGEN_LEVEL);
+        LLVMDisposeMessage(triple);
+        LLVMDisposeMessage(cpu);
+        LLVMDisposeMessage(features);
+        return identity;
     }
 
     private <T> T withModule(Function function, boolean optimised, BiFunction<LLVMModuleRef, String, T> use) {

@@ -50,6 +50,7 @@ final class Lowering {
     private final Map<Value, LLVMValueRef> values = new HashMap<>();
     private final Map<Block, LLVMBasicBlockRef> blocks = new HashMap<>();
     private LLVMValueRef llvmFunction;
+    private LLVMValueRef tstate;
     private LLVMValueRef frame;
     private LLVMBasicBlockRef allocas;
     private LLVMBasicBlockRef errorExit;
@@ -96,17 +97,18 @@ final class Lowering {
                 .mapToInt(Lowering::handedOverStackDepth).max().orElse(0);
         resumeStack = stackArray(deepestResume, "resume_stack");
         increment(entries);
+        tstate = LLVMGetParam(llvmFunction, 0);
         frame = LLVMGetParam(llvmFunction, 1);
-        LLVMValueRef entered = call("pyjit_enter", LLVMGetParam(llvmFunction, 0), frame);
+        LLVMValueRef entered = call("pyjit_enter", tstate, frame);
         LLVMBasicBlockRef enterFailed = LLVMAppendBasicBlockInContext(context, llvmFunction, "enter_failed");
         seenVersion = alloca(i64, 1, "seen_version");
-        LLVMBuildStore(builder, call("pyjit_instrumentation_version"), seenVersion);
+        LLVMBuildStore(builder, call("pyjit_instrumentation_version", tstate), seenVersion);
         LLVMBuildCondBr(builder, nonZero(entered), enterFailed, blocks.get(function.entry()));
         LLVMPositionBuilderAtEnd(builder, enterFailed);
         LLVMBuildRet(builder, LLVMConstPointerNull(pointer));
 
         LLVMPositionBuilderAtEnd(builder, errorExit);
-        LLVMBuildRet(builder, call("pyjit_leave", frame, LLVMConstPointerNull(pointer)));
+        LLVMBuildRet(builder, call("pyjit_leave", tstate, frame, LLVMConstPointerNull(pointer)));
 
         for (Block block : function.blocks()) {
             LLVMPositionBuilderAtEnd(builder, blocks.get(block));
@@ -452,7 +454,7 @@ final class Lowering {
         } else if (terminator instanceof Terminator.Unreachable) {
             LLVMBuildUnreachable(builder);
         } else {
-            LLVMBuildRet(builder, call("pyjit_leave", frame, use(((Terminator.Return) terminator).value())));
+            LLVMBuildRet(builder, call("pyjit_leave", tstate, frame, use(((Terminator.Return) terminator).value())));
         }
     }
 
@@ -481,7 +483,7 @@ final class Lowering {
      * switched on while this frame ran hands the frame to the interpreter at the resume state.
      */
     private LLVMValueRef poll(Instr.CheckEvalBreaker poll) {
-        LLVMValueRef status = call("pyjit_poll", frame, seenVersion);
+        LLVMValueRef status = call("pyjit_poll", tstate, frame, seenVersion);
         branchToErrorIf(LLVMBuildICmp(builder, LLVMIntSLT, status, int32(0), ""), poll.state());
         resumeUnless(LLVMBuildICmp(builder, LLVMIntEQ, status, int32(0), ""), poll.resume(), null, null, false);
         return null;

@@ -6,20 +6,24 @@ import dev.pyjit.ir.Function;
 import dev.pyjit.ir.StageClock;
 import dev.pyjit.runtime.Toolchain;
 import java.io.IOException;
+import java.util.HashSet;
+import java.util.Set;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.LongPointer;
+import org.bytedeco.llvm.LLVM.LLVMContextRef;
+import org.bytedeco.llvm.LLVM.LLVMMemoryBufferRef;
 import org.bytedeco.llvm.LLVM.LLVMModuleRef;
 import org.bytedeco.llvm.LLVM.LLVMOrcDefinitionGeneratorRef;
 import org.bytedeco.llvm.LLVM.LLVMOrcJITDylibRef;
 import org.bytedeco.llvm.LLVM.LLVMOrcLLJITBuilderRef;
 import org.bytedeco.llvm.LLVM.LLVMOrcLLJITRef;
 import org.bytedeco.llvm.LLVM.LLVMOrcResourceTrackerRef;
-import org.bytedeco.llvm.LLVM.LLVMOrcThreadSafeContextRef;
 
 /**
- * The in-memory backend: each function's module (from {@link LlvmEmitter}, optimised) is added to
- * one ORC LLJIT whose symbols resolve against the loaded libpython, under a resource tracker of
- * its own so that its code can be freed when the function dies. Created on the first
+ * The in-memory backend: each function's module (from {@link LlvmEmitter}, optimised) is compiled
+ * to a relocatable object, which is linked into one ORC LLJIT whose symbols resolve against the
+ * loaded libpython, under a resource tracker of its own so that its code can be freed when the
+ * function dies. An object can be kept and linked in another process (the code cache). Created on the first
  * compilation, so a program that compiles nothing never pays for LLVM. Not thread-safe: one
  * thread compiles and releases.
  */
@@ -27,14 +31,13 @@ public final class NativeJit {
     private final LlvmEmitter emitter;
     private final LLVMOrcLLJITRef jit = new LLVMOrcLLJITRef();
     private final LLVMOrcJITDylibRef dylib;
-    private int nextSymbol;
+    private final Set<String> linked = new HashSet<>();
     /**
      * Modules share a context, which keeps the helpers parsed for the next module to start as a
      * copy of them (parsing costs more than copying). A fresh context every so often lets the
-     * memory of the old one (its types, constants and metadata live as long as the context) go
-     * once its modules are compiled.
+     * memory of the old one (its types, constants and metadata live as long as the context) go.
      */
-    private LLVMOrcThreadSafeContextRef sharedContext;
+    private LLVMContextRef context;
     private LLVMModuleRef helpers;
     private int modulesInContext;
     private static final int MODULES_PER_CONTEXT = 200;
@@ -58,38 +61,66 @@ public final class NativeJit {
      * frame evaluator) and of its two 64-bit counters of entries and deoptimisations. All three
      * are gone once the code is {@linkplain #release released}.
      */
-    public record NativeCode(long entry, long entries, long deopts, LLVMOrcResourceTrackerRef tracker) {}
+    public record NativeCode(String symbol, long entry, long entries, long deopts, LLVMOrcResourceTrackerRef tracker) {}
 
-    /** Compiles the function into native code, charging the emit, llvm-passes and codegen stages to {@code clock}. */
-    public NativeCode compile(Function function, StageClock clock) {
-        // One JITDylib holds every function: the number keeps same-named functions apart.
-        String symbol = LlvmEmitter.symbolOf(function) + "_" + nextSymbol++;
-        if (sharedContext == null || modulesInContext++ == MODULES_PER_CONTEXT) {
-            if (sharedContext != null) {
+    /**
+     * The relocatable object of the function, its entry point named {@code symbol} (unique among
+     * the linked objects), for {@link #link}, in this process or, kept, in another; charges the
+     * emit, llvm-passes and codegen stages to {@code clock}.
+     */
+    public byte[] objectFile(Function function, String symbol, StageClock clock) {
+        if (context == null || modulesInContext++ == MODULES_PER_CONTEXT) {
+            if (context != null) {
                 LLVMDisposeModule(helpers);
-                LLVMOrcDisposeThreadSafeContext(sharedContext);
+                LLVMContextDispose(context);
             }
-            sharedContext = LLVMOrcCreateNewThreadSafeContext();
-            helpers = emitter.helpers(LLVMOrcThreadSafeContextGetContext(sharedContext));
+            context = LLVMContextCreate();
+            helpers = emitter.helpers(context);
             modulesInContext = 0;
         }
         LLVMModuleRef module = LLVMCloneModule(helpers);
-        emitter.emit(module, function, symbol);
-        clock.lap("emit");
-        emitter.optimise(module);
-        clock.lap("llvm-passes");
+        try {
+            emitter.emit(module, function, symbol);
+            clock.lap("emit");
+            emitter.optimise(module);
+            clock.lap("llvm-passes");
+            byte[] object = emitter.objectFile(module);
+            clock.lap("codegen");
+            return object;
+        } finally {
+            LLVMDisposeModule(module);
+        }
+    }
+
+    /** Whether {@link #link} would meet a symbol of that name already: each may be linked once at a time. */
+    public boolean isLinked(String symbol) {
+        return linked.contains(symbol);
+    }
+
+    /** Links an object made by {@link #objectFile} for {@code symbol} and resolves its entry and counters. */
+    public NativeCode link(byte[] object, String symbol, StageClock clock) {
         LLVMOrcResourceTrackerRef tracker = LLVMOrcJITDylibCreateResourceTracker(dylib);
-        LlvmError.check(LLVMOrcLLJITAddLLVMIRModuleWithRT(jit, tracker, LLVMOrcCreateNewThreadSafeModule(module, sharedContext)),
-                "adding the module");
-        NativeCode code = new NativeCode(lookup(symbol), lookup(Lowering.entriesSymbol(symbol)), lookup(Lowering.deoptsSymbol(symbol)), tracker);
-        clock.lap("codegen");
+        BytePointer bytes = new BytePointer(object.length);
+        bytes.put(object);
+        LLVMMemoryBufferRef buffer = LLVMCreateMemoryBufferWithMemoryRangeCopy(bytes, object.length, new BytePointer(symbol));
+        bytes.close();
+        LlvmError.check(LLVMOrcLLJITAddObjectFileWithRT(jit, tracker, buffer), "adding the object");
+        linked.add(symbol);
+        NativeCode code = new NativeCode(symbol, lookup(symbol), lookup(Lowering.entriesSymbol(symbol)), lookup(Lowering.deoptsSymbol(symbol)), tracker);
+        clock.lap("link");
         return code;
+    }
+
+    /** An identity of the code this JIT makes, besides the IR: see {@link LlvmEmitter#identity}. */
+    public String identity() {
+        return emitter.identity();
     }
 
     /** Frees the code's memory; nothing may run it or read its counters afterwards. */
     public void release(NativeCode code) {
         LlvmError.check(LLVMOrcResourceTrackerRemove(code.tracker()), "freeing native code");
         LLVMOrcReleaseResourceTracker(code.tracker());
+        linked.remove(code.symbol());
     }
 
     private long lookup(String symbol) {

@@ -12,6 +12,7 @@ import dev.pyjit.ir.Type;
 import dev.pyjit.ir.Verifier;
 import dev.pyjit.ir.passes.GuardArguments;
 import dev.pyjit.ir.passes.Pipeline;
+import dev.pyjit.llvm.LlvmEmitter;
 import dev.pyjit.llvm.NativeJit;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,9 +39,9 @@ final class FunctionCompiler {
      * No native code means the function stays interpreted, for {@code reason}. {@code specialisedFor}
      * is the argument types the native code assumes (guarded on entry), empty for generic code.
      */
-    record Result(Where where, NativeJit.NativeCode code, List<Type> specialisedFor, String reason, Throwable failure) {
+    record Result(Where where, NativeJit.NativeCode code, List<Type> specialisedFor, String reason, Throwable failure, CacheUse cache) {
         static Result refused(Where where, String reason) {
-            return new Result(where, null, List.of(), reason, null);
+            return new Result(where, null, List.of(), reason, null, CacheUse.NONE);
         }
 
         /** The address of the native entry point, 0 if there is none. */
@@ -48,6 +49,9 @@ final class FunctionCompiler {
             return code == null ? 0 : code.entry();
         }
     }
+
+    /** Whether the code came from the code cache (a hit), was compiled after a lookup (a miss), or neither. */
+    enum CacheUse { HIT, MISS, NONE }
 
     /** What the compiler took from the live function, with the GIL held: from here on it needs no CPython. */
     record Snapshot(Where where, CodeObject code, List<Type> observed, StageClock clock) {}
@@ -58,7 +62,15 @@ final class FunctionCompiler {
      */
     static final int MAX_CODE_UNITS = 6000;
 
+    private final CodeCache cache;
     private NativeJit backend;
+    private CacheKey keys;
+    private int nextSymbol;
+
+    /** {@code cache} null: every function is compiled. */
+    FunctionCompiler(CodeCache cache) {
+        this.cache = cache;
+    }
 
     /** Copies what compiling {@code function} needs out of the interpreter; the caller holds the GIL. */
     static Snapshot snapshot(PyObject function, List<Type> observed) {
@@ -68,7 +80,10 @@ final class FunctionCompiler {
         return new Snapshot(new Where(code.fileName(), code.firstLine(), code.qualifiedName()), code, observed, clock);
     }
 
-    /** Compiles the snapshot, specialised where its observed argument types make it pay; needs no GIL. */
+    /**
+     * Compiles the snapshot, specialised where its observed argument types make it pay, or links
+     * the code the cache kept for it; needs no GIL.
+     */
     Result compile(Snapshot snapshot) {
         Where where = snapshot.where();
         StageClock clock = snapshot.clock();
@@ -77,23 +92,50 @@ final class FunctionCompiler {
             if (units > MAX_CODE_UNITS) {
                 throw new Unsupported("too large to compile: " + units + " bytecode instructions (at most " + MAX_CODE_UNITS + ")");
             }
-            Function ir = IrBuilder.build(snapshot.code());
             List<Type> specialisedFor = specialisation(snapshot.observed());
+            start(clock);
+            String key = keys == null ? null : keys.of(snapshot.code(), specialisedFor);
+            String symbol = LlvmEmitter.symbolOf(snapshot.code().qualifiedName()) + "_" + (key != null ? key.substring(0, 16) : nextSymbol++);
+            if (key != null && backend.isLinked(symbol)) {
+                // the same code is linked already (an identical function): this copy is neither looked up nor kept
+                symbol = symbol + "_" + nextSymbol++;
+                key = null;
+            }
+            if (key != null) {
+                byte[] kept = cache.get(key);
+                clock.lap("cache-read");
+                if (kept != null) {
+                    return new Result(where, backend.link(kept, symbol, clock), specialisedFor, null, null, CacheUse.HIT);
+                }
+            }
+            Function ir = IrBuilder.build(snapshot.code());
             GuardArguments.insert(ir, specialisedFor);
             Verifier.verify(ir);
             clock.lap("build");
             Pipeline.run(ir, Pipeline.TYPING);
             Pipeline.run(ir, Pipeline.OPTIMISATION);
             clock.lap("ir-passes");
-            if (backend == null) {
-                backend = new NativeJit();
-                clock.lap("llvm-start");
+            byte[] object = backend.objectFile(ir, symbol, clock);
+            if (key != null) {
+                cache.put(key, object);
+                clock.lap("cache-write");
             }
-            return new Result(where, backend.compile(ir, clock), specialisedFor, null, null);
+            return new Result(where, backend.link(object, symbol, clock), specialisedFor, null, null, key != null ? CacheUse.MISS : CacheUse.NONE);
         } catch (Unsupported unsupported) {
             return Result.refused(where, unsupported.getMessage());
         } catch (Exception | LinkageError failure) {
-            return new Result(where, null, List.of(), "compiler error: " + failure, failure);
+            return new Result(where, null, List.of(), "compiler error: " + failure, failure, CacheUse.NONE);
+        }
+    }
+
+    /** LLVM, and the compiler's part of the cache keys, on the first compilation. */
+    private void start(StageClock clock) throws java.io.IOException {
+        if (backend == null) {
+            backend = new NativeJit();
+            if (cache != null) {
+                keys = new CacheKey(backend);
+            }
+            clock.lap("llvm-start");
         }
     }
 

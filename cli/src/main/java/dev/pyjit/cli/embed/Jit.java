@@ -44,7 +44,7 @@ final class Jit {
 
     private final JitOptions options;
     private final JitStats stats = new JitStats();
-    private final FunctionCompiler compiler = new FunctionCompiler();
+    private final FunctionCompiler compiler;
     private final NativeCodes codes = new NativeCodes();
     private final BackgroundCompiler background;
     private final PyMethodDef compileDefinition = new PyMethodDef();
@@ -76,6 +76,8 @@ final class Jit {
 
     Jit(JitOptions options) {
         this.options = options;
+        this.compiler = new FunctionCompiler(options.cacheDirectory() == null ? null
+                : new CodeCache(options.cacheDirectory(), CodeCache.DEFAULT_MAX_BYTES));
         this.background = options.enabled() && !options.synchronous() ? new BackgroundCompiler() : null;
     }
 

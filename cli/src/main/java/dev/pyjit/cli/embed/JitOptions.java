@@ -1,15 +1,18 @@
 package dev.pyjit.cli.embed;
 
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
  * How the JIT behaves in one run: from the environment ({@code PYJIT_THRESHOLD}, {@code PYJIT_STATS},
- * {@code PYJIT_DEBUG}, {@code PYJIT_SYNC}), overridden by command-line options.
+ * {@code PYJIT_DEBUG}, {@code PYJIT_SYNC}, {@code PYJIT_CACHE}, {@code XDG_CACHE_HOME}), overridden by
+ * command-line options.
  *
  * @param statsTarget where stats go at exit: {@code null} nowhere, {@code "-"} stderr, else a file
  * @param synchronous compile on the program's thread, which waits for the native code (tests, dumps)
+ * @param cacheDirectory where compiled code is kept between runs; null: nowhere
  */
-public record JitOptions(boolean enabled, int threshold, String statsTarget, boolean debug, boolean synchronous) {
+public record JitOptions(boolean enabled, int threshold, String statsTarget, boolean debug, boolean synchronous, Path cacheDirectory) {
     public static final int DEFAULT_THRESHOLD = 100;
 
     public static JitOptions fromEnvironment(Map<String, String> env) {
@@ -23,16 +26,19 @@ public record JitOptions(boolean enabled, int threshold, String statsTarget, boo
             }
         }
         String stats = env.get("PYJIT_STATS");
+        String cache = env.get("PYJIT_CACHE");
         return new JitOptions(true, threshold, stats == null || stats.isEmpty() ? null : stats,
-                isSet(env.get("PYJIT_DEBUG")), isSet(env.get("PYJIT_SYNC")));
+                isSet(env.get("PYJIT_DEBUG")), isSet(env.get("PYJIT_SYNC")),
+                cache != null && cache.equals("0") ? null : CodeCache.defaultDirectory(env));
     }
 
     private static boolean isSet(String flag) {
         return flag != null && !flag.isEmpty() && !flag.equals("0");
     }
 
-    public JitOptions withCommandLine(boolean noJit, Integer threshold, String statsTarget, boolean synchronous) {
+    public JitOptions withCommandLine(boolean noJit, Integer threshold, String statsTarget, boolean synchronous, boolean noCache) {
         return new JitOptions(enabled && !noJit, threshold == null ? this.threshold : Math.max(0, threshold),
-                statsTarget == null ? this.statsTarget : statsTarget, debug, this.synchronous || synchronous);
+                statsTarget == null ? this.statsTarget : statsTarget, debug, this.synchronous || synchronous,
+                noCache ? null : cacheDirectory);
     }
 }

@@ -44,14 +44,19 @@ final class JitStats {
     private final List<Long> compileNanos = new ArrayList<>();
     private final Map<String, Long> stageNanos = new LinkedHashMap<>();
     private int freed;
+    private int cacheHits;
+    private int cacheMisses;
     private int queueMax;
     private long firstNativeEntryNanos;
 
+    /** Compile times (total, median, maximum) are of the compilations that made code; the stages count every attempt. */
     synchronized void record(FunctionCompiler.Result result, StageClock clock) {
-        compileNanos.add(clock.totalNanos());
         clock.nanosByStage().forEach((stage, nanos) -> stageNanos.merge(stage, nanos, Long::sum));
+        cacheHits += result.cache() == FunctionCompiler.CacheUse.HIT ? 1 : 0;
+        cacheMisses += result.cache() == FunctionCompiler.CacheUse.MISS ? 1 : 0;
         Record record = functions.computeIfAbsent(result.where(), where -> new Record());
         if (result.code() != null) {
+            compileNanos.add(clock.totalNanos());
             record.codes.add(result.code());
             record.compilations++;
             record.compileNanos += clock.totalNanos();
@@ -115,6 +120,8 @@ final class JitStats {
         stageNanos.forEach((stage, nanos) -> stages.put(stage, milliseconds(nanos)));
         json.put("compile_ms_by_stage", stages);
         json.put("compile_queue_max", queueMax);
+        json.put("cache_hits", cacheHits);
+        json.put("cache_misses", cacheMisses);
         json.put("freed", freed);
         json.put("first_native_entry_ms", firstNativeEntryNanos == 0 ? null : milliseconds(firstNativeEntryNanos - processStartNanos()));
         json.put("compiled_functions", compiled);

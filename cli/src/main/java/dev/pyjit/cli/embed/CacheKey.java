@@ -1,0 +1,132 @@
+package dev.pyjit.cli.embed;
+
+import dev.pyjit.frontend.CodeObject;
+import dev.pyjit.frontend.IrBuilder;
+import dev.pyjit.ir.Type;
+import dev.pyjit.ir.passes.Pipeline;
+import dev.pyjit.llvm.NativeJit;
+import dev.pyjit.runtime.RuntimeFiles;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The name of a compiled function in the {@link CodeCache}: a SHA-256 of everything its machine
+ * code depends on. That is the code object as the compiler reads it (bytecode, constants, names,
+ * line and exception tables, nested code), the argument types the code is specialised for, and
+ * the compiler itself: the classes of every stage of pyjit (so a rebuilt pyjit never meets old
+ * code), the C runtime's bitcode (compiled against the bundled CPython's headers), the LLVM
+ * version, the target, the CPU and its features, and the passes.
+ */
+final class CacheKey {
+    private final byte[] compiler;
+
+    CacheKey(NativeJit backend) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.writeUTF(backend.identity());
+        for (Class<?> stage : List.of(IrBuilder.class, Pipeline.class, NativeJit.class, Jit.class)) {
+            out.write(digestOf(stage));
+        }
+        out.write(RuntimeFiles.helpersBitcode());
+        compiler = CodeCache.sha256(bytes.toByteArray());
+    }
+
+    /** The key of {@code code} compiled for {@code specialisedFor}. */
+    String of(CodeObject code, List<Type> specialisedFor) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            DataOutputStream out = new DataOutputStream(bytes);
+            out.write(compiler);
+            for (Type type : specialisedFor) {
+                out.writeLong(type.bits());
+            }
+            out.writeInt(-1);
+            write(out, code);
+            return CodeCache.hex(CodeCache.sha256(bytes.toByteArray()));
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible);
+        }
+    }
+
+    private static void write(DataOutputStream out, CodeObject code) throws IOException {
+        for (String text : List.of(code.name(), code.qualifiedName(), code.fileName())) {
+            out.writeUTF(text);
+        }
+        for (int number : new int[] {code.firstLine(), code.argCount(), code.positionalOnlyArgCount(), code.keywordOnlyArgCount(),
+                code.flags(), code.cellCount(), code.freeCount()}) {
+            out.writeInt(number);
+        }
+        writeBytes(out, code.code());
+        writeBytes(out, code.exceptionTable());
+        writeStrings(out, code.names());
+        writeStrings(out, code.localNames());
+        out.writeInt(code.lines().size());
+        for (CodeObject.LineRange range : code.lines()) {
+            out.writeInt(range.start());
+            out.writeInt(range.end());
+            out.writeInt(range.line());
+        }
+        out.writeInt(code.constants().size());
+        for (CodeObject.Constant constant : code.constants()) {
+            out.writeInt(constant.kind().ordinal());
+            // the repr of a code object names its address, a frozenset's order follows string hashes
+            // (which vary from run to run), other objects may name addresses: the compiler reads
+            // only the kind of those, their values come from co_consts at run time
+            boolean stableRepr = switch (constant.kind()) {
+                case CODE, FROZENSET, OTHER -> false;
+                default -> true;
+            };
+            out.writeUTF(stableRepr ? constant.repr() : "");
+            out.writeLong(Double.doubleToRawLongBits(constant.floatValue()));
+            out.writeBoolean(constant.nestedCode() != null);
+            if (constant.nestedCode() != null) {
+                write(out, constant.nestedCode());
+            }
+        }
+    }
+
+    private static void writeBytes(DataOutputStream out, byte[] bytes) throws IOException {
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static void writeStrings(DataOutputStream out, List<String> strings) throws IOException {
+        out.writeInt(strings.size());
+        for (String text : strings) {
+            out.writeUTF(text);
+        }
+    }
+
+    /** A digest of the jar (or class directory) a class was loaded from. */
+    private static byte[] digestOf(Class<?> type) throws IOException {
+        CodeSource source = type.getProtectionDomain().getCodeSource();
+        if (source == null) {
+            throw new IOException("no code source for " + type.getName());
+        }
+        Path location;
+        try {
+            location = Path.of(source.getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IOException(e);
+        }
+        if (Files.isRegularFile(location)) {
+            return CodeCache.sha256(Files.readAllBytes(location));
+        }
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        try (Stream<Path> files = Files.walk(location)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                all.write(location.relativize(file).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                all.write(Files.readAllBytes(file));
+            }
+        }
+        return CodeCache.sha256(all.toByteArray());
+    }
+}

@@ -1,0 +1,214 @@
+package dev.pyjit.cli.embed;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Compiled code kept on disk between runs: one file per key (a digest of everything the code
+ * depends on, see {@link CacheKey}), in {@code $XDG_CACHE_HOME/pyjit} or {@code ~/.cache/pyjit}.
+ * An entry is written under a temporary name and renamed into place, so a reader sees a whole
+ * entry or none; it carries its key and a digest of its contents, so a truncated, corrupt or
+ * foreign file is ignored, never executed. The directory is kept under a size by removing the
+ * least recently used entries (a hit renews the entry's time). Any failure of the file system
+ * (read-only, full) only means no cache.
+ */
+public final class CodeCache {
+    public static final long DEFAULT_MAX_BYTES = 256L << 20;
+    private static final byte[] MAGIC = "pyjit-code-1\n".getBytes(StandardCharsets.US_ASCII);
+    private static final String SUFFIX = ".o";
+
+    private final Path directory;
+    private final long maxBytes;
+    /** The entries' total size as of the last look at the directory plus what was written since; -1 before. */
+    private long knownBytes = -1;
+
+    public CodeCache(Path directory, long maxBytes) {
+        this.directory = directory;
+        this.maxBytes = maxBytes;
+    }
+
+    /** The cache directory the environment names. */
+    public static Path defaultDirectory(Map<String, String> environment) {
+        String xdg = environment.get("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isEmpty() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("pyjit");
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** The object stored under {@code key}, or null: none, or not intact. */
+    byte[] get(String key) {
+        Path entry = entryOf(key);
+        try {
+            byte[] file = Files.readAllBytes(entry);
+            byte[] object = unwrap(key, file);
+            if (object == null) {
+                Files.deleteIfExists(entry);
+                return null;
+            }
+            Files.setLastModifiedTime(entry, FileTime.fromMillis(System.currentTimeMillis()));
+            return object;
+        } catch (IOException | RuntimeException unreadable) {
+            return null;
+        }
+    }
+
+    /** Keeps {@code object} under {@code key}; silently does nothing when the directory cannot take it. */
+    void put(String key, byte[] object) {
+        Path entry = entryOf(key);
+        try {
+            Files.createDirectories(entry.getParent());
+            Path temporary = Files.createTempFile(entry.getParent(), key.substring(0, 8), ".tmp");
+            try {
+                byte[] file = wrap(key, object);
+                Files.write(temporary, file);
+                knownBytes = knownBytes < 0 ? -1 : knownBytes + file.length;
+                try {
+                    Files.move(temporary, entry, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException unsupported) {
+                    Files.move(temporary, entry, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+            trim();
+        } catch (IOException | RuntimeException unwritable) {
+            // no cache then
+        }
+    }
+
+    public record Summary(int entries, long bytes) {}
+
+    public Summary summary() throws IOException {
+        List<Path> entries = entries();
+        long bytes = 0;
+        for (Path entry : entries) {
+            bytes += Files.size(entry);
+        }
+        return new Summary(entries.size(), bytes);
+    }
+
+    /** Removes every entry; returns how many there were. */
+    public int clear() throws IOException {
+        List<Path> entries = entries();
+        for (Path entry : entries) {
+            Files.deleteIfExists(entry);
+        }
+        return entries.size();
+    }
+
+    private Path entryOf(String key) {
+        return directory.resolve(key.substring(0, 2)).resolve(key + SUFFIX);
+    }
+
+    private List<Path> entries() throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(directory, 2)) {
+            return files.filter(file -> file.getFileName().toString().endsWith(SUFFIX) && Files.isRegularFile(file)).toList();
+        }
+    }
+
+    /**
+     * Least recently used first, until the entries fit. The directory is walked only when the
+     * entries may not fit (other processes write too, so the count kept here is a lower bound).
+     */
+    private void trim() throws IOException {
+        if (knownBytes >= 0 && knownBytes <= maxBytes) {
+            return;
+        }
+        List<Path> entries = new ArrayList<>(entries());
+        long total = 0;
+        for (Path entry : entries) {
+            total += Files.size(entry);
+        }
+        knownBytes = total;
+        if (total <= maxBytes) {
+            return;
+        }
+        entries.sort(Comparator.comparing(CodeCache::lastUsed));
+        for (Path entry : entries) {
+            if (total <= maxBytes) {
+                break;
+            }
+            long size = Files.size(entry);
+            Files.deleteIfExists(entry);
+            total -= size;
+        }
+        knownBytes = total;
+    }
+
+    private static FileTime lastUsed(Path entry) {
+        try {
+            return Files.getLastModifiedTime(entry);
+        } catch (IOException gone) {
+            return FileTime.fromMillis(0);
+        }
+    }
+
+    /** MAGIC, the key, the object's length and digest, then the object. */
+    private static byte[] wrap(String key, byte[] object) {
+        byte[] keyBytes = key.getBytes(StandardCharsets.US_ASCII);
+        byte[] digest = sha256(object);
+        ByteBuffer file = ByteBuffer.allocate(MAGIC.length + 4 + keyBytes.length + 4 + digest.length + object.length);
+        file.put(MAGIC).putInt(keyBytes.length).put(keyBytes).putInt(object.length).put(digest).put(object);
+        return file.array();
+    }
+
+    private static byte[] unwrap(String key, byte[] file) {
+        ByteBuffer buffer = ByteBuffer.wrap(file);
+        byte[] magic = new byte[MAGIC.length];
+        if (buffer.remaining() < MAGIC.length + 4) {
+            return null;
+        }
+        buffer.get(magic);
+        if (!Arrays.equals(magic, MAGIC)) {
+            return null;
+        }
+        int keyLength = buffer.getInt();
+        if (keyLength != key.length() || buffer.remaining() < keyLength + 4 + 32) {
+            return null;
+        }
+        byte[] storedKey = new byte[keyLength];
+        buffer.get(storedKey);
+        int length = buffer.getInt();
+        byte[] digest = new byte[32];
+        buffer.get(digest);
+        if (!new String(storedKey, StandardCharsets.US_ASCII).equals(key) || length != buffer.remaining()) {
+            return null;
+        }
+        byte[] object = new byte[length];
+        buffer.get(object);
+        return Arrays.equals(sha256(object), digest) ? object : null;
+    }
+
+    static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String hex(byte[] bytes) {
+        return HexFormat.of().formatHex(bytes);
+    }
+}

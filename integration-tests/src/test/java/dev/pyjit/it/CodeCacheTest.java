@@ -1,0 +1,145 @@
+package dev.pyjit.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The code cache: a second run links the code the first one compiled; a changed function is
+ * compiled again; a damaged entry is ignored; a cache that cannot be written is no cache; two
+ * processes filling it at once do no harm. Every function is compiled before it runs
+ * ({@code PYJIT_SYNC=1}, threshold 0), so the two runs compile the same functions.
+ */
+class CodeCacheTest {
+    private static final String PROGRAM = String.join("\n",
+            "def area(w, h):",
+            "    return w * h",
+            "def total(items):",
+            "    s = 0",
+            "    for item in items:",
+            "        s += area(item, item + 1)",
+            "    return s",
+            "def label(n):",
+            "    return f'total {n}'",
+            "print(label(total(range(10))))",
+            "");
+
+    @TempDir
+    Path directory;
+
+    private Path script() throws IOException {
+        return Files.writeString(directory.resolve("shapes.py"), PROGRAM);
+    }
+
+    private JitStatsFile run(Path script, Path cacheHome, String expectedOutput) throws Exception {
+        Path stats = Files.createTempFile(directory, "stats", ".json");
+        Pyjit.Outcome outcome = Pyjit.run(Map.of("PYJIT_THRESHOLD", "0", "PYJIT_CACHE", "1", "XDG_CACHE_HOME", cacheHome.toString(),
+                "PYJIT_STATS", stats.toString()), null, directory, script.toString());
+        assertEquals(0, outcome.exitCode(), outcome.stderr());
+        assertEquals(expectedOutput, outcome.stdout(), outcome.stderr());
+        assertEquals("", outcome.stderr());
+        return JitStatsFile.read(stats);
+    }
+
+    private static List<Path> entries(Path cacheHome) throws IOException {
+        try (Stream<Path> files = Files.walk(cacheHome.resolve("pyjit"))) {
+            return files.filter(file -> file.toString().endsWith(".o")).toList();
+        }
+    }
+
+    @Test
+    void theSecondRunLinksWhatTheFirstCompiled() throws Exception {
+        Path script = script();
+        Path cacheHome = directory.resolve("cache");
+        JitStatsFile first = run(script, cacheHome, "total 330\n");
+        assertTrue(first.get("cache_misses").asInt() > 0, first::toString);
+        JitStatsFile second = run(script, cacheHome, "total 330\n");
+        assertEquals(0, second.get("cache_misses").asInt(), second::toString);
+        assertEquals(second.get("compilations").asInt(), second.get("cache_hits").asInt(), second::toString);
+        for (String function : List.of("area", "total", "label")) {
+            assertTrue(second.entries(script, function) > 0, () -> function + " ran from the cache: " + second);
+        }
+    }
+
+    @Test
+    void aChangedFunctionIsCompiledAgainAndNothingElse() throws Exception {
+        Path script = script();
+        Path cacheHome = directory.resolve("cache");
+        run(script, cacheHome, "total 330\n");
+        Files.writeString(script, PROGRAM.replace("f'total {n}'", "f'sum {n}'"));
+        JitStatsFile changed = run(script, cacheHome, "sum 330\n");
+        assertEquals(1, changed.get("cache_misses").asInt(), changed::toString);
+    }
+
+    @Test
+    void aDamagedEntryIsIgnoredAndReplaced() throws Exception {
+        Path script = script();
+        Path cacheHome = directory.resolve("cache");
+        JitStatsFile first = run(script, cacheHome, "total 330\n");
+        List<Path> entries = entries(cacheHome);
+        assertEquals(first.get("cache_misses").asInt(), entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            byte[] bytes = Files.readAllBytes(entries.get(i));
+            if (i % 2 == 0) {
+                Files.write(entries.get(i), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+            } else {
+                bytes[bytes.length - 7] ^= 0x5a;
+                Files.write(entries.get(i), bytes);
+            }
+        }
+        JitStatsFile damaged = run(script, cacheHome, "total 330\n");
+        assertEquals(0, damaged.get("cache_hits").asInt(), damaged::toString);
+        JitStatsFile repaired = run(script, cacheHome, "total 330\n");
+        assertEquals(0, repaired.get("cache_misses").asInt(), repaired::toString);
+    }
+
+    @Test
+    void aCacheThatCannotBeWrittenIsNoCache() throws Exception {
+        Path script = script();
+        Path notADirectory = Files.writeString(directory.resolve("file"), "in the way\n");
+        JitStatsFile stats = run(script, notADirectory, "total 330\n");
+        assertEquals(0, stats.get("cache_hits").asInt(), stats::toString);
+        assertTrue(stats.entries(script, "area") > 0, stats::toString);
+    }
+
+    @Test
+    void twoProcessesFillingTheCacheAtOnceDoNoHarm() throws Exception {
+        Path script = script();
+        Path cacheHome = directory.resolve("cache");
+        // with stats, as the third run: the exit hook that writes them is compiled too
+        Map<String, String> environment = Map.of("PYJIT_THRESHOLD", "0", "PYJIT_CACHE", "1", "XDG_CACHE_HOME", cacheHome.toString(),
+                "PYJIT_STATS", directory.resolve("concurrent.json").toString());
+        Process one = Pyjit.builder(environment, directory, script.toString()).redirectErrorStream(true).start();
+        Process two = Pyjit.builder(environment, directory, script.toString()).redirectErrorStream(true).start();
+        for (Process process : List.of(one, two)) {
+            assertTrue(process.waitFor(120, TimeUnit.SECONDS));
+            assertEquals("total 330\n", new String(process.getInputStream().readAllBytes()));
+            assertEquals(0, process.exitValue());
+        }
+        JitStatsFile third = run(script, cacheHome, "total 330\n");
+        assertEquals(0, third.get("cache_misses").asInt(), third::toString);
+    }
+
+    @Test
+    void cacheInfoAndClear() throws Exception {
+        Path script = script();
+        Path cacheHome = directory.resolve("cache");
+        JitStatsFile first = run(script, cacheHome, "total 330\n");
+        int kept = first.get("cache_misses").asInt();
+        Map<String, String> environment = Map.of("XDG_CACHE_HOME", cacheHome.toString());
+        Pyjit.Outcome info = Pyjit.run(environment, null, directory, "cache", "info");
+        assertTrue(info.stdout().startsWith(cacheHome.resolve("pyjit") + ": " + kept + " entries"), info.stdout());
+        Pyjit.Outcome clear = Pyjit.run(environment, null, directory, "cache", "clear");
+        assertEquals(cacheHome.resolve("pyjit") + ": removed " + kept + " entries\n", clear.stdout());
+        assertEquals(0, entries(cacheHome).size());
+    }
+}
