@@ -58,17 +58,26 @@ int pyjit_enter(PyThreadState *tstate, _PyInterpreterFrame *frame) {
     return 0;
 }
 
-PyObject *pyjit_leave(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *result) {
-    if (result == NULL) {
-        PyFrameObject *f = PyEval_GetFrame();
-        if (f != NULL) {
-            PyTraceBack_Here(f);
-        }
-    }
+/* Undoes pyjit_enter: the frame is no longer the thread's current one, its recursion counts are given back. */
+static void unlink_frame(PyThreadState *tstate, _PyInterpreterFrame *frame) {
     tstate->current_frame = frame->previous;
-    _PyEval_FrameClearAndPop(tstate, frame);
     tstate->py_recursion_remaining++;
     tstate->c_recursion_remaining += PYJIT_C_STACK_UNITS;
+}
+
+static void add_traceback_entry(void) {
+    PyFrameObject *f = PyEval_GetFrame();
+    if (f != NULL) {
+        PyTraceBack_Here(f);
+    }
+}
+
+PyObject *pyjit_leave(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *result) {
+    if (result == NULL) {
+        add_traceback_entry();
+    }
+    unlink_frame(tstate, frame);
+    _PyEval_FrameClearAndPop(tstate, frame);
     return result;
 }
 
@@ -131,39 +140,35 @@ static PyObject *hand_over(PyThreadState *tstate, _PyInterpreterFrame *frame, in
     PyCodeObject *code = code_of(frame);
     frame->stacktop = code->co_nlocalsplus + depth;
     frame->instr_ptr = _PyCode_CODE(code) + resume_at;
-    tstate->current_frame = frame->previous;
-    tstate->py_recursion_remaining++;
-    tstate->c_recursion_remaining += PYJIT_C_STACK_UNITS;
+    unlink_frame(tstate, frame);
     return _PyEval_EvalFrameDefault(tstate, frame, 0);
 }
 
-PyObject *pyjit_deopt(_PyInterpreterFrame *frame, int resume_at, PyObject **stack, int depth) {
+/* The interpreter's value stack, after the locals, holding the first depth values of stack. */
+static PyObject **spill_stack(_PyInterpreterFrame *frame, PyObject **stack, int depth) {
     PyObject **slots = frame->localsplus + code_of(frame)->co_nlocalsplus;
     for (int i = 0; i < depth; i++) {
         slots[i] = stack[i];
     }
+    return slots;
+}
+
+PyObject *pyjit_deopt(_PyInterpreterFrame *frame, int resume_at, PyObject **stack, int depth) {
+    spill_stack(frame, stack, depth);
     return hand_over(PyThreadState_Get(), frame, resume_at, depth);
 }
 
 PyObject *pyjit_unwind(_PyInterpreterFrame *frame, int handler, int push_lasti, PyObject **stack, int depth) {
     PyThreadState *tstate = PyThreadState_Get();
-    PyFrameObject *f = PyEval_GetFrame();
-    if (f != NULL) {
-        PyTraceBack_Here(f);
-    }
-    PyObject **slots = frame->localsplus + code_of(frame)->co_nlocalsplus;
-    for (int i = 0; i < depth; i++) {
-        slots[i] = stack[i];
-    }
+    add_traceback_entry();
+    PyObject **slots = spill_stack(frame, stack, depth);
     if (push_lasti) {
         PyObject *lasti = PyLong_FromLong(_PyInterpreterFrame_LASTI(frame));
         if (lasti == NULL) {
             /* Only MemoryError: the interpreter would look for an outer handler; leave the call. */
             pyjit_release_all(slots, depth);
-            tstate->current_frame = frame->previous;
+            unlink_frame(tstate, frame);
             _PyEval_FrameClearAndPop(tstate, frame);
-            tstate->py_recursion_remaining++;
-            tstate->c_recursion_remaining += PYJIT_C_STACK_UNITS;
             return NULL;
         }
         slots[depth++] = lasti;
@@ -261,40 +266,37 @@ int pyjit_store_attr(_PyInterpreterFrame *frame, PyObject *owner, int name_index
     return PyObject_SetAttr(owner, name_at(frame, name_index), value);
 }
 
+static PyObject *truth(int value) {
+    return Py_NewRef(value ? Py_True : Py_False);
+}
+
 /* The operand types the specialising interpreter handles without the number protocol
- * (BINARY_OP_ADD_INT and its siblings): the same functions, reached without its indirections. */
-static PyObject *binary_op_exact(int op, PyObject *lhs, PyObject *rhs) {
-    if (PyLong_CheckExact(lhs) && PyLong_CheckExact(rhs)) {
-        switch (op) {
-        case NB_ADD: case NB_INPLACE_ADD: return _PyLong_Add((PyLongObject *)lhs, (PyLongObject *)rhs);
-        case NB_SUBTRACT: case NB_INPLACE_SUBTRACT: return _PyLong_Subtract((PyLongObject *)lhs, (PyLongObject *)rhs);
-        case NB_MULTIPLY: case NB_INPLACE_MULTIPLY: return _PyLong_Multiply((PyLongObject *)lhs, (PyLongObject *)rhs);
-        default: return NULL;
-        }
+ * (BINARY_OP_ADD_INT and its siblings): the same functions, reached without its indirections.
+ * Returns 0 when it does not handle the operation; else 1, with *result NULL on an error. */
+static int binary_op_exact(int op, PyObject *lhs, PyObject *rhs, PyObject **result) {
+    int add = op == NB_ADD || op == NB_INPLACE_ADD;
+    int subtract = op == NB_SUBTRACT || op == NB_INPLACE_SUBTRACT;
+    int multiply = op == NB_MULTIPLY || op == NB_INPLACE_MULTIPLY;
+    if (PyLong_CheckExact(lhs) && PyLong_CheckExact(rhs) && (add || subtract || multiply)) {
+        PyLongObject *a = (PyLongObject *)lhs, *b = (PyLongObject *)rhs;
+        *result = add ? _PyLong_Add(a, b) : subtract ? _PyLong_Subtract(a, b) : _PyLong_Multiply(a, b);
+        return 1;
     }
-    if (PyFloat_CheckExact(lhs) && PyFloat_CheckExact(rhs)) {
+    if (PyFloat_CheckExact(lhs) && PyFloat_CheckExact(rhs) && (add || subtract || multiply)) {
         double a = PyFloat_AS_DOUBLE(lhs), b = PyFloat_AS_DOUBLE(rhs);
-        switch (op) {
-        case NB_ADD: case NB_INPLACE_ADD: return PyFloat_FromDouble(a + b);
-        case NB_SUBTRACT: case NB_INPLACE_SUBTRACT: return PyFloat_FromDouble(a - b);
-        case NB_MULTIPLY: case NB_INPLACE_MULTIPLY: return PyFloat_FromDouble(a * b);
-        default: return NULL;
-        }
+        *result = PyFloat_FromDouble(add ? a + b : subtract ? a - b : a * b);
+        return 1;
     }
-    if (PyUnicode_CheckExact(lhs) && PyUnicode_CheckExact(rhs) && (op == NB_ADD || op == NB_INPLACE_ADD)) {
-        return PyUnicode_Concat(lhs, rhs);
+    if (PyUnicode_CheckExact(lhs) && PyUnicode_CheckExact(rhs) && add) {
+        *result = PyUnicode_Concat(lhs, rhs);
+        return 1;
     }
-    return NULL;
+    return 0;
 }
 
 PyObject *pyjit_binary_op(int op, PyObject *lhs, PyObject *rhs) {
-    PyObject *result = binary_op_exact(op, lhs, rhs);
-    /* NULL there is "not handled" or an error (out of memory), which the general path meets too */
-    return result != NULL ? result : _PyEval_BinaryOps[op](lhs, rhs);
-}
-
-static PyObject *truth(int value) {
-    return Py_NewRef(value ? Py_True : Py_False);
+    PyObject *result;
+    return binary_op_exact(op, lhs, rhs, &result) ? result : _PyEval_BinaryOps[op](lhs, rhs);
 }
 
 #define COMPARED(a, b, op) ((op) == Py_LT ? (a) < (b) : (op) == Py_LE ? (a) <= (b) : (op) == Py_EQ ? (a) == (b) \
@@ -326,24 +328,18 @@ PyObject *pyjit_compare(int oparg, PyObject *lhs, PyObject *rhs) {
     if (result == NULL || !(oparg & 16)) {
         return result;
     }
-    int truth = PyObject_IsTrue(result);
+    int is_true = PyObject_IsTrue(result);
     Py_DECREF(result);
-    if (truth < 0) {
-        return NULL;
-    }
-    return Py_NewRef(truth ? Py_True : Py_False);
+    return is_true < 0 ? NULL : truth(is_true);
 }
 
 PyObject *pyjit_is(PyObject *lhs, PyObject *rhs, int invert) {
-    return Py_NewRef((lhs == rhs) ^ invert ? Py_True : Py_False);
+    return truth((lhs == rhs) ^ invert);
 }
 
 PyObject *pyjit_contains(PyObject *item, PyObject *container, int invert) {
     int found = PySequence_Contains(container, item);
-    if (found < 0) {
-        return NULL;
-    }
-    return Py_NewRef(found ^ invert ? Py_True : Py_False);
+    return found < 0 ? NULL : truth(found ^ invert);
 }
 
 /* kind is dev.pyjit.ir.UnaryKind's ordinal: 0 negative, 1 invert, 2 positive. */
@@ -356,15 +352,12 @@ PyObject *pyjit_unary(int kind, PyObject *operand) {
 }
 
 PyObject *pyjit_not(PyObject *exact_bool) {
-    return Py_NewRef(exact_bool == Py_False ? Py_True : Py_False);
+    return truth(exact_bool == Py_False);
 }
 
 PyObject *pyjit_to_bool(PyObject *value) {
-    int truth = PyObject_IsTrue(value);
-    if (truth < 0) {
-        return NULL;
-    }
-    return Py_NewRef(truth ? Py_True : Py_False);
+    int is_true = PyObject_IsTrue(value);
+    return is_true < 0 ? NULL : truth(is_true);
 }
 
 int pyjit_is_true(PyObject *exact_bool) {
@@ -388,16 +381,10 @@ PyObject *pyjit_call(_PyInterpreterFrame *frame, PyObject *callable, PyObject *s
     return PyObject_Vectorcall(callable, args + 1, positional | PY_VECTORCALL_ARGUMENTS_OFFSET, kwnames);
 }
 
-static void decref_all(PyObject **items, int n) {
-    for (int i = 0; i < n; i++) {
-        Py_DECREF(items[i]);
-    }
-}
-
 PyObject *pyjit_build_tuple(PyObject **items, int n) {
     PyObject *tuple = PyTuple_New(n);
     if (tuple == NULL) {
-        decref_all(items, n);
+        pyjit_release_all(items, n);
         return NULL;
     }
     for (int i = 0; i < n; i++) {
@@ -409,7 +396,7 @@ PyObject *pyjit_build_tuple(PyObject **items, int n) {
 PyObject *pyjit_build_list(PyObject **items, int n) {
     PyObject *list = PyList_New(n);
     if (list == NULL) {
-        decref_all(items, n);
+        pyjit_release_all(items, n);
         return NULL;
     }
     for (int i = 0; i < n; i++) {
@@ -425,7 +412,7 @@ PyObject *pyjit_build_map(PyObject **keys_and_values, int n) {
             Py_CLEAR(dict);
         }
     }
-    decref_all(keys_and_values, 2 * n);
+    pyjit_release_all(keys_and_values, 2 * n);
     return dict;
 }
 
@@ -436,7 +423,7 @@ PyObject *pyjit_build_const_key_map(PyObject **values, int n, PyObject *keys) {
             Py_CLEAR(dict);
         }
     }
-    decref_all(values, n);
+    pyjit_release_all(values, n);
     Py_DECREF(keys);
     return dict;
 }
@@ -445,7 +432,7 @@ PyObject *pyjit_build_string(PyObject **pieces, int n) {
     PyObject *empty = PyUnicode_FromStringAndSize("", 0);
     PyObject *joined = empty == NULL ? NULL : _PyUnicode_JoinArray(empty, pieces, n);
     Py_XDECREF(empty);
-    decref_all(pieces, n);
+    pyjit_release_all(pieces, n);
     return joined;
 }
 
@@ -646,7 +633,7 @@ PyObject *pyjit_build_set(PyObject **items, int n) {
             Py_CLEAR(set);
         }
     }
-    decref_all(items, n);
+    pyjit_release_all(items, n);
     return set;
 }
 

@@ -10,8 +10,8 @@
  * in the loop). While counting it records the exact types of the bound
  * positional parameters, so the compiler can specialise for them. The compiler usually works on
  * a thread of its own: the frames stay the interpreter's until it publishes the native code.
- * Native code takes the evaluator's shape and owns the frame from then on; it is freed when its
- * code object dies (the handle goes back to the compiler). Anything the compiler refused, any frame
+ * Native code takes the evaluator's shape and owns the frame from then on; once its code object
+ * dies, the next compile request hands its handle back to the compiler, which frees it. Anything the compiler refused, any frame
  * resumed mid-way (a generator), and any frame evaluated while a tracer, profiler or other
  * sys.monitoring tool is active goes to CPython's own evaluator.
  */
@@ -20,7 +20,6 @@
 #include <time.h>
 #include "opcode.h"
 #include "internal/pycore_ceval.h"
-#include "internal/pycore_interp.h"
 
 /* Argument types are recorded for this many leading positional parameters. */
 #define PROFILED_ARGUMENTS 8
@@ -93,10 +92,13 @@ static PyObject *take_dead_handles(void) {
         }
         PyTuple_SET_ITEM(tuple, i, handle);
     }
-    if (tuple != NULL) {
-        dead_count = 0;
-    }
     return tuple;
+}
+
+/* The compiler took the first n handles; others may have died while it ran. */
+static void forget_dead_handles(Py_ssize_t n) {
+    memmove(dead_handles, dead_handles + n, (dead_count - n) * sizeof(long long));
+    dead_count -= n;
 }
 
 /* co_code has its inline caches zeroed, so every JUMP_BACKWARD byte found at an even offset is one. */
@@ -164,7 +166,7 @@ static int address_of(PyObject *number, void *address) {
 
 /* The compiler's answer for one code object: native code (specialised for the argument types in
  * `expected`) or, with address 0, a refusal; a refused respecialisation keeps the code it had. */
-static int install_answer(CodeState *state, PyObject *answer) {
+static int install_answer(CodeState *state, PyCodeObject *code, PyObject *answer) {
     void *address = NULL;
     PyObject *expected = NULL;
     long long handle = 0;
@@ -180,9 +182,15 @@ static int install_answer(CodeState *state, PyObject *answer) {
         state->refused = 1;
         return 0;
     }
-    int count = (int)(PyTuple_GET_SIZE(expected) < PROFILED_ARGUMENTS ? PyTuple_GET_SIZE(expected) : PROFILED_ARGUMENTS);
+    /* as_expected reads these parameters' slots: never more than the code has */
+    int count = (int)(PyTuple_GET_SIZE(expected) < profiled_parameters(code) ? PyTuple_GET_SIZE(expected) : profiled_parameters(code));
     for (int i = 0; i < count; i++) {
-        state->expected[i] = (unsigned short)PyLong_AsLong(PyTuple_GET_ITEM(expected, i));
+        long bits = PyLong_AsLong(PyTuple_GET_ITEM(expected, i));
+        if (bits == -1 && PyErr_Occurred()) {
+            state->refused = 1;
+            return -1;
+        }
+        state->expected[i] = (unsigned short)bits;
     }
     state->expected_count = count;
     state->mismatches = 0;
@@ -216,8 +224,11 @@ static void request_compile(PyObject *func, PyCodeObject *code, CodeState *state
     Py_XDECREF(dead);
     if (answer == Py_None) {
         state->queued = 1;
-    } else if (answer == NULL || install_answer(state, answer) < 0) {
+    } else if (answer == NULL || install_answer(state, code, answer) < 0) {
         state->refused = 1;
+    }
+    if (answer != NULL) {
+        forget_dead_handles(PyTuple_GET_SIZE(dead));
     }
     Py_XDECREF(answer);
     PyErr_Clear();
@@ -380,7 +391,7 @@ static PyObject *publish(PyObject *module, PyObject *args) {
         return NULL;
     }
     CodeState *state = state_of(code);
-    if (state == NULL || install_answer(state, answer) < 0) {
+    if (state == NULL || install_answer(state, (PyCodeObject *)code, answer) < 0) {
         return NULL;
     }
     Py_RETURN_NONE;

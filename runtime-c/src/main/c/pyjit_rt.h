@@ -40,8 +40,10 @@ uintptr_t pyjit_instrumentation_version(PyThreadState *tstate);
 /* Whether a sys.monitoring tool watches this code, globally or through local events. */
 int pyjit_monitored(PyThreadState *tstate, PyCodeObject *code);
 /* The interpreter's eval-breaker poll: -1 if a pending call (a signal handler) raised; 1 if a tool
- * was switched on for this code since *seen_version (the frame must go to the interpreter);
- * else 0. Keeps *seen_version current. */
+ * watches this code and the instrumentation version changed since *seen_version (the frame must
+ * go to the interpreter); else 0. Keeps *seen_version current. Local events set on this code
+ * alone (sys.monitoring.set_local_events) do not change that version: a frame already running
+ * natively then goes on without them. */
 int pyjit_poll(PyThreadState *tstate, _PyInterpreterFrame *frame, uintptr_t *seen_version);
 
 /* Speculation. The bit of dev.pyjit.ir.Type an object's type is: 0 None, 1 bool,

@@ -8,9 +8,7 @@ import dev.pyjit.frontend.IrBuilder;
 import dev.pyjit.frontend.Unsupported;
 import dev.pyjit.ir.Function;
 import dev.pyjit.ir.Printer;
-import dev.pyjit.ir.Verifier;
 import dev.pyjit.ir.Type;
-import dev.pyjit.ir.passes.GuardArguments;
 import dev.pyjit.ir.passes.Pipeline;
 import dev.pyjit.llvm.LlvmEmitter;
 import dev.pyjit.llvm.Target;
@@ -50,9 +48,7 @@ final class Dumper {
             out.println("=== " + heading + ": " + stage + " ===");
             try {
                 if (stage != Stage.bytecode && function == null) {
-                    function = IrBuilder.build(code);
-                    GuardArguments.insert(function, argumentTypes);
-                    Verifier.verify(function);
+                    function = IrBuilder.build(code, argumentTypes);
                     reached = Stage.ir;
                 }
                 if (stage.compareTo(Stage.typed) >= 0 && reached.compareTo(Stage.typed) < 0) {

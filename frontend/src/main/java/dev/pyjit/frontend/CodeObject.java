@@ -7,7 +7,7 @@ import java.util.List;
  * the live interpreter once by {@link CodeReader}, so the rest of the frontend needs no CPython.
  *
  * @param code        co_code as CPython reports it (unspecialised, caches zeroed)
- * @param localNames  co_varnames + co_cellvars + co_freevars: the frame's localsplus slots in order
+ * @param localNames  the name of each of the frame's localsplus slots, in slot order (CodeReader)
  * @param lines       co_lines(): byte ranges and their source line (-1 for none)
  */
 public record CodeObject(String name, String qualifiedName, String fileName, int firstLine,

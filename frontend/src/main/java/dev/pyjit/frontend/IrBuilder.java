@@ -15,6 +15,8 @@ import dev.pyjit.ir.Terminator.Edge;
 import dev.pyjit.ir.Type;
 import dev.pyjit.ir.UnaryKind;
 import dev.pyjit.ir.Value;
+import dev.pyjit.ir.Verifier;
+import dev.pyjit.ir.passes.GuardArguments;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -81,6 +83,17 @@ public final class IrBuilder {
 
     public static Function build(CodeObject code) throws Unsupported {
         return new IrBuilder(code).build();
+    }
+
+    /**
+     * The IR as the compiler starts from it: built, with entry guards for the argument types the
+     * code is specialised for (none: generic), verified. The JIT and {@code pyjit dump} both begin here.
+     */
+    public static Function build(CodeObject code, List<Type> argumentTypes) throws Unsupported {
+        Function function = build(code);
+        GuardArguments.insert(function, argumentTypes);
+        Verifier.verify(function);
+        return function;
     }
 
     private Function build() throws Unsupported {

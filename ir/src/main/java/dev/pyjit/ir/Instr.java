@@ -203,7 +203,7 @@ public sealed interface Instr {
         }
     }
 
-    /** BUILD_TUPLE, BUILD_LIST, BUILD_MAP (keys and values alternate), BUILD_STRING: steal their items. */
+    /** BUILD_TUPLE, BUILD_LIST, BUILD_SET, BUILD_MAP (keys and values alternate), BUILD_STRING: steal their items. */
     record Build(Value result, Op op, List<Value> items, FrameState state) implements Instr {
         public List<Value> operands() { return items; }
         public String immediates(Function fn) { return Integer.toString(op == Op.BUILD_MAP ? items.size() / 2 : items.size()); }
@@ -222,7 +222,7 @@ public sealed interface Instr {
         public Instr mapOperands(UnaryOperator<Value> f) { return new BuildConstKeyMap(result, map(values, f), f.apply(keys), map(state, f)); }
     }
 
-    /** Single-operand operations that can raise: FORMAT_SIMPLE, GET_ITER, FOR_ITER. */
+    /** Single-operand operations that can raise: FORMAT_SIMPLE, GET_ITER, FOR_ITER, MAKE_FUNCTION. */
     record Unary(Value result, Op op, Value operand, FrameState state) implements Instr {
         public List<Value> operands() { return List.of(operand); }
         public String immediates(Function fn) { return ""; }

@@ -5,7 +5,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * Where the interpreter takes over when a speculation made by compiled code turns out wrong (a
- * local no longer has the type inference gave it): the bytecode offset to resume at, the value
+ * local no longer has the type inference gave it), or when a poll finds a tracer or other
+ * monitoring tool switched on: the bytecode offset to resume at, the value
  * stack the interpreter resumes with (bottom first), and the values compiled code holds at that
  * point that are not on that stack, which are released. An unboxed double in either list stands
  * for a float object; on the stack it is boxed again. The instruction that speculates may name its

@@ -69,9 +69,13 @@ public final class LlvmEmitter {
     void emit(LLVMModuleRef module, Function function, String symbol) {
         new Lowering(LLVMGetModuleContext(module), module).lower(function, symbol);
         BytePointer message = new BytePointer((BytePointer) null);
-        if (LLVMVerifyModule(module, LLVMReturnStatusAction, message) != 0) {
-            String text = message.getString();
+        boolean invalid = LLVMVerifyModule(module, LLVMReturnStatusAction, message) != 0;
+        // the message is allocated either way
+        String text = message.isNull() ? "" : message.getString();
+        if (!message.isNull()) {
             LLVMDisposeMessage(message);
+        }
+        if (invalid) {
             throw new LlvmError("invalid LLVM IR for " + function.name() + ": " + text);
         }
     }
@@ -195,7 +199,7 @@ public final class LlvmEmitter {
     }
 
     /** The host's machine with its own CPU and features; another target's generic CPU. */
-    static LLVMTargetMachineRef targetMachine(Target target) {
+    private static LLVMTargetMachineRef targetMachine(Target target) {
         boolean host = target == Target.host();
         BytePointer triple = host ? LLVMGetDefaultTargetTriple() : new BytePointer(target.triple);
         LLVMTargetRef llvmTarget = new LLVMTargetRef();

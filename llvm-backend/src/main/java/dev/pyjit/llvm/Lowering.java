@@ -36,8 +36,10 @@ import org.bytedeco.llvm.LLVM.LLVMValueRef;
  *
  * <p>Each instruction becomes a call of its helper; one that can raise first records its
  * bytecode offset in the frame, and on failure releases the values its frame state owns and
- * leaves through the shared error exit. Block parameters become phi nodes. A load whose type is a
- * speculation checks it and, if it fails, hands the frame to the interpreter ({@link ResumeState}).
+ * leaves through the shared error exit, or, inside a try, hands the frame to the interpreter at
+ * the handler. Block parameters become phi nodes. A load whose type is a speculation checks it
+ * and, if it fails, hands the frame to the interpreter ({@link ResumeState}); so does a poll that
+ * finds a monitoring tool switched on.
  */
 final class Lowering {
     private final LLVMContextRef context;
@@ -55,7 +57,7 @@ final class Lowering {
     private LLVMBasicBlockRef allocas;
     private LLVMBasicBlockRef errorExit;
     private DebugLines lines;
-    /** The value stack handed to the interpreter when a speculation fails; one array serves every resume. */
+    /** The value stack handed to the interpreter (a failed speculation, a poll, an unwind); one array serves them all. */
     private LLVMValueRef resumeStack;
     private LLVMValueRef deopts;
     /** The instrumentation version this frame last saw (see pyjit_poll). */

@@ -11,11 +11,11 @@ import java.util.Set;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.LongPointer;
 import org.bytedeco.llvm.LLVM.LLVMContextRef;
+import org.bytedeco.llvm.LLVM.LLVMErrorRef;
 import org.bytedeco.llvm.LLVM.LLVMMemoryBufferRef;
 import org.bytedeco.llvm.LLVM.LLVMModuleRef;
 import org.bytedeco.llvm.LLVM.LLVMOrcDefinitionGeneratorRef;
 import org.bytedeco.llvm.LLVM.LLVMOrcJITDylibRef;
-import org.bytedeco.llvm.LLVM.LLVMOrcLLJITBuilderRef;
 import org.bytedeco.llvm.LLVM.LLVMOrcLLJITRef;
 import org.bytedeco.llvm.LLVM.LLVMOrcResourceTrackerRef;
 
@@ -44,11 +44,8 @@ public final class NativeJit {
 
     public NativeJit() throws IOException {
         emitter = new LlvmEmitter();
-        LLVMOrcLLJITBuilderRef builder = LLVMOrcCreateLLJITBuilder();
-        // The builder takes the target machine: code generated as LlvmEmitter.assembly shows it.
-        LLVMOrcLLJITBuilderSetJITTargetMachineBuilder(builder,
-                LLVMOrcJITTargetMachineBuilderCreateFromTargetMachine(LlvmEmitter.targetMachine(Target.host())));
-        LlvmError.check(LLVMOrcCreateLLJIT(jit, builder), "creating the JIT");
+        // The JIT only links objects the emitter made: its own code generator is never used.
+        LlvmError.check(LLVMOrcCreateLLJIT(jit, null), "creating the JIT");
         dylib = LLVMOrcLLJITGetMainJITDylib(jit);
         LLVMOrcDefinitionGeneratorRef libpython = new LLVMOrcDefinitionGeneratorRef();
         LlvmError.check(LLVMOrcCreateDynamicLibrarySearchGeneratorForPath(libpython,
@@ -97,18 +94,30 @@ public final class NativeJit {
         return linked.contains(symbol);
     }
 
-    /** Links an object made by {@link #objectFile} for {@code symbol} and resolves its entry and counters. */
+    /**
+     * Links an object made by {@link #objectFile} for {@code symbol} and resolves its entry and
+     * counters. An object that does not link leaves nothing behind.
+     */
     public NativeCode link(byte[] object, String symbol, StageClock clock) {
         LLVMOrcResourceTrackerRef tracker = LLVMOrcJITDylibCreateResourceTracker(dylib);
-        BytePointer bytes = new BytePointer(object.length);
-        bytes.put(object);
-        LLVMMemoryBufferRef buffer = LLVMCreateMemoryBufferWithMemoryRangeCopy(bytes, object.length, new BytePointer(symbol));
-        bytes.close();
-        LlvmError.check(LLVMOrcLLJITAddObjectFileWithRT(jit, tracker, buffer), "adding the object");
-        linked.add(symbol);
-        NativeCode code = new NativeCode(symbol, lookup(symbol), lookup(Lowering.entriesSymbol(symbol)), lookup(Lowering.deoptsSymbol(symbol)), tracker);
-        clock.lap("link");
-        return code;
+        try (BytePointer bytes = new BytePointer(object.length); BytePointer name = new BytePointer(symbol)) {
+            bytes.put(object);
+            LLVMMemoryBufferRef buffer = LLVMCreateMemoryBufferWithMemoryRangeCopy(bytes, object.length, name);
+            LlvmError.check(LLVMOrcLLJITAddObjectFileWithRT(jit, tracker, buffer), "adding the object");
+            linked.add(symbol);
+            NativeCode code = new NativeCode(symbol, lookup(symbol), lookup(Lowering.entriesSymbol(symbol)),
+                    lookup(Lowering.deoptsSymbol(symbol)), tracker);
+            clock.lap("link");
+            return code;
+        } catch (LlvmError failure) {
+            LLVMErrorRef removal = LLVMOrcResourceTrackerRemove(tracker);
+            if (removal != null && !removal.isNull()) {
+                LLVMConsumeError(removal);
+            }
+            LLVMOrcReleaseResourceTracker(tracker);
+            linked.remove(symbol);
+            throw failure;
+        }
     }
 
     /** An identity of the code this JIT makes, besides the IR: see {@link LlvmEmitter#identity}. */
@@ -124,8 +133,9 @@ public final class NativeJit {
     }
 
     private long lookup(String symbol) {
-        LongPointer address = new LongPointer(1);
-        LlvmError.check(LLVMOrcLLJITLookup(jit, address, symbol), "looking up " + symbol);
-        return address.get();
+        try (LongPointer address = new LongPointer(1)) {
+            LlvmError.check(LLVMOrcLLJITLookup(jit, address, symbol), "looking up " + symbol);
+            return address.get();
+        }
     }
 }

@@ -45,43 +45,43 @@ public final class Toolchain {
      */
     public static synchronized Path pythonHome() throws IOException {
         if (pythonHome == null) {
-            Path stamped = stampedHome();
-            pythonHome = stamped != null ? stamped : extractHome();
+            Path jar = platformJar();
+            String jarStamp = jar == null ? null : jar.getFileName() + " " + Files.size(jar);
+            Path stamped = jar == null ? null : Loader.getCacheDir().toPath().resolve(jar.getFileName().toString()).resolve(packagePath());
+            pythonHome = stamped != null && jarStamp.equals(readStamp(stamped)) ? stamped : extractHome(jarStamp);
         }
         return pythonHome;
     }
 
-    private static Path extractHome() throws IOException {
+    private static String readStamp(Path home) {
+        try {
+            return Files.readString(home.resolve(STAMP));
+        } catch (IOException none) {
+            return null;
+        }
+    }
+
+    /** JavaCPP's own check and extraction; then the stamp, if the cache can take it (it is only a shortcut). */
+    private static Path extractHome(String jarStamp) throws IOException {
         Path home = org.bytedeco.cpython.presets.python.cachePackage().toPath();
-        String jarStamp = jarStamp();
         if (jarStamp != null) {
-            Path temporary = Files.createTempFile(home, STAMP, ".tmp");
-            Files.writeString(temporary, jarStamp);
-            Files.move(temporary, home.resolve(STAMP), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Path temporary = null;
+            try {
+                temporary = Files.createTempFile(home, STAMP, ".tmp");
+                Files.writeString(temporary, jarStamp);
+                Files.move(temporary, home.resolve(STAMP), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException readOnly) {
+                if (temporary != null) {
+                    Files.deleteIfExists(temporary);
+                }
+            }
         }
         return home;
     }
 
-    /** The cached package, if its stamp names the jar on the class path as it is now. */
-    private static Path stampedHome() throws IOException {
-        Path jar = platformJar();
-        String jarStamp = jarStamp();
-        if (jar == null || jarStamp == null) {
-            return null;
-        }
-        Path home = Loader.getCacheDir().toPath().resolve(jar.getFileName().toString()).resolve(packagePath());
-        Path stamp = home.resolve(STAMP);
-        return Files.isRegularFile(stamp) && Files.readString(stamp).equals(jarStamp) ? home : null;
-    }
-
     private static String packagePath() {
         return "org/bytedeco/cpython/" + Loader.getPlatform();
-    }
-
-    private static String jarStamp() throws IOException {
-        Path jar = platformJar();
-        return jar == null ? null : jar.getFileName() + " " + Files.size(jar);
     }
 
     /** The jar of the platform's CPython build, or null when it is not a jar on the class path. */

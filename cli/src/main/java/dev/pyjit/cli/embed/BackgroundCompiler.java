@@ -35,13 +35,21 @@ final class BackgroundCompiler {
     });
     private final AtomicInteger waiting = new AtomicInteger();
     private volatile int waitingMax;
-    /** Set once the interpreter is shutting down; read and written with the GIL held. */
+    /**
+     * Set once the interpreter is shutting down, with the GIL held. A job reads it first without the
+     * GIL, so that it never asks for the GIL once the program is ending (its code reference then
+     * stays: the process is ending), and again with it, where the answer counts.
+     */
     private volatile boolean closed;
     private PyObject publish;
 
     /** Queues a job; the caller holds the GIL. After {@link #close} nothing is queued any more. */
     void submit(FunctionCompiler.Where where, Runnable body) {
         if (closed) {
+            return;
+        }
+        if (where == null) {
+            thread.execute(new Job(null, body));  // freeing code is no compilation to wait for
             return;
         }
         waitingMax = Math.max(waitingMax, waiting.incrementAndGet());
@@ -69,6 +77,7 @@ final class BackgroundCompiler {
                 if (publish == null) {
                     PyObject runtime = PyImport_ImportModule("_pyjit_rt");
                     publish = runtime == null ? null : PyObject_GetAttrString(runtime, "publish");
+                    Py_XDECREF(runtime);
                 }
                 PyObject arguments = PyTuple_New(2);
                 Py_IncRef(code);

@@ -11,6 +11,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
@@ -21,9 +22,10 @@ import java.util.stream.Stream;
  * The name of a compiled function in the {@link CodeCache}: a SHA-256 of everything its machine
  * code depends on. That is the code object as the compiler reads it (bytecode, constants, names,
  * line and exception tables, nested code), the argument types the code is specialised for, and
- * the compiler itself: the classes of every stage of pyjit (so a rebuilt pyjit never meets old
- * code), the C runtime's bitcode (compiled against the bundled CPython's headers), the LLVM
- * version, the target, the CPU and its features, and the passes.
+ * the compiler itself: the jars of every stage of pyjit (so a rebuilt pyjit never meets old
+ * code), among them the runtime's (its helpers' bitcode, compiled against the bundled CPython's
+ * headers, and the evaluator that enters the code), the LLVM version, the target, the CPU and
+ * its features, and the passes.
  */
 final class CacheKey {
     private final byte[] compiler;
@@ -31,11 +33,10 @@ final class CacheKey {
     CacheKey(NativeJit backend) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
-        out.writeUTF(backend.identity());
-        for (Class<?> stage : List.of(IrBuilder.class, Pipeline.class, NativeJit.class, Jit.class)) {
+        writeString(out, backend.identity());
+        for (Class<?> stage : List.of(IrBuilder.class, Pipeline.class, NativeJit.class, RuntimeFiles.class, Jit.class)) {
             out.write(digestOf(stage));
         }
-        out.write(RuntimeFiles.helpersBitcode());
         compiler = CodeCache.sha256(bytes.toByteArray());
     }
 
@@ -58,7 +59,7 @@ final class CacheKey {
 
     private static void write(DataOutputStream out, CodeObject code) throws IOException {
         for (String text : List.of(code.name(), code.qualifiedName(), code.fileName())) {
-            out.writeUTF(text);
+            writeString(out, text);
         }
         for (int number : new int[] {code.firstLine(), code.argCount(), code.positionalOnlyArgCount(), code.keywordOnlyArgCount(),
                 code.flags(), code.cellCount(), code.freeCount()}) {
@@ -84,7 +85,7 @@ final class CacheKey {
                 case CODE, FROZENSET, OTHER -> false;
                 default -> true;
             };
-            out.writeUTF(stableRepr ? constant.repr() : "");
+            writeString(out, stableRepr ? constant.repr() : "");
             out.writeLong(Double.doubleToRawLongBits(constant.floatValue()));
             out.writeBoolean(constant.nestedCode() != null);
             if (constant.nestedCode() != null) {
@@ -101,8 +102,13 @@ final class CacheKey {
     private static void writeStrings(DataOutputStream out, List<String> strings) throws IOException {
         out.writeInt(strings.size());
         for (String text : strings) {
-            out.writeUTF(text);
+            writeString(out, text);
         }
+    }
+
+    /** As UTF-8 after its length: DataOutput.writeUTF refuses strings over 64 KiB, and constants can be longer. */
+    private static void writeString(DataOutputStream out, String text) throws IOException {
+        writeBytes(out, text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A digest of the jar (or class directory) a class was loaded from. */
@@ -123,7 +129,7 @@ final class CacheKey {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         try (Stream<Path> files = Files.walk(location)) {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                all.write(location.relativize(file).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                all.write(location.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
                 all.write(Files.readAllBytes(file));
             }
         }

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -23,7 +26,9 @@ import java.util.stream.Stream;
  * depends on, see {@link CacheKey}), in {@code $XDG_CACHE_HOME/pyjit} or {@code ~/.cache/pyjit}.
  * An entry is written under a temporary name and renamed into place, so a reader sees a whole
  * entry or none; it carries its key and a digest of its contents, so a truncated, corrupt or
- * foreign file is ignored, never executed. The directory is kept under a size by removing the
+ * misplaced file is ignored, never executed. The digest proves integrity, not authorship: the
+ * directories are made private (0700), and a cache directory that another user owns or that
+ * others can write to is not used at all. The directory is kept under a size by removing the
  * least recently used entries (a hit renews the entry's time). Any failure of the file system
  * (read-only, full) only means no cache.
  */
@@ -53,20 +58,54 @@ public final class CodeCache {
         return directory;
     }
 
-    /** The object stored under {@code key}, or null: none, or not intact. */
+    /** The object stored under {@code key}, or null: none, not intact, or a directory not private to this user. */
     byte[] get(String key) {
         Path entry = entryOf(key);
+        if (!isPrivate(entry.getParent())) {
+            return null;
+        }
+        byte[] object;
         try {
-            byte[] file = Files.readAllBytes(entry);
-            byte[] object = unwrap(key, file);
+            object = unwrap(key, Files.readAllBytes(entry));
             if (object == null) {
                 Files.deleteIfExists(entry);
                 return null;
             }
-            Files.setLastModifiedTime(entry, FileTime.fromMillis(System.currentTimeMillis()));
-            return object;
         } catch (IOException | RuntimeException unreadable) {
             return null;
+        }
+        try {
+            Files.setLastModifiedTime(entry, FileTime.fromMillis(System.currentTimeMillis()));
+        } catch (IOException readOnly) {
+            // the entry is still good; it just ages as if unused
+        }
+        return object;
+    }
+
+    /** Whether the directory and the cache root exist, belong to this user and nobody else can write to them. */
+    private boolean isPrivate(Path folder) {
+        try {
+            for (Path each : List.of(directory, folder)) {
+                if (!Files.getOwner(each).getName().equals(System.getProperty("user.name"))) {
+                    return false;
+                }
+                Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(each);
+                if (permissions.contains(PosixFilePermission.GROUP_WRITE) || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException | UnsupportedOperationException unknown) {
+            return false;
+        }
+    }
+
+    /** Drops the entry of {@code key}, if it can. */
+    void remove(String key) {
+        try {
+            Files.deleteIfExists(entryOf(key));
+        } catch (IOException ignored) {
+            // it stays; the next reader checks it again
         }
     }
 
@@ -74,7 +113,10 @@ public final class CodeCache {
     void put(String key, byte[] object) {
         Path entry = entryOf(key);
         try {
-            Files.createDirectories(entry.getParent());
+            Files.createDirectories(entry.getParent(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            if (!isPrivate(entry.getParent())) {
+                return;
+            }
             Path temporary = Files.createTempFile(entry.getParent(), key.substring(0, 8), ".tmp");
             try {
                 byte[] file = wrap(key, object);

@@ -9,10 +9,9 @@ import dev.pyjit.frontend.Unsupported;
 import dev.pyjit.ir.Function;
 import dev.pyjit.ir.StageClock;
 import dev.pyjit.ir.Type;
-import dev.pyjit.ir.Verifier;
-import dev.pyjit.ir.passes.GuardArguments;
 import dev.pyjit.ir.passes.Pipeline;
 import dev.pyjit.llvm.LlvmEmitter;
+import dev.pyjit.llvm.LlvmError;
 import dev.pyjit.llvm.NativeJit;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,15 +101,12 @@ final class FunctionCompiler {
                 key = null;
             }
             if (key != null) {
-                byte[] kept = cache.get(key);
-                clock.lap("cache-read");
+                NativeJit.NativeCode kept = linkKept(key, symbol, clock);
                 if (kept != null) {
-                    return new Result(where, backend.link(kept, symbol, clock), specialisedFor, null, null, CacheUse.HIT);
+                    return new Result(where, kept, specialisedFor, null, null, CacheUse.HIT);
                 }
             }
-            Function ir = IrBuilder.build(snapshot.code());
-            GuardArguments.insert(ir, specialisedFor);
-            Verifier.verify(ir);
+            Function ir = IrBuilder.build(snapshot.code(), specialisedFor);
             clock.lap("build");
             Pipeline.run(ir, Pipeline.TYPING);
             Pipeline.run(ir, Pipeline.OPTIMISATION);
@@ -125,6 +121,21 @@ final class FunctionCompiler {
             return Result.refused(where, unsupported.getMessage());
         } catch (Exception | LinkageError failure) {
             return new Result(where, null, List.of(), "compiler error: " + failure, failure, CacheUse.NONE);
+        }
+    }
+
+    /** The code the cache kept under {@code key}, linked; null if there is none, or it does not link (then it goes). */
+    private NativeJit.NativeCode linkKept(String key, String symbol, StageClock clock) {
+        byte[] kept = cache.get(key);
+        clock.lap("cache-read");
+        if (kept == null) {
+            return null;
+        }
+        try {
+            return backend.link(kept, symbol, clock);
+        } catch (LlvmError unlinkable) {
+            cache.remove(key);
+            return null;
         }
     }
 

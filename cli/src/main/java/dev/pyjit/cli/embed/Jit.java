@@ -91,6 +91,8 @@ final class Jit {
         PyObject time = runtime == null ? null : PyObject_CallMethod(runtime, "first_native_entry", null);
         long nanos = time == null ? 0 : PyLong_AsLongLong(time);
         PyErr_Clear();
+        Py_XDECREF(time);
+        Py_XDECREF(runtime);
         return nanos;
     }
 
@@ -151,7 +153,15 @@ final class Jit {
             return compile(snapshot, handle).toPython();
         }
         PyObject code = PyObject_GetAttrString(function, "__code__");
-        background.submit(snapshot.where(), () -> background.publish(code, compile(snapshot, handle)));
+        background.submit(snapshot.where(), () -> {
+            // whatever happens in the compiler, the code object hears an answer: else it stays queued
+            Answer answer = new Answer(0, List.of(), handle);
+            try {
+                answer = compile(snapshot, handle);
+            } finally {
+                background.publish(code, answer);
+            }
+        });
         PyObject none = _Py_NoneStruct();
         Py_IncRef(none);
         return none;

@@ -12,8 +12,8 @@ import java.util.List;
  * with the bundled clang into
  * <ul>
  *   <li>{@code helpers.bc}, LLVM bitcode linked into every JIT module so helpers inline;</li>
- *   <li>{@code _pyjit_rt.cpython-313-x86_64-linux-gnu.so}, the extension module that hooks
- *       function creation and calls.</li>
+ *   <li>{@code _pyjit_rt.cpython-313-x86_64-linux-gnu.so}, the extension module whose PEP 523
+ *       frame evaluator enters native code.</li>
  * </ul>
  * Usage: {@code CompileRuntime <c source dir> <output dir>}.
  */
