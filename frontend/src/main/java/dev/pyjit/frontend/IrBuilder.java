@@ -41,6 +41,8 @@ import java.util.function.BiFunction;
  * frame over at the handler, so handlers (except blocks, finally and with cleanups) run there.
  */
 public final class IrBuilder {
+    /** The one CALL_INTRINSIC_1 built: unary +. */
+    private static final int INTRINSIC_UNARY_POSITIVE = 5;
 
     private final CodeObject code;
     private final List<Instruction> instructions;
@@ -164,10 +166,6 @@ public final class IrBuilder {
             if (current.start() != offset && blockStarts.contains(current.start())) {
                 block.setTerminator(new Terminator.Jump(edgeTo(current.start())));
                 return;
-            }
-            if (!OpcodeSupport.isSupported(current)) {
-                throw new Unsupported("unsupported opcode " + current.opcode()
-                        + (current.opcode() == Opcode.CALL_INTRINSIC_1 ? " " + current.argument() : ""));
             }
             if (translate(current)) {
                 return;
@@ -316,7 +314,12 @@ public final class IrBuilder {
                     (in, state) -> new Instr.BinaryOp(value(), BinaryOperator.of(arg), in.get(0), in.get(1), state));
             case UNARY_NEGATIVE -> unary(UnaryKind.NEGATIVE);
             case UNARY_INVERT -> unary(UnaryKind.INVERT);
-            case CALL_INTRINSIC_1 -> unary(UnaryKind.POSITIVE); // OpcodeSupport admits only INTRINSIC_UNARY_POSITIVE
+            case CALL_INTRINSIC_1 -> {
+                if (arg != INTRINSIC_UNARY_POSITIVE) {
+                    throw new Unsupported("unsupported opcode CALL_INTRINSIC_1 " + arg);
+                }
+                unary(UnaryKind.POSITIVE);
+            }
             case UNARY_NOT -> apply(Op.NOT, 1, (in, state) -> new Instr.Not(value(), in.get(0)));
             case TO_BOOL -> apply(Op.TO_BOOL, 1, (in, state) -> new Instr.ToBool(value(), in.get(0), state));
             case COMPARE_OP -> apply(Op.COMPARE, 2, (in, state) ->
@@ -395,7 +398,10 @@ public final class IrBuilder {
                 return true;
             }
             case RAISE_VARARGS -> {
-                // A bare raise (arg 0) re-raises without a traceback entry: OpcodeSupport refuses it.
+                if (arg == 0) {
+                    // a bare raise re-raises without a new traceback entry, which native code cannot do yet
+                    throw new Unsupported("unsupported opcode RAISE_VARARGS");
+                }
                 Value cause = arg == 2 ? pop() : null;
                 Value exception = pop();
                 if (cause == null) {

@@ -121,22 +121,19 @@ public final class TypeInference implements Pass {
         return switch (instruction.op()) {
             case LOAD_CONST -> instruction.result().type(); // the builder knows each constant's type
             case LOAD_LOCAL -> slotType(slots, ((Instr.LoadLocal) instruction).slot());
-            case LOAD_LOCAL_CHECKED, LOAD_GLOBAL, LOAD_ATTR, CALL, SUBSCRIPT, SLICE, TUPLE_ITEM, GET_ITER -> Type.OBJECT;
-            case LOAD_LOCAL_AND_CLEAR -> Type.TOP;
-            case LOAD_DEREF -> Type.OBJECT;
-            case MAKE_FUNCTION -> Type.OTHER_OBJECT;
-            case LOAD_ASSERTION_ERROR, BUILD_SET -> Type.OTHER_OBJECT;
+            case LOAD_LOCAL_CHECKED, LOAD_GLOBAL, LOAD_ATTR, CALL, SUBSCRIPT, SLICE, TUPLE_ITEM, GET_ITER, LOAD_DEREF -> Type.OBJECT;
+            case LOAD_LOCAL_AND_CLEAR, FOR_ITER -> Type.TOP;
+            case MAKE_FUNCTION, LOAD_ASSERTION_ERROR, BUILD_SET, BUILD_SLICE -> Type.OTHER_OBJECT;
             case BEFORE_WITH -> Type.TUPLE;
             // str() of a str subclass, __format__ and __repr__ may all return a subclass of str
-            case CONVERT_VALUE, FORMAT_WITH_SPEC -> Type.STR.union(Type.OTHER_OBJECT);
+            case CONVERT_VALUE, FORMAT_WITH_SPEC, FORMAT_SIMPLE -> Type.STR.union(Type.OTHER_OBJECT);
             case LOAD_NULL -> Type.NULL;
-            case FOR_ITER -> Type.TOP;
             case BINARY_OP -> {
                 Instr.BinaryOp op = (Instr.BinaryOp) instruction;
                 yield pairwise(op.operator().base(), op.left().type(), op.right().type());
             }
             case UNARY_OP -> unary(((Instr.UnaryOp) instruction).kind(), ((Instr.UnaryOp) instruction).operand().type());
-            case NOT, IS, CONTAINS, TO_BOOL -> Type.BOOL;
+            case NOT, IS, CONTAINS, TO_BOOL, FLOAT_COMPARE -> Type.BOOL;
             case COMPARE -> {
                 Instr.Compare compare = (Instr.Compare) instruction;
                 Type comparable = Type.BOOL.union(Type.INT).union(Type.FLOAT).union(Type.STR);
@@ -147,12 +144,8 @@ public final class TypeInference implements Pass {
             case BUILD_LIST -> Type.LIST;
             case BUILD_MAP, BUILD_CONST_KEY_MAP -> Type.DICT;
             case BUILD_STRING -> Type.STR;
-            // __format__ may return a subclass of str
-            case FORMAT_SIMPLE -> Type.STR.union(Type.OTHER_OBJECT);
-            case BUILD_SLICE -> Type.OTHER_OBJECT;
             case UNBOX_FLOAT, FLOAT_ARITH, FLOAT_DIVIDE, FLOAT_CONSTANT, LOAD_LOCAL_FLOAT -> Type.CDOUBLE;
             case BOX_FLOAT -> Type.FLOAT;
-            case FLOAT_COMPARE -> Type.BOOL;
             case STORE_LOCAL, STORE_GLOBAL, STORE_ATTR, STORE_SUBSCRIPT, STORE_SLICE, LIST_EXTEND, CHECK_EVAL_BREAKER, INCREF, DECREF,
                     GUARD_ARGUMENT, RAISE, LIST_APPEND, SET_ADD, MAP_ADD, DELETE_LOCAL, DELETE_SUBSCRIPT, MAKE_CELL, COPY_FREE_VARS,
                     STORE_DEREF, SET_FUNCTION_ATTRIBUTE -> Type.BOTTOM;
