@@ -14,6 +14,9 @@
 #include "internal/pycore_function.h"
 #include "internal/pycore_opcode_utils.h"
 #include "internal/pycore_long.h"
+#include "internal/pycore_dict.h"
+#include "internal/pycore_code.h"
+#include "internal/pycore_moduleobject.h"
 #include "opcode.h"
 
 static inline PyCodeObject *code_of(_PyInterpreterFrame *frame) {
@@ -264,6 +267,135 @@ PyObject *pyjit_load_attr(_PyInterpreterFrame *frame, PyObject *owner, int name_
 
 int pyjit_store_attr(_PyInterpreterFrame *frame, PyObject *owner, int name_index, PyObject *value) {
     return PyObject_SetAttr(owner, name_at(frame, name_index), value);
+}
+
+/* ---- The interpreter's inline caches. Compiled code reads the cache of the instruction it was
+ * compiled from, as the specialised instruction would (Python/bytecodes.c), but only while the
+ * instruction is still specialised that way: the cache's layout depends on the opcode. A guard
+ * that fails takes the generic path; nothing here raises. */
+
+static inline _Py_CODEUNIT *instruction_at(_PyInterpreterFrame *frame, int at) {
+    return _PyCode_CODE(code_of(frame)) + at;
+}
+
+PyObject *pyjit_load_global_cached(_PyInterpreterFrame *frame, int name_index, int at, int specialised) {
+    _Py_CODEUNIT *instr = instruction_at(frame, at);
+    PyDictObject *globals = (PyDictObject *)frame->f_globals;
+    if (instr->op.code == specialised && PyDict_CheckExact(globals) && globals->ma_keys->dk_version == instr[2].cache) {
+        PyDictKeysObject *keys = globals->ma_keys;
+        PyDictObject *builtins = (PyDictObject *)frame->f_builtins;
+        if (specialised == LOAD_GLOBAL_BUILTIN) {
+            keys = PyDict_CheckExact(builtins) && builtins->ma_keys->dk_version == instr[3].cache ? builtins->ma_keys : NULL;
+        }
+        PyObject *value = keys == NULL ? NULL : DK_UNICODE_ENTRIES(keys)[instr[4].cache].me_value;
+        if (value != NULL) {
+            return Py_NewRef(value);
+        }
+    }
+    return pyjit_load_global(frame, name_index);
+}
+
+/* What the specialised LOAD_ATTR finds (borrowed), or NULL where its guards fail. */
+static inline PyObject *cached_attribute(_PyInterpreterFrame *frame, PyObject *owner, int name_index, int at, int specialised) {
+    _Py_CODEUNIT *instr = instruction_at(frame, at);
+    if (instr->op.code != specialised) {
+        return NULL;
+    }
+    PyTypeObject *type = Py_TYPE(owner);
+    uint32_t version = read_u32(&instr[2].cache);
+    switch (specialised) {
+    case LOAD_ATTR_INSTANCE_VALUE:
+        if (type->tp_version_tag != version || !_PyObject_InlineValues(owner)->valid) {
+            return NULL;
+        }
+        return _PyObject_InlineValues(owner)->values[instr[4].cache];
+    case LOAD_ATTR_WITH_HINT: {
+        PyDictObject *dict = type->tp_version_tag == version ? _PyObject_GetManagedDict(owner) : NULL;
+        uint16_t hint = instr[4].cache;
+        if (dict == NULL || hint >= (size_t)dict->ma_keys->dk_nentries) {
+            return NULL;
+        }
+        PyObject *name = name_at(frame, name_index);
+        if (DK_IS_UNICODE(dict->ma_keys)) {
+            PyDictUnicodeEntry *entry = DK_UNICODE_ENTRIES(dict->ma_keys) + hint;
+            return entry->me_key == name ? entry->me_value : NULL;
+        }
+        PyDictKeyEntry *entry = DK_ENTRIES(dict->ma_keys) + hint;
+        return entry->me_key == name ? entry->me_value : NULL;
+    }
+    case LOAD_ATTR_SLOT:
+        return type->tp_version_tag == version ? *(PyObject **)((char *)owner + instr[4].cache) : NULL;
+    case LOAD_ATTR_MODULE: {
+        if (!PyModule_CheckExact(owner)) {
+            return NULL;
+        }
+        PyDictObject *dict = (PyDictObject *)((PyModuleObject *)owner)->md_dict;
+        return dict->ma_keys->dk_version == version ? DK_UNICODE_ENTRIES(dict->ma_keys)[instr[4].cache].me_value : NULL;
+    }
+    case LOAD_ATTR_CLASS:
+        return PyType_Check(owner) && ((PyTypeObject *)owner)->tp_version_tag == version ? read_obj(&instr[6].cache) : NULL;
+    case LOAD_ATTR_METHOD_WITH_VALUES:
+    case LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES:
+        /* the instance has no attribute of that name: its values are inline, over the type's shared keys, unchanged */
+        if (type->tp_version_tag != version || !_PyObject_InlineValues(owner)->valid
+                || ((PyHeapTypeObject *)type)->ht_cached_keys->dk_version != read_u32(&instr[4].cache)) {
+            return NULL;
+        }
+        return read_obj(&instr[6].cache);
+    case LOAD_ATTR_METHOD_NO_DICT:
+    case LOAD_ATTR_NONDESCRIPTOR_NO_DICT:
+        return type->tp_version_tag == version ? read_obj(&instr[6].cache) : NULL;
+    default:
+        return NULL;
+    }
+}
+
+PyObject *pyjit_load_attr_cached(_PyInterpreterFrame *frame, PyObject *owner, int name_index, int at, int specialised) {
+    PyObject *attr = cached_attribute(frame, owner, name_index, at, specialised);
+    return attr != NULL ? Py_NewRef(attr) : pyjit_load_attr(frame, owner, name_index);
+}
+
+PyObject *pyjit_load_method(_PyInterpreterFrame *frame, PyObject *owner, int name_index, int at, int specialised, PyObject **self) {
+    PyObject *attr = cached_attribute(frame, owner, name_index, at, specialised);
+    if (attr != NULL) {
+        int method = specialised == LOAD_ATTR_METHOD_WITH_VALUES || specialised == LOAD_ATTR_METHOD_NO_DICT;
+        *self = method ? Py_NewRef(owner) : NULL;
+        return Py_NewRef(attr);
+    }
+    PyObject *callable = NULL;
+    if (_PyObject_GetMethod(owner, name_at(frame, name_index), &callable)) {
+        *self = Py_NewRef(owner);
+        return callable;
+    }
+    *self = NULL;
+    return callable;
+}
+
+int pyjit_store_attr_cached(_PyInterpreterFrame *frame, PyObject *owner, int name_index, PyObject *value, int at, int specialised) {
+    _Py_CODEUNIT *instr = instruction_at(frame, at);
+    if (instr->op.code == specialised && Py_TYPE(owner)->tp_version_tag == read_u32(&instr[2].cache)) {
+        int index = instr[4].cache;
+        if (specialised == STORE_ATTR_INSTANCE_VALUE) {
+            PyDictValues *values = _PyObject_InlineValues(owner);
+            if (_PyObject_GetManagedDict(owner) == NULL && values->valid) {
+                PyObject *old = values->values[index];
+                values->values[index] = Py_NewRef(value);
+                if (old == NULL) {
+                    _PyDictValues_AddToInsertionOrder(values, index);
+                } else {
+                    Py_DECREF(old);
+                }
+                return 0;
+            }
+        } else if (specialised == STORE_ATTR_SLOT) {
+            PyObject **slot = (PyObject **)((char *)owner + index);
+            PyObject *old = *slot;
+            *slot = Py_NewRef(value);
+            Py_XDECREF(old);
+            return 0;
+        }
+    }
+    return pyjit_store_attr(frame, owner, name_index, value);
 }
 
 static PyObject *truth(int value) {

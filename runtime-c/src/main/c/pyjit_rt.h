@@ -91,6 +91,14 @@ PyObject *pyjit_load_global(_PyInterpreterFrame *frame, int name_index);
 int pyjit_store_global(_PyInterpreterFrame *frame, int name_index, PyObject *value);
 PyObject *pyjit_load_attr(_PyInterpreterFrame *frame, PyObject *owner, int name_index);
 int pyjit_store_attr(_PyInterpreterFrame *frame, PyObject *owner, int name_index, PyObject *value);
+/* The same through the interpreter's inline cache of the instruction at code unit `at`, when it is
+ * still specialised as `specialised` (a quickened opcode); the generic path otherwise. */
+PyObject *pyjit_load_global_cached(_PyInterpreterFrame *frame, int name_index, int at, int specialised);
+PyObject *pyjit_load_attr_cached(_PyInterpreterFrame *frame, PyObject *owner, int name_index, int at, int specialised);
+int pyjit_store_attr_cached(_PyInterpreterFrame *frame, PyObject *owner, int name_index, PyObject *value, int at, int specialised);
+/* LOAD_ATTR's method form: the callable, and in *self a new reference to the owner when the
+ * callable is a function found on its type that wants it as self, else NULL. */
+PyObject *pyjit_load_method(_PyInterpreterFrame *frame, PyObject *owner, int name_index, int at, int specialised, PyObject **self);
 
 PyObject *pyjit_binary_op(int op, PyObject *lhs, PyObject *rhs);
 PyObject *pyjit_compare(int oparg, PyObject *lhs, PyObject *rhs);

@@ -1,5 +1,6 @@
 package dev.pyjit.frontend;
 
+import dev.pyjit.ir.CacheHint;
 import java.util.List;
 
 /**
@@ -7,13 +8,15 @@ import java.util.List;
  * the live interpreter once by {@link CodeReader}, so the rest of the frontend needs no CPython.
  *
  * @param code        co_code as CPython reports it (unspecialised, caches zeroed)
+ * @param quickened   the same instructions as the interpreter runs them, specialised where it has
+ *                    specialised them ({@code _co_code_adaptive}); only the opcodes are read
  * @param localNames  the name of each of the frame's localsplus slots, in slot order (CodeReader)
  * @param lines       co_lines(): byte ranges and their source line (-1 for none)
  */
 public record CodeObject(String name, String qualifiedName, String fileName, int firstLine,
                          int argCount, int positionalOnlyArgCount, int keywordOnlyArgCount, int flags,
                          byte[] code, List<Constant> constants, List<String> names, List<String> localNames,
-                         int cellCount, int freeCount, byte[] exceptionTable, List<LineRange> lines) {
+                         int cellCount, int freeCount, byte[] exceptionTable, List<LineRange> lines, byte[] quickened) {
 
     public static final int CO_VARARGS = 0x4;
     public static final int CO_VARKEYWORDS = 0x8;
@@ -40,6 +43,11 @@ public record CodeObject(String name, String qualifiedName, String fileName, int
             }
         }
         return -1;
+    }
+
+    /** How the interpreter had specialised the instruction whose opcode is at byte {@code offset}. */
+    public CacheHint hintAt(int offset) {
+        return offset + 1 < quickened.length ? CacheHint.of(quickened[offset] & 0xff) : CacheHint.NONE;
     }
 
     /** The local slots that hold arguments on entry: positional, keyword-only, then *args and **kwargs. */

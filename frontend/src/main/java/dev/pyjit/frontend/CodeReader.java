@@ -21,7 +21,7 @@ public final class CodeReader {
                 integer(code, "co_firstlineno"), integer(code, "co_argcount"), integer(code, "co_posonlyargcount"),
                 integer(code, "co_kwonlyargcount"), integer(code, "co_flags"), bytes(code, "co_code"),
                 constants(code), strings(code, "co_names"), localsPlusNames(code), cells.size(), frees.size(),
-                bytes(code, "co_exceptiontable"), lines(code));
+                bytes(code, "co_exceptiontable"), lines(code), bytes(code, "_co_code_adaptive"));
     }
 
     /**

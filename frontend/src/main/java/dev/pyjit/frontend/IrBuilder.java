@@ -2,6 +2,7 @@ package dev.pyjit.frontend;
 
 import dev.pyjit.ir.BinaryOperator;
 import dev.pyjit.ir.Block;
+import dev.pyjit.ir.CacheHint;
 import dev.pyjit.ir.CompareOperator;
 import dev.pyjit.ir.FrameState;
 import dev.pyjit.ir.Function;
@@ -286,16 +287,23 @@ public final class IrBuilder {
                 emit(new Instr.StoreLocal(arg & 15, pop(), current.offset()));
             }
             case LOAD_GLOBAL -> {
-                apply(Op.LOAD_GLOBAL, 0, (in, state) -> new Instr.LoadGlobal(value(), arg >> 1, state));
+                CacheHint hint = code.hintAt(instruction.offset());
+                apply(Op.LOAD_GLOBAL, 0, (in, state) -> new Instr.LoadGlobal(value(), arg >> 1, hint, state));
                 pushNullIf((arg & 1) != 0);
             }
             case STORE_GLOBAL -> apply(Op.STORE_GLOBAL, 1, (in, state) -> new Instr.StoreGlobal(arg, in.get(0), state));
             case LOAD_ATTR -> {
-                // The method form (arg & 1) pushes (bound attribute, NULL): the same call, one allocation more.
-                apply(Op.LOAD_ATTR, 1, (in, state) -> new Instr.LoadAttr(value(), in.get(0), arg >> 1, state));
-                pushNullIf((arg & 1) != 0);
+                CacheHint hint = code.hintAt(instruction.offset());
+                if ((arg & 1) != 0) {
+                    loadMethod(arg >> 1, hint);
+                } else {
+                    apply(Op.LOAD_ATTR, 1, (in, state) -> new Instr.LoadAttr(value(), in.get(0), arg >> 1, hint, state));
+                }
             }
-            case STORE_ATTR -> apply(Op.STORE_ATTR, 2, (in, state) -> new Instr.StoreAttr(in.get(1), arg, in.get(0), state));
+            case STORE_ATTR -> {
+                CacheHint hint = code.hintAt(instruction.offset());
+                apply(Op.STORE_ATTR, 2, (in, state) -> new Instr.StoreAttr(in.get(1), arg, in.get(0), hint, state));
+            }
             case PUSH_NULL -> pushNullIf(true);
             case POP_TOP, END_FOR -> decref(pop());
             case COPY -> {
@@ -522,6 +530,20 @@ public final class IrBuilder {
             emit(new Instr.LoadNull(result));
             push(result);
         }
+    }
+
+    /** LOAD_ATTR's method form pushes the callable, then the self to call it with or NULL. */
+    private void loadMethod(int nameIndex, CacheHint hint) throws Unsupported {
+        Value owner = pop();
+        List<Value> owned = new ArrayList<>(stack);
+        owned.add(owner);
+        Value method = value();
+        emit(new Instr.LoadMethod(method, owner, nameIndex, hint, state(owned)));
+        Value self = function.newValue(Type.TOP);
+        emit(new Instr.MethodSelf(self, method));
+        decref(owner);
+        push(method);
+        push(self);
     }
 
     private void unary(UnaryKind kind) throws Unsupported {

@@ -171,7 +171,7 @@ class DecoderTest {
             code[i] = (byte) units[i];
         }
         return new CodeObject("f", "f", "<test>", 1, 0, 0, 0, 0, code, List.of(), List.of(), List.of(), 0, 0,
-                new byte[0], List.of(new CodeObject.LineRange(0, 4, 1), new CodeObject.LineRange(4, code.length, -1)));
+                new byte[0], List.of(new CodeObject.LineRange(0, 4, 1), new CodeObject.LineRange(4, code.length, -1)), code);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.pyjit.frontend;
 
 import dev.pyjit.ir.Golden;
+import static org.bytedeco.cpython.global.python.Py_DecRef;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pyjit.ir.CacheHint;
 import dev.pyjit.ir.FrameState;
 import dev.pyjit.ir.Function;
 import dev.pyjit.ir.Instr;
@@ -18,7 +20,13 @@ import dev.pyjit.ir.Type;
 import dev.pyjit.ir.Value;
 import dev.pyjit.ir.Verifier;
 import dev.pyjit.ir.passes.Pipeline;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.bytedeco.cpython.PyObject;
 import java.util.Objects;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Disabled;
@@ -114,6 +122,70 @@ class IrBuilderTest {
                 assertFalse(refcount.value().type().isSubtypeOf(Type.IMMORTAL) && !refcount.value().type().isBottom(), instruction::toString);
             }
         }
+    }
+
+    @Test
+    void methodCallsPassTheOwnerAsSelfWithoutABoundMethod() throws Unsupported {
+        Function fn = build("""
+                def f(o):
+                    return o.m(1)
+                """);
+        List<Instr> all = instructions(fn);
+        Instr.LoadMethod load = all.stream().filter(Instr.LoadMethod.class::isInstance).map(Instr.LoadMethod.class::cast)
+                .findFirst().orElseThrow();
+        Instr.MethodSelf self = (Instr.MethodSelf) all.get(all.indexOf(load) + 1);
+        assertEquals(load.result(), self.method());
+        Instr.Call call = all.stream().filter(Instr.Call.class::isInstance).map(Instr.Call.class::cast).findFirst().orElseThrow();
+        assertEquals(load.result(), call.callable());
+        assertEquals(self.result(), call.selfOrNull());
+        assertEquals(0, count(fn, Op.LOAD_NULL));
+        assertEquals(0, count(fn, Op.LOAD_ATTR));
+    }
+
+    @Test
+    void hintsComeFromTheInterpretersSpecialisations() throws Unsupported {
+        PyObject globals = EmbeddedPython.run("""
+                class C:
+                    def __init__(self):
+                        self.x = 1
+                    def m(self):
+                        return self.x
+                K = 3
+                def f(o):
+                    o.x = len((K,))
+                    return o.x + o.m()
+                for _ in range(10):
+                    f(C())
+                def cold(o):
+                    o.x = len((K,))
+                    return o.x + o.m()
+                """);
+        try {
+            Map<Op, List<CacheHint>> warm = hints(IrBuilder.build(EmbeddedPython.code(globals, "f")));
+            assertEquals(List.of(CacheHint.STORE_ATTR_INSTANCE_VALUE), warm.get(Op.STORE_ATTR));
+            assertEquals(List.of(CacheHint.ATTR_INSTANCE_VALUE), warm.get(Op.LOAD_ATTR));
+            assertEquals(List.of(CacheHint.ATTR_METHOD_WITH_VALUES), warm.get(Op.LOAD_METHOD));
+            assertEquals(List.of(CacheHint.GLOBAL_BUILTIN, CacheHint.GLOBAL_MODULE), warm.get(Op.LOAD_GLOBAL));
+            Map<Op, List<CacheHint>> cold = hints(IrBuilder.build(EmbeddedPython.code(globals, "cold")));
+            assertEquals(Set.of(CacheHint.NONE), cold.values().stream().flatMap(List::stream).collect(Collectors.toSet()));
+            assertTrue(Printer.print(IrBuilder.build(EmbeddedPython.code(globals, "f"))).contains("LoadAttr<x,attr_instance_value>"));
+        } finally {
+            Py_DecRef(globals);
+        }
+    }
+
+    private static Map<Op, List<CacheHint>> hints(Function fn) {
+        Map<Op, List<CacheHint>> hints = new TreeMap<>();
+        for (Instr instruction : instructions(fn)) {
+            CacheHint hint = instruction instanceof Instr.LoadGlobal load ? load.hint()
+                    : instruction instanceof Instr.LoadAttr load ? load.hint()
+                    : instruction instanceof Instr.LoadMethod load ? load.hint()
+                    : instruction instanceof Instr.StoreAttr store ? store.hint() : null;
+            if (hint != null) {
+                hints.computeIfAbsent(instruction.op(), op -> new ArrayList<>()).add(hint);
+            }
+        }
+        return hints;
     }
 
     @Test

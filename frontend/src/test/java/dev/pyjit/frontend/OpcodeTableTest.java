@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pyjit.ir.CacheHint;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,9 +31,12 @@ class OpcodeTableTest {
             "        rows.append('%s %d %d %d' % (name, number, opcode._inline_cache_entries.get(name, 0),",
             "                    number in dis.hasjrel))",
             "table = '\\n'.join(rows)",
+            "specialised = '\\n'.join('%s %d' % item for item in opcode._specialized_opmap.items())",
             "");
 
     private static Map<String, PyOpcode> python;
+    /** opcode._specialized_opmap: the interpreter's quickened opcodes by name. */
+    private static Map<String, Integer> specialised;
 
     @BeforeAll
     static void readTable() {
@@ -47,9 +51,25 @@ class OpcodeTableTest {
                 python.put(fields[0], new PyOpcode(fields[0], Integer.parseInt(fields[1]), Integer.parseInt(fields[2]),
                         fields[3].equals("1")));
             }
+            specialised = new LinkedHashMap<>();
+            for (String line : EmbeddedPython.string(globals, "specialised").split("\n")) {
+                String[] fields = line.split(" ");
+                specialised.put(fields[0], Integer.parseInt(fields[1]));
+            }
         } finally {
             Py_DecRef(globals);
         }
+    }
+
+    @Test
+    void cacheHintsAreTheInterpretersQuickenedOpcodes() {
+        for (CacheHint hint : CacheHint.values()) {
+            if (hint != CacheHint.NONE) {
+                assertEquals(specialised.get(hint.cpythonName()), hint.opcode, hint::name);
+                assertSame(hint, CacheHint.of(hint.opcode));
+            }
+        }
+        assertSame(CacheHint.NONE, CacheHint.of(Opcode.LOAD_ATTR.number));
     }
 
     @Test

@@ -23,11 +23,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * status under {@code --no-jit} and with every function compiled at its first call
  * ({@code PYJIT_THRESHOLD=0}). Each program's first line, {@code # jit-expect-compiled: f g},
  * names functions whose native code must really have run (their entries in the stats), so neither a
- * silent fallback to the interpreter nor native code that is never entered can pass.
+ * silent fallback to the interpreter nor native code that is never entered can pass. A second
+ * line {@code # jit-threshold: N} compiles at the N-th call instead, still synchronously, so the
+ * interpreter has specialised the code (its inline caches) before it is compiled.
  */
 class DifferentialTest {
     private static final Path CORPUS = Path.of("src/test/resources/corpus");
     private static final String HEADER = "# jit-expect-compiled:";
+    private static final String THRESHOLD = "# jit-threshold:";
 
     static List<Path> programs() throws IOException {
         List<Path> programs;
@@ -50,7 +53,7 @@ class DifferentialTest {
         Path absolute = program.toAbsolutePath();
         Pyjit.Outcome interpreted = Pyjit.run(Map.of(), null, absolute.getParent(), "run", "--no-jit", absolute.toString());
         Path stats = Files.createTempFile("pyjit-stats", ".json");
-        Pyjit.Outcome compiled = Pyjit.run(Map.of("PYJIT_THRESHOLD", "0", "PYJIT_STATS", stats.toString()),
+        Pyjit.Outcome compiled = Pyjit.run(Map.of("PYJIT_THRESHOLD", threshold(program), "PYJIT_STATS", stats.toString()),
                 null, absolute.getParent(), "run", absolute.toString());
         assertEquals(interpreted.stdout(), compiled.stdout(), "stdout");
         assertEquals(interpreted.stderr(), compiled.stderr(), "stderr");
@@ -68,6 +71,11 @@ class DifferentialTest {
         for (String expected : expectedCompiled(program)) {
             assertTrue(enteredNames.contains(expected), expected + " ran as native code; stats: " + json);
         }
+    }
+
+    private static String threshold(Path program) throws IOException {
+        List<String> lines = Files.readAllLines(program);
+        return lines.size() > 1 && lines.get(1).startsWith(THRESHOLD) ? lines.get(1).substring(THRESHOLD.length()).trim() : "0";
     }
 
     private static List<String> expectedCompiled(Path program) throws IOException {

@@ -99,11 +99,15 @@ public sealed interface Instr {
         public Instr mapOperands(UnaryOperator<Value> f) { return new StoreLocal(slot, f.apply(value), offset); }
     }
 
-    record LoadGlobal(Value result, int nameIndex, FrameState state) implements Instr {
+    /** A global or builtin; {@code hint} says how the interpreter had specialised it (see {@link CacheHint}). */
+    record LoadGlobal(Value result, int nameIndex, CacheHint hint, FrameState state) implements Instr {
+        public LoadGlobal(Value result, int nameIndex, FrameState state) {
+            this(result, nameIndex, CacheHint.NONE, state);
+        }
         public Op op() { return Op.LOAD_GLOBAL; }
         public List<Value> operands() { return List.of(); }
-        public String immediates(Function fn) { return fn.name(nameIndex); }
-        public Instr mapOperands(UnaryOperator<Value> f) { return new LoadGlobal(result, nameIndex, map(state, f)); }
+        public String immediates(Function fn) { return fn.name(nameIndex) + hint.suffix(); }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new LoadGlobal(result, nameIndex, hint, map(state, f)); }
     }
 
     record StoreGlobal(int nameIndex, Value value, FrameState state) implements Instr {
@@ -114,19 +118,47 @@ public sealed interface Instr {
         public Instr mapOperands(UnaryOperator<Value> f) { return new StoreGlobal(nameIndex, f.apply(value), map(state, f)); }
     }
 
-    record LoadAttr(Value result, Value owner, int nameIndex, FrameState state) implements Instr {
+    record LoadAttr(Value result, Value owner, int nameIndex, CacheHint hint, FrameState state) implements Instr {
+        public LoadAttr(Value result, Value owner, int nameIndex, FrameState state) {
+            this(result, owner, nameIndex, CacheHint.NONE, state);
+        }
         public Op op() { return Op.LOAD_ATTR; }
         public List<Value> operands() { return List.of(owner); }
-        public String immediates(Function fn) { return fn.name(nameIndex); }
-        public Instr mapOperands(UnaryOperator<Value> f) { return new LoadAttr(result, f.apply(owner), nameIndex, map(state, f)); }
+        public String immediates(Function fn) { return fn.name(nameIndex) + hint.suffix(); }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new LoadAttr(result, f.apply(owner), nameIndex, hint, map(state, f)); }
     }
 
-    record StoreAttr(Value owner, int nameIndex, Value value, FrameState state) implements Instr {
+    /**
+     * LOAD_ATTR's method form: the callable for {@code owner.name(...)}. When that is a function
+     * found on the type, the result is the function itself and the {@link MethodSelf} that follows
+     * gives the owner, so no bound method is made; otherwise the result is the attribute and
+     * MethodSelf gives C NULL.
+     */
+    record LoadMethod(Value result, Value owner, int nameIndex, CacheHint hint, FrameState state) implements Instr {
+        public Op op() { return Op.LOAD_METHOD; }
+        public List<Value> operands() { return List.of(owner); }
+        public String immediates(Function fn) { return fn.name(nameIndex) + hint.suffix(); }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new LoadMethod(result, f.apply(owner), nameIndex, hint, map(state, f)); }
+    }
+
+    /** The self the {@link LoadMethod} right before it found: its owner, or C NULL. */
+    record MethodSelf(Value result, Value method) implements Instr {
+        public Op op() { return Op.METHOD_SELF; }
+        public List<Value> operands() { return List.of(method); }
+        public FrameState state() { return null; }
+        public String immediates(Function fn) { return ""; }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new MethodSelf(result, f.apply(method)); }
+    }
+
+    record StoreAttr(Value owner, int nameIndex, Value value, CacheHint hint, FrameState state) implements Instr {
+        public StoreAttr(Value owner, int nameIndex, Value value, FrameState state) {
+            this(owner, nameIndex, value, CacheHint.NONE, state);
+        }
         public Op op() { return Op.STORE_ATTR; }
         public Value result() { return null; }
         public List<Value> operands() { return List.of(owner, value); }
-        public String immediates(Function fn) { return fn.name(nameIndex); }
-        public Instr mapOperands(UnaryOperator<Value> f) { return new StoreAttr(f.apply(owner), nameIndex, f.apply(value), map(state, f)); }
+        public String immediates(Function fn) { return fn.name(nameIndex) + hint.suffix(); }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new StoreAttr(f.apply(owner), nameIndex, f.apply(value), hint, map(state, f)); }
     }
 
     record LoadNull(Value result) implements Instr {

@@ -16,6 +16,9 @@ public enum Op {
     LOAD_GLOBAL(true, false),
     STORE_GLOBAL(true, false),
     LOAD_ATTR(true, false),
+    /** LOAD_ATTR's method form; the METHOD_SELF right after it gives the self to call it with, or C NULL. */
+    LOAD_METHOD(true, false),
+    METHOD_SELF(false, false),
     STORE_ATTR(true, false),
     LOAD_NULL(false, false),
     BINARY_OP(true, false),

@@ -16,6 +16,7 @@ import java.util.Set;
  *   <li>No unboxed double crosses an edge: block parameters hold objects (or NULL).</li>
  *   <li>Argument guards come first in the entry block (a failed one hands the call over untouched)
  *       and check argument slots.</li>
+ *   <li>A method's self comes right after the load of its method (lowering passes it between the two).</li>
  * </ol>
  */
 public final class Verifier {
@@ -35,7 +36,13 @@ public final class Verifier {
                 }
             }
             boolean guardsAllowed = block == function.entry();
+            Instr previous = null;
             for (Instr instruction : block.instructions()) {
+                if (instruction instanceof Instr.MethodSelf self
+                        && !(previous instanceof Instr.LoadMethod load && load.result().equals(self.method()))) {
+                    fail(function, block + ": " + self.result() + " does not follow the load of its method");
+                }
+                previous = instruction;
                 if (instruction instanceof Instr.GuardArgument guard) {
                     if (!guardsAllowed) {
                         fail(function, block + ": an argument guard after other instructions");

@@ -24,10 +24,12 @@ import org.bytedeco.llvm.LLVM.LLVMValueRef;
  * in-memory JIT ({@link NativeJit}) and {@code pyjit dump}, which needs no JIT.
  *
  * <p>Compile time is the price of every function, paid while the program waits for its native
- * code: {@code default<O2>} and the default code generator cost 50 ms for a typical method, where
- * inlining the helpers, cleaning up after them and generating code without optimisation (fast
- * instruction selection) cost 10 ms, and the code runs as fast on the benchmarks: its time is
- * in the helpers and the CPython API, which are optimised already.
+ * code: {@code default<O2>} and the default code generator cost 50 ms for a typical method. The
+ * IR passes are therefore few: inline the helpers, clean up after them. The code generator runs
+ * at its lowest optimising level, which keeps values in registers across the inlined fast paths
+ * (a method-heavy benchmark ran 1.9 s with fast instruction selection, 1.3 s with this) for about
+ * twice the compile time; functions of more than {@link #OPTIMISED_CODEGEN_LIMIT} IR instructions,
+ * whose compile time would grow most, get fast instruction selection.
  *
  * <p>For another target than the host the helpers are only declared: their bitcode is built for
  * the host, so the function calls them instead of inlining them. A target's own runtime build
@@ -36,11 +38,13 @@ import org.bytedeco.llvm.LLVM.LLVMValueRef;
 public final class LlvmEmitter {
     /** Inline the helpers into the function, clean up, drop the helpers it does not use. */
     static final String PASSES = "globaldce,cgscc(inline),function(sroa,early-cse,instcombine<no-verify-fixpoint>,simplifycfg),globaldce";
-    /** Fast instruction selection and register allocation. */
-    static final int CODEGEN_LEVEL = LLVMCodeGenLevelNone;
+    /** The size (IR instructions) up to which a function's code generator optimises. */
+    static final int OPTIMISED_CODEGEN_LIMIT = 4000;
 
     private final Target target;
     private final LLVMTargetMachineRef targetMachine;
+    /** Fast instruction selection and register allocation, for the largest functions. */
+    private final LLVMTargetMachineRef quickMachine;
     private final byte[] helpersBitcode;
 
     /** An emitter for the host, tuned for this machine's CPU: what the JIT runs. */
@@ -52,7 +56,8 @@ public final class LlvmEmitter {
         this.target = target;
         target.initialise();
         helpersBitcode = RuntimeFiles.helpersBitcode();
-        targetMachine = targetMachine(target);
+        targetMachine = targetMachine(target, LLVMCodeGenLevelLess);
+        quickMachine = targetMachine(target, LLVMCodeGenLevelNone);
     }
 
     /** The symbol of a function's entry point, before any suffix that makes it unique. */
@@ -101,18 +106,21 @@ public final class LlvmEmitter {
 
     /** The native assembly of the compiled function, as the JIT makes it, for this emitter's target. */
     public String assembly(Function function) {
-        return withModule(function, true, (module, symbol) -> new String(machineCode(module, LLVMAssemblyFile), StandardCharsets.UTF_8));
+        return withModule(function, true,
+                (module, symbol) -> new String(machineCode(module, function, LLVMAssemblyFile), StandardCharsets.UTF_8));
     }
 
-    /** The relocatable object file of an optimised module: what the JIT links, and caches. */
-    byte[] objectFile(LLVMModuleRef module) {
-        return machineCode(module, LLVMObjectFile);
+    /** The relocatable object file of the optimised module of {@code function}: what the JIT links, and caches. */
+    byte[] objectFile(LLVMModuleRef module, Function function) {
+        return machineCode(module, function, LLVMObjectFile);
     }
 
-    private byte[] machineCode(LLVMModuleRef module, int fileType) {
+    private byte[] machineCode(LLVMModuleRef module, Function function, int fileType) {
+        int size = function.blocks().stream().mapToInt(block -> block.instructions().size()).sum();
+        LLVMTargetMachineRef machine = size <= OPTIMISED_CODEGEN_LIMIT ? targetMachine : quickMachine;
         BytePointer error = new BytePointer((BytePointer) null);
         LLVMMemoryBufferRef buffer = new LLVMMemoryBufferRef();
-        if (LLVMTargetMachineEmitToMemoryBuffer(targetMachine, module, fileType, error, buffer) != 0) {
+        if (LLVMTargetMachineEmitToMemoryBuffer(machine, module, fileType, error, buffer) != 0) {
             String message = error.getString();
             LLVMDisposeMessage(error);
             throw new LlvmError("cannot generate code: " + message);
@@ -131,7 +139,7 @@ public final class LlvmEmitter {
         int[] major = new int[1], minor = new int[1], patch = new int[1];
         LLVMGetVersion(major, minor, patch);
         String identity = String.join("|", "llvm " + major[0] + "." + minor[0] + "." + patch[0], triple.getString(), cpu.getString(),
-                features.getString(), PASSES, "codegen " + CODEGEN_LEVEL);
+                features.getString(), PASSES, "codegen less up to " + OPTIMISED_CODEGEN_LIMIT + ", else none");
         LLVMDisposeMessage(triple);
         LLVMDisposeMessage(cpu);
         LLVMDisposeMessage(features);
@@ -199,7 +207,7 @@ public final class LlvmEmitter {
     }
 
     /** The host's machine with its own CPU and features; another target's generic CPU. */
-    private static LLVMTargetMachineRef targetMachine(Target target) {
+    private static LLVMTargetMachineRef targetMachine(Target target, int level) {
         boolean host = target == Target.host();
         BytePointer triple = host ? LLVMGetDefaultTargetTriple() : new BytePointer(target.triple);
         LLVMTargetRef llvmTarget = new LLVMTargetRef();
@@ -208,7 +216,7 @@ public final class LlvmEmitter {
             throw new LlvmError("no LLVM target for " + triple.getString() + ": " + error.getString());
         }
         LLVMTargetMachineRef machine = LLVMCreateTargetMachine(llvmTarget, triple, host ? LLVMGetHostCPUName() : new BytePointer("generic"),
-                host ? LLVMGetHostCPUFeatures() : new BytePointer(""), CODEGEN_LEVEL, LLVMRelocDefault,
+                host ? LLVMGetHostCPUFeatures() : new BytePointer(""), level, LLVMRelocDefault,
                 host ? LLVMCodeModelJITDefault : LLVMCodeModelDefault);
         // comments in the assembly, among them the source line after each .loc
         LLVMSetTargetMachineAsmVerbosity(machine, 1);

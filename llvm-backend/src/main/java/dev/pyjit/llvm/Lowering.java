@@ -3,6 +3,7 @@ package dev.pyjit.llvm;
 import static org.bytedeco.llvm.global.LLVM.*;
 
 import dev.pyjit.ir.Block;
+import dev.pyjit.ir.CacheHint;
 import dev.pyjit.ir.CompareOperator;
 import dev.pyjit.ir.FrameState;
 import dev.pyjit.ir.Function;
@@ -51,6 +52,8 @@ final class Lowering {
     private final LLVMTypeRef f64;
     private final Map<Value, LLVMValueRef> values = new HashMap<>();
     private final Map<Block, LLVMBasicBlockRef> blocks = new HashMap<>();
+    /** Where each LOAD_METHOD left the self for the METHOD_SELF right after it. */
+    private final Map<Value, LLVMValueRef> methodSelves = new HashMap<>();
     private LLVMValueRef llvmFunction;
     private LLVMValueRef tstate;
     private LLVMValueRef frame;
@@ -176,18 +179,37 @@ final class Lowering {
                 }
                 yield call("pyjit_store_local", frame, int32(store.slot()), use(store.value()));
             }
-            case LOAD_GLOBAL -> checkNull(call("pyjit_load_global", frame, int32(((Instr.LoadGlobal) instruction).nameIndex())), state);
+            case LOAD_GLOBAL -> {
+                Instr.LoadGlobal load = (Instr.LoadGlobal) instruction;
+                yield checkNull(load.hint() == CacheHint.NONE
+                        ? call("pyjit_load_global", frame, int32(load.nameIndex()))
+                        : call("pyjit_load_global_cached", frame, int32(load.nameIndex()), int32(state.offset() / 2), int32(load.hint().opcode)), state);
+            }
             case STORE_GLOBAL -> {
                 Instr.StoreGlobal store = (Instr.StoreGlobal) instruction;
                 yield checkStatus(call("pyjit_store_global", frame, int32(store.nameIndex()), use(store.value())), state);
             }
             case LOAD_ATTR -> {
                 Instr.LoadAttr load = (Instr.LoadAttr) instruction;
-                yield checkNull(call("pyjit_load_attr", frame, use(load.owner()), int32(load.nameIndex())), state);
+                yield checkNull(load.hint() == CacheHint.NONE
+                        ? call("pyjit_load_attr", frame, use(load.owner()), int32(load.nameIndex()))
+                        : call("pyjit_load_attr_cached", frame, use(load.owner()), int32(load.nameIndex()), int32(state.offset() / 2),
+                                int32(load.hint().opcode)), state);
             }
+            case LOAD_METHOD -> {
+                Instr.LoadMethod load = (Instr.LoadMethod) instruction;
+                LLVMValueRef self = alloca(pointer, 1, "self");
+                methodSelves.put(load.result(), self);
+                yield checkNull(call("pyjit_load_method", frame, use(load.owner()), int32(load.nameIndex()), int32(state.offset() / 2),
+                        int32(load.hint().opcode), self), state);
+            }
+            case METHOD_SELF -> LLVMBuildLoad2(builder, pointer, methodSelves.get(((Instr.MethodSelf) instruction).method()), "self");
             case STORE_ATTR -> {
                 Instr.StoreAttr store = (Instr.StoreAttr) instruction;
-                yield checkStatus(call("pyjit_store_attr", frame, use(store.owner()), int32(store.nameIndex()), use(store.value())), state);
+                yield checkStatus(store.hint() == CacheHint.NONE
+                        ? call("pyjit_store_attr", frame, use(store.owner()), int32(store.nameIndex()), use(store.value()))
+                        : call("pyjit_store_attr_cached", frame, use(store.owner()), int32(store.nameIndex()), use(store.value()),
+                                int32(state.offset() / 2), int32(store.hint().opcode)), state);
             }
             case LOAD_NULL -> LLVMConstPointerNull(pointer);
             case BINARY_OP -> {

@@ -81,7 +81,7 @@ public final class NativeJit {
             clock.lap("emit");
             emitter.optimise(module);
             clock.lap("llvm-passes");
-            byte[] object = emitter.objectFile(module);
+            byte[] object = emitter.objectFile(module, function);
             clock.lap("codegen");
             return object;
         } finally {

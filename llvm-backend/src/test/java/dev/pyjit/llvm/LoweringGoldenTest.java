@@ -5,12 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pyjit.frontend.GoldenFunctions;
 import dev.pyjit.frontend.IrBuilder;
 import dev.pyjit.frontend.Unsupported;
+import dev.pyjit.ir.Block;
+import dev.pyjit.ir.CacheHint;
 import dev.pyjit.ir.Function;
+import dev.pyjit.ir.Instr;
 import dev.pyjit.ir.Golden;
 import dev.pyjit.ir.passes.Pipeline;
 import java.io.IOException;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -60,6 +65,27 @@ class LoweringGoldenTest {
                 .filter(line -> line > 0).distinct()
                 .forEach(line -> assertTrue(assembly.contains(".loc\t1 " + line + " "), "no .loc for line " + line + ":\n" + assembly));
         assertTrue(assembly.contains("# <string>:" + function.source().firstLine() + ":0"), "the def line starts the function");
+    }
+
+    /** A hinted access calls its specialisation's helper with the quickened opcode it expects to find. */
+    @Test
+    void hintedAccessesReadTheInterpretersCaches() throws Unsupported {
+        Function function = optimisedIr("attribute_subscript");
+        for (Block block : function.blocks()) {
+            List<Instr> instructions = block.instructions();
+            instructions.replaceAll(instruction -> instruction instanceof Instr.LoadAttr load
+                    ? new Instr.LoadAttr(load.result(), load.owner(), load.nameIndex(), CacheHint.ATTR_INSTANCE_VALUE, load.state())
+                    : instruction instanceof Instr.LoadMethod load
+                    ? new Instr.LoadMethod(load.result(), load.owner(), load.nameIndex(), CacheHint.ATTR_METHOD_WITH_VALUES, load.state())
+                    : instruction instanceof Instr.StoreAttr store
+                    ? new Instr.StoreAttr(store.owner(), store.nameIndex(), store.value(), CacheHint.STORE_ATTR_SLOT, store.state())
+                    : instruction);
+        }
+        String text = emitter.llvmText(function, false);
+        assertTrue(text.matches("(?s).*call ptr @pyjit_load_attr_cached\\(ptr %1, ptr %\\d+, i32 \\d+, i32 \\d+, i32 193\\).*"), text);
+        assertTrue(text.matches("(?s).*call ptr @pyjit_load_method\\(ptr %1, ptr %\\d+, i32 \\d+, i32 \\d+, i32 196, ptr %self\\).*"), text);
+        assertTrue(text.matches("(?s).*call i32 @pyjit_store_attr_cached\\(ptr %1, ptr %\\d+, i32 \\d+, ptr %\\d+, i32 \\d+, i32 210\\).*"), text);
+        assertTrue(!text.contains("@pyjit_load_attr("), "no generic load is left:\n" + text);
     }
 
     @ParameterizedTest

@@ -1,6 +1,8 @@
 package dev.pyjit.cli.embed;
 
 import dev.pyjit.frontend.CodeObject;
+import dev.pyjit.frontend.Decoder;
+import dev.pyjit.frontend.Instruction;
 import dev.pyjit.frontend.IrBuilder;
 import dev.pyjit.ir.Type;
 import dev.pyjit.ir.passes.Pipeline;
@@ -51,6 +53,10 @@ final class CacheKey {
             }
             out.writeInt(-1);
             write(out, code);
+            // compiled code takes the fast paths of the specialisations the interpreter had made
+            for (Instruction instruction : Decoder.decode(code)) {
+                out.writeInt(code.hintAt(instruction.offset()).ordinal());
+            }
             return CodeCache.hex(CodeCache.sha256(bytes.toByteArray()));
         } catch (IOException impossible) {
             throw new UncheckedIOException(impossible);
