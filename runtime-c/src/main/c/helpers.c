@@ -17,6 +17,9 @@
 #include "internal/pycore_dict.h"
 #include "internal/pycore_code.h"
 #include "internal/pycore_moduleobject.h"
+#include "internal/pycore_range.h"
+#include "internal/pycore_tuple.h"
+#include "internal/pycore_pyerrors.h"
 #include "opcode.h"
 
 static inline PyCodeObject *code_of(_PyInterpreterFrame *frame) {
@@ -414,6 +417,44 @@ static int binary_op_exact(int op, PyObject *lhs, PyObject *rhs, PyObject **resu
         *result = add ? _PyLong_Add(a, b) : subtract ? _PyLong_Subtract(a, b) : _PyLong_Multiply(a, b);
         return 1;
     }
+    if (PyLong_CheckExact(lhs) && PyLong_CheckExact(rhs) && _PyLong_IsCompact((PyLongObject *)lhs)
+            && _PyLong_IsCompact((PyLongObject *)rhs)) {
+        /* one-digit ints: no result of these overflows a machine word */
+        Py_ssize_t x = _PyLong_CompactValue((PyLongObject *)lhs), y = _PyLong_CompactValue((PyLongObject *)rhs);
+        switch (op >= NB_INPLACE_ADD ? op - NB_INPLACE_ADD : op) {
+        case NB_AND:
+            *result = PyLong_FromSsize_t(x & y);
+            return 1;
+        case NB_OR:
+            *result = PyLong_FromSsize_t(x | y);
+            return 1;
+        case NB_XOR:
+            *result = PyLong_FromSsize_t(x ^ y);
+            return 1;
+        case NB_FLOOR_DIVIDE:
+        case NB_REMAINDER: {
+            if (y == 0) {
+                return 0;
+            }
+            /* Python rounds the quotient down and gives the remainder the divisor's sign */
+            Py_ssize_t quotient = x / y, remainder = x % y;
+            if (remainder != 0 && (remainder < 0) != (y < 0)) {
+                quotient -= 1;
+                remainder += y;
+            }
+            *result = PyLong_FromSsize_t((op == NB_FLOOR_DIVIDE || op == NB_INPLACE_FLOOR_DIVIDE) ? quotient : remainder);
+            return 1;
+        }
+        case NB_RSHIFT:
+            if (y < 0) {
+                return 0;
+            }
+            *result = PyLong_FromSsize_t(y >= 63 ? (x < 0 ? -1 : 0) : x >> y);
+            return 1;
+        default:
+            break;
+        }
+    }
     if (PyFloat_CheckExact(lhs) && PyFloat_CheckExact(rhs) && (add || subtract || multiply)) {
         double a = PyFloat_AS_DOUBLE(lhs), b = PyFloat_AS_DOUBLE(rhs);
         *result = PyFloat_FromDouble(add ? a + b : subtract ? a - b : a * b);
@@ -500,10 +541,44 @@ int pyjit_is_none(PyObject *value) {
     return value == Py_None;
 }
 
-PyObject *pyjit_call(_PyInterpreterFrame *frame, PyObject *callable, PyObject *self_or_null,
+/* A Python function given exactly its positional parameters, as CALL_PY_EXACT_ARGS calls it: the
+ * callee's frame is pushed and bound here and handed to the frame evaluator (pyjit's, which runs it
+ * natively or in the interpreter), where vectorcall would get there through the generic argument
+ * binding. NULL without an error set when the call does not qualify. */
+static PyObject *call_py_exact(PyThreadState *tstate, PyObject *callable, PyObject **args, int argcount) {
+    PyCodeObject *code = (PyCodeObject *)((PyFunctionObject *)callable)->func_code;
+    if (code->co_argcount != argcount || (code->co_flags & (CO_VARARGS | CO_VARKEYWORDS)) || !(code->co_flags & CO_OPTIMIZED)
+            || code->co_kwonlyargcount != 0 || !_PyThreadState_HasStackSpace(tstate, code->co_framesize)
+            || tstate->interp->eval_frame == NULL) {
+        return NULL;
+    }
+    _PyInterpreterFrame *callee = _PyFrame_PushUnchecked(tstate, (PyFunctionObject *)Py_NewRef(callable), argcount);
+    for (int i = 0; i < argcount; i++) {
+        callee->localsplus[i] = Py_NewRef(args[i]);
+    }
+    return tstate->interp->eval_frame(tstate, callee, 0);
+}
+
+PyObject *pyjit_call(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *callable, PyObject *self_or_null,
                      PyObject **args, int nargs, int kwnames_const) {
     /* args[0] is a spare slot, the arguments start at args[1]: either self goes
      * there, or the callee may use it (PY_VECTORCALL_ARGUMENTS_OFFSET). */
+    if (kwnames_const < 0) {
+        if (self_or_null == NULL && Py_IS_TYPE(callable, &PyMethod_Type)) {
+            self_or_null = PyMethod_GET_SELF(callable);
+            callable = PyMethod_GET_FUNCTION(callable);
+        }
+        if (Py_IS_TYPE(callable, &PyFunction_Type)) {
+            if (self_or_null != NULL) {
+                args[0] = self_or_null;
+            }
+            PyObject **first = self_or_null != NULL ? args : args + 1;
+            PyObject *result = call_py_exact(tstate, callable, first, nargs + (self_or_null != NULL));
+            if (result != NULL || _PyErr_Occurred(tstate)) {
+                return result;
+            }
+        }
+    }
     PyObject *kwnames = kwnames_const < 0 ? NULL : PyTuple_GET_ITEM(code_of(frame)->co_consts, kwnames_const);
     size_t positional = (size_t)nargs - (kwnames == NULL ? 0 : (size_t)PyTuple_GET_SIZE(kwnames));
     if (self_or_null != NULL) {
@@ -575,11 +650,35 @@ PyObject *pyjit_format_simple(PyObject *value) {
     return PyObject_Format(value, NULL);
 }
 
+/* A list or tuple index that BINARY_SUBSCR_LIST_INT and friends take: a small int, not negative. */
+static inline Py_ssize_t small_index(PyObject *index) {
+    return PyLong_CheckExact(index) && _PyLong_IsNonNegativeCompact((PyLongObject *)index)
+        ? (Py_ssize_t)((PyLongObject *)index)->long_value.ob_digit[0] : -1;
+}
+
+/* As BINARY_SUBSCR_LIST_INT and BINARY_SUBSCR_TUPLE_INT where they apply. */
 PyObject *pyjit_subscript(PyObject *container, PyObject *index) {
+    Py_ssize_t i = small_index(index);
+    if (i >= 0) {
+        if (PyList_CheckExact(container) && i < PyList_GET_SIZE(container)) {
+            return Py_NewRef(PyList_GET_ITEM(container, i));
+        }
+        if (PyTuple_CheckExact(container) && i < PyTuple_GET_SIZE(container)) {
+            return Py_NewRef(PyTuple_GET_ITEM(container, i));
+        }
+    }
     return PyObject_GetItem(container, index);
 }
 
+/* As STORE_SUBSCR_LIST_INT where it applies. */
 int pyjit_store_subscript(PyObject *container, PyObject *index, PyObject *value) {
+    Py_ssize_t i = small_index(index);
+    if (i >= 0 && PyList_CheckExact(container) && i < PyList_GET_SIZE(container)) {
+        PyObject *old = PyList_GET_ITEM(container, i);
+        PyList_SET_ITEM(container, i, Py_NewRef(value));
+        Py_DECREF(old);
+        return 0;
+    }
     return PyObject_SetItem(container, index, value);
 }
 
@@ -641,7 +740,29 @@ PyObject *pyjit_get_iter(PyObject *iterable) {
     return PyObject_GetIter(iterable);
 }
 
+/* As FOR_ITER_LIST, FOR_ITER_TUPLE and FOR_ITER_RANGE while items remain; the iterator's own next otherwise. */
 PyObject *pyjit_for_iter(PyObject *iterator) {
+    if (Py_IS_TYPE(iterator, &PyListIter_Type)) {
+        _PyListIterObject *it = (_PyListIterObject *)iterator;
+        PyListObject *seq = it->it_seq;
+        if (seq != NULL && (size_t)it->it_index < (size_t)PyList_GET_SIZE(seq)) {
+            return Py_NewRef(PyList_GET_ITEM(seq, it->it_index++));
+        }
+    } else if (Py_IS_TYPE(iterator, &PyTupleIter_Type)) {
+        _PyTupleIterObject *it = (_PyTupleIterObject *)iterator;
+        PyTupleObject *seq = it->it_seq;
+        if (seq != NULL && it->it_index < PyTuple_GET_SIZE(seq)) {
+            return Py_NewRef(PyTuple_GET_ITEM(seq, it->it_index++));
+        }
+    } else if (Py_IS_TYPE(iterator, &PyRangeIter_Type)) {
+        _PyRangeIterObject *range = (_PyRangeIterObject *)iterator;
+        if (range->len > 0) {
+            long value = range->start;
+            range->start = value + range->step;
+            range->len--;
+            return PyLong_FromLong(value);
+        }
+    }
     PyObject *next = (*Py_TYPE(iterator)->tp_iternext)(iterator);
     if (next == NULL && PyErr_Occurred() && PyErr_ExceptionMatches(PyExc_StopIteration)) {
         PyErr_Clear();

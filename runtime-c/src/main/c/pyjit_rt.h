@@ -110,7 +110,7 @@ PyObject *pyjit_to_bool(PyObject *value);
 int pyjit_is_true(PyObject *exact_bool);
 int pyjit_is_none(PyObject *value);
 
-PyObject *pyjit_call(_PyInterpreterFrame *frame, PyObject *callable, PyObject *self_or_null,
+PyObject *pyjit_call(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *callable, PyObject *self_or_null,
                      PyObject **args, int nargs, int kwnames_const);
 /* Steal their items. */
 PyObject *pyjit_build_tuple(PyObject **items, int n);

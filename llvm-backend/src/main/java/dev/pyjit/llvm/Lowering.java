@@ -238,7 +238,7 @@ final class Lowering {
             case CALL -> {
                 Instr.Call call = (Instr.Call) instruction;
                 LLVMValueRef arguments = array(call.arguments(), 1);
-                yield checkNull(call("pyjit_call", frame, use(call.callable()), use(call.selfOrNull()), arguments,
+                yield checkNull(call("pyjit_call", tstate, frame, use(call.callable()), use(call.selfOrNull()), arguments,
                         int32(call.arguments().size()), int32(call.kwnamesConstant())), state);
             }
             case BUILD_TUPLE, BUILD_LIST, BUILD_MAP, BUILD_STRING -> {
