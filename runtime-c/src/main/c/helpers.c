@@ -281,7 +281,7 @@ static inline _Py_CODEUNIT *instruction_at(_PyInterpreterFrame *frame, int at) {
     return _PyCode_CODE(code_of(frame)) + at;
 }
 
-PyObject *pyjit_load_global_cached(_PyInterpreterFrame *frame, int name_index, int at, int specialised) {
+PYJIT_SPECIALISED PyObject *pyjit_load_global_cached(_PyInterpreterFrame *frame, int name_index, int at, int specialised) {
     _Py_CODEUNIT *instr = instruction_at(frame, at);
     PyDictObject *globals = (PyDictObject *)frame->f_globals;
     if (instr->op.code == specialised && PyDict_CheckExact(globals) && globals->ma_keys->dk_version == instr[2].cache) {
@@ -299,7 +299,7 @@ PyObject *pyjit_load_global_cached(_PyInterpreterFrame *frame, int name_index, i
 }
 
 /* What the specialised LOAD_ATTR finds (borrowed), or NULL where its guards fail. */
-static inline PyObject *cached_attribute(_PyInterpreterFrame *frame, PyObject *owner, int name_index, int at, int specialised) {
+static inline PYJIT_SPECIALISED PyObject *cached_attribute(_PyInterpreterFrame *frame, PyObject *owner, int name_index, int at, int specialised) {
     _Py_CODEUNIT *instr = instruction_at(frame, at);
     if (instr->op.code != specialised) {
         return NULL;
@@ -353,12 +353,12 @@ static inline PyObject *cached_attribute(_PyInterpreterFrame *frame, PyObject *o
     }
 }
 
-PyObject *pyjit_load_attr_cached(_PyInterpreterFrame *frame, PyObject *owner, int name_index, int at, int specialised) {
+PYJIT_SPECIALISED PyObject *pyjit_load_attr_cached(_PyInterpreterFrame *frame, PyObject *owner, int name_index, int at, int specialised) {
     PyObject *attr = cached_attribute(frame, owner, name_index, at, specialised);
     return attr != NULL ? Py_NewRef(attr) : pyjit_load_attr(frame, owner, name_index);
 }
 
-PyObject *pyjit_load_method(_PyInterpreterFrame *frame, PyObject *owner, int name_index, int at, int specialised, PyObject **self) {
+PYJIT_SPECIALISED PyObject *pyjit_load_method(_PyInterpreterFrame *frame, PyObject *owner, int name_index, int at, int specialised, PyObject **self) {
     PyObject *attr = cached_attribute(frame, owner, name_index, at, specialised);
     if (attr != NULL) {
         int method = specialised == LOAD_ATTR_METHOD_WITH_VALUES || specialised == LOAD_ATTR_METHOD_NO_DICT;
@@ -374,7 +374,7 @@ PyObject *pyjit_load_method(_PyInterpreterFrame *frame, PyObject *owner, int nam
     return callable;
 }
 
-int pyjit_store_attr_cached(_PyInterpreterFrame *frame, PyObject *owner, int name_index, PyObject *value, int at, int specialised) {
+PYJIT_SPECIALISED int pyjit_store_attr_cached(_PyInterpreterFrame *frame, PyObject *owner, int name_index, PyObject *value, int at, int specialised) {
     _Py_CODEUNIT *instr = instruction_at(frame, at);
     if (instr->op.code == specialised && Py_TYPE(owner)->tp_version_tag == read_u32(&instr[2].cache)) {
         int index = instr[4].cache;

@@ -28,6 +28,10 @@ typedef PyObject *(*pyjit_native_entry)(PyThreadState *tstate, _PyInterpreterFra
 /* The C stack units CPython's evaluator charges a frame it runs (PY_EVAL_C_STACK_UNITS in ceval.c). */
 #define PYJIT_C_STACK_UNITS 2
 
+/* A helper whose arguments compiled code passes as constants (an opcode, an operator): inlined
+ * everywhere, the constants fold its dispatch away and only the fast path it selects remains. */
+#define PYJIT_SPECIALISED __attribute__((always_inline))
+
 /* Frame lifetime. pyjit_enter counts the frame against both recursion limits, as the interpreter
  * does, and links it; if a limit is hit it pops the frame, sets RecursionError and returns -1. */
 int pyjit_enter(PyThreadState *tstate, _PyInterpreterFrame *frame);

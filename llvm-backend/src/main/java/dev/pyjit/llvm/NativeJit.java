@@ -42,7 +42,11 @@ public final class NativeJit {
     private int modulesInContext;
     private static final int MODULES_PER_CONTEXT = 200;
 
-    public NativeJit() throws IOException {
+    /** Where linked functions are announced to perf, or null. */
+    private final PerfMap perfMap;
+
+    public NativeJit(PerfMap perfMap) throws IOException {
+        this.perfMap = perfMap;
         emitter = new LlvmEmitter();
         // The JIT only links objects the emitter made: its own code generator is never used.
         LlvmError.check(LLVMOrcCreateLLJIT(jit, null), "creating the JIT");
@@ -107,6 +111,9 @@ public final class NativeJit {
             linked.add(symbol);
             NativeCode code = new NativeCode(symbol, lookup(symbol), lookup(Lowering.entriesSymbol(symbol)),
                     lookup(Lowering.deoptsSymbol(symbol)), tracker);
+            if (perfMap != null) {
+                perfMap.add(object, symbol, code.entry());
+            }
             clock.lap("link");
             return code;
         } catch (LlvmError failure) {

@@ -4,7 +4,7 @@ import static org.bytedeco.cpython.global.python.*;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,7 +14,9 @@ import org.bytedeco.cpython.PyThreadState;
 /**
  * The compiler's own thread. The program never waits for a compilation: its functions stay
  * interpreted until their native code is published, which takes the GIL for an instant. Jobs run
- * one at a time, in the order they were asked for; LLVM's JIT is used from this thread alone.
+ * one at a time, the latest first: the function that just got hot is the one the program runs
+ * now, where the oldest waiting may be one that was hot once, while modules were imported, and
+ * never runs again. LLVM's JIT is used from this thread alone.
  */
 final class BackgroundCompiler {
     /** A compilation (of the function {@code where}), or a freeing of code ({@code where} null), waiting for the thread. */
@@ -25,10 +27,18 @@ final class BackgroundCompiler {
         }
     }
 
+    /** The executor's queue as a stack: a job queued goes before those waiting. */
+    private static final class LatestFirst extends LinkedBlockingDeque<Runnable> {
+        @Override
+        public boolean offer(Runnable job) {
+            return offerFirst(job);
+        }
+    }
+
     /** How long the exit waits for the compilation under way; none takes nearly as long. */
     private static final long EXIT_WAIT_SECONDS = 30;
 
-    private final ThreadPoolExecutor thread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), body -> {
+    private final ThreadPoolExecutor thread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LatestFirst(), body -> {
         Thread compiler = new Thread(body, "pyjit-compiler");
         compiler.setDaemon(true);
         return compiler;
@@ -41,7 +51,15 @@ final class BackgroundCompiler {
      * stays: the process is ending), and again with it, where the answer counts.
      */
     private volatile boolean closed;
-    private PyObject publish;
+    private PyObject publishFunction;
+    /** Answers compiled but not yet published, the compiler thread's alone. */
+    private final List<Unpublished> unpublished = new ArrayList<>();
+    private long oldestUnpublished;
+
+    private record Unpublished(PyObject code, Jit.Answer answer) {}
+
+    /** The longest an answer waits for others to be published with it. */
+    private static final long PUBLISH_AFTER_NANOS = 20_000_000;
 
     /** Queues a job; the caller holds the GIL. After {@link #close} nothing is queued any more. */
     void submit(FunctionCompiler.Where where, Runnable body) {
@@ -55,7 +73,11 @@ final class BackgroundCompiler {
         waitingMax = Math.max(waitingMax, waiting.incrementAndGet());
         thread.execute(new Job(where, () -> {
             waiting.decrementAndGet();
-            body.run();
+            try {
+                body.run();
+            } finally {
+                publishIfDue();
+            }
         }));
     }
 
@@ -64,36 +86,52 @@ final class BackgroundCompiler {
     }
 
     /**
-     * From the compiler's thread: installs {@code answer} for {@code code} (a reference the job
-     * owned) through the runtime's publish(), holding the GIL for that instant.
+     * From the compiler's thread: {@code answer} is to be installed for {@code code} (a reference
+     * the job owned). Answers are published together, holding the GIL once: taking it from this
+     * thread can wait for the interpreter's switch interval (5 ms), which every answer would pay.
      */
     void publish(PyObject code, Jit.Answer answer) {
-        if (closed) {
+        if (unpublished.isEmpty()) {
+            oldestUnpublished = System.nanoTime();
+        }
+        unpublished.add(new Unpublished(code, answer));
+    }
+
+    /** Publishes what is waiting when no compilation is left to do or the oldest answer has waited long enough. */
+    private void publishIfDue() {
+        if (unpublished.isEmpty() || closed
+                || !thread.getQueue().isEmpty() && System.nanoTime() - oldestUnpublished < PUBLISH_AFTER_NANOS) {
             return;
         }
         int gil = PyGILState_Ensure();
         try {
             if (!closed) {
-                if (publish == null) {
+                if (publishFunction == null) {
                     PyObject runtime = PyImport_ImportModule("_pyjit_rt");
-                    publish = runtime == null ? null : PyObject_GetAttrString(runtime, "publish");
+                    publishFunction = runtime == null ? null : PyObject_GetAttrString(runtime, "publish");
                     Py_XDECREF(runtime);
                 }
-                PyObject arguments = PyTuple_New(2);
-                Py_IncRef(code);
-                PyTuple_SetItem(arguments, 0, code);
-                PyTuple_SetItem(arguments, 1, answer.toPython());
-                PyObject done = publish == null ? null : PyObject_CallObject(publish, arguments);
-                Py_DecRef(arguments);
-                if (done == null) {
-                    PyErr_Clear();
-                } else {
-                    Py_DecRef(done);
+                for (Unpublished waiting : unpublished) {
+                    install(waiting.code(), waiting.answer());
                 }
+                unpublished.clear();
             }
-            Py_DecRef(code);
         } finally {
             PyGILState_Release(gil);
+        }
+    }
+
+    /** Calls the runtime's publish(code, answer); the GIL is held. */
+    private void install(PyObject code, Jit.Answer answer) {
+        PyObject arguments = PyTuple_New(2);
+        PyTuple_SetItem(arguments, 0, code);  // the job's reference goes to the tuple
+        PyTuple_SetItem(arguments, 1, answer.toPython());
+        PyObject done = publishFunction == null ? null : PyObject_CallObject(publishFunction, arguments);
+        Py_DecRef(arguments);
+        if (done == null) {
+            PyErr_Clear();
+        } else {
+            Py_DecRef(done);
         }
     }
 

@@ -13,6 +13,7 @@ import dev.pyjit.ir.passes.Pipeline;
 import dev.pyjit.llvm.LlvmEmitter;
 import dev.pyjit.llvm.LlvmError;
 import dev.pyjit.llvm.NativeJit;
+import dev.pyjit.llvm.PerfMap;
 import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.cpython.PyObject;
@@ -62,13 +63,15 @@ final class FunctionCompiler {
     static final int MAX_CODE_UNITS = 6000;
 
     private final CodeCache cache;
+    private final PerfMap perfMap;
     private NativeJit backend;
     private CacheKey keys;
     private int nextSymbol;
 
-    /** {@code cache} null: every function is compiled. */
-    FunctionCompiler(CodeCache cache) {
+    /** {@code cache} null: every function is compiled; {@code perfMap} null: perf is told nothing. */
+    FunctionCompiler(CodeCache cache, PerfMap perfMap) {
         this.cache = cache;
+        this.perfMap = perfMap;
     }
 
     /** Copies what compiling {@code function} needs out of the interpreter; the caller holds the GIL. */
@@ -142,7 +145,7 @@ final class FunctionCompiler {
     /** LLVM, and the compiler's part of the cache keys, on the first compilation. */
     private void start(StageClock clock) throws java.io.IOException {
         if (backend == null) {
-            backend = new NativeJit();
+            backend = new NativeJit(perfMap);
             if (cache != null) {
                 keys = new CacheKey(backend);
             }

@@ -3,6 +3,7 @@ package dev.pyjit.cli.embed;
 import static org.bytedeco.cpython.global.python.*;
 
 import dev.pyjit.ir.Type;
+import dev.pyjit.llvm.PerfMap;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,7 +78,8 @@ final class Jit {
     Jit(JitOptions options) {
         this.options = options;
         this.compiler = new FunctionCompiler(options.cacheDirectory() == null ? null
-                : new CodeCache(options.cacheDirectory(), CodeCache.DEFAULT_MAX_BYTES));
+                : new CodeCache(options.cacheDirectory(), CodeCache.DEFAULT_MAX_BYTES),
+                options.perfMap() ? new PerfMap(ProcessHandle.current().pid()) : null);
         this.background = options.enabled() && !options.synchronous() ? new BackgroundCompiler() : null;
     }
 

@@ -5,14 +5,16 @@ import java.util.Map;
 
 /**
  * How the JIT behaves in one run: from the environment ({@code PYJIT_THRESHOLD}, {@code PYJIT_STATS},
- * {@code PYJIT_DEBUG}, {@code PYJIT_SYNC}, {@code PYJIT_CACHE}, {@code XDG_CACHE_HOME}), overridden by
- * command-line options.
+ * {@code PYJIT_DEBUG}, {@code PYJIT_SYNC}, {@code PYJIT_CACHE}, {@code XDG_CACHE_HOME},
+ * {@code PYJIT_PERF_MAP}), overridden by command-line options.
  *
  * @param statsTarget where stats go at exit: {@code null} nowhere, {@code "-"} stderr, else a file
  * @param synchronous compile on the program's thread, which waits for the native code (tests, dumps)
  * @param cacheDirectory where compiled code is kept between runs; null: nowhere
+ * @param perfMap       announce compiled functions to perf in /tmp/perf-PID.map
  */
-public record JitOptions(boolean enabled, int threshold, String statsTarget, boolean debug, boolean synchronous, Path cacheDirectory) {
+public record JitOptions(boolean enabled, int threshold, String statsTarget, boolean debug, boolean synchronous, Path cacheDirectory,
+                         boolean perfMap) {
     public static final int DEFAULT_THRESHOLD = 100;
 
     public static JitOptions fromEnvironment(Map<String, String> env) {
@@ -29,7 +31,7 @@ public record JitOptions(boolean enabled, int threshold, String statsTarget, boo
         String cache = env.get("PYJIT_CACHE");
         return new JitOptions(true, threshold, stats == null || stats.isEmpty() ? null : stats,
                 isSet(env.get("PYJIT_DEBUG")), isSet(env.get("PYJIT_SYNC")),
-                cache != null && cache.equals("0") ? null : CodeCache.defaultDirectory(env));
+                cache != null && cache.equals("0") ? null : CodeCache.defaultDirectory(env), isSet(env.get("PYJIT_PERF_MAP")));
     }
 
     private static boolean isSet(String flag) {
@@ -39,6 +41,6 @@ public record JitOptions(boolean enabled, int threshold, String statsTarget, boo
     public JitOptions withCommandLine(boolean noJit, Integer threshold, String statsTarget, boolean synchronous, boolean noCache) {
         return new JitOptions(enabled && !noJit, threshold == null ? this.threshold : Math.max(0, threshold),
                 statsTarget == null ? this.statsTarget : statsTarget, debug, this.synchronous || synchronous,
-                noCache ? null : cacheDirectory);
+                noCache ? null : cacheDirectory, perfMap);
     }
 }

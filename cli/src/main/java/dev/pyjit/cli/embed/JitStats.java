@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.pyjit.ir.StageClock;
 import dev.pyjit.ir.Type;
 import dev.pyjit.llvm.NativeJit;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -137,9 +136,9 @@ final class JitStats {
         return Math.round(nanos / 10_000.0) / 100.0;
     }
 
+    /** When the JVM started, to the millisecond (the process's own start time is read in whole seconds on Linux). */
     private static long processStartNanos() {
-        Instant start = ProcessHandle.current().info().startInstant().orElse(Instant.EPOCH);
-        return start.getEpochSecond() * 1_000_000_000L + start.getNano();
+        return java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime() * 1_000_000L;
     }
 
     private static long read(long counter) {
