@@ -52,6 +52,8 @@ final class Lowering {
     private final LLVMTypeRef f64;
     private final Map<Value, LLVMValueRef> values = new HashMap<>();
     private final Map<Block, LLVMBasicBlockRef> blocks = new HashMap<>();
+    /** The blocks that release a list of owned values on the way to the error exit (see {@link #releasing}). */
+    private final Map<List<Value>, LLVMBasicBlockRef> releaseChains = new HashMap<>();
     /** Where each LOAD_METHOD left the self for the METHOD_SELF right after it. */
     private final Map<Value, LLVMValueRef> methodSelves = new HashMap<>();
     private LLVMValueRef llvmFunction;
@@ -542,15 +544,35 @@ final class Lowering {
         if (state.handler() != null) {
             unwindToHandler(state);
         } else {
-            for (Value owned : state.owned()) {
-                if (owned.type().isRefcounted()) {
-                    release(owned);
-                }
-            }
-            LLVMBuildBr(builder, errorExit);
+            LLVMBuildBr(builder, releasing(state.owned().stream().filter(owned -> owned.type().isRefcounted()).toList()));
         }
         LLVMPositionBuilderAtEnd(builder, here);
         return raise;
+    }
+
+    /**
+     * The block that releases {@code owned}, the last first (the interpreter unwinds its stack from
+     * the top), then leaves through the error exit. Owned values grow and shrink like the value
+     * stack, so raises share the releases of what lies below them: each block releases one value
+     * and goes on to the block for the rest, and the error paths grow with the function, not with
+     * the square of its stack depth.
+     */
+    private LLVMBasicBlockRef releasing(List<Value> owned) {
+        if (owned.isEmpty()) {
+            return errorExit;
+        }
+        LLVMBasicBlockRef block = releaseChains.get(owned);
+        if (block == null) {
+            LLVMBasicBlockRef rest = releasing(owned.subList(0, owned.size() - 1));
+            LLVMBasicBlockRef here = LLVMGetInsertBlock(builder);
+            block = LLVMAppendBasicBlockInContext(context, llvmFunction, "release");
+            LLVMPositionBuilderAtEnd(builder, block);
+            release(owned.get(owned.size() - 1));
+            LLVMBuildBr(builder, rest);
+            LLVMPositionBuilderAtEnd(builder, here);
+            releaseChains.put(List.copyOf(owned), block);
+        }
+        return block;
     }
 
     private LLVMValueRef release(Value value) {
