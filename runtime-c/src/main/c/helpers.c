@@ -19,6 +19,7 @@
 #include "internal/pycore_moduleobject.h"
 #include "internal/pycore_range.h"
 #include "internal/pycore_tuple.h"
+#include "internal/pycore_typeobject.h"
 #include "internal/pycore_pyerrors.h"
 #include "opcode.h"
 
@@ -78,12 +79,29 @@ static void add_traceback_entry(void) {
     }
 }
 
+/* _PyEval_FrameClearAndPop for the usual frame of compiled code: owned by the thread, with no
+ * frame object or locals dict made for it, and not the first of its stack chunk. Its references
+ * go in CPython's order (locals, function, code) before the frame's space is given back. */
+static inline void pop_frame(PyThreadState *tstate, _PyInterpreterFrame *frame) {
+    if (frame->owner != FRAME_OWNED_BY_THREAD || frame->frame_obj != NULL || frame->f_locals != NULL
+            || (PyObject **)frame == &tstate->datastack_chunk->data[0]) {
+        _PyEval_FrameClearAndPop(tstate, frame);
+        return;
+    }
+    for (int i = 0; i < frame->stacktop; i++) {
+        Py_XDECREF(frame->localsplus[i]);
+    }
+    Py_DECREF(frame->f_funcobj);
+    Py_DECREF(frame->f_executable);
+    tstate->datastack_top = (PyObject **)frame;
+}
+
 PyObject *pyjit_leave(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *result) {
     if (result == NULL) {
         add_traceback_entry();
     }
     unlink_frame(tstate, frame);
-    _PyEval_FrameClearAndPop(tstate, frame);
+    pop_frame(tstate, frame);
     return result;
 }
 
@@ -115,7 +133,8 @@ int pyjit_monitored(PyThreadState *tstate, PyCodeObject *code) {
     return 0;
 }
 
-int pyjit_poll(PyThreadState *tstate, _PyInterpreterFrame *frame, uintptr_t *seen_version) {
+/* What pyjit_poll does when something is pending or the version changed: kept out of line. */
+static int __attribute__((noinline)) poll_slow(PyThreadState *tstate, _PyInterpreterFrame *frame, uintptr_t *seen_version) {
     uintptr_t breaker = _Py_atomic_load_uintptr_relaxed(&tstate->eval_breaker);
     if (breaker & _PY_EVAL_EVENTS_MASK) {
         if (_Py_HandlePending(tstate) != 0) {
@@ -129,6 +148,14 @@ int pyjit_poll(PyThreadState *tstate, _PyInterpreterFrame *frame, uintptr_t *see
     }
     *seen_version = version;
     return pyjit_monitored(tstate, code_of(frame));
+}
+
+/* Inlined at every poll (each call and back edge): one load and compare while nothing is pending. */
+PYJIT_SPECIALISED int pyjit_poll(PyThreadState *tstate, _PyInterpreterFrame *frame, uintptr_t *seen_version) {
+    if (_Py_atomic_load_uintptr_relaxed(&tstate->eval_breaker) == *seen_version) {
+        return 0;
+    }
+    return poll_slow(tstate, frame, seen_version);
 }
 
 int pyjit_is_of(PyObject *value, int bits) {
@@ -372,6 +399,33 @@ PYJIT_SPECIALISED PyObject *pyjit_load_method(_PyInterpreterFrame *frame, PyObje
     }
     *self = NULL;
     return callable;
+}
+
+/* As LOAD_SUPER_ATTR, and as its specialisations LOAD_SUPER_ATTR_ATTR and LOAD_SUPER_ATTR_METHOD
+ * where they apply: the builtin super and a class look the name up without making a super object. */
+PyObject *pyjit_load_super_attr(_PyInterpreterFrame *frame, PyObject *global_super, PyObject *cls, PyObject *self, int oparg,
+                                PyObject **self_out) {
+    PyObject *name = name_at(frame, oparg >> 2);
+    if (self_out != NULL) {
+        *self_out = NULL;
+    }
+    if (global_super == (PyObject *)&PySuper_Type && PyType_Check(cls)) {
+        int method_found = 0;
+        int *want_method = self_out != NULL && Py_TYPE(self)->tp_getattro == PyObject_GenericGetAttr ? &method_found : NULL;
+        PyObject *attr = _PySuper_Lookup((PyTypeObject *)cls, self, name, want_method);
+        if (attr != NULL && method_found) {
+            *self_out = Py_NewRef(self);
+        }
+        return attr;
+    }
+    PyObject *stack[] = {cls, self};
+    PyObject *super = PyObject_Vectorcall(global_super, stack, oparg & 2, NULL);
+    if (super == NULL) {
+        return NULL;
+    }
+    PyObject *attr = PyObject_GetAttr(super, name);
+    Py_DECREF(super);
+    return attr;
 }
 
 PYJIT_SPECIALISED int pyjit_store_attr_cached(_PyInterpreterFrame *frame, PyObject *owner, int name_index, PyObject *value, int at, int specialised) {

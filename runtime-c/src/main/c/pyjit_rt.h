@@ -102,6 +102,10 @@ PyObject *pyjit_load_attr_cached(_PyInterpreterFrame *frame, PyObject *owner, in
 int pyjit_store_attr_cached(_PyInterpreterFrame *frame, PyObject *owner, int name_index, PyObject *value, int at, int specialised);
 /* LOAD_ATTR's method form: the callable, and in *self a new reference to the owner when the
  * callable is a function found on its type that wants it as self, else NULL. */
+/* LOAD_SUPER_ATTR: super(cls, self).name; in the method form (self_out not NULL) *self_out gets a
+ * new reference to self when the attribute is a method to call with it, else NULL. */
+PyObject *pyjit_load_super_attr(_PyInterpreterFrame *frame, PyObject *global_super, PyObject *cls, PyObject *self, int oparg,
+                                PyObject **self_out);
 PyObject *pyjit_load_method(_PyInterpreterFrame *frame, PyObject *owner, int name_index, int at, int specialised, PyObject **self);
 
 PyObject *pyjit_binary_op(int op, PyObject *lhs, PyObject *rhs);

@@ -300,6 +300,7 @@ public final class IrBuilder {
                     apply(Op.LOAD_ATTR, 1, (in, state) -> new Instr.LoadAttr(value(), in.get(0), arg >> 1, hint, state));
                 }
             }
+            case LOAD_SUPER_ATTR -> loadSuperAttr(arg);
             case STORE_ATTR -> {
                 CacheHint hint = code.hintAt(instruction.offset());
                 apply(Op.STORE_ATTR, 2, (in, state) -> new Instr.StoreAttr(in.get(1), arg, in.get(0), hint, state));
@@ -544,6 +545,26 @@ public final class IrBuilder {
         decref(owner);
         push(method);
         push(self);
+    }
+
+    /** LOAD_SUPER_ATTR pops (super, class, self) and pushes the attribute, then in its method form the self or NULL. */
+    private void loadSuperAttr(int oparg) throws Unsupported {
+        List<Value> operands = pop(3);
+        List<Value> owned = new ArrayList<>(stack);
+        owned.addAll(operands);
+        Value attribute = value();
+        Instr.LoadSuperAttr load = new Instr.LoadSuperAttr(attribute, operands.get(0), operands.get(1), operands.get(2), oparg, state(owned));
+        emit(load);
+        Value self = null;
+        if (load.methodForm()) {
+            self = function.newValue(Type.TOP);
+            emit(new Instr.MethodSelf(self, attribute));
+        }
+        decref(operands);
+        push(attribute);
+        if (self != null) {
+            push(self);
+        }
     }
 
     private void unary(UnaryKind kind) throws Unsupported {

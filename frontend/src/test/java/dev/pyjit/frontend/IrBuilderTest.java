@@ -143,6 +143,24 @@ class IrBuilderTest {
     }
 
     @Test
+    void superMethodCallsFindTheirSelfToo() throws Unsupported {
+        Function fn = IrBuilder.build(EmbeddedPython.compile("""
+                class C:
+                    def f(self):
+                        return super().f() + super().x
+                g = C.f
+                """, "g"));
+        List<Instr> all = instructions(fn);
+        List<Instr.LoadSuperAttr> loads = all.stream().filter(Instr.LoadSuperAttr.class::isInstance).map(Instr.LoadSuperAttr.class::cast).toList();
+        assertEquals(2, loads.size());
+        assertTrue(loads.get(0).methodForm());
+        assertEquals(new Instr.MethodSelf(((Instr.MethodSelf) all.get(all.indexOf(loads.get(0)) + 1)).result(), loads.get(0).result()),
+                all.get(all.indexOf(loads.get(0)) + 1));
+        assertFalse(loads.get(1).methodForm());
+        assertFalse(all.get(all.indexOf(loads.get(1)) + 1) instanceof Instr.MethodSelf);
+    }
+
+    @Test
     void hintsComeFromTheInterpretersSpecialisations() throws Unsupported {
         PyObject globals = EmbeddedPython.run("""
                 class C:

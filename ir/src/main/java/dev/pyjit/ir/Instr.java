@@ -141,7 +141,24 @@ public sealed interface Instr {
         public Instr mapOperands(UnaryOperator<Value> f) { return new LoadMethod(result, f.apply(owner), nameIndex, hint, map(state, f)); }
     }
 
-    /** The self the {@link LoadMethod} right before it found: its owner, or C NULL. */
+    /**
+     * LOAD_SUPER_ATTR: the attribute {@code super(cls, self).name} (the builtin super or whatever the
+     * name {@code super} was bound to), with CPython's oparg: the name index above two flags, bit 1
+     * the method form (a {@link MethodSelf} follows) and bit 2 whether super is called with its two
+     * arguments.
+     */
+    record LoadSuperAttr(Value result, Value globalSuper, Value cls, Value self, int oparg, FrameState state) implements Instr {
+        public Op op() { return Op.LOAD_SUPER_ATTR; }
+        public List<Value> operands() { return List.of(globalSuper, cls, self); }
+        public int nameIndex() { return oparg >> 2; }
+        public boolean methodForm() { return (oparg & 1) != 0; }
+        public String immediates(Function fn) { return fn.name(nameIndex()) + (methodForm() ? ",method" : ""); }
+        public Instr mapOperands(UnaryOperator<Value> f) {
+            return new LoadSuperAttr(result, f.apply(globalSuper), f.apply(cls), f.apply(self), oparg, map(state, f));
+        }
+    }
+
+    /** The self the {@link LoadMethod} or method-form {@link LoadSuperAttr} right before it found: its owner, or C NULL. */
     record MethodSelf(Value result, Value method) implements Instr {
         public Op op() { return Op.METHOD_SELF; }
         public List<Value> operands() { return List.of(method); }

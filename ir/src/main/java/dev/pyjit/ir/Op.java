@@ -19,6 +19,8 @@ public enum Op {
     /** LOAD_ATTR's method form; the METHOD_SELF right after it gives the self to call it with, or C NULL. */
     LOAD_METHOD(true, false),
     METHOD_SELF(false, false),
+    /** super(cls, self).name; its method form is followed by METHOD_SELF too. */
+    LOAD_SUPER_ATTR(true, false),
     STORE_ATTR(true, false),
     LOAD_NULL(false, false),
     BINARY_OP(true, false),

@@ -38,8 +38,7 @@ public final class Verifier {
             boolean guardsAllowed = block == function.entry();
             Instr previous = null;
             for (Instr instruction : block.instructions()) {
-                if (instruction instanceof Instr.MethodSelf self
-                        && !(previous instanceof Instr.LoadMethod load && load.result().equals(self.method()))) {
+                if (instruction instanceof Instr.MethodSelf self && !findsSelf(previous, self.method())) {
                     fail(function, block + ": " + self.result() + " does not follow the load of its method");
                 }
                 previous = instruction;
@@ -85,6 +84,12 @@ public final class Verifier {
                 }
             }
         }
+    }
+
+    /** Whether {@code instruction} loads {@code method} in a form that also finds its self. */
+    private static boolean findsSelf(Instr instruction, Value method) {
+        return instruction instanceof Instr.LoadMethod load && load.result().equals(method)
+                || instruction instanceof Instr.LoadSuperAttr superLoad && superLoad.methodForm() && superLoad.result().equals(method);
     }
 
     private static void define(Function function, Set<Value> defined, Value value) {

@@ -205,6 +205,16 @@ final class Lowering {
                 yield checkNull(call("pyjit_load_method", frame, use(load.owner()), int32(load.nameIndex()), int32(state.offset() / 2),
                         int32(load.hint().opcode), self), state);
             }
+            case LOAD_SUPER_ATTR -> {
+                Instr.LoadSuperAttr load = (Instr.LoadSuperAttr) instruction;
+                LLVMValueRef self = LLVMConstPointerNull(pointer);
+                if (load.methodForm()) {
+                    self = alloca(pointer, 1, "self");
+                    methodSelves.put(load.result(), self);
+                }
+                yield checkNull(call("pyjit_load_super_attr", frame, use(load.globalSuper()), use(load.cls()), use(load.self()),
+                        int32(load.oparg()), self), state);
+            }
             case METHOD_SELF -> LLVMBuildLoad2(builder, pointer, methodSelves.get(((Instr.MethodSelf) instruction).method()), "self");
             case STORE_ATTR -> {
                 Instr.StoreAttr store = (Instr.StoreAttr) instruction;
