@@ -20,6 +20,7 @@
 #include "internal/pycore_range.h"
 #include "internal/pycore_tuple.h"
 #include "internal/pycore_typeobject.h"
+#include "internal/pycore_call.h"
 #include "internal/pycore_pyerrors.h"
 #include "opcode.h"
 
@@ -601,7 +602,9 @@ int pyjit_is_none(PyObject *value) {
  * binding. NULL without an error set when the call does not qualify. */
 static PyObject *call_py_exact(PyThreadState *tstate, PyObject *callable, PyObject **args, int argcount) {
     PyCodeObject *code = (PyCodeObject *)((PyFunctionObject *)callable)->func_code;
-    if (code->co_argcount != argcount || (code->co_flags & (CO_VARARGS | CO_VARKEYWORDS)) || !(code->co_flags & CO_OPTIMIZED)
+    /* version 0: an extension gave the function a vectorcall of its own (PyFunction_SetVectorcall),
+     * or its code or defaults changed; CPython's own fast path declines those too */
+    if (((PyFunctionObject *)callable)->func_version == 0 || code->co_argcount != argcount || (code->co_flags & (CO_VARARGS | CO_VARKEYWORDS)) || !(code->co_flags & CO_OPTIMIZED)
             || code->co_kwonlyargcount != 0 || !_PyThreadState_HasStackSpace(tstate, code->co_framesize)
             || tstate->interp->eval_frame == NULL) {
         return NULL;
@@ -613,6 +616,42 @@ static PyObject *call_py_exact(PyThreadState *tstate, PyObject *callable, PyObje
     return tstate->interp->eval_frame(tstate, callee, 0);
 }
 
+/* As CALL_BUILTIN_O, CALL_BUILTIN_FAST and CALL_METHOD_DESCRIPTOR_O, _NOARGS and _FAST: a built-in
+ * function, or a method of a built-in type given an instance of exactly that type, called straight
+ * through its C function. Whether it applied; if so *result is what the call returned. */
+static int call_builtin(PyThreadState *tstate, PyObject *callable, PyObject **args, int total, PyObject **result) {
+    PyMethodDef *method;
+    PyObject *self;
+    if (Py_IS_TYPE(callable, &PyCFunction_Type)) {
+        method = ((PyCFunctionObject *)callable)->m_ml;
+        self = PyCFunction_GET_SELF(callable);
+    } else if (Py_IS_TYPE(callable, &PyMethodDescr_Type) && total >= 1
+            && Py_IS_TYPE(args[0], PyDescr_TYPE(callable))) {
+        method = ((PyMethodDescrObject *)callable)->d_method;
+        self = args[0];
+        args++;
+        total--;
+    } else {
+        return 0;
+    }
+    int flags = method->ml_flags;
+    if (!(flags == METH_O && total == 1) && !(flags == METH_NOARGS && total == 0) && flags != METH_FASTCALL) {
+        return 0;
+    }
+    /* CPython checks the C stack before every call of a C function that is not vectorcall */
+    if (tstate->c_recursion_remaining <= 0) {
+        return 0;
+    }
+    _Py_EnterRecursiveCallTstateUnchecked(tstate);
+    if (flags == METH_FASTCALL) {
+        *result = ((PyCFunctionFast)(void (*)(void))method->ml_meth)(self, args, total);
+    } else {
+        *result = method->ml_meth(self, flags == METH_O ? args[0] : NULL);
+    }
+    _Py_LeaveRecursiveCallTstate(tstate);
+    return 1;
+}
+
 PyObject *pyjit_call(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *callable, PyObject *self_or_null,
                      PyObject **args, int nargs, int kwnames_const) {
     /* args[0] is a spare slot, the arguments start at args[1]: either self goes
@@ -622,15 +661,19 @@ PyObject *pyjit_call(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject
             self_or_null = PyMethod_GET_SELF(callable);
             callable = PyMethod_GET_FUNCTION(callable);
         }
+        if (self_or_null != NULL) {
+            args[0] = self_or_null;
+        }
+        PyObject **first = self_or_null != NULL ? args : args + 1;
+        int total = nargs + (self_or_null != NULL);
+        PyObject *result;
         if (Py_IS_TYPE(callable, &PyFunction_Type)) {
-            if (self_or_null != NULL) {
-                args[0] = self_or_null;
-            }
-            PyObject **first = self_or_null != NULL ? args : args + 1;
-            PyObject *result = call_py_exact(tstate, callable, first, nargs + (self_or_null != NULL));
+            result = call_py_exact(tstate, callable, first, total);
             if (result != NULL || _PyErr_Occurred(tstate)) {
                 return result;
             }
+        } else if (call_builtin(tstate, callable, first, total, &result)) {
+            return _Py_CheckFunctionResult(tstate, callable, result, NULL);
         }
     }
     PyObject *kwnames = kwnames_const < 0 ? NULL : PyTuple_GET_ITEM(code_of(frame)->co_consts, kwnames_const);
