@@ -58,25 +58,25 @@ final class BackgroundCompiler {
 
     private record Unpublished(PyObject code, Jit.Answer answer) {}
 
-    /** The longest an answer waits for others to be published with it. */
-    private static final long PUBLISH_AFTER_NANOS = 20_000_000;
+    /** How long an answer may wait for others to be published with it: about what one more GIL acquisition costs. */
+    private static final long PUBLISH_AFTER_NANOS = 5_000_000;
 
     /** Queues a job; the caller holds the GIL. After {@link #close} nothing is queued any more. */
     void submit(FunctionCompiler.Where where, Runnable body) {
         if (closed) {
             return;
         }
-        if (where == null) {
-            thread.execute(new Job(null, body));  // freeing code is no compilation to wait for
-            return;
+        if (where != null) {
+            waitingMax = Math.max(waitingMax, waiting.incrementAndGet());  // freeing code is no compilation to wait for
         }
-        waitingMax = Math.max(waitingMax, waiting.incrementAndGet());
         thread.execute(new Job(where, () -> {
-            waiting.decrementAndGet();
+            if (where != null) {
+                waiting.decrementAndGet();
+            }
             try {
                 body.run();
             } finally {
-                publishIfDue();
+                publishIfDue();  // after every job: answers waiting for the next ones must not wait for ever
             }
         }));
     }
