@@ -3,6 +3,12 @@
 # their calling convention and the receiver's exact type allow it; wrong receivers, argument counts and
 # subclasses take the generic path and its messages.
 import math
+
+
+class L(list):
+    pass
+
+
 def f(xs, s, d):
     out = []
     for i in range(5):
@@ -32,8 +38,6 @@ def f(xs, s, d):
         xs.append()
     except TypeError as e:
         out.append(str(e))
-    class L(list):
-        pass
     l = L()
     list.append(l, 3)
     out.append(l)
