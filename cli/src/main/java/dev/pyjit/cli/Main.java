@@ -33,6 +33,9 @@ public final class Main {
             ProgramSplit split = ProgramSplit.of(arguments.subList(1, arguments.size()));
             run.programArguments = split.programArguments();
             run.rawPythonOptions = split.rawPythonOptions();
+            if (run.takeProgramAlone(split.options())) {
+                return run.call();
+            }
             arguments = new ArrayList<>(List.of("run"));
             arguments.addAll(split.options());
         }

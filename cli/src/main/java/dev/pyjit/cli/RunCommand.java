@@ -62,6 +62,28 @@ public final class RunCommand implements Callable<Integer> {
     /** The CPython options among pyjit's (flags, -X and -W with their values), in order; set by {@link ProgramSplit}. */
     List<String> rawPythonOptions = List.of();
 
+    /**
+     * Takes the program from options that name nothing else (a script, {@code -c CODE} or
+     * {@code -m MODULE}), which picocli would parse no differently; whether they were such. The
+     * commonest start, {@code pyjit script.py}, then loads none of picocli's classes: they are
+     * Java 5 bytecode, which class-data sharing cannot keep, and cost a third of the start-up.
+     */
+    boolean takeProgramAlone(List<String> options) {
+        if (options.size() == 1 && !options.get(0).startsWith("-")) {
+            script = options.get(0);
+            return true;
+        }
+        if (options.size() == 2 && (options.get(0).equals("-c") || options.get(0).equals("-m"))) {
+            if (options.get(0).equals("-c")) {
+                command = options.get(1);
+            } else {
+                module = options.get(1);
+            }
+            return true;
+        }
+        return false;
+    }
+
     @Override
     public Integer call() {
         List<String> argv = new ArrayList<>(rawPythonOptions);
