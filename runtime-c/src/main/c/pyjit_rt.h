@@ -96,7 +96,8 @@ int pyjit_store_global(_PyInterpreterFrame *frame, int name_index, PyObject *val
 PyObject *pyjit_load_attr(_PyInterpreterFrame *frame, PyObject *owner, int name_index);
 int pyjit_store_attr(_PyInterpreterFrame *frame, PyObject *owner, int name_index, PyObject *value);
 /* The same through the interpreter's inline cache of the instruction at code unit `at`, when it is
- * still specialised as `specialised` (a quickened opcode); the generic path otherwise. */
+ * still specialised as `specialised` (a quickened opcode; -1 for none, which folds the cache away);
+ * the generic path otherwise. */
 PyObject *pyjit_load_global_cached(_PyInterpreterFrame *frame, int name_index, int at, int specialised);
 PyObject *pyjit_load_attr_cached(_PyInterpreterFrame *frame, PyObject *owner, int name_index, int at, int specialised);
 int pyjit_store_attr_cached(_PyInterpreterFrame *frame, PyObject *owner, int name_index, PyObject *value, int at, int specialised);

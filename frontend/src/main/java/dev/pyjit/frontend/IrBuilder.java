@@ -535,36 +535,22 @@ public final class IrBuilder {
 
     /** LOAD_ATTR's method form pushes the callable, then the self to call it with or NULL. */
     private void loadMethod(int nameIndex, CacheHint hint) throws Unsupported {
-        Value owner = pop();
-        List<Value> owned = new ArrayList<>(stack);
-        owned.add(owner);
-        Value method = value();
-        emit(new Instr.LoadMethod(method, owner, nameIndex, hint, state(owned)));
-        Value self = function.newValue(Type.TOP);
-        emit(new Instr.MethodSelf(self, method));
-        decref(owner);
-        push(method);
-        push(self);
+        pushMethodSelf(apply(Op.LOAD_METHOD, 1, (in, state) -> new Instr.LoadMethod(value(), in.get(0), nameIndex, hint, state)));
     }
 
     /** LOAD_SUPER_ATTR pops (super, class, self) and pushes the attribute, then in its method form the self or NULL. */
     private void loadSuperAttr(int oparg) throws Unsupported {
-        List<Value> operands = pop(3);
-        List<Value> owned = new ArrayList<>(stack);
-        owned.addAll(operands);
-        Value attribute = value();
-        Instr.LoadSuperAttr load = new Instr.LoadSuperAttr(attribute, operands.get(0), operands.get(1), operands.get(2), oparg, state(owned));
-        emit(load);
-        Value self = null;
-        if (load.methodForm()) {
-            self = function.newValue(Type.TOP);
-            emit(new Instr.MethodSelf(self, attribute));
+        Value attribute = apply(Op.LOAD_SUPER_ATTR, 3,
+                (in, state) -> new Instr.LoadSuperAttr(value(), in.get(0), in.get(1), in.get(2), oparg, state));
+        if ((oparg & 1) != 0) {
+            pushMethodSelf(attribute);
         }
-        decref(operands);
-        push(attribute);
-        if (self != null) {
-            push(self);
-        }
+    }
+
+    private void pushMethodSelf(Value method) {
+        Value self = function.newValue(Type.TOP);
+        emit(new Instr.MethodSelf(self, method));
+        push(self);
     }
 
     private void unary(UnaryKind kind) throws Unsupported {

@@ -133,8 +133,10 @@ class IrBuilderTest {
         List<Instr> all = instructions(fn);
         Instr.LoadMethod load = all.stream().filter(Instr.LoadMethod.class::isInstance).map(Instr.LoadMethod.class::cast)
                 .findFirst().orElseThrow();
-        Instr.MethodSelf self = (Instr.MethodSelf) all.get(all.indexOf(load) + 1);
+        Instr.MethodSelf self = all.stream().filter(Instr.MethodSelf.class::isInstance).map(Instr.MethodSelf.class::cast)
+                .findFirst().orElseThrow();
         assertEquals(load.result(), self.method());
+        assertTrue(all.indexOf(self) > all.indexOf(load));
         Instr.Call call = all.stream().filter(Instr.Call.class::isInstance).map(Instr.Call.class::cast).findFirst().orElseThrow();
         assertEquals(load.result(), call.callable());
         assertEquals(self.result(), call.selfOrNull());
@@ -154,10 +156,11 @@ class IrBuilderTest {
         List<Instr.LoadSuperAttr> loads = all.stream().filter(Instr.LoadSuperAttr.class::isInstance).map(Instr.LoadSuperAttr.class::cast).toList();
         assertEquals(2, loads.size());
         assertTrue(loads.get(0).methodForm());
-        assertEquals(new Instr.MethodSelf(((Instr.MethodSelf) all.get(all.indexOf(loads.get(0)) + 1)).result(), loads.get(0).result()),
-                all.get(all.indexOf(loads.get(0)) + 1));
         assertFalse(loads.get(1).methodForm());
-        assertFalse(all.get(all.indexOf(loads.get(1)) + 1) instanceof Instr.MethodSelf);
+        List<Instr.MethodSelf> selves = all.stream().filter(Instr.MethodSelf.class::isInstance).map(Instr.MethodSelf.class::cast).toList();
+        assertEquals(1, selves.size(), "only the method form finds a self");
+        assertEquals(loads.get(0).result(), selves.get(0).method());
+        assertTrue(all.indexOf(selves.get(0)) > all.indexOf(loads.get(0)));
     }
 
     @Test

@@ -86,6 +86,7 @@ class CodeCacheTest {
         Files.writeString(script, PROGRAM.replace("f'total {n}'", "f'sum {n}'"));
         JitStatsFile changed = run(script, cacheHome, "sum 330\n");
         assertEquals(1, changed.get("cache_misses").asInt(), changed::toString);
+        assertEquals(changed.get("compilations").asInt() - 1, changed.get("cache_hits").asInt(), changed::toString);
     }
 
     @Test

@@ -23,7 +23,11 @@ class PerfMapTest {
                 "    return sum(x * k for x in xs)",
                 "print(os.getpid(), scaled_sum(range(10), 3))",
                 ""));
-        Pyjit.Outcome outcome = Pyjit.run(Map.of("PYJIT_THRESHOLD", "0", "PYJIT_PERF_MAP", "1"), null, directory, script.toString());
+        Path stats = directory.resolve("mapped.json");
+        Pyjit.Outcome outcome = Pyjit.run(Map.of("PYJIT_THRESHOLD", "0", "PYJIT_PERF_MAP", "1", "PYJIT_STATS", stats.toString()),
+                null, directory, script.toString());
+        JitStatsFile json = JitStatsFile.read(stats);
+        assertTrue(json.entries(script, "scaled_sum") > 0, "scaled_sum ran natively: " + json);
         assertEquals(0, outcome.exitCode(), outcome.stderr());
         String[] printed = outcome.stdout().trim().split(" ");
         assertEquals("135", printed[1]);
@@ -44,8 +48,11 @@ class PerfMapTest {
     @Test
     void withoutItNoMapIsWritten() throws Exception {
         Path script = Files.writeString(directory.resolve("unmapped.py"), "import os\ndef f():\n    return os.getpid()\nprint(f())\n");
-        Pyjit.Outcome outcome = Pyjit.run(Map.of("PYJIT_THRESHOLD", "0"), null, directory, script.toString());
+        Path stats = directory.resolve("stats.json");
+        Pyjit.Outcome outcome = Pyjit.run(Map.of("PYJIT_THRESHOLD", "0", "PYJIT_STATS", stats.toString()), null, directory, script.toString());
         assertEquals(0, outcome.exitCode(), outcome.stderr());
+        JitStatsFile json = JitStatsFile.read(stats);
+        assertTrue(json.entries(script, "f") > 0, "f ran natively: " + json);
         assertTrue(Files.notExists(Path.of("/tmp", "perf-" + outcome.stdout().trim() + ".map")));
     }
 }

@@ -152,7 +152,7 @@ public sealed interface Instr {
         public List<Value> operands() { return List.of(globalSuper, cls, self); }
         public int nameIndex() { return oparg >> 2; }
         public boolean methodForm() { return (oparg & 1) != 0; }
-        public String immediates(Function fn) { return fn.name(nameIndex()) + (methodForm() ? ",method" : ""); }
+        public String immediates(Function fn) { return fn.name(nameIndex()) + (methodForm() ? ",method" : "") + ((oparg & 2) != 0 ? ",two_args" : ""); }
         public Instr mapOperands(UnaryOperator<Value> f) {
             return new LoadSuperAttr(result, f.apply(globalSuper), f.apply(cls), f.apply(self), oparg, map(state, f));
         }

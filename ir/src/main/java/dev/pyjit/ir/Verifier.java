@@ -16,7 +16,8 @@ import java.util.Set;
  *   <li>No unboxed double crosses an edge: block parameters hold objects (or NULL).</li>
  *   <li>Argument guards come first in the entry block (a failed one hands the call over untouched)
  *       and check argument slots.</li>
- *   <li>A method's self comes right after the load of its method (lowering passes it between the two).</li>
+ *   <li>A method's self is read in the block where its method was loaded, by a load that finds a self
+ *       (lowering passes it from the one to the other).</li>
  * </ol>
  */
 public final class Verifier {
@@ -36,12 +37,14 @@ public final class Verifier {
                 }
             }
             boolean guardsAllowed = block == function.entry();
-            Instr previous = null;
+            Set<Value> methodsLoaded = new HashSet<>();
             for (Instr instruction : block.instructions()) {
-                if (instruction instanceof Instr.MethodSelf self && !findsSelf(previous, self.method())) {
-                    fail(function, block + ": " + self.result() + " does not follow the load of its method");
+                if (findsSelf(instruction)) {
+                    methodsLoaded.add(instruction.result());
                 }
-                previous = instruction;
+                if (instruction instanceof Instr.MethodSelf self && !methodsLoaded.contains(self.method())) {
+                    fail(function, block + ": " + self.result() + " reads no method loaded before it in its block");
+                }
                 if (instruction instanceof Instr.GuardArgument guard) {
                     if (!guardsAllowed) {
                         fail(function, block + ": an argument guard after other instructions");
@@ -86,10 +89,10 @@ public final class Verifier {
         }
     }
 
-    /** Whether {@code instruction} loads {@code method} in a form that also finds its self. */
-    private static boolean findsSelf(Instr instruction, Value method) {
-        return instruction instanceof Instr.LoadMethod load && load.result().equals(method)
-                || instruction instanceof Instr.LoadSuperAttr superLoad && superLoad.methodForm() && superLoad.result().equals(method);
+    /** Whether the instruction loads a method together with the self to call it with. */
+    private static boolean findsSelf(Instr instruction) {
+        return instruction instanceof Instr.LoadMethod
+                || instruction instanceof Instr.LoadSuperAttr superLoad && superLoad.methodForm();
     }
 
     private static void define(Function function, Set<Value> defined, Value value) {

@@ -3,7 +3,6 @@ package dev.pyjit.llvm;
 import static org.bytedeco.llvm.global.LLVM.*;
 
 import dev.pyjit.ir.Block;
-import dev.pyjit.ir.CacheHint;
 import dev.pyjit.ir.CompareOperator;
 import dev.pyjit.ir.FrameState;
 import dev.pyjit.ir.Function;
@@ -183,9 +182,7 @@ final class Lowering {
             }
             case LOAD_GLOBAL -> {
                 Instr.LoadGlobal load = (Instr.LoadGlobal) instruction;
-                yield checkNull(load.hint() == CacheHint.NONE
-                        ? call("pyjit_load_global", frame, int32(load.nameIndex()))
-                        : call("pyjit_load_global_cached", frame, int32(load.nameIndex()), int32(state.offset() / 2), int32(load.hint().opcode)), state);
+                yield checkNull(call("pyjit_load_global_cached", frame, int32(load.nameIndex()), at(state), int32(load.hint().opcode)), state);
             }
             case STORE_GLOBAL -> {
                 Instr.StoreGlobal store = (Instr.StoreGlobal) instruction;
@@ -193,35 +190,25 @@ final class Lowering {
             }
             case LOAD_ATTR -> {
                 Instr.LoadAttr load = (Instr.LoadAttr) instruction;
-                yield checkNull(load.hint() == CacheHint.NONE
-                        ? call("pyjit_load_attr", frame, use(load.owner()), int32(load.nameIndex()))
-                        : call("pyjit_load_attr_cached", frame, use(load.owner()), int32(load.nameIndex()), int32(state.offset() / 2),
-                                int32(load.hint().opcode)), state);
+                yield checkNull(call("pyjit_load_attr_cached", frame, use(load.owner()), int32(load.nameIndex()), at(state),
+                        int32(load.hint().opcode)), state);
             }
             case LOAD_METHOD -> {
                 Instr.LoadMethod load = (Instr.LoadMethod) instruction;
-                LLVMValueRef self = alloca(pointer, 1, "self");
-                methodSelves.put(load.result(), self);
-                yield checkNull(call("pyjit_load_method", frame, use(load.owner()), int32(load.nameIndex()), int32(state.offset() / 2),
-                        int32(load.hint().opcode), self), state);
+                yield checkNull(call("pyjit_load_method", frame, use(load.owner()), int32(load.nameIndex()), at(state),
+                        int32(load.hint().opcode), selfSlot(load.result())), state);
             }
             case LOAD_SUPER_ATTR -> {
                 Instr.LoadSuperAttr load = (Instr.LoadSuperAttr) instruction;
-                LLVMValueRef self = LLVMConstPointerNull(pointer);
-                if (load.methodForm()) {
-                    self = alloca(pointer, 1, "self");
-                    methodSelves.put(load.result(), self);
-                }
+                LLVMValueRef self = load.methodForm() ? selfSlot(load.result()) : LLVMConstPointerNull(pointer);
                 yield checkNull(call("pyjit_load_super_attr", frame, use(load.globalSuper()), use(load.cls()), use(load.self()),
                         int32(load.oparg()), self), state);
             }
             case METHOD_SELF -> LLVMBuildLoad2(builder, pointer, methodSelves.get(((Instr.MethodSelf) instruction).method()), "self");
             case STORE_ATTR -> {
                 Instr.StoreAttr store = (Instr.StoreAttr) instruction;
-                yield checkStatus(store.hint() == CacheHint.NONE
-                        ? call("pyjit_store_attr", frame, use(store.owner()), int32(store.nameIndex()), use(store.value()))
-                        : call("pyjit_store_attr_cached", frame, use(store.owner()), int32(store.nameIndex()), use(store.value()),
-                                int32(state.offset() / 2), int32(store.hint().opcode)), state);
+                yield checkStatus(call("pyjit_store_attr_cached", frame, use(store.owner()), int32(store.nameIndex()), use(store.value()),
+                        at(state), int32(store.hint().opcode)), state);
             }
             case LOAD_NULL -> LLVMConstPointerNull(pointer);
             case BINARY_OP -> {
@@ -583,6 +570,18 @@ final class Lowering {
             releaseChains.put(List.copyOf(owned), block);
         }
         return block;
+    }
+
+    /** The code unit of the instruction: where a cached access finds the interpreter's inline cache. */
+    private LLVMValueRef at(FrameState state) {
+        return int32(state.offset() / 2);
+    }
+
+    /** Where the helper that loads {@code method} leaves its self, for the METHOD_SELF that reads it. */
+    private LLVMValueRef selfSlot(Value method) {
+        LLVMValueRef slot = alloca(pointer, 1, "self");
+        methodSelves.put(method, slot);
+        return slot;
     }
 
     private LLVMValueRef release(Value value) {

@@ -134,9 +134,12 @@ public final class NativeJit {
 
     /** Frees the code's memory; nothing may run it or read its counters afterwards. */
     public void release(NativeCode code) {
-        LlvmError.check(LLVMOrcResourceTrackerRemove(code.tracker()), "freeing native code");
-        LLVMOrcReleaseResourceTracker(code.tracker());
-        linked.remove(code.symbol());
+        try {
+            LlvmError.check(LLVMOrcResourceTrackerRemove(code.tracker()), "freeing native code");
+        } finally {
+            LLVMOrcReleaseResourceTracker(code.tracker());
+            linked.remove(code.symbol());
+        }
     }
 
     private long lookup(String symbol) {

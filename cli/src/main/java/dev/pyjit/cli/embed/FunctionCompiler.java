@@ -147,7 +147,11 @@ final class FunctionCompiler {
         if (backend == null) {
             backend = new NativeJit(perfMap);
             if (cache != null) {
-                keys = new CacheKey(backend);
+                try {
+                    keys = new CacheKey(backend);
+                } catch (java.io.IOException | RuntimeException unknowable) {
+                    keys = null;  // pyjit's own build cannot be identified: compile, keep nothing
+                }
             }
             clock.lap("llvm-start");
         }

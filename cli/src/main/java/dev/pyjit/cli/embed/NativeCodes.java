@@ -1,5 +1,6 @@
 package dev.pyjit.cli.embed;
 
+import dev.pyjit.llvm.LlvmError;
 import dev.pyjit.llvm.NativeJit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,7 +36,11 @@ final class NativeCodes {
             }
             for (NativeJit.NativeCode code : owner.codes()) {
                 stats.retire(owner.where(), code);
-                compiler.release(code);
+                try {
+                    compiler.release(code);
+                } catch (LlvmError leaked) {
+                    // that code's memory stays; the others are still freed, and no compilation fails for it
+                }
             }
         }
     }
