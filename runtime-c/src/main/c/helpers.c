@@ -46,7 +46,7 @@ static int enter_recursive_call(PyThreadState *tstate) {
     return -1;
 }
 
-int pyjit_enter(PyThreadState *tstate, _PyInterpreterFrame *frame) {
+int pyjit_enter(PyThreadState *tstate, _PyInterpreterFrame *frame, int fresh) {
     /* Compiled frames nest on the C stack, so they are charged like the interpreter's own. */
     tstate->c_recursion_remaining -= PYJIT_C_STACK_UNITS - 1;
     if (_Py_EnterRecursiveCallTstate(tstate, "")) {
@@ -61,8 +61,10 @@ int pyjit_enter(PyThreadState *tstate, _PyInterpreterFrame *frame) {
     }
     frame->previous = tstate->current_frame;
     tstate->current_frame = frame;
-    /* Past RESUME, so the frame counts as complete for tracebacks and sys._getframe. */
-    frame->instr_ptr = _PyCode_CODE(code_of(frame)) + code_of(frame)->_co_firsttraceable;
+    if (fresh) {
+        /* Past RESUME, so the frame counts as complete for tracebacks and sys._getframe. */
+        frame->instr_ptr = _PyCode_CODE(code_of(frame)) + code_of(frame)->_co_firsttraceable;
+    }
     return 0;
 }
 
@@ -209,6 +211,39 @@ PyObject *pyjit_unwind(_PyInterpreterFrame *frame, int handler, int push_lasti, 
     }
     slots[depth++] = PyErr_GetRaisedException();
     return hand_over(tstate, frame, handler, depth);
+}
+
+int pyjit_resume_point(_PyInterpreterFrame *frame) {
+    return (int)(frame->instr_ptr - _PyCode_CODE(code_of(frame)));
+}
+
+PyObject *pyjit_resumed_item(_PyInterpreterFrame *frame, int i) {
+    return frame->localsplus[code_of(frame)->co_nlocalsplus + i];
+}
+
+/* The collector sees a frame's stack up to stacktop: none of it is the frame's now. */
+void pyjit_take_resumed_stack(_PyInterpreterFrame *frame) {
+    frame->stacktop = code_of(frame)->co_nlocalsplus;
+}
+
+PyObject *pyjit_resume_elsewhere(PyThreadState *tstate, _PyInterpreterFrame *frame) {
+    unlink_frame(tstate, frame);
+    return _PyEval_EvalFrameDefault(tstate, frame, 0);
+}
+
+PyObject *pyjit_yield(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *value, int resume_at, int oparg,
+                      PyObject **stack, int depth) {
+    PyCodeObject *code = code_of(frame);
+    spill_stack(frame, stack, depth);
+    frame->stacktop = code->co_nlocalsplus + depth;
+    frame->instr_ptr = _PyCode_CODE(code) + resume_at;
+    PyGenObject *gen = _PyFrame_GetGenerator(frame);
+    gen->gi_frame_state = FRAME_SUSPENDED + oparg;
+    tstate->exc_info = gen->gi_exc_state.previous_item;
+    gen->gi_exc_state.previous_item = NULL;
+    unlink_frame(tstate, frame);
+    frame->previous = NULL;
+    return value;
 }
 
 void pyjit_release_all(PyObject **items, int n) {

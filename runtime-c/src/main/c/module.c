@@ -294,28 +294,40 @@ static PyObject *enter_native(CodeState *state, PyThreadState *tstate, _PyInterp
     return state->native(tstate, frame, throwflag);
 }
 
+static int is_generator_like(PyCodeObject *code) {
+    return (code->co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR | CO_ITERABLE_COROUTINE)) != 0;
+}
+
+/* A frame compiled code can run: a fresh one, or a generator's resumed (not thrown into: throw()
+ * and close() unwind in the interpreter). A generator's fresh frame only makes the generator
+ * (RETURN_GENERATOR), so the interpreter runs it; it and every resumption count as calls. */
 static PyObject *run(PyThreadState *tstate, _PyInterpreterFrame *frame, int throwflag) {
     PyCodeObject *code = (PyCodeObject *)frame->f_executable;
-    if (throwflag || !PyCode_Check(code) || frame->instr_ptr != _PyCode_CODE(code)
-            || !PyFunction_Check(frame->f_funcobj) || pyjit_monitored(tstate, code)) {
+    if (throwflag || !PyCode_Check(code) || !PyFunction_Check(frame->f_funcobj) || pyjit_monitored(tstate, code)) {
+        return _PyEval_EvalFrameDefault(tstate, frame, throwflag);
+    }
+    int fresh = frame->instr_ptr == _PyCode_CODE(code);
+    int resumed = !fresh && frame->owner == FRAME_OWNED_BY_GENERATOR;
+    if (!fresh && !resumed) {
         return _PyEval_EvalFrameDefault(tstate, frame, throwflag);
     }
     CodeState *state = code_state(code);
     if (state == NULL) {
         return _PyEval_EvalFrameDefault(tstate, frame, throwflag);
     }
-    if (state->native == NULL) {
-        if (may_request(state)) {
-            observe(state, frame, code);
-            if (++state->calls >= state->threshold) {
-                request_compile(frame->f_funcobj, code, state);
-            }
+    if (state->native == NULL && may_request(state)) {
+        if (fresh) {
+            observe(state, frame, code);  /* a resumed frame's parameters may be unbound */
         }
-        if (state->native == NULL) {
-            return _PyEval_EvalFrameDefault(tstate, frame, throwflag);
+        if (++state->calls >= state->threshold) {
+            request_compile(frame->f_funcobj, code, state);
         }
     }
-    if (as_expected(state, frame)) {
+    if (state->native == NULL || (fresh && is_generator_like(code))) {
+        return _PyEval_EvalFrameDefault(tstate, frame, throwflag);
+    }
+    /* A generator's code is compiled for any arguments: its frames resume with whatever its locals hold. */
+    if (resumed || as_expected(state, frame)) {
         return enter_native(state, tstate, frame, throwflag);
     }
     /* Arguments that keep failing the entry guards mean the specialisation was wrong for this

@@ -33,8 +33,9 @@ typedef PyObject *(*pyjit_native_entry)(PyThreadState *tstate, _PyInterpreterFra
 #define PYJIT_SPECIALISED __attribute__((always_inline))
 
 /* Frame lifetime. pyjit_enter counts the frame against both recursion limits, as the interpreter
- * does, and links it; if a limit is hit it pops the frame, sets RecursionError and returns -1. */
-int pyjit_enter(PyThreadState *tstate, _PyInterpreterFrame *frame);
+ * does, and links it; if a limit is hit it pops the frame, sets RecursionError and returns -1.
+ * A fresh frame (fresh != 0) moves past its RESUME; a resumed generator's keeps its place. */
+int pyjit_enter(PyThreadState *tstate, _PyInterpreterFrame *frame, int fresh);
 /* Unlinks and pops the frame. A NULL result adds this frame to the traceback first. */
 PyObject *pyjit_leave(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *result);
 void pyjit_set_ip(_PyInterpreterFrame *frame, int codeunit);
@@ -78,6 +79,18 @@ PyObject *pyjit_deopt(_PyInterpreterFrame *frame, int resume_at, PyObject **stac
  * instruction's offset if push_lasti, and the exception on the frame's stack, and lets the
  * interpreter run from the handler to the end of the call. */
 PyObject *pyjit_unwind(_PyInterpreterFrame *frame, int handler, int push_lasti, PyObject **stack, int depth);
+/* Generators. A resumed frame's code unit: where it was suspended. */
+int pyjit_resume_point(_PyInterpreterFrame *frame);
+/* Item i (bottom first) of the value stack a resumed frame holds. */
+PyObject *pyjit_resumed_item(_PyInterpreterFrame *frame, int i);
+/* Compiled code has taken the resumed frame's value stack over (pyjit_resumed_item). */
+void pyjit_take_resumed_stack(_PyInterpreterFrame *frame);
+/* A linked frame resumed where compiled code has no entry (inside a handler): the interpreter runs it. */
+PyObject *pyjit_resume_elsewhere(PyThreadState *tstate, _PyInterpreterFrame *frame);
+/* YIELD_VALUE: suspends the generator's frame with this value stack (its references are stolen),
+ * to go on at code unit resume_at, and returns the value, as the interpreter does. */
+PyObject *pyjit_yield(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *value, int resume_at, int oparg,
+                      PyObject **stack, int depth);
 /* Py_XDECREF of each item. */
 void pyjit_release_all(PyObject **items, int n);
 double pyjit_float_value(PyObject *exact_float);

@@ -25,6 +25,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
 
@@ -44,6 +45,9 @@ import java.util.function.BiFunction;
 public final class IrBuilder {
     /** The one CALL_INTRINSIC_1 built: unary +. */
     private static final int INTRINSIC_UNARY_POSITIVE = 5;
+    /** RESUME's oparg: where the frame starts or goes on (pycore_code.h), in its low bits. */
+    private static final int RESUME_LOCATION_MASK = 3;
+    private static final int RESUME_AFTER_YIELD_FROM = 2;
 
     private final CodeObject code;
     private final List<Instruction> instructions;
@@ -54,6 +58,8 @@ public final class IrBuilder {
     private final Map<Value, Integer> constantIndexOf = new HashMap<>();
     private final List<ExceptionTable.Entry> handlers;
     private final Function function;
+    /** Where a suspended generator's frame can go on, by bytecode offset, in order. */
+    private final Map<Integer, Block> resumePoints = new TreeMap<>();
 
     private Block block;
     private List<Value> stack;
@@ -100,22 +106,55 @@ public final class IrBuilder {
     }
 
     private Function build() throws Unsupported {
-        checkSupported();
         for (int i = 0; i < instructions.size(); i++) {
             indexByStart.put(instructions.get(i).start(), i);
         }
         findBlockStarts();
-        blockFor(0, 0);
-        while (!worklist.isEmpty()) {
-            buildBlock(worklist.pop());
+        if (code.isGeneratorLike()) {
+            buildResumable();
+        } else {
+            blockFor(0, 0);
+            drainWorklist();
         }
         return function;
     }
 
-    private void checkSupported() throws Unsupported {
-        if (code.isGeneratorLike()) {
-            throw new Unsupported("generators and coroutines are not compiled yet");
+    private void drainWorklist() throws Unsupported {
+        while (!worklist.isEmpty()) {
+            buildBlock(worklist.pop());
         }
+    }
+
+    /**
+     * A generator's code (or a coroutine's): a new frame runs RETURN_GENERATOR in the interpreter,
+     * which makes the generator object; compiled code runs the frame each time it is resumed, from
+     * the instruction after RETURN_GENERATOR or after a YIELD_VALUE, with the value sent in on top of
+     * the stack the frame was suspended with. The entry block dispatches on where the frame is.
+     */
+    private void buildResumable() throws Unsupported {
+        Block entry = function.newBlock("resume");
+        Instruction returnGenerator = instructions.stream().filter(instruction -> instruction.opcode() == Opcode.RETURN_GENERATOR)
+                .findFirst().orElseThrow(() -> new Unsupported("generator code without RETURN_GENERATOR"));
+        resumePoint(returnGenerator.next(), 1);
+        drainWorklist();
+        List<Integer> offsets = new ArrayList<>(resumePoints.keySet());
+        entry.setTerminator(new Terminator.ResumeDispatch(offsets, offsets.stream().map(resumePoints::get).toList()));
+    }
+
+    /** The block that takes over the suspended stack at a resume point and goes on at its offset. */
+    private void resumePoint(int offset, int depth) throws Unsupported {
+        if (resumePoints.containsKey(offset)) {
+            return;
+        }
+        Block taking = function.newBlock("resumed at offset " + offset);
+        resumePoints.put(offset, taking);
+        List<Value> items = new ArrayList<>();
+        for (int i = 0; i < depth; i++) {
+            Value item = function.newValue(Type.TOP);
+            taking.add(new Instr.ResumedStackItem(item, i));
+            items.add(item);
+        }
+        taking.setTerminator(new Terminator.Jump(new Edge(blockFor(offset, depth), items)));
     }
 
     private void findBlockStarts() {
@@ -126,6 +165,9 @@ public final class IrBuilder {
             }
             if (instruction.opcode() == Opcode.FOR_ITER) {
                 blockStarts.add(forIterExit(instruction));
+            }
+            if (instruction.opcode() == Opcode.YIELD_VALUE || instruction.opcode() == Opcode.RETURN_GENERATOR) {
+                blockStarts.add(instruction.next());
             }
         }
     }
@@ -261,7 +303,18 @@ public final class IrBuilder {
         int arg = instruction.argument();
         switch (instruction.opcode()) {
             case NOP, EXTENDED_ARG, CACHE -> { }
-            case RESUME -> poll();
+            case RESUME -> {
+                // after yield from or await the interpreter does not poll either
+                if ((arg & RESUME_LOCATION_MASK) < RESUME_AFTER_YIELD_FROM) {
+                    poll();
+                }
+            }
+            case YIELD_VALUE -> {
+                Value yielded = pop();
+                block.setTerminator(new Terminator.Yield(yielded, stack, instruction.next(), arg));
+                resumePoint(instruction.next(), stack.size() + 1);
+                return true;
+            }
             case LOAD_CONST -> push(loadConst(arg));
             case RETURN_CONST -> {
                 block.setTerminator(new Terminator.Return(loadConst(arg)));

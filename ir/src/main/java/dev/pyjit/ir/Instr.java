@@ -371,6 +371,15 @@ public sealed interface Instr {
         public Instr mapOperands(UnaryOperator<Value> f) { return new ConvertValue(result, kind, f.apply(operand), map(state, f)); }
     }
 
+    /** The item at {@code index} (bottom first) of the value stack a resumed generator's frame holds. */
+    record ResumedStackItem(Value result, int index) implements Instr {
+        public Op op() { return Op.RESUMED_STACK_ITEM; }
+        public List<Value> operands() { return List.of(); }
+        public FrameState state() { return null; }
+        public String immediates(Function fn) { return Integer.toString(index); }
+        public Instr mapOperands(UnaryOperator<Value> f) { return this; }
+    }
+
     /** INCREF or DECREF of an object reference. */
     record Refcount(Op op, Value value) implements Instr {
         public Value result() { return null; }

@@ -100,6 +100,11 @@ public enum Op {
     FLOAT_DIVIDE(true, false),
     /** A comparison of unboxed doubles; the result is an exact bool. */
     FLOAT_COMPARE(false, false),
+    /**
+     * At a resume point of a generator, the item at this depth of the value stack the frame was
+     * suspended with (bottom first); the reference moves from the frame to compiled code.
+     */
+    RESUMED_STACK_ITEM(false, false),
     INCREF(false, false),
     DECREF(false, false);
 

@@ -96,6 +96,17 @@ public final class Printer {
         if (terminator instanceof Terminator.Unreachable) {
             return "Unreachable";
         }
+        if (terminator instanceof Terminator.Yield yield) {
+            return "Yield" + (yield.oparg() != 0 ? "<from>" : "") + " " + yield.value() + " keeps" + values(yield.stack())
+                    + " resume@" + yield.resumeOffset();
+        }
+        if (terminator instanceof Terminator.ResumeDispatch dispatch) {
+            StringBuilder out = new StringBuilder("ResumeDispatch");
+            for (int i = 0; i < dispatch.offsets().size(); i++) {
+                out.append(i == 0 ? " " : ", ").append('@').append(dispatch.offsets().get(i)).append(" -> ").append(dispatch.targets().get(i));
+            }
+            return out.toString();
+        }
         return "Return " + ((Terminator.Return) terminator).value();
     }
 

@@ -60,4 +60,40 @@ public sealed interface Terminator {
         public List<Value> operands() { return List.of(value); }
         public Terminator mapOperands(UnaryOperator<Value> f) { return new Return(f.apply(value)); }
     }
+
+    /**
+     * YIELD_VALUE: the generator's frame is suspended with {@code stack} (bottom first, references
+     * the frame takes over) and {@code value} goes to whoever resumed it. The next resumption
+     * enters at {@code resumeOffset} through the entry block's {@link ResumeDispatch}.
+     * {@code oparg} 1 marks a yield inside {@code yield from} or {@code await}.
+     */
+    record Yield(Value value, List<Value> stack, int resumeOffset, int oparg) implements Terminator {
+        public Yield {
+            stack = List.copyOf(stack);
+        }
+        public List<Edge> edges() { return List.of(); }
+        public List<Value> operands() {
+            List<Value> all = new java.util.ArrayList<>(stack);
+            all.add(value);
+            return all;
+        }
+        public Terminator mapOperands(UnaryOperator<Value> f) {
+            return new Yield(f.apply(value), stack.stream().map(f).toList(), resumeOffset, oparg);
+        }
+    }
+
+    /**
+     * The entry of a generator's code: the frame goes on at the bytecode offset it was suspended
+     * at, through the target of that offset (whose instructions take the suspended value stack);
+     * at any other offset the interpreter runs it.
+     */
+    record ResumeDispatch(List<Integer> offsets, List<Block> targets) implements Terminator {
+        public ResumeDispatch {
+            offsets = List.copyOf(offsets);
+            targets = List.copyOf(targets);
+        }
+        public List<Edge> edges() { return targets.stream().map(target -> new Edge(target, List.of())).toList(); }
+        public List<Value> operands() { return List.of(); }
+        public Terminator mapOperands(UnaryOperator<Value> f) { return this; }
+    }
 }

@@ -18,6 +18,7 @@ import java.util.Set;
  *       and check argument slots.</li>
  *   <li>A method's self is read in the block where its method was loaded, by a load that finds a self
  *       (lowering passes it from the one to the other).</li>
+ *   <li>Only the entry block dispatches to resume points, and each of them is a block of its own, reached from nowhere else.</li>
  * </ol>
  */
 public final class Verifier {
@@ -65,6 +66,8 @@ public final class Verifier {
                 fail(function, block + " has no terminator");
             }
         }
+        Set<Block> resumeTargets = new HashSet<>();
+        Set<Block> jumpTargets = new HashSet<>();
         for (Block block : function.blocks()) {
             for (Instr instruction : block.instructions()) {
                 used(function, defined, block, instruction.operands());
@@ -77,6 +80,14 @@ public final class Verifier {
                 }
             }
             used(function, defined, block, block.terminator().operands());
+            if (block.terminator() instanceof Terminator.ResumeDispatch dispatch) {
+                if (block != function.entry()) {
+                    fail(function, block + " dispatches to resume points but is not the entry block");
+                }
+                resumeTargets.addAll(dispatch.targets());
+            } else {
+                block.terminator().edges().forEach(edge -> jumpTargets.add(edge.target()));
+            }
             for (Terminator.Edge edge : block.terminator().edges()) {
                 if (!blocks.contains(edge.target())) {
                     fail(function, block + " jumps to a block outside the function");
@@ -85,6 +96,15 @@ public final class Verifier {
                     fail(function, block + " passes " + edge.arguments().size() + " arguments to " + edge.target()
                             + " which has " + edge.target().parameters().size() + " parameters");
                 }
+            }
+        }
+        checkResumeTargets(function, resumeTargets, jumpTargets);
+    }
+
+    private static void checkResumeTargets(Function function, Set<Block> resumeTargets, Set<Block> jumpTargets) {
+        for (Block target : resumeTargets) {
+            if (jumpTargets.contains(target) || target == function.entry()) {
+                fail(function, target + " is a resume point and the target of a jump");
             }
         }
     }

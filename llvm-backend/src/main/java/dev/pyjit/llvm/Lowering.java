@@ -105,7 +105,8 @@ final class Lowering {
         increment(entries);
         tstate = LLVMGetParam(llvmFunction, 0);
         frame = LLVMGetParam(llvmFunction, 1);
-        LLVMValueRef entered = call("pyjit_enter", tstate, frame);
+        boolean fresh = !(function.entry().terminator() instanceof Terminator.ResumeDispatch);
+        LLVMValueRef entered = call("pyjit_enter", tstate, frame, int32(fresh ? 1 : 0));
         LLVMBasicBlockRef enterFailed = LLVMAppendBasicBlockInContext(context, llvmFunction, "enter_failed");
         seenVersion = alloca(i64, 1, "seen_version");
         LLVMBuildStore(builder, call("pyjit_instrumentation_version", tstate), seenVersion);
@@ -312,6 +313,7 @@ final class Lowering {
                 Instr.SetFunctionAttribute set = (Instr.SetFunctionAttribute) instruction;
                 yield call("pyjit_set_function_attribute", int32(set.flag()), use(set.function()), use(set.value()));
             }
+            case RESUMED_STACK_ITEM -> call("pyjit_resumed_item", frame, int32(((Instr.ResumedStackItem) instruction).index()));
             case INCREF -> call("pyjit_incref", use(((Instr.Refcount) instruction).value()));
             case DECREF -> release(((Instr.Refcount) instruction).value());
         };
@@ -476,8 +478,34 @@ final class Lowering {
             LLVMBuildCondBr(builder, condition, ifTrue, ifFalse);
         } else if (terminator instanceof Terminator.Unreachable) {
             LLVMBuildUnreachable(builder);
+        } else if (terminator instanceof Terminator.Yield yield) {
+            LLVMBuildRet(builder, call("pyjit_yield", tstate, frame, use(yield.value()), int32(yield.resumeOffset() / 2),
+                    int32(yield.oparg()), array(yield.stack(), 0), int32(yield.stack().size())));
+        } else if (terminator instanceof Terminator.ResumeDispatch dispatch) {
+            resumeDispatch(dispatch);
         } else {
             LLVMBuildRet(builder, call("pyjit_leave", tstate, frame, use(((Terminator.Return) terminator).value())));
+        }
+    }
+
+    /**
+     * A switch on the code unit the frame was suspended at. Each resume point takes the suspended
+     * stack over before its block reads it; any other place is the interpreter's.
+     */
+    private void resumeDispatch(Terminator.ResumeDispatch dispatch) {
+        LLVMValueRef unit = call("pyjit_resume_point", frame);
+        LLVMBasicBlockRef here = LLVMGetInsertBlock(builder);
+        LLVMBasicBlockRef elsewhere = LLVMAppendBasicBlockInContext(context, llvmFunction, "resume_elsewhere");
+        LLVMPositionBuilderAtEnd(builder, elsewhere);
+        LLVMBuildRet(builder, call("pyjit_resume_elsewhere", tstate, frame));
+        LLVMPositionBuilderAtEnd(builder, here);
+        LLVMValueRef dispatchSwitch = LLVMBuildSwitch(builder, unit, elsewhere, dispatch.offsets().size());
+        for (int i = 0; i < dispatch.offsets().size(); i++) {
+            LLVMBasicBlockRef taking = LLVMAppendBasicBlockInContext(context, llvmFunction, "resume_at_" + dispatch.offsets().get(i));
+            LLVMAddCase(dispatchSwitch, int32(dispatch.offsets().get(i) / 2), taking);
+            LLVMPositionBuilderAtEnd(builder, taking);
+            call("pyjit_take_resumed_stack", frame);
+            LLVMBuildBr(builder, blocks.get(dispatch.targets().get(i)));
         }
     }
 

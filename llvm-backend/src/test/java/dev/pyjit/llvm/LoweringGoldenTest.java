@@ -47,10 +47,21 @@ class LoweringGoldenTest {
     @MethodSource("names")
     void emittedLlvmIrMatchesGolden(String name) throws Unsupported {
         String text = emitter.llvmText(optimisedIr(name), false);
-        assertTrue(text.contains("call i32 @pyjit_enter(ptr %0, ptr %1)"), "the function links the frame it was given:\n" + text);
+        assertTrue(text.contains("call i32 @pyjit_enter(ptr %0, ptr %1, i32 "), "the function links the frame it was given:\n" + text);
         assertTrue(text.contains("call ptr @pyjit_leave("), "and pops it:\n" + text);
         assertTrue(text.matches("(?s).*store i64 %\\d+, ptr @\\w+_entries.*"), "and counts its entries:\n" + text);
         Golden.check("lowering_" + name, text + "\n");
+    }
+
+    /** A generator's code goes on where its frame was suspended; anywhere else is the interpreter's. */
+    @Test
+    void aGeneratorDispatchesOnWhereItsFrameWasSuspended() throws Unsupported {
+        String text = emitter.llvmText(optimisedIr("generator"), false);
+        assertTrue(text.contains("call i32 @pyjit_enter(ptr %0, ptr %1, i32 0)"), "a resumed frame keeps its place:\n" + text);
+        assertTrue(text.matches("(?s).*switch i32 %\\d+, label %resume_elsewhere \\[\\s*i32 1, label %resume_at_2\\s*i32 13, label %resume_at_26\\s*\\].*"),
+                "resume points by code unit:\n" + text);
+        assertTrue(text.contains("call ptr @pyjit_resume_elsewhere(ptr %0, ptr %1)"), text);
+        assertTrue(text.contains("call ptr @pyjit_yield(ptr %0, ptr %1, ptr "), text);
     }
 
     /** Every source line of the function body that can raise appears in the assembly's line comments. */

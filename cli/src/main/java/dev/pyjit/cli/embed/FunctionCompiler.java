@@ -94,7 +94,8 @@ final class FunctionCompiler {
             if (units > MAX_CODE_UNITS) {
                 throw new Unsupported("too large to compile: " + units + " bytecode instructions (at most " + MAX_CODE_UNITS + ")");
             }
-            List<Type> specialisedFor = specialisation(snapshot.observed());
+            // a generator's frames resume with whatever its locals hold: no entry to guard
+            List<Type> specialisedFor = snapshot.code().isGeneratorLike() ? List.of() : specialisation(snapshot.observed());
             start(clock);
             String key = keys == null ? null : keys.of(snapshot.code(), specialisedFor);
             String symbol = LlvmEmitter.symbolOf(snapshot.code().qualifiedName()) + "_" + (key != null ? key.substring(0, 16) : nextSymbol++);

@@ -122,7 +122,7 @@ public final class TypeInference implements Pass {
             case LOAD_CONST -> instruction.result().type(); // the builder knows each constant's type
             case LOAD_LOCAL -> slotType(slots, ((Instr.LoadLocal) instruction).slot());
             case LOAD_LOCAL_CHECKED, LOAD_GLOBAL, LOAD_ATTR, LOAD_METHOD, LOAD_SUPER_ATTR, CALL, SUBSCRIPT, SLICE, TUPLE_ITEM, GET_ITER, LOAD_DEREF -> Type.OBJECT;
-            case LOAD_LOCAL_AND_CLEAR, FOR_ITER, METHOD_SELF -> Type.TOP;
+            case LOAD_LOCAL_AND_CLEAR, FOR_ITER, METHOD_SELF, RESUMED_STACK_ITEM -> Type.TOP;
             case MAKE_FUNCTION, LOAD_ASSERTION_ERROR, BUILD_SET, BUILD_SLICE -> Type.OTHER_OBJECT;
             case BEFORE_WITH -> Type.TUPLE;
             // str() of a str subclass, __format__ and __repr__ may all return a subclass of str
