@@ -22,6 +22,8 @@
 #include "internal/pycore_typeobject.h"
 #include "internal/pycore_call.h"
 #include "internal/pycore_pyerrors.h"
+#include "internal/pycore_genobject.h"
+#include "internal/pycore_intrinsics.h"
 #include "opcode.h"
 
 static inline PyCodeObject *code_of(_PyInterpreterFrame *frame) {
@@ -958,20 +960,20 @@ PyObject *pyjit_load_assertion_error(void) {
     return Py_NewRef(PyExc_AssertionError);
 }
 
-PyObject *pyjit_before_with(PyObject *manager) {
-    PyObject *enter = _PyObject_LookupSpecial(manager, &_Py_ID(__enter__));
+/* BEFORE_WITH and BEFORE_ASYNC_WITH: (bound exit, what entering returned), or an error worded as the interpreter's. */
+static PyObject *enter_context(PyObject *manager, PyObject *enter_name, PyObject *exit_name, const char *protocol) {
+    PyObject *enter = _PyObject_LookupSpecial(manager, enter_name);
     if (enter == NULL) {
         if (!PyErr_Occurred()) {
-            PyErr_Format(PyExc_TypeError, "'%.200s' object does not support the context manager protocol",
-                         Py_TYPE(manager)->tp_name);
+            PyErr_Format(PyExc_TypeError, "'%.200s' object does not support the %s protocol", Py_TYPE(manager)->tp_name, protocol);
         }
         return NULL;
     }
-    PyObject *exit = _PyObject_LookupSpecial(manager, &_Py_ID(__exit__));
+    PyObject *exit = _PyObject_LookupSpecial(manager, exit_name);
     if (exit == NULL) {
         if (!PyErr_Occurred()) {
-            PyErr_Format(PyExc_TypeError, "'%.200s' object does not support the context manager protocol (missed __exit__ method)",
-                         Py_TYPE(manager)->tp_name);
+            PyErr_Format(PyExc_TypeError, "'%.200s' object does not support the %s protocol (missed %U method)",
+                         Py_TYPE(manager)->tp_name, protocol, exit_name);
         }
         Py_DECREF(enter);
         return NULL;
@@ -991,6 +993,114 @@ PyObject *pyjit_before_with(PyObject *manager) {
     PyTuple_SET_ITEM(pair, 0, exit);
     PyTuple_SET_ITEM(pair, 1, entered);
     return pair;
+}
+
+PyObject *pyjit_before_with(PyObject *manager) {
+    return enter_context(manager, &_Py_ID(__enter__), &_Py_ID(__exit__), "context manager");
+}
+
+PyObject *pyjit_before_async_with(PyObject *manager) {
+    return enter_context(manager, &_Py_ID(__aenter__), &_Py_ID(__aexit__), "asynchronous context manager");
+}
+
+/* SEND: as the interpreter's generic SEND (its SEND_GEN stands down under a frame evaluator). */
+PyObject *pyjit_send(PyObject *receiver, PyObject *sent, int *returned) {
+    PyObject *result;
+    if (Py_IsNone(sent) && PyIter_Check(receiver)) {
+        result = Py_TYPE(receiver)->tp_iternext(receiver);
+    } else {
+        result = PyObject_CallMethodOneArg(receiver, &_Py_ID(send), sent);
+    }
+    *returned = 0;
+    if (result == NULL) {
+        if (_PyGen_FetchStopIterationValue(&result) != 0) {
+            return NULL;
+        }
+        *returned = 1;
+    }
+    return result;
+}
+
+PyObject *pyjit_get_yield_from_iter(_PyInterpreterFrame *frame, PyObject *iterable) {
+    if (PyCoro_CheckExact(iterable)) {
+        if (!(code_of(frame)->co_flags & (CO_COROUTINE | CO_ITERABLE_COROUTINE))) {
+            PyErr_SetString(PyExc_TypeError, "cannot 'yield from' a coroutine object in a non-coroutine generator");
+            return NULL;
+        }
+        return Py_NewRef(iterable);
+    }
+    if (PyGen_CheckExact(iterable)) {
+        return Py_NewRef(iterable);
+    }
+    return PyObject_GetIter(iterable);
+}
+
+PyObject *pyjit_get_awaitable(int where, PyObject *iterable) {
+    PyObject *iterator = _PyCoro_GetAwaitableIter(iterable);
+    if (iterator == NULL) {
+        _PyEval_FormatAwaitableError(PyThreadState_Get(), Py_TYPE(iterable), where);
+        return NULL;
+    }
+    if (PyCoro_CheckExact(iterator)) {
+        PyObject *awaited = _PyGen_yf((PyGenObject *)iterator);
+        if (awaited != NULL) {
+            Py_DECREF(awaited);
+            Py_DECREF(iterator);
+            PyErr_SetString(PyExc_RuntimeError, "coroutine is being awaited already");
+            return NULL;
+        }
+    }
+    return iterator;
+}
+
+PyObject *pyjit_get_aiter(PyObject *iterable) {
+    PyTypeObject *type = Py_TYPE(iterable);
+    unaryfunc getter = type->tp_as_async != NULL ? type->tp_as_async->am_aiter : NULL;
+    if (getter == NULL) {
+        PyErr_Format(PyExc_TypeError, "'async for' requires an object with __aiter__ method, got %.100s", type->tp_name);
+        return NULL;
+    }
+    PyObject *iterator = getter(iterable);
+    if (iterator == NULL) {
+        return NULL;
+    }
+    if (Py_TYPE(iterator)->tp_as_async == NULL || Py_TYPE(iterator)->tp_as_async->am_anext == NULL) {
+        PyErr_Format(PyExc_TypeError, "'async for' received an object from __aiter__ that does not implement __anext__: %.100s",
+                     Py_TYPE(iterator)->tp_name);
+        Py_DECREF(iterator);
+        return NULL;
+    }
+    return iterator;
+}
+
+PyObject *pyjit_get_anext(PyObject *iterator) {
+    PyTypeObject *type = Py_TYPE(iterator);
+    if (PyAsyncGen_CheckExact(iterator)) {
+        return type->tp_as_async->am_anext(iterator);
+    }
+    unaryfunc getter = type->tp_as_async != NULL ? type->tp_as_async->am_anext : NULL;
+    if (getter == NULL) {
+        PyErr_Format(PyExc_TypeError, "'async for' requires an iterator with __anext__ method, got %.100s", type->tp_name);
+        return NULL;
+    }
+    PyObject *next = getter(iterator);
+    if (next == NULL) {
+        return NULL;
+    }
+    PyObject *awaitable = _PyCoro_GetAwaitableIter(next);
+    if (awaitable == NULL) {
+        _PyErr_FormatFromCause(PyExc_TypeError, "'async for' received an invalid object from __anext__: %.100s", Py_TYPE(next)->tp_name);
+    }
+    Py_DECREF(next);
+    return awaitable;
+}
+
+PyObject *pyjit_intrinsic_1(PyThreadState *tstate, int which, PyObject *value) {
+    return _PyIntrinsics_UnaryFunctions[which].func(tstate, value);
+}
+
+PyObject *pyjit_intrinsic_2(PyThreadState *tstate, int which, PyObject *first, PyObject *second) {
+    return _PyIntrinsics_BinaryFunctions[which].func(tstate, first, second);
 }
 
 PyObject *pyjit_load_local_and_clear(_PyInterpreterFrame *frame, int slot) {

@@ -161,6 +161,16 @@ int pyjit_raise(PyObject *exception, PyObject *cause);
 PyObject *pyjit_load_assertion_error(void);
 /* BEFORE_WITH: the tuple (bound __exit__, result of __enter__()). */
 PyObject *pyjit_before_with(PyObject *manager);
+PyObject *pyjit_before_async_with(PyObject *manager);
+/* SEND: the receiver's next item, or with *returned set, the value it returned. */
+PyObject *pyjit_send(PyObject *receiver, PyObject *sent, int *returned);
+/* GET_YIELD_FROM_ITER, GET_AWAITABLE (where: its oparg), GET_AITER, GET_ANEXT, CALL_INTRINSIC_1 and _2. */
+PyObject *pyjit_get_yield_from_iter(_PyInterpreterFrame *frame, PyObject *iterable);
+PyObject *pyjit_get_awaitable(int where, PyObject *iterable);
+PyObject *pyjit_get_aiter(PyObject *iterable);
+PyObject *pyjit_get_anext(PyObject *iterator);
+PyObject *pyjit_intrinsic_1(PyThreadState *tstate, int which, PyObject *value);
+PyObject *pyjit_intrinsic_2(PyThreadState *tstate, int which, PyObject *first, PyObject *second);
 PyObject *pyjit_load_local_and_clear(_PyInterpreterFrame *frame, int slot);
 int pyjit_list_append(PyObject *list, PyObject *item);
 int pyjit_set_add(PyObject *set, PyObject *item);

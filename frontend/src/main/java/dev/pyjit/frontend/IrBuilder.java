@@ -43,7 +43,7 @@ import java.util.function.BiFunction;
  * frame over at the handler, so handlers (except blocks, finally and with cleanups) run there.
  */
 public final class IrBuilder {
-    /** The one CALL_INTRINSIC_1 built: unary +. */
+    /** The CALL_INTRINSIC_1 that has an IR instruction of its own (unary +); the others call the intrinsic. */
     private static final int INTRINSIC_UNARY_POSITIVE = 5;
     /** RESUME's oparg: where the frame starts or goes on (pycore_code.h), in its low bits. */
     private static final int RESUME_LOCATION_MASK = 3;
@@ -377,11 +377,13 @@ public final class IrBuilder {
             case UNARY_NEGATIVE -> unary(UnaryKind.NEGATIVE);
             case UNARY_INVERT -> unary(UnaryKind.INVERT);
             case CALL_INTRINSIC_1 -> {
-                if (arg != INTRINSIC_UNARY_POSITIVE) {
-                    throw new Unsupported("unsupported opcode CALL_INTRINSIC_1 " + arg);
+                if (arg == INTRINSIC_UNARY_POSITIVE) {
+                    unary(UnaryKind.POSITIVE);
+                } else {
+                    helper(Op.INTRINSIC_1, arg, 1);
                 }
-                unary(UnaryKind.POSITIVE);
             }
+            case CALL_INTRINSIC_2 -> helper(Op.INTRINSIC_2, arg, 2);
             case UNARY_NOT -> apply(Op.NOT, 1, (in, state) -> new Instr.Not(value(), in.get(0)));
             case TO_BOOL -> apply(Op.TO_BOOL, 1, (in, state) -> new Instr.ToBool(value(), in.get(0), state));
             case COMPARE_OP -> apply(Op.COMPARE, 2, (in, state) ->
@@ -475,15 +477,29 @@ public final class IrBuilder {
                 return true;
             }
             case LOAD_ASSERTION_ERROR -> push(emitted(new Instr.Access(value(), Op.LOAD_ASSERTION_ERROR, List.of(), null)));
-            case BEFORE_WITH -> {
-                Value pair = apply(Op.BEFORE_WITH, 1, (in, state) -> new Instr.Access(value(), Op.BEFORE_WITH, in, state));
-                pop();
-                for (int i = 0; i < 2; i++) {
-                    Value item = value();
-                    emit(new Instr.TupleItem(item, pair, i));
-                    push(item);
-                }
-                decref(pair);
+            case BEFORE_WITH -> enterContext(Op.BEFORE_WITH);
+            case BEFORE_ASYNC_WITH -> enterContext(Op.BEFORE_ASYNC_WITH);
+            case SEND -> {
+                // (receiver, value -- receiver, result): on to the YIELD_VALUE, or to END_SEND when the receiver returned
+                Value receiver = peek(2);
+                Value result = apply(Op.SEND, 1, (in, state) -> new Instr.Send(value(), receiver, in.get(0), state));
+                Value returned = function.newValue(Type.BOOL);
+                emit(new Instr.SendReturned(returned, result));
+                block.setTerminator(new Terminator.Branch(Condition.IS_TRUE, returned, edgeTo(instruction.jumpTarget()), edgeTo(instruction.next())));
+                return true;
+            }
+            case END_SEND -> {
+                Value result = pop();
+                decref(pop());
+                push(result);
+            }
+            case GET_YIELD_FROM_ITER -> helper(Op.GET_YIELD_FROM_ITER, -1, 1);
+            case GET_AWAITABLE -> helper(Op.GET_AWAITABLE, arg, 1);
+            case GET_AITER -> helper(Op.GET_AITER, -1, 1);
+            case GET_ANEXT -> {
+                // the async iterator stays on the stack, under the awaitable
+                Value iterator = peek(1);
+                apply(Op.GET_ANEXT, 0, (in, state) -> new Instr.Helper(value(), Op.GET_ANEXT, -1, List.of(iterator), state));
             }
             case LOAD_FAST_AND_CLEAR -> push(emitted(new Instr.LoadLocalAndClear(function.newValue(Type.TOP), arg)));
             case LIST_APPEND -> appendTo(Op.LIST_APPEND, arg, 1);
@@ -604,6 +620,23 @@ public final class IrBuilder {
         Value self = function.newValue(Type.TOP);
         emit(new Instr.MethodSelf(self, method));
         push(self);
+    }
+
+    /** An operation that pops {@code count} operands and pushes what its runtime helper returns. */
+    private void helper(Op op, int argument, int count) throws Unsupported {
+        apply(op, count, (in, state) -> new Instr.Helper(value(), op, argument, in, state));
+    }
+
+    /** BEFORE_WITH and BEFORE_ASYNC_WITH: the manager is replaced by its bound exit, then what entering returned. */
+    private void enterContext(Op op) throws Unsupported {
+        Value pair = apply(op, 1, (in, state) -> new Instr.Access(value(), op, in, state));
+        pop();
+        for (int i = 0; i < 2; i++) {
+            Value item = value();
+            emit(new Instr.TupleItem(item, pair, i));
+            push(item);
+        }
+        decref(pair);
     }
 
     private void unary(UnaryKind kind) throws Unsupported {

@@ -371,6 +371,39 @@ public sealed interface Instr {
         public Instr mapOperands(UnaryOperator<Value> f) { return new ConvertValue(result, kind, f.apply(operand), map(state, f)); }
     }
 
+    /**
+     * An operation the C runtime does in one call, with its operands and, where the bytecode's
+     * argument matters, that argument (-1 if none); printed as a name for the kinds in {@link #NAMED}.
+     * What the call is given and how it reports an error is the lowering's table.
+     */
+    record Helper(Value result, Op op, int argument, List<Value> operands, FrameState state) implements Instr {
+        public static final java.util.Set<Op> NAMED = java.util.EnumSet.noneOf(Op.class);
+        public Helper {
+            operands = List.copyOf(operands);
+        }
+        public String immediates(Function fn) {
+            return argument < 0 ? "" : NAMED.contains(op) ? fn.name(argument) : Integer.toString(argument);
+        }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new Helper(result, op, argument, map(operands, f), map(state, f)); }
+    }
+
+    /** SEND: the receiver stays on the stack; the value sent is released after the call. */
+    record Send(Value result, Value receiver, Value sent, FrameState state) implements Instr {
+        public Op op() { return Op.SEND; }
+        public List<Value> operands() { return List.of(receiver, sent); }
+        public String immediates(Function fn) { return ""; }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new Send(result, f.apply(receiver), f.apply(sent), map(state, f)); }
+    }
+
+    /** Whether the {@link Send} earlier in the block found its receiver returning (an exact bool). */
+    record SendReturned(Value result, Value send) implements Instr {
+        public Op op() { return Op.SEND_RETURNED; }
+        public List<Value> operands() { return List.of(send); }
+        public FrameState state() { return null; }
+        public String immediates(Function fn) { return ""; }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new SendReturned(result, f.apply(send)); }
+    }
+
     /** The item at {@code index} (bottom first) of the value stack a resumed generator's frame holds. */
     record ResumedStackItem(Value result, int index) implements Instr {
         public Op op() { return Op.RESUMED_STACK_ITEM; }

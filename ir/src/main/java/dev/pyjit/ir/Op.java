@@ -105,6 +105,25 @@ public enum Op {
      * suspended with (bottom first); the reference moves from the frame to compiled code.
      */
     RESUMED_STACK_ITEM(false, false),
+    /**
+     * SEND receiver value: the receiver's next item (its send(value) when the value is not None);
+     * when the receiver returns instead, its return value, and the SEND_RETURNED that reads this
+     * SEND is True.
+     */
+    SEND(true, false),
+    SEND_RETURNED(false, false),
+    /** iter(x) for yield from: a generator (or, in a coroutine, a coroutine) is its own. */
+    GET_YIELD_FROM_ITER(true, false),
+    /** The iterator await uses; the argument says where the await is, for the error message. */
+    GET_AWAITABLE(true, false),
+    /** aiter(x) and, on the async iterator left on the stack, the awaitable of its next item. */
+    GET_AITER(true, false),
+    GET_ANEXT(true, false),
+    /** BEFORE_ASYNC_WITH: the tuple (bound __aexit__, what __aenter__ returned). */
+    BEFORE_ASYNC_WITH(true, false),
+    /** CALL_INTRINSIC_1 and CALL_INTRINSIC_2: the interpreter's intrinsic function of that number. */
+    INTRINSIC_1(true, false),
+    INTRINSIC_2(true, false),
     INCREF(false, false),
     DECREF(false, false);
 

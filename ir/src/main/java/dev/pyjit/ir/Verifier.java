@@ -17,7 +17,7 @@ import java.util.Set;
  *   <li>Argument guards come first in the entry block (a failed one hands the call over untouched)
  *       and check argument slots.</li>
  *   <li>A method's self is read in the block where its method was loaded, by a load that finds a self
- *       (lowering passes it from the one to the other).</li>
+ *       (lowering passes it from the one to the other); so is whether a send returned.</li>
  *   <li>Only the entry block dispatches to resume points, and each of them is a block of its own, reached from nowhere else.</li>
  * </ol>
  */
@@ -39,12 +39,19 @@ public final class Verifier {
             }
             boolean guardsAllowed = block == function.entry();
             Set<Value> methodsLoaded = new HashSet<>();
+            Set<Value> sends = new HashSet<>();
             for (Instr instruction : block.instructions()) {
                 if (findsSelf(instruction)) {
                     methodsLoaded.add(instruction.result());
                 }
                 if (instruction instanceof Instr.MethodSelf self && !methodsLoaded.contains(self.method())) {
                     fail(function, block + ": " + self.result() + " reads no method loaded before it in its block");
+                }
+                if (instruction instanceof Instr.Send) {
+                    sends.add(instruction.result());
+                }
+                if (instruction instanceof Instr.SendReturned returned && !sends.contains(returned.send())) {
+                    fail(function, block + ": " + returned.result() + " reads no send before it in its block");
                 }
                 if (instruction instanceof Instr.GuardArgument guard) {
                     if (!guardsAllowed) {

@@ -55,6 +55,8 @@ final class Lowering {
     private final Map<List<Value>, LLVMBasicBlockRef> releaseChains = new HashMap<>();
     /** Where each LOAD_METHOD left the self for the METHOD_SELF right after it. */
     private final Map<Value, LLVMValueRef> methodSelves = new HashMap<>();
+    /** Where each SEND left whether its receiver returned, for the SEND_RETURNED after it. */
+    private final Map<Value, LLVMValueRef> sendFlags = new HashMap<>();
     private LLVMValueRef llvmFunction;
     private LLVMValueRef tstate;
     private LLVMValueRef frame;
@@ -292,6 +294,15 @@ final class Lowering {
             case RAISE -> checkStatus(call("pyjit_raise", uses(instruction.operands())), state);
             case LOAD_ASSERTION_ERROR -> call("pyjit_load_assertion_error");
             case BEFORE_WITH -> checkNull(call("pyjit_before_with", uses(instruction.operands())), state);
+            case BEFORE_ASYNC_WITH -> checkNull(call("pyjit_before_async_with", uses(instruction.operands())), state);
+            case GET_YIELD_FROM_ITER, GET_AWAITABLE, GET_AITER, GET_ANEXT, INTRINSIC_1, INTRINSIC_2 -> helper((Instr.Helper) instruction);
+            case SEND -> {
+                Instr.Send send = (Instr.Send) instruction;
+                LLVMValueRef returned = alloca(i32, 1, "returned");
+                sendFlags.put(send.result(), returned);
+                yield checkNull(call("pyjit_send", use(send.receiver()), use(send.sent()), returned), state);
+            }
+            case SEND_RETURNED -> call("pyjit_bool", LLVMBuildLoad2(builder, i32, sendFlags.get(((Instr.SendReturned) instruction).send()), "returned"));
             case LOAD_LOCAL_AND_CLEAR -> call("pyjit_load_local_and_clear", frame, int32(((Instr.LoadLocalAndClear) instruction).slot()));
             case LIST_APPEND -> checkStatus(call("pyjit_list_append", uses(instruction.operands())), state);
             case SET_ADD -> checkStatus(call("pyjit_set_add", uses(instruction.operands())), state);
@@ -320,6 +331,27 @@ final class Lowering {
         if (instruction.result() != null) {
             values.put(instruction.result(), result);
         }
+    }
+
+    /** A call through the helper table: thread state, frame and argument as the helper takes them, then the operands. */
+    private LLVMValueRef helper(Instr.Helper instruction) {
+        HelperCalls.HelperCall helper = HelperCalls.of(instruction.op());
+        List<LLVMValueRef> arguments = new java.util.ArrayList<>();
+        if (helper.takesThreadState()) {
+            arguments.add(tstate);
+        }
+        if (helper.takesFrame()) {
+            arguments.add(frame);
+        }
+        if (helper.takesArgument()) {
+            arguments.add(int32(instruction.argument()));
+        }
+        instruction.operands().forEach(operand -> arguments.add(use(operand)));
+        LLVMValueRef result = call(helper.function(), arguments.toArray(LLVMValueRef[]::new));
+        return switch (helper.failure()) {
+            case NULL_RESULT -> checkNull(result, instruction.state());
+            case NONZERO_STATUS -> checkStatus(result, instruction.state());
+        };
     }
 
     /** A failed guard hands the untouched call to the interpreter, which returns its result. */

@@ -123,8 +123,10 @@ public final class TypeInference implements Pass {
             case LOAD_LOCAL -> slotType(slots, ((Instr.LoadLocal) instruction).slot());
             case LOAD_LOCAL_CHECKED, LOAD_GLOBAL, LOAD_ATTR, LOAD_METHOD, LOAD_SUPER_ATTR, CALL, SUBSCRIPT, SLICE, TUPLE_ITEM, GET_ITER, LOAD_DEREF -> Type.OBJECT;
             case LOAD_LOCAL_AND_CLEAR, FOR_ITER, METHOD_SELF, RESUMED_STACK_ITEM -> Type.TOP;
+            case SEND, GET_YIELD_FROM_ITER, GET_AWAITABLE, GET_AITER, GET_ANEXT, INTRINSIC_1, INTRINSIC_2 -> Type.OBJECT;
+            case SEND_RETURNED -> Type.BOOL;
             case MAKE_FUNCTION, LOAD_ASSERTION_ERROR, BUILD_SET, BUILD_SLICE -> Type.OTHER_OBJECT;
-            case BEFORE_WITH -> Type.TUPLE;
+            case BEFORE_WITH, BEFORE_ASYNC_WITH -> Type.TUPLE;
             // str() of a str subclass, __format__ and __repr__ may all return a subclass of str
             case CONVERT_VALUE, FORMAT_WITH_SPEC, FORMAT_SIMPLE -> Type.STR.union(Type.OTHER_OBJECT);
             case LOAD_NULL -> Type.NULL;
