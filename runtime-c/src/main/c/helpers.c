@@ -24,6 +24,11 @@
 #include "internal/pycore_pyerrors.h"
 #include "internal/pycore_genobject.h"
 #include "internal/pycore_intrinsics.h"
+#include "internal/pycore_setobject.h"
+#include "internal/pycore_import.h"
+#include "osdefs.h"
+#include <wchar.h>
+#include <unistd.h>
 #include "opcode.h"
 
 static inline PyCodeObject *code_of(_PyInterpreterFrame *frame) {
@@ -1225,8 +1230,468 @@ void pyjit_xdecref(PyObject *o) { Py_XDECREF(o); }
 int pyjit_list_extend(PyObject *list, PyObject *iterable) {
     PyObject *none = _PyList_Extend((PyListObject *)list, iterable);
     if (none == NULL) {
+        if (PyErr_ExceptionMatches(PyExc_TypeError) && Py_TYPE(iterable)->tp_iter == NULL && !PySequence_Check(iterable)) {
+            PyErr_Clear();
+            PyErr_Format(PyExc_TypeError, "Value after * must be an iterable, not %.200s", Py_TYPE(iterable)->tp_name);
+        }
         return -1;
     }
     Py_DECREF(none);
     return 0;
+}
+
+/* ---- Module and class bodies: names in the frame's locals mapping (Python/bytecodes.c, LOAD_NAME and its kin). */
+
+#define NAME_ERROR_MSG "name '%.200s' is not defined"
+
+static PyObject *locals_of(_PyInterpreterFrame *frame, const char *no_locals, PyObject *name) {
+    if (frame->f_locals == NULL) {
+        if (name != NULL) {
+            PyErr_Format(PyExc_SystemError, no_locals, name);
+        } else {
+            PyErr_SetString(PyExc_SystemError, no_locals);
+        }
+    }
+    return frame->f_locals;
+}
+
+PyObject *pyjit_load_name(_PyInterpreterFrame *frame, int name_index) {
+    PyObject *locals = locals_of(frame, "no locals found", NULL);
+    if (locals == NULL) {
+        return NULL;
+    }
+    PyObject *name = name_at(frame, name_index);
+    PyObject *value;
+    if (PyMapping_GetOptionalItem(locals, name, &value) < 0) {
+        return NULL;
+    }
+    if (value == NULL && PyDict_GetItemRef(frame->f_globals, name, &value) < 0) {
+        return NULL;
+    }
+    if (value == NULL && PyMapping_GetOptionalItem(frame->f_builtins, name, &value) < 0) {
+        return NULL;
+    }
+    if (value == NULL) {
+        _PyEval_FormatExcCheckArg(PyThreadState_Get(), PyExc_NameError, NAME_ERROR_MSG, name);
+    }
+    return value;
+}
+
+int pyjit_store_name(_PyInterpreterFrame *frame, int name_index, PyObject *value) {
+    PyObject *name = name_at(frame, name_index);
+    PyObject *locals = locals_of(frame, "no locals found when storing %R", name);
+    if (locals == NULL) {
+        return -1;
+    }
+    return PyDict_CheckExact(locals) ? PyDict_SetItem(locals, name, value) : PyObject_SetItem(locals, name, value);
+}
+
+int pyjit_delete_name(_PyInterpreterFrame *frame, int name_index) {
+    PyObject *name = name_at(frame, name_index);
+    PyObject *locals = locals_of(frame, "no locals when deleting %R", name);
+    if (locals == NULL) {
+        return -1;
+    }
+    if (PyObject_DelItem(locals, name) != 0) {
+        _PyEval_FormatExcCheckArg(PyThreadState_Get(), PyExc_NameError, NAME_ERROR_MSG, name);
+        return -1;
+    }
+    return 0;
+}
+
+PyObject *pyjit_load_locals(_PyInterpreterFrame *frame) {
+    return Py_XNewRef(locals_of(frame, "no locals found", NULL));
+}
+
+PyObject *pyjit_load_from_dict_or_globals(_PyInterpreterFrame *frame, int name_index, PyObject *mapping) {
+    PyObject *value;
+    if (PyMapping_GetOptionalItem(mapping, name_at(frame, name_index), &value) < 0) {
+        return NULL;
+    }
+    return value != NULL ? value : pyjit_load_global(frame, name_index);
+}
+
+PyObject *pyjit_load_from_dict_or_deref(_PyInterpreterFrame *frame, int slot, PyObject *mapping) {
+    PyCodeObject *code = code_of(frame);
+    PyObject *value;
+    if (PyMapping_GetOptionalItem(mapping, PyTuple_GET_ITEM(code->co_localsplusnames, slot), &value) < 0) {
+        return NULL;
+    }
+    if (value == NULL) {
+        value = Py_XNewRef(PyCell_GET(frame->localsplus[slot]));
+        if (value == NULL) {
+            _PyEval_FormatExcUnbound(PyThreadState_Get(), code, slot);
+        }
+    }
+    return value;
+}
+
+int pyjit_setup_annotations(_PyInterpreterFrame *frame) {
+    PyObject *locals = locals_of(frame, "no locals found when setting up annotations", NULL);
+    if (locals == NULL) {
+        return -1;
+    }
+    PyObject *annotations;
+    if (PyMapping_GetOptionalItem(locals, &_Py_ID(__annotations__), &annotations) < 0) {
+        return -1;
+    }
+    if (annotations != NULL) {
+        Py_DECREF(annotations);
+        return 0;
+    }
+    annotations = PyDict_New();
+    if (annotations == NULL) {
+        return -1;
+    }
+    int status = PyObject_SetItem(locals, &_Py_ID(__annotations__), annotations);
+    Py_DECREF(annotations);
+    return status;
+}
+
+PyObject *pyjit_load_build_class(_PyInterpreterFrame *frame) {
+    PyObject *build_class;
+    if (PyMapping_GetOptionalItem(frame->f_builtins, &_Py_ID(__build_class__), &build_class) < 0) {
+        return NULL;
+    }
+    if (build_class == NULL) {
+        PyErr_SetString(PyExc_NameError, "__build_class__ not found");
+    }
+    return build_class;
+}
+
+int pyjit_delete_global(_PyInterpreterFrame *frame, int name_index) {
+    PyObject *name = name_at(frame, name_index);
+    int found = PyDict_Pop(frame->f_globals, name, NULL);
+    if (found == 0) {
+        _PyEval_FormatExcCheckArg(PyThreadState_Get(), PyExc_NameError, NAME_ERROR_MSG, name);
+    }
+    return found > 0 ? 0 : -1;
+}
+
+int pyjit_delete_attr(_PyInterpreterFrame *frame, int name_index, PyObject *owner) {
+    return PyObject_DelAttr(owner, name_at(frame, name_index));
+}
+
+int pyjit_delete_deref(_PyInterpreterFrame *frame, int slot) {
+    PyObject *cell = frame->localsplus[slot];
+    PyObject *old = PyCell_GET(cell);
+    if (old == NULL) {
+        _PyEval_FormatExcUnbound(PyThreadState_Get(), code_of(frame), slot);
+        return -1;
+    }
+    PyCell_SET(cell, NULL);
+    Py_DECREF(old);
+    return 0;
+}
+
+/* ---- import (ceval.c's import_name and import_from) */
+
+PyObject *pyjit_import_name(PyThreadState *tstate, _PyInterpreterFrame *frame, int name_index, PyObject *level, PyObject *fromlist) {
+    PyObject *name = name_at(frame, name_index);
+    PyObject *import;
+    if (PyMapping_GetOptionalItem(frame->f_builtins, &_Py_ID(__import__), &import) < 0) {
+        return NULL;
+    }
+    if (import == NULL) {
+        PyErr_SetString(PyExc_ImportError, "__import__ not found");
+        return NULL;
+    }
+    PyObject *locals = frame->f_locals == NULL ? Py_None : frame->f_locals;
+    if (import == tstate->interp->imports.import_func) {
+        Py_DECREF(import);
+        int ilevel = PyLong_AsInt(level);
+        if (ilevel == -1 && PyErr_Occurred()) {
+            return NULL;
+        }
+        return PyImport_ImportModuleLevelObject(name, frame->f_globals, locals, fromlist, ilevel);
+    }
+    PyObject *arguments[5] = {name, frame->f_globals, locals, fromlist, level};
+    PyObject *module = PyObject_Vectorcall(import, arguments, 5, NULL);
+    Py_DECREF(import);
+    return module;
+}
+
+/* The spec's origin when it has a location and it is a str (moduleobject.c's _PyModuleSpec_GetFileOrigin). */
+static int spec_file_origin(PyObject *spec, PyObject **origin) {
+    PyObject *has_location;
+    int found = PyObject_GetOptionalAttr(spec, &_Py_ID(has_location), &has_location);
+    if (found <= 0) {
+        return found;
+    }
+    found = PyObject_IsTrue(has_location);
+    Py_DECREF(has_location);
+    if (found <= 0) {
+        return found;
+    }
+    PyObject *value;
+    found = PyObject_GetOptionalAttr(spec, &_Py_ID(origin), &value);
+    if (found <= 0) {
+        return found;
+    }
+    if (!PyUnicode_Check(value)) {
+        Py_DECREF(value);
+        return 0;
+    }
+    *origin = value;
+    return 1;
+}
+
+/* Whether the module at origin may shadow one of the same name later on the path: its directory
+ * (a package's parent) is where the program started (moduleobject.c's _PyModule_IsPossiblyShadowing). */
+static int possibly_shadowing(PyObject *origin) {
+    const PyConfig *config = _Py_GetConfig();
+    if (origin == NULL || config->safe_path || config->sys_path_0 == NULL) {
+        return 0;
+    }
+    wchar_t root[MAXPATHLEN + 1];
+    Py_ssize_t size = PyUnicode_AsWideChar(origin, root, MAXPATHLEN);
+    if (size < 0) {
+        return -1;
+    }
+    root[size] = L'\0';
+    wchar_t *separator = wcsrchr(root, SEP);
+    if (separator == NULL) {
+        return 0;
+    }
+    if (wcscmp(separator + 1, L"__init__.py") == 0) {
+        *separator = L'\0';
+        separator = wcsrchr(root, SEP);
+        if (separator == NULL) {
+            return 0;
+        }
+    }
+    *separator = L'\0';
+    if (config->sys_path_0[0] != L'\0') {
+        return wcscmp(config->sys_path_0, root) == 0;
+    }
+    /* sys.path[0] == "" stands for the current directory */
+    char cwd[MAXPATHLEN];
+    if (getcwd(cwd, sizeof cwd) == NULL) {
+        PyErr_SetFromErrno(PyExc_OSError);
+        return -1;
+    }
+    wchar_t *decoded = Py_DecodeLocale(cwd, NULL);
+    if (decoded == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    int same = wcscmp(decoded, root) == 0;
+    PyMem_RawFree(decoded);
+    return same;
+}
+
+/* ImportError(message, name=module, path=origin, name_from=name), as errors.c's _PyErr_SetImportErrorWithNameFrom. */
+static void set_import_error(PyObject *message, PyObject *module, PyObject *origin, PyObject *name) {
+    PyObject *keywords = Py_BuildValue("{sOsOsO}", "name", module != NULL ? module : Py_None,
+                                       "path", origin != NULL ? origin : Py_None, "name_from", name);
+    if (keywords == NULL) {
+        return;
+    }
+    PyObject *error = PyObject_VectorcallDict(PyExc_ImportError, &message, 1, keywords);
+    Py_DECREF(keywords);
+    if (error != NULL) {
+        PyErr_SetObject((PyObject *)Py_TYPE(error), error);
+        Py_DECREF(error);
+    }
+}
+
+/* Why `from module import name` failed, worded as the interpreter's import_from words it. */
+static PyObject *import_from_failed(PyObject *module, PyObject *name, PyObject *module_name) {
+    PyObject *shown_name = module_name != NULL ? Py_NewRef(module_name) : PyUnicode_FromString("<unknown module name>");
+    if (shown_name == NULL) {
+        return NULL;
+    }
+    PyObject *spec = NULL, *origin = NULL, *message = NULL;
+    if (PyObject_GetOptionalAttr(module, &_Py_ID(__spec__), &spec) < 0) {
+        goto done;
+    }
+    if (spec == NULL) {
+        message = PyUnicode_FromFormat("cannot import name %R from %R (unknown location)", name, shown_name);
+        goto raise;
+    }
+    if (spec_file_origin(spec, &origin) < 0) {
+        goto done;
+    }
+    int shadowing = possibly_shadowing(origin);
+    if (shadowing < 0) {
+        goto done;
+    }
+    int shadowing_stdlib = 0;
+    if (shadowing) {
+        PyObject *stdlib = PySys_GetObject("stdlib_module_names");
+        if (stdlib != NULL && PyAnySet_Check(stdlib)) {
+            shadowing_stdlib = PySet_Contains(stdlib, shown_name);
+            if (shadowing_stdlib < 0) {
+                goto done;
+            }
+        }
+    }
+    if (shadowing_stdlib) {
+        message = PyUnicode_FromFormat("cannot import name %R from %R (consider renaming %R since it has the same name as the "
+                                       "standard library module named %R and prevents importing that standard library module)",
+                                       name, shown_name, origin, shown_name);
+        goto raise;
+    }
+    PyObject *initializing_value = NULL;
+    int initializing = PyObject_GetOptionalAttr(spec, &_Py_ID(_initializing), &initializing_value);
+    if (initializing > 0) {
+        initializing = PyObject_IsTrue(initializing_value);
+        Py_DECREF(initializing_value);
+    }
+    if (initializing < 0) {
+        goto done;
+    }
+    if (initializing && shadowing) {
+        message = PyUnicode_FromFormat("cannot import name %R from %R (consider renaming %R if it has the same name as a library "
+                                       "you intended to import)", name, shown_name, origin);
+    } else if (initializing) {
+        message = origin != NULL
+            ? PyUnicode_FromFormat("cannot import name %R from partially initialized module %R "
+                                   "(most likely due to a circular import) (%S)", name, shown_name, origin)
+            : PyUnicode_FromFormat("cannot import name %R from partially initialized module %R "
+                                   "(most likely due to a circular import)", name, shown_name);
+    } else {
+        message = origin != NULL
+            ? PyUnicode_FromFormat("cannot import name %R from %R (%S)", name, shown_name, origin)
+            : PyUnicode_FromFormat("cannot import name %R from %R (unknown location)", name, shown_name);
+    }
+raise:
+    if (message != NULL) {
+        set_import_error(message, module_name, origin, name);
+        Py_DECREF(message);
+    }
+done:
+    Py_XDECREF(origin);
+    Py_XDECREF(spec);
+    Py_DECREF(shown_name);
+    return NULL;
+}
+
+PyObject *pyjit_import_from(_PyInterpreterFrame *frame, int name_index, PyObject *module) {
+    PyObject *name = name_at(frame, name_index);
+    PyObject *value;
+    if (PyObject_GetOptionalAttr(module, name, &value) != 0) {
+        return value;
+    }
+    /* a circular relative import may have put the submodule in sys.modules only */
+    PyObject *module_name;
+    if (PyObject_GetOptionalAttr(module, &_Py_ID(__name__), &module_name) < 0) {
+        return NULL;
+    }
+    if (module_name == NULL || !PyUnicode_Check(module_name)) {
+        Py_CLEAR(module_name);
+        return import_from_failed(module, name, NULL);
+    }
+    PyObject *full_name = PyUnicode_FromFormat("%U.%U", module_name, name);
+    if (full_name == NULL) {
+        Py_DECREF(module_name);
+        return NULL;
+    }
+    value = PyImport_GetModule(full_name);
+    Py_DECREF(full_name);
+    if (value == NULL && !PyErr_Occurred()) {
+        value = import_from_failed(module, name, module_name);
+    }
+    Py_DECREF(module_name);
+    return value;
+}
+
+/* ---- Calls with *args and **kwargs, and the displays that build their arguments */
+
+PyObject *pyjit_call_function_ex(PyObject *callable, PyObject *null, PyObject *arguments, PyObject *keywords) {
+    (void)null;
+    if (PyTuple_CheckExact(arguments)) {
+        return PyObject_Call(callable, arguments, keywords);
+    }
+    if (Py_TYPE(arguments)->tp_iter == NULL && !PySequence_Check(arguments)) {
+        PyErr_Clear();
+        PyObject *described = _PyObject_FunctionStr(callable);
+        if (described != NULL) {
+            PyErr_Format(PyExc_TypeError, "%U argument after * must be an iterable, not %.200s", described,
+                         Py_TYPE(arguments)->tp_name);
+            Py_DECREF(described);
+        }
+        return NULL;
+    }
+    PyObject *tuple = PySequence_Tuple(arguments);
+    if (tuple == NULL) {
+        return NULL;
+    }
+    PyObject *result = PyObject_Call(callable, tuple, keywords);
+    Py_DECREF(tuple);
+    return result;
+}
+
+int pyjit_dict_merge(PyThreadState *tstate, PyObject *callable, PyObject *dict, PyObject *update) {
+    if (_PyDict_MergeEx(dict, update, 2) < 0) {
+        _PyEval_FormatKwargsError(tstate, callable, update);
+        return -1;
+    }
+    return 0;
+}
+
+int pyjit_dict_update(PyObject *dict, PyObject *update) {
+    if (PyDict_Update(dict, update) < 0) {
+        if (PyErr_ExceptionMatches(PyExc_AttributeError)) {
+            PyErr_Format(PyExc_TypeError, "'%.200s' object is not a mapping", Py_TYPE(update)->tp_name);
+        }
+        return -1;
+    }
+    return 0;
+}
+
+int pyjit_set_update(PyObject *set, PyObject *iterable) {
+    return _PySet_Update(set, iterable);
+}
+
+/* UNPACK_EX: the items in order, the starred part as a list, in a tuple. */
+PyObject *pyjit_unpack_ex(PyThreadState *tstate, int counts, PyObject *sequence) {
+    int before = counts & 0xFF, after = counts >> 8, total = before + 1 + after;
+    PyObject *tuple = PyTuple_New(total);
+    if (tuple == NULL) {
+        return NULL;
+    }
+    PyObject **items = PyMem_Malloc(total * sizeof(PyObject *));
+    if (items == NULL) {
+        Py_DECREF(tuple);
+        return PyErr_NoMemory();
+    }
+    /* it writes the first item at the top, the way the value stack grows */
+    if (_PyEval_UnpackIterable(tstate, sequence, before, after, items + total) == 0) {
+        PyMem_Free(items);
+        Py_DECREF(tuple);
+        return NULL;
+    }
+    for (int i = 0; i < total; i++) {
+        PyTuple_SET_ITEM(tuple, i, items[total - 1 - i]);
+    }
+    PyMem_Free(items);
+    return tuple;
+}
+
+/* ---- match */
+
+PyObject *pyjit_match_class(PyThreadState *tstate, int positional, PyObject *subject, PyObject *type, PyObject *names) {
+    PyObject *attributes = _PyEval_MatchClass(tstate, subject, type, positional, names);
+    if (attributes == NULL && !PyErr_Occurred()) {
+        return Py_NewRef(Py_None);
+    }
+    return attributes;
+}
+
+PyObject *pyjit_match_mapping(PyObject *subject) {
+    return PyBool_FromLong(Py_TYPE(subject)->tp_flags & Py_TPFLAGS_MAPPING);
+}
+
+PyObject *pyjit_match_sequence(PyObject *subject) {
+    return PyBool_FromLong(Py_TYPE(subject)->tp_flags & Py_TPFLAGS_SEQUENCE);
+}
+
+PyObject *pyjit_match_keys(PyThreadState *tstate, PyObject *subject, PyObject *keys) {
+    return _PyEval_MatchKeys(tstate, subject, keys);
+}
+
+PyObject *pyjit_get_len(PyObject *object) {
+    Py_ssize_t length = PyObject_Length(object);
+    return length < 0 ? NULL : PyLong_FromSsize_t(length);
 }

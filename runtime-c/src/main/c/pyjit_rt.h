@@ -91,6 +91,33 @@ PyObject *pyjit_resume_elsewhere(PyThreadState *tstate, _PyInterpreterFrame *fra
  * to go on at code unit resume_at, and returns the value, as the interpreter does. */
 PyObject *pyjit_yield(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *value, int resume_at, int oparg,
                       PyObject **stack, int depth);
+/* Module and class bodies, imports, calls with * and **, their displays, star unpacking and match:
+ * each as the interpreter's instruction of that name (names by index in co_names, cells by slot). */
+PyObject *pyjit_load_name(_PyInterpreterFrame *frame, int name_index);
+int pyjit_store_name(_PyInterpreterFrame *frame, int name_index, PyObject *value);
+int pyjit_delete_name(_PyInterpreterFrame *frame, int name_index);
+PyObject *pyjit_load_locals(_PyInterpreterFrame *frame);
+PyObject *pyjit_load_from_dict_or_globals(_PyInterpreterFrame *frame, int name_index, PyObject *mapping);
+PyObject *pyjit_load_from_dict_or_deref(_PyInterpreterFrame *frame, int slot, PyObject *mapping);
+int pyjit_setup_annotations(_PyInterpreterFrame *frame);
+PyObject *pyjit_load_build_class(_PyInterpreterFrame *frame);
+int pyjit_delete_global(_PyInterpreterFrame *frame, int name_index);
+int pyjit_delete_attr(_PyInterpreterFrame *frame, int name_index, PyObject *owner);
+int pyjit_delete_deref(_PyInterpreterFrame *frame, int slot);
+PyObject *pyjit_import_name(PyThreadState *tstate, _PyInterpreterFrame *frame, int name_index, PyObject *level, PyObject *fromlist);
+PyObject *pyjit_import_from(_PyInterpreterFrame *frame, int name_index, PyObject *module);
+/* keywords: the dict, or NULL for none */
+PyObject *pyjit_call_function_ex(PyObject *callable, PyObject *null, PyObject *arguments, PyObject *keywords);
+int pyjit_dict_merge(PyThreadState *tstate, PyObject *callable, PyObject *dict, PyObject *update);
+int pyjit_dict_update(PyObject *dict, PyObject *update);
+int pyjit_set_update(PyObject *set, PyObject *iterable);
+/* counts: UNPACK_EX's oparg; the result is the tuple of the items in order */
+PyObject *pyjit_unpack_ex(PyThreadState *tstate, int counts, PyObject *sequence);
+PyObject *pyjit_match_class(PyThreadState *tstate, int positional, PyObject *subject, PyObject *type, PyObject *names);
+PyObject *pyjit_match_mapping(PyObject *subject);
+PyObject *pyjit_match_sequence(PyObject *subject);
+PyObject *pyjit_match_keys(PyThreadState *tstate, PyObject *subject, PyObject *keys);
+PyObject *pyjit_get_len(PyObject *object);
 /* Py_XDECREF of each item. */
 void pyjit_release_all(PyObject **items, int n);
 double pyjit_float_value(PyObject *exact_float);

@@ -1,4 +1,4 @@
-# jit-expect-compiled: double build nested misuse
+# jit-expect-compiled: double build nested misuse catching no_yield tag yields_twice
 # contextlib.contextmanager generators: code before and after yield, try/finally around yield,
 # exceptions thrown into the generator at the yield, suppression by catching, and misuse errors.
 import contextlib

@@ -1,4 +1,4 @@
-# jit-expect-compiled: consume
+# jit-expect-compiled: consume countdown evens_then_odds fib_upto nothing
 # Generator functions: lazy execution (side effects interleave with the consumer), local state
 # kept between yields, generators in for loops and next() with a default, and yield as an expression.
 log = []

@@ -1,4 +1,4 @@
-# jit-expect-compiled: average
+# jit-expect-compiled: average averager guarded refuses_to_close
 # Generator methods: send() values in, throw() an exception at the paused yield (caught or not),
 # close() raising GeneratorExit so the finally runs, and errors for misuse.
 def average(total, count):

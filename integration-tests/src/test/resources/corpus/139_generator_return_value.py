@@ -1,4 +1,4 @@
-# jit-expect-compiled: bump drive
+# jit-expect-compiled: bump drive collector produce returns_exception returns_none
 # A generator's return value travels in StopIteration.value: by hand with next(), via yield from,
 # and not at all through a for loop or list(); returning a tuple, None and an exception object.
 def bump(count):

@@ -1,4 +1,4 @@
-# jit-expect-compiled: first_item main check
+# jit-expect-compiled: first_item main check explicit_raise firsts safe_firsts
 # PEP 479: a StopIteration escaping a generator body becomes RuntimeError("generator raised
 # StopIteration") with the StopIteration as __cause__; the same inside a generator expression;
 # at the end an uncaught one (traceback with both exceptions, exit status 1).

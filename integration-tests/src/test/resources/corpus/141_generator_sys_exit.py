@@ -1,4 +1,4 @@
-# jit-expect-compiled: limit_reached consume
+# jit-expect-compiled: limit_reached consume numbers
 # sys.exit raised inside a generator being consumed by a for loop in a function: finally blocks
 # in the generator and the consumer run, the exit status is 4 and the message-free exit prints nothing.
 import sys

@@ -1,4 +1,4 @@
-# jit-expect-compiled: is_prime <lambda> step
+# jit-expect-compiled: is_prime <lambda> step collatz naturals primes
 # Infinite generators consumed with itertools.islice, takewhile, zip and count: only as much of
 # the generator runs as is consumed (a side-effect counter shows it), and the rest stays suspended.
 import itertools

@@ -1,4 +1,4 @@
-# jit-expect-compiled: parse_line <lambda> only
+# jit-expect-compiled: parse_line <lambda> only averages parse read window
 # A pipeline of generators (read -> parse -> filter -> window -> aggregate) over text lines:
 # each stage pulls lazily from the previous one; a bad line raises in the middle stage and is skipped.
 import itertools

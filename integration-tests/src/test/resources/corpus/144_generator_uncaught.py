@@ -1,4 +1,4 @@
-# jit-expect-compiled: consume transform
+# jit-expect-compiled: consume transform transformed
 # An exception raised inside a generator (from a compiled helper it calls) and never caught: the
 # traceback goes through the consumer frame, the generator frame and the helper, exit status 1.
 def transform(x):

@@ -1,4 +1,4 @@
-# jit-expect-compiled: compute
+# jit-expect-compiled: compute failing leaf main middle
 # async def and await: coroutines awaiting coroutines, return values, exceptions crossing await,
 # asyncio.run's result, awaiting the same coroutine twice, and sequential ordering with sleep(0).
 import asyncio

@@ -1,4 +1,4 @@
-# jit-expect-compiled: cost
+# jit-expect-compiled: cost broken main worker
 # asyncio.gather: results in argument order whatever the completion order, interleaving of the
 # tasks at each sleep(0), return_exceptions=True, and the first exception propagating otherwise.
 import asyncio

@@ -1,4 +1,4 @@
-# jit-expect-compiled: label
+# jit-expect-compiled: label main never quick
 # asyncio.wait_for and asyncio.timeout on futures that never complete (tiny timeouts, so the
 # outcome is deterministic): TimeoutError raised, the inner awaitable cancelled, and its cleanup run.
 import asyncio

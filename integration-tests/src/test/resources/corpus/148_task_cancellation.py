@@ -1,4 +1,4 @@
-# jit-expect-compiled: tick
+# jit-expect-compiled: tick looping main stubborn
 # Task cancellation: cancel() delivers CancelledError at the task's await, a task that catches it
 # and returns normally, cancel messages, uncancel counts, and awaiting a cancelled task.
 import asyncio

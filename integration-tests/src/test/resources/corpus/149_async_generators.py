@@ -1,4 +1,4 @@
-# jit-expect-compiled: transform
+# jit-expect-compiled: transform accumulator main ticker
 # Async generators and async for: yielding after awaits, async comprehensions, asend/athrow,
 # aclose running the finally block, and an async generator's StopAsyncIteration.
 import asyncio

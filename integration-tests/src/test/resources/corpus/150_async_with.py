@@ -1,4 +1,4 @@
-# jit-expect-compiled: __init__
+# jit-expect-compiled: __init__ Conn __aenter__ __aexit__ main names session
 # async with: __aenter__/__aexit__ awaited, exception details passed to __aexit__, suppression by
 # a true return, contextlib.asynccontextmanager, and async with inside async for loops.
 import asyncio

@@ -1,4 +1,4 @@
-# jit-expect-compiled: __init__ check show drive make_and_drop
+# jit-expect-compiled: __init__ check show drive make_and_drop Pause __await__ job raw_pause
 # Coroutines driven by hand without an event loop: send(None) runs to the next await of a bare
 # yield-based awaitable, throw() raises inside the suspended coroutine, close(), cr_frame and
 # cr_suspended, the return value in StopIteration, and a never-awaited coroutine's RuntimeWarning.

@@ -1,4 +1,4 @@
-# jit-expect-compiled: checksum enrich
+# jit-expect-compiled: checksum enrich collector main producer worker
 # A small asyncio pipeline: producer -> two workers -> collector connected by asyncio.Queue with
 # sentinels; a failing item is reported, task_done/join accounting, and results sorted at the end.
 import asyncio

@@ -1,4 +1,4 @@
-# jit-expect-compiled: make_name total_width _f read_globals
+# jit-expect-compiled: make_name total_width _f read_globals Ops Table
 # Code that runs in class bodies and at module level: loops and conditionals building class
 # attributes, methods defined in a loop, a class body calling a compiled function, and a
 # module-level while loop updating globals that functions read.

@@ -1,4 +1,4 @@
-# jit-expect-compiled: target collect <lambda> errors
+# jit-expect-compiled: target collect <lambda> errors calls forward
 # *args and **kwargs at call sites and in signatures: f(*a, **k), several unpackings in one call,
 # duplicate keywords (TypeError), non-iterable/non-mapping unpacking errors, and forwarding wrappers.
 def target(a, b=2, c=3):

@@ -1,4 +1,4 @@
-# jit-expect-compiled: pairsum <lambda> errors
+# jit-expect-compiled: pairsum <lambda> errors heads_tails middle nested
 # Extended unpacking: a, *b = ...; *a, b = ...; a, *b, c = ...; nested patterns; unpacking in
 # for targets; the error messages for too many/too few values; star expressions in displays.
 def pairsum(pairs):

@@ -1,4 +1,4 @@
-# jit-expect-compiled: window slice_reads slice_writes deletions
+# jit-expect-compiled: window slice_reads slice_writes deletions Obj del_global del_names
 # Slices read, assigned (growing and shrinking the list, extended slices of the same length) and
 # deleted; del of names, attributes, dict keys and list items (with the errors when missing).
 def window(seq, i, n):

@@ -1,4 +1,4 @@
-# jit-expect-compiled: combine
+# jit-expect-compiled: combine failures loop_import submodule use_math use_tmp_module
 # import and from-import statements inside functions and loops: cached modules (sys.modules),
 # aliasing, importing a submodule, ImportError/ModuleNotFoundError details, a module created from
 # a temporary directory on sys.path and reloaded after the function ran once.

@@ -1,4 +1,4 @@
-# jit-expect-compiled: weight
+# jit-expect-compiled: weight Color command literal sequence
 # match statements with literal patterns (ints, strings, None, True), capture and wildcard
 # patterns, or-patterns, guards, sequence patterns with star captures, and value patterns (dotted names).
 import enum

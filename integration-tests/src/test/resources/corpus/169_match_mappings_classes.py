@@ -1,4 +1,4 @@
-# jit-expect-compiled: __init__ area
+# jit-expect-compiled: __init__ area Circle NoArgs Point mapping shape too_many
 # match with mapping patterns (extra keys allowed, **rest), class patterns with positional
 # sub-patterns via __match_args__ and keyword sub-patterns, builtin class patterns, nested
 # patterns, and the TypeError for too many positional sub-patterns.

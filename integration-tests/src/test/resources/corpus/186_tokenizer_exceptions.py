@@ -1,4 +1,4 @@
-# jit-expect-compiled: __init__ is_digit is_ident_char statement peek expr factor __repr__ run term unary take evaluate_or_die
+# jit-expect-compiled: __init__ is_digit is_ident_char statement peek expr factor __repr__ run term unary take evaluate_or_die CalcError Parser Token tokenize
 # A realistic tokenizer + recursive-descent calculator: tokens from a generator, a custom
 # exception carrying the column, errors caught per input line and reported with a caret, variables
 # assigned with `name = expr`, and a final uncaught error with a note (exit status 1).

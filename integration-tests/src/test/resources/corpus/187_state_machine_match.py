@@ -1,4 +1,4 @@
-# jit-expect-compiled: __init__ log run
+# jit-expect-compiled: __init__ log run Coin InvalidTransition Machine Refund Select handle script
 # A realistic state machine (a vending machine) driven by events, with transitions written as a
 # match statement on (state, event) tuples including class patterns, guards and or-patterns;
 # invalid transitions raise and are recorded; a generator replays a scripted event stream.

@@ -1,4 +1,4 @@
-# jit-expect-compiled: __init__ spawn push cost
+# jit-expect-compiled: __init__ spawn push cost Scheduler confused crasher run waiter worker
 # A realistic discrete-event scheduler built on generators: tasks yield ("sleep", t), ("wait",
 # event) or ("fire", event); a heap orders wake-ups by (time, sequence); a task that raises is
 # reported with its simulated time, and StopIteration values are collected as task results.

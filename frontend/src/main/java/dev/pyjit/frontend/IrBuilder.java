@@ -523,6 +523,45 @@ public final class IrBuilder {
                 decref(attribute);
                 push(function);
             }
+            case LOAD_NAME -> helper(Op.LOAD_NAME, arg, 0);
+            case STORE_NAME -> effect(Op.STORE_NAME, arg, 1, List.of());
+            case DELETE_NAME -> effect(Op.DELETE_NAME, arg, 0, List.of());
+            case LOAD_LOCALS -> helper(Op.LOAD_LOCALS, -1, 0);
+            case LOAD_FROM_DICT_OR_GLOBALS -> helper(Op.LOAD_FROM_DICT_OR_GLOBALS, arg, 1);
+            case LOAD_FROM_DICT_OR_DEREF -> helper(Op.LOAD_FROM_DICT_OR_DEREF, arg, 1);
+            case SETUP_ANNOTATIONS -> effect(Op.SETUP_ANNOTATIONS, -1, 0, List.of());
+            case LOAD_BUILD_CLASS -> helper(Op.LOAD_BUILD_CLASS, -1, 0);
+            case DELETE_GLOBAL -> effect(Op.DELETE_GLOBAL, arg, 0, List.of());
+            case DELETE_ATTR -> effect(Op.DELETE_ATTR, arg, 1, List.of());
+            case DELETE_DEREF -> effect(Op.DELETE_DEREF, arg, 0, List.of());
+            case IMPORT_NAME -> helper(Op.IMPORT_NAME, arg, 2);
+            case IMPORT_FROM -> helperOnKept(Op.IMPORT_FROM, arg, List.of(peek(1)));
+            case CALL_FUNCTION_EX -> {
+                // without keywords, a NULL stands for them: the helper always takes four operands
+                pushNullIf((arg & 1) == 0);
+                helper(Op.CALL_FUNCTION_EX, -1, 4);
+                emit(new Instr.CheckEvalBreaker(state(), new ResumeState(current.next(), stack, List.of())));
+            }
+            // DICT_MERGE names the callable (arg + 3 below the mapping) when the mapping is no mapping
+            case DICT_MERGE -> effect(Op.DICT_MERGE, -1, 1, List.of(peek(arg + 4), peek(arg + 1)));
+            case DICT_UPDATE -> effect(Op.DICT_UPDATE, -1, 1, List.of(peek(arg + 1)));
+            case SET_UPDATE -> effect(Op.SET_UPDATE, -1, 1, List.of(peek(arg + 1)));
+            case UNPACK_EX -> {
+                Value tuple = apply(Op.UNPACK_EX, 1, (in, state) -> new Instr.Helper(value(), Op.UNPACK_EX, arg, in, state));
+                pop();
+                int count = (arg & 0xFF) + 1 + (arg >> 8);
+                for (int i = count - 1; i >= 0; i--) {
+                    Value item = value();
+                    emit(new Instr.TupleItem(item, tuple, i));
+                    push(item);
+                }
+                decref(tuple);
+            }
+            case MATCH_CLASS -> helper(Op.MATCH_CLASS, arg, 3);
+            case MATCH_MAPPING -> helperOnKept(Op.MATCH_MAPPING, -1, List.of(peek(1)));
+            case MATCH_SEQUENCE -> helperOnKept(Op.MATCH_SEQUENCE, -1, List.of(peek(1)));
+            case MATCH_KEYS -> helperOnKept(Op.MATCH_KEYS, -1, List.of(peek(2), peek(1)));
+            case GET_LEN -> helperOnKept(Op.GET_LEN, -1, List.of(peek(1)));
             default -> throw new Unsupported("unsupported opcode " + instruction.opcode());
         }
         return false;
@@ -625,6 +664,20 @@ public final class IrBuilder {
     /** An operation that pops {@code count} operands and pushes what its runtime helper returns. */
     private void helper(Op op, int argument, int count) throws Unsupported {
         apply(op, count, (in, state) -> new Instr.Helper(value(), op, argument, in, state));
+    }
+
+    /** An operation that leaves its operands on the stack and pushes what its runtime helper returns. */
+    private void helperOnKept(Op op, int argument, List<Value> kept) throws Unsupported {
+        apply(op, 0, (in, state) -> new Instr.Helper(value(), op, argument, kept, state));
+    }
+
+    /** An operation without a result: pops {@code popped} operands, after the {@code kept} ones it reads on the stack. */
+    private void effect(Op op, int argument, int popped, List<Value> kept) throws Unsupported {
+        apply(op, popped, (in, state) -> {
+            List<Value> operands = new ArrayList<>(kept);
+            operands.addAll(in);
+            return new Instr.Helper(null, op, argument, operands, state);
+        });
     }
 
     /** BEFORE_WITH and BEFORE_ASYNC_WITH: the manager is replaced by its bound exit, then what entering returned. */

@@ -410,18 +410,38 @@ class IrBuilderTest {
     }
 
     @Test
-    void refusesUnsupportedOpcodes() {
+    void refusesABareRaiseOutsideAHandler() {
         String reason = refusal("""
                 def f():
-                    import os
-                    return os
+                    raise
                 """);
-        assertEquals("unsupported opcode IMPORT_NAME", reason);
-        String intrinsic = refusal("""
-                def f(xs):
-                    return (*xs,)
+        assertEquals("unsupported opcode RAISE_VARARGS", reason);
+    }
+
+    /** Imports, star arguments and unpacking, match and the intrinsics are one helper call each, with their argument. */
+    @Test
+    void operationsThatAreOneHelperCallKeepTheirArgument() throws Unsupported {
+        Function fn = build("""
+                def f(xs, kw):
+                    from os import path
+                    a, *b = xs
+                    match xs:
+                        case [1, *rest]:
+                            pass
+                    return path, g(*xs, **kw), h(*xs), (*xs,)
                 """);
-        assertTrue(intrinsic.startsWith("unsupported opcode CALL_INTRINSIC_1"), intrinsic);
+        Map<Op, Instr.Helper> helpers = new TreeMap<>();
+        instructions(fn).stream().filter(instruction -> instruction instanceof Instr.Helper)
+                .forEach(instruction -> helpers.put(instruction.op(), (Instr.Helper) instruction));
+        assertEquals(Set.of(Op.IMPORT_NAME, Op.IMPORT_FROM, Op.UNPACK_EX, Op.MATCH_SEQUENCE, Op.GET_LEN, Op.CALL_FUNCTION_EX,
+                Op.DICT_MERGE, Op.INTRINSIC_1), helpers.keySet(), () -> Printer.print(fn));
+        assertEquals(1, helpers.get(Op.UNPACK_EX).argument(), "one target before the star, none after");
+        assertEquals(6, helpers.get(Op.INTRINSIC_1).argument(), "INTRINSIC_LIST_TO_TUPLE");
+        assertTrue(Printer.print(fn).contains("ImportFrom<path>"), () -> Printer.print(fn));
+        // with keywords or without (a NULL in their place), the call passes four operands
+        assertTrue(instructions(fn).stream().filter(instruction -> instruction.op() == Op.CALL_FUNCTION_EX)
+                .allMatch(instruction -> instruction.operands().size() == 4));
+        assertEquals(2, count(fn, Op.CALL_FUNCTION_EX));
     }
 
     @Test

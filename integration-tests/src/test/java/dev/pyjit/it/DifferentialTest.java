@@ -8,11 +8,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,11 +28,28 @@ import org.junit.jupiter.params.provider.MethodSource;
  * silent fallback to the interpreter nor native code that is never entered can pass. A second
  * line {@code # jit-threshold: N} compiles at the N-th call instead, still synchronously, so the
  * interpreter has specialised the code (its inline caches) before it is compiled.
+ *
+ * <p>At threshold 0 every module and class body of the standard library a program imports is
+ * compiled too; the programs share one code cache, made afresh for the run, so each of those is
+ * compiled once per run rather than once per program.
  */
 class DifferentialTest {
     private static final Path CORPUS = Path.of("src/test/resources/corpus");
     private static final String HEADER = "# jit-expect-compiled:";
     private static final String THRESHOLD = "# jit-threshold:";
+
+    private static final Path SHARED_CACHE = Path.of("target/differential-cache").toAbsolutePath();
+
+    @BeforeAll
+    static void emptySharedCache() throws IOException {
+        if (Files.exists(SHARED_CACHE)) {
+            try (Stream<Path> entries = Files.walk(SHARED_CACHE)) {
+                for (Path entry : entries.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(entry);
+                }
+            }
+        }
+    }
 
     static List<Path> programs() throws IOException {
         List<Path> programs;
@@ -53,7 +72,8 @@ class DifferentialTest {
         Path absolute = program.toAbsolutePath();
         Pyjit.Outcome interpreted = Pyjit.run(Map.of(), null, absolute.getParent(), "run", "--no-jit", absolute.toString());
         Path stats = Files.createTempFile("pyjit-stats", ".json");
-        Pyjit.Outcome compiled = Pyjit.run(Map.of("PYJIT_THRESHOLD", threshold(program), "PYJIT_STATS", stats.toString()),
+        Pyjit.Outcome compiled = Pyjit.run(Map.of("PYJIT_THRESHOLD", threshold(program), "PYJIT_STATS", stats.toString(),
+                        "PYJIT_CACHE", "1", "XDG_CACHE_HOME", SHARED_CACHE.toString()),
                 null, absolute.getParent(), "run", absolute.toString());
         assertEquals(interpreted.stdout(), compiled.stdout(), "stdout");
         assertEquals(interpreted.stderr(), compiled.stderr(), "stderr");

@@ -377,12 +377,15 @@ public sealed interface Instr {
      * What the call is given and how it reports an error is the lowering's table.
      */
     record Helper(Value result, Op op, int argument, List<Value> operands, FrameState state) implements Instr {
-        public static final java.util.Set<Op> NAMED = java.util.EnumSet.noneOf(Op.class);
+        public static final java.util.Set<Op> NAMED = java.util.EnumSet.of(Op.LOAD_NAME, Op.STORE_NAME, Op.DELETE_NAME,
+                Op.LOAD_FROM_DICT_OR_GLOBALS, Op.DELETE_GLOBAL, Op.DELETE_ATTR, Op.IMPORT_NAME, Op.IMPORT_FROM);
+        /** Kinds whose argument is a local slot. */
+        public static final java.util.Set<Op> SLOTTED = java.util.EnumSet.of(Op.LOAD_FROM_DICT_OR_DEREF, Op.DELETE_DEREF);
         public Helper {
             operands = List.copyOf(operands);
         }
         public String immediates(Function fn) {
-            return argument < 0 ? "" : NAMED.contains(op) ? fn.name(argument) : Integer.toString(argument);
+            return argument < 0 ? "" : NAMED.contains(op) ? fn.name(argument) : SLOTTED.contains(op) ? fn.localName(argument) : Integer.toString(argument);
         }
         public Instr mapOperands(UnaryOperator<Value> f) { return new Helper(result, op, argument, map(operands, f), map(state, f)); }
     }

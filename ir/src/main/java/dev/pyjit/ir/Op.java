@@ -124,6 +124,37 @@ public enum Op {
     /** CALL_INTRINSIC_1 and CALL_INTRINSIC_2: the interpreter's intrinsic function of that number. */
     INTRINSIC_1(true, false),
     INTRINSIC_2(true, false),
+    /** The name ops of module and class bodies, on the frame's locals mapping (then globals, builtins). */
+    LOAD_NAME(true, false),
+    STORE_NAME(true, false),
+    DELETE_NAME(true, false),
+    LOAD_LOCALS(true, false),
+    /** The name in the mapping operand, else a global (class bodies reading names of an enclosing scope). */
+    LOAD_FROM_DICT_OR_GLOBALS(true, false),
+    /** The name in the mapping operand, else the cell in the slot. */
+    LOAD_FROM_DICT_OR_DEREF(true, false),
+    SETUP_ANNOTATIONS(true, false),
+    LOAD_BUILD_CLASS(true, false),
+    DELETE_GLOBAL(true, false),
+    DELETE_ATTR(true, false),
+    DELETE_DEREF(true, false),
+    /** IMPORT_NAME level fromlist, and IMPORT_FROM on the module left on the stack. */
+    IMPORT_NAME(true, false),
+    IMPORT_FROM(true, false),
+    /** f(*args) or f(*args, **kwargs): callable, NULL, the arguments and the keyword dict if the argument is 1. */
+    CALL_FUNCTION_EX(true, false),
+    /** Into the dict (and for DICT_MERGE, with the callable for the error message) below, the mapping or iterable on top. */
+    DICT_MERGE(true, false),
+    DICT_UPDATE(true, false),
+    SET_UPDATE(true, false),
+    /** a, *b, c = x: the tuple of the items in order, the starred ones as a list. */
+    UNPACK_EX(true, false),
+    /** match: a class pattern's attributes (or None), the mapping and sequence flags, a mapping pattern's values (or None), len(). */
+    MATCH_CLASS(true, false),
+    MATCH_MAPPING(false, false),
+    MATCH_SEQUENCE(false, false),
+    MATCH_KEYS(true, false),
+    GET_LEN(true, false),
     INCREF(false, false),
     DECREF(false, false);
 

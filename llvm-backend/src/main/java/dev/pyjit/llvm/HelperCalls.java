@@ -16,7 +16,9 @@ final class HelperCalls {
         /** It returns NULL (and otherwise a new reference). */
         NULL_RESULT,
         /** It returns a non-zero int. */
-        NONZERO_STATUS
+        NONZERO_STATUS,
+        /** It cannot raise. */
+        NEVER
     }
 
     record HelperCall(String function, boolean takesThreadState, boolean takesFrame, boolean takesArgument, Failure failure) {}
@@ -30,6 +32,29 @@ final class HelperCalls {
         add(Op.GET_ANEXT, new HelperCall("pyjit_get_anext", false, false, false, Failure.NULL_RESULT));
         add(Op.INTRINSIC_1, new HelperCall("pyjit_intrinsic_1", true, false, true, Failure.NULL_RESULT));
         add(Op.INTRINSIC_2, new HelperCall("pyjit_intrinsic_2", true, false, true, Failure.NULL_RESULT));
+        add(Op.LOAD_NAME, new HelperCall("pyjit_load_name", false, true, true, Failure.NULL_RESULT));
+        add(Op.STORE_NAME, new HelperCall("pyjit_store_name", false, true, true, Failure.NONZERO_STATUS));
+        add(Op.DELETE_NAME, new HelperCall("pyjit_delete_name", false, true, true, Failure.NONZERO_STATUS));
+        add(Op.LOAD_LOCALS, new HelperCall("pyjit_load_locals", false, true, false, Failure.NULL_RESULT));
+        add(Op.LOAD_FROM_DICT_OR_GLOBALS, new HelperCall("pyjit_load_from_dict_or_globals", false, true, true, Failure.NULL_RESULT));
+        add(Op.LOAD_FROM_DICT_OR_DEREF, new HelperCall("pyjit_load_from_dict_or_deref", false, true, true, Failure.NULL_RESULT));
+        add(Op.SETUP_ANNOTATIONS, new HelperCall("pyjit_setup_annotations", false, true, false, Failure.NONZERO_STATUS));
+        add(Op.LOAD_BUILD_CLASS, new HelperCall("pyjit_load_build_class", false, true, false, Failure.NULL_RESULT));
+        add(Op.DELETE_GLOBAL, new HelperCall("pyjit_delete_global", false, true, true, Failure.NONZERO_STATUS));
+        add(Op.DELETE_ATTR, new HelperCall("pyjit_delete_attr", false, true, true, Failure.NONZERO_STATUS));
+        add(Op.DELETE_DEREF, new HelperCall("pyjit_delete_deref", false, true, true, Failure.NONZERO_STATUS));
+        add(Op.IMPORT_NAME, new HelperCall("pyjit_import_name", true, true, true, Failure.NULL_RESULT));
+        add(Op.IMPORT_FROM, new HelperCall("pyjit_import_from", false, true, true, Failure.NULL_RESULT));
+        add(Op.CALL_FUNCTION_EX, new HelperCall("pyjit_call_function_ex", false, false, false, Failure.NULL_RESULT));
+        add(Op.DICT_MERGE, new HelperCall("pyjit_dict_merge", true, false, false, Failure.NONZERO_STATUS));
+        add(Op.DICT_UPDATE, new HelperCall("pyjit_dict_update", false, false, false, Failure.NONZERO_STATUS));
+        add(Op.SET_UPDATE, new HelperCall("pyjit_set_update", false, false, false, Failure.NONZERO_STATUS));
+        add(Op.UNPACK_EX, new HelperCall("pyjit_unpack_ex", true, false, true, Failure.NULL_RESULT));
+        add(Op.MATCH_CLASS, new HelperCall("pyjit_match_class", true, false, true, Failure.NULL_RESULT));
+        add(Op.MATCH_MAPPING, new HelperCall("pyjit_match_mapping", false, false, false, Failure.NEVER));
+        add(Op.MATCH_SEQUENCE, new HelperCall("pyjit_match_sequence", false, false, false, Failure.NEVER));
+        add(Op.MATCH_KEYS, new HelperCall("pyjit_match_keys", true, false, false, Failure.NULL_RESULT));
+        add(Op.GET_LEN, new HelperCall("pyjit_get_len", false, false, false, Failure.NULL_RESULT));
     }
 
     private HelperCalls() {}

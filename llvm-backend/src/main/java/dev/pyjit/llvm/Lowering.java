@@ -295,7 +295,10 @@ final class Lowering {
             case LOAD_ASSERTION_ERROR -> call("pyjit_load_assertion_error");
             case BEFORE_WITH -> checkNull(call("pyjit_before_with", uses(instruction.operands())), state);
             case BEFORE_ASYNC_WITH -> checkNull(call("pyjit_before_async_with", uses(instruction.operands())), state);
-            case GET_YIELD_FROM_ITER, GET_AWAITABLE, GET_AITER, GET_ANEXT, INTRINSIC_1, INTRINSIC_2 -> helper((Instr.Helper) instruction);
+            case GET_YIELD_FROM_ITER, GET_AWAITABLE, GET_AITER, GET_ANEXT, INTRINSIC_1, INTRINSIC_2, LOAD_NAME, STORE_NAME, DELETE_NAME,
+                    LOAD_LOCALS, LOAD_FROM_DICT_OR_GLOBALS, LOAD_FROM_DICT_OR_DEREF, SETUP_ANNOTATIONS, LOAD_BUILD_CLASS, DELETE_GLOBAL,
+                    DELETE_ATTR, DELETE_DEREF, IMPORT_NAME, IMPORT_FROM, CALL_FUNCTION_EX, DICT_MERGE, DICT_UPDATE, SET_UPDATE, UNPACK_EX,
+                    MATCH_CLASS, MATCH_MAPPING, MATCH_SEQUENCE, MATCH_KEYS, GET_LEN -> helper((Instr.Helper) instruction);
             case SEND -> {
                 Instr.Send send = (Instr.Send) instruction;
                 LLVMValueRef returned = alloca(i32, 1, "returned");
@@ -351,6 +354,7 @@ final class Lowering {
         return switch (helper.failure()) {
             case NULL_RESULT -> checkNull(result, instruction.state());
             case NONZERO_STATUS -> checkStatus(result, instruction.state());
+            case NEVER -> result;
         };
     }
 
