@@ -188,12 +188,11 @@ static PyObject *hand_over(PyThreadState *tstate, _PyInterpreterFrame *frame, in
 }
 
 /* The interpreter's value stack, after the locals, holding the first depth values of stack. */
-static PyObject **spill_stack(_PyInterpreterFrame *frame, PyObject **stack, int depth) {
+static void spill_stack(_PyInterpreterFrame *frame, PyObject **stack, int depth) {
     PyObject **slots = frame->localsplus + code_of(frame)->co_nlocalsplus;
     for (int i = 0; i < depth; i++) {
         slots[i] = stack[i];
     }
-    return slots;
 }
 
 PyObject *pyjit_deopt(_PyInterpreterFrame *frame, int resume_at, PyObject **stack, int depth) {
@@ -201,23 +200,129 @@ PyObject *pyjit_deopt(_PyInterpreterFrame *frame, int resume_at, PyObject **stac
     return hand_over(PyThreadState_Get(), frame, resume_at, depth);
 }
 
-PyObject *pyjit_unwind(_PyInterpreterFrame *frame, int handler, int push_lasti, PyObject **stack, int depth) {
-    PyThreadState *tstate = PyThreadState_Get();
-    add_traceback_entry();
-    PyObject **slots = spill_stack(frame, stack, depth);
-    if (push_lasti) {
-        PyObject *lasti = PyLong_FromLong(_PyInterpreterFrame_LASTI(frame));
-        if (lasti == NULL) {
-            /* Only MemoryError: the interpreter would look for an outer handler; leave the call. */
-            pyjit_release_all(slots, depth);
-            unlink_frame(tstate, frame);
-            _PyEval_FrameClearAndPop(tstate, frame);
-            return NULL;
-        }
-        slots[depth++] = lasti;
+/* ---- Exceptions: the interpreter's exception_unwind and the instructions of its handlers */
+
+PyObject *pyjit_catch(_PyInterpreterFrame *frame, int traceback) {
+    (void)frame;
+    if (traceback) {
+        add_traceback_entry();
     }
-    slots[depth++] = PyErr_GetRaisedException();
-    return hand_over(tstate, frame, handler, depth);
+    return PyErr_GetRaisedException();
+}
+
+/* Only a MemoryError makes it None, which a RERAISE then reports as a SystemError. */
+PyObject *pyjit_last_instruction(_PyInterpreterFrame *frame) {
+    PyObject *lasti = PyLong_FromLong(_PyInterpreterFrame_LASTI(frame));
+    if (lasti == NULL) {
+        PyErr_Clear();
+        return Py_NewRef(Py_None);
+    }
+    return lasti;
+}
+
+PyObject *pyjit_leave_reraising(PyThreadState *tstate, _PyInterpreterFrame *frame) {
+    unlink_frame(tstate, frame);
+    pop_frame(tstate, frame);
+    return NULL;
+}
+
+/* The reference to the exception handled before moves from the thread's state to the stack. */
+PyObject *pyjit_push_exc_info(PyThreadState *tstate, PyObject *exception) {
+    _PyErr_StackItem *info = tstate->exc_info;
+    PyObject *previous = info->exc_value != NULL ? info->exc_value : Py_None;
+    info->exc_value = Py_NewRef(exception);
+    return previous;
+}
+
+void pyjit_pop_except(PyThreadState *tstate, PyObject *previous) {
+    Py_XSETREF(tstate->exc_info->exc_value, Py_IsNone(previous) ? NULL : previous);
+}
+
+PyObject *pyjit_check_exc_match(PyThreadState *tstate, PyObject *exception, PyObject *type) {
+    if (_PyEval_CheckExceptTypeValid(tstate, type) < 0) {
+        return NULL;
+    }
+    return PyBool_FromLong(PyErr_GivenExceptionMatches(exception, type));
+}
+
+/* except*: the pair (rest, match); a match becomes the exception being handled. */
+PyObject *pyjit_check_eg_match(PyThreadState *tstate, PyObject *exception, PyObject *type) {
+    if (_PyEval_CheckExceptStarTypeValid(tstate, type) < 0) {
+        return NULL;
+    }
+    PyObject *match = NULL, *rest = NULL;
+    if (_PyEval_ExceptionGroupMatch(exception, type, &match, &rest) < 0 || match == NULL) {
+        return NULL;
+    }
+    if (!Py_IsNone(match)) {
+        PyErr_SetHandledException(match);
+    }
+    PyObject *pair = PyTuple_New(2);
+    if (pair == NULL) {
+        Py_DECREF(match);
+        Py_DECREF(rest);
+        return NULL;
+    }
+    PyTuple_SET_ITEM(pair, 0, rest);
+    PyTuple_SET_ITEM(pair, 1, match);
+    return pair;
+}
+
+PyObject *pyjit_with_except_start(PyObject *exit, PyObject *lasti, PyObject *previous, PyObject *exception) {
+    (void)lasti;
+    (void)previous;
+    PyObject *traceback = PyException_GetTraceback(exception);
+    if (traceback == NULL) {
+        traceback = Py_None;
+    } else {
+        Py_DECREF(traceback);
+    }
+    PyObject *arguments[4] = {NULL, PyExceptionInstance_Class(exception), exception, traceback};
+    return PyObject_Vectorcall(exit, arguments + 1, 3 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+}
+
+/* RERAISE: lasti (NULL if none) puts the frame's instruction pointer back where the exception was raised. */
+int pyjit_reraise(_PyInterpreterFrame *frame, PyObject *lasti, PyObject *exception) {
+    if (lasti != NULL) {
+        if (!PyLong_Check(lasti)) {
+            PyErr_SetString(PyExc_SystemError, "lasti is not an int");
+            return -1;
+        }
+        frame->instr_ptr = _PyCode_CODE(code_of(frame)) + PyLong_AsLong(lasti);
+    }
+    PyErr_SetRaisedException(Py_NewRef(exception));
+    return -1;
+}
+
+/* A bare raise (do_raise without an exception): 1 when the exception being handled is raised
+ * again, -1 when there is none (RuntimeError). */
+int pyjit_reraise_handled(void) {
+    PyObject *handled = PyErr_GetHandledException();
+    if (handled == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "No active exception to reraise");
+        return -1;
+    }
+    PyErr_SetRaisedException(handled);
+    return 1;
+}
+
+PyObject *pyjit_cleanup_throw(PyObject *iterator, PyObject *last_sent, PyObject *exception) {
+    (void)iterator;
+    (void)last_sent;
+    if (!PyErr_GivenExceptionMatches(exception, PyExc_StopIteration)) {
+        PyErr_SetRaisedException(Py_NewRef(exception));
+        return NULL;
+    }
+    return PyTuple_Pack(2, Py_None, ((PyStopIterationObject *)exception)->value);
+}
+
+int pyjit_end_async_for(PyObject *awaitable, PyObject *exception) {
+    (void)awaitable;
+    if (!PyErr_GivenExceptionMatches(exception, PyExc_StopAsyncIteration)) {
+        PyErr_SetRaisedException(Py_NewRef(exception));
+        return -1;
+    }
+    return 0;
 }
 
 int pyjit_resume_point(_PyInterpreterFrame *frame) {

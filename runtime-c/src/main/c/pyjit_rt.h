@@ -74,11 +74,23 @@ PyObject *pyjit_local_borrow(_PyInterpreterFrame *frame, int slot);
  * resume_at with this value stack (its references are stolen), runs the
  * function to its end and returns its result. */
 PyObject *pyjit_deopt(_PyInterpreterFrame *frame, int resume_at, PyObject **stack, int depth);
-/* An exception was raised inside a try: as the interpreter's exception_unwind, adds this frame to
- * the traceback, puts the stack the handler keeps (its references are stolen), the raising
- * instruction's offset if push_lasti, and the exception on the frame's stack, and lets the
- * interpreter run from the handler to the end of the call. */
-PyObject *pyjit_unwind(_PyInterpreterFrame *frame, int handler, int push_lasti, PyObject **stack, int depth);
+/* Exceptions. pyjit_catch takes the raised exception for a handler, adding this frame to the
+ * traceback unless it is re-raised; pyjit_last_instruction is the raising instruction's code unit
+ * as an int, for handlers that push it. pyjit_leave_reraising leaves the function without a
+ * traceback entry. The others are the handler instructions of the same name (RERAISE_HANDLED is a
+ * bare raise: 1 when the exception being handled is raised again). */
+PyObject *pyjit_catch(_PyInterpreterFrame *frame, int traceback);
+PyObject *pyjit_last_instruction(_PyInterpreterFrame *frame);
+PyObject *pyjit_leave_reraising(PyThreadState *tstate, _PyInterpreterFrame *frame);
+PyObject *pyjit_push_exc_info(PyThreadState *tstate, PyObject *exception);
+void pyjit_pop_except(PyThreadState *tstate, PyObject *previous);
+PyObject *pyjit_check_exc_match(PyThreadState *tstate, PyObject *exception, PyObject *type);
+PyObject *pyjit_check_eg_match(PyThreadState *tstate, PyObject *exception, PyObject *type);
+PyObject *pyjit_with_except_start(PyObject *exit, PyObject *lasti, PyObject *previous, PyObject *exception);
+int pyjit_reraise(_PyInterpreterFrame *frame, PyObject *lasti, PyObject *exception);
+int pyjit_reraise_handled(void);
+PyObject *pyjit_cleanup_throw(PyObject *iterator, PyObject *last_sent, PyObject *exception);
+int pyjit_end_async_for(PyObject *awaitable, PyObject *exception);
 /* Generators. A resumed frame's code unit: where it was suspended. */
 int pyjit_resume_point(_PyInterpreterFrame *frame);
 /* Item i (bottom first) of the value stack a resumed frame holds. */

@@ -38,13 +38,19 @@ import java.util.function.BiFunction;
  *
  * <p>Opcode semantics follow CPython 3.13's Python/bytecodes.c.
  *
- * <p>Only code reachable without an exception is built. An instruction inside a {@code try}
- * carries its exception-table entry in its frame state: if it raises, the interpreter takes the
- * frame over at the handler, so handlers (except blocks, finally and with cleanups) run there.
+ * <p>An instruction inside a {@code try} carries its exception-table entry in its frame state,
+ * with the handler's block, whose parameters are what the unwinding leaves on the stack (the kept
+ * stack, the raising instruction's offset if the entry asks for it, the exception). Handlers
+ * (except blocks, finally and with cleanups) are built like any other code.
  */
 public final class IrBuilder {
     /** The CALL_INTRINSIC_1 that has an IR instruction of its own (unary +); the others call the intrinsic. */
     private static final int INTRINSIC_UNARY_POSITIVE = 5;
+    /**
+     * Functions of more bytecode than this are left to the interpreter: LLVM's time grows faster
+     * than the function, and one huge function would hold up the compilation of every other.
+     */
+    static final int MAX_CODE_UNITS = 6000;
     /** RESUME's oparg: where the frame starts or goes on (pycore_code.h), in its low bits. */
     private static final int RESUME_LOCATION_MASK = 3;
     private static final int RESUME_AFTER_YIELD_FROM = 2;
@@ -91,6 +97,10 @@ public final class IrBuilder {
     }
 
     public static Function build(CodeObject code) throws Unsupported {
+        int units = code.code().length / 2;
+        if (units > MAX_CODE_UNITS) {
+            throw new Unsupported("too large to compile: " + units + " bytecode instructions (at most " + MAX_CODE_UNITS + ")");
+        }
         return new IrBuilder(code).build();
     }
 
@@ -260,17 +270,17 @@ public final class IrBuilder {
 
     /** The state of the current instruction, which owns {@code owned}: the stack (bottom first), then its operands. */
     private FrameState state(List<Value> owned) throws Unsupported {
-        FrameState.Handler handler = null;
         for (ExceptionTable.Entry entry : handlers) {
             if (entry.start() <= current.offset() && current.offset() < entry.end()) {
-                handler = new FrameState.Handler(entry.target(), entry.depth(), entry.pushLastInstruction());
-                break;
+                if (entry.depth() > stack.size()) {
+                    throw new Unsupported("a handler keeps more of the stack than offset " + current.offset() + " has");
+                }
+                int entryDepth = entry.depth() + (entry.pushLastInstruction() ? 1 : 0) + 1;
+                return new FrameState(current.offset(), owned, new FrameState.Handler(entry.target(), entry.depth(),
+                        entry.pushLastInstruction(), blockFor(entry.target(), entryDepth)));
             }
         }
-        if (handler != null && handler.depth() > stack.size()) {
-            throw new Unsupported("a handler keeps more of the stack than offset " + current.offset() + " has");
-        }
-        return new FrameState(current.offset(), owned, handler);
+        return new FrameState(current.offset(), owned, null);
     }
 
     /**
@@ -463,8 +473,9 @@ public final class IrBuilder {
             }
             case RAISE_VARARGS -> {
                 if (arg == 0) {
-                    // a bare raise re-raises without a new traceback entry, which native code cannot do yet
-                    throw new Unsupported("unsupported opcode RAISE_VARARGS");
+                    emit(new Instr.Effect(Op.RERAISE_HANDLED, List.of(), state()));
+                    block.setTerminator(new Terminator.Unreachable());
+                    return true;
                 }
                 Value cause = arg == 2 ? pop() : null;
                 Value exception = pop();
@@ -523,6 +534,27 @@ public final class IrBuilder {
                 decref(attribute);
                 push(function);
             }
+            case PUSH_EXC_INFO -> {
+                // (exception -- previously handled, exception)
+                Value exception = pop();
+                Value previous = value();
+                emit(new Instr.Helper(previous, Op.PUSH_EXC_INFO, -1, List.of(exception), null));
+                push(previous);
+                push(exception);
+            }
+            case POP_EXCEPT -> effect(Op.POP_EXCEPT, -1, 1, List.of());
+            case CHECK_EXC_MATCH -> operation(Op.CHECK_EXC_MATCH, -1, 1, List.of(peek(2)), true);
+            case CHECK_EG_MATCH -> pushPair(operation(Op.CHECK_EG_MATCH, -1, 2, List.of(), true));
+            case WITH_EXCEPT_START -> operation(Op.WITH_EXCEPT_START, -1, 0, List.of(peek(4), peek(3), peek(2), peek(1)), true);
+            case RERAISE -> {
+                // (lasti if arg, ..., exception): the values stay on the stack, the unwinding releases them
+                Value lasti = arg > 0 ? peek(arg + 1) : emitted(new Instr.LoadNull(function.newValue(Type.NULL)));
+                effect(Op.RERAISE, -1, 1, List.of(lasti));
+                block.setTerminator(new Terminator.Unreachable());
+                return true;
+            }
+            case CLEANUP_THROW -> pushPair(operation(Op.CLEANUP_THROW, -1, 3, List.of(), true));
+            case END_ASYNC_FOR -> effect(Op.END_ASYNC_FOR, -1, 2, List.of());
             case LOAD_NAME -> helper(Op.LOAD_NAME, arg, 0);
             case STORE_NAME -> effect(Op.STORE_NAME, arg, 1, List.of());
             case DELETE_NAME -> effect(Op.DELETE_NAME, arg, 0, List.of());
@@ -663,26 +695,33 @@ public final class IrBuilder {
 
     /** An operation that pops {@code count} operands and pushes what its runtime helper returns. */
     private void helper(Op op, int argument, int count) throws Unsupported {
-        apply(op, count, (in, state) -> new Instr.Helper(value(), op, argument, in, state));
+        operation(op, argument, count, List.of(), true);
     }
 
     /** An operation that leaves its operands on the stack and pushes what its runtime helper returns. */
     private void helperOnKept(Op op, int argument, List<Value> kept) throws Unsupported {
-        apply(op, 0, (in, state) -> new Instr.Helper(value(), op, argument, kept, state));
+        operation(op, argument, 0, kept, true);
     }
 
     /** An operation without a result: pops {@code popped} operands, after the {@code kept} ones it reads on the stack. */
     private void effect(Op op, int argument, int popped, List<Value> kept) throws Unsupported {
-        apply(op, popped, (in, state) -> {
+        operation(op, argument, popped, kept, false);
+    }
+
+    /**
+     * A helper call on the {@code kept} values (which stay on the stack) and {@code popped} values
+     * popped from it; its result, if it has one, is pushed and returned.
+     */
+    private Value operation(Op op, int argument, int popped, List<Value> kept, boolean hasResult) throws Unsupported {
+        return apply(op, popped, (in, state) -> {
             List<Value> operands = new ArrayList<>(kept);
             operands.addAll(in);
-            return new Instr.Helper(null, op, argument, operands, state);
+            return new Instr.Helper(hasResult ? value() : null, op, argument, operands, state);
         });
     }
 
-    /** BEFORE_WITH and BEFORE_ASYNC_WITH: the manager is replaced by its bound exit, then what entering returned. */
-    private void enterContext(Op op) throws Unsupported {
-        Value pair = apply(op, 1, (in, state) -> new Instr.Access(value(), op, in, state));
+    /** Replaces the pair on top of the stack by its two items, the second on top. */
+    private void pushPair(Value pair) {
         pop();
         for (int i = 0; i < 2; i++) {
             Value item = value();
@@ -690,6 +729,11 @@ public final class IrBuilder {
             push(item);
         }
         decref(pair);
+    }
+
+    /** BEFORE_WITH and BEFORE_ASYNC_WITH: the manager is replaced by its bound exit, then what entering returned. */
+    private void enterContext(Op op) throws Unsupported {
+        pushPair(apply(op, 1, (in, state) -> new Instr.Access(value(), op, in, state)));
     }
 
     private void unary(UnaryKind kind) throws Unsupported {

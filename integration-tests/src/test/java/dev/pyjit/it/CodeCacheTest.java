@@ -85,7 +85,8 @@ class CodeCacheTest {
         Path cacheHome = primed(script);
         Files.writeString(script, PROGRAM.replace("f'total {n}'", "f'sum {n}'"));
         JitStatsFile changed = run(script, cacheHome, "sum 330\n");
-        assertEquals(1, changed.get("cache_misses").asInt(), changed::toString);
+        // the function, and the module body whose constants hold its code
+        assertEquals(2, changed.get("cache_misses").asInt(), changed::toString);
         assertEquals(changed.get("compilations").asInt() - 1, changed.get("cache_hits").asInt(), changed::toString);
     }
 

@@ -118,14 +118,15 @@ class CommandLineTest {
 
     @Test
     void unsupportedFunctionsAreListedWithTheirReason() throws Exception {
-        Path script = Files.writeString(directory.resolve("gen.py"), "def g():\n    yield 1\nprint(list(g()))\n");
+        Path script = Files.writeString(directory.resolve("big.py"),
+                "def g():\n    x = 0\n" + "    x += 1\n".repeat(1500) + "    return x\nprint(g())\n");
         Path stats = directory.resolve("stats.json");
         Pyjit.Outcome outcome = Pyjit.run(Map.of("PYJIT_THRESHOLD", "0", "PYJIT_STATS", stats.toString()), null, directory, script.toString());
-        assertEquals("[1]\n", outcome.stdout());
+        assertEquals("1500\n", outcome.stdout());
         JitStatsFile json = JitStatsFile.read(stats);
         JsonNode g = json.interpreted(script, "g");
         assertNotNull(g, json::toString);
-        assertEquals("generators and coroutines are not compiled yet", g.get("reason").asText());
+        assertEquals("too large to compile: 7505 bytecode instructions (at most 6000)", g.get("reason").asText());
     }
 
     /**

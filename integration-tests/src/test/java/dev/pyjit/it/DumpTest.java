@@ -23,6 +23,9 @@ class DumpTest {
             "    return x * x + y * y",
             "def gen():",
             "    yield 1",
+            "def big():",
+            "    x = 0",
+            "    x += 1\n".repeat(1500) + "    return x",
             "print('MODULE BODY RAN')",
             "sys.exit(7)",
             "");
@@ -103,17 +106,17 @@ class DumpTest {
 
     @Test
     void aFunctionLeftToTheInterpreterSaysWhyWithStatusThree() throws Exception {
-        Pyjit.Outcome outcome = dump("--function", "gen", "--stage", "bytecode,ir");
+        Pyjit.Outcome outcome = dump("--function", "big", "--stage", "bytecode,ir");
         assertEquals(3, outcome.exitCode());
-        assertTrue(outcome.stdout().contains("=== gen: bytecode ==="));
-        assertTrue(outcome.stdout().contains("not compiled: generators and coroutines are not compiled yet"));
+        assertTrue(outcome.stdout().contains("=== big: bytecode ==="));
+        assertTrue(outcome.stdout().contains("not compiled: too large to compile: 7505 bytecode instructions (at most 6000)"), outcome.stdout());
     }
 
     @Test
     void badInputIsExplained() throws Exception {
         Pyjit.Outcome unknownFunction = dump("--function", "nope");
         assertEquals(2, unknownFunction.exitCode());
-        assertTrue(unknownFunction.stderr().contains("it has: total, norm, gen"), unknownFunction.stderr());
+        assertTrue(unknownFunction.stderr().contains("it has: total, norm, gen, big"), unknownFunction.stderr());
         Pyjit.Outcome unknownStage = dump("--stage", "nonsense");
         assertEquals(2, unknownStage.exitCode());
         assertTrue(unknownStage.stderr().contains("bytecode, ir, typed, opt, llvm, llvm-opt, asm"), unknownStage.stderr());

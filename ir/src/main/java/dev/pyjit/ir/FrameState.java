@@ -11,14 +11,26 @@ import java.util.function.UnaryOperator;
  *
  * <p>Inside a {@code try} (an exception-table entry covers the offset), the exception goes to the
  * entry's {@link Handler} instead: the first {@code depth} owned values are the value stack the
- * handler keeps (the owned list starts with the stack, bottom first); the rest are released.
+ * handler keeps (the owned list starts with the stack, bottom first); the rest are released. That
+ * is an edge of its own, from the middle of a block to the handler's block.
  */
 public record FrameState(int offset, List<Value> owned, Handler handler) {
     /**
-     * An exception handler: bytecode offset {@code target}, entered with the stack cut to {@code depth},
-     * then (if {@code pushLastInstruction}) the raising instruction's offset, then the exception.
+     * An exception handler: bytecode offset {@code target}, whose code is {@code block}, entered with
+     * the stack cut to {@code depth}, then (if {@code pushLastInstruction}) the raising
+     * instruction's offset, then the exception; the block's parameters are those values.
      */
-    public record Handler(int target, int depth, boolean pushLastInstruction) {}
+    public record Handler(int target, int depth, boolean pushLastInstruction, Block block) {
+        /** How many values the handler's block takes: the kept stack, lasti if pushed, the exception. */
+        public int entryDepth() {
+            return depth + (pushLastInstruction ? 1 : 0) + 1;
+        }
+    }
+
+    /** The values the handler keeps, bottom first (the state must have a handler). */
+    public List<Value> kept() {
+        return owned.subList(0, handler.depth());
+    }
 
     public FrameState {
         owned = List.copyOf(owned);

@@ -1,5 +1,9 @@
 package dev.pyjit.ir;
 
+import static dev.pyjit.ir.Op.Effect.RAISES;
+import static dev.pyjit.ir.Op.Effect.RERAISES;
+import static dev.pyjit.ir.Op.Effect.STEALS;
+
 /**
  * Every IR instruction kind with its effects, in one place. Printing, verification, inference
  * and lowering switch over this enum without a default, so javac reports a forgotten kind.
@@ -8,163 +12,196 @@ package dev.pyjit.ir;
  * for {@link #LOAD_NULL}); operands are borrowed unless {@link #stealsOperands} says otherwise.
  */
 public enum Op {
-    LOAD_CONST(false, false),
+    LOAD_CONST,
     /** Its result type is a speculation, checked when the local is loaded (see {@link Instr.LoadLocal}). */
-    LOAD_LOCAL(false, false),
-    LOAD_LOCAL_CHECKED(true, false),
-    STORE_LOCAL(false, true),
-    LOAD_GLOBAL(true, false),
-    STORE_GLOBAL(true, false),
-    LOAD_ATTR(true, false),
+    LOAD_LOCAL,
+    LOAD_LOCAL_CHECKED(RAISES),
+    STORE_LOCAL(STEALS),
+    LOAD_GLOBAL(RAISES),
+    STORE_GLOBAL(RAISES),
+    LOAD_ATTR(RAISES),
     /** LOAD_ATTR's method form; the METHOD_SELF right after it gives the self to call it with, or C NULL. */
-    LOAD_METHOD(true, false),
-    METHOD_SELF(false, false),
+    LOAD_METHOD(RAISES),
+    METHOD_SELF,
     /** super(cls, self).name; its method form is followed by METHOD_SELF too. */
-    LOAD_SUPER_ATTR(true, false),
-    STORE_ATTR(true, false),
-    LOAD_NULL(false, false),
-    BINARY_OP(true, false),
-    UNARY_OP(true, false),
-    NOT(false, false),
-    COMPARE(true, false),
-    IS(false, false),
-    CONTAINS(true, false),
-    TO_BOOL(true, false),
-    CALL(true, false),
-    BUILD_TUPLE(true, true),
-    BUILD_LIST(true, true),
-    BUILD_MAP(true, true),
-    BUILD_CONST_KEY_MAP(true, true),
-    BUILD_STRING(true, true),
-    FORMAT_SIMPLE(true, false),
-    LIST_EXTEND(true, false),
-    SUBSCRIPT(true, false),
-    STORE_SUBSCRIPT(true, false),
-    SLICE(true, false),
-    BUILD_SLICE(true, false),
-    STORE_SLICE(true, false),
-    UNPACK_SEQUENCE(true, false),
-    TUPLE_ITEM(false, false),
-    GET_ITER(true, false),
+    LOAD_SUPER_ATTR(RAISES),
+    STORE_ATTR(RAISES),
+    LOAD_NULL,
+    BINARY_OP(RAISES),
+    UNARY_OP(RAISES),
+    NOT,
+    COMPARE(RAISES),
+    IS,
+    CONTAINS(RAISES),
+    TO_BOOL(RAISES),
+    CALL(RAISES),
+    BUILD_TUPLE(RAISES, STEALS),
+    BUILD_LIST(RAISES, STEALS),
+    BUILD_MAP(RAISES, STEALS),
+    BUILD_CONST_KEY_MAP(RAISES, STEALS),
+    BUILD_STRING(RAISES, STEALS),
+    FORMAT_SIMPLE(RAISES),
+    LIST_EXTEND(RAISES),
+    SUBSCRIPT(RAISES),
+    STORE_SUBSCRIPT(RAISES),
+    SLICE(RAISES),
+    BUILD_SLICE(RAISES),
+    STORE_SLICE(RAISES),
+    UNPACK_SEQUENCE(RAISES),
+    TUPLE_ITEM,
+    GET_ITER(RAISES),
     /** Result is C NULL when the iterator is exhausted. */
-    FOR_ITER(true, false),
-    CHECK_EVAL_BREAKER(true, false),
+    FOR_ITER(RAISES),
+    CHECK_EVAL_BREAKER(RAISES),
     /** RAISE_VARARGS with an exception and an optional cause (C NULL if none): always raises. */
-    RAISE(true, true),
+    RAISE(RAISES, STEALS),
     /** The AssertionError class, for assert. */
-    LOAD_ASSERTION_ERROR(false, false),
+    LOAD_ASSERTION_ERROR,
     /** BEFORE_WITH: looks up __enter__ and __exit__, calls __enter__; the result is the tuple (bound __exit__, what __enter__ returned). */
-    BEFORE_WITH(true, false),
+    BEFORE_WITH(RAISES),
     /** LOAD_FAST_AND_CLEAR (comprehensions save the variable they shadow): the local or C NULL; the slot is emptied. */
-    LOAD_LOCAL_AND_CLEAR(false, false),
+    LOAD_LOCAL_AND_CLEAR,
     /** Comprehension appends: LIST_APPEND list item, SET_ADD set item, MAP_ADD dict key value. */
-    LIST_APPEND(true, false),
-    SET_ADD(true, false),
-    MAP_ADD(true, false),
-    BUILD_SET(true, true),
+    LIST_APPEND(RAISES),
+    SET_ADD(RAISES),
+    MAP_ADD(RAISES),
+    BUILD_SET(RAISES, STEALS),
     /** An f-string's !s, !r or !a. */
-    CONVERT_VALUE(true, false),
+    CONVERT_VALUE(RAISES),
     /** format(value, spec). */
-    FORMAT_WITH_SPEC(true, false),
+    FORMAT_WITH_SPEC(RAISES),
     /** del of a local; UnboundLocalError if it has no value. */
-    DELETE_LOCAL(true, false),
-    DELETE_SUBSCRIPT(true, false),
+    DELETE_LOCAL(RAISES),
+    DELETE_SUBSCRIPT(RAISES),
     /** MAKE_CELL: the local in the slot (or nothing) moves into a new cell in that slot. */
-    MAKE_CELL(true, false),
+    MAKE_CELL(RAISES),
     /** COPY_FREE_VARS: the function's closure cells go to the last slots. */
-    COPY_FREE_VARS(false, false),
+    COPY_FREE_VARS,
     /** The content of the cell in the slot; NameError if it is empty. */
-    LOAD_DEREF(true, false),
+    LOAD_DEREF(RAISES),
     /** Steals the value into the cell in the slot. */
-    STORE_DEREF(false, true),
+    STORE_DEREF(STEALS),
     /** A new function from a code object, with this frame's globals. */
-    MAKE_FUNCTION(true, false),
+    MAKE_FUNCTION(RAISES),
     /** SET_FUNCTION_ATTRIBUTE: defaults, keyword defaults, annotations or closure (flag 1, 2, 4, 8). */
-    SET_FUNCTION_ATTRIBUTE(false, false),
+    SET_FUNCTION_ATTRIBUTE,
     /**
      * At entry, before anything else: if the argument in the slot is not of the exact type, the
      * call goes to the interpreter instead. So it never raises; it deoptimises.
      */
-    GUARD_ARGUMENT(false, false),
+    GUARD_ARGUMENT,
     /** The double in an exact float (no new reference: the result is not an object). */
-    UNBOX_FLOAT(false, false),
+    UNBOX_FLOAT,
     /** The double of a float constant. */
-    FLOAT_CONSTANT(false, false),
+    FLOAT_CONSTANT,
     /** The double of the float a local slot holds, read without taking a reference; checked like LOAD_LOCAL. */
-    LOAD_LOCAL_FLOAT(false, false),
+    LOAD_LOCAL_FLOAT,
     /** A new float object; raises only MemoryError. */
-    BOX_FLOAT(true, false),
+    BOX_FLOAT(RAISES),
     /** +, -, * on unboxed doubles: IEEE arithmetic, exactly what CPython's float does. */
-    FLOAT_ARITH(false, false),
+    FLOAT_ARITH,
     /** / on unboxed doubles: raises ZeroDivisionError for a zero divisor. */
-    FLOAT_DIVIDE(true, false),
+    FLOAT_DIVIDE(RAISES),
     /** A comparison of unboxed doubles; the result is an exact bool. */
-    FLOAT_COMPARE(false, false),
+    FLOAT_COMPARE,
     /**
      * At a resume point of a generator, the item at this depth of the value stack the frame was
      * suspended with (bottom first); the reference moves from the frame to compiled code.
      */
-    RESUMED_STACK_ITEM(false, false),
+    RESUMED_STACK_ITEM,
     /**
      * SEND receiver value: the receiver's next item (its send(value) when the value is not None);
      * when the receiver returns instead, its return value, and the SEND_RETURNED that reads this
      * SEND is True.
      */
-    SEND(true, false),
-    SEND_RETURNED(false, false),
+    SEND(RAISES),
+    SEND_RETURNED,
     /** iter(x) for yield from: a generator (or, in a coroutine, a coroutine) is its own. */
-    GET_YIELD_FROM_ITER(true, false),
+    GET_YIELD_FROM_ITER(RAISES),
     /** The iterator await uses; the argument says where the await is, for the error message. */
-    GET_AWAITABLE(true, false),
+    GET_AWAITABLE(RAISES),
     /** aiter(x) and, on the async iterator left on the stack, the awaitable of its next item. */
-    GET_AITER(true, false),
-    GET_ANEXT(true, false),
+    GET_AITER(RAISES),
+    GET_ANEXT(RAISES),
     /** BEFORE_ASYNC_WITH: the tuple (bound __aexit__, what __aenter__ returned). */
-    BEFORE_ASYNC_WITH(true, false),
+    BEFORE_ASYNC_WITH(RAISES),
     /** CALL_INTRINSIC_1 and CALL_INTRINSIC_2: the interpreter's intrinsic function of that number. */
-    INTRINSIC_1(true, false),
-    INTRINSIC_2(true, false),
+    INTRINSIC_1(RAISES),
+    INTRINSIC_2(RAISES),
     /** The name ops of module and class bodies, on the frame's locals mapping (then globals, builtins). */
-    LOAD_NAME(true, false),
-    STORE_NAME(true, false),
-    DELETE_NAME(true, false),
-    LOAD_LOCALS(true, false),
+    LOAD_NAME(RAISES),
+    STORE_NAME(RAISES),
+    DELETE_NAME(RAISES),
+    LOAD_LOCALS(RAISES),
     /** The name in the mapping operand, else a global (class bodies reading names of an enclosing scope). */
-    LOAD_FROM_DICT_OR_GLOBALS(true, false),
+    LOAD_FROM_DICT_OR_GLOBALS(RAISES),
     /** The name in the mapping operand, else the cell in the slot. */
-    LOAD_FROM_DICT_OR_DEREF(true, false),
-    SETUP_ANNOTATIONS(true, false),
-    LOAD_BUILD_CLASS(true, false),
-    DELETE_GLOBAL(true, false),
-    DELETE_ATTR(true, false),
-    DELETE_DEREF(true, false),
+    LOAD_FROM_DICT_OR_DEREF(RAISES),
+    SETUP_ANNOTATIONS(RAISES),
+    LOAD_BUILD_CLASS(RAISES),
+    DELETE_GLOBAL(RAISES),
+    DELETE_ATTR(RAISES),
+    DELETE_DEREF(RAISES),
     /** IMPORT_NAME level fromlist, and IMPORT_FROM on the module left on the stack. */
-    IMPORT_NAME(true, false),
-    IMPORT_FROM(true, false),
+    IMPORT_NAME(RAISES),
+    IMPORT_FROM(RAISES),
     /** f(*args) or f(*args, **kwargs): callable, NULL, the arguments and the keyword dict if the argument is 1. */
-    CALL_FUNCTION_EX(true, false),
+    CALL_FUNCTION_EX(RAISES),
     /** Into the dict (and for DICT_MERGE, with the callable for the error message) below, the mapping or iterable on top. */
-    DICT_MERGE(true, false),
-    DICT_UPDATE(true, false),
-    SET_UPDATE(true, false),
+    DICT_MERGE(RAISES),
+    DICT_UPDATE(RAISES),
+    SET_UPDATE(RAISES),
     /** a, *b, c = x: the tuple of the items in order, the starred ones as a list. */
-    UNPACK_EX(true, false),
+    UNPACK_EX(RAISES),
     /** match: a class pattern's attributes (or None), the mapping and sequence flags, a mapping pattern's values (or None), len(). */
-    MATCH_CLASS(true, false),
-    MATCH_MAPPING(false, false),
-    MATCH_SEQUENCE(false, false),
-    MATCH_KEYS(true, false),
-    GET_LEN(true, false),
-    INCREF(false, false),
-    DECREF(false, false);
+    MATCH_CLASS(RAISES),
+    MATCH_MAPPING,
+    MATCH_SEQUENCE,
+    MATCH_KEYS(RAISES),
+    GET_LEN(RAISES),
+    /**
+     * Exception handlers. PUSH_EXC_INFO makes the caught exception the one being handled and gives
+     * the one handled before; POP_EXCEPT restores it (it takes its operand over).
+     */
+    PUSH_EXC_INFO,
+    POP_EXCEPT(STEALS),
+    /** except T: whether the exception matches T (a checked exception type); except* T: the (rest, match) pair. */
+    CHECK_EXC_MATCH(RAISES),
+    CHECK_EG_MATCH(RAISES),
+    /** __exit__(type, value, traceback) of a with block left by an exception. */
+    WITH_EXCEPT_START(RAISES),
+    /** RERAISE [lasti] exception: raises it again, the frame's instruction pointer back at lasti if given. */
+    RERAISE(RERAISES),
+    /** A throw() into yield from: StopIteration gives (None, its value); anything else goes on up. */
+    CLEANUP_THROW(RERAISES),
+    /** The end of async for: StopAsyncIteration is swallowed; anything else goes on up. */
+    END_ASYNC_FOR(RERAISES),
+    /** A bare raise: the exception being handled again, or RuntimeError if there is none. */
+    RERAISE_HANDLED(RAISES),
+    INCREF,
+    DECREF;
+
+    /** What an instruction kind may do besides computing its result. */
+    public enum Effect {
+        /** It can raise; such instructions carry a {@link FrameState}. */
+        RAISES,
+        /** It takes over its operands' references (its own, or the error path's). */
+        STEALS,
+        /** What it raises is re-raised: the unwinding adds no traceback entry for this frame (RERAISE and its kin). */
+        RERAISES
+    }
 
     /** Whether the instruction can raise; such instructions carry a {@link FrameState}. */
     public final boolean canRaise;
     /** Whether the instruction takes over its operands' references (its own, or the error path's). */
     public final boolean stealsOperands;
+    /** Whether what it raises is re-raised, with no new traceback entry. */
+    public final boolean reraises;
 
-    Op(boolean canRaise, boolean stealsOperands) {
-        this.canRaise = canRaise;
-        this.stealsOperands = stealsOperands;
+    Op(Effect... effects) {
+        java.util.Set<Effect> set = java.util.Set.of(effects);
+        this.canRaise = set.contains(Effect.RAISES) || set.contains(Effect.RERAISES);
+        this.stealsOperands = set.contains(Effect.STEALS);
+        this.reraises = set.contains(Effect.RERAISES);
     }
 }

@@ -10,7 +10,8 @@ import java.util.Set;
  *   <li>Every block has a terminator, and the entry block has no parameters.</li>
  *   <li>Every value is defined once (instruction result or block parameter).</li>
  *   <li>Every operand, edge argument, frame-state and resume-state value is defined somewhere in the function.</li>
- *   <li>An edge passes exactly as many arguments as its target has parameters.</li>
+ *   <li>An edge passes exactly as many arguments as its target has parameters; so does the
+ *       exceptional edge to a handler's block (kept stack, lasti if pushed, exception).</li>
  *   <li>An instruction carries a frame state exactly when its kind can raise.</li>
  *   <li>Every edge targets a block of this function.</li>
  *   <li>No unboxed double crosses an edge: block parameters hold objects (or NULL).</li>
@@ -80,6 +81,11 @@ public final class Verifier {
                 used(function, defined, block, instruction.operands());
                 if (instruction.state() != null) {
                     used(function, defined, block, instruction.state().owned());
+                    FrameState.Handler handler = instruction.state().handler();
+                    if (handler != null && (!blocks.contains(handler.block()) || handler.block().parameters().size() != handler.entryDepth())) {
+                        fail(function, block + ": the handler of " + instruction.op() + " is not a block of this function taking "
+                                + handler.entryDepth() + " values");
+                    }
                 }
                 if (instruction.resume() != null) {
                     used(function, defined, block, instruction.resume().stack());

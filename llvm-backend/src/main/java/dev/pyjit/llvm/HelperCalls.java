@@ -55,6 +55,14 @@ final class HelperCalls {
         add(Op.MATCH_SEQUENCE, new HelperCall("pyjit_match_sequence", false, false, false, Failure.NEVER));
         add(Op.MATCH_KEYS, new HelperCall("pyjit_match_keys", true, false, false, Failure.NULL_RESULT));
         add(Op.GET_LEN, new HelperCall("pyjit_get_len", false, false, false, Failure.NULL_RESULT));
+        add(Op.PUSH_EXC_INFO, new HelperCall("pyjit_push_exc_info", true, false, false, Failure.NEVER));
+        add(Op.POP_EXCEPT, new HelperCall("pyjit_pop_except", true, false, false, Failure.NEVER));
+        add(Op.CHECK_EXC_MATCH, new HelperCall("pyjit_check_exc_match", true, false, false, Failure.NULL_RESULT));
+        add(Op.CHECK_EG_MATCH, new HelperCall("pyjit_check_eg_match", true, false, false, Failure.NULL_RESULT));
+        add(Op.WITH_EXCEPT_START, new HelperCall("pyjit_with_except_start", false, false, false, Failure.NULL_RESULT));
+        add(Op.RERAISE, new HelperCall("pyjit_reraise", false, true, false, Failure.NONZERO_STATUS));
+        add(Op.CLEANUP_THROW, new HelperCall("pyjit_cleanup_throw", false, false, false, Failure.NULL_RESULT));
+        add(Op.END_ASYNC_FOR, new HelperCall("pyjit_end_async_for", false, false, false, Failure.NONZERO_STATUS));
     }
 
     private HelperCalls() {}

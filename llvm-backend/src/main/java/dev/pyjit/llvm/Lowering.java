@@ -53,6 +53,8 @@ final class Lowering {
     private final Map<Block, LLVMBasicBlockRef> blocks = new HashMap<>();
     /** The blocks that release a list of owned values on the way to the error exit (see {@link #releasing}). */
     private final Map<List<Value>, LLVMBasicBlockRef> releaseChains = new HashMap<>();
+    /** The same, on the way to the exit of a re-raised exception. */
+    private final Map<List<Value>, LLVMBasicBlockRef> reraiseChains = new HashMap<>();
     /** Where each LOAD_METHOD left the self for the METHOD_SELF right after it. */
     private final Map<Value, LLVMValueRef> methodSelves = new HashMap<>();
     /** Where each SEND left whether its receiver returned, for the SEND_RETURNED after it. */
@@ -62,6 +64,8 @@ final class Lowering {
     private LLVMValueRef frame;
     private LLVMBasicBlockRef allocas;
     private LLVMBasicBlockRef errorExit;
+    /** Made when first needed (see {@link #reraiseExit()}). */
+    private LLVMBasicBlockRef reraiseExit;
     private DebugLines lines;
     /** The value stack handed to the interpreter (a failed speculation, a poll, an unwind); one array serves them all. */
     private LLVMValueRef resumeStack;
@@ -140,12 +144,9 @@ final class Lowering {
         LLVMDisposeBuilder(builder);
     }
 
-    /** The deepest stack this instruction may hand to the interpreter (resuming, or unwinding to a handler). */
+    /** The deepest stack this instruction may hand to the interpreter when its speculation fails. */
     private static int handedOverStackDepth(Instr instruction) {
-        int resumed = instruction.speculates() ? instruction.resume().stack().size() : 0;
-        FrameState state = instruction.state();
-        int kept = state != null && state.handler() != null ? state.handler().depth() : 0;
-        return Math.max(resumed, kept);
+        return instruction.speculates() ? instruction.resume().stack().size() : 0;
     }
 
     /**
@@ -292,13 +293,21 @@ final class Lowering {
                 yield call("pyjit_bool", LLVMBuildZExt(builder, holds, i32, ""));
             }
             case RAISE -> checkStatus(call("pyjit_raise", uses(instruction.operands())), state);
+            case RERAISE_HANDLED -> {
+                // 1: the exception being handled raised again; else RuntimeError, raised here
+                LLVMValueRef reraised = LLVMBuildICmp(builder, LLVMIntSGT, call("pyjit_reraise_handled"), int32(0), "");
+                LLVMBuildCondBr(builder, reraised, raiseBlock(state, false), raiseBlock(state, true));
+                LLVMPositionBuilderAtEnd(builder, LLVMAppendBasicBlockInContext(context, llvmFunction, "after_raise"));
+                yield null;
+            }
             case LOAD_ASSERTION_ERROR -> call("pyjit_load_assertion_error");
             case BEFORE_WITH -> checkNull(call("pyjit_before_with", uses(instruction.operands())), state);
             case BEFORE_ASYNC_WITH -> checkNull(call("pyjit_before_async_with", uses(instruction.operands())), state);
             case GET_YIELD_FROM_ITER, GET_AWAITABLE, GET_AITER, GET_ANEXT, INTRINSIC_1, INTRINSIC_2, LOAD_NAME, STORE_NAME, DELETE_NAME,
                     LOAD_LOCALS, LOAD_FROM_DICT_OR_GLOBALS, LOAD_FROM_DICT_OR_DEREF, SETUP_ANNOTATIONS, LOAD_BUILD_CLASS, DELETE_GLOBAL,
                     DELETE_ATTR, DELETE_DEREF, IMPORT_NAME, IMPORT_FROM, CALL_FUNCTION_EX, DICT_MERGE, DICT_UPDATE, SET_UPDATE, UNPACK_EX,
-                    MATCH_CLASS, MATCH_MAPPING, MATCH_SEQUENCE, MATCH_KEYS, GET_LEN -> helper((Instr.Helper) instruction);
+                    MATCH_CLASS, MATCH_MAPPING, MATCH_SEQUENCE, MATCH_KEYS, GET_LEN, PUSH_EXC_INFO, POP_EXCEPT, CHECK_EXC_MATCH,
+                    CHECK_EG_MATCH, WITH_EXCEPT_START, RERAISE, CLEANUP_THROW, END_ASYNC_FOR -> helper((Instr.Helper) instruction);
             case SEND -> {
                 Instr.Send send = (Instr.Send) instruction;
                 LLVMValueRef returned = alloca(i32, 1, "returned");
@@ -351,10 +360,17 @@ final class Lowering {
         }
         instruction.operands().forEach(operand -> arguments.add(use(operand)));
         LLVMValueRef result = call(helper.function(), arguments.toArray(LLVMValueRef[]::new));
+        boolean traceback = !instruction.op().reraises;
         return switch (helper.failure()) {
-            case NULL_RESULT -> checkNull(result, instruction.state());
-            case NONZERO_STATUS -> checkStatus(result, instruction.state());
-            case NEVER -> result;
+            case NULL_RESULT -> {
+                branchToErrorIf(isNull(result), instruction.state(), traceback);
+                yield result;
+            }
+            case NONZERO_STATUS -> {
+                branchToErrorIf(LLVMBuildICmp(builder, LLVMIntNE, result, int32(0), ""), instruction.state(), traceback);
+                yield null;
+            }
+            case NEVER -> instruction.result() == null ? null : result;
         };
     }
 
@@ -416,17 +432,37 @@ final class Lowering {
     }
 
     /**
-     * An exception inside a try: the interpreter unwinds to the handler, with the stack the handler
-     * keeps (the first values the state owns), and runs the handler and the rest of the call.
+     * An exception inside a try, as the interpreter's exception_unwind: releases what the handler
+     * does not keep (the top first), adds this frame to the traceback unless the exception is
+     * re-raised, takes the exception (and the raising instruction's offset, if the handler wants
+     * it) and goes to the handler's block with them on top of the kept stack.
      */
-    private void unwindToHandler(FrameState state) {
+    private void enterHandler(FrameState state, boolean traceback) {
         FrameState.Handler handler = state.handler();
-        List<Value> kept = state.owned().subList(0, handler.depth());
         List<Value> released = state.owned().subList(handler.depth(), state.owned().size());
-        int depth = handOverStack(kept, released, null, null);
-        increment(deopts);
-        LLVMBuildRet(builder, call("pyjit_unwind", frame, int32(handler.target() / 2),
-                int32(handler.pushLastInstruction() ? 1 : 0), resumeStack, int32(depth)));
+        for (int i = released.size() - 1; i >= 0; i--) {
+            if (released.get(i).type().isRefcounted()) {
+                release(released.get(i));
+            }
+        }
+        List<LLVMValueRef> entering = new java.util.ArrayList<>();
+        for (Value kept : state.kept()) {
+            if (kept.type().equals(Type.CDOUBLE)) {
+                throw new IllegalStateException("an unboxed double on the stack a handler keeps");
+            }
+            entering.add(use(kept));
+        }
+        LLVMValueRef exception = call("pyjit_catch", frame, int32(traceback ? 1 : 0));
+        if (handler.pushLastInstruction()) {
+            entering.add(call("pyjit_last_instruction", frame));
+        }
+        entering.add(exception);
+        LLVMBasicBlockRef from = LLVMGetInsertBlock(builder);
+        List<Value> parameters = handler.block().parameters();
+        for (int i = 0; i < parameters.size(); i++) {
+            LLVMAddIncoming(values.get(parameters.get(i)), entering.get(i), from, 1);
+        }
+        LLVMBuildBr(builder, blocks.get(handler.block()));
     }
 
     /** Fills the resume stack for the interpreter and releases the rest; returns the stack's depth. */
@@ -589,49 +625,71 @@ final class Lowering {
     }
 
     private void branchToErrorIf(LLVMValueRef failed, FrameState state) {
+        branchToErrorIf(failed, state, true);
+    }
+
+    private void branchToErrorIf(LLVMValueRef failed, FrameState state, boolean traceback) {
         LLVMBasicBlockRef continued = LLVMAppendBasicBlockInContext(context, llvmFunction, "ok");
-        LLVMBuildCondBr(builder, failed, raiseBlock(state), continued);
+        LLVMBuildCondBr(builder, failed, raiseBlock(state, traceback), continued);
         LLVMPositionBuilderAtEnd(builder, continued);
     }
 
-    /**
-     * A block that handles an exception at this state: outside a try it releases what the state
-     * owns and leaves through the error exit; inside one it unwinds to the handler.
-     */
     private LLVMBasicBlockRef raiseBlock(FrameState state) {
+        return raiseBlock(state, true);
+    }
+
+    /**
+     * A block that handles an exception at this state: inside a try it goes to the handler; outside
+     * one it releases what the state owns and leaves the function. A re-raised exception
+     * ({@code traceback} false) gets no new traceback entry for this frame, as in the interpreter.
+     */
+    private LLVMBasicBlockRef raiseBlock(FrameState state, boolean traceback) {
         LLVMBasicBlockRef here = LLVMGetInsertBlock(builder);
         LLVMBasicBlockRef raise = LLVMAppendBasicBlockInContext(context, llvmFunction, "raise_at_" + state.offset());
         LLVMPositionBuilderAtEnd(builder, raise);
         if (state.handler() != null) {
-            unwindToHandler(state);
+            enterHandler(state, traceback);
         } else {
-            LLVMBuildBr(builder, releasing(state.owned().stream().filter(owned -> owned.type().isRefcounted()).toList()));
+            List<Value> owned = state.owned().stream().filter(value -> value.type().isRefcounted()).toList();
+            LLVMBuildBr(builder, traceback ? releasing(owned, releaseChains, errorExit) : releasing(owned, reraiseChains, reraiseExit()));
         }
         LLVMPositionBuilderAtEnd(builder, here);
         return raise;
     }
 
+    /** The exit of a re-raised exception: the frame is popped without a traceback entry. */
+    private LLVMBasicBlockRef reraiseExit() {
+        if (reraiseExit == null) {
+            LLVMBasicBlockRef here = LLVMGetInsertBlock(builder);
+            reraiseExit = LLVMAppendBasicBlockInContext(context, llvmFunction, "reraise_exit");
+            LLVMPositionBuilderAtEnd(builder, reraiseExit);
+            LLVMBuildRet(builder, call("pyjit_leave_reraising", tstate, frame));
+            LLVMPositionBuilderAtEnd(builder, here);
+        }
+        return reraiseExit;
+    }
+
     /**
      * The block that releases {@code owned}, the last first (the interpreter unwinds its stack from
-     * the top), then leaves through the error exit. Owned values grow and shrink like the value
+     * the top), then leaves through {@code exit}. Owned values grow and shrink like the value
      * stack, so raises share the releases of what lies below them: each block releases one value
      * and goes on to the block for the rest, and the error paths grow with the function, not with
      * the square of its stack depth.
      */
-    private LLVMBasicBlockRef releasing(List<Value> owned) {
+    private LLVMBasicBlockRef releasing(List<Value> owned, Map<List<Value>, LLVMBasicBlockRef> chains, LLVMBasicBlockRef exit) {
         if (owned.isEmpty()) {
-            return errorExit;
+            return exit;
         }
-        LLVMBasicBlockRef block = releaseChains.get(owned);
+        LLVMBasicBlockRef block = chains.get(owned);
         if (block == null) {
-            LLVMBasicBlockRef rest = releasing(owned.subList(0, owned.size() - 1));
+            LLVMBasicBlockRef rest = releasing(owned.subList(0, owned.size() - 1), chains, exit);
             LLVMBasicBlockRef here = LLVMGetInsertBlock(builder);
             block = LLVMAppendBasicBlockInContext(context, llvmFunction, "release");
             LLVMPositionBuilderAtEnd(builder, block);
             release(owned.get(owned.size() - 1));
             LLVMBuildBr(builder, rest);
             LLVMPositionBuilderAtEnd(builder, here);
-            releaseChains.put(List.copyOf(owned), block);
+            chains.put(List.copyOf(owned), block);
         }
         return block;
     }

@@ -56,12 +56,6 @@ final class FunctionCompiler {
     /** What the compiler took from the live function, with the GIL held: from here on it needs no CPython. */
     record Snapshot(Where where, CodeObject code, List<Type> observed, StageClock clock) {}
 
-    /**
-     * Functions of more bytecode than this are left to the interpreter: LLVM's time grows faster
-     * than the function, and one huge function would hold up the compilation of every other.
-     */
-    static final int MAX_CODE_UNITS = 6000;
-
     private final CodeCache cache;
     private final PerfMap perfMap;
     private NativeJit backend;
@@ -90,10 +84,6 @@ final class FunctionCompiler {
         Where where = snapshot.where();
         StageClock clock = snapshot.clock();
         try {
-            int units = snapshot.code().code().length / 2;
-            if (units > MAX_CODE_UNITS) {
-                throw new Unsupported("too large to compile: " + units + " bytecode instructions (at most " + MAX_CODE_UNITS + ")");
-            }
             // a generator's frames resume with whatever its locals hold: no entry to guard
             List<Type> specialisedFor = snapshot.code().isGeneratorLike() ? List.of() : specialisation(snapshot.observed());
             start(clock);

@@ -9,7 +9,10 @@ import dev.pyjit.ir.Terminator;
 import dev.pyjit.ir.Type;
 import dev.pyjit.ir.UnaryKind;
 import dev.pyjit.ir.Value;
+import dev.pyjit.ir.FrameState;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Optimistic forward type inference to a least fixpoint: every value starts at Bottom and only
@@ -63,6 +66,9 @@ public final class TypeInference implements Pass {
                             changed = true;
                         }
                     }
+                    if (instruction.state() != null && instruction.state().handler() != null) {
+                        changed |= joinHandlerEntry(instruction.state());
+                    }
                 }
                 for (Terminator.Edge edge : block.terminator().edges()) {
                     for (int i = 0; i < edge.arguments().size(); i++) {
@@ -76,6 +82,31 @@ public final class TypeInference implements Pass {
                 }
             }
         }
+    }
+
+    /**
+     * The exceptional edge into a handler: its parameters take the kept stack (an unboxed double
+     * there is boxed on the way), the raising instruction's offset (an int) and the exception.
+     */
+    private static boolean joinHandlerEntry(FrameState state) {
+        List<Value> parameters = state.handler().block().parameters();
+        List<Type> incoming = new ArrayList<>();
+        for (Value kept : state.kept()) {
+            incoming.add(kept.type().equals(Type.CDOUBLE) ? Type.FLOAT : kept.type());
+        }
+        if (state.handler().pushLastInstruction()) {
+            incoming.add(Type.INT);
+        }
+        incoming.add(Type.OBJECT);
+        boolean changed = false;
+        for (int i = 0; i < incoming.size(); i++) {
+            Type joined = parameters.get(i).type().union(incoming.get(i));
+            if (!joined.equals(parameters.get(i).type())) {
+                parameters.get(i).setType(joined);
+                changed = true;
+            }
+        }
+        return changed;
     }
 
     /** Each slot's entry type joined with the current types of the values stored into it (cells included). */
@@ -123,6 +154,10 @@ public final class TypeInference implements Pass {
             case LOAD_LOCAL -> slotType(slots, ((Instr.LoadLocal) instruction).slot());
             case LOAD_LOCAL_CHECKED, LOAD_GLOBAL, LOAD_ATTR, LOAD_METHOD, LOAD_SUPER_ATTR, CALL, SUBSCRIPT, SLICE, TUPLE_ITEM, GET_ITER, LOAD_DEREF -> Type.OBJECT;
             case LOAD_LOCAL_AND_CLEAR, FOR_ITER, METHOD_SELF, RESUMED_STACK_ITEM -> Type.TOP;
+            case PUSH_EXC_INFO, WITH_EXCEPT_START -> Type.OBJECT;
+            case CHECK_EXC_MATCH -> Type.BOOL;
+            case CHECK_EG_MATCH, CLEANUP_THROW -> Type.TUPLE;
+            case POP_EXCEPT, RERAISE, END_ASYNC_FOR, RERAISE_HANDLED -> Type.BOTTOM;
             case SEND, GET_YIELD_FROM_ITER, GET_AWAITABLE, GET_AITER, GET_ANEXT, INTRINSIC_1, INTRINSIC_2, LOAD_NAME, LOAD_LOCALS,
                     LOAD_FROM_DICT_OR_GLOBALS, LOAD_FROM_DICT_OR_DEREF, LOAD_BUILD_CLASS, IMPORT_NAME, IMPORT_FROM, CALL_FUNCTION_EX,
                     MATCH_CLASS, MATCH_KEYS -> Type.OBJECT;
