@@ -11,9 +11,10 @@
  * positional parameters, so the compiler can specialise for them. The compiler usually works on
  * a thread of its own: the frames stay the interpreter's until it publishes the native code.
  * Native code takes the evaluator's shape and owns the frame from then on; once its code object
- * dies, the next compile request hands its handle back to the compiler, which frees it. Anything the compiler refused, any frame
- * resumed mid-way (a generator), and any frame evaluated while a tracer, profiler or other
- * sys.monitoring tool is active goes to CPython's own evaluator.
+ * dies, the next compile request hands its handle back to the compiler, which frees it. A
+ * generator's frame enters native code each time it is resumed. Anything the compiler refused,
+ * a new frame that only makes a generator, a frame thrown into, and any frame evaluated while a
+ * tracer, profiler or other sys.monitoring tool is active goes to CPython's own evaluator.
  */
 #include "pyjit_rt.h"
 #include <pthread.h>

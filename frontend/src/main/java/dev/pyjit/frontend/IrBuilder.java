@@ -275,9 +275,9 @@ public final class IrBuilder {
                 if (entry.depth() > stack.size()) {
                     throw new Unsupported("a handler keeps more of the stack than offset " + current.offset() + " has");
                 }
-                int entryDepth = entry.depth() + (entry.pushLastInstruction() ? 1 : 0) + 1;
+                Block handler = blockFor(entry.target(), FrameState.Handler.entryDepth(entry.depth(), entry.pushLastInstruction()));
                 return new FrameState(current.offset(), owned, new FrameState.Handler(entry.target(), entry.depth(),
-                        entry.pushLastInstruction(), blockFor(entry.target(), entryDepth)));
+                        entry.pushLastInstruction(), handler));
             }
         }
         return new FrameState(current.offset(), owned, null);

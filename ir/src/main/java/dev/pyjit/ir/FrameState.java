@@ -23,6 +23,10 @@ public record FrameState(int offset, List<Value> owned, Handler handler) {
     public record Handler(int target, int depth, boolean pushLastInstruction, Block block) {
         /** How many values the handler's block takes: the kept stack, lasti if pushed, the exception. */
         public int entryDepth() {
+            return entryDepth(depth, pushLastInstruction);
+        }
+
+        public static int entryDepth(int depth, boolean pushLastInstruction) {
             return depth + (pushLastInstruction ? 1 : 0) + 1;
         }
     }

@@ -321,4 +321,46 @@ class VerifierTest {
         entry.instructions().set(2, new Instr.BoxFloat(quotient, unboxed, NO_STATE));
         assertRejected(fn, "frame state does not match effects of BOX_FLOAT");
     }
+
+    /** entry: v0 = 1; v1 = v0 + v0 (inside a try whose handler keeps v0 and takes lasti); return v1 */
+    private static Function withHandler(int handlerParameters) {
+        Function fn = function();
+        Block entry = fn.newBlock("entry");
+        Block handler = fn.newBlock("handler");
+        Value one = fn.newValue(Type.INT);
+        Value sum = fn.newValue(Type.OBJECT);
+        entry.add(new Instr.LoadConst(one, 1));
+        FrameState.Handler catching = new FrameState.Handler(20, 1, true, handler);
+        entry.add(new Instr.BinaryOp(sum, BinaryOperator.ADD, one, one, new FrameState(4, List.of(one), catching)));
+        entry.setTerminator(new Terminator.Return(sum));
+        for (int i = 0; i < handlerParameters; i++) {
+            fn.addParameter(handler, Type.TOP);
+        }
+        handler.setTerminator(new Terminator.Return(handler.parameters().get(0)));
+        return fn;
+    }
+
+    @Test
+    void aHandlerTakesTheKeptStackLastiAndTheException() {
+        assertDoesNotThrow(() -> Verifier.verify(withHandler(3)));
+        assertRejected(withHandler(2), "the handler of BINARY_OP is not a block of this function taking 3 values");
+    }
+
+    @Test
+    void onlyTheEntryDispatchesToResumePointsAndNothingJumpsToThem() {
+        Function fn = function();
+        Block entry = fn.newBlock("resume");
+        Block resumed = fn.newBlock("resumed");
+        Value none = fn.newValue(Type.NONE);
+        resumed.add(new Instr.LoadConst(none, 0));
+        resumed.setTerminator(new Terminator.Return(none));
+        entry.setTerminator(new Terminator.ResumeDispatch(List.of(2), List.of(resumed)));
+        assertDoesNotThrow(() -> Verifier.verify(fn));
+
+        Block other = fn.newBlock("other");
+        other.setTerminator(new Terminator.ResumeDispatch(List.of(2), List.of(resumed)));
+        assertRejected(fn, "bb2 dispatches to resume points but is not the entry block");
+        other.setTerminator(new Terminator.Jump(new Terminator.Edge(resumed, List.of())));
+        assertRejected(fn, "bb1 is a resume point and the target of a jump");
+    }
 }

@@ -36,8 +36,8 @@ import org.bytedeco.llvm.LLVM.LLVMValueRef;
  *
  * <p>Each instruction becomes a call of its helper; one that can raise first records its
  * bytecode offset in the frame, and on failure releases the values its frame state owns and
- * leaves through the shared error exit, or, inside a try, hands the frame to the interpreter at
- * the handler. Block parameters become phi nodes. A load whose type is a speculation checks it
+ * leaves through the shared error exit, or, inside a try, goes to the handler's block (see
+ * {@link #enterHandler}). Block parameters become phi nodes. A load whose type is a speculation checks it
  * and, if it fails, hands the frame to the interpreter ({@link ResumeState}); so does a poll that
  * finds a monitoring tool switched on.
  */

@@ -515,4 +515,29 @@ class TypeInferenceTest {
         assertEquals(Type.BOOL, less.type());
         assertEquals(Type.FLOAT, boxed.type());
     }
+
+    /** A handler's parameters: the kept stack as raised from (joined over every raise), lasti an int, the exception an object. */
+    @Test
+    void aHandlersParametersComeFromTheRaisesThatReachIt() {
+        Function fn = function();
+        Block entry = fn.newBlock("entry");
+        Block handler = fn.newBlock("handler");
+        for (int i = 0; i < 3; i++) {
+            fn.addParameter(handler, Type.TOP);
+        }
+        FrameState.Handler catching = new FrameState.Handler(30, 1, true, handler);
+        Value kept = constant(fn, entry, Type.STR);
+        Value sum = fn.newValue(Type.OBJECT);
+        entry.add(new Instr.BinaryOp(sum, BinaryOperator.ADD, kept, kept, new FrameState(4, List.of(kept), catching)));
+        Value other = constant(fn, entry, Type.NONE);
+        Value product = fn.newValue(Type.OBJECT);
+        entry.add(new Instr.BinaryOp(product, BinaryOperator.MULTIPLY, other, other, new FrameState(8, List.of(other), catching)));
+        entry.setTerminator(new Terminator.Return(sum));
+        handler.setTerminator(new Terminator.Return(handler.parameters().get(2)));
+        new TypeInference().run(fn);
+        Verifier.verify(fn);
+        assertEquals(Type.STR.union(Type.NONE), handler.parameters().get(0).type());
+        assertEquals(Type.INT, handler.parameters().get(1).type());
+        assertEquals(Type.OBJECT, handler.parameters().get(2).type());
+    }
 }
