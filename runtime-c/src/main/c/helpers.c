@@ -747,20 +747,57 @@ int pyjit_is_none(PyObject *value) {
  * callee's frame is pushed and bound here and handed to the frame evaluator (pyjit's, which runs it
  * natively or in the interpreter), where vectorcall would get there through the generic argument
  * binding. NULL without an error set when the call does not qualify. */
-static PyObject *call_py_exact(PyThreadState *tstate, PyObject *callable, PyObject **args, int argcount) {
-    PyCodeObject *code = (PyCodeObject *)((PyFunctionObject *)callable)->func_code;
-    /* version 0: an extension gave the function a vectorcall of its own (PyFunction_SetVectorcall),
-     * or its code or defaults changed; CPython's own fast path declines those too */
-    if (((PyFunctionObject *)callable)->func_version == 0 || code->co_argcount != argcount || (code->co_flags & (CO_VARARGS | CO_VARKEYWORDS)) || !(code->co_flags & CO_OPTIMIZED)
-            || code->co_kwonlyargcount != 0 || !_PyThreadState_HasStackSpace(tstate, code->co_framesize)
-            || tstate->interp->eval_frame == NULL) {
-        return NULL;
+/* As the interpreter's frame-pushing calls (CALL_PY_EXACT_ARGS, _PyEvalFramePushAndInit) with
+ * positional arguments only: missing ones from the defaults, extra ones into *args, an empty dict
+ * for **kwargs; the callee's frame takes the function and the arguments over, so an argument dies
+ * with the callee's local, as in the interpreter. Declined (0, nothing taken) for a function of
+ * version 0 (a vectorcall of its own from an extension, or changed code or defaults), keyword-only
+ * parameters, arguments that do not fit
+ * (the vectorcall path words the TypeError), or no room on the thread's frame stack; else 1 and
+ * *result is what the call returned. */
+static int call_python(PyThreadState *tstate, PyObject *callable, PyObject **args, int total, PyObject **result) {
+    PyFunctionObject *function = (PyFunctionObject *)callable;
+    PyCodeObject *code = (PyCodeObject *)function->func_code;
+    int positional = code->co_argcount;
+    int varargs = (code->co_flags & CO_VARARGS) != 0;
+    int varkeywords = (code->co_flags & CO_VARKEYWORDS) != 0;
+    Py_ssize_t defaults = function->func_defaults == NULL ? 0 : PyTuple_GET_SIZE(function->func_defaults);
+    if (function->func_version == 0 || !(code->co_flags & CO_OPTIMIZED) || code->co_kwonlyargcount != 0
+            || (total > positional && !varargs) || total < positional - defaults
+            || !_PyThreadState_HasStackSpace(tstate, code->co_framesize) || tstate->interp->eval_frame == NULL) {
+        return 0;
     }
-    _PyInterpreterFrame *callee = _PyFrame_PushUnchecked(tstate, (PyFunctionObject *)Py_NewRef(callable), argcount);
-    for (int i = 0; i < argcount; i++) {
-        callee->localsplus[i] = Py_NewRef(args[i]);
+    int given = total < positional ? total : positional;
+    PyObject *extra = NULL, *keywords = NULL;
+    if (varargs) {
+        /* takes the extra arguments over, or releases them if it fails */
+        extra = total > positional ? _PyTuple_FromArraySteal(args + positional, total - positional) : PyTuple_New(0);
     }
-    return tstate->interp->eval_frame(tstate, callee, 0);
+    if (varkeywords && (!varargs || extra != NULL)) {
+        keywords = PyDict_New();
+    }
+    if ((varargs && extra == NULL) || (varkeywords && keywords == NULL)) {
+        Py_XDECREF(extra);
+        Py_DECREF(callable);
+        pyjit_release_all(args, given);
+        *result = NULL;
+        return 1;
+    }
+    _PyInterpreterFrame *callee = _PyFrame_PushUnchecked(tstate, function, positional + varargs + varkeywords);
+    for (int i = 0; i < given; i++) {
+        callee->localsplus[i] = args[i];
+    }
+    for (int i = given; i < positional; i++) {
+        callee->localsplus[i] = Py_NewRef(PyTuple_GET_ITEM(function->func_defaults, i - (positional - defaults)));
+    }
+    if (varargs) {
+        callee->localsplus[positional] = extra;
+    }
+    if (varkeywords) {
+        callee->localsplus[positional + varargs] = keywords;
+    }
+    *result = tstate->interp->eval_frame(tstate, callee, 0);
+    return 1;
 }
 
 /* As CALL_BUILTIN_O, CALL_BUILTIN_FAST and CALL_METHOD_DESCRIPTOR_O, _NOARGS and _FAST: a built-in
@@ -803,33 +840,40 @@ PyObject *pyjit_call(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject
                      PyObject **args, int nargs, int kwnames_const) {
     /* args[0] is a spare slot, the arguments start at args[1]: either self goes
      * there, or the callee may use it (PY_VECTORCALL_ARGUMENTS_OFFSET). */
+    if (self_or_null == NULL && Py_IS_TYPE(callable, &PyMethod_Type)) {
+        /* as the interpreter: the bound method gives way to its function and self */
+        PyObject *method = callable;
+        self_or_null = Py_NewRef(PyMethod_GET_SELF(method));
+        callable = Py_NewRef(PyMethod_GET_FUNCTION(method));
+        Py_DECREF(method);
+    }
+    if (self_or_null != NULL) {
+        args[0] = self_or_null;
+    }
+    PyObject **first = self_or_null != NULL ? args : args + 1;
+    int total = nargs + (self_or_null != NULL);
+    PyObject *result;
     if (kwnames_const < 0) {
-        if (self_or_null == NULL && Py_IS_TYPE(callable, &PyMethod_Type)) {
-            self_or_null = PyMethod_GET_SELF(callable);
-            callable = PyMethod_GET_FUNCTION(callable);
-        }
-        if (self_or_null != NULL) {
-            args[0] = self_or_null;
-        }
-        PyObject **first = self_or_null != NULL ? args : args + 1;
-        int total = nargs + (self_or_null != NULL);
-        PyObject *result;
         if (Py_IS_TYPE(callable, &PyFunction_Type)) {
-            result = call_py_exact(tstate, callable, first, total);
-            if (result != NULL || _PyErr_Occurred(tstate)) {
+            if (call_python(tstate, callable, first, total, &result)) {
                 return result;
             }
         } else if (call_builtin(tstate, callable, first, total, &result)) {
-            return _Py_CheckFunctionResult(tstate, callable, result, NULL);
+            result = _Py_CheckFunctionResult(tstate, callable, result, NULL);
+            goto release;
         }
     }
     PyObject *kwnames = kwnames_const < 0 ? NULL : PyTuple_GET_ITEM(code_of(frame)->co_consts, kwnames_const);
-    size_t positional = (size_t)nargs - (kwnames == NULL ? 0 : (size_t)PyTuple_GET_SIZE(kwnames));
-    if (self_or_null != NULL) {
-        args[0] = self_or_null;
-        return PyObject_Vectorcall(callable, args, positional + 1, kwnames);
+    size_t positional = (size_t)total - (kwnames == NULL ? 0 : (size_t)PyTuple_GET_SIZE(kwnames));
+    result = self_or_null != NULL ? PyObject_Vectorcall(callable, args, positional, kwnames)
+                                  : PyObject_Vectorcall(callable, args + 1, positional | PY_VECTORCALL_ARGUMENTS_OFFSET, kwnames);
+release:
+    /* the interpreter's generic CALL: the callable, then the arguments in order */
+    Py_DECREF(callable);
+    for (int i = 0; i < total; i++) {
+        Py_DECREF(first[i]);
     }
-    return PyObject_Vectorcall(callable, args + 1, positional | PY_VECTORCALL_ARGUMENTS_OFFSET, kwnames);
+    return result;
 }
 
 PyObject *pyjit_build_tuple(PyObject **items, int n) {
@@ -1070,13 +1114,15 @@ PyObject *pyjit_load_assertion_error(void) {
     return Py_NewRef(PyExc_AssertionError);
 }
 
-/* BEFORE_WITH and BEFORE_ASYNC_WITH: (bound exit, what entering returned), or an error worded as the interpreter's. */
+/* BEFORE_WITH and BEFORE_ASYNC_WITH: (bound exit, what entering returned), or an error worded as
+ * the interpreter's. Takes the manager over and, as the interpreter, releases it before entering. */
 static PyObject *enter_context(PyObject *manager, PyObject *enter_name, PyObject *exit_name, const char *protocol) {
     PyObject *enter = _PyObject_LookupSpecial(manager, enter_name);
     if (enter == NULL) {
         if (!PyErr_Occurred()) {
             PyErr_Format(PyExc_TypeError, "'%.200s' object does not support the %s protocol", Py_TYPE(manager)->tp_name, protocol);
         }
+        Py_DECREF(manager);
         return NULL;
     }
     PyObject *exit = _PyObject_LookupSpecial(manager, exit_name);
@@ -1086,8 +1132,10 @@ static PyObject *enter_context(PyObject *manager, PyObject *enter_name, PyObject
                          Py_TYPE(manager)->tp_name, protocol, exit_name);
         }
         Py_DECREF(enter);
+        Py_DECREF(manager);
         return NULL;
     }
+    Py_DECREF(manager);
     PyObject *entered = PyObject_CallNoArgs(enter);
     Py_DECREF(enter);
     if (entered == NULL) {
@@ -1145,13 +1193,14 @@ PyObject *pyjit_get_yield_from_iter(_PyInterpreterFrame *frame, PyObject *iterab
     return PyObject_GetIter(iterable);
 }
 
+/* Takes the iterable over, released as soon as the iterator is found, as in the interpreter. */
 PyObject *pyjit_get_awaitable(int where, PyObject *iterable) {
     PyObject *iterator = _PyCoro_GetAwaitableIter(iterable);
     if (iterator == NULL) {
         _PyEval_FormatAwaitableError(PyThreadState_Get(), Py_TYPE(iterable), where);
-        return NULL;
     }
-    if (PyCoro_CheckExact(iterator)) {
+    Py_DECREF(iterable);
+    if (iterator != NULL && PyCoro_CheckExact(iterator)) {
         PyObject *awaited = _PyGen_yf((PyGenObject *)iterator);
         if (awaited != NULL) {
             Py_DECREF(awaited);
@@ -1163,14 +1212,17 @@ PyObject *pyjit_get_awaitable(int where, PyObject *iterable) {
     return iterator;
 }
 
+/* Takes the iterable over, released as soon as __aiter__ returned, as in the interpreter. */
 PyObject *pyjit_get_aiter(PyObject *iterable) {
     PyTypeObject *type = Py_TYPE(iterable);
     unaryfunc getter = type->tp_as_async != NULL ? type->tp_as_async->am_aiter : NULL;
     if (getter == NULL) {
         PyErr_Format(PyExc_TypeError, "'async for' requires an object with __aiter__ method, got %.100s", type->tp_name);
+        Py_DECREF(iterable);
         return NULL;
     }
     PyObject *iterator = getter(iterable);
+    Py_DECREF(iterable);
     if (iterator == NULL) {
         return NULL;
     }
@@ -1631,6 +1683,16 @@ static PyObject *import_from_failed(PyObject *module, PyObject *name, PyObject *
             }
         }
     }
+    if (origin == NULL && PyModule_Check(module)) {
+        /* no location in the spec: the module's __file__, if it has one, names it */
+        origin = PyModule_GetFilenameObject(module);
+        if (origin == NULL) {
+            if (!PyErr_ExceptionMatches(PyExc_SystemError)) {
+                goto done;
+            }
+            PyErr_Clear();
+        }
+    }
     if (shadowing_stdlib) {
         message = PyUnicode_FromFormat("cannot import name %R from %R (consider renaming %R since it has the same name as the "
                                        "standard library module named %R and prevents importing that standard library module)",
@@ -1703,27 +1765,32 @@ PyObject *pyjit_import_from(_PyInterpreterFrame *frame, int name_index, PyObject
 
 /* ---- Calls with *args and **kwargs, and the displays that build their arguments */
 
+/* Takes its operands over: an iterable given for *args is replaced by its tuple before the call,
+ * as the interpreter does, and the rest is released after it. */
 PyObject *pyjit_call_function_ex(PyObject *callable, PyObject *null, PyObject *arguments, PyObject *keywords) {
     (void)null;
-    if (PyTuple_CheckExact(arguments)) {
-        return PyObject_Call(callable, arguments, keywords);
-    }
-    if (Py_TYPE(arguments)->tp_iter == NULL && !PySequence_Check(arguments)) {
-        PyErr_Clear();
-        PyObject *described = _PyObject_FunctionStr(callable);
-        if (described != NULL) {
-            PyErr_Format(PyExc_TypeError, "%U argument after * must be an iterable, not %.200s", described,
-                         Py_TYPE(arguments)->tp_name);
-            Py_DECREF(described);
+    PyObject *result = NULL;
+    if (!PyTuple_CheckExact(arguments)) {
+        if (Py_TYPE(arguments)->tp_iter == NULL && !PySequence_Check(arguments)) {
+            PyErr_Clear();
+            PyObject *described = _PyObject_FunctionStr(callable);
+            if (described != NULL) {
+                PyErr_Format(PyExc_TypeError, "%U argument after * must be an iterable, not %.200s", described,
+                             Py_TYPE(arguments)->tp_name);
+                Py_DECREF(described);
+            }
+            goto release;
         }
-        return NULL;
+        Py_SETREF(arguments, PySequence_Tuple(arguments));
+        if (arguments == NULL) {
+            goto release;
+        }
     }
-    PyObject *tuple = PySequence_Tuple(arguments);
-    if (tuple == NULL) {
-        return NULL;
-    }
-    PyObject *result = PyObject_Call(callable, tuple, keywords);
-    Py_DECREF(tuple);
+    result = PyObject_Call(callable, arguments, keywords);
+release:
+    Py_DECREF(callable);
+    Py_XDECREF(arguments);
+    Py_XDECREF(keywords);
     return result;
 }
 

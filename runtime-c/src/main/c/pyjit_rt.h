@@ -118,7 +118,7 @@ int pyjit_delete_attr(_PyInterpreterFrame *frame, int name_index, PyObject *owne
 int pyjit_delete_deref(_PyInterpreterFrame *frame, int slot);
 PyObject *pyjit_import_name(PyThreadState *tstate, _PyInterpreterFrame *frame, int name_index, PyObject *level, PyObject *fromlist);
 PyObject *pyjit_import_from(_PyInterpreterFrame *frame, int name_index, PyObject *module);
-/* keywords: the dict, or NULL for none */
+/* keywords: the dict, or NULL for none; takes its operands over */
 PyObject *pyjit_call_function_ex(PyObject *callable, PyObject *null, PyObject *arguments, PyObject *keywords);
 int pyjit_dict_merge(PyThreadState *tstate, PyObject *callable, PyObject *dict, PyObject *update);
 int pyjit_dict_update(PyObject *dict, PyObject *update);
@@ -171,6 +171,7 @@ PyObject *pyjit_to_bool(PyObject *value);
 int pyjit_is_true(PyObject *exact_bool);
 int pyjit_is_none(PyObject *value);
 
+/* Steals the callable, self (or NULL) and the arguments at args[1..nargs]; args[0] is spare. */
 PyObject *pyjit_call(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *callable, PyObject *self_or_null,
                      PyObject **args, int nargs, int kwnames_const);
 /* Steal their items. */
@@ -198,7 +199,7 @@ int pyjit_error_occurred(void);
 /* RAISE_VARARGS 1 or 2: steals both (cause may be NULL); always returns -1 with the exception set. */
 int pyjit_raise(PyObject *exception, PyObject *cause);
 PyObject *pyjit_load_assertion_error(void);
-/* BEFORE_WITH: the tuple (bound __exit__, result of __enter__()). */
+/* BEFORE_WITH: the tuple (bound __exit__, result of __enter__()); takes the manager over. */
 PyObject *pyjit_before_with(PyObject *manager);
 PyObject *pyjit_before_async_with(PyObject *manager);
 /* SEND: the receiver's next item, or with *returned set, the value it returned. */

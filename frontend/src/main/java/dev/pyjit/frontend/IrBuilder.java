@@ -749,20 +749,26 @@ public final class IrBuilder {
         apply(op, count, (in, state) -> new Instr.Build(value(), op, in, state));
     }
 
-    /** CALL pops (callable, self or NULL, arguments); CALL_KW also the tuple of keyword names on top. */
+    /**
+     * CALL pops (callable, self or NULL, arguments), which the call takes over; CALL_KW also the
+     * tuple of keyword names on top, a constant the call reads from the code object, so the
+     * reference loaded for it is released at once (co_consts keeps the tuple alive).
+     */
     private void call(Instruction instruction) throws Unsupported {
         boolean keywords = instruction.opcode() == Opcode.CALL_KW;
         int kwnamesConstant = -1;
         if (keywords) {
-            Integer index = constantIndexOf.get(peek(1));
+            Value kwnames = pop();
+            Integer index = constantIndexOf.get(kwnames);
             if (index == null) {
                 throw new Unsupported("CALL_KW with keyword names that are not a constant");
             }
             kwnamesConstant = index;
+            decref(kwnames);
         }
         int count = instruction.argument();
         int kwnames = kwnamesConstant;
-        apply(Op.CALL, count + 2 + (keywords ? 1 : 0), (in, state) ->
+        apply(Op.CALL, count + 2, (in, state) ->
                 new Instr.Call(value(), in.get(0), in.get(1), in.subList(2, 2 + count), kwnames, state));
     }
 }

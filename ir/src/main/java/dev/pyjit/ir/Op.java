@@ -34,7 +34,11 @@ public enum Op {
     IS,
     CONTAINS(RAISES),
     TO_BOOL(RAISES),
-    CALL(RAISES),
+    /**
+     * Takes its callable, self and arguments over: a Python function's new frame holds them, as the
+     * interpreter's frame-pushing calls do, so an argument can die inside the callee.
+     */
+    CALL(RAISES, STEALS),
     BUILD_TUPLE(RAISES, STEALS),
     BUILD_LIST(RAISES, STEALS),
     BUILD_MAP(RAISES, STEALS),
@@ -57,8 +61,12 @@ public enum Op {
     RAISE(RAISES, STEALS),
     /** The AssertionError class, for assert. */
     LOAD_ASSERTION_ERROR,
-    /** BEFORE_WITH: looks up __enter__ and __exit__, calls __enter__; the result is the tuple (bound __exit__, what __enter__ returned). */
-    BEFORE_WITH(RAISES),
+    /**
+     * BEFORE_WITH: looks up __enter__ and __exit__, calls __enter__; the result is the tuple (bound
+     * __exit__, what __enter__ returned). Takes the manager over: it is released before __enter__
+     * runs, as in the interpreter.
+     */
+    BEFORE_WITH(RAISES, STEALS),
     /** LOAD_FAST_AND_CLEAR (comprehensions save the variable they shadow): the local or C NULL; the slot is emptied. */
     LOAD_LOCAL_AND_CLEAR,
     /** Comprehension appends: LIST_APPEND list item, SET_ADD set item, MAP_ADD dict key value. */
@@ -119,12 +127,12 @@ public enum Op {
     /** iter(x) for yield from: a generator (or, in a coroutine, a coroutine) is its own. */
     GET_YIELD_FROM_ITER(RAISES),
     /** The iterator await uses; the argument says where the await is, for the error message. */
-    GET_AWAITABLE(RAISES),
-    /** aiter(x) and, on the async iterator left on the stack, the awaitable of its next item. */
-    GET_AITER(RAISES),
+    GET_AWAITABLE(RAISES, STEALS),
+    /** aiter(x) (which takes x over, releasing it before checking what __aiter__ gave) and, on the async iterator left on the stack, the awaitable of its next item. */
+    GET_AITER(RAISES, STEALS),
     GET_ANEXT(RAISES),
-    /** BEFORE_ASYNC_WITH: the tuple (bound __aexit__, what __aenter__ returned). */
-    BEFORE_ASYNC_WITH(RAISES),
+    /** BEFORE_ASYNC_WITH: the tuple (bound __aexit__, what __aenter__ returned); takes the manager over, as BEFORE_WITH. */
+    BEFORE_ASYNC_WITH(RAISES, STEALS),
     /** CALL_INTRINSIC_1 and CALL_INTRINSIC_2: the interpreter's intrinsic function of that number. */
     INTRINSIC_1(RAISES),
     INTRINSIC_2(RAISES),
@@ -146,7 +154,7 @@ public enum Op {
     IMPORT_NAME(RAISES),
     IMPORT_FROM(RAISES),
     /** f(*args) or f(*args, **kwargs): callable, NULL, the arguments and the keyword dict if the argument is 1. */
-    CALL_FUNCTION_EX(RAISES),
+    CALL_FUNCTION_EX(RAISES, STEALS),
     /** Into the dict (and for DICT_MERGE, with the callable for the error message) below, the mapping or iterable on top. */
     DICT_MERGE(RAISES),
     DICT_UPDATE(RAISES),

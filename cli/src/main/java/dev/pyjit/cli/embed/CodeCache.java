@@ -170,8 +170,10 @@ public final class CodeCache {
     }
 
     /**
-     * Least recently used first, until the entries fit. The directory is walked only when the
-     * entries may not fit (other processes write too, so the count kept here is a lower bound).
+     * Least recently used first, until the entries take at most three quarters of the limit. The
+     * directory is walked only when the entries may not fit (other processes write too, so the
+     * count kept here is a lower bound); trimming below the limit keeps a full cache from walking
+     * its whole directory at every write (with 14,000 entries that took 0.5 s a write).
      */
     private void trim() throws IOException {
         if (knownBytes >= 0 && knownBytes <= maxBytes) {
@@ -186,9 +188,10 @@ public final class CodeCache {
         if (total <= maxBytes) {
             return;
         }
+        long target = maxBytes / 4 * 3;
         entries.sort(Comparator.comparing(CodeCache::lastUsed));
         for (Path entry : entries) {
-            if (total <= maxBytes) {
+            if (total <= target) {
                 break;
             }
             long size = Files.size(entry);
