@@ -202,8 +202,7 @@ PyObject *pyjit_deopt(_PyInterpreterFrame *frame, int resume_at, PyObject **stac
 
 /* ---- Exceptions: the interpreter's exception_unwind and the instructions of its handlers */
 
-PyObject *pyjit_catch(_PyInterpreterFrame *frame, int traceback) {
-    (void)frame;
+PyObject *pyjit_catch(int traceback) {
     if (traceback) {
         add_traceback_entry();
     }

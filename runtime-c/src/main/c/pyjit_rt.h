@@ -79,7 +79,7 @@ PyObject *pyjit_deopt(_PyInterpreterFrame *frame, int resume_at, PyObject **stac
  * as an int, for handlers that push it. pyjit_leave_reraising leaves the function without a
  * traceback entry. The others are the handler instructions of the same name (RERAISE_HANDLED is a
  * bare raise: 1 when the exception being handled is raised again). */
-PyObject *pyjit_catch(_PyInterpreterFrame *frame, int traceback);
+PyObject *pyjit_catch(int traceback);
 PyObject *pyjit_last_instruction(_PyInterpreterFrame *frame);
 PyObject *pyjit_leave_reraising(PyThreadState *tstate, _PyInterpreterFrame *frame);
 PyObject *pyjit_push_exc_info(PyThreadState *tstate, PyObject *exception);

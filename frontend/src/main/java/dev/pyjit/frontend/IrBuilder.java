@@ -733,7 +733,7 @@ public final class IrBuilder {
 
     /** BEFORE_WITH and BEFORE_ASYNC_WITH: the manager is replaced by its bound exit, then what entering returned. */
     private void enterContext(Op op) throws Unsupported {
-        pushPair(apply(op, 1, (in, state) -> new Instr.Access(value(), op, in, state)));
+        pushPair(operation(op, -1, 1, List.of(), true));
     }
 
     private void unary(UnaryKind kind) throws Unsupported {

@@ -291,7 +291,7 @@ public sealed interface Instr {
 
     /**
      * SUBSCRIPT container index, SLICE container start stop, BUILD_SLICE start stop [step],
-     * FORMAT_WITH_SPEC value spec, BEFORE_WITH manager, LOAD_ASSERTION_ERROR.
+     * FORMAT_WITH_SPEC value spec, LOAD_ASSERTION_ERROR.
      */
     record Access(Value result, Op op, List<Value> operands, FrameState state) implements Instr {
         public String immediates(Function fn) { return ""; }

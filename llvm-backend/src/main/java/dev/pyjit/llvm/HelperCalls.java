@@ -26,6 +26,8 @@ final class HelperCalls {
     private static final Map<Op, HelperCall> CALLS = new EnumMap<>(Op.class);
 
     static {
+        add(Op.BEFORE_WITH, new HelperCall("pyjit_before_with", false, false, false, Failure.NULL_RESULT));
+        add(Op.BEFORE_ASYNC_WITH, new HelperCall("pyjit_before_async_with", false, false, false, Failure.NULL_RESULT));
         add(Op.GET_YIELD_FROM_ITER, new HelperCall("pyjit_get_yield_from_iter", false, true, false, Failure.NULL_RESULT));
         add(Op.GET_AWAITABLE, new HelperCall("pyjit_get_awaitable", false, false, true, Failure.NULL_RESULT));
         add(Op.GET_AITER, new HelperCall("pyjit_get_aiter", false, false, false, Failure.NULL_RESULT));

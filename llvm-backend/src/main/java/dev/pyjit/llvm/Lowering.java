@@ -301,9 +301,7 @@ final class Lowering {
                 yield null;
             }
             case LOAD_ASSERTION_ERROR -> call("pyjit_load_assertion_error");
-            case BEFORE_WITH -> checkNull(call("pyjit_before_with", uses(instruction.operands())), state);
-            case BEFORE_ASYNC_WITH -> checkNull(call("pyjit_before_async_with", uses(instruction.operands())), state);
-            case GET_YIELD_FROM_ITER, GET_AWAITABLE, GET_AITER, GET_ANEXT, INTRINSIC_1, INTRINSIC_2, LOAD_NAME, STORE_NAME, DELETE_NAME,
+            case BEFORE_WITH, BEFORE_ASYNC_WITH, GET_YIELD_FROM_ITER, GET_AWAITABLE, GET_AITER, GET_ANEXT, INTRINSIC_1, INTRINSIC_2, LOAD_NAME, STORE_NAME, DELETE_NAME,
                     LOAD_LOCALS, LOAD_FROM_DICT_OR_GLOBALS, LOAD_FROM_DICT_OR_DEREF, SETUP_ANNOTATIONS, LOAD_BUILD_CLASS, DELETE_GLOBAL,
                     DELETE_ATTR, DELETE_DEREF, IMPORT_NAME, IMPORT_FROM, CALL_FUNCTION_EX, DICT_MERGE, DICT_UPDATE, SET_UPDATE, UNPACK_EX,
                     MATCH_CLASS, MATCH_MAPPING, MATCH_SEQUENCE, MATCH_KEYS, GET_LEN, PUSH_EXC_INFO, POP_EXCEPT, CHECK_EXC_MATCH,
@@ -452,7 +450,7 @@ final class Lowering {
             }
             entering.add(use(kept));
         }
-        LLVMValueRef exception = call("pyjit_catch", frame, int32(traceback ? 1 : 0));
+        LLVMValueRef exception = call("pyjit_catch", int32(traceback ? 1 : 0));
         if (handler.pushLastInstruction()) {
             entering.add(call("pyjit_last_instruction", frame));
         }
