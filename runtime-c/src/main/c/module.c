@@ -8,7 +8,9 @@
  * code object's co_extra slot, as Pyjion did) and, at the threshold, asks the compiler (a Python
  * callable implemented in Java) for native code (a code object with a loop sooner: its time is
  * in the loop). While counting it records the exact types of the bound
- * positional parameters, so the compiler can specialise for them. The compiler usually works on
+ * positional parameters, so the compiler can specialise for them. A first compilation is quick
+ * (tier 1) unless the code has a loop; quick code entered optimise_after times is compiled again,
+ * optimised (tier 2), and the frames after that run the new code. The compiler usually works on
  * a thread of its own: the frames stay the interpreter's until it publishes the native code.
  * Native code takes the evaluator's shape and owns the frame from then on; once its code object
  * dies, the next compile request hands its handle back to the compiler, which frees it. A
@@ -29,10 +31,15 @@
 #define RESPECIALISE_AFTER 50
 
 typedef struct {
+    /* Frames counted towards the next compilation: fresh frames while interpreted, then entries
+     * of quick code. */
     Py_ssize_t calls;
     Py_ssize_t threshold;
-    /* The installed native code; NULL while the frames are the interpreter's. */
+    /* The tier of the first compilation: optimised for code with a loop, else quick. */
+    int first_tier;
+    /* The installed native code and its tier; NULL and 0 while the frames are the interpreter's. */
     pyjit_native_entry native;
+    int tier;
     /* The compiler asked for nothing more: it refused the code (or its respecialisation). */
     int refused;
     /* A compilation is under way on the compiler's thread; it ends with publish(). */
@@ -51,6 +58,8 @@ typedef struct {
 static Py_ssize_t code_extra_index = -1;
 static PyObject *compile_hook;
 static Py_ssize_t threshold;
+/* Entries of quick code before it is compiled again, optimised; 0: every compilation is optimised. */
+static Py_ssize_t optimise_after;
 /* The threshold of a code object with a loop: its first frame, when that frame can wait for
  * the compiler; its second otherwise, since native code only runs from a frame's start. */
 static Py_ssize_t loop_threshold;
@@ -134,7 +143,9 @@ static CodeState *code_state(PyCodeObject *code) {
             PyErr_Clear();
             return NULL;
         }
-        state->threshold = has_loop(code) ? loop_threshold : threshold;
+        int loop = has_loop(code);
+        state->threshold = loop ? loop_threshold : threshold;
+        state->first_tier = loop || optimise_after == 0 ? PYJIT_TIER_OPTIMISED : PYJIT_TIER_QUICK;
         extra = state;
     }
     return (CodeState *)extra;
@@ -165,14 +176,16 @@ static int address_of(PyObject *number, void *address) {
     return !PyErr_Occurred();
 }
 
-/* The compiler's answer for one code object: native code (specialised for the argument types in
- * `expected`) or, with address 0, a refusal; a refused respecialisation keeps the code it had. */
+/* The compiler's answer for one code object: native code of a tier (specialised for the argument
+ * types in `expected`) or, with address 0, a refusal; a refused respecialisation or optimisation
+ * keeps the code it had. */
 static int install_answer(CodeState *state, PyCodeObject *code, PyObject *answer) {
     void *address = NULL;
     PyObject *expected = NULL;
     long long handle = 0;
+    int tier = 0;
     state->queued = 0;
-    if (!PyArg_ParseTuple(answer, "O&O!L", address_of, &address, &PyTuple_Type, &expected, &handle)) {
+    if (!PyArg_ParseTuple(answer, "O&O!Li", address_of, &address, &PyTuple_Type, &expected, &handle, &tier)) {
         state->refused = 1;
         return -1;
     }
@@ -195,17 +208,19 @@ static int install_answer(CodeState *state, PyCodeObject *code, PyObject *answer
     }
     state->expected_count = count;
     state->mismatches = 0;
+    state->calls = 0;
     state->native = (pyjit_native_entry)address;
+    state->tier = tier;
     return 0;
 }
 
 /* Asks the Java compiler for native code: hook(func, observed argument types, handle, dead
- * handles). It answers None when the code is being compiled on its own thread (publish() brings
- * the result), or at once with (address, argument types the code is specialised for, handle),
- * address 0 meaning "leave it to the interpreter". It never raises; if it does anyway, the code
+ * handles, tier). It answers None when the code is being compiled on its own thread (publish()
+ * brings the result), or at once with (address, argument types the code is specialised for,
+ * handle, tier), address 0 meaning "leave it to the interpreter". It never raises; if it does anyway, the code
  * stays interpreted and the error is dropped. The program's own exception, if one is being
  * handled, is kept around the call. */
-static void request_compile(PyObject *func, PyCodeObject *code, CodeState *state) {
+static void request_compile(PyObject *func, PyCodeObject *code, CodeState *state, int tier) {
     PyObject *pending = PyErr_GetRaisedException();
     int profiled = profiled_parameters(code);
     PyObject *observed = PyTuple_New(profiled);
@@ -219,7 +234,7 @@ static void request_compile(PyObject *func, PyCodeObject *code, CodeState *state
     }
     PyObject *dead = observed == NULL ? NULL : take_dead_handles();
     compiling = 1;
-    PyObject *answer = dead == NULL ? NULL : PyObject_CallFunction(compile_hook, "OOLO", func, observed, state->handle, dead);
+    PyObject *answer = dead == NULL ? NULL : PyObject_CallFunction(compile_hook, "OOLOi", func, observed, state->handle, dead, tier);
     compiling = 0;
     Py_XDECREF(observed);
     Py_XDECREF(dead);
@@ -321,8 +336,10 @@ static PyObject *run(PyThreadState *tstate, _PyInterpreterFrame *frame, int thro
             observe(state, frame, code);  /* a resumed frame's parameters may be unbound */
         }
         if (++state->calls >= state->threshold) {
-            request_compile(frame->f_funcobj, code, state);
+            request_compile(frame->f_funcobj, code, state, state->first_tier);
         }
+    } else if (state->tier == PYJIT_TIER_QUICK && ++state->calls >= optimise_after && may_request(state)) {
+        request_compile(frame->f_funcobj, code, state, PYJIT_TIER_OPTIMISED);
     }
     if (state->native == NULL || (fresh && is_generator_like(code))) {
         return _PyEval_EvalFrameDefault(tstate, frame, throwflag);
@@ -337,7 +354,7 @@ static PyObject *run(PyThreadState *tstate, _PyInterpreterFrame *frame, int thro
     if (may_request(state)) {
         observe(state, frame, code);
         if (++state->mismatches >= (state->threshold < RESPECIALISE_AFTER ? state->threshold : RESPECIALISE_AFTER)) {
-            request_compile(frame->f_funcobj, code, state);
+            request_compile(frame->f_funcobj, code, state, state->tier);
             if (as_expected(state, frame)) {
                 return enter_native(state, tstate, frame, throwflag);
             }
@@ -359,12 +376,13 @@ static PyObject *evaluate(PyThreadState *tstate, _PyInterpreterFrame *frame, int
     return result;
 }
 
-/* install(hook, threshold, loop_threshold): every frame evaluated from now on goes through the evaluator. */
+/* install(hook, threshold, loop_threshold, optimise_after): every frame evaluated from now on goes
+ * through the evaluator. */
 static PyObject *install(PyObject *module, PyObject *args) {
     (void)module;
     PyObject *hook;
-    Py_ssize_t n, loop_n;
-    if (!PyArg_ParseTuple(args, "Onn:install", &hook, &n, &loop_n)) {
+    Py_ssize_t n, loop_n, optimise_n;
+    if (!PyArg_ParseTuple(args, "Onnn:install", &hook, &n, &loop_n, &optimise_n)) {
         return NULL;
     }
     if (compile_hook != NULL) {
@@ -378,6 +396,7 @@ static PyObject *install(PyObject *module, PyObject *args) {
     compile_hook = Py_NewRef(hook);
     threshold = n < 1 ? 1 : n;
     loop_threshold = loop_n < 1 ? 1 : loop_n < threshold ? loop_n : threshold;
+    optimise_after = optimise_n < 0 ? 0 : optimise_n;
     pthread_atfork(NULL, NULL, on_fork_in_child);
     _PyInterpreterState_SetEvalFrameFunc(PyInterpreterState_Get(), evaluate);
     Py_RETURN_NONE;

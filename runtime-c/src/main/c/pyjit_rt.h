@@ -25,6 +25,10 @@
 
 typedef PyObject *(*pyjit_native_entry)(PyThreadState *tstate, _PyInterpreterFrame *frame, int throwflag);
 
+/* The tiers of native code, as dev.pyjit.llvm.Tier numbers them. */
+#define PYJIT_TIER_QUICK 1
+#define PYJIT_TIER_OPTIMISED 2
+
 /* The C stack units CPython's evaluator charges a frame it runs (PY_EVAL_C_STACK_UNITS in ceval.c). */
 #define PYJIT_C_STACK_UNITS 2
 

@@ -7,6 +7,7 @@ import dev.pyjit.frontend.CodeObject;
 import dev.pyjit.frontend.CodeReader;
 import dev.pyjit.ir.Type;
 import dev.pyjit.llvm.Target;
+import dev.pyjit.llvm.Tier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,6 +48,10 @@ public final class DumpCommand implements Callable<Integer> {
             description = "The machine of the llvm, llvm-opt and asm stages: x86_64-linux-gnu or aarch64-linux-gnu; default: this one.")
     String targetName;
 
+    @Option(names = "--tier", paramLabel = "TIER",
+            description = "The tier of the llvm, llvm-opt and asm stages: optimised (what hot code runs) or quick (a function's first compilation, which calls the runtime's helpers); default: optimised.")
+    String tierName;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isRegularFile(file)) {
@@ -71,6 +76,12 @@ public final class DumpCommand implements Callable<Integer> {
                     + String.join(", ", Arrays.stream(Target.values()).map(Target::toString).toList()));
             return 2;
         }
+        Tier tier = tierName == null ? Tier.OPTIMISED : Arrays.stream(Tier.values()).filter(t -> t.label().equals(tierName)).findFirst().orElse(null);
+        if (tier == null) {
+            System.err.println("pyjit dump: unknown tier '" + tierName + "'; the tiers are: "
+                    + String.join(", ", Arrays.stream(Tier.values()).map(Tier::label).toList()));
+            return 2;
+        }
         List<Type> argumentTypes = new ArrayList<>();
         for (String name : arguments == null ? List.<String>of() : arguments) {
             Type type = Type.ofPythonName(name.strip());
@@ -80,10 +91,10 @@ public final class DumpCommand implements Callable<Integer> {
             }
             argumentTypes.add(type);
         }
-        return PythonProcess.withInterpreter(() -> dump(source, chosen, argumentTypes, target));
+        return PythonProcess.withInterpreter(() -> dump(source, chosen, argumentTypes, target, tier));
     }
 
-    private int dump(String source, Set<Stage> selected, List<Type> argumentTypes, Target target) {
+    private int dump(String source, Set<Stage> selected, List<Type> argumentTypes, Target target, Tier tier) {
         PyObject code = Py_CompileString(source, file.toString(), Py_file_input);
         if (code == null) {
             PyErr_Print();
@@ -104,7 +115,7 @@ public final class DumpCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        Dumper dumper = new Dumper(System.out, target);
+        Dumper dumper = new Dumper(System.out, target, tier);
         int status = 0;
         for (String name : names) {
             status = Math.max(status, dumper.dump(name, functions.get(name), selected, argumentTypes));

@@ -12,6 +12,7 @@ import dev.pyjit.ir.Type;
 import dev.pyjit.ir.passes.Pipeline;
 import dev.pyjit.llvm.LlvmEmitter;
 import dev.pyjit.llvm.Target;
+import dev.pyjit.llvm.Tier;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
@@ -27,12 +28,14 @@ final class Dumper {
 
     private final PrintStream out;
     private final Target target;
+    private final Tier tier;
     private LlvmEmitter emitter;
 
-    /** {@code target} is the machine of the llvm, llvm-opt and asm stages. */
-    Dumper(PrintStream out, Target target) {
+    /** {@code target} is the machine and {@code tier} the tier of the llvm, llvm-opt and asm stages. */
+    Dumper(PrintStream out, Target target, Tier tier) {
         this.out = out;
         this.target = target;
+        this.tier = tier;
     }
 
     /**
@@ -63,9 +66,9 @@ final class Dumper {
                     case bytecode -> bytecode(code);
                     case ir -> Printer.print(function);
                     case typed, opt -> Printer.printTyped(function);
-                    case llvm -> emitter().llvmText(function, false) + "\n";
-                    case llvm_opt -> emitter().llvmText(function, true) + "\n";
-                    case asm -> emitter().assembly(function);
+                    case llvm -> emitter().llvmText(function, tier, false) + "\n";
+                    case llvm_opt -> emitter().llvmText(function, tier, true) + "\n";
+                    case asm -> emitter().assembly(function, tier);
                 });
             } catch (Unsupported unsupported) {
                 out.println("not compiled: " + unsupported.getMessage() + " (reached: " + reached + ")");

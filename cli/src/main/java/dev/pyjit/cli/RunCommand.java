@@ -46,9 +46,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "-m", paramLabel = "MODULE", description = "Run a library module as a script.")
     String module;
 
-    @Option(names = {"-u", "-B", "-E", "-s", "-S", "-I", "-O", "-OO", "-q", "-b", "-v"},
-            description = "Passed to CPython unchanged (see python3 --help).")
-    List<String> pythonFlags = new ArrayList<>();
+    @Option(names = {"-u", "-B", "-E", "-s", "-S", "-I", "-O", "-q", "-b", "-v"},
+            description = "Passed to CPython unchanged (see python3 --help); they may be written together (-OO, -uE).")
+    boolean[] pythonFlags = new boolean[0];
 
     @Option(names = {"-X", "-W"}, paramLabel = "OPT", description = "Passed to CPython with its value.")
     List<String> pythonValueOptions = new ArrayList<>();

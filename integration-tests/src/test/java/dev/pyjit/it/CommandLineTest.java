@@ -42,6 +42,24 @@ class CommandLineTest {
         assertEquals("['-c', 'x', '--no-jit']\n", outcome.stdout());
     }
 
+    /** CPython's options as python3.13 takes them: alone, together, with their values joined or apart, before the program. */
+    @Test
+    void cpythonOptionsInEverySpellingReachTheInterpreter() throws Exception {
+        String show = "import sys; f = sys.flags; print(f.ignore_environment, f.optimize, f.quiet, f.dev_mode, "
+                + "f.bytes_warning, f.no_site, sys.stdout.write_through, sys.warnoptions, sys.argv[1:])";
+        String expected = "1 2 1 True 1 1 True ['default', 'error', 'default::BytesWarning'] ['-E', 'x']\n";  // as python3.13 prints it
+        Path script = Files.writeString(directory.resolve("flags.py"), show + "\n");
+        for (String[] spelling : new String[][] {
+                {"-u", "-E", "-O", "-O", "-q", "-b", "-S", "-X", "dev", "-W", "error", "-c", show, "-E", "x"},
+                {"-uE", "-OO", "-qbS", "-Xdev", "-Werror", "-c", show, "-E", "x"},
+                {"-uEOOqbSXdev", "-Werror", "-c" + show, "-E", "x"},
+                {"--no-jit", "-uE", "-OO", "-qbS", "-X", "dev", "-W", "error", "-c", show, "-E", "x"},
+                {"-uEOOqbS", "-X", "dev", "-Werror", script.toString(), "-E", "x"}}) {
+            Pyjit.Outcome outcome = pyjit(spelling);
+            assertEquals(new Pyjit.Outcome(0, expected, ""), outcome, String.join(" ", spelling));
+        }
+    }
+
     @Test
     void systemExitCodeIsTheExitStatus() throws Exception {
         assertEquals(4, pyjit("-c", "raise SystemExit(4)").exitCode());

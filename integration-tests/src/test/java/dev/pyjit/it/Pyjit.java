@@ -35,6 +35,11 @@ final class Pyjit {
         builder.environment().remove("PYJIT_DEBUG");
         builder.environment().put("PYJIT_SYNC", "1");
         builder.environment().put("PYJIT_CACHE", "0");
+        Path signalChaining = Path.of(System.getProperty("java.home"), "lib", "libjsig.so");
+        if (Files.isRegularFile(signalChaining)) {
+            builder.environment().put("LD_PRELOAD", signalChaining.toString());
+            builder.environment().put("PYJIT_PRELOADED", signalChaining.toString());
+        }
         builder.environment().putAll(environment);
         if (workingDirectory != null) {
             builder.directory(workingDirectory.toFile());

@@ -58,6 +58,24 @@ class RuntimeHazardsTest {
         assertTrue(JitStatsFile.read(stats).entries(program, "rec") > 1000, "rec recursed natively");
     }
 
+    /**
+     * The JVM polls for safepoints by touching a page that faults: with faulthandler's SIGSEGV
+     * handler in front of the JVM's, a poll during a compilation killed the process. Safepoints
+     * are forced every millisecond here; the launcher's signal chaining keeps the JVM's handler
+     * first, and the program's children do not inherit the preload.
+     */
+    @Test
+    void faulthandlerDoesNotTakeTheJvmsSignalsOver() throws Exception {
+        Path program = CASES.resolve("faulthandler_compiles.py");
+        Path stats = directory.resolve("stats.json");
+        Pyjit.Outcome jit = Pyjit.run(Map.of("PYJIT_THRESHOLD", "0", "PYJIT_STATS", stats.toString(),
+                "JAVA_TOOL_OPTIONS", "-XX:+UnlockDiagnosticVMOptions -XX:GuaranteedSafepointInterval=1"),
+                null, program.getParent(), "run", program.toString());
+        assertEquals(0, jit.exitCode(), jit.stderr());
+        assertEquals("total 48940\nFalse False\n", jit.stdout());
+        assertTrue(JitStatsFile.read(stats).entries(Path.of("<string>"), "f299") > 0, "the last function ran natively");
+    }
+
     @Test
     void aForkedChildCompilesNothingAndLeavesTheStatsToItsParent() throws Exception {
         Path program = CASES.resolve("fork_child_exits.py");

@@ -18,22 +18,24 @@ import org.bytedeco.llvm.LLVM.LLVMTargetRef;
 import org.bytedeco.llvm.LLVM.LLVMValueRef;
 
 /**
- * Builds the LLVM module of one IR function: the C runtime's helpers parsed from their bitcode
- * (made internal, so every module has its own inlinable copy and no two modules clash), the
- * lowered function, verification, and a short pass pipeline ({@link #PASSES}). Shared by the
- * in-memory JIT ({@link NativeJit}) and {@code pyjit dump}, which needs no JIT.
+ * Builds the LLVM module of one IR function at a {@link Tier}: the lowered function, verification,
+ * and for optimised code a short pass pipeline ({@link #PASSES}). Shared by the in-memory JIT
+ * ({@link NativeJit}) and {@code pyjit dump}, which needs no JIT.
  *
- * <p>Compile time is the price of every function, paid while the program waits for its native
- * code: {@code default<O2>} and the default code generator cost 50 ms for a typical method. The
- * IR passes are therefore few: inline the helpers, clean up after them. The code generator runs
- * at its lowest optimising level, which keeps values in registers across the inlined fast paths
- * (a method-heavy benchmark ran 1.9 s with fast instruction selection, 1.3 s with this) for about
- * twice the compile time; functions of more than {@link #OPTIMISED_CODEGEN_LIMIT} IR instructions,
- * whose compile time would grow most, get fast instruction selection.
+ * <p>Compile time is the price of every function: {@code default<O2>} and the default code
+ * generator cost 50 ms for a typical method. {@link Tier#OPTIMISED} code starts from the C
+ * runtime's helpers parsed from their bitcode (made internal, so every module has its own
+ * inlinable copy and no two modules clash); its passes are few: inline the helpers, clean up after
+ * them. Its code is generated at the lowest optimising level, which keeps values in registers
+ * across the inlined fast paths (a method-heavy benchmark ran 1.9 s with fast instruction
+ * selection, 1.3 s with this) for about three times the code generator's time; functions of more
+ * than {@link #OPTIMISED_CODEGEN_LIMIT} IR instructions, whose compile time would grow most, get
+ * fast instruction selection. Copying, inlining and generating the helpers' fast paths is most of
+ * an optimised compilation, so {@link Tier#QUICK} code only declares the helpers and calls them in
+ * the runtime library, without passes and with fast instruction selection.
  *
- * <p>For another target than the host the helpers are only declared: their bitcode is built for
- * the host, so the function calls them instead of inlining them. A target's own runtime build
- * comes with ahead-of-time compilation.
+ * <p>For another target than the host the helpers are only declared at either tier: their bitcode
+ * is built for the host. A target's own runtime build comes with ahead-of-time compilation.
  */
 public final class LlvmEmitter {
     /** Inline the helpers into the function, clean up, drop the helpers it does not use. */
@@ -89,7 +91,10 @@ public final class LlvmEmitter {
         }
     }
 
-    void optimise(LLVMModuleRef module) {
+    void optimise(LLVMModuleRef module, Tier tier) {
+        if (tier == Tier.QUICK) {
+            return;
+        }
         LLVMPassBuilderOptionsRef options = LLVMCreatePassBuilderOptions();
         try {
             LlvmError.check(LLVMRunPasses(module, PASSES, targetMachine, options), "optimising");
@@ -98,9 +103,9 @@ public final class LlvmEmitter {
         }
     }
 
-    /** The LLVM IR of the compiled function, as emitted ({@code optimised == false}) or after {@link #PASSES}. */
-    public String llvmText(Function function, boolean optimised) {
-        return withModule(function, optimised, (module, symbol) -> {
+    /** The LLVM IR of the compiled function at {@code tier}, as emitted ({@code optimised == false}) or after its passes. */
+    public String llvmText(Function function, Tier tier, boolean optimised) {
+        return withModule(function, tier, optimised, (module, symbol) -> {
             BytePointer text = LLVMPrintValueToString(LLVMGetNamedFunction(module, symbol));
             String result = text.getString();
             LLVMDisposeMessage(text);
@@ -108,19 +113,19 @@ public final class LlvmEmitter {
         });
     }
 
-    /** The native assembly of the compiled function, as the JIT makes it, for this emitter's target. */
-    public String assembly(Function function) {
-        return withModule(function, true,
-                (module, symbol) -> new String(machineCode(module, function, LLVMAssemblyFile), StandardCharsets.UTF_8));
+    /** The native assembly of the compiled function, as the JIT makes it at {@code tier}, for this emitter's target. */
+    public String assembly(Function function, Tier tier) {
+        return withModule(function, tier, true,
+                (module, symbol) -> new String(machineCode(module, function, tier, LLVMAssemblyFile), StandardCharsets.UTF_8));
     }
 
     /** The relocatable object file of the optimised module of {@code function}: what the JIT links, and caches. */
-    byte[] objectFile(LLVMModuleRef module, Function function) {
-        return machineCode(module, function, LLVMObjectFile);
+    byte[] objectFile(LLVMModuleRef module, Function function, Tier tier) {
+        return machineCode(module, function, tier, LLVMObjectFile);
     }
 
-    private byte[] machineCode(LLVMModuleRef module, Function function, int fileType) {
-        LLVMTargetMachineRef machine = isLarge(function) ? quickMachine : targetMachine;
+    private byte[] machineCode(LLVMModuleRef module, Function function, Tier tier, int fileType) {
+        LLVMTargetMachineRef machine = tier == Tier.QUICK || isLarge(function) ? quickMachine : targetMachine;
         BytePointer error = new BytePointer((BytePointer) null);
         LLVMMemoryBufferRef buffer = new LLVMMemoryBufferRef();
         if (LLVMTargetMachineEmitToMemoryBuffer(machine, module, fileType, error, buffer) != 0) {
@@ -138,7 +143,7 @@ public final class LlvmEmitter {
         return function.blocks().stream().mapToInt(block -> block.instructions().size()).sum() > OPTIMISED_CODEGEN_LIMIT;
     }
 
-    /** What the code this emitter makes depends on besides the IR: target, CPU, features, passes, code generator. */
+    /** What the code this emitter makes depends on besides the IR and the tier: target, CPU, features, passes, code generator. */
     public String identity() {
         BytePointer triple = LLVMGetTargetMachineTriple(targetMachine);
         BytePointer cpu = LLVMGetTargetMachineCPU(targetMachine);
@@ -146,21 +151,21 @@ public final class LlvmEmitter {
         int[] major = new int[1], minor = new int[1], patch = new int[1];
         LLVMGetVersion(major, minor, patch);
         String identity = String.join("|", "llvm " + major[0] + "." + minor[0] + "." + patch[0], triple.getString(), cpu.getString(),
-                features.getString(), PASSES, "codegen less up to " + OPTIMISED_CODEGEN_LIMIT + ", else none");
+                features.getString(), PASSES, "optimised tier: codegen less up to " + OPTIMISED_CODEGEN_LIMIT + ", else none; quick tier: helpers called, codegen none");
         LLVMDisposeMessage(triple);
         LLVMDisposeMessage(cpu);
         LLVMDisposeMessage(features);
         return identity;
     }
 
-    private <T> T withModule(Function function, boolean optimised, BiFunction<LLVMModuleRef, String, T> use) {
+    private <T> T withModule(Function function, Tier tier, boolean optimised, BiFunction<LLVMModuleRef, String, T> use) {
         LLVMContextRef context = LLVMContextCreate();
         try {
             String symbol = symbolOf(function);
-            LLVMModuleRef module = helpers(context);
+            LLVMModuleRef module = helpers(context, tier);
             emit(module, function, symbol);
             if (optimised) {
-                optimise(module);
+                optimise(module, tier);
             }
             T result = use.apply(module, symbol);
             LLVMDisposeModule(module);
@@ -171,11 +176,11 @@ public final class LlvmEmitter {
     }
 
     /**
-     * The module a function is lowered into: the helpers (parsed from their bitcode) for the host,
-     * their declarations for another target.
+     * The module a function is lowered into at {@code tier}: the helpers (parsed from their
+     * bitcode) for optimised code on the host, else their declarations.
      */
-    LLVMModuleRef helpers(LLVMContextRef context) {
-        return target == Target.host() ? parseHelpers(context) : helperDeclarations(context);
+    LLVMModuleRef helpers(LLVMContextRef context, Tier tier) {
+        return target == Target.host() && tier == Tier.OPTIMISED ? parseHelpers(context) : helperDeclarations(context);
     }
 
     private LLVMModuleRef parseHelpers(LLVMContextRef context) {

@@ -4,13 +4,17 @@ import static org.bytedeco.llvm.global.LLVM.*;
 
 import dev.pyjit.ir.Function;
 import dev.pyjit.ir.StageClock;
+import dev.pyjit.runtime.RuntimeFiles;
 import dev.pyjit.runtime.Toolchain;
 import java.io.IOException;
+import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.LongPointer;
 import org.bytedeco.llvm.LLVM.LLVMContextRef;
+import org.bytedeco.llvm.global.LLVM;
 import org.bytedeco.llvm.LLVM.LLVMErrorRef;
 import org.bytedeco.llvm.LLVM.LLVMMemoryBufferRef;
 import org.bytedeco.llvm.LLVM.LLVMModuleRef;
@@ -22,8 +26,8 @@ import org.bytedeco.llvm.LLVM.LLVMOrcResourceTrackerRef;
 /**
  * The in-memory backend: each function's module (from {@link LlvmEmitter}, optimised) is compiled
  * to a relocatable object, which is linked into one ORC LLJIT whose symbols resolve against the
- * loaded libpython, under a resource tracker of its own so that its code can be freed when the
- * function dies. An object can be kept and linked in another process (the code cache). Created on the first
+ * loaded libpython and the C runtime (which quick code calls), under a resource tracker of its own
+ * so that its code can be freed when the function dies. An object can be kept and linked in another process (the code cache). Created on the first
  * compilation, so a program that compiles nothing never pays for LLVM. Not thread-safe: one
  * thread compiles and releases.
  */
@@ -33,12 +37,13 @@ public final class NativeJit {
     private final LLVMOrcJITDylibRef dylib;
     private final Set<String> linked = new HashSet<>();
     /**
-     * Modules share a context, which keeps the helpers parsed for the next module to start as a
-     * copy of them (parsing costs more than copying). A fresh context every so often lets the
-     * memory of the old one (its types, constants and metadata live as long as the context) go.
+     * Modules share a context, which keeps the helpers parsed (and declared, for quick code) for
+     * the next module to start as a copy of them (parsing costs more than copying). A fresh
+     * context every so often lets the memory of the old one (its types, constants and metadata
+     * live as long as the context) go.
      */
     private LLVMContextRef context;
-    private LLVMModuleRef helpers;
+    private final Map<Tier, LLVMModuleRef> helpers = new EnumMap<>(Tier.class);
     private int modulesInContext;
     private static final int MODULES_PER_CONTEXT = 200;
 
@@ -55,6 +60,10 @@ public final class NativeJit {
         LlvmError.check(LLVMOrcCreateDynamicLibrarySearchGeneratorForPath(libpython,
                 new BytePointer(Toolchain.libpython().toString()), /* globalPrefix */ (byte) 0, null, null), "loading libpython symbols");
         LLVMOrcJITDylibAddGenerator(dylib, libpython);
+        LLVMOrcDefinitionGeneratorRef runtime = new LLVMOrcDefinitionGeneratorRef();
+        LlvmError.check(LLVMOrcCreateDynamicLibrarySearchGeneratorForPath(runtime,
+                new BytePointer(RuntimeFiles.extension().toString()), (byte) 0, null, null), "loading the C runtime's symbols");
+        LLVMOrcJITDylibAddGenerator(dylib, runtime);
     }
 
     /**
@@ -65,27 +74,28 @@ public final class NativeJit {
     public record NativeCode(String symbol, long entry, long entries, long deopts, LLVMOrcResourceTrackerRef tracker) {}
 
     /**
-     * The relocatable object of the function, its entry point named {@code symbol} (unique among
-     * the linked objects), for {@link #link}, in this process or, kept, in another; charges the
-     * emit, llvm-passes and codegen stages to {@code clock}.
+     * The relocatable object of the function at {@code tier}, its entry point named {@code symbol}
+     * (unique among the linked objects), for {@link #link}, in this process or, kept, in another;
+     * charges the clone, emit, llvm-passes and codegen stages to {@code clock}.
      */
-    public byte[] objectFile(Function function, String symbol, StageClock clock) {
+    public byte[] objectFile(Function function, String symbol, Tier tier, StageClock clock) {
         if (context == null || modulesInContext++ == MODULES_PER_CONTEXT) {
             if (context != null) {
-                LLVMDisposeModule(helpers);
+                helpers.values().forEach(LLVM::LLVMDisposeModule);
+                helpers.clear();
                 LLVMContextDispose(context);
             }
             context = LLVMContextCreate();
-            helpers = emitter.helpers(context);
             modulesInContext = 0;
         }
-        LLVMModuleRef module = LLVMCloneModule(helpers);
+        LLVMModuleRef module = LLVMCloneModule(helpers.computeIfAbsent(tier, unused -> emitter.helpers(context, tier)));
+        clock.lap("clone");
         try {
             emitter.emit(module, function, symbol);
             clock.lap("emit");
-            emitter.optimise(module);
+            emitter.optimise(module, tier);
             clock.lap("llvm-passes");
-            byte[] object = emitter.objectFile(module, function);
+            byte[] object = emitter.objectFile(module, function, tier);
             clock.lap("codegen");
             return object;
         } finally {

@@ -46,7 +46,7 @@ class LoweringGoldenTest {
     @ParameterizedTest
     @MethodSource("names")
     void emittedLlvmIrMatchesGolden(String name) throws Unsupported {
-        String text = emitter.llvmText(optimisedIr(name), false);
+        String text = emitter.llvmText(optimisedIr(name), Tier.OPTIMISED, false);
         assertTrue(text.contains("call i32 @pyjit_enter(ptr %0, ptr %1, i32 "), "the function links the frame it was given:\n" + text);
         assertTrue(text.contains("call ptr @pyjit_leave("), "and pops it:\n" + text);
         assertTrue(text.matches("(?s).*store i64 %\\d+, ptr @\\w+_entries.*"), "and counts its entries:\n" + text);
@@ -56,7 +56,7 @@ class LoweringGoldenTest {
     /** A generator's code goes on where its frame was suspended; anywhere else is the interpreter's. */
     @Test
     void aGeneratorDispatchesOnWhereItsFrameWasSuspended() throws Unsupported {
-        String text = emitter.llvmText(optimisedIr("generator"), false);
+        String text = emitter.llvmText(optimisedIr("generator"), Tier.OPTIMISED, false);
         assertTrue(text.contains("call i32 @pyjit_enter(ptr %0, ptr %1, i32 0)"), "a resumed frame keeps its place:\n" + text);
         assertTrue(text.matches("(?s).*switch i32 %\\d+, label %resume_elsewhere \\[\\s*i32 1, label %resume_at_2\\s*i32 13, label %resume_at_26\\s*\\].*"),
                 "resume points by code unit:\n" + text);
@@ -69,7 +69,7 @@ class LoweringGoldenTest {
     @MethodSource("names")
     void assemblyNamesTheSourceLines(String name) throws Unsupported {
         Function function = optimisedIr(name);
-        String assembly = emitter.assembly(function);
+        String assembly = emitter.assembly(function, Tier.OPTIMISED);
         function.blocks().stream().flatMap(block -> block.instructions().stream())
                 .filter(instruction -> instruction.state() != null)
                 .mapToInt(instruction -> function.source().lineAt(instruction.state().offset()))
@@ -92,7 +92,7 @@ class LoweringGoldenTest {
                     ? new Instr.StoreAttr(store.owner(), store.nameIndex(), store.value(), CacheHint.STORE_ATTR_SLOT, store.state())
                     : instruction);
         }
-        String text = emitter.llvmText(function, false);
+        String text = emitter.llvmText(function, Tier.OPTIMISED, false);
         assertTrue(text.matches("(?s).*call ptr @pyjit_load_attr_cached\\(ptr %1, ptr %\\d+, i32 \\d+, i32 \\d+, i32 193\\).*"), text);
         assertTrue(text.matches("(?s).*call ptr @pyjit_load_method\\(ptr %1, ptr %\\d+, i32 \\d+, i32 \\d+, i32 196, ptr %self\\).*"), text);
         assertTrue(text.matches("(?s).*call i32 @pyjit_store_attr_cached\\(ptr %1, ptr %\\d+, i32 \\d+, ptr %\\d+, i32 \\d+, i32 210\\).*"), text);
@@ -102,7 +102,20 @@ class LoweringGoldenTest {
     @ParameterizedTest
     @MethodSource("names")
     void optimisedLlvmIrInlinesTheHelpers(String name) throws Unsupported {
-        String text = emitter.llvmText(optimisedIr(name), true);
+        String text = emitter.llvmText(optimisedIr(name), Tier.OPTIMISED, true);
         assertTrue(!text.contains("call ptr @pyjit_enter("), "O2 inlines the runtime's helpers:\n" + text);
+    }
+
+    /** Quick code takes no passes and keeps its helpers in the runtime library: the module defines the function alone. */
+    @ParameterizedTest
+    @MethodSource("names")
+    void quickCodeCallsTheHelpers(String name) throws Unsupported {
+        Function function = optimisedIr(name);
+        String text = emitter.llvmText(function, Tier.QUICK, true);
+        assertTrue(text.contains("call i32 @pyjit_enter(ptr %0, ptr %1, i32 "), "the helpers stay calls:\n" + text);
+        assertTrue(text.contains("call ptr @pyjit_leave("), text);
+        String assembly = emitter.assembly(function, Tier.QUICK);
+        assertTrue(assembly.contains("$pyjit_enter,"), "the code calls the runtime's pyjit_enter by its address:\n" + assembly);
+        assertTrue(!assembly.matches("(?s).*\\n\\s*pyjit_enter:.*"), "and defines no copy of it:\n" + assembly);
     }
 }

@@ -24,13 +24,25 @@ final class Bootstrap {
             "        site.addsitedir(packages)",
             "");
 
+    /** The launcher preloads the JVM's signal-chaining library; the program's child processes must not inherit it. */
+    private static final String UNDO_PRELOAD = String.join("\n",
+            "import os",
+            "preloaded = os.environ.pop('PYJIT_PRELOADED', None)",
+            "if preloaded:",
+            "    rest = [p for p in os.environ.get('LD_PRELOAD', '').split(':') if p and p != preloaded]",
+            "    if rest:",
+            "        os.environ['LD_PRELOAD'] = ':'.join(rest)",
+            "    else:",
+            "        os.environ.pop('LD_PRELOAD', None)",
+            "");
+
     private static final String INSTALL_HOOK = String.join("\n",
             "import importlib.util, sys",
             "spec = importlib.util.spec_from_file_location('_pyjit_rt', runtime_path)",
             "runtime = importlib.util.module_from_spec(spec)",
             "spec.loader.exec_module(runtime)",
             "sys.modules['_pyjit_rt'] = runtime",
-            "runtime.install(hook, threshold, loop_threshold)",
+            "runtime.install(hook, threshold, loop_threshold, optimise_after)",
             "");
 
     /** A forked child has no JVM: it must not call into Java, so only the JVM's own process writes the stats. */
@@ -70,11 +82,12 @@ final class Bootstrap {
     private Bootstrap() {}
 
     static void run(Jit jit) throws IOException {
+        exec(UNDO_PRELOAD, Map.of());
         exec(VENV, Map.of());
         exec(FORK_WARNING, Map.of());
         if (jit.options().enabled()) {
             exec(INSTALL_HOOK, Map.of("hook", jit.compileHook(), "threshold", jit.options().threshold(),
-                    "loop_threshold", jit.options().synchronous() ? 1 : 2,
+                    "loop_threshold", jit.options().synchronous() ? 1 : 2, "optimise_after", jit.options().optimiseAfter(),
                     "runtime_path", RuntimeFiles.extension().toString()));
         }
         if (jit.needsExitHook()) {

@@ -5,6 +5,7 @@ import dev.pyjit.frontend.Decoder;
 import dev.pyjit.frontend.Instruction;
 import dev.pyjit.frontend.IrBuilder;
 import dev.pyjit.ir.Type;
+import dev.pyjit.llvm.Tier;
 import dev.pyjit.ir.passes.Pipeline;
 import dev.pyjit.llvm.NativeJit;
 import dev.pyjit.runtime.RuntimeFiles;
@@ -42,12 +43,13 @@ final class CacheKey {
         compiler = CodeCache.sha256(bytes.toByteArray());
     }
 
-    /** The key of {@code code} compiled for {@code specialisedFor}. */
-    String of(CodeObject code, List<Type> specialisedFor) {
+    /** The key of {@code code} compiled for {@code specialisedFor} at {@code tier}. */
+    String of(CodeObject code, List<Type> specialisedFor, Tier tier) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             DataOutputStream out = new DataOutputStream(bytes);
             out.write(compiler);
+            out.writeInt(tier.number());
             for (Type type : specialisedFor) {
                 out.writeLong(type.bits());
             }

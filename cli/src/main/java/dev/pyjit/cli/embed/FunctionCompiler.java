@@ -14,6 +14,7 @@ import dev.pyjit.llvm.LlvmEmitter;
 import dev.pyjit.llvm.LlvmError;
 import dev.pyjit.llvm.NativeJit;
 import dev.pyjit.llvm.PerfMap;
+import dev.pyjit.llvm.Tier;
 import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.cpython.PyObject;
@@ -39,9 +40,10 @@ final class FunctionCompiler {
      * No native code means the function stays interpreted, for {@code reason}. {@code specialisedFor}
      * is the argument types the native code assumes (guarded on entry), empty for generic code.
      */
-    record Result(Where where, NativeJit.NativeCode code, List<Type> specialisedFor, String reason, Throwable failure, CacheUse cache) {
-        static Result refused(Where where, String reason) {
-            return new Result(where, null, List.of(), reason, null, CacheUse.NONE);
+    record Result(Where where, NativeJit.NativeCode code, List<Type> specialisedFor, Tier tier, String reason, Throwable failure,
+                  CacheUse cache) {
+        static Result refused(Where where, Tier tier, String reason) {
+            return new Result(where, null, List.of(), tier, reason, null, CacheUse.NONE);
         }
 
         /** The address of the native entry point, 0 if there is none. */
@@ -54,7 +56,7 @@ final class FunctionCompiler {
     enum CacheUse { HIT, MISS, NONE }
 
     /** What the compiler took from the live function, with the GIL held: from here on it needs no CPython. */
-    record Snapshot(Where where, CodeObject code, List<Type> observed, StageClock clock) {}
+    record Snapshot(Where where, CodeObject code, List<Type> observed, Tier tier, StageClock clock) {}
 
     private final CodeCache cache;
     private final PerfMap perfMap;
@@ -69,25 +71,26 @@ final class FunctionCompiler {
     }
 
     /** Copies what compiling {@code function} needs out of the interpreter; the caller holds the GIL. */
-    static Snapshot snapshot(PyObject function, List<Type> observed) {
+    static Snapshot snapshot(PyObject function, List<Type> observed, Tier tier) {
         StageClock clock = new StageClock();
         CodeObject code = read(function);
         clock.lap("read");
-        return new Snapshot(new Where(code.fileName(), code.firstLine(), code.qualifiedName()), code, observed, clock);
+        return new Snapshot(new Where(code.fileName(), code.firstLine(), code.qualifiedName()), code, observed, tier, clock);
     }
 
     /**
-     * Compiles the snapshot, specialised where its observed argument types make it pay, or links
-     * the code the cache kept for it; needs no GIL.
+     * Compiles the snapshot at its tier, specialised where its observed argument types make it
+     * pay, or links the code the cache kept for it; needs no GIL.
      */
     Result compile(Snapshot snapshot) {
         Where where = snapshot.where();
+        Tier tier = snapshot.tier();
         StageClock clock = snapshot.clock();
         try {
             // a generator's frames resume with whatever its locals hold: no entry to guard
             List<Type> specialisedFor = snapshot.code().isGeneratorLike() ? List.of() : specialisation(snapshot.observed());
             start(clock);
-            String key = keys == null ? null : keys.of(snapshot.code(), specialisedFor);
+            String key = keys == null ? null : keys.of(snapshot.code(), specialisedFor, tier);
             String symbol = LlvmEmitter.symbolOf(snapshot.code().qualifiedName()) + "_" + (key != null ? key.substring(0, 16) : nextSymbol++);
             if (key != null && backend.isLinked(symbol)) {
                 // the same code is linked already (an identical function): this copy is neither looked up nor kept
@@ -97,7 +100,7 @@ final class FunctionCompiler {
             if (key != null) {
                 NativeJit.NativeCode kept = linkKept(key, symbol, clock);
                 if (kept != null) {
-                    return new Result(where, kept, specialisedFor, null, null, CacheUse.HIT);
+                    return new Result(where, kept, specialisedFor, tier, null, null, CacheUse.HIT);
                 }
             }
             Function ir = IrBuilder.build(snapshot.code(), specialisedFor);
@@ -105,16 +108,17 @@ final class FunctionCompiler {
             Pipeline.run(ir, Pipeline.TYPING);
             Pipeline.run(ir, Pipeline.OPTIMISATION);
             clock.lap("ir-passes");
-            byte[] object = backend.objectFile(ir, symbol, clock);
+            byte[] object = backend.objectFile(ir, symbol, tier, clock);
             if (key != null) {
                 cache.put(key, object);
                 clock.lap("cache-write");
             }
-            return new Result(where, backend.link(object, symbol, clock), specialisedFor, null, null, key != null ? CacheUse.MISS : CacheUse.NONE);
+            return new Result(where, backend.link(object, symbol, clock), specialisedFor, tier, null, null,
+                    key != null ? CacheUse.MISS : CacheUse.NONE);
         } catch (Unsupported unsupported) {
-            return Result.refused(where, unsupported.getMessage());
+            return Result.refused(where, tier, unsupported.getMessage());
         } catch (Exception | LinkageError failure) {
-            return new Result(where, null, List.of(), "compiler error: " + failure, failure, CacheUse.NONE);
+            return new Result(where, null, List.of(), tier, "compiler error: " + failure, failure, CacheUse.NONE);
         }
     }
 

@@ -4,6 +4,7 @@ import static org.bytedeco.cpython.global.python.*;
 
 import dev.pyjit.ir.Type;
 import dev.pyjit.llvm.PerfMap;
+import dev.pyjit.llvm.Tier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +17,10 @@ import org.bytedeco.javacpp.BytePointer;
 
 /**
  * The JIT as Python sees it: two callables implemented in Java. The compile hook receives a
- * function that reached its call threshold, the types its positional arguments were seen with (a
- * tuple of {@link Type} bit sets), the handle of its earlier native code (0: none) and the handles
- * of code objects that died since the last call. It snapshots the function and compiles it on the
+ * function that reached its call threshold (or whose quick code did, for optimised code), the
+ * types its positional arguments were seen with (a tuple of {@link Type} bit sets), the handle of
+ * its earlier native code (0: none), the handles of code objects that died since the last call and
+ * the {@link Tier} asked for. It snapshots the function and compiles it on the
  * {@link BackgroundCompiler}'s thread, answering None (the runtime then waits for publish()), or,
  * with {@code --jit-sync}, at once: an {@link Answer}. Nothing thrown inside the compiler reaches
  * the program. The exit hook stops the compiler's thread and writes the statistics.
@@ -28,17 +30,22 @@ final class Jit {
     private static final BytePointer COMPILE_NAME = new BytePointer("pyjit_compile");
     private static final BytePointer EXIT_NAME = new BytePointer("pyjit_exit");
 
-    /** The native entry point (0: stay interpreted), the argument types it is specialised for, its handle. */
-    record Answer(long address, List<Type> specialisedFor, long handle) {
+    /** The native entry point (0: stay interpreted), the argument types it is specialised for, its handle, its tier. */
+    record Answer(long address, List<Type> specialisedFor, long handle, Tier tier) {
+        static Answer none(long handle, Tier tier) {
+            return new Answer(0, List.of(), handle, tier);
+        }
+
         PyObject toPython() {
             PyObject guards = PyTuple_New(specialisedFor.size());
             for (int i = 0; i < specialisedFor.size(); i++) {
                 PyTuple_SetItem(guards, i, PyLong_FromLong(specialisedFor.get(i).bits()));
             }
-            PyObject answer = PyTuple_New(3);
+            PyObject answer = PyTuple_New(4);
             PyTuple_SetItem(answer, 0, PyLong_FromLongLong(address));
             PyTuple_SetItem(answer, 1, guards);
             PyTuple_SetItem(answer, 2, PyLong_FromLongLong(handle));
+            PyTuple_SetItem(answer, 3, PyLong_FromLong(tier.number()));
             return answer;
         }
     }
@@ -54,10 +61,11 @@ final class Jit {
         public PyObject call(PyObject self, PyObject arguments) {
             try {
                 return request(PyTuple_GetItem(arguments, 0), observedTypes(PyTuple_GetItem(arguments, 1)),
-                        PyLong_AsLongLong(PyTuple_GetItem(arguments, 2)), handles(PyTuple_GetItem(arguments, 3)));
+                        PyLong_AsLongLong(PyTuple_GetItem(arguments, 2)), handles(PyTuple_GetItem(arguments, 3)),
+                        Tier.of((int) PyLong_AsLong(PyTuple_GetItem(arguments, 4))));
             } catch (RuntimeException | LinkageError failure) {
                 reportFailure(FunctionCompiler.Where.UNKNOWN, "compiler error: " + failure, failure);
-                return new Answer(0, List.of(), 0).toPython();
+                return Answer.none(0, Tier.OPTIMISED).toPython();
             }
         }
     };
@@ -139,17 +147,17 @@ final class Jit {
         return handles;
     }
 
-    private PyObject request(PyObject function, List<Type> observed, long handle, long[] dead) {
+    private PyObject request(PyObject function, List<Type> observed, long handle, long[] dead, Tier tier) {
         if (dead.length > 0) {
             onCompilerThread(null, () -> codes.release(dead, compiler, stats));
         }
         FunctionCompiler.Snapshot snapshot;
         try {
-            snapshot = FunctionCompiler.snapshot(function, observed);
+            snapshot = FunctionCompiler.snapshot(function, observed, tier);
         } catch (RuntimeException unreadable) {
             PyErr_Clear();
             reportFailure(FunctionCompiler.Where.UNKNOWN, "cannot read the function: " + unreadable, unreadable);
-            return new Answer(0, List.of(), handle).toPython();
+            return Answer.none(handle, tier).toPython();
         }
         if (background == null) {
             return compile(snapshot, handle).toPython();
@@ -157,7 +165,7 @@ final class Jit {
         PyObject code = PyObject_GetAttrString(function, "__code__");
         background.submit(snapshot.where(), () -> {
             // whatever happens in the compiler, the code object hears an answer: else it stays queued
-            Answer answer = new Answer(0, List.of(), handle);
+            Answer answer = Answer.none(handle, tier);
             try {
                 answer = compile(snapshot, handle);
             } finally {
@@ -184,9 +192,9 @@ final class Jit {
         stats.record(result, snapshot.clock());
         if (result.code() == null) {
             reportFailure(result.where(), result.reason(), result.failure());
-            return new Answer(0, List.of(), handle);
+            return Answer.none(handle, result.tier());
         }
-        return new Answer(result.address(), result.specialisedFor(), codes.add(handle, result.where(), result.code()));
+        return new Answer(result.address(), result.specialisedFor(), codes.add(handle, result.where(), result.code()), result.tier());
     }
 
     private void reportFailure(FunctionCompiler.Where where, String reason, Throwable failure) {

@@ -6,32 +6,39 @@ import java.util.Map;
 /**
  * How the JIT behaves in one run: from the environment ({@code PYJIT_THRESHOLD}, {@code PYJIT_STATS},
  * {@code PYJIT_DEBUG}, {@code PYJIT_SYNC}, {@code PYJIT_CACHE}, {@code XDG_CACHE_HOME},
- * {@code PYJIT_PERF_MAP}), overridden by command-line options.
+ * {@code PYJIT_PERF_MAP}, {@code PYJIT_OPTIMISE_AFTER}), overridden by command-line options.
  *
  * @param statsTarget where stats go at exit: {@code null} nowhere, {@code "-"} stderr, else a file
  * @param synchronous compile on the program's thread, which waits for the native code (tests, dumps)
  * @param cacheDirectory where compiled code is kept between runs; null: nowhere
  * @param perfMap       announce compiled functions to perf in /tmp/perf-PID.map
+ * @param optimiseAfter entries of a function's quick code after which it is compiled again, optimised
+ *                      (0: every function is optimised from its first compilation)
  */
 public record JitOptions(boolean enabled, int threshold, String statsTarget, boolean debug, boolean synchronous, Path cacheDirectory,
-                         boolean perfMap) {
+                         boolean perfMap, int optimiseAfter) {
     public static final int DEFAULT_THRESHOLD = 100;
+    public static final int DEFAULT_OPTIMISE_AFTER = 1000;
 
     public static JitOptions fromEnvironment(Map<String, String> env) {
-        int threshold = DEFAULT_THRESHOLD;
-        String configured = env.get("PYJIT_THRESHOLD");
+        String stats = env.get("PYJIT_STATS");
+        String cache = env.get("PYJIT_CACHE");
+        return new JitOptions(true, count(env, "PYJIT_THRESHOLD", DEFAULT_THRESHOLD), stats == null || stats.isEmpty() ? null : stats,
+                isSet(env.get("PYJIT_DEBUG")), isSet(env.get("PYJIT_SYNC")),
+                cache != null && cache.equals("0") ? null : CodeCache.defaultDirectory(env), isSet(env.get("PYJIT_PERF_MAP")),
+                count(env, "PYJIT_OPTIMISE_AFTER", DEFAULT_OPTIMISE_AFTER));
+    }
+
+    private static int count(Map<String, String> env, String name, int byDefault) {
+        String configured = env.get(name);
         if (configured != null && !configured.isBlank()) {
             try {
-                threshold = Math.max(0, Integer.parseInt(configured.trim()));
+                return Math.max(0, Integer.parseInt(configured.trim()));
             } catch (NumberFormatException ignored) {
                 // like CPython with a malformed PYTHON* variable: keep the default
             }
         }
-        String stats = env.get("PYJIT_STATS");
-        String cache = env.get("PYJIT_CACHE");
-        return new JitOptions(true, threshold, stats == null || stats.isEmpty() ? null : stats,
-                isSet(env.get("PYJIT_DEBUG")), isSet(env.get("PYJIT_SYNC")),
-                cache != null && cache.equals("0") ? null : CodeCache.defaultDirectory(env), isSet(env.get("PYJIT_PERF_MAP")));
+        return byDefault;
     }
 
     private static boolean isSet(String flag) {
@@ -41,6 +48,6 @@ public record JitOptions(boolean enabled, int threshold, String statsTarget, boo
     public JitOptions withCommandLine(boolean noJit, Integer threshold, String statsTarget, boolean synchronous, boolean noCache) {
         return new JitOptions(enabled && !noJit, threshold == null ? this.threshold : Math.max(0, threshold),
                 statsTarget == null ? this.statsTarget : statsTarget, debug, this.synchronous || synchronous,
-                noCache ? null : cacheDirectory, perfMap);
+                noCache ? null : cacheDirectory, perfMap, optimiseAfter);
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.pyjit.ir.StageClock;
 import dev.pyjit.ir.Type;
 import dev.pyjit.llvm.NativeJit;
+import dev.pyjit.llvm.Tier;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +25,7 @@ import org.bytedeco.javacpp.Pointer;
 final class JitStats {
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     record Compiled(String file, int line, String name, @JsonProperty("specialised_for") List<String> specialisedFor,
-                    int compilations, @JsonProperty("compile_ms") double compileMs, long entries, long deopts) {}
+                    String tier, int compilations, @JsonProperty("compile_ms") double compileMs, long entries, long deopts) {}
 
     record Interpreted(String file, int line, String name, String reason) {}
 
@@ -36,6 +37,7 @@ final class JitStats {
         long freedEntries;
         long freedDeopts;
         List<Type> specialisedFor = List.of();
+        Tier tier = Tier.QUICK;
         String reason;
     }
 
@@ -60,6 +62,7 @@ final class JitStats {
             record.compilations++;
             record.compileNanos += clock.totalNanos();
             record.specialisedFor = result.specialisedFor();
+            record.tier = result.tier().number() > record.tier.number() ? result.tier() : record.tier;
         } else {
             record.reason = result.reason();
         }
@@ -102,7 +105,7 @@ final class JitStats {
             long entries = record.freedEntries + record.codes.stream().mapToLong(code -> read(code.entries())).sum();
             long deopts = record.freedDeopts + record.codes.stream().mapToLong(code -> read(code.deopts())).sum();
             compiled.add(new Compiled(where.file(), where.line(), where.name(),
-                    record.specialisedFor.stream().map(Type::pythonName).toList(), record.compilations,
+                    record.specialisedFor.stream().map(Type::pythonName).toList(), record.tier.label(), record.compilations,
                     milliseconds(record.compileNanos), entries, deopts));
         });
         List<Long> sorted = compileNanos.stream().sorted().toList();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
 import org.bytedeco.cpython.PyConfig;
+import org.bytedeco.cpython.PyPreConfig;
 import org.bytedeco.cpython.PyStatus;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.Pointer;
@@ -107,29 +108,44 @@ public final class PythonProcess {
     private static int initialise(List<String> pythonArgs, Path launcher) {
         awaitPreparation();
         try {
-            PyConfig config = new PyConfig();
-            PyConfig_InitPythonConfig(config);
             Path home = Toolchain.pythonHome();
-            setString(config, "home", home.toString());
-            setString(config, "executable", launcher != null ? launcher.toString() : home.resolve("bin/python3.13").toString());
             List<String> argv = new ArrayList<>();
             argv.add(launcher != null ? launcher.toString() : "pyjit");
             argv.addAll(pythonArgs);
             PointerPointer<BytePointer> cArgv = new PointerPointer<>(argv.stream().map(BytePointer::new).toArray(BytePointer[]::new));
+            // Pre-initialised from the command line, as python3.13 is: -X dev, -X utf8, -E and -I
+            // act there. Setting a config string first would pre-initialise without them.
+            PyPreConfig preconfig = new PyPreConfig();
+            PyPreConfig_InitPythonConfig(preconfig);
+            Integer refused = exitStatus(Py_PreInitializeFromBytesArgs(preconfig, argv.size(), cArgv));
+            if (refused != null) {
+                return refused;
+            }
+            PyConfig config = new PyConfig();
+            PyConfig_InitPythonConfig(config);
+            setString(config, "home", home.toString());
+            setString(config, "executable", launcher != null ? launcher.toString() : home.resolve("bin/python3.13").toString());
             check(PyConfig_SetBytesArgv(config, argv.size(), cArgv));
             PyStatus initialised = Py_InitializeFromConfig(config);
             PyConfig_Clear(config);
-            if (PyStatus_Exception(initialised) != 0) {
-                if (PyStatus_IsExit(initialised) != 0) {
-                    return initialised.exitcode();
-                }
-                Py_ExitStatusException(initialised);
-            }
-            return -1;
+            refused = exitStatus(initialised);
+            return refused != null ? refused : -1;
         } catch (IOException e) {
             System.err.println("pyjit: cannot set up the bundled Python: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** Null if CPython took the status well; the exit status it asks for; or it exits, reporting the error. */
+    private static Integer exitStatus(PyStatus status) {
+        if (PyStatus_Exception(status) == 0) {
+            return null;
+        }
+        if (PyStatus_IsExit(status) != 0) {
+            return status.exitcode();
+        }
+        Py_ExitStatusException(status);
+        return 1;
     }
 
     private static void setString(PyConfig config, String field, String value) {

@@ -1,0 +1,60 @@
+package dev.pyjit.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Tiers: a function's first compilation is quick unless it has a loop; quick code entered
+ * PYJIT_OPTIMISE_AFTER times (1000 by default) is compiled again, optimised, and the frames after
+ * that run the new code, even where frames of the quick code are still on the stack or suspended.
+ */
+class TieringTest {
+    private static final Path PROGRAM = Path.of("src/test/resources/cli-cases/tiers.py").toAbsolutePath();
+    private static final String OUTPUT = "90\n4501500\n40\n12497500\n3377250\n4950\n";
+
+    @TempDir
+    Path directory;
+
+    private JitStatsFile run(Map<String, String> environment) throws Exception {
+        Path stats = directory.resolve("stats.json");
+        Map<String, String> all = new java.util.HashMap<>(environment);
+        all.put("PYJIT_THRESHOLD", "0");
+        all.put("PYJIT_STATS", stats.toString());
+        Pyjit.Outcome outcome = Pyjit.run(all, null, PROGRAM.getParent(), "run", PROGRAM.toString());
+        assertEquals(new Pyjit.Outcome(0, OUTPUT, ""), outcome);
+        return JitStatsFile.read(stats);
+    }
+
+    private static void assertTier(JitStatsFile json, String name, String tier, int compilations, long minimumEntries) {
+        JsonNode function = json.compiled(PROGRAM, name);
+        assertTrue(function != null, () -> name + " was not compiled: " + json);
+        assertEquals(tier, function.get("tier").asText(), () -> name + ": " + function);
+        assertEquals(compilations, function.get("compilations").asInt(), () -> name + ": " + function);
+        assertTrue(function.get("entries").asLong() >= minimumEntries, () -> name + ": " + function);
+    }
+
+    @Test
+    void hotQuickCodeIsOptimisedAndLoopsAreOptimisedAtOnce() throws Exception {
+        JitStatsFile json = run(Map.of());
+        assertTier(json, "lukewarm", "quick", 1, 10);
+        assertTier(json, "hot", "optimised", 2, 3000);
+        assertTier(json, "descend", "optimised", 2, 60 * 41);
+        assertTier(json, "counter", "optimised", 1, 5000);
+        assertTier(json, "three", "optimised", 2, 1500 * 4);
+        assertTier(json, "loops", "optimised", 1, 1);
+    }
+
+    @Test
+    void optimiseAfterZeroOptimisesEveryFirstCompilation() throws Exception {
+        JitStatsFile json = run(Map.of("PYJIT_OPTIMISE_AFTER", "0"));
+        for (String name : new String[] {"lukewarm", "hot", "descend", "counter", "three", "loops"}) {
+            assertTier(json, name, "optimised", 1, 1);
+        }
+    }
+}
