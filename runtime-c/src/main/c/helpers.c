@@ -106,9 +106,45 @@ static inline void pop_frame(PyThreadState *tstate, _PyInterpreterFrame *frame) 
     tstate->datastack_top = (PyObject **)frame;
 }
 
+/* Whether a tool watches this frame now: native code runs only frames no tool watched when they
+ * were entered, so a tool switched on since sees their exceptions through these events. */
+static int watched(PyThreadState *tstate, _PyInterpreterFrame *frame) {
+    return pyjit_instrumentation_version(tstate) != 0 && pyjit_monitored(tstate, code_of(frame));
+}
+
+/* A global event of exception_unwind (PY_UNWIND, EXCEPTION_HANDLED) at code unit `at`, with the
+ * exception set, for the tools that take it. */
+static void fire_exception_event(PyThreadState *tstate, _PyInterpreterFrame *frame, int event, int at) {
+    PyMonitoringState state = { .active = tstate->interp->monitors.tools[event] };
+    if (!state.active) {
+        return;
+    }
+    int offset = at * (int)sizeof(_Py_CODEUNIT);
+    if (event == PY_MONITORING_EVENT_PY_UNWIND) {
+        _PyMonitoring_FirePyUnwindEvent(&state, (PyObject *)code_of(frame), offset);
+    } else {
+        _PyMonitoring_FireExceptionHandledEvent(&state, (PyObject *)code_of(frame), offset);
+    }
+}
+
+static int current_unit(_PyInterpreterFrame *frame) {
+    return (int)(frame->instr_ptr - _PyCode_CODE(code_of(frame)));
+}
+
+/* The interpreter's error label for an exception raised here: a traceback entry, then RAISE. */
+static void raised_here(PyThreadState *tstate, _PyInterpreterFrame *frame) {
+    add_traceback_entry();
+    if (watched(tstate, frame)) {
+        _PyEval_MonitorRaise(tstate, frame, frame->instr_ptr);
+    }
+}
+
 PyObject *pyjit_leave(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *result) {
     if (result == NULL) {
-        add_traceback_entry();
+        raised_here(tstate, frame);
+        if (watched(tstate, frame)) {
+            fire_exception_event(tstate, frame, PY_MONITORING_EVENT_PY_UNWIND, current_unit(frame));
+        }
     }
     unlink_frame(tstate, frame);
     pop_frame(tstate, frame);
@@ -202,11 +238,22 @@ PyObject *pyjit_deopt(_PyInterpreterFrame *frame, int resume_at, PyObject **stac
 
 /* ---- Exceptions: the interpreter's exception_unwind and the instructions of its handlers */
 
-PyObject *pyjit_catch(int traceback) {
+PyObject *pyjit_catch(PyThreadState *tstate, _PyInterpreterFrame *frame, int traceback) {
     if (traceback) {
-        add_traceback_entry();
+        raised_here(tstate, frame);
     }
     return PyErr_GetRaisedException();
+}
+
+int pyjit_handled_while_watched(PyThreadState *tstate, _PyInterpreterFrame *frame, int handler, PyObject *exception) {
+    if (!watched(tstate, frame)) {
+        return 0;
+    }
+    PyErr_SetRaisedException(Py_NewRef(exception));
+    fire_exception_event(tstate, frame, PY_MONITORING_EVENT_EXCEPTION_HANDLED, handler);
+    /* the interpreter would unwind with an exception the callback raised; it is dropped here */
+    PyErr_Clear();
+    return 1;
 }
 
 /* Only a MemoryError makes it None, which a RERAISE then reports as a SystemError. */
@@ -220,6 +267,9 @@ PyObject *pyjit_last_instruction(_PyInterpreterFrame *frame) {
 }
 
 PyObject *pyjit_leave_reraising(PyThreadState *tstate, _PyInterpreterFrame *frame) {
+    if (watched(tstate, frame)) {
+        fire_exception_event(tstate, frame, PY_MONITORING_EVENT_PY_UNWIND, current_unit(frame));
+    }
     unlink_frame(tstate, frame);
     pop_frame(tstate, frame);
     return NULL;

@@ -79,11 +79,16 @@ PyObject *pyjit_local_borrow(_PyInterpreterFrame *frame, int slot);
  * function to its end and returns its result. */
 PyObject *pyjit_deopt(_PyInterpreterFrame *frame, int resume_at, PyObject **stack, int depth);
 /* Exceptions. pyjit_catch takes the raised exception for a handler, adding this frame to the
- * traceback unless it is re-raised; pyjit_last_instruction is the raising instruction's code unit
- * as an int, for handlers that push it. pyjit_leave_reraising leaves the function without a
- * traceback entry. The others are the handler instructions of the same name (RERAISE_HANDLED is a
- * bare raise: 1 when the exception being handled is raised again). */
-PyObject *pyjit_catch(int traceback);
+ * traceback (and telling a monitoring tool switched on since the frame entered native code: RAISE)
+ * unless it is re-raised; pyjit_handled_while_watched tells such a tool that the handler at code
+ * unit `handler` takes the exception (EXCEPTION_HANDLED) and answers 1, so that the interpreter
+ * runs the handler, where the tool sees its lines; pyjit_last_instruction is the raising
+ * instruction's code unit as an int, for handlers that push it. pyjit_leave_reraising leaves the
+ * function without a traceback entry. Leaving with an exception tells such a tool PY_UNWIND. The
+ * others are the handler instructions of the same name (RERAISE_HANDLED is a bare raise: 1 when
+ * the exception being handled is raised again). */
+PyObject *pyjit_catch(PyThreadState *tstate, _PyInterpreterFrame *frame, int traceback);
+int pyjit_handled_while_watched(PyThreadState *tstate, _PyInterpreterFrame *frame, int handler, PyObject *exception);
 PyObject *pyjit_last_instruction(_PyInterpreterFrame *frame);
 PyObject *pyjit_leave_reraising(PyThreadState *tstate, _PyInterpreterFrame *frame);
 PyObject *pyjit_push_exc_info(PyThreadState *tstate, PyObject *exception);

@@ -145,8 +145,11 @@ final class Lowering {
     }
 
     /** The deepest stack this instruction may hand to the interpreter when its speculation fails. */
+    /** The deepest stack the instruction may hand to the interpreter: at its resume state, or at its handler's entry. */
     private static int handedOverStackDepth(Instr instruction) {
-        return instruction.speculates() ? instruction.resume().stack().size() : 0;
+        int resumed = instruction.speculates() ? instruction.resume().stack().size() : 0;
+        FrameState state = instruction.state();
+        return state != null && state.handler() != null ? Math.max(resumed, state.handler().entryDepth()) : resumed;
     }
 
     /**
@@ -450,11 +453,23 @@ final class Lowering {
             }
             entering.add(use(kept));
         }
-        LLVMValueRef exception = call("pyjit_catch", int32(traceback ? 1 : 0));
+        LLVMValueRef exception = call("pyjit_catch", tstate, frame, int32(traceback ? 1 : 0));
         if (handler.pushLastInstruction()) {
             entering.add(call("pyjit_last_instruction", frame));
         }
         entering.add(exception);
+        // a monitoring tool switched on since this frame entered sees the handler run, line by line
+        LLVMBasicBlockRef watched = LLVMAppendBasicBlockInContext(context, llvmFunction, "handled_while_watched");
+        LLVMBasicBlockRef unwatched = LLVMAppendBasicBlockInContext(context, llvmFunction, "handled");
+        LLVMBuildCondBr(builder, nonZero(call("pyjit_handled_while_watched", tstate, frame, int32(handler.target() / 2), exception)),
+                watched, unwatched);
+        LLVMPositionBuilderAtEnd(builder, watched);
+        for (int i = 0; i < entering.size(); i++) {
+            storeAt(resumeStack, i, entering.get(i));
+        }
+        increment(deopts);
+        LLVMBuildRet(builder, call("pyjit_deopt", frame, int32(handler.target() / 2), resumeStack, int32(entering.size())));
+        LLVMPositionBuilderAtEnd(builder, unwatched);
         LLVMBasicBlockRef from = LLVMGetInsertBlock(builder);
         List<Value> parameters = handler.block().parameters();
         for (int i = 0; i < parameters.size(); i++) {
