@@ -193,7 +193,11 @@ static int __attribute__((noinline)) poll_slow(PyThreadState *tstate, _PyInterpr
         return 0;
     }
     *seen_version = version;
-    return pyjit_monitored(tstate, code_of(frame));
+    if (!pyjit_monitored(tstate, code_of(frame))) {
+        return 0;
+    }
+    pyjit_stand_down(tstate);
+    return 1;
 }
 
 /* Inlined at every poll (each call and back edge): one load and compare while nothing is pending. */

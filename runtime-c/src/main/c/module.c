@@ -314,12 +314,86 @@ static int is_generator_like(PyCodeObject *code) {
     return (code->co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR | CO_ITERABLE_COROUTINE)) != 0;
 }
 
+/* While a tracer, profiler or other monitoring tool is active the evaluator stands down: under
+ * any frame evaluator the interpreter calls Python functions and resumes generators the generic
+ * way (it cannot push their frames in its own loop), and a tool sees that: C_RETURN and C_RAISE
+ * events for Python callees, a RAISE for the StopIteration of every generator that returns into
+ * SEND (a do-nothing evaluator fails 59 of test_monitoring's tests and 5 of test_sys_settrace's).
+ * Frames run in the interpreter while a tool is active anyway. A thread of its own then looks
+ * every 50 ms whether every tool is off, and leaves it to the GIL's holder (a pending call, which
+ * checks again) to install the evaluator again. The GIL guards standing_down. */
+static int standing_down;
+static int stand_up(void *unused);
+
+static int tools_active(PyInterpreterState *interp) {
+    for (int event = 0; event < _PY_MONITORING_UNGROUPED_EVENTS; event++) {
+        if (interp->monitors.tools[event]) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static void *watch_tools(void *unused) {
+    (void)unused;
+    PyInterpreterState *interp = PyInterpreterState_Main();
+    for (;;) {
+        struct timespec pause = {0, 50 * 1000 * 1000};
+        nanosleep(&pause, NULL);
+        /* a racy read of bytes the GIL's holder writes: stand_up reads them again with the GIL */
+        if (!tools_active(interp) && Py_AddPendingCall(stand_up, NULL) == 0) {
+            return NULL;
+        }
+    }
+}
+
+static void watch(void) {
+    pthread_t watcher;
+    pthread_attr_t attributes;
+    pthread_attr_init(&attributes);
+    pthread_attr_setdetachstate(&attributes, PTHREAD_CREATE_DETACHED);
+    pthread_attr_setstacksize(&attributes, 64 * 1024);
+    if (pthread_create(&watcher, &attributes, watch_tools, NULL) != 0) {
+        standing_down = 0;  /* no watcher: the evaluator stays, with its generic calls */
+    }
+    pthread_attr_destroy(&attributes);
+}
+
+void pyjit_stand_down(PyThreadState *tstate) {
+    if (standing_down || !tools_active(tstate->interp)) {
+        return;
+    }
+    standing_down = 1;
+    watch();
+    if (standing_down) {
+        _PyInterpreterState_SetEvalFrameFunc(tstate->interp, NULL);
+    }
+}
+
+static PyObject *evaluate(PyThreadState *tstate, _PyInterpreterFrame *frame, int throwflag);
+
+static int stand_up(void *unused) {
+    (void)unused;
+    PyInterpreterState *interp = PyInterpreterState_Get();
+    if (tools_active(interp)) {
+        watch();  /* switched on again meanwhile */
+        return 0;
+    }
+    standing_down = 0;
+    _PyInterpreterState_SetEvalFrameFunc(interp, evaluate);
+    return 0;
+}
+
 /* A frame compiled code can run: a fresh one, or a generator's resumed (not thrown into: throw()
  * and close() unwind in the interpreter). A generator's fresh frame only makes the generator
  * (RETURN_GENERATOR), so the interpreter runs it; it and every resumption count as calls. */
 static PyObject *run(PyThreadState *tstate, _PyInterpreterFrame *frame, int throwflag) {
     PyCodeObject *code = (PyCodeObject *)frame->f_executable;
-    if (throwflag || !PyCode_Check(code) || !PyFunction_Check(frame->f_funcobj) || pyjit_monitored(tstate, code)) {
+    if (throwflag || !PyCode_Check(code) || !PyFunction_Check(frame->f_funcobj)) {
+        return _PyEval_EvalFrameDefault(tstate, frame, throwflag);
+    }
+    if (pyjit_monitored(tstate, code)) {
+        pyjit_stand_down(tstate);
         return _PyEval_EvalFrameDefault(tstate, frame, throwflag);
     }
     int fresh = frame->instr_ptr == _PyCode_CODE(code);

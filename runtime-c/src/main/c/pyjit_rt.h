@@ -48,6 +48,9 @@ void pyjit_set_ip(_PyInterpreterFrame *frame, int codeunit);
 uintptr_t pyjit_instrumentation_version(PyThreadState *tstate);
 /* Whether a sys.monitoring tool watches this code, globally or through local events. */
 int pyjit_monitored(PyThreadState *tstate, PyCodeObject *code);
+/* A monitoring tool is active: the frame evaluator gives way to CPython's until every tool is off
+ * (see module.c). */
+void pyjit_stand_down(PyThreadState *tstate);
 /* The interpreter's eval-breaker poll: -1 if a pending call (a signal handler) raised; 1 if a tool
  * watches this code and the instrumentation version changed since *seen_version (the frame must
  * go to the interpreter); else 0. Keeps *seen_version current. Local events set on this code
