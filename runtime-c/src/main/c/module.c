@@ -66,6 +66,10 @@ static Py_ssize_t loop_threshold;
 static int compiling;
 /* Set in a forked child: it has no JVM threads, so it never calls the compiler. */
 static int forked_child;
+/* The evaluator stands down while a monitoring tool is active, and a thread watches for the
+ * tools to be switched off (see pyjit_stand_down). */
+static volatile int standing_down;
+static volatile int watching;
 /* When native code first ran (CLOCK_REALTIME), for the stats. */
 static struct timespec first_native_entry;
 
@@ -253,6 +257,7 @@ static void request_compile(PyObject *func, PyCodeObject *code, CodeState *state
 
 static void on_fork_in_child(void) {
     forked_child = 1;
+    watching = 0;  /* the watcher is not forked with the process: the audit hook alone remains */
 }
 
 /* Under an evaluator every Python call nests on the C stack, where the interpreter's own calls
@@ -319,11 +324,12 @@ static int is_generator_like(PyCodeObject *code) {
  * way (it cannot push their frames in its own loop), and a tool sees that: C_RETURN and C_RAISE
  * events for Python callees, a RAISE for the StopIteration of every generator that returns into
  * SEND (a do-nothing evaluator fails 59 of test_monitoring's tests and 5 of test_sys_settrace's).
- * Frames run in the interpreter while a tool is active anyway. A thread of its own then looks
- * every 50 ms whether every tool is off, and leaves it to the GIL's holder (a pending call, which
- * checks again) to install the evaluator again. The GIL guards standing_down. */
-static int standing_down;
-static int stand_up(void *unused);
+ * Frames run in the interpreter while a tool is active anyway. The evaluator comes back through a
+ * pending call (stand_up, which checks with the GIL that every tool is off), queued by an audit
+ * hook right after sys.settrace or sys.setprofile is called, or by a thread of its own that looks
+ * every 50 ms while the evaluator is away (sys.monitoring.set_events raises no audit event). The
+ * GIL guards standing_down, which the watcher only reads. */
+static PyObject *evaluate(PyThreadState *tstate, _PyInterpreterFrame *frame, int throwflag);
 
 static int tools_active(PyInterpreterState *interp) {
     for (int event = 0; event < _PY_MONITORING_UNGROUPED_EVENTS; event++) {
@@ -334,29 +340,39 @@ static int tools_active(PyInterpreterState *interp) {
     return 0;
 }
 
+static int stand_up(void *unused) {
+    (void)unused;
+    PyInterpreterState *interp = PyInterpreterState_Get();
+    if (standing_down && !tools_active(interp)) {
+        standing_down = 0;
+        _PyInterpreterState_SetEvalFrameFunc(interp, evaluate);
+    }
+    return 0;
+}
+
 static void *watch_tools(void *unused) {
     (void)unused;
     PyInterpreterState *interp = PyInterpreterState_Main();
-    for (;;) {
+    while (standing_down) {
         struct timespec pause = {0, 50 * 1000 * 1000};
         nanosleep(&pause, NULL);
         /* a racy read of bytes the GIL's holder writes: stand_up reads them again with the GIL */
-        if (!tools_active(interp) && Py_AddPendingCall(stand_up, NULL) == 0) {
-            return NULL;
+        if (standing_down && !tools_active(interp)) {
+            Py_AddPendingCall(stand_up, NULL);
         }
     }
+    watching = 0;
+    return NULL;
 }
 
-static void watch(void) {
-    pthread_t watcher;
-    pthread_attr_t attributes;
-    pthread_attr_init(&attributes);
-    pthread_attr_setdetachstate(&attributes, PTHREAD_CREATE_DETACHED);
-    pthread_attr_setstacksize(&attributes, 64 * 1024);
-    if (pthread_create(&watcher, &attributes, watch_tools, NULL) != 0) {
-        standing_down = 0;  /* no watcher: the evaluator stays, with its generic calls */
+/* The tool calls the audit hook before the change: the pending call runs after it. */
+static int on_audit(const char *event, PyObject *arguments, void *unused) {
+    (void)arguments;
+    (void)unused;
+    if (standing_down && (strcmp(event, "sys.settrace") == 0 || strcmp(event, "sys.setprofile") == 0)) {
+        Py_AddPendingCall(stand_up, NULL);
     }
-    pthread_attr_destroy(&attributes);
+    return 0;
 }
 
 void pyjit_stand_down(PyThreadState *tstate) {
@@ -364,24 +380,16 @@ void pyjit_stand_down(PyThreadState *tstate) {
         return;
     }
     standing_down = 1;
-    watch();
-    if (standing_down) {
-        _PyInterpreterState_SetEvalFrameFunc(tstate->interp, NULL);
+    _PyInterpreterState_SetEvalFrameFunc(tstate->interp, NULL);
+    if (!watching) {
+        pthread_t watcher;
+        pthread_attr_t attributes;
+        pthread_attr_init(&attributes);
+        pthread_attr_setdetachstate(&attributes, PTHREAD_CREATE_DETACHED);
+        pthread_attr_setstacksize(&attributes, 64 * 1024);
+        watching = pthread_create(&watcher, &attributes, watch_tools, NULL) == 0;
+        pthread_attr_destroy(&attributes);
     }
-}
-
-static PyObject *evaluate(PyThreadState *tstate, _PyInterpreterFrame *frame, int throwflag);
-
-static int stand_up(void *unused) {
-    (void)unused;
-    PyInterpreterState *interp = PyInterpreterState_Get();
-    if (tools_active(interp)) {
-        watch();  /* switched on again meanwhile */
-        return 0;
-    }
-    standing_down = 0;
-    _PyInterpreterState_SetEvalFrameFunc(interp, evaluate);
-    return 0;
 }
 
 /* A frame compiled code can run: a fresh one, or a generator's resumed (not thrown into: throw()
@@ -472,6 +480,9 @@ static PyObject *install(PyObject *module, PyObject *args) {
     loop_threshold = loop_n < 1 ? 1 : loop_n < threshold ? loop_n : threshold;
     optimise_after = optimise_n < 0 ? 0 : optimise_n;
     pthread_atfork(NULL, NULL, on_fork_in_child);
+    if (PySys_AddAuditHook(on_audit, NULL) < 0) {
+        PyErr_Clear();  /* only the watcher brings the evaluator back after a tracer then */
+    }
     _PyInterpreterState_SetEvalFrameFunc(PyInterpreterState_Get(), evaluate);
     Py_RETURN_NONE;
 }
