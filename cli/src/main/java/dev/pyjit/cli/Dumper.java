@@ -66,9 +66,9 @@ final class Dumper {
                     case bytecode -> bytecode(code);
                     case ir -> Printer.print(function);
                     case typed, opt -> Printer.printTyped(function);
-                    case llvm -> emitter().llvmText(function, tier, false) + "\n";
-                    case llvm_opt -> emitter().llvmText(function, tier, true) + "\n";
-                    case asm -> emitter().assembly(function, tier);
+                    case llvm -> emitter().llvmText(function, LlvmEmitter.tierFor(function, tier), false) + "\n";
+                    case llvm_opt -> emitter().llvmText(function, LlvmEmitter.tierFor(function, tier), true) + "\n";
+                    case asm -> emitter().assembly(function, LlvmEmitter.tierFor(function, tier));
                 });
             } catch (Unsupported unsupported) {
                 out.println("not compiled: " + unsupported.getMessage() + " (reached: " + reached + ")");

@@ -28,11 +28,13 @@ import org.bytedeco.llvm.LLVM.LLVMValueRef;
  * inlinable copy and no two modules clash); its passes are few: inline the helpers, clean up after
  * them. Its code is generated at the lowest optimising level, which keeps values in registers
  * across the inlined fast paths (a method-heavy benchmark ran 1.9 s with fast instruction
- * selection, 1.3 s with this) for about three times the code generator's time; functions of more
- * than {@link #OPTIMISED_CODEGEN_LIMIT} IR instructions, whose compile time would grow most, get
- * fast instruction selection. Copying, inlining and generating the helpers' fast paths is most of
- * an optimised compilation, so {@link Tier#QUICK} code only declares the helpers and calls them in
- * the runtime library, without passes and with fast instruction selection.
+ * selection, 1.3 s with this) for about three times the code generator's time. Copying, inlining
+ * and generating the helpers' fast paths is most of an optimised compilation, so {@link Tier#QUICK}
+ * code only declares the helpers and calls them in the runtime library, without passes and with
+ * fast instruction selection. Functions of more than {@link #OPTIMISABLE_LIMIT} IR instructions
+ * are only ever compiled quick: the passes' time grows faster than the function (a comprehension
+ * over 300 names, 3,900 IR instructions, had not left instcombine after 18 minutes; quick, it
+ * compiles in 3 s).
  *
  * <p>For another target than the host the helpers are only declared at either tier: their bitcode
  * is built for the host. A target's own runtime build comes with ahead-of-time compilation.
@@ -41,11 +43,11 @@ public final class LlvmEmitter {
     /** Inline the helpers into the function, clean up, drop the helpers it does not use. */
     static final String PASSES = "globaldce,cgscc(inline),function(sroa,early-cse,instcombine<no-verify-fixpoint>,simplifycfg),globaldce";
     /**
-     * The size (IR instructions) up to which a function's code generator optimises. Above it the
+     * The size (IR instructions) up to which a function is optimised. Above it the passes' and the
      * optimising code generator's time grows past seconds: a function of 2,900 IR instructions
      * (re._parser._parse) took 9.6 s, against 2.3 s with fast instruction selection.
      */
-    static final int OPTIMISED_CODEGEN_LIMIT = 1000;
+    static final int OPTIMISABLE_LIMIT = 1000;
 
     private final Target target;
     private final LLVMTargetMachineRef targetMachine;
@@ -125,7 +127,7 @@ public final class LlvmEmitter {
     }
 
     private byte[] machineCode(LLVMModuleRef module, Function function, Tier tier, int fileType) {
-        LLVMTargetMachineRef machine = tier == Tier.QUICK || isLarge(function) ? quickMachine : targetMachine;
+        LLVMTargetMachineRef machine = tier == Tier.QUICK ? quickMachine : targetMachine;
         BytePointer error = new BytePointer((BytePointer) null);
         LLVMMemoryBufferRef buffer = new LLVMMemoryBufferRef();
         if (LLVMTargetMachineEmitToMemoryBuffer(machine, module, fileType, error, buffer) != 0) {
@@ -139,8 +141,10 @@ public final class LlvmEmitter {
         return bytes;
     }
 
-    private static boolean isLarge(Function function) {
-        return function.blocks().stream().mapToInt(block -> block.instructions().size()).sum() > OPTIMISED_CODEGEN_LIMIT;
+    /** The tier {@code function} is compiled at when {@code requested}: quick if it is too large to optimise. */
+    public static Tier tierFor(Function function, Tier requested) {
+        boolean large = function.blocks().stream().mapToInt(block -> block.instructions().size()).sum() > OPTIMISABLE_LIMIT;
+        return large ? Tier.QUICK : requested;
     }
 
     /** What the code this emitter makes depends on besides the IR and the tier: target, CPU, features, passes, code generator. */
@@ -151,7 +155,7 @@ public final class LlvmEmitter {
         int[] major = new int[1], minor = new int[1], patch = new int[1];
         LLVMGetVersion(major, minor, patch);
         String identity = String.join("|", "llvm " + major[0] + "." + minor[0] + "." + patch[0], triple.getString(), cpu.getString(),
-                features.getString(), PASSES, "optimised tier: codegen less up to " + OPTIMISED_CODEGEN_LIMIT + ", else none; quick tier: helpers called, codegen none");
+                features.getString(), PASSES, "optimised tier: codegen less, up to " + OPTIMISABLE_LIMIT + " IR instructions; quick tier: helpers called, codegen none");
         LLVMDisposeMessage(triple);
         LLVMDisposeMessage(cpu);
         LLVMDisposeMessage(features);

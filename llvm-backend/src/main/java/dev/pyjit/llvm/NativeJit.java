@@ -78,7 +78,8 @@ public final class NativeJit {
      * (unique among the linked objects), for {@link #link}, in this process or, kept, in another;
      * charges the clone, emit, llvm-passes and codegen stages to {@code clock}.
      */
-    public byte[] objectFile(Function function, String symbol, Tier tier, StageClock clock) {
+    public byte[] objectFile(Function function, String symbol, Tier requested, StageClock clock) {
+        Tier tier = LlvmEmitter.tierFor(function, requested);
         if (context == null || modulesInContext++ == MODULES_PER_CONTEXT) {
             if (context != null) {
                 helpers.values().forEach(LLVM::LLVMDisposeModule);

@@ -40,10 +40,18 @@ final class FunctionCompiler {
      * No native code means the function stays interpreted, for {@code reason}. {@code specialisedFor}
      * is the argument types the native code assumes (guarded on entry), empty for generic code.
      */
-    record Result(Where where, NativeJit.NativeCode code, List<Type> specialisedFor, Tier tier, String reason, Throwable failure,
-                  CacheUse cache) {
+    record Result(Where where, NativeJit.NativeCode code, List<Type> specialisedFor, Tier tier, boolean asRequested, String reason,
+                  Throwable failure, CacheUse cache) {
         static Result refused(Where where, Tier tier, String reason) {
-            return new Result(where, null, List.of(), tier, reason, null, CacheUse.NONE);
+            return new Result(where, null, List.of(), tier, true, reason, null, CacheUse.NONE);
+        }
+
+        /**
+         * The tier the runtime is told: optimised also for a function compiled quick because it is
+         * too large to optimise, so that it is not compiled again for ever.
+         */
+        Tier answeredTier() {
+            return asRequested ? tier : Tier.OPTIMISED;
         }
 
         /** The address of the native entry point, 0 if there is none. */
@@ -100,7 +108,7 @@ final class FunctionCompiler {
             if (key != null) {
                 NativeJit.NativeCode kept = linkKept(key, symbol, clock);
                 if (kept != null) {
-                    return new Result(where, kept, specialisedFor, tier, null, null, CacheUse.HIT);
+                    return new Result(where, kept, specialisedFor, tier, true, null, null, CacheUse.HIT);
                 }
             }
             Function ir = IrBuilder.build(snapshot.code(), specialisedFor);
@@ -108,17 +116,18 @@ final class FunctionCompiler {
             Pipeline.run(ir, Pipeline.TYPING);
             Pipeline.run(ir, Pipeline.OPTIMISATION);
             clock.lap("ir-passes");
-            byte[] object = backend.objectFile(ir, symbol, tier, clock);
+            Tier compiled = LlvmEmitter.tierFor(ir, tier);
+            byte[] object = backend.objectFile(ir, symbol, compiled, clock);
             if (key != null) {
                 cache.put(key, object);
                 clock.lap("cache-write");
             }
-            return new Result(where, backend.link(object, symbol, clock), specialisedFor, tier, null, null,
+            return new Result(where, backend.link(object, symbol, clock), specialisedFor, compiled, compiled == tier, null, null,
                     key != null ? CacheUse.MISS : CacheUse.NONE);
         } catch (Unsupported unsupported) {
             return Result.refused(where, tier, unsupported.getMessage());
         } catch (Exception | LinkageError failure) {
-            return new Result(where, null, List.of(), tier, "compiler error: " + failure, failure, CacheUse.NONE);
+            return new Result(where, null, List.of(), tier, true, "compiler error: " + failure, failure, CacheUse.NONE);
         }
     }
 

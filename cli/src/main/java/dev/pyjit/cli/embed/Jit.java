@@ -194,7 +194,7 @@ final class Jit {
             reportFailure(result.where(), result.reason(), result.failure());
             return Answer.none(handle, result.tier());
         }
-        return new Answer(result.address(), result.specialisedFor(), codes.add(handle, result.where(), result.code()), result.tier());
+        return new Answer(result.address(), result.specialisedFor(), codes.add(handle, result.where(), result.code()), result.answeredTier());
     }
 
     private void reportFailure(FunctionCompiler.Where where, String reason, Throwable failure) {
