@@ -139,12 +139,23 @@ static void raised_here(PyThreadState *tstate, _PyInterpreterFrame *frame) {
     }
 }
 
+/* The frame leaves with the exception set, raised here (a traceback entry and RAISE first) or
+ * re-raised; a tool switched on since it entered native code sees PY_UNWIND. */
+static PyObject *leave_raising(PyThreadState *tstate, _PyInterpreterFrame *frame, int raised) {
+    if (raised) {
+        raised_here(tstate, frame);
+    }
+    if (watched(tstate, frame)) {
+        fire_exception_event(tstate, frame, PY_MONITORING_EVENT_PY_UNWIND, current_unit(frame));
+    }
+    unlink_frame(tstate, frame);
+    pop_frame(tstate, frame);
+    return NULL;
+}
+
 PyObject *pyjit_leave(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *result) {
     if (result == NULL) {
-        raised_here(tstate, frame);
-        if (watched(tstate, frame)) {
-            fire_exception_event(tstate, frame, PY_MONITORING_EVENT_PY_UNWIND, current_unit(frame));
-        }
+        return leave_raising(tstate, frame, 1);
     }
     unlink_frame(tstate, frame);
     pop_frame(tstate, frame);
@@ -271,12 +282,7 @@ PyObject *pyjit_last_instruction(_PyInterpreterFrame *frame) {
 }
 
 PyObject *pyjit_leave_reraising(PyThreadState *tstate, _PyInterpreterFrame *frame) {
-    if (watched(tstate, frame)) {
-        fire_exception_event(tstate, frame, PY_MONITORING_EVENT_PY_UNWIND, current_unit(frame));
-    }
-    unlink_frame(tstate, frame);
-    pop_frame(tstate, frame);
-    return NULL;
+    return leave_raising(tstate, frame, 0);
 }
 
 /* The reference to the exception handled before moves from the thread's state to the stack. */
@@ -796,10 +802,6 @@ int pyjit_is_none(PyObject *value) {
     return value == Py_None;
 }
 
-/* A Python function given exactly its positional parameters, as CALL_PY_EXACT_ARGS calls it: the
- * callee's frame is pushed and bound here and handed to the frame evaluator (pyjit's, which runs it
- * natively or in the interpreter), where vectorcall would get there through the generic argument
- * binding. NULL without an error set when the call does not qualify. */
 /* As the interpreter's frame-pushing calls (CALL_PY_EXACT_ARGS, _PyEvalFramePushAndInit) with
  * positional arguments only: missing ones from the defaults, extra ones into *args, an empty dict
  * for **kwargs; the callee's frame takes the function and the arguments over, so an argument dies

@@ -353,15 +353,19 @@ static int stand_up(void *unused) {
 static void *watch_tools(void *unused) {
     (void)unused;
     PyInterpreterState *interp = PyInterpreterState_Main();
-    while (standing_down) {
-        struct timespec pause = {0, 50 * 1000 * 1000};
-        nanosleep(&pause, NULL);
-        /* a racy read of bytes the GIL's holder writes: stand_up reads them again with the GIL */
-        if (standing_down && !tools_active(interp)) {
-            Py_AddPendingCall(stand_up, NULL);
+    do {
+        while (standing_down) {
+            struct timespec pause = {0, 50 * 1000 * 1000};
+            nanosleep(&pause, NULL);
+            /* a racy read of bytes the GIL's holder writes: stand_up reads them again with the GIL */
+            if (standing_down && !tools_active(interp)) {
+                Py_AddPendingCall(stand_up, NULL);
+            }
         }
-    }
-    watching = 0;
+        watching = 0;
+        /* stood down again before `watching` was cleared: no other watcher was started for it
+         * (two at once would only queue stand_up twice) */
+    } while (standing_down && (watching = 1));
     return NULL;
 }
 

@@ -66,9 +66,9 @@ final class Dumper {
                     case bytecode -> bytecode(code);
                     case ir -> Printer.print(function);
                     case typed, opt -> Printer.printTyped(function);
-                    case llvm -> emitter().llvmText(function, LlvmEmitter.tierFor(function, tier), false) + "\n";
-                    case llvm_opt -> emitter().llvmText(function, LlvmEmitter.tierFor(function, tier), true) + "\n";
-                    case asm -> emitter().assembly(function, LlvmEmitter.tierFor(function, tier));
+                    case llvm -> emitter().llvmText(function, compiledTier(function), false) + "\n";
+                    case llvm_opt -> emitter().llvmText(function, compiledTier(function), true) + "\n";
+                    case asm -> emitter().assembly(function, compiledTier(function));
                 });
             } catch (Unsupported unsupported) {
                 out.println("not compiled: " + unsupported.getMessage() + " (reached: " + reached + ")");
@@ -79,6 +79,11 @@ final class Dumper {
             }
         }
         return 0;
+    }
+
+    /** The tier the JIT compiles the function at: the one asked for, unless it is too large to optimise. */
+    private Tier compiledTier(Function function) {
+        return LlvmEmitter.tierFor(function, tier);
     }
 
     private LlvmEmitter emitter() throws IOException {

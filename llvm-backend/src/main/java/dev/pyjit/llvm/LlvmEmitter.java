@@ -118,15 +118,15 @@ public final class LlvmEmitter {
     /** The native assembly of the compiled function, as the JIT makes it at {@code tier}, for this emitter's target. */
     public String assembly(Function function, Tier tier) {
         return withModule(function, tier, true,
-                (module, symbol) -> new String(machineCode(module, function, tier, LLVMAssemblyFile), StandardCharsets.UTF_8));
+                (module, symbol) -> new String(machineCode(module, tier, LLVMAssemblyFile), StandardCharsets.UTF_8));
     }
 
     /** The relocatable object file of the optimised module of {@code function}: what the JIT links, and caches. */
-    byte[] objectFile(LLVMModuleRef module, Function function, Tier tier) {
-        return machineCode(module, function, tier, LLVMObjectFile);
+    byte[] objectFile(LLVMModuleRef module, Tier tier) {
+        return machineCode(module, tier, LLVMObjectFile);
     }
 
-    private byte[] machineCode(LLVMModuleRef module, Function function, Tier tier, int fileType) {
+    private byte[] machineCode(LLVMModuleRef module, Tier tier, int fileType) {
         LLVMTargetMachineRef machine = tier == Tier.QUICK ? quickMachine : targetMachine;
         BytePointer error = new BytePointer((BytePointer) null);
         LLVMMemoryBufferRef buffer = new LLVMMemoryBufferRef();

@@ -78,8 +78,7 @@ public final class NativeJit {
      * (unique among the linked objects), for {@link #link}, in this process or, kept, in another;
      * charges the clone, emit, llvm-passes and codegen stages to {@code clock}.
      */
-    public byte[] objectFile(Function function, String symbol, Tier requested, StageClock clock) {
-        Tier tier = LlvmEmitter.tierFor(function, requested);
+    public byte[] objectFile(Function function, String symbol, Tier tier, StageClock clock) {
         if (context == null || modulesInContext++ == MODULES_PER_CONTEXT) {
             if (context != null) {
                 helpers.values().forEach(LLVM::LLVMDisposeModule);
@@ -96,7 +95,7 @@ public final class NativeJit {
             clock.lap("emit");
             emitter.optimise(module, tier);
             clock.lap("llvm-passes");
-            byte[] object = emitter.objectFile(module, function, tier);
+            byte[] object = emitter.objectFile(module, tier);
             clock.lap("codegen");
             return object;
         } finally {
