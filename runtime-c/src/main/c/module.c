@@ -6,8 +6,8 @@
  * __getitem__: under an evaluator CPython's frame-pushing specialisations stand down), module
  * and class bodies run by import or exec. It counts fresh frames per code object (state in the
  * code object's co_extra slot, as Pyjion did) and, at the threshold, asks the compiler (a Python
- * callable implemented in Java) for native code (a code object with a loop sooner: its time is
- * in the loop). While counting it records the exact types of the bound
+ * callable implemented in Java; under the native launcher it attaches once the JVM it starts then
+ * is up, see launch.c) for native code (a code object with a loop sooner: its time is in the loop). While counting it records the exact types of the bound
  * positional parameters, so the compiler can specialise for them. A first compilation is quick
  * (tier 1) unless the code has a loop; quick code entered optimise_after times is compiled again,
  * optimised (tier 2), and the frames after that run the new code. The compiler usually works on
@@ -19,6 +19,7 @@
  * tracer, profiler or other sys.monitoring tool is active goes to CPython's own evaluator.
  */
 #include "pyjit_rt.h"
+#include "launch.h"
 #include <pthread.h>
 #include <time.h>
 #include "opcode.h"
@@ -56,7 +57,15 @@ typedef struct {
 } CodeState;
 
 static Py_ssize_t code_extra_index = -1;
+/* The compiler's hooks; NULL until the compiler is there (the native launcher starts it when a
+ * function first gets hot, see launch.c). */
 static PyObject *compile_hook;
+static PyObject *exit_hook;
+static int installed;
+/* The evaluator steps aside while the launcher starts the compiler: until it attaches, the
+ * interpreter runs at its own speed (a frame evaluator costs it its inlined Python calls), and
+ * the counts of the code objects wait where they are. */
+static int paused;
 static Py_ssize_t threshold;
 /* Entries of quick code before it is compiled again, optimised; 0: every compilation is optimised. */
 static Py_ssize_t optimise_after;
@@ -134,6 +143,10 @@ static int has_loop(PyCodeObject *code) {
     return found;
 }
 
+static int is_generator_like(PyCodeObject *code) {
+    return (code->co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR | CO_ITERABLE_COROUTINE)) != 0;
+}
+
 static CodeState *code_state(PyCodeObject *code) {
     void *extra = NULL;
     if (PyUnstable_Code_GetExtra((PyObject *)code, code_extra_index, &extra) < 0) {
@@ -148,7 +161,9 @@ static CodeState *code_state(PyCodeObject *code) {
             return NULL;
         }
         int loop = has_loop(code);
-        state->threshold = loop ? loop_threshold : threshold;
+        /* a generator's frame counts each resumption, one turn of its loop: the loop is no reason
+         * to compile it sooner */
+        state->threshold = loop && !is_generator_like(code) ? loop_threshold : threshold;
         state->first_tier = loop || optimise_after == 0 ? PYJIT_TIER_OPTIMISED : PYJIT_TIER_QUICK;
         extra = state;
     }
@@ -225,6 +240,14 @@ static int install_answer(CodeState *state, PyCodeObject *code, PyObject *answer
  * stays interpreted and the error is dropped. The program's own exception, if one is being
  * handled, is kept around the call. */
 static void request_compile(PyObject *func, PyCodeObject *code, CodeState *state, int tier) {
+    if (compile_hook == NULL) {
+        /* the code asks again at its next frame after the compiler attached */
+        if (!pyjit_is_library(code) && pyjit_start_compiler(code) && !paused) {
+            paused = 1;
+            _PyInterpreterState_SetEvalFrameFunc(PyInterpreterState_Get(), NULL);
+        }
+        return;
+    }
     PyObject *pending = PyErr_GetRaisedException();
     int profiled = profiled_parameters(code);
     PyObject *observed = PyTuple_New(profiled);
@@ -315,10 +338,6 @@ static PyObject *enter_native(CodeState *state, PyThreadState *tstate, _PyInterp
     return state->native(tstate, frame, throwflag);
 }
 
-static int is_generator_like(PyCodeObject *code) {
-    return (code->co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR | CO_ITERABLE_COROUTINE)) != 0;
-}
-
 /* While a tracer, profiler or other monitoring tool is active the evaluator stands down: under
  * any frame evaluator the interpreter calls Python functions and resumes generators the generic
  * way (it cannot push their frames in its own loop), and a tool sees that: C_RETURN and C_RAISE
@@ -345,7 +364,9 @@ static int stand_up(void *unused) {
     PyInterpreterState *interp = PyInterpreterState_Get();
     if (standing_down && !tools_active(interp)) {
         standing_down = 0;
-        _PyInterpreterState_SetEvalFrameFunc(interp, evaluate);
+        if (!paused) {
+            _PyInterpreterState_SetEvalFrameFunc(interp, evaluate);
+        }
     }
     return 0;
 }
@@ -462,16 +483,16 @@ static PyObject *evaluate(PyThreadState *tstate, _PyInterpreterFrame *frame, int
     return result;
 }
 
-/* install(hook, threshold, loop_threshold, optimise_after): every frame evaluated from now on goes
- * through the evaluator. */
+/* install(hook, exit_hook, threshold, loop_threshold, optimise_after): every frame evaluated from
+ * now on goes through the evaluator. The hooks may be None: attach() brings them later. */
 static PyObject *install(PyObject *module, PyObject *args) {
     (void)module;
-    PyObject *hook;
+    PyObject *hook, *on_exit;
     Py_ssize_t n, loop_n, optimise_n;
-    if (!PyArg_ParseTuple(args, "Onnn:install", &hook, &n, &loop_n, &optimise_n)) {
+    if (!PyArg_ParseTuple(args, "OOnnn:install", &hook, &on_exit, &n, &loop_n, &optimise_n)) {
         return NULL;
     }
-    if (compile_hook != NULL) {
+    if (installed) {
         PyErr_SetString(PyExc_RuntimeError, "pyjit hook already installed");
         return NULL;
     }
@@ -479,7 +500,9 @@ static PyObject *install(PyObject *module, PyObject *args) {
     if (code_extra_index < 0) {
         return NULL;
     }
-    compile_hook = Py_NewRef(hook);
+    installed = 1;
+    compile_hook = hook == Py_None ? NULL : Py_NewRef(hook);
+    exit_hook = on_exit == Py_None ? NULL : Py_NewRef(on_exit);
     threshold = n < 1 ? 1 : n;
     loop_threshold = loop_n < 1 ? 1 : loop_n < threshold ? loop_n : threshold;
     optimise_after = optimise_n < 0 ? 0 : optimise_n;
@@ -489,6 +512,39 @@ static PyObject *install(PyObject *module, PyObject *args) {
     }
     _PyInterpreterState_SetEvalFrameFunc(PyInterpreterState_Get(), evaluate);
     Py_RETURN_NONE;
+}
+
+/* attach(hook, exit_hook): the compiler, started after the program, takes over (from its own
+ * thread, holding the GIL). */
+static PyObject *attach(PyObject *module, PyObject *args) {
+    (void)module;
+    PyObject *hook, *on_exit;
+    if (!PyArg_ParseTuple(args, "OO:attach", &hook, &on_exit)) {
+        return NULL;
+    }
+    if (!installed || compile_hook != NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "pyjit's evaluator is not waiting for a compiler");
+        return NULL;
+    }
+    compile_hook = Py_NewRef(hook);
+    exit_hook = Py_NewRef(on_exit);
+    paused = 0;
+    if (!standing_down) {
+        _PyInterpreterState_SetEvalFrameFunc(PyInterpreterState_Get(), evaluate);
+    }
+    Py_RETURN_NONE;
+}
+
+/* finish(): at exit, once the program's own exit handlers ran. A compiler still starting is not
+ * waited for, unless the statistics need it; the compiler's exit hook stops its thread. */
+static PyObject *finish(PyObject *module, PyObject *unused) {
+    (void)module;
+    (void)unused;
+    pyjit_close_compiler();
+    if (exit_hook == NULL) {
+        Py_RETURN_NONE;
+    }
+    return PyObject_CallNoArgs(exit_hook);
 }
 
 static CodeState *state_of(PyObject *code) {
@@ -535,11 +591,30 @@ static PyObject *first_native_entry_time(PyObject *module, PyObject *unused) {
     return PyLong_FromLongLong((long long)first_native_entry.tv_sec * 1000000000LL + first_native_entry.tv_nsec);
 }
 
+/* compiler_phase(): where the native launcher's compiler is (see launch.h). */
+static PyObject *compiler_phase(PyObject *module, PyObject *unused) {
+    (void)module;
+    (void)unused;
+    return PyUnicode_FromString(pyjit_compiler_phase());
+}
+
+/* launched_at(): when the native launcher started the process (ns since the epoch), 0 if it did not. */
+static PyObject *launched_at(PyObject *module, PyObject *unused) {
+    (void)module;
+    (void)unused;
+    return PyLong_FromLongLong(pyjit_launch_time());
+}
+
 static PyMethodDef methods[] = {
-    {"install", install, METH_VARARGS, "install(hook, threshold, loop_threshold): evaluate every frame from now on through pyjit."},
+    {"install", install, METH_VARARGS,
+     "install(hook, exit_hook, threshold, loop_threshold, optimise_after): evaluate every frame from now on through pyjit."},
+    {"attach", attach, METH_VARARGS, "attach(hook, exit_hook): the compiler started after the program takes over."},
+    {"finish", finish, METH_NOARGS, "finish(): at exit, stop the compiler and write its statistics."},
     {"publish", publish, METH_VARARGS, "publish(code, (address, expected, handle)): install compiled code."},
     {"is_compiled", is_compiled, METH_O, "is_compiled(code): whether the code object runs natively now."},
     {"first_native_entry", first_native_entry_time, METH_NOARGS, "When native code first ran (ns since the epoch), 0 if never."},
+    {"compiler_phase", compiler_phase, METH_NOARGS, "Where the native launcher's compiler is: idle, starting, attached, ..."},
+    {"launched_at", launched_at, METH_NOARGS, "When the native launcher started the process (ns since the epoch), 0 if it did not."},
     {NULL, NULL, 0, NULL},
 };
 

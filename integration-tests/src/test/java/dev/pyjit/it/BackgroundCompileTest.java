@@ -85,8 +85,12 @@ class BackgroundCompileTest {
 
     @Test
     void theProgramEndsWhileFunctionsWaitToBeCompiled() throws Exception {
-        Path script = Files.writeString(directory.resolve("busy.py"), String.join("\n",
+        // once the compiler is there (the launcher starts it as the program starts), requests flood it
+        Path script = Files.writeString(directory.resolve("busy.py"), WAIT_COMPILED + String.join("\n",
                 "import sys",
+                "def warm_up():",
+                "    pass",
+                "wait_compiled(warm_up)",
                 "for n in range(200):",
                 "    space = {}",
                 "    exec(f'def h(k):\\n    t = 0\\n    for i in range(k):\\n        t += i * {n}\\n    return t\\n', space)",

@@ -1,19 +1,49 @@
 package dev.pyjit.it;
 
+import dev.pyjit.runtime.RuntimeFiles;
+import dev.pyjit.runtime.Toolchain;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the pyjit command in a fresh JVM, the way scripts/pyjit does, and captures what it did. */
+/**
+ * Runs the pyjit command the way scripts/pyjit does, on the classes under test, and captures what
+ * it did: through the native launcher, which hands what it does not take (dump, help, a usage
+ * error) to {@code pyjit-jvm}, a command written here that runs the CLI on a JVM.
+ */
 final class Pyjit {
     record Outcome(int exitCode, String stdout, String stderr) {}
 
+    private static final List<String> JVM_OPTIONS = List.of("-Xrs", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+            "-Djava.class.path=" + System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+    private static List<String> launcher;
+
     private Pyjit() {}
+
+    /** The launcher's command line up to pyjit's own arguments. */
+    private static synchronized List<String> launcher() throws IOException {
+        if (launcher == null) {
+            Path java = Path.of(System.getProperty("java.home"));
+            Path jvmCommand = Files.createTempDirectory("pyjit-it").resolve("pyjit-jvm");
+            StringBuilder script = new StringBuilder("#!/bin/sh\nunset PYJIT_LAUNCH\nexec '").append(java.resolve("bin/java")).append("'");
+            JVM_OPTIONS.forEach(option -> script.append(" '").append(option).append("'"));
+            Files.writeString(jvmCommand, script.append(" dev.pyjit.cli.Main \"$@\"\n").toString());
+            Files.setPosixFilePermissions(jvmCommand, PosixFilePermissions.fromString("rwxr-xr-x"));
+            jvmCommand.toFile().deleteOnExit();
+            List<String> command = new ArrayList<>(List.of(RuntimeFiles.launcher().toString(), jvmCommand.toString(),
+                    Toolchain.pythonHome().toString(), java.resolve("lib/server/libjvm.so").toString(),
+                    Integer.toString(JVM_OPTIONS.size())));
+            command.addAll(JVM_OPTIONS);
+            launcher = List.copyOf(command);
+        }
+        return launcher;
+    }
 
     /**
      * The command line of a pyjit run, with the environment cleared of pyjit's own variables. The
@@ -22,12 +52,8 @@ final class Pyjit {
      * on its own thread, as users run it. Nothing is taken from or kept in a code cache
      * ({@code PYJIT_CACHE=0}) unless {@code environment} says otherwise.
      */
-    static ProcessBuilder builder(Map<String, String> environment, Path workingDirectory, String... arguments) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xrs", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-                "dev.pyjit.cli.Main"));
+    static ProcessBuilder builder(Map<String, String> environment, Path workingDirectory, String... arguments) throws IOException {
+        List<String> command = new ArrayList<>(launcher());
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().remove("PYJIT_THRESHOLD");

@@ -5,42 +5,76 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.bytedeco.javacpp.Loader;
 
 /**
  * The compiled C runtime, packaged as resources of this module by {@code CompileRuntime}. The
- * extension module is written to a folder named by its own digest under JavaCPP's cache, where
- * CPython's importer can load it: every build of pyjit has a file of its own, so a process never
+ * extension module, the native launcher and the start-up's Python are written to a folder named by
+ * their digest under JavaCPP's cache, where CPython's importer can load the extension and the
+ * launcher finds it beside itself: every build of pyjit has files of its own, so a process never
  * loads (or links its compiled code against) a runtime another build of pyjit wrote over its own
  * while it ran. The helpers' bitcode is read from the resource itself.
  */
 public final class RuntimeFiles {
     public static final String EXTENSION = "_pyjit_rt.cpython-313-x86_64-linux-gnu.so";
+    public static final String LAUNCHER = "pyjit-launch";
+    public static final String STARTUP = "pyjit_startup.py";
     public static final String HELPERS_BITCODE = "helpers.bc";
+    private static final List<String> WRITTEN = List.of(EXTENSION, LAUNCHER, STARTUP);
 
-    private static Path extension;
+    private static Path folder;
 
     private RuntimeFiles() {}
 
     /** The _pyjit_rt extension module, as a file CPython's importer can load. */
-    public static synchronized Path extension() throws IOException {
-        if (extension == null) {
-            byte[] bytes = resource(EXTENSION);
-            Path folder = Loader.getCacheDir().toPath().resolve("pyjit-runtime").resolve(digest(bytes));
-            Path file = folder.resolve(EXTENSION);
-            if (!Files.isRegularFile(file) || Files.size(file) != bytes.length) {
-                Files.createDirectories(folder);
-                // written under a name of its own, then renamed: a process that starts meanwhile sees a whole file or none
-                Path partial = Files.createTempFile(folder, EXTENSION, ".partial");
-                Files.write(partial, bytes);
-                Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    public static Path extension() throws IOException {
+        return folder().resolve(EXTENSION);
+    }
+
+    /** The native launcher of {@code pyjit run} (its extension is the one beside it). */
+    public static Path launcher() throws IOException {
+        return folder().resolve(LAUNCHER);
+    }
+
+    /** The Python module that sets a process up for the program ({@code start()}). */
+    public static Path startup() throws IOException {
+        return folder().resolve(STARTUP);
+    }
+
+    private static synchronized Path folder() throws IOException {
+        if (folder == null) {
+            Map<String, byte[]> files = new LinkedHashMap<>();
+            for (String name : WRITTEN) {
+                files.put(name, resource(name));
             }
-            extension = file;
+            Path written = Loader.getCacheDir().toPath().resolve("pyjit-runtime").resolve(digest(files.values()));
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                write(written.resolve(file.getKey()), file.getValue());
+            }
+            folder = written;
         }
-        return extension;
+        return folder;
+    }
+
+    private static void write(Path file, byte[] bytes) throws IOException {
+        if (Files.isRegularFile(file) && Files.size(file) == bytes.length) {
+            return;
+        }
+        Files.createDirectories(file.getParent());
+        // written under a name of its own, then renamed: a process that starts meanwhile sees a whole file or none
+        Path partial = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".partial");
+        Files.write(partial, bytes);
+        if (file.getFileName().toString().equals(LAUNCHER)) {
+            Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     public static byte[] helpersBitcode() throws IOException {
@@ -56,9 +90,11 @@ public final class RuntimeFiles {
         }
     }
 
-    private static String digest(byte[] bytes) {
+    private static String digest(Iterable<byte[]> contents) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 16);
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            contents.forEach(digest::update);
+            return HexFormat.of().formatHex(digest.digest(), 0, 16);
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException(impossible);
         }

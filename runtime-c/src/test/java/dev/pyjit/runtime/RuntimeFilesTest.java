@@ -9,22 +9,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The extension module lands in a folder named by its digest: two builds of pyjit never share the file. */
+/**
+ * The extension, the launcher and the start-up's Python land in one folder named by their digest:
+ * two builds of pyjit never share a file, and the launcher finds its own extension beside it.
+ */
 class RuntimeFilesTest {
     @Test
-    void theExtensionIsWrittenUnderItsOwnDigest() throws Exception {
-        byte[] packaged;
-        try (InputStream in = RuntimeFiles.class.getResourceAsStream("native/" + RuntimeFiles.EXTENSION)) {
-            packaged = in.readAllBytes();
+    void theRuntimeIsWrittenUnderItsOwnDigest() throws Exception {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        Path folder = RuntimeFiles.extension().getParent();
+        for (String name : List.of(RuntimeFiles.EXTENSION, RuntimeFiles.LAUNCHER, RuntimeFiles.STARTUP)) {
+            byte[] packaged;
+            try (InputStream in = RuntimeFiles.class.getResourceAsStream("native/" + name)) {
+                packaged = in.readAllBytes();
+            }
+            digest.update(packaged);
+            assertArrayEquals(packaged, Files.readAllBytes(folder.resolve(name)), name);
         }
-        Path file = RuntimeFiles.extension();
-        assertArrayEquals(packaged, Files.readAllBytes(file));
-        String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(packaged), 0, 16);
-        assertEquals(digest, file.getParent().getFileName().toString());
-        assertEquals(RuntimeFiles.EXTENSION, file.getFileName().toString());
-        assertEquals(file, RuntimeFiles.extension(), "the same file for the whole process");
+        assertEquals(HexFormat.of().formatHex(digest.digest(), 0, 16), folder.getFileName().toString());
+        assertEquals(folder.resolve(RuntimeFiles.LAUNCHER), RuntimeFiles.launcher());
+        assertEquals(folder.resolve(RuntimeFiles.STARTUP), RuntimeFiles.startup());
+        assertTrue(Files.isExecutable(RuntimeFiles.launcher()), "the launcher can be run");
+        assertEquals(RuntimeFiles.extension(), RuntimeFiles.extension(), "the same file for the whole process");
         assertTrue(RuntimeFiles.helpersBitcode().length > 0);
     }
 }

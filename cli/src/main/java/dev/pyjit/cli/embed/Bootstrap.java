@@ -4,95 +4,40 @@ import static org.bytedeco.cpython.global.python.*;
 
 import dev.pyjit.runtime.RuntimeFiles;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.Map;
 import org.bytedeco.cpython.PyObject;
 
 /**
- * Python-side set-up between interpreter start and the user's program: honour an active virtual
- * environment, install pyjit's compile hook (unless {@code --no-jit}) and the exit hook that
- * writes the stats (when asked for). Each snippet runs in a private namespace, so nothing of it
- * is visible to the program's {@code __main__}.
+ * Python-side set-up between interpreter start and the user's program, when the JVM runs it:
+ * the runtime's {@code pyjit_startup.py} (which the native launcher runs too) with the compiler's
+ * hooks at hand. It runs in a private namespace, so nothing of it is visible to the program's
+ * {@code __main__}.
  */
 final class Bootstrap {
-    private static final String VENV = String.join("\n",
-            "import os, site, sys",
-            "venv = os.environ.get('VIRTUAL_ENV')",
-            "if venv:",
-            "    packages = os.path.join(venv, 'lib', 'python3.13', 'site-packages')",
-            "    if os.path.isdir(packages):",
-            "        sys.prefix = sys.exec_prefix = venv",
-            "        site.addsitedir(packages)",
-            "");
-
-    /** The launcher preloads the JVM's signal-chaining library; the program's child processes must not inherit it. */
-    private static final String UNDO_PRELOAD = String.join("\n",
-            "import os",
-            "preloaded = os.environ.pop('PYJIT_PRELOADED', None)",
-            "if preloaded:",
-            "    rest = [p for p in os.environ.get('LD_PRELOAD', '').split(':') if p and p != preloaded]",
-            "    if rest:",
-            "        os.environ['LD_PRELOAD'] = ':'.join(rest)",
-            "    else:",
-            "        os.environ.pop('LD_PRELOAD', None)",
-            "");
-
-    private static final String INSTALL_HOOK = String.join("\n",
-            "import importlib.util, sys",
-            "spec = importlib.util.spec_from_file_location('_pyjit_rt', runtime_path)",
-            "runtime = importlib.util.module_from_spec(spec)",
-            "spec.loader.exec_module(runtime)",
-            "sys.modules['_pyjit_rt'] = runtime",
-            "runtime.install(hook, threshold, loop_threshold, optimise_after)",
-            "");
-
-    /** A forked child has no JVM: it must not call into Java, so only the JVM's own process writes the stats. */
-    private static final String REGISTER_EXIT_HOOK = String.join("\n",
-            "import atexit, os",
-            "jvm_process = os.getpid()",
-            "def write_stats():",
-            "    if os.getpid() == jvm_process:",
-            "        exit_hook()",
-            "atexit.register(write_stats)",
-            "");
-
-    /**
-     * os.fork() warns that a process with more than one thread may deadlock in the child. The JVM's
-     * own threads would make every fork warn; python3.13 warns only when the program has started
-     * threads. So before each fork, while the program has none, a filter for that warning is put
-     * first; it cannot be taken out after the fork (the warning comes after the parent's fork hooks),
-     * so the next fork's hook takes it out before deciding again. Only forks give that warning.
-     */
-    private static final String FORK_WARNING = String.join("\n",
-            "import os, _thread",
-            "installed = None",
-            "def before_fork():",
-            "    global installed",
-            "    import warnings",
-            "    if installed is not None and installed in warnings.filters:",
-            "        warnings.filters.remove(installed)",
-            "        warnings._filters_mutated()",
-            "    installed = None",
-            "    if _thread._count() == 0:",
-            "        warnings.filterwarnings('ignore', message=r'This process \\(pid=\\d+\\) is multi-threaded',",
-            "                                category=DeprecationWarning)",
-            "        installed = warnings.filters[0]",
-            "os.register_at_fork(before=before_fork)",
+    private static final String START = String.join("\n",
+            "import importlib.util",
+            "spec = importlib.util.spec_from_file_location('pyjit_startup', startup_path)",
+            "startup = importlib.util.module_from_spec(spec)",
+            "spec.loader.exec_module(startup)",
+            "startup.start(runtime_path, hook, exit_hook, threshold, loop_threshold, optimise_after, jit)",
             "");
 
     private Bootstrap() {}
 
     static void run(Jit jit) throws IOException {
-        exec(UNDO_PRELOAD, Map.of());
-        exec(VENV, Map.of());
-        exec(FORK_WARNING, Map.of());
-        if (jit.options().enabled()) {
-            exec(INSTALL_HOOK, Map.of("hook", jit.compileHook(), "threshold", jit.options().threshold(),
-                    "loop_threshold", jit.options().synchronous() ? 1 : 2, "optimise_after", jit.options().optimiseAfter(),
-                    "runtime_path", RuntimeFiles.extension().toString()));
-        }
-        if (jit.needsExitHook()) {
-            exec(REGISTER_EXIT_HOOK, Map.of("exit_hook", jit.exitHook()));
-        }
+        JitOptions options = jit.options();
+        PyObject none = _Py_NoneStruct();
+        Map<String, Object> names = new HashMap<>();
+        names.put("startup_path", RuntimeFiles.startup().toString());
+        names.put("runtime_path", RuntimeFiles.extension().toString());
+        names.put("hook", options.enabled() ? jit.compileHook() : none);
+        names.put("exit_hook", jit.needsExitHook() ? jit.exitHook() : none);
+        names.put("threshold", options.threshold());
+        names.put("loop_threshold", options.synchronous() ? 1 : 2);
+        names.put("optimise_after", options.optimiseAfter());
+        names.put("jit", options.enabled() ? 1 : 0);
+        exec(START, names);
     }
 
     /** Runs code with the given names bound: Python objects as they are, Integers and Strings converted. */

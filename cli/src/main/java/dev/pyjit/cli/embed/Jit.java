@@ -95,10 +95,10 @@ final class Jit {
         return options;
     }
 
-    /** When native code first ran (ns since the epoch, 0: never), as the runtime recorded it. */
-    private static long firstNativeEntry() {
+    /** A time the runtime recorded (ns since the epoch, 0: never): first_native_entry or launched_at. */
+    private static long runtimeTime(String function) {
         PyObject runtime = PyImport_ImportModule("_pyjit_rt");
-        PyObject time = runtime == null ? null : PyObject_CallMethod(runtime, "first_native_entry", null);
+        PyObject time = runtime == null ? null : PyObject_CallMethod(runtime, function, null);
         long nanos = time == null ? 0 : PyLong_AsLongLong(time);
         PyErr_Clear();
         Py_XDECREF(time);
@@ -220,7 +220,7 @@ final class Jit {
         if (target == null) {
             return;
         }
-        stats.firstNativeEntry(firstNativeEntry());
+        stats.firstNativeEntry(runtimeTime("first_native_entry"), runtimeTime("launched_at"));
         String json = stats.toJson();
         if (target.equals("-")) {
             System.err.println(json);

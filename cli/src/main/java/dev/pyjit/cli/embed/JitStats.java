@@ -49,6 +49,7 @@ final class JitStats {
     private int cacheMisses;
     private int queueMax;
     private long firstNativeEntryNanos;
+    private long processStartNanos;
 
     /** Compile times (total, median, maximum) are of the compilations that made code; the stages count every attempt. */
     synchronized void record(FunctionCompiler.Result result, StageClock clock) {
@@ -90,8 +91,10 @@ final class JitStats {
         queueMax = waiting;
     }
 
-    synchronized void firstNativeEntry(long epochNanos) {
+    /** When native code first ran and when the native launcher started the process (ns since the epoch; 0: never, or not launched so). */
+    synchronized void firstNativeEntry(long epochNanos, long launchedNanos) {
         firstNativeEntryNanos = epochNanos;
+        processStartNanos = launchedNanos != 0 ? launchedNanos : jvmStartNanos();
     }
 
     synchronized String toJson() {
@@ -125,7 +128,7 @@ final class JitStats {
         json.put("cache_hits", cacheHits);
         json.put("cache_misses", cacheMisses);
         json.put("freed", freed);
-        json.put("first_native_entry_ms", firstNativeEntryNanos == 0 ? null : milliseconds(firstNativeEntryNanos - processStartNanos()));
+        json.put("first_native_entry_ms", firstNativeEntryNanos == 0 ? null : milliseconds(firstNativeEntryNanos - processStartNanos));
         json.put("compiled_functions", compiled);
         json.put("interpreted_functions", interpreted);
         try {
@@ -140,7 +143,7 @@ final class JitStats {
     }
 
     /** When the JVM started, to the millisecond (the process's own start time is read in whole seconds on Linux). */
-    private static long processStartNanos() {
+    private static long jvmStartNanos() {
         return java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime() * 1_000_000L;
     }
 

@@ -13,26 +13,31 @@ import java.util.List;
  * <ul>
  *   <li>{@code helpers.bc}, LLVM bitcode linked into every JIT module so helpers inline;</li>
  *   <li>{@code _pyjit_rt.cpython-313-x86_64-linux-gnu.so}, the extension module whose PEP 523
- *       frame evaluator enters native code.</li>
+ *       frame evaluator enters native code, and which runs programs for the launcher;</li>
+ *   <li>{@code pyjit-launch}, the native launcher of {@code pyjit run};</li>
+ *   <li>{@code pyjit_startup.py}, copied: the Python side of the start.</li>
  * </ul>
- * Usage: {@code CompileRuntime <c source dir> <output dir>}.
+ * Usage: {@code CompileRuntime <c source dir> <python source dir> <output dir>}.
  */
 public final class CompileRuntime {
     public static void main(String[] args) throws Exception {
         Path source = Path.of(args[0]);
-        Path out = Path.of(args[1]);
+        Path python = Path.of(args[1]);
+        Path out = Path.of(args[2]);
         Files.createDirectories(out);
         Path clang = Toolchain.clang();
         Path include = Toolchain.pythonInclude();
+        // the launcher's half (launch.c) creates the JVM through JNI: the JDK that builds has jni.h
+        Path jni = Path.of(System.getProperty("java.home"), "include");
         List<String> common = List.of("-O2", "-DNDEBUG", "-fPIC", "-g0", "-std=c11", "-Wall", "-Werror",
-                "-I" + include, "-I" + include.resolve("internal"), "-I" + source);
+                "-I" + include, "-I" + include.resolve("internal"), "-I" + source, "-I" + jni, "-I" + jni.resolve("linux"));
 
         run(clang, common, "-c", "-emit-llvm", source.resolve("helpers.c").toString(),
                 "-o", out.resolve("helpers.bc").toString());
 
         Path objects = Files.createTempDirectory("pyjit-rt");
         List<String> linkInputs = new ArrayList<>();
-        for (String unit : List.of("helpers", "module")) {
+        for (String unit : List.of("helpers", "module", "launch")) {
             Path object = objects.resolve(unit + ".o");
             run(clang, common, "-c", source.resolve(unit + ".c").toString(), "-o", object.toString());
             linkInputs.add(object.toString());
@@ -43,6 +48,12 @@ public final class CompileRuntime {
                 "-B" + clang.getParent(), "-o", out.resolve(dev.pyjit.runtime.RuntimeFiles.EXTENSION).toString()));
         link.addAll(linkInputs);
         run(clang, List.of(), link.toArray(String[]::new));
+
+        // an executable needs the C library's start files and libc: the system's, as any program's
+        run(clang, List.of("-O2", "-g0", "-std=gnu11", "-Wall", "-Werror", "-fuse-ld=lld", "-B" + clang.getParent()),
+                source.resolve("launcher.c").toString(), "-o", out.resolve(dev.pyjit.runtime.RuntimeFiles.LAUNCHER).toString());
+        Files.copy(python.resolve(dev.pyjit.runtime.RuntimeFiles.STARTUP), out.resolve(dev.pyjit.runtime.RuntimeFiles.STARTUP),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static void run(Path clang, List<String> common, String... rest) throws IOException, InterruptedException {

@@ -1,0 +1,77 @@
+package dev.pyjit.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The native launcher starts the program with no JVM in the process, and the JVM (the compiler)
+ * only once a function gets hot; the program goes on meanwhile and can end at any moment. The
+ * programs ask the runtime where the compiler is, and look for the JVM's library among the
+ * process's mappings.
+ */
+class LauncherTest {
+    private static final String JVM_LOADED = String.join("\n",
+            "import _pyjit_rt",
+            "def jvm_loaded():",
+            "    return _pyjit_rt.compiler_phase(), 'libjvm.so' in open('/proc/self/maps').read()",
+            "");
+
+    @TempDir
+    Path directory;
+
+    private Pyjit.Outcome inBackground(Map<String, String> environment, String program) throws Exception {
+        Path script = Files.writeString(directory.resolve("program.py"), JVM_LOADED + program);
+        Map<String, String> background = new java.util.HashMap<>(environment);
+        background.put("PYJIT_SYNC", "0");
+        return Pyjit.run(background, null, directory, script.toString());
+    }
+
+    @Test
+    void aProgramThatNeverGetsHotNeverStartsTheJvm() throws Exception {
+        Pyjit.Outcome outcome = inBackground(Map.of(), String.join("\n",
+                "def f(x):",
+                "    return x + 1",
+                "print(sum(f(i) for i in range(50)), jvm_loaded())",  // a generator's 50 resumptions: not hot
+                "import argparse, json, subprocess, unittest",  // the standard library gets warm importing: not hot either
+                "print(jvm_loaded())",
+                ""));
+        assertEquals(new Pyjit.Outcome(0, "1275 ('idle', False)\n('idle', False)\n", ""), outcome);
+    }
+
+    @Test
+    void theCompilerStartsWhenAFunctionGetsHotAndTheProgramGoesOnMeanwhile() throws Exception {
+        Pyjit.Outcome outcome = inBackground(Map.of("PYJIT_THRESHOLD", "2"), String.join("\n",
+                "import _pyjit_rt, time",
+                "def f(x):",
+                "    return x + 1",
+                "calls, deadline = 0, time.monotonic() + 60",
+                "while not _pyjit_rt.is_compiled(f.__code__) and time.monotonic() < deadline:",
+                "    calls = f(calls)",
+                "print(_pyjit_rt.is_compiled(f.__code__), calls > 2, jvm_loaded())",
+                ""));
+        assertEquals(new Pyjit.Outcome(0, "True True ('attached', True)\n", ""), outcome);
+    }
+
+    /** The JVM is still starting, or attaching, when the program ends: the program's ending is untouched. */
+    @Test
+    void aProgramEndsWhileTheCompilerIsStarting() throws Exception {
+        for (int spin : new int[] {0, 1_000, 30_000, 300_000}) {
+            Pyjit.Outcome outcome = inBackground(Map.of("PYJIT_THRESHOLD", "1"), String.join("\n",
+                    "import sys",
+                    "def f(x):",
+                    "    return x + 1",
+                    "total = 0",
+                    "for i in range(" + spin + " + 2):",
+                    "    total = f(total)",
+                    "print(total)",
+                    "sys.exit(3)",
+                    ""));
+            assertEquals(new Pyjit.Outcome(3, (spin + 2) + "\n", ""), outcome, "after " + spin + " calls");
+        }
+    }
+}

@@ -1,0 +1,510 @@
+/*
+ * The native launcher's half inside the runtime: `pyjit run` without a JVM at start-up.
+ *
+ * pyjit_launch runs the program as python3.13 would (CPython parses its own options), with pyjit's
+ * evaluator installed but no compiler: a program that never gets hot never loads the JVM, LLVM or
+ * the compiler. When a function first gets hot the evaluator calls pyjit_start_compiler, which
+ * creates the JVM on a thread of its own through JNI's invocation API; the compiler then takes the
+ * GIL for an instant and attaches itself (dev.pyjit.cli.embed.Attach, then _pyjit_rt.attach).
+ * Meanwhile every frame keeps running in the interpreter. With --jit-sync the program waits for
+ * the compiler before it starts; with statistics the compiler is started at once and waited for at
+ * exit, since it writes them. The process keeps one libpython: the launcher loaded the bundled one
+ * from JavaCPP's cache, where the JVM's bindings load the same file.
+ */
+#include "pyjit_rt.h"
+#include "launch.h"
+#include <dlfcn.h>
+#include <jni.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+/* pyjit_launch's answer when the arguments are for the JVM's command line (help, usage errors,
+ * dump, cache): the launcher hands them over. */
+#define PYJIT_LAUNCH_DEFER (-1)
+
+/* CPython's recursion guard assumes a main thread's stack: the program runs on a thread with a
+ * large one, as under the JVM. */
+#define PYTHON_STACK_BYTES (1UL << 30)
+
+/* The pyjit options of `pyjit run`, before the program (the JVM's RunCommand has the same). */
+typedef struct {
+    int jit;
+    int synchronous;
+    int no_cache;
+    const char *threshold;  /* --threshold's digits, or NULL */
+    const char *stats;      /* --jit-stats's target ("-": stderr), or NULL */
+} RunOptions;
+
+typedef enum { NOT_LAUNCHED, IDLE, STARTING, ATTACHING, ATTACHED, FAILED, CLOSED } Phase;
+
+static struct {
+    Phase phase;
+    int wait_at_exit;
+    pid_t process;
+    const char *libjvm;
+    int jvm_option_count;
+    char **jvm_options;
+    /* "key=value" options for dev.pyjit.cli.embed.Attach */
+    const char *attach_options[4];
+    int attach_option_count;
+    pthread_mutex_t lock;
+    pthread_cond_t changed;
+} compiler = {.phase = NOT_LAUNCHED, .lock = PTHREAD_MUTEX_INITIALIZER, .changed = PTHREAD_COND_INITIALIZER};
+
+static struct timespec launched;
+
+long long pyjit_launch_time(void) {
+    return (long long)launched.tv_sec * 1000000000LL + launched.tv_nsec;
+}
+
+/* CPython's standard library folder, with its final slash; NULL until a launch. */
+static char *standard_library;
+
+int pyjit_is_library(PyCodeObject *code) {
+    const char *file = PyUnicode_Check(code->co_filename) ? PyUnicode_AsUTF8(code->co_filename) : NULL;
+    if (file == NULL) {
+        PyErr_Clear();
+        return 0;
+    }
+    return strncmp(file, "<frozen ", 8) == 0
+           || (standard_library != NULL && strncmp(file, standard_library, strlen(standard_library)) == 0
+               && strstr(file, "/site-packages/") == NULL);
+}
+
+const char *pyjit_compiler_phase(void) {
+    static const char *const names[] = {"not launched", "idle", "starting", "attaching", "attached", "failed", "closed"};
+    pthread_mutex_lock(&compiler.lock);
+    Phase phase = compiler.phase;
+    pthread_mutex_unlock(&compiler.lock);
+    return names[phase];
+}
+
+static int debugging(void) {
+    const char *debug = getenv("PYJIT_DEBUG");
+    return debug != NULL && *debug != '\0' && strcmp(debug, "0") != 0;
+}
+
+static void enter_phase(Phase phase) {
+    pthread_mutex_lock(&compiler.lock);
+    compiler.phase = phase;
+    pthread_cond_broadcast(&compiler.changed);
+    pthread_mutex_unlock(&compiler.lock);
+}
+
+static JNIEnv *create_jvm(void) {
+    void *library = dlopen(compiler.libjvm, RTLD_NOW | RTLD_GLOBAL);
+    jint (*create)(JavaVM **, void **, void *) = library == NULL ? NULL : (jint(*)(JavaVM **, void **, void *))dlsym(library, "JNI_CreateJavaVM");
+    if (create == NULL) {
+        if (debugging()) {
+            fprintf(stderr, "pyjit: cannot load the JVM (%s): %s\n", compiler.libjvm, dlerror());
+        }
+        return NULL;
+    }
+    JavaVMOption *options = calloc((size_t)compiler.jvm_option_count, sizeof(JavaVMOption));
+    for (int i = 0; i < compiler.jvm_option_count; i++) {
+        options[i].optionString = compiler.jvm_options[i];
+    }
+    JavaVMInitArgs arguments = {.version = JNI_VERSION_10, .nOptions = compiler.jvm_option_count, .options = options,
+                                .ignoreUnrecognized = JNI_FALSE};
+    JavaVM *vm;
+    JNIEnv *env = NULL;
+    jint created = create(&vm, (void **)&env, &arguments);
+    free(options);
+    if (created != JNI_OK) {
+        if (debugging()) {
+            fprintf(stderr, "pyjit: cannot start the JVM: error %d\n", (int)created);
+        }
+        return NULL;
+    }
+    return env;
+}
+
+/* Attach.attach(String[] options): true once the compiler is attached. */
+static int call_attach(JNIEnv *env) {
+    jclass attach = (*env)->FindClass(env, "dev/pyjit/cli/embed/Attach");
+    jmethodID method = attach == NULL ? NULL : (*env)->GetStaticMethodID(env, attach, "attach", "([Ljava/lang/String;)Z");
+    jclass string = (*env)->FindClass(env, "java/lang/String");
+    jobjectArray options = method == NULL || string == NULL ? NULL
+                           : (*env)->NewObjectArray(env, compiler.attach_option_count, string, NULL);
+    for (int i = 0; options != NULL && i < compiler.attach_option_count; i++) {
+        (*env)->SetObjectArrayElement(env, options, i, (*env)->NewStringUTF(env, compiler.attach_options[i]));
+    }
+    jboolean attached = options == NULL ? JNI_FALSE : (*env)->CallStaticBooleanMethod(env, attach, method, options);
+    if ((*env)->ExceptionCheck(env)) {
+        if (debugging()) {
+            (*env)->ExceptionDescribe(env);
+        }
+        (*env)->ExceptionClear(env);
+        attached = JNI_FALSE;
+    }
+    return attached == JNI_TRUE;
+}
+
+static void *start_jvm(void *unused) {
+    (void)unused;
+    JNIEnv *env = create_jvm();
+    pthread_mutex_lock(&compiler.lock);
+    int go_on = env != NULL && compiler.phase == STARTING;
+    compiler.phase = go_on ? ATTACHING : compiler.phase == CLOSED ? CLOSED : FAILED;
+    pthread_cond_broadcast(&compiler.changed);
+    pthread_mutex_unlock(&compiler.lock);
+    if (go_on) {
+        enter_phase(call_attach(env) ? ATTACHED : FAILED);
+    }
+    /* the JVM stays, and this thread with it: the compiler's thread needs the JVM, and a thread
+     * that created the JVM cannot detach from it */
+    return NULL;
+}
+
+int pyjit_start_compiler(PyCodeObject *hot) {
+    /* only the GIL's holder leaves IDLE */
+    if (compiler.phase == IDLE && getpid() == compiler.process) {
+        if (hot != NULL && debugging()) {
+            PyObject *where = PyUnicode_FromFormat("%U (%U, line %d)", hot->co_qualname, hot->co_filename, hot->co_firstlineno);
+            fprintf(stderr, "pyjit: starting the compiler: %s got hot\n", where == NULL ? "?" : PyUnicode_AsUTF8(where));
+            Py_XDECREF(where);
+            PyErr_Clear();
+        }
+        enter_phase(STARTING);
+        pthread_t thread;
+        pthread_attr_t attributes;
+        pthread_attr_init(&attributes);
+        pthread_attr_setdetachstate(&attributes, PTHREAD_CREATE_DETACHED);
+        if (pthread_create(&thread, &attributes, start_jvm, NULL) != 0) {
+            enter_phase(FAILED);
+        }
+        pthread_attr_destroy(&attributes);
+    }
+    pthread_mutex_lock(&compiler.lock);
+    int coming = compiler.phase == STARTING || compiler.phase == ATTACHING;
+    pthread_mutex_unlock(&compiler.lock);
+    return coming;
+}
+
+/* Waits, without the GIL (attaching takes it), until the compiler is attached or failed. */
+static void await_compiler(void) {
+    Py_BEGIN_ALLOW_THREADS
+    pthread_mutex_lock(&compiler.lock);
+    while (compiler.phase == STARTING || compiler.phase == ATTACHING) {
+        pthread_cond_wait(&compiler.changed, &compiler.lock);
+    }
+    pthread_mutex_unlock(&compiler.lock);
+    Py_END_ALLOW_THREADS
+}
+
+void pyjit_close_compiler(void) {
+    if (compiler.phase == NOT_LAUNCHED || getpid() != compiler.process) {
+        return;
+    }
+    if (compiler.wait_at_exit) {
+        pyjit_start_compiler(NULL);
+        await_compiler();
+    }
+    pthread_mutex_lock(&compiler.lock);
+    if (compiler.phase == IDLE || compiler.phase == STARTING) {
+        compiler.phase = CLOSED;
+    }
+    int attaching = compiler.phase == ATTACHING;
+    pthread_mutex_unlock(&compiler.lock);
+    if (attaching) {
+        await_compiler();
+    }
+}
+
+static int is_set(const char *flag) {
+    return flag != NULL && *flag != '\0' && strcmp(flag, "0") != 0;
+}
+
+static int all_digits(const char *text) {
+    if (*text == '\0') {
+        return 0;
+    }
+    for (; *text != '\0'; text++) {
+        if (*text < '0' || *text > '9') {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* A count from the environment as JitOptions reads it: malformed or absent gives the default. */
+static long count_from(const char *text, long byDefault) {
+    if (text == NULL) {
+        return byDefault;
+    }
+    char *end;
+    long value = strtol(text, &end, 10);
+    while (*end == ' ' || *end == '\t' || *end == '\n') {
+        end++;
+    }
+    if (end == text || *end != '\0') {
+        return byDefault;
+    }
+    return value < 0 ? 0 : value;
+}
+
+/*
+ * Takes pyjit's own options out of the arguments (after an optional `run`), up to the program:
+ * `-c`, `-m`, `-` or the first word that is no option (ProgramSplit in the JVM's command line
+ * splits them the same way). CPython's one-letter options stay where they are, for CPython to
+ * parse. Returns the index of the first argument CPython gets (pyjit's options are removed from
+ * args in place, *count updated), or PYJIT_LAUNCH_DEFER for anything the JVM's command line
+ * answers: help, a version, a subcommand, an option that is neither pyjit's nor CPython's.
+ */
+static int take_options(char **args, int *count, RunOptions *options) {
+    static const char *const flags = "uBEsSIOqbv", *const with_value = "XW", *const program = "cm";
+    int i = 0;
+    if (*count > 0 && (strcmp(args[0], "dump") == 0 || strcmp(args[0], "cache") == 0 || strcmp(args[0], "help") == 0)) {
+        return PYJIT_LAUNCH_DEFER;
+    }
+    if (*count > 0 && strcmp(args[0], "run") == 0) {
+        i = 1;
+    }
+    int first = i;
+    int kept = i;
+    while (i < *count) {
+        char *arg = args[i];
+        if (arg[0] != '-' || strcmp(arg, "-") == 0) {
+            break;
+        }
+        if (arg[1] == '-') {
+            if (strcmp(arg, "--no-jit") == 0) {
+                options->jit = 0;
+            } else if (strcmp(arg, "--jit-sync") == 0) {
+                options->synchronous = 1;
+            } else if (strcmp(arg, "--no-cache") == 0) {
+                options->no_cache = 1;
+            } else if (strcmp(arg, "--jit-stats") == 0) {
+                options->stats = "-";
+            } else if (strncmp(arg, "--jit-stats=", 12) == 0 && arg[12] != '\0') {
+                options->stats = arg + 12;
+            } else if (strncmp(arg, "--threshold=", 12) == 0 && all_digits(arg + 12)) {
+                options->threshold = arg + 12;
+            } else if (strcmp(arg, "--threshold") == 0 && i + 1 < *count && all_digits(args[i + 1])) {
+                options->threshold = args[++i];
+            } else {
+                return PYJIT_LAUNCH_DEFER;
+            }
+            i++;
+            continue;
+        }
+        int ends_options = 0, takes_next = 0;
+        for (const char *letter = arg + 1; *letter != '\0'; letter++) {
+            if (strchr(program, *letter) != NULL) {
+                ends_options = 1;
+                break;
+            }
+            if (strchr(with_value, *letter) != NULL) {
+                takes_next = letter[1] == '\0';
+                break;
+            }
+            if (strchr(flags, *letter) == NULL) {
+                return PYJIT_LAUNCH_DEFER;
+            }
+        }
+        if (ends_options) {
+            break;
+        }
+        args[kept++] = arg;
+        i++;
+        if (takes_next) {
+            if (i >= *count) {
+                return PYJIT_LAUNCH_DEFER;
+            }
+            args[kept++] = args[i++];
+        }
+    }
+    while (i < *count) {
+        args[kept++] = args[i++];
+    }
+    *count = kept;
+    return first;
+}
+
+static int exit_status(PyStatus status) {
+    if (!PyStatus_Exception(status)) {
+        return -1;
+    }
+    if (PyStatus_IsExit(status)) {
+        return status.exitcode;
+    }
+    Py_ExitStatusException(status);
+    return 1;
+}
+
+typedef struct {
+    int argc;
+    char **argv;
+    const char *home;
+    const char *runtime;
+    const char *startup;
+    RunOptions options;
+    long threshold, optimise_after;
+    int status;
+} Program;
+
+static const char STARTUP[] =
+    "import importlib.util\n"
+    "spec = importlib.util.spec_from_file_location('pyjit_startup', startup_path)\n"
+    "startup = importlib.util.module_from_spec(spec)\n"
+    "spec.loader.exec_module(startup)\n"
+    "startup.start(runtime_path, None, None, threshold, loop_threshold, optimise_after, jit)\n";
+
+static int set_item(PyObject *globals, const char *name, PyObject *value) {
+    int failed = value == NULL || PyDict_SetItemString(globals, name, value) < 0;
+    Py_XDECREF(value);
+    return failed;
+}
+
+static void start_up(Program *program) {
+    PyObject *globals = PyDict_New();
+    PyObject *result = NULL;
+    if (globals != NULL && PyDict_SetItemString(globals, "__builtins__", PyEval_GetBuiltins()) == 0
+            && !set_item(globals, "startup_path", PyUnicode_DecodeFSDefault(program->startup))
+            && !set_item(globals, "runtime_path", PyUnicode_DecodeFSDefault(program->runtime))
+            && !set_item(globals, "threshold", PyLong_FromLong(program->threshold))
+            && !set_item(globals, "loop_threshold", PyLong_FromLong(program->options.synchronous ? 1 : 2))
+            && !set_item(globals, "optimise_after", PyLong_FromLong(program->optimise_after))
+            && !set_item(globals, "jit", PyBool_FromLong(program->options.jit))) {
+        result = PyRun_String(STARTUP, Py_file_input, globals, globals);
+    }
+    if (result == NULL) {
+        fprintf(stderr, "pyjit: start-up failed; running without the JIT\n");
+        PyErr_Print();
+        compiler.phase = NOT_LAUNCHED;
+    }
+    Py_XDECREF(result);
+    Py_XDECREF(globals);
+}
+
+static int run_python(Program *program) {
+    PyPreConfig preconfig;
+    PyPreConfig_InitPythonConfig(&preconfig);
+    /* pre-initialised from the command line, as python3.13 is: -X dev, -X utf8, -E and -I act there */
+    int refused = exit_status(Py_PreInitializeFromBytesArgs(&preconfig, program->argc, program->argv));
+    if (refused >= 0) {
+        return refused;
+    }
+    PyConfig config;
+    PyConfig_InitPythonConfig(&config);
+    PyStatus status = PyConfig_SetBytesString(&config, &config.home, program->home);
+    if (!PyStatus_Exception(status)) {
+        status = PyConfig_SetBytesString(&config, &config.executable, program->argv[0]);
+    }
+    if (!PyStatus_Exception(status)) {
+        status = PyConfig_SetBytesArgv(&config, program->argc, program->argv);
+    }
+    if (!PyStatus_Exception(status)) {
+        status = Py_InitializeFromConfig(&config);
+    }
+    PyConfig_Clear(&config);
+    refused = exit_status(status);
+    if (refused >= 0) {
+        return refused;
+    }
+    start_up(program);
+    if (program->options.synchronous || compiler.wait_at_exit) {
+        pyjit_start_compiler(NULL);
+    }
+    if (program->options.synchronous) {
+        await_compiler();
+    }
+    return Py_RunMain();
+}
+
+static void *python_thread(void *program) {
+    ((Program *)program)->status = run_python(program);
+    return NULL;
+}
+
+static char *sibling(const char *file, const char *name) {
+    const char *slash = strrchr(file, '/');
+    size_t folder = slash == NULL ? 0 : (size_t)(slash - file + 1);
+    char *path = malloc(folder + strlen(name) + 1);
+    memcpy(path, file, folder);
+    strcpy(path + folder, name);
+    return path;
+}
+
+/*
+ * runtime: this extension's file (beside it: pyjit_startup.py). argv: the launcher, the pyjit
+ * command (sys.executable), CPython's home, libjvm.so, the number of JVM options, the JVM options,
+ * then the arguments of `pyjit` itself. Returns the exit status, or PYJIT_LAUNCH_DEFER.
+ */
+int pyjit_launch(const char *runtime, int argc, char **argv) {
+    clock_gettime(CLOCK_REALTIME, &launched);
+    if (argc < 5) {
+        return PYJIT_LAUNCH_DEFER;
+    }
+    int jvm_options = atoi(argv[4]);
+    if (jvm_options < 0 || 5 + jvm_options > argc) {
+        return PYJIT_LAUNCH_DEFER;
+    }
+    /* a copy: the launcher hands the arguments on untouched if they are not for it */
+    int count = argc - 5 - jvm_options;
+    char **args = malloc(sizeof(char *) * ((size_t)count + 1));
+    memcpy(args, argv + 5 + jvm_options, sizeof(char *) * (size_t)count);
+    RunOptions options = {.jit = 1};
+    int first = take_options(args, &count, &options);
+    /* statistics without the JIT are the JVM's to write */
+    if (first == PYJIT_LAUNCH_DEFER || (!options.jit && (options.stats != NULL || is_set(getenv("PYJIT_STATS"))))) {
+        return PYJIT_LAUNCH_DEFER;
+    }
+    options.synchronous |= is_set(getenv("PYJIT_SYNC"));
+    /* CPython's argv: the pyjit command in argv[0]'s place, then CPython's options and the program */
+    char **python_argv = malloc(sizeof(char *) * (size_t)(count - first + 1));
+    python_argv[0] = argv[1];
+    memcpy(python_argv + 1, args + first, sizeof(char *) * (size_t)(count - first));
+    Program program = {
+        .argc = count - first + 1,
+        .argv = python_argv,
+        .home = argv[2],
+        .runtime = runtime,
+        .startup = sibling(runtime, "pyjit_startup.py"),
+        .options = options,
+        /* the defaults and the parsing of JitOptions */
+        .threshold = count_from(options.threshold != NULL ? options.threshold : getenv("PYJIT_THRESHOLD"), 100),
+        .optimise_after = count_from(getenv("PYJIT_OPTIMISE_AFTER"), 1000),
+        .status = 1,
+    };
+    if (options.jit) {
+        standard_library = malloc(strlen(argv[2]) + sizeof "/lib/python3.13/");
+        strcpy(standard_library, argv[2]);
+        strcat(standard_library, "/lib/python3.13/");
+        compiler.phase = IDLE;
+        compiler.process = getpid();
+        compiler.wait_at_exit = options.stats != NULL || is_set(getenv("PYJIT_STATS"));
+        compiler.libjvm = argv[3];
+        compiler.jvm_option_count = jvm_options;
+        compiler.jvm_options = argv + 5;
+        static char threshold[32], stats[4096];
+        if (options.threshold != NULL) {
+            snprintf(threshold, sizeof threshold, "threshold=%s", options.threshold);
+            compiler.attach_options[compiler.attach_option_count++] = threshold;
+        }
+        if (options.stats != NULL) {
+            snprintf(stats, sizeof stats, "stats=%s", options.stats);
+            compiler.attach_options[compiler.attach_option_count++] = stats;
+        }
+        if (options.synchronous) {
+            compiler.attach_options[compiler.attach_option_count++] = "sync";
+        }
+        if (options.no_cache) {
+            compiler.attach_options[compiler.attach_option_count++] = "no-cache";
+        }
+    }
+    pthread_t python;
+    pthread_attr_t attributes;
+    pthread_attr_init(&attributes);
+    pthread_attr_setstacksize(&attributes, PYTHON_STACK_BYTES);
+    if (pthread_create(&python, &attributes, python_thread, &program) != 0) {
+        program.status = run_python(&program);
+    } else {
+        pthread_join(python, NULL);
+    }
+    pthread_attr_destroy(&attributes);
+    return program.status;
+}

@@ -1,0 +1,31 @@
+/*
+ * The compiler as the evaluator (module.c) sees it when the native launcher (launch.c) started the
+ * program: not there until a function first gets hot. In a process the JVM started (pyjit dump,
+ * the JVM's own `pyjit run`), these do nothing.
+ */
+#ifndef PYJIT_LAUNCH_H
+#define PYJIT_LAUNCH_H
+
+/* Starts the JVM that compiles, on a thread of its own, unless it was started already; its
+ * compiler calls _pyjit_rt.attach once it is ready. hot: the code that asked for it (NULL: the
+ * start of the program), which PYJIT_DEBUG reports. Whether a compiler is on its way (started
+ * now or before, not yet attached). Called with the GIL held. */
+int pyjit_start_compiler(PyCodeObject *hot);
+
+/* Whether the code is CPython's standard library (frozen start-up modules such as importlib and os
+ * included, site-packages not): it gets warm in any program that imports, so it does not start
+ * the compiler; the program's own code does. Needs the GIL. */
+int pyjit_is_library(PyCodeObject *code);
+
+/* At exit, with the GIL held: a compiler still starting will never attach, unless the statistics
+ * need it (then it is waited for); one attaching right now is waited for. */
+void pyjit_close_compiler(void);
+
+/* Where the launcher's compiler is: "not launched" (a process the JVM started, or --no-jit), "idle"
+ * (not needed yet), "starting", "attaching", "attached", "failed" or "closed". */
+const char *pyjit_compiler_phase(void);
+
+/* When the launcher started the process, in nanoseconds since the epoch; 0 in a process the JVM started. */
+long long pyjit_launch_time(void);
+
+#endif

@@ -1,0 +1,92 @@
+"""pyjit's set-up between the interpreter's start and the user's program.
+
+Run by the native launcher (launch.c) and by the JVM's own start (Bootstrap.java), loaded from
+its file without entering sys.modules, so nothing of it is visible to the program. start() is
+the one entry point.
+"""
+import os
+import sys
+
+
+def start(runtime_path, hook, exit_hook, threshold, loop_threshold, optimise_after, jit):
+    """Sets the process up for the program; with jit, installs the frame evaluator of the runtime
+    at runtime_path. hook and exit_hook are the compiler's (None while the compiler is not there
+    yet: the runtime then starts it when a function first gets hot); exit_hook alone may be given
+    without the JIT, for the statistics."""
+    _undo_preload()
+    _honour_venv()
+    _filter_fork_warning()
+    runtime = _install(runtime_path, hook, exit_hook, threshold, loop_threshold, optimise_after) if jit else None
+    if runtime is not None or exit_hook is not None:
+        _register_exit(runtime, exit_hook)
+
+
+def _undo_preload():
+    """The launcher preloads the JVM's signal-chaining library; the program's child processes must not inherit it."""
+    preloaded = os.environ.pop('PYJIT_PRELOADED', None)
+    if preloaded:
+        rest = [p for p in os.environ.get('LD_PRELOAD', '').split(':') if p and p != preloaded]
+        if rest:
+            os.environ['LD_PRELOAD'] = ':'.join(rest)
+        else:
+            os.environ.pop('LD_PRELOAD', None)
+
+
+def _honour_venv():
+    venv = os.environ.get('VIRTUAL_ENV')
+    if venv:
+        packages = os.path.join(venv, 'lib', 'python3.13', 'site-packages')
+        if os.path.isdir(packages):
+            import site
+            sys.prefix = sys.exec_prefix = venv
+            site.addsitedir(packages)
+
+
+def _filter_fork_warning():
+    """os.fork() warns that a process with more than one thread may deadlock in the child. pyjit's
+    own threads (the JVM's, the Python thread's parent) would make every fork warn; python3.13
+    warns only when the program has started threads. So before each fork, while the program has
+    none, a filter for that warning is put first; it cannot be taken out after the fork (the
+    warning comes after the parent's fork hooks), so the next fork's hook takes it out before
+    deciding again. Only forks give that warning."""
+    import _thread
+    installed = None
+
+    def before_fork():
+        nonlocal installed
+        import warnings
+        if installed is not None and installed in warnings.filters:
+            warnings.filters.remove(installed)
+            warnings._filters_mutated()
+        installed = None
+        if _thread._count() == 0:
+            warnings.filterwarnings('ignore', message=r'This process \(pid=\d+\) is multi-threaded',
+                                    category=DeprecationWarning)
+            installed = warnings.filters[0]
+
+    os.register_at_fork(before=before_fork)
+
+
+def _install(runtime_path, hook, exit_hook, threshold, loop_threshold, optimise_after):
+    import importlib.util
+    spec = importlib.util.spec_from_file_location('_pyjit_rt', runtime_path)
+    runtime = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(runtime)
+    sys.modules['_pyjit_rt'] = runtime
+    runtime.install(hook, exit_hook, threshold, loop_threshold, optimise_after)
+    return runtime
+
+
+def _register_exit(runtime, exit_hook):
+    """A forked child has no JVM: it must not call into Java, so only the first process finishes."""
+    import atexit
+    first_process = os.getpid()
+
+    def finish():
+        if os.getpid() == first_process:
+            if runtime is not None:
+                runtime.finish()
+            else:
+                exit_hook()
+
+    atexit.register(finish)
