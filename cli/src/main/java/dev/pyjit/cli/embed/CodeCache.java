@@ -29,8 +29,12 @@ import java.util.stream.Stream;
  * misplaced file is ignored, never executed. The digest proves integrity, not authorship: the
  * directories are made private (0700), and a cache directory that another user owns or that
  * others can write to is not used at all. The directory is kept under a size by removing the
- * least recently used entries (a hit renews the entry's time). Any failure of the file system
- * (read-only, full) only means no cache.
+ * least recently used entries (a hit renews the entry's time). The size is known from a small file
+ * beside the entries ({@code size}) that each write brings up to date, so a process does not look at
+ * every entry before its first write; the entries are looked at only when that file says the cache
+ * is full (or is missing), and the file then gets the true total again. Processes writing at once
+ * may lose each other's additions to it, so the bound holds approximately until the next such look.
+ * Any failure of the file system (read-only, full) only means no cache.
  */
 public final class CodeCache {
     public static final long DEFAULT_MAX_BYTES = 256L << 20;
@@ -39,6 +43,8 @@ public final class CodeCache {
 
     private final Path directory;
     private final long maxBytes;
+    private static final String SIZE_FILE = "size";
+
     /** The entries' total size as of the last look at the directory plus what was written since; -1 before. */
     private long knownBytes = -1;
 
@@ -121,7 +127,8 @@ public final class CodeCache {
             try {
                 byte[] file = wrap(key, object);
                 Files.write(temporary, file);
-                knownBytes = knownBytes < 0 ? -1 : knownBytes + file.length;
+                long recorded = recordedBytes();
+                knownBytes = recorded < 0 ? -1 : recorded + file.length;
                 try {
                     Files.move(temporary, entry, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException unsupported) {
@@ -131,6 +138,9 @@ public final class CodeCache {
                 Files.deleteIfExists(temporary);
             }
             trim();
+            if (knownBytes >= 0) {
+                Files.writeString(directory.resolve(SIZE_FILE), Long.toString(knownBytes));
+            }
         } catch (IOException | RuntimeException unwritable) {
             // no cache then
         }
@@ -153,6 +163,8 @@ public final class CodeCache {
         for (Path entry : entries) {
             Files.deleteIfExists(entry);
         }
+        Files.deleteIfExists(directory.resolve(SIZE_FILE));
+        knownBytes = 0;
         return entries.size();
     }
 
@@ -175,6 +187,15 @@ public final class CodeCache {
      * count kept here is a lower bound); trimming below the limit keeps a full cache from walking
      * its whole directory at every write (with 14,000 entries that took 0.5 s a write).
      */
+    /** The total the size file gives (other processes may have written since this one looked), or -1. */
+    private long recordedBytes() {
+        try {
+            return Long.parseLong(Files.readString(directory.resolve(SIZE_FILE)).trim());
+        } catch (IOException | NumberFormatException unknown) {
+            return -1;
+        }
+    }
+
     private void trim() throws IOException {
         if (knownBytes >= 0 && knownBytes <= maxBytes) {
             return;
