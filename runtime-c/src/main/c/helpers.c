@@ -851,7 +851,7 @@ static int call_python(PyThreadState *tstate, PyObject *callable, PyObject **arg
     if (varkeywords) {
         callee->localsplus[positional + varargs] = keywords;
     }
-    *result = tstate->interp->eval_frame(tstate, callee, 0);
+    *result = pyjit_run_pushed(tstate, callee);
     return 1;
 }
 

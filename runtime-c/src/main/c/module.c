@@ -298,7 +298,7 @@ typedef struct {
 
 static StackBounds stack_bounds[256];
 
-static int measure_stack(StackBounds *bounds, PyThreadState *tstate) {
+static int __attribute__((noinline)) measure_stack(StackBounds *bounds, PyThreadState *tstate) {
     pthread_attr_t attributes;
     void *low;
     size_t size;
@@ -318,7 +318,7 @@ static int measure_stack(StackBounds *bounds, PyThreadState *tstate) {
     return 1;
 }
 
-static int stack_exhausted(PyThreadState *tstate) {
+static inline int stack_exhausted(PyThreadState *tstate) {
     char *here = __builtin_frame_address(0);
     StackBounds *bounds = &stack_bounds[((uintptr_t)tstate >> 4) % 256];
     if ((bounds->tstate != tstate || here < bounds->low || here >= bounds->high) && !measure_stack(bounds, tstate)) {
@@ -479,6 +479,24 @@ static PyObject *evaluate(PyThreadState *tstate, _PyInterpreterFrame *frame, int
     /* This frame is paid for by the stack check: the C recursion counter stays for C recursion. */
     tstate->c_recursion_remaining += PYJIT_C_STACK_UNITS;
     PyObject *result = run(tstate, frame, throwflag);
+    tstate->c_recursion_remaining -= PYJIT_C_STACK_UNITS;
+    return result;
+}
+
+/* Compiled code calling compiled code: the common case of run() without its way there (a frame
+ * evaluator's call, the checks for frames that are not fresh, generators, tiers still counting).
+ * Anything else goes through the evaluator. */
+PyObject *pyjit_run_pushed(PyThreadState *tstate, _PyInterpreterFrame *frame) {
+    PyCodeObject *code = (PyCodeObject *)frame->f_executable;
+    /* PyUnstable_Code_GetExtra, inline: co_extra is CPython 3.13's _PyCodeObjectExtra (codeobject.c) */
+    struct { Py_ssize_t size; void *extras[1]; } *extras = code->co_extra;
+    CodeState *state = extras != NULL && code_extra_index < extras->size ? extras->extras[code_extra_index] : NULL;
+    if (state == NULL || state->native == NULL || state->tier != PYJIT_TIER_OPTIMISED || is_generator_like(code)
+            || pyjit_monitored(tstate, code) || !as_expected(state, frame) || stack_exhausted(tstate)) {
+        return tstate->interp->eval_frame(tstate, frame, 0);
+    }
+    tstate->c_recursion_remaining += PYJIT_C_STACK_UNITS;
+    PyObject *result = enter_native(state, tstate, frame, 0);
     tstate->c_recursion_remaining -= PYJIT_C_STACK_UNITS;
     return result;
 }

@@ -51,6 +51,9 @@ int pyjit_monitored(PyThreadState *tstate, PyCodeObject *code);
 /* A monitoring tool is active: the frame evaluator gives way to CPython's until every tool is off
  * (see module.c). */
 void pyjit_stand_down(PyThreadState *tstate);
+/* Runs a frame compiled code pushed for a call, as the frame evaluator would (module.c); when the
+ * callee's optimised native code can take it, straight there. */
+PyObject *pyjit_run_pushed(PyThreadState *tstate, _PyInterpreterFrame *frame);
 /* The interpreter's eval-breaker poll: -1 if a pending call (a signal handler) raised; 1 if a tool
  * watches this code and the instrumentation version changed since *seen_version (the frame must
  * go to the interpreter); else 0. Keeps *seen_version current. Local events set on this code
