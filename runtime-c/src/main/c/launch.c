@@ -16,6 +16,7 @@
 #include <dlfcn.h>
 #include <jni.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -24,6 +25,9 @@
 /* pyjit_launch's answer when the arguments are for the JVM's command line (help, usage errors,
  * dump, cache): the launcher hands them over. */
 #define PYJIT_LAUNCH_DEFER (-1)
+
+/* The signal the JVM suspends its threads with: a real-time signal programs hardly use. */
+#define JVM_SUSPEND_SIGNAL "63"
 
 /* CPython's recursion guard assumes a main thread's stack: the program runs on a thread with a
  * large one, as under the JVM. */
@@ -94,6 +98,33 @@ static void enter_phase(Phase phase) {
     pthread_mutex_unlock(&compiler.lock);
 }
 
+/* The process ends here, with the program's status, in the launcher's process and in a forked
+ * child alike: a JVM's threads may still run, and exit() would run its libraries' destructors
+ * under them. */
+static void end_process(int status) {
+    fflush(NULL);
+    _exit(status);
+}
+
+/* sys.exit() in a script or -c ends the process through exit() inside Py_RunMain: once the JVM is
+ * there, that too ends here (the handler registered last runs first). */
+static void exit_now(int status, void *unused) {
+    (void)unused;
+    end_process(status);
+}
+
+/* The program's thread takes the signals sent to the process, as python3's main thread does: a
+ * signal delivered to another thread would not interrupt the call the program is blocked in. */
+static void block_asynchronous_signals(void) {
+    static const int synchronous[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP, SIGSYS};
+    sigset_t asynchronous;
+    sigfillset(&asynchronous);
+    for (size_t i = 0; i < sizeof synchronous / sizeof synchronous[0]; i++) {
+        sigdelset(&asynchronous, synchronous[i]);
+    }
+    pthread_sigmask(SIG_BLOCK, &asynchronous, NULL);
+}
+
 static JNIEnv *create_jvm(void) {
     void *library = dlopen(compiler.libjvm, RTLD_NOW | RTLD_GLOBAL);
     jint (*create)(JavaVM **, void **, void *) = library == NULL ? NULL : (jint(*)(JavaVM **, void **, void *))dlsym(library, "JNI_CreateJavaVM");
@@ -145,7 +176,17 @@ static int call_attach(JNIEnv *env) {
 
 static void *start_jvm(void *unused) {
     (void)unused;
+    /* the JVM's threads inherit this mask, and HotSpot unblocks in each the signals it needs */
+    block_asynchronous_signals();
+    /* HotSpot suspends threads with SIGUSR2 and takes it over from the program (-Xrs does not
+     * cover it); it reads the signal to use from the environment as it starts, which the program's
+     * os.environ, read before, never shows */
+    setenv("_JAVA_SR_SIGNUM", JVM_SUSPEND_SIGNAL, 1);
     JNIEnv *env = create_jvm();
+    unsetenv("_JAVA_SR_SIGNUM");
+    if (env != NULL) {
+        on_exit(exit_now, NULL);
+    }
     pthread_mutex_lock(&compiler.lock);
     int go_on = env != NULL && compiler.phase == STARTING;
     compiler.phase = go_on ? ATTACHING : compiler.phase == CLOSED ? CLOSED : FAILED;
@@ -179,9 +220,9 @@ int pyjit_start_compiler(PyCodeObject *hot) {
         pthread_attr_destroy(&attributes);
     }
     pthread_mutex_lock(&compiler.lock);
-    int coming = compiler.phase == STARTING || compiler.phase == ATTACHING;
+    int not_there = compiler.phase == STARTING || compiler.phase == ATTACHING || compiler.phase == FAILED;
     pthread_mutex_unlock(&compiler.lock);
-    return coming;
+    return not_there;
 }
 
 /* Waits, without the GIL (attaching takes it), until the compiler is attached or failed. */
@@ -218,8 +259,9 @@ static int is_set(const char *flag) {
     return flag != NULL && *flag != '\0' && strcmp(flag, "0") != 0;
 }
 
-static int all_digits(const char *text) {
-    if (*text == '\0') {
+/* Digits that make an int (the JVM's command line answers anything else). */
+static int is_count(const char *text) {
+    if (*text == '\0' || strlen(text) > 9) {
         return 0;
     }
     for (; *text != '\0'; text++) {
@@ -281,9 +323,9 @@ static int take_options(char **args, int *count, RunOptions *options) {
                 options->stats = "-";
             } else if (strncmp(arg, "--jit-stats=", 12) == 0 && arg[12] != '\0') {
                 options->stats = arg + 12;
-            } else if (strncmp(arg, "--threshold=", 12) == 0 && all_digits(arg + 12)) {
+            } else if (strncmp(arg, "--threshold=", 12) == 0 && is_count(arg + 12)) {
                 options->threshold = arg + 12;
-            } else if (strcmp(arg, "--threshold") == 0 && i + 1 < *count && all_digits(args[i + 1])) {
+            } else if (strcmp(arg, "--threshold") == 0 && i + 1 < *count && is_count(args[i + 1])) {
                 options->threshold = args[++i];
             } else {
                 return PYJIT_LAUNCH_DEFER;
@@ -343,7 +385,6 @@ typedef struct {
     const char *startup;
     RunOptions options;
     long threshold, optimise_after;
-    int status;
 } Program;
 
 static const char STARTUP[] =
@@ -416,9 +457,10 @@ static int run_python(Program *program) {
 }
 
 static void *python_thread(void *program) {
-    ((Program *)program)->status = run_python(program);
+    end_process(run_python(program));
     return NULL;
 }
+
 
 static char *sibling(const char *file, const char *name) {
     const char *slash = strrchr(file, '/');
@@ -432,7 +474,8 @@ static char *sibling(const char *file, const char *name) {
 /*
  * runtime: this extension's file (beside it: pyjit_startup.py). argv: the launcher, the pyjit
  * command (sys.executable), CPython's home, libjvm.so, the number of JVM options, the JVM options,
- * then the arguments of `pyjit` itself. Returns the exit status, or PYJIT_LAUNCH_DEFER.
+ * then the arguments of `pyjit` itself. Runs the program and ends the process with its status;
+ * returns (PYJIT_LAUNCH_DEFER) only when the arguments are the JVM's command line's.
  */
 int pyjit_launch(const char *runtime, int argc, char **argv) {
     clock_gettime(CLOCK_REALTIME, &launched);
@@ -468,7 +511,6 @@ int pyjit_launch(const char *runtime, int argc, char **argv) {
         /* the defaults and the parsing of JitOptions */
         .threshold = count_from(options.threshold != NULL ? options.threshold : getenv("PYJIT_THRESHOLD"), 100),
         .optimise_after = count_from(getenv("PYJIT_OPTIMISE_AFTER"), 1000),
-        .status = 1,
     };
     if (options.jit) {
         standard_library = malloc(strlen(argv[2]) + sizeof "/lib/python3.13/");
@@ -501,10 +543,9 @@ int pyjit_launch(const char *runtime, int argc, char **argv) {
     pthread_attr_init(&attributes);
     pthread_attr_setstacksize(&attributes, PYTHON_STACK_BYTES);
     if (pthread_create(&python, &attributes, python_thread, &program) != 0) {
-        program.status = run_python(&program);
-    } else {
-        pthread_join(python, NULL);
+        end_process(run_python(&program));
     }
-    pthread_attr_destroy(&attributes);
-    return program.status;
+    block_asynchronous_signals();
+    pthread_join(python, NULL);  /* the program's thread ends the process */
+    return PYJIT_LAUNCH_DEFER;
 }

@@ -8,8 +8,9 @@
 
 /* Starts the JVM that compiles, on a thread of its own, unless it was started already; its
  * compiler calls _pyjit_rt.attach once it is ready. hot: the code that asked for it (NULL: the
- * start of the program), which PYJIT_DEBUG reports. Whether a compiler is on its way (started
- * now or before, not yet attached). Called with the GIL held. */
+ * start of the program), which PYJIT_DEBUG reports. Whether the compiler is not there: on its
+ * way (started now or before, not yet attached), or failed to start and never coming. Called with
+ * the GIL held. */
 int pyjit_start_compiler(PyCodeObject *hot);
 
 /* Whether the code is CPython's standard library (frozen start-up modules such as importlib and os

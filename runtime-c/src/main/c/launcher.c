@@ -16,37 +16,34 @@
 
 #define RUNTIME "_pyjit_rt.cpython-313-x86_64-linux-gnu.so"
 #define LIBPYTHON "/libpython3.13.so.1.0"
-#define DEFER (-1)
 
-static int launch(int argc, char **argv) {
+/* Runs the program through the extension's pyjit_launch, which ends the process; returns when
+ * the bundled Python or the extension cannot be loaded, or the arguments are not for it. */
+static void launch(int argc, char **argv) {
     static char runtime[PATH_MAX], libpython[PATH_MAX];
     ssize_t length = readlink("/proc/self/exe", runtime, sizeof runtime - sizeof RUNTIME - 1);
     runtime[length < 0 ? 0 : length] = '\0';
     char *slash = strrchr(runtime, '/');
     if (slash == NULL || snprintf(libpython, sizeof libpython, "%s" LIBPYTHON, argv[2]) >= (int)sizeof libpython) {
-        return DEFER;
+        return;
     }
     strcpy(slash + 1, RUNTIME);
     if (dlopen(libpython, RTLD_NOW | RTLD_GLOBAL) == NULL) {
-        return DEFER;
+        return;
     }
     void *extension = dlopen(runtime, RTLD_NOW | RTLD_GLOBAL);
     int (*run)(const char *, int, char **) = extension == NULL ? NULL : (int (*)(const char *, int, char **))dlsym(extension, "pyjit_launch");
-    return run == NULL ? DEFER : run(runtime, argc, argv);
+    if (run != NULL) {
+        run(runtime, argc, argv);
+    }
 }
 
 int main(int argc, char **argv) {
-    int well_formed = argc >= 5 && atoi(argv[4]) >= 0 && 5 + atoi(argv[4]) <= argc;
-    int status = well_formed ? launch(argc, argv) : DEFER;
-    if (status != DEFER) {
-        fflush(NULL);
-        /* the JVM, if it was started, may still be running threads that exit() would race */
-        _exit(status);
-    }
-    if (!well_formed) {
+    if (argc < 5 || atoi(argv[4]) < 0 || 5 + atoi(argv[4]) > argc) {
         fprintf(stderr, "pyjit-launch: started without its arguments; use the pyjit command\n");
         return 2;
     }
+    launch(argc, argv);
     int jvm_options = atoi(argv[4]);
     char **forwarded = argv + 4 + jvm_options;
     forwarded[0] = argv[1];

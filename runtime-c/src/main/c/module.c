@@ -64,7 +64,8 @@ static PyObject *exit_hook;
 static int installed;
 /* The evaluator steps aside while the launcher starts the compiler: until it attaches, the
  * interpreter runs at its own speed (a frame evaluator costs it its inlined Python calls), and
- * the counts of the code objects wait where they are. */
+ * the counts of the code objects wait where they are. A compiler that failed to start leaves the
+ * program to the interpreter for good. */
 static int paused;
 static Py_ssize_t threshold;
 /* Entries of quick code before it is compiled again, optimised; 0: every compilation is optimised. */

@@ -74,4 +74,54 @@ class LauncherTest {
             assertEquals(new Pyjit.Outcome(3, (spin + 2) + "\n", ""), outcome, "after " + spin + " calls");
         }
     }
+
+    /** Waits, in the program, until the compiler is attached: the JVM's threads run in the process. */
+    private static final String WITH_THE_JVM = String.join("\n",
+            "import time",
+            "def hot(x):",
+            "    return x + 1",
+            "t, deadline = 0, time.monotonic() + 60",
+            "while _pyjit_rt.compiler_phase() != 'attached' and time.monotonic() < deadline:",
+            "    t = hot(t)",
+            "");
+
+    @Test
+    void everyExitStatusIsTheProgramsOwn() throws Exception {
+        Files.writeString(directory.resolve("minus.py"), "print('ran once')\nimport sys\nsys.exit(-1)\n");
+        Pyjit.Outcome module = Pyjit.run(Map.of("PYJIT_SYNC", "0"), null, directory, "-m", "minus");
+        assertEquals(new Pyjit.Outcome(255, "ran once\n", ""), module, "-1 is a status like any other, under -m too");
+        Pyjit.Outcome attached = inBackground(Map.of(), WITH_THE_JVM + "import sys\nprint(jvm_loaded())\nsys.exit(3)\n");
+        assertEquals(new Pyjit.Outcome(3, "('attached', True)\n", ""), attached, "sys.exit() with the JVM's threads running");
+    }
+
+    @Test
+    void aForkedChildEndsWithItsOwnStatus() throws Exception {
+        Pyjit.Outcome outcome = inBackground(Map.of(), WITH_THE_JVM + String.join("\n",
+                "import os",
+                "for code in ('raise ValueError', 'raise SystemExit(5)', 'pass'):",
+                "    pid = os.fork()",
+                "    if pid == 0:",
+                "        import sys",
+                "        sys.stderr = open(os.devnull, 'w')",
+                "        exec(code)",
+                "        sys.exit(0)",
+                "    print(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))",
+                ""));
+        assertEquals(new Pyjit.Outcome(0, "1\n5\n0\n", ""), outcome);
+    }
+
+    /** HotSpot suspends its threads with a signal of its own choosing; by default SIGUSR2, which programs use. */
+    @Test
+    void theProgramKeepsSigusr2WhileTheJvmRuns() throws Exception {
+        Pyjit.Outcome outcome = inBackground(Map.of(), String.join("\n",
+                "import os, signal",
+                "received = []",
+                "signal.signal(signal.SIGUSR2, lambda *unused: received.append('SIGUSR2'))",
+                WITH_THE_JVM,
+                "os.kill(os.getpid(), signal.SIGUSR2)",
+                "time.sleep(0.1)",
+                "print(received, jvm_loaded(), '_JAVA_SR_SIGNUM' in os.environ)",
+                ""));
+        assertEquals(new Pyjit.Outcome(0, "['SIGUSR2'] ('attached', True) False\n", ""), outcome);
+    }
 }
