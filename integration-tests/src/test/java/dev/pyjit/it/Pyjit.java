@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 final class Pyjit {
     record Outcome(int exitCode, String stdout, String stderr) {}
 
-    private static final List<String> JVM_OPTIONS = List.of("-Xrs", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+    private static final List<String> JVM_OPTIONS = List.of("-Xrs", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1",
             "-Djava.class.path=" + System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
     private static List<String> launcher;
 
