@@ -22,9 +22,9 @@
 #include <time.h>
 #include <unistd.h>
 
-/* pyjit_launch's answer when the arguments are for the JVM's command line (help, usage errors,
+/* take_options' answer when the arguments are for the JVM's command line (help, usage errors,
  * dump, cache): the launcher hands them over. */
-#define PYJIT_LAUNCH_DEFER (-1)
+#define HAND_OVER (-1)
 
 /* The signal the JVM suspends its threads with: a real-time signal programs hardly use. */
 #define JVM_SUSPEND_SIGNAL "63"
@@ -48,6 +48,9 @@ static struct {
     Phase phase;
     int wait_at_exit;
     pid_t process;
+    /* PYJIT_DEBUG, read as the process starts: the JVM's thread never reads the environment the
+     * program may be changing */
+    int debug;
     const char *libjvm;
     int jvm_option_count;
     char **jvm_options;
@@ -84,11 +87,6 @@ const char *pyjit_compiler_phase(void) {
     Phase phase = compiler.phase;
     pthread_mutex_unlock(&compiler.lock);
     return names[phase];
-}
-
-static int debugging(void) {
-    const char *debug = getenv("PYJIT_DEBUG");
-    return debug != NULL && *debug != '\0' && strcmp(debug, "0") != 0;
 }
 
 static void enter_phase(Phase phase) {
@@ -129,7 +127,7 @@ static JNIEnv *create_jvm(void) {
     void *library = dlopen(compiler.libjvm, RTLD_NOW | RTLD_GLOBAL);
     jint (*create)(JavaVM **, void **, void *) = library == NULL ? NULL : (jint(*)(JavaVM **, void **, void *))dlsym(library, "JNI_CreateJavaVM");
     if (create == NULL) {
-        if (debugging()) {
+        if (compiler.debug) {
             fprintf(stderr, "pyjit: cannot load the JVM (%s): %s\n", compiler.libjvm, dlerror());
         }
         return NULL;
@@ -145,7 +143,7 @@ static JNIEnv *create_jvm(void) {
     jint created = create(&vm, (void **)&env, &arguments);
     free(options);
     if (created != JNI_OK) {
-        if (debugging()) {
+        if (compiler.debug) {
             fprintf(stderr, "pyjit: cannot start the JVM: error %d\n", (int)created);
         }
         return NULL;
@@ -165,7 +163,7 @@ static int call_attach(JNIEnv *env) {
     }
     jboolean attached = options == NULL ? JNI_FALSE : (*env)->CallStaticBooleanMethod(env, attach, method, options);
     if ((*env)->ExceptionCheck(env)) {
-        if (debugging()) {
+        if (compiler.debug) {
             (*env)->ExceptionDescribe(env);
         }
         (*env)->ExceptionClear(env);
@@ -203,7 +201,7 @@ static void *start_jvm(void *unused) {
 int pyjit_start_compiler(PyCodeObject *hot) {
     /* only the GIL's holder leaves IDLE */
     if (compiler.phase == IDLE && getpid() == compiler.process) {
-        if (hot != NULL && debugging()) {
+        if (hot != NULL && compiler.debug) {
             PyObject *where = PyUnicode_FromFormat("%U (%U, line %d)", hot->co_qualname, hot->co_filename, hot->co_firstlineno);
             fprintf(stderr, "pyjit: starting the compiler: %s got hot\n", where == NULL ? "?" : PyUnicode_AsUTF8(where));
             Py_XDECREF(where);
@@ -293,14 +291,14 @@ static long count_from(const char *text, long byDefault) {
  * `-c`, `-m`, `-` or the first word that is no option (ProgramSplit in the JVM's command line
  * splits them the same way). CPython's one-letter options stay where they are, for CPython to
  * parse. Returns the index of the first argument CPython gets (pyjit's options are removed from
- * args in place, *count updated), or PYJIT_LAUNCH_DEFER for anything the JVM's command line
+ * args in place, *count updated), or HAND_OVER for anything the JVM's command line
  * answers: help, a version, a subcommand, an option that is neither pyjit's nor CPython's.
  */
 static int take_options(char **args, int *count, RunOptions *options) {
     static const char *const flags = "uBEsSIOqbv", *const with_value = "XW", *const program = "cm";
     int i = 0;
     if (*count > 0 && (strcmp(args[0], "dump") == 0 || strcmp(args[0], "cache") == 0 || strcmp(args[0], "help") == 0)) {
-        return PYJIT_LAUNCH_DEFER;
+        return HAND_OVER;
     }
     if (*count > 0 && strcmp(args[0], "run") == 0) {
         i = 1;
@@ -328,7 +326,7 @@ static int take_options(char **args, int *count, RunOptions *options) {
             } else if (strcmp(arg, "--threshold") == 0 && i + 1 < *count && is_count(args[i + 1])) {
                 options->threshold = args[++i];
             } else {
-                return PYJIT_LAUNCH_DEFER;
+                return HAND_OVER;
             }
             i++;
             continue;
@@ -344,7 +342,7 @@ static int take_options(char **args, int *count, RunOptions *options) {
                 break;
             }
             if (strchr(flags, *letter) == NULL) {
-                return PYJIT_LAUNCH_DEFER;
+                return HAND_OVER;
             }
         }
         if (ends_options) {
@@ -354,7 +352,7 @@ static int take_options(char **args, int *count, RunOptions *options) {
         i++;
         if (takes_next) {
             if (i >= *count) {
-                return PYJIT_LAUNCH_DEFER;
+                return HAND_OVER;
             }
             args[kept++] = args[i++];
         }
@@ -392,7 +390,7 @@ static const char STARTUP[] =
     "spec = importlib.util.spec_from_file_location('pyjit_startup', startup_path)\n"
     "startup = importlib.util.module_from_spec(spec)\n"
     "spec.loader.exec_module(startup)\n"
-    "startup.start(runtime_path, None, None, threshold, loop_threshold, optimise_after, jit)\n";
+    "startup.start(runtime_path, None, None, threshold, synchronous, optimise_after, jit)\n";
 
 static int set_item(PyObject *globals, const char *name, PyObject *value) {
     int failed = value == NULL || PyDict_SetItemString(globals, name, value) < 0;
@@ -407,7 +405,7 @@ static void start_up(Program *program) {
             && !set_item(globals, "startup_path", PyUnicode_DecodeFSDefault(program->startup))
             && !set_item(globals, "runtime_path", PyUnicode_DecodeFSDefault(program->runtime))
             && !set_item(globals, "threshold", PyLong_FromLong(program->threshold))
-            && !set_item(globals, "loop_threshold", PyLong_FromLong(program->options.synchronous ? 1 : 2))
+            && !set_item(globals, "synchronous", PyBool_FromLong(program->options.synchronous))
             && !set_item(globals, "optimise_after", PyLong_FromLong(program->optimise_after))
             && !set_item(globals, "jit", PyBool_FromLong(program->options.jit))) {
         result = PyRun_String(STARTUP, Py_file_input, globals, globals);
@@ -461,7 +459,6 @@ static void *python_thread(void *program) {
     return NULL;
 }
 
-
 static char *sibling(const char *file, const char *name) {
     const char *slash = strrchr(file, '/');
     size_t folder = slash == NULL ? 0 : (size_t)(slash - file + 1);
@@ -471,30 +468,32 @@ static char *sibling(const char *file, const char *name) {
     return path;
 }
 
+/* "key=value", for an option whose value may be as long as a path. */
+static char *attach_option(const char *key, const char *value) {
+    char *option = malloc(strlen(key) + strlen(value) + 2);
+    sprintf(option, "%s=%s", key, value);
+    return option;
+}
+
 /*
- * runtime: this extension's file (beside it: pyjit_startup.py). argv: the launcher, the pyjit
- * command (sys.executable), CPython's home, libjvm.so, the number of JVM options, the JVM options,
- * then the arguments of `pyjit` itself. Runs the program and ends the process with its status;
- * returns (PYJIT_LAUNCH_DEFER) only when the arguments are the JVM's command line's.
+ * runtime: this extension's file (beside it: pyjit_startup.py). argv, as the launcher checked it:
+ * the launcher, the pyjit command (sys.executable), CPython's home, libjvm.so, the number of JVM
+ * options, the JVM options, then the arguments of `pyjit` itself. Runs the program and ends the
+ * process with its status; returns only when the arguments are the JVM's command line's.
  */
-int pyjit_launch(const char *runtime, int argc, char **argv) {
+void pyjit_launch(const char *runtime, int argc, char **argv) {
     clock_gettime(CLOCK_REALTIME, &launched);
-    if (argc < 5) {
-        return PYJIT_LAUNCH_DEFER;
-    }
     int jvm_options = atoi(argv[4]);
-    if (jvm_options < 0 || 5 + jvm_options > argc) {
-        return PYJIT_LAUNCH_DEFER;
-    }
     /* a copy: the launcher hands the arguments on untouched if they are not for it */
     int count = argc - 5 - jvm_options;
     char **args = malloc(sizeof(char *) * ((size_t)count + 1));
     memcpy(args, argv + 5 + jvm_options, sizeof(char *) * (size_t)count);
     RunOptions options = {.jit = 1};
     int first = take_options(args, &count, &options);
+    int stats = options.stats != NULL || is_set(getenv("PYJIT_STATS"));
     /* statistics without the JIT are the JVM's to write */
-    if (first == PYJIT_LAUNCH_DEFER || (!options.jit && (options.stats != NULL || is_set(getenv("PYJIT_STATS"))))) {
-        return PYJIT_LAUNCH_DEFER;
+    if (first == HAND_OVER || (!options.jit && stats)) {
+        return;
     }
     options.synchronous |= is_set(getenv("PYJIT_SYNC"));
     /* CPython's argv: the pyjit command in argv[0]'s place, then CPython's options and the program */
@@ -518,18 +517,16 @@ int pyjit_launch(const char *runtime, int argc, char **argv) {
         strcat(standard_library, "/lib/python3.13/");
         compiler.phase = IDLE;
         compiler.process = getpid();
-        compiler.wait_at_exit = options.stats != NULL || is_set(getenv("PYJIT_STATS"));
+        compiler.debug = is_set(getenv("PYJIT_DEBUG"));
+        compiler.wait_at_exit = stats;
         compiler.libjvm = argv[3];
         compiler.jvm_option_count = jvm_options;
         compiler.jvm_options = argv + 5;
-        static char threshold[32], stats[4096];
         if (options.threshold != NULL) {
-            snprintf(threshold, sizeof threshold, "threshold=%s", options.threshold);
-            compiler.attach_options[compiler.attach_option_count++] = threshold;
+            compiler.attach_options[compiler.attach_option_count++] = attach_option("threshold", options.threshold);
         }
         if (options.stats != NULL) {
-            snprintf(stats, sizeof stats, "stats=%s", options.stats);
-            compiler.attach_options[compiler.attach_option_count++] = stats;
+            compiler.attach_options[compiler.attach_option_count++] = attach_option("stats", options.stats);
         }
         if (options.synchronous) {
             compiler.attach_options[compiler.attach_option_count++] = "sync";
@@ -546,6 +543,5 @@ int pyjit_launch(const char *runtime, int argc, char **argv) {
         end_process(run_python(&program));
     }
     block_asynchronous_signals();
-    pthread_join(python, NULL);  /* the program's thread ends the process */
-    return PYJIT_LAUNCH_DEFER;
+    pthread_join(python, NULL);  /* never returns: the program's thread ends the process */
 }

@@ -32,7 +32,7 @@ static void launch(int argc, char **argv) {
         return;
     }
     void *extension = dlopen(runtime, RTLD_NOW | RTLD_GLOBAL);
-    int (*run)(const char *, int, char **) = extension == NULL ? NULL : (int (*)(const char *, int, char **))dlsym(extension, "pyjit_launch");
+    void (*run)(const char *, int, char **) = extension == NULL ? NULL : (void (*)(const char *, int, char **))dlsym(extension, "pyjit_launch");
     if (run != NULL) {
         run(runtime, argc, argv);
     }

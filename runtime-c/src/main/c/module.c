@@ -6,9 +6,10 @@
  * __getitem__: under an evaluator CPython's frame-pushing specialisations stand down), module
  * and class bodies run by import or exec. It counts fresh frames per code object (state in the
  * code object's co_extra slot, as Pyjion did) and, at the threshold, asks the compiler (a Python
- * callable implemented in Java; under the native launcher it attaches once the JVM it starts then
- * is up, see launch.c) for native code (a code object with a loop sooner: its time is in the loop). While counting it records the exact types of the bound
- * positional parameters, so the compiler can specialise for them. A first compilation is quick
+ * callable implemented in Java; under the native launcher it attaches once the JVM the first
+ * request started is up, see launch.c) for native code (a code object with a loop sooner: its
+ * time is in the loop). While counting it records the exact types of the bound positional
+ * parameters, so the compiler can specialise for them. A first compilation is quick
  * (tier 1) unless the code has a loop; quick code entered optimise_after times is compiled again,
  * optimised (tier 2), and the frames after that run the new code. The compiler usually works on
  * a thread of its own: the frames stay the interpreter's until it publishes the native code.
@@ -299,7 +300,7 @@ typedef struct {
 
 static StackBounds stack_bounds[256];
 
-static int __attribute__((noinline)) measure_stack(StackBounds *bounds, PyThreadState *tstate) {
+static int measure_stack(StackBounds *bounds, PyThreadState *tstate) {
     pthread_attr_t attributes;
     void *low;
     size_t size;
@@ -319,7 +320,7 @@ static int __attribute__((noinline)) measure_stack(StackBounds *bounds, PyThread
     return 1;
 }
 
-static inline int stack_exhausted(PyThreadState *tstate) {
+static int stack_exhausted(PyThreadState *tstate) {
     char *here = __builtin_frame_address(0);
     StackBounds *bounds = &stack_bounds[((uintptr_t)tstate >> 4) % 256];
     if ((bounds->tstate != tstate || here < bounds->low || here >= bounds->high) && !measure_stack(bounds, tstate)) {
@@ -471,7 +472,9 @@ static PyObject *run(PyThreadState *tstate, _PyInterpreterFrame *frame, int thro
     return _PyEval_EvalFrameDefault(tstate, frame, throwflag);
 }
 
-static PyObject *evaluate(PyThreadState *tstate, _PyInterpreterFrame *frame, int throwflag) {
+/* Runs the frame within the thread's stack: natively with `optimised`'s code when the caller knows
+ * it can take the frame, else as run() decides. */
+static PyObject *run_on_stack(PyThreadState *tstate, _PyInterpreterFrame *frame, int throwflag, CodeState *optimised) {
     if (stack_exhausted(tstate)) {
         PyErr_SetString(PyExc_RecursionError, "maximum recursion depth exceeded");
         _PyEval_FrameClearAndPop(tstate, frame);
@@ -479,9 +482,13 @@ static PyObject *evaluate(PyThreadState *tstate, _PyInterpreterFrame *frame, int
     }
     /* This frame is paid for by the stack check: the C recursion counter stays for C recursion. */
     tstate->c_recursion_remaining += PYJIT_C_STACK_UNITS;
-    PyObject *result = run(tstate, frame, throwflag);
+    PyObject *result = optimised != NULL ? enter_native(optimised, tstate, frame, throwflag) : run(tstate, frame, throwflag);
     tstate->c_recursion_remaining -= PYJIT_C_STACK_UNITS;
     return result;
+}
+
+static PyObject *evaluate(PyThreadState *tstate, _PyInterpreterFrame *frame, int throwflag) {
+    return run_on_stack(tstate, frame, throwflag, NULL);
 }
 
 /* Compiled code calling compiled code: the common case of run() without its way there (a frame
@@ -489,17 +496,14 @@ static PyObject *evaluate(PyThreadState *tstate, _PyInterpreterFrame *frame, int
  * Anything else goes through the evaluator. */
 PyObject *pyjit_run_pushed(PyThreadState *tstate, _PyInterpreterFrame *frame) {
     PyCodeObject *code = (PyCodeObject *)frame->f_executable;
-    /* PyUnstable_Code_GetExtra, inline: co_extra is CPython 3.13's _PyCodeObjectExtra (codeobject.c) */
-    struct { Py_ssize_t size; void *extras[1]; } *extras = code->co_extra;
-    CodeState *state = extras != NULL && code_extra_index < extras->size ? extras->extras[code_extra_index] : NULL;
+    void *extra = NULL;
+    (void)PyUnstable_Code_GetExtra((PyObject *)code, code_extra_index, &extra);  /* fails only for what is no code object */
+    CodeState *state = extra;
     if (state == NULL || state->native == NULL || state->tier != PYJIT_TIER_OPTIMISED || is_generator_like(code)
-            || pyjit_monitored(tstate, code) || !as_expected(state, frame) || stack_exhausted(tstate)) {
+            || pyjit_monitored(tstate, code) || !as_expected(state, frame)) {
         return tstate->interp->eval_frame(tstate, frame, 0);
     }
-    tstate->c_recursion_remaining += PYJIT_C_STACK_UNITS;
-    PyObject *result = enter_native(state, tstate, frame, 0);
-    tstate->c_recursion_remaining -= PYJIT_C_STACK_UNITS;
-    return result;
+    return run_on_stack(tstate, frame, 0, state);
 }
 
 /* install(hook, exit_hook, threshold, loop_threshold, optimise_after): every frame evaluated from
@@ -578,8 +582,9 @@ static CodeState *state_of(PyObject *code) {
     return state;
 }
 
-/* publish(code, (address, expected, handle)): the compiler's thread, holding the GIL, installs the
- * answer to a request that returned None. Frames evaluated from now on run the new code. */
+/* publish(code, (address, expected, handle, tier)): the compiler's thread, holding the GIL,
+ * installs the answer to a request that returned None. Frames evaluated from now on run the new
+ * code. */
 static PyObject *publish(PyObject *module, PyObject *args) {
     (void)module;
     PyObject *code, *answer;
@@ -629,7 +634,7 @@ static PyMethodDef methods[] = {
      "install(hook, exit_hook, threshold, loop_threshold, optimise_after): evaluate every frame from now on through pyjit."},
     {"attach", attach, METH_VARARGS, "attach(hook, exit_hook): the compiler started after the program takes over."},
     {"finish", finish, METH_NOARGS, "finish(): at exit, stop the compiler and write its statistics."},
-    {"publish", publish, METH_VARARGS, "publish(code, (address, expected, handle)): install compiled code."},
+    {"publish", publish, METH_VARARGS, "publish(code, (address, expected, handle, tier)): install compiled code."},
     {"is_compiled", is_compiled, METH_O, "is_compiled(code): whether the code object runs natively now."},
     {"first_native_entry", first_native_entry_time, METH_NOARGS, "When native code first ran (ns since the epoch), 0 if never."},
     {"compiler_phase", compiler_phase, METH_NOARGS, "Where the native launcher's compiler is: idle, starting, attached, ..."},

@@ -8,11 +8,13 @@ import os
 import sys
 
 
-def start(runtime_path, hook, exit_hook, threshold, loop_threshold, optimise_after, jit):
+def start(runtime_path, hook, exit_hook, threshold, synchronous, optimise_after, jit):
     """Sets the process up for the program; with jit, installs the frame evaluator of the runtime
     at runtime_path. hook and exit_hook are the compiler's (None while the compiler is not there
     yet: the runtime then starts it when a function first gets hot); exit_hook alone may be given
-    without the JIT, for the statistics."""
+    without the JIT, for the statistics. Code with a loop is compiled at its first frame when the
+    program waits for the compiler (synchronous), else at its second (see module.c)."""
+    loop_threshold = 1 if synchronous else 2
     _undo_preload()
     _honour_venv()
     _filter_fork_warning()

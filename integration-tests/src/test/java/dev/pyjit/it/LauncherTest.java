@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +27,7 @@ class LauncherTest {
 
     private Pyjit.Outcome inBackground(Map<String, String> environment, String program) throws Exception {
         Path script = Files.writeString(directory.resolve("program.py"), JVM_LOADED + program);
-        Map<String, String> background = new java.util.HashMap<>(environment);
+        Map<String, String> background = new HashMap<>(environment);
         background.put("PYJIT_SYNC", "0");
         return Pyjit.run(background, null, directory, script.toString());
     }
@@ -52,9 +53,10 @@ class LauncherTest {
                 "calls, deadline = 0, time.monotonic() + 60",
                 "while not _pyjit_rt.is_compiled(f.__code__) and time.monotonic() < deadline:",
                 "    calls = f(calls)",
-                "print(_pyjit_rt.is_compiled(f.__code__), calls > 2, jvm_loaded())",
+                "f(calls)",  // native code runs from the next frame on
+                "print(_pyjit_rt.is_compiled(f.__code__), calls > 2, _pyjit_rt.first_native_entry() > 0, jvm_loaded())",
                 ""));
-        assertEquals(new Pyjit.Outcome(0, "True True ('attached', True)\n", ""), outcome);
+        assertEquals(new Pyjit.Outcome(0, "True True True ('attached', True)\n", ""), outcome);
     }
 
     /** The JVM is still starting, or attaching, when the program ends: the program's ending is untouched. */

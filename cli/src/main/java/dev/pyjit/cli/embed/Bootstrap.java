@@ -20,7 +20,7 @@ final class Bootstrap {
             "spec = importlib.util.spec_from_file_location('pyjit_startup', startup_path)",
             "startup = importlib.util.module_from_spec(spec)",
             "spec.loader.exec_module(startup)",
-            "startup.start(runtime_path, hook, exit_hook, threshold, loop_threshold, optimise_after, jit)",
+            "startup.start(runtime_path, hook, exit_hook, threshold, synchronous, optimise_after, jit)",
             "");
 
     private Bootstrap() {}
@@ -34,7 +34,7 @@ final class Bootstrap {
         names.put("hook", options.enabled() ? jit.compileHook() : none);
         names.put("exit_hook", jit.needsExitHook() ? jit.exitHook() : none);
         names.put("threshold", options.threshold());
-        names.put("loop_threshold", options.synchronous() ? 1 : 2);
+        names.put("synchronous", options.synchronous() ? 1 : 0);
         names.put("optimise_after", options.optimiseAfter());
         names.put("jit", options.enabled() ? 1 : 0);
         exec(START, names);
