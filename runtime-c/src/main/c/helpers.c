@@ -219,6 +219,10 @@ PYJIT_SPECIALISED int pyjit_poll(PyThreadState *tstate, _PyInterpreterFrame *fra
     return poll_slow(tstate, frame, seen_version);
 }
 
+PYJIT_SPECIALISED int pyjit_poll_due(PyThreadState *tstate, uintptr_t *seen_version) {
+    return _Py_atomic_load_uintptr_relaxed(&tstate->eval_breaker) != *seen_version;
+}
+
 int pyjit_is_of(PyObject *value, int bits) {
     return (bits >> pyjit_type_code(value)) & 1;
 }
@@ -247,6 +251,7 @@ static void spill_stack(_PyInterpreterFrame *frame, PyObject **stack, int depth)
 }
 
 PyObject *pyjit_deopt(_PyInterpreterFrame *frame, int resume_at, PyObject **stack, int depth) {
+    pyjit_deopted(frame);
     spill_stack(frame, stack, depth);
     return hand_over(PyThreadState_Get(), frame, resume_at, depth);
 }
@@ -592,6 +597,12 @@ PYJIT_SPECIALISED PyObject *pyjit_load_attr_cached(_PyInterpreterFrame *frame, P
     return attr != NULL ? Py_NewRef(attr) : pyjit_load_attr(frame, owner, name_index);
 }
 
+/* The fast path of pyjit_load_attr_cached alone: a new reference, or NULL (no error set) where it does not apply. */
+PYJIT_SPECIALISED PyObject *pyjit_load_attr_fast(_PyInterpreterFrame *frame, PyObject *owner, int name_index, int at, int specialised) {
+    PyObject *attr = cached_attribute(frame, owner, name_index, at, specialised);
+    return attr != NULL ? Py_NewRef(attr) : NULL;
+}
+
 PYJIT_SPECIALISED PyObject *pyjit_load_method(_PyInterpreterFrame *frame, PyObject *owner, int name_index, int at, int specialised, PyObject **self) {
     PyObject *attr = cached_attribute(frame, owner, name_index, at, specialised);
     if (attr != NULL) {
@@ -636,6 +647,11 @@ PyObject *pyjit_load_super_attr(_PyInterpreterFrame *frame, PyObject *global_sup
 }
 
 PYJIT_SPECIALISED int pyjit_store_attr_cached(_PyInterpreterFrame *frame, PyObject *owner, int name_index, PyObject *value, int at, int specialised) {
+    return pyjit_store_attr_fast(frame, owner, value, at, specialised) == 0 ? 0 : pyjit_store_attr(frame, owner, name_index, value);
+}
+
+/* The fast path of pyjit_store_attr_cached alone: 0 when it stored the value, 1 (no error set) where it does not apply. */
+PYJIT_SPECIALISED int pyjit_store_attr_fast(_PyInterpreterFrame *frame, PyObject *owner, PyObject *value, int at, int specialised) {
     _Py_CODEUNIT *instr = instruction_at(frame, at);
     if (instr->op.code == specialised && Py_TYPE(owner)->tp_version_tag == read_u32(&instr[2].cache)) {
         int index = instr[4].cache;
@@ -659,7 +675,7 @@ PYJIT_SPECIALISED int pyjit_store_attr_cached(_PyInterpreterFrame *frame, PyObje
             return 0;
         }
     }
-    return pyjit_store_attr(frame, owner, name_index, value);
+    return 1;
 }
 
 static PyObject *truth(int value) {
@@ -1084,6 +1100,77 @@ PyObject *pyjit_get_iter(PyObject *iterable) {
 }
 
 /* As FOR_ITER_LIST, FOR_ITER_TUPLE and FOR_ITER_RANGE while items remain; the iterator's own next otherwise. */
+PYJIT_SPECIALISED PyObject *pyjit_int_box(int64_t value) {
+    return PyLong_FromLongLong(value);
+}
+
+/* The object an unboxed number came from, if compiled code has it (a new reference), else a new box. */
+PYJIT_SPECIALISED PyObject *pyjit_int_rebox(PyObject *object, int64_t value) {
+    return object != NULL ? Py_NewRef(object) : PyLong_FromLongLong(value);
+}
+
+PYJIT_SPECIALISED PyObject *pyjit_float_rebox(PyObject *object, double value) {
+    return object != NULL ? Py_NewRef(object) : pyjit_float_box(value);
+}
+
+/* The value of an exact int, if it fits in 64 bits: 1 with *out set, else 0. */
+PYJIT_SPECIALISED int pyjit_int_value(PyObject *object, int64_t *out) {
+    PyLongObject *value = (PyLongObject *)object;
+    if (_PyLong_IsCompact(value)) {
+        *out = _PyLong_CompactValue(value);
+        return 1;
+    }
+    int overflow;
+    long long wide = PyLong_AsLongLongAndOverflow(object, &overflow);
+    *out = wide;
+    return overflow == 0;
+}
+
+/* Python's int arithmetic on 64-bit values (op is the NB_ operator): 1 with *out set, or 0 where
+ * the result does not fit or the divisor is zero, for the interpreter to compute or raise. */
+PYJIT_SPECIALISED int pyjit_int_arith(int op, int64_t a, int64_t b, int64_t *out) {
+    switch (op) {
+    case NB_ADD:
+        return !__builtin_add_overflow(a, b, out);
+    case NB_SUBTRACT:
+        return !__builtin_sub_overflow(a, b, out);
+    case NB_MULTIPLY:
+        return !__builtin_mul_overflow(a, b, out);
+    case NB_FLOOR_DIVIDE: {
+        if (b == 0 || (a == INT64_MIN && b == -1)) {
+            return 0;
+        }
+        int64_t quotient = a / b;
+        *out = a % b != 0 && (a < 0) != (b < 0) ? quotient - 1 : quotient;
+        return 1;
+    }
+    case NB_REMAINDER: {
+        if (b == 0) {
+            return 0;
+        }
+        int64_t remainder = b == -1 ? 0 : a % b;
+        *out = remainder != 0 && (remainder < 0) != (b < 0) ? remainder + b : remainder;
+        return 1;
+    }
+    default:
+        return 0;
+    }
+}
+
+/* Whether the iterator is of the type FOR_ITER_LIST, FOR_ITER_RANGE or FOR_ITER_TUPLE (the quickened opcode) expects. */
+PYJIT_SPECIALISED int pyjit_is_iterator_of(PyObject *iterator, int quickened) {
+    switch (quickened) {
+    case FOR_ITER_LIST:
+        return Py_IS_TYPE(iterator, &PyListIter_Type);
+    case FOR_ITER_RANGE:
+        return Py_IS_TYPE(iterator, &PyRangeIter_Type);
+    case FOR_ITER_TUPLE:
+        return Py_IS_TYPE(iterator, &PyTupleIter_Type);
+    default:
+        return 0;
+    }
+}
+
 PyObject *pyjit_for_iter(PyObject *iterator) {
     if (Py_IS_TYPE(iterator, &PyListIter_Type)) {
         _PyListIterObject *it = (_PyListIterObject *)iterator;

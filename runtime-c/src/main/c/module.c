@@ -55,7 +55,15 @@ typedef struct {
     unsigned short expected[PROFILED_ARGUMENTS];
     int expected_count;
     Py_ssize_t mismatches;
+    /* Frames its native code handed to the interpreter when a speculation failed. After
+     * GENERIC_AFTER_DEOPTS of them the code is compiled again without the interpreter's
+     * specialisations (generic), once: the next frame asks for it. */
+    Py_ssize_t deopts;
+    int wants_generic;
+    int generic;
 } CodeState;
+
+#define GENERIC_AFTER_DEOPTS 50
 
 static Py_ssize_t code_extra_index = -1;
 /* The compiler's hooks; NULL until the compiler is there (the native launcher starts it when a
@@ -263,7 +271,8 @@ static void request_compile(PyObject *func, PyCodeObject *code, CodeState *state
     }
     PyObject *dead = observed == NULL ? NULL : take_dead_handles();
     compiling = 1;
-    PyObject *answer = dead == NULL ? NULL : PyObject_CallFunction(compile_hook, "OOLOi", func, observed, state->handle, dead, tier);
+    PyObject *answer = dead == NULL ? NULL
+            : PyObject_CallFunction(compile_hook, "OOLOii", func, observed, state->handle, dead, tier, state->generic);
     compiling = 0;
     Py_XDECREF(observed);
     Py_XDECREF(dead);
@@ -440,6 +449,11 @@ static PyObject *run(PyThreadState *tstate, _PyInterpreterFrame *frame, int thro
     if (state == NULL) {
         return _PyEval_EvalFrameDefault(tstate, frame, throwflag);
     }
+    if (state->wants_generic && may_request(state)) {
+        state->wants_generic = 0;
+        state->generic = 1;
+        request_compile(frame->f_funcobj, code, state, state->tier);
+    }
     if (state->native == NULL && may_request(state)) {
         if (fresh) {
             observe(state, frame, code);  /* a resumed frame's parameters may be unbound */
@@ -499,11 +513,23 @@ PyObject *pyjit_run_pushed(PyThreadState *tstate, _PyInterpreterFrame *frame) {
     void *extra = NULL;
     (void)PyUnstable_Code_GetExtra((PyObject *)code, code_extra_index, &extra);  /* fails only for what is no code object */
     CodeState *state = extra;
-    if (state == NULL || state->native == NULL || state->tier != PYJIT_TIER_OPTIMISED || is_generator_like(code)
+    if (state == NULL || state->native == NULL || state->tier != PYJIT_TIER_OPTIMISED || state->wants_generic || is_generator_like(code)
             || pyjit_monitored(tstate, code) || !as_expected(state, frame)) {
         return tstate->interp->eval_frame(tstate, frame, 0);
     }
     return run_on_stack(tstate, frame, 0, state);
+}
+
+/* Native code handed a frame to the interpreter (see pyjit_deopt). */
+void pyjit_deopted(_PyInterpreterFrame *frame) {
+    PyCodeObject *code = (PyCodeObject *)frame->f_executable;
+    void *extra = NULL;
+    if (installed && PyCode_Check(code) && PyUnstable_Code_GetExtra((PyObject *)code, code_extra_index, &extra) == 0 && extra != NULL) {
+        CodeState *state = extra;
+        if (++state->deopts >= GENERIC_AFTER_DEOPTS && !state->generic) {
+            state->wants_generic = 1;
+        }
+    }
 }
 
 /* install(hook, exit_hook, threshold, loop_threshold, optimise_after): every frame evaluated from

@@ -54,12 +54,24 @@ void pyjit_stand_down(PyThreadState *tstate);
 /* Runs a frame compiled code pushed for a call, as the frame evaluator would (module.c); when the
  * callee's optimised native code can take it, straight there. */
 PyObject *pyjit_run_pushed(PyThreadState *tstate, _PyInterpreterFrame *frame);
+/* Counts a frame the native code handed to the interpreter, towards compiling it again without speculation. */
+void pyjit_deopted(_PyInterpreterFrame *frame);
 /* The interpreter's eval-breaker poll: -1 if a pending call (a signal handler) raised; 1 if a tool
  * watches this code and the instrumentation version changed since *seen_version (the frame must
  * go to the interpreter); else 0. Keeps *seen_version current. Local events set on this code
  * alone (sys.monitoring.set_local_events) do not change that version: a frame already running
  * natively then goes on without them. */
 int pyjit_poll(PyThreadState *tstate, _PyInterpreterFrame *frame, uintptr_t *seen_version);
+/* Whether pyjit_poll has anything to do: compiled code writes its virtual locals to the frame first. */
+int pyjit_poll_due(PyThreadState *tstate, uintptr_t *seen_version);
+int pyjit_is_iterator_of(PyObject *iterator, int quickened);
+PyObject *pyjit_int_box(int64_t value);
+PyObject *pyjit_int_rebox(PyObject *object, int64_t value);
+PyObject *pyjit_float_rebox(PyObject *object, double value);
+int pyjit_int_value(PyObject *object, int64_t *out);
+int pyjit_int_arith(int op, int64_t a, int64_t b, int64_t *out);
+PyObject *pyjit_load_attr_fast(_PyInterpreterFrame *frame, PyObject *owner, int name_index, int at, int specialised);
+int pyjit_store_attr_fast(_PyInterpreterFrame *frame, PyObject *owner, PyObject *value, int at, int specialised);
 
 /* Speculation. The bit of dev.pyjit.ir.Type an object's type is: 0 None, 1 bool,
  * 2 int, 3 float, 4 str, 5 tuple, 6 list, 7 dict (exact types), 8 anything else. */

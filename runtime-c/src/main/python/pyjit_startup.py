@@ -13,8 +13,9 @@ def start(runtime_path, hook, exit_hook, threshold, synchronous, optimise_after,
     at runtime_path. hook and exit_hook are the compiler's (None while the compiler is not there
     yet: the runtime then starts it when a function first gets hot); exit_hook alone may be given
     without the JIT, for the statistics. Code with a loop is compiled at its first frame when the
-    program waits for the compiler (synchronous), else at its second (see module.c)."""
-    loop_threshold = 1 if synchronous else 2
+    program waits for the compiler (synchronous), else at its second (see module.c), or at the
+    frame PYJIT_LOOP_THRESHOLD says (never later than other code)."""
+    loop_threshold = int(os.environ.get('PYJIT_LOOP_THRESHOLD') or (1 if synchronous else 2))
     _undo_preload()
     _honour_venv()
     _filter_fork_warning()

@@ -46,6 +46,12 @@ public record CodeObject(String name, String qualifiedName, String fileName, int
     }
 
     /** How the interpreter had specialised the instruction whose opcode is at byte {@code offset}. */
+    /** The same code as if the interpreter had specialised none of its instructions: no hints. */
+    public CodeObject withoutSpecialisations() {
+        return new CodeObject(name, qualifiedName, fileName, firstLine, argCount, positionalOnlyArgCount, keywordOnlyArgCount, flags,
+                code, constants, names, localNames, cellCount, freeCount, exceptionTable, lines, new byte[0]);
+    }
+
     public CacheHint hintAt(int offset) {
         return offset + 1 < quickened.length ? CacheHint.of(quickened[offset] & 0xff) : CacheHint.NONE;
     }

@@ -79,8 +79,15 @@ public final class IrBuilder {
                 code.constants().stream().map(CodeObject.Constant::repr).toList());
         this.function.setSource(new SourceLines(code.fileName(), code.firstLine(), linesByCodeUnit(code)));
         for (int i = 0; i < code.constants().size(); i++) {
-            if (code.constants().get(i).kind() == CodeObject.ConstantKind.FLOAT) {
-                function.setFloatConstant(i, code.constants().get(i).floatValue());
+            CodeObject.Constant constant = code.constants().get(i);
+            if (constant.kind() == CodeObject.ConstantKind.FLOAT) {
+                function.setFloatConstant(i, constant.floatValue());
+            } else if (constant.kind() == CodeObject.ConstantKind.INT) {
+                try {
+                    function.setIntConstant(i, Long.parseLong(constant.repr()));
+                } catch (NumberFormatException beyond64Bits) {
+                    // stays an object: compiled code never unboxes it
+                }
             }
         }
     }
@@ -289,6 +296,41 @@ public final class IrBuilder {
      * the stack plus the operands it does not steal); then releases the operands it does not steal
      * and pushes its result, if it has one.
      */
+    /**
+     * Where the interpreter had specialised a BINARY_OP or COMPARE_OP for two ints, floats or
+     * strings, both operands are guarded to be of that type (each guard resumes at the
+     * instruction with the stack as it is then), so the operation is compiled for them.
+     */
+    /** Resuming at this instruction, with its operands (just popped) back on the value stack. */
+    private ResumeState resumeBefore(List<Value> operands) {
+        List<Value> before = new ArrayList<>(stack);
+        before.addAll(operands);
+        return new ResumeState(current.start(), before, List.of());
+    }
+
+    /** Resuming at the next instruction, with the value stack as it is now plus {@code pushed} (if any). */
+    private ResumeState resumeAfter(Value pushed) {
+        List<Value> after = new ArrayList<>(stack);
+        if (pushed != null) {
+            after.add(pushed);
+        }
+        return new ResumeState(current.next(), after, List.of());
+    }
+
+    private IrBuilder guardOperands(int offset) {
+        Type type = code.hintAt(offset).operandType();
+        if (type == null) {
+            return this;
+        }
+        for (int index = stack.size() - 2; index < stack.size(); index++) {
+            Value operand = stack.get(index);
+            Value guarded = function.newValue(Type.TOP);
+            emit(new Instr.GuardType(guarded, operand, type, new ResumeState(current.start(), stack, List.of())));
+            stack.set(index, guarded);
+        }
+        return this;
+    }
+
     private Value apply(Op op, int count, BiFunction<List<Value>, FrameState, Instr> make) throws Unsupported {
         List<Value> operands = pop(count);
         FrameState state = null;
@@ -360,13 +402,16 @@ public final class IrBuilder {
                 if ((arg & 1) != 0) {
                     loadMethod(arg >> 1, hint);
                 } else {
-                    apply(Op.LOAD_ATTR, 1, (in, state) -> new Instr.LoadAttr(value(), in.get(0), arg >> 1, hint, state));
+                    apply(Op.LOAD_ATTR, 1, (in, state) -> {
+                        Value attribute = value();
+                        return new Instr.LoadAttr(attribute, in.get(0), arg >> 1, hint, state, resumeAfter(attribute));
+                    });
                 }
             }
             case LOAD_SUPER_ATTR -> loadSuperAttr(arg);
             case STORE_ATTR -> {
                 CacheHint hint = code.hintAt(instruction.offset());
-                apply(Op.STORE_ATTR, 2, (in, state) -> new Instr.StoreAttr(in.get(1), arg, in.get(0), hint, state));
+                apply(Op.STORE_ATTR, 2, (in, state) -> new Instr.StoreAttr(in.get(1), arg, in.get(0), hint, state, resumeAfter(null)));
             }
             case PUSH_NULL -> pushNullIf(true);
             case POP_TOP, END_FOR -> decref(pop());
@@ -382,8 +427,8 @@ public final class IrBuilder {
                 stack.set(top, stack.get(other));
                 stack.set(other, swapped);
             }
-            case BINARY_OP -> apply(Op.BINARY_OP, 2,
-                    (in, state) -> new Instr.BinaryOp(value(), BinaryOperator.of(arg), in.get(0), in.get(1), state));
+            case BINARY_OP -> guardOperands(instruction.offset()).apply(Op.BINARY_OP, 2,
+                    (in, state) -> new Instr.BinaryOp(value(), BinaryOperator.of(arg), in.get(0), in.get(1), state, resumeBefore(in)));
             case UNARY_NEGATIVE -> unary(UnaryKind.NEGATIVE);
             case UNARY_INVERT -> unary(UnaryKind.INVERT);
             case CALL_INTRINSIC_1 -> {
@@ -396,8 +441,8 @@ public final class IrBuilder {
             case CALL_INTRINSIC_2 -> helper(Op.INTRINSIC_2, arg, 2);
             case UNARY_NOT -> apply(Op.NOT, 1, (in, state) -> new Instr.Not(value(), in.get(0)));
             case TO_BOOL -> apply(Op.TO_BOOL, 1, (in, state) -> new Instr.ToBool(value(), in.get(0), state));
-            case COMPARE_OP -> apply(Op.COMPARE, 2, (in, state) ->
-                    new Instr.Compare(value(), CompareOperator.of(arg >> 5), (arg & 16) != 0, in.get(0), in.get(1), state));
+            case COMPARE_OP -> guardOperands(instruction.offset()).apply(Op.COMPARE, 2, (in, state) ->
+                    new Instr.Compare(value(), CompareOperator.of(arg >> 5), (arg & 16) != 0, in.get(0), in.get(1), state, resumeBefore(in)));
             case IS_OP -> apply(Op.IS, 2, (in, state) -> new Instr.Is(value(), in.get(0), in.get(1), arg != 0));
             case CONTAINS_OP -> apply(Op.CONTAINS, 2, (in, state) -> new Instr.Contains(value(), in.get(0), in.get(1), arg != 0, state));
             case POP_JUMP_IF_TRUE, POP_JUMP_IF_FALSE, POP_JUMP_IF_NONE, POP_JUMP_IF_NOT_NONE -> {
@@ -461,7 +506,9 @@ public final class IrBuilder {
             case FOR_ITER -> {
                 Value iterator = peek(1);
                 Value next = function.newValue(Type.TOP);
-                emit(new Instr.Unary(next, Op.FOR_ITER, iterator, state()));
+                CacheHint hint = code.hintAt(instruction.offset());
+                hint = hint.name().startsWith("FOR_ITER_") ? hint : CacheHint.NONE;
+                emit(new Instr.ForIter(next, iterator, hint, state(), new ResumeState(current.start(), stack, List.of())));
                 Block exit = function.newBlock("for-exit offset " + instruction.offset());
                 List<Value> afterLoop = stack.subList(0, stack.size() - 1);
                 exit.add(new Instr.Refcount(Op.DECREF, iterator));

@@ -254,8 +254,45 @@ class IrBuilderTest {
         assertEquals(1, count(fn, Op.FLOAT_COMPARE));
         assertEquals(4, count(fn, Op.FLOAT_ARITH), "x*x, y*y, +, -");
         assertEquals(1, count(fn, Op.FLOAT_DIVIDE));
-        // x*x and y*y stay unboxed: only d (stored in a local) and the two results are boxed
-        assertEquals(3, count(fn, Op.BOX_FLOAT));
+        // only the two results are boxed: d stays a double in a virtual local, boxed where it is written to the frame
+        assertEquals(2, count(fn, Op.BOX_FLOAT));
+        assertEquals(2, count(fn, Op.FLUSH_LOCAL), "d is written to the frame before each return");
+    }
+
+    @Test
+    void floatLocalsGoAroundALoopAsDoubles() throws Unsupported {
+        Function fn = golden("float_loop");
+        Block header = fn.blocks().stream().filter(block -> block.label().equals("offset 24")).findFirst().orElseThrow();
+        assertEquals(List.of(Type.CDOUBLE, Type.CDOUBLE, Type.CINT64, Type.FLOAT.union(Type.NULL), Type.FLOAT.union(Type.NULL),
+                        Type.INT.union(Type.NULL)), header.parameters().stream().map(Value::type).toList(),
+                "zr and zi are doubles around the loop, n a 64-bit int; each keeps the constant it started as, until it is computed");
+        assertEquals(0, count(fn, Op.LOAD_LOCAL), "no local is read back from the frame: each is the value last stored");
+        assertEquals(0, count(fn, Op.BOX_FLOAT), "no float is boxed: the writes to the frame box them where they are");
+        assertEquals(0, count(fn, Op.STORE_LOCAL));
+        assertTrue(count(fn, Op.FLUSH_LOCAL) > 0);
+    }
+
+    @Test
+    void intLocalsGoAroundALoopAs64BitValues() throws Unsupported {
+        Function fn = golden("int_loop");
+        assertTrue(fn.blocks().stream().anyMatch(block -> block.parameters().stream().map(Value::type).toList()
+                .subList(0, Math.min(3, block.parameters().size())).equals(List.of(Type.INT, Type.CINT64, Type.CINT64))),
+                "n is the argument's object, total and i 64-bit values around the loop");
+        assertEquals(0, count(fn, Op.BINARY_OP), "+, * and % on ints: each an IntArith");
+        assertEquals(4, count(fn, Op.INT_ARITH), "i * i, % 7, total +, i + 1");
+        assertEquals(0, count(fn, Op.BOX_INT), "no int is boxed in the loop");
+        assertEquals(3, count(fn, Op.REBOX), "at the return: total returned, total and i written to the frame (the constant 0 itself if the loop never ran)");
+    }
+
+    @Test
+    void localsAreWrittenToTheFrameBeforeACall() throws Unsupported {
+        Function fn = golden("locals_around_call");
+        List<Instr> body = fn.entry().instructions();
+        int call = body.indexOf(body.stream().filter(i -> i.op() == Op.CALL).findFirst().orElseThrow());
+        List<Op> beforeCall = body.subList(0, call).stream().map(Instr::op).toList();
+        assertTrue(beforeCall.contains(Op.FLUSH_LOCAL), "y and z are in the frame when print runs: " + beforeCall);
+        assertEquals(1, body.subList(call, body.size()).stream().filter(i -> i.op() == Op.LOAD_LOCAL
+                && ((Instr.LoadLocal) i).slot() == 1).count(), "after the call, y is read from the frame again, once");
     }
 
     @Test

@@ -27,7 +27,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * names functions whose native code must really have run (their entries in the stats), so neither a
  * silent fallback to the interpreter nor native code that is never entered can pass. A second
  * line {@code # jit-threshold: N} compiles at the N-th call instead, still synchronously, so the
- * interpreter has specialised the code (its inline caches) before it is compiled.
+ * interpreter has specialised the code (its inline caches) before it is compiled;
+ * {@code # jit-loop-threshold: N} does the same for code with a loop. A line
+ * {@code # jit-expect-deopts: f g} names functions whose native code must have handed a frame to
+ * the interpreter, so a program written to break a speculation proves that it did.
  *
  * <p>At threshold 0 every module and class body of the standard library a program imports is
  * compiled too; the programs share one code cache, made afresh for the run, so each of those is
@@ -37,6 +40,8 @@ class DifferentialTest {
     private static final Path CORPUS = Path.of("src/test/resources/corpus");
     private static final String HEADER = "# jit-expect-compiled:";
     private static final String THRESHOLD = "# jit-threshold:";
+    private static final String LOOP_THRESHOLD = "# jit-loop-threshold:";
+    private static final String EXPECT_DEOPTS = "# jit-expect-deopts:";
 
     private static final Path SHARED_CACHE = Path.of("target/differential-cache").toAbsolutePath();
 
@@ -72,7 +77,8 @@ class DifferentialTest {
         Path absolute = program.toAbsolutePath();
         Pyjit.Outcome interpreted = Pyjit.run(Map.of(), null, absolute.getParent(), "run", "--no-jit", absolute.toString());
         Path stats = Files.createTempFile("pyjit-stats", ".json");
-        Pyjit.Outcome compiled = Pyjit.run(Map.of("PYJIT_THRESHOLD", threshold(program), "PYJIT_STATS", stats.toString(),
+        Pyjit.Outcome compiled = Pyjit.run(Map.of("PYJIT_THRESHOLD", header(program, THRESHOLD, "0"),
+                        "PYJIT_LOOP_THRESHOLD", header(program, LOOP_THRESHOLD, ""), "PYJIT_STATS", stats.toString(),
                         "PYJIT_CACHE", "1", "XDG_CACHE_HOME", SHARED_CACHE.toString()),
                 null, absolute.getParent(), "run", absolute.toString());
         assertEquals(interpreted.stdout(), compiled.stdout(), "stdout");
@@ -82,25 +88,41 @@ class DifferentialTest {
         JitStatsFile json = JitStatsFile.read(stats);
         Files.delete(stats);
         Set<String> enteredNames = new HashSet<>();
+        Set<String> deoptedNames = new HashSet<>();
         for (JsonNode function : json.compiledIn(absolute)) {
             String qualified = function.get("name").asText();
+            String name = qualified.substring(qualified.lastIndexOf('.') + 1);
             if (function.get("entries").asLong() > 0) {
-                enteredNames.add(qualified.substring(qualified.lastIndexOf('.') + 1));
+                enteredNames.add(name);
+            }
+            if (function.get("deopts").asLong() > 0) {
+                deoptedNames.add(name);
             }
         }
-        for (String expected : expectedCompiled(program)) {
+        String first = Files.readAllLines(program).get(0);
+        assertTrue(first.startsWith(HEADER), "first line names the functions to compile");
+        for (String expected : names(first.substring(HEADER.length()))) {
             assertTrue(enteredNames.contains(expected), expected + " ran as native code; stats: " + json);
+        }
+        for (String expected : names(header(program, EXPECT_DEOPTS, ""))) {
+            assertTrue(deoptedNames.contains(expected), expected + " handed a frame to the interpreter; stats: " + json);
         }
     }
 
-    private static String threshold(Path program) throws IOException {
-        List<String> lines = Files.readAllLines(program);
-        return lines.size() > 1 && lines.get(1).startsWith(THRESHOLD) ? lines.get(1).substring(THRESHOLD.length()).trim() : "0";
+    /** The value of a header line among the program's leading comments, or {@code absent}. */
+    private static String header(Path program, String prefix, String absent) throws IOException {
+        for (String line : Files.readAllLines(program)) {
+            if (!line.startsWith("#")) {
+                break;
+            }
+            if (line.startsWith(prefix)) {
+                return line.substring(prefix.length()).trim();
+            }
+        }
+        return absent;
     }
 
-    private static List<String> expectedCompiled(Path program) throws IOException {
-        String first = Files.readAllLines(program).get(0);
-        assertTrue(first.startsWith(HEADER), "first line names the functions to compile");
-        return Arrays.stream(first.substring(HEADER.length()).trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+    private static List<String> names(String list) {
+        return Arrays.stream(list.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
     }
 }

@@ -87,6 +87,26 @@ class LauncherTest {
             "    t = hot(t)",
             "");
 
+    /**
+     * HotSpot writes its performance-data file by changing the process's working directory for a
+     * moment: a program that opened a relative path meanwhile found it in /tmp/hsperfdata_<user>.
+     * The JVM runs without that file; the working directory stays the program's.
+     */
+    @Test
+    void theWorkingDirectoryStaysTheProgramsWhileTheJvmStarts() throws Exception {
+        Pyjit.Outcome outcome = inBackground(Map.of("PYJIT_THRESHOLD", "1"), String.join("\n",
+                "import os, time",
+                "def hot(x):",
+                "    return x + 1",
+                "start, seen, t, deadline = os.getcwd(), set(), 0, time.monotonic() + 60",
+                "while _pyjit_rt.compiler_phase() != 'attached' and time.monotonic() < deadline:",
+                "    t = hot(t)",
+                "    seen.add(os.getcwd())",
+                "print(seen == {start}, _pyjit_rt.compiler_phase())",
+                ""));
+        assertEquals(new Pyjit.Outcome(0, "True attached\n", ""), outcome);
+    }
+
     @Test
     void everyExitStatusIsTheProgramsOwn() throws Exception {
         Files.writeString(directory.resolve("minus.py"), "print('ran once')\nimport sys\nsys.exit(-1)\n");

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 final class Pyjit {
     record Outcome(int exitCode, String stdout, String stderr) {}
 
-    private static final List<String> JVM_OPTIONS = List.of("-Xrs", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1",
+    private static final List<String> JVM_OPTIONS = List.of("-Xrs", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:-UsePerfData",
             "-Djava.class.path=" + System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
     private static List<String> launcher;
 
@@ -57,6 +57,7 @@ final class Pyjit {
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().remove("PYJIT_THRESHOLD");
+        builder.environment().remove("PYJIT_LOOP_THRESHOLD");
         builder.environment().remove("PYJIT_STATS");
         builder.environment().remove("PYJIT_DEBUG");
         builder.environment().put("PYJIT_SYNC", "1");

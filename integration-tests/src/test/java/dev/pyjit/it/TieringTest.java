@@ -50,6 +50,24 @@ class TieringTest {
         assertTier(json, "loops", "optimised", 1, 1);
     }
 
+    /**
+     * Compiled code that keeps handing its frames to the interpreter because the interpreter's
+     * specialisations it was compiled from no longer hold is compiled again without them, once:
+     * 50 frames hand over, the rest run natively to the end.
+     */
+    @Test
+    void codeWhoseSpeculationsKeepFailingIsCompiledAgainGenerically() throws Exception {
+        Path program = PROGRAM.resolveSibling("speculation_fails.py");
+        Path stats = directory.resolve("stats.json");
+        Pyjit.Outcome outcome = Pyjit.run(Map.of("PYJIT_THRESHOLD", "5", "PYJIT_LOOP_THRESHOLD", "5", "PYJIT_STATS", stats.toString()),
+                null, program.getParent(), "run", program.toString());
+        assertEquals(new Pyjit.Outcome(0, "1500.0\n45\n", ""), outcome);
+        JsonNode function = JitStatsFile.read(stats).compiled(program, "total");
+        assertEquals(50, function.get("deopts").asInt(), function::toString);
+        assertEquals(2, function.get("compilations").asInt(), function::toString);
+        assertEquals(10 - 4 + 300 + 1, function.get("entries").asInt(), function::toString);
+    }
+
     @Test
     void optimiseAfterZeroOptimisesEveryFirstCompilation() throws Exception {
         JitStatsFile json = run(Map.of("PYJIT_OPTIMISE_AFTER", "0"));

@@ -1,7 +1,7 @@
 package dev.pyjit.ir;
 
 /**
- * The specialisation CPython's interpreter had given a LOAD_GLOBAL, LOAD_ATTR or STORE_ATTR when
+ * The specialisation CPython's interpreter had given a LOAD_GLOBAL, LOAD_ATTR, STORE_ATTR or FOR_ITER when
  * the code was read: its quickened opcode (the number is CPython 3.13's). Compiled code takes that
  * specialisation's fast path, reading the interpreter's inline cache as it is when the instruction
  * runs (type and dict-keys versions, indexes, the cached descriptor), exactly as the interpreter's
@@ -22,7 +22,20 @@ public enum CacheHint {
     ATTR_SLOT(201),
     ATTR_WITH_HINT(202),
     STORE_ATTR_INSTANCE_VALUE(209),
-    STORE_ATTR_SLOT(210);
+    STORE_ATTR_SLOT(210),
+    FOR_ITER_LIST(188),
+    FOR_ITER_RANGE(189),
+    FOR_ITER_TUPLE(190),
+    BINARY_OP_ADD_FLOAT(150),
+    BINARY_OP_ADD_INT(151),
+    BINARY_OP_ADD_UNICODE(152),
+    BINARY_OP_MULTIPLY_FLOAT(153),
+    BINARY_OP_MULTIPLY_INT(154),
+    BINARY_OP_SUBTRACT_FLOAT(155),
+    BINARY_OP_SUBTRACT_INT(156),
+    COMPARE_OP_FLOAT(182),
+    COMPARE_OP_INT(183),
+    COMPARE_OP_STR(184);
 
     /** The quickened opcode in CPython 3.13, or -1. */
     public final int opcode;
@@ -33,7 +46,19 @@ public enum CacheHint {
 
     /** The CPython name of the specialised opcode, as {@code opcode._specialized_opmap} has it. */
     public String cpythonName() {
-        return this == NONE ? "" : name().startsWith("STORE_") ? name() : "LOAD_" + name();
+        return this == NONE ? "" : name().startsWith("STORE_") || name().startsWith("FOR_ITER_") || name().startsWith("BINARY_OP_")
+                || name().startsWith("COMPARE_OP_") ? name() : "LOAD_" + name();
+    }
+
+    /**
+     * The exact type both operands had where the interpreter specialised a BINARY_OP or
+     * COMPARE_OP this way, or null for any other hint.
+     */
+    public Type operandType() {
+        if (!name().startsWith("BINARY_OP_") && !name().startsWith("COMPARE_OP_")) {
+            return null;
+        }
+        return name().endsWith("_FLOAT") ? Type.FLOAT : name().endsWith("_INT") ? Type.INT : Type.STR;
     }
 
     /** The hint a quickened opcode gives, or NONE for an opcode that is not one of these. */

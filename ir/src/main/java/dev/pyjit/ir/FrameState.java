@@ -13,8 +13,11 @@ import java.util.function.UnaryOperator;
  * entry's {@link Handler} instead: the first {@code depth} owned values are the value stack the
  * handler keeps (the owned list starts with the stack, bottom first); the rest are released. That
  * is an edge of its own, from the middle of a block to the handler's block.
+ *
+ * <p>The {@link VirtualLocal}s are written to their slots before the exception leaves the
+ * function, so the traceback's frame shows what the interpreter's would.
  */
-public record FrameState(int offset, List<Value> owned, Handler handler) {
+public record FrameState(int offset, List<Value> owned, Handler handler, List<VirtualLocal> locals) {
     /**
      * An exception handler: bytecode offset {@code target}, whose code is {@code block}, entered with
      * the stack cut to {@code depth}, then (if {@code pushLastInstruction}) the raising
@@ -38,9 +41,14 @@ public record FrameState(int offset, List<Value> owned, Handler handler) {
 
     public FrameState {
         owned = List.copyOf(owned);
+        locals = List.copyOf(locals);
         if (handler != null && handler.depth() > owned.size()) {
             throw new IllegalArgumentException("a handler keeps " + handler.depth() + " values of " + owned.size());
         }
+    }
+
+    public FrameState(int offset, List<Value> owned, Handler handler) {
+        this(offset, owned, handler, List.of());
     }
 
     /** A state outside any try: an exception leaves the function. */
@@ -49,6 +57,11 @@ public record FrameState(int offset, List<Value> owned, Handler handler) {
     }
 
     public FrameState withReplaced(UnaryOperator<Value> replace) {
-        return new FrameState(offset, owned.stream().map(replace).toList(), handler);
+        return new FrameState(offset, owned.stream().map(replace).toList(), handler,
+                locals.stream().map(local -> local.withReplaced(replace)).toList());
+    }
+
+    public FrameState withLocals(List<VirtualLocal> virtualLocals) {
+        return new FrameState(offset, owned, handler, virtualLocals);
     }
 }

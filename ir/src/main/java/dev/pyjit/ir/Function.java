@@ -20,6 +20,8 @@ public final class Function {
     private final List<Block> blocks = new ArrayList<>();
     private SourceLines source = SourceLines.NONE;
     private final Map<Integer, Double> floatConstants = new HashMap<>();
+    private final Map<Integer, Long> intConstants = new HashMap<>();
+    private final java.util.Set<Value> virtualLocalParameters = new java.util.HashSet<>();
     private int nextValue;
 
     /**
@@ -49,6 +51,17 @@ public final class Function {
     /** Records that constant {@code index} is a float, with its exact value. */
     public void setFloatConstant(int index, double value) {
         floatConstants.put(index, value);
+    }
+
+    /** Records that constant {@code index} is an int that fits in 64 bits, with its value. */
+    public void setIntConstant(int index, long value) {
+        intConstants.put(index, value);
+    }
+
+    /** The value of constant {@code index} if it is an int that fits in 64 bits. */
+    public java.util.OptionalLong intConstant(int index) {
+        Long value = intConstants.get(index);
+        return value == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(value);
     }
 
     /** The exact value of constant {@code index} if it is a float. */
@@ -83,6 +96,14 @@ public final class Function {
         Value value = newValue(type);
         block.parameters.add(value);
         return value;
+    }
+
+    /**
+     * Block parameters that carry a virtual local into their block: each owns a reference of its
+     * own (none for an unboxed double), which the block releases, writes to the frame or passes on.
+     */
+    public java.util.Set<Value> virtualLocalParameters() {
+        return virtualLocalParameters;
     }
 
     /** The frame's localsplus slots: locals, cells and free variables. */

@@ -37,6 +37,11 @@ public sealed interface Instr {
 
     Instr mapOperands(UnaryOperator<Value> map);
 
+    /** This instruction with {@code locals} in its frame state and resume state, if it has them. */
+    default Instr withVirtualLocals(List<VirtualLocal> locals) {
+        return VirtualLocals.written(this, locals);
+    }
+
     private static List<Value> map(List<Value> values, UnaryOperator<Value> f) {
         return values.stream().map(f).toList();
     }
@@ -99,6 +104,33 @@ public sealed interface Instr {
         public Instr mapOperands(UnaryOperator<Value> f) { return new StoreLocal(slot, f.apply(value), offset); }
     }
 
+    /**
+     * The operand (its reference taken over), known from here on to be exactly of {@code type}:
+     * the interpreter had specialised the instruction that uses it for that type. Compiled code
+     * checks it, unless inference already knows it, and hands the frame to the interpreter at
+     * {@code resume} if it is not.
+     */
+    record GuardType(Value result, Value value, Type type, ResumeState resume) implements Instr {
+        public Op op() { return Op.GUARD_TYPE; }
+        public List<Value> operands() { return List.of(value); }
+        public FrameState state() { return null; }
+        public String immediates(Function fn) { return type.toString(); }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new GuardType(result, f.apply(value), type, map(resume, f)); }
+        public boolean speculates() { return !value.type().isSubtypeOf(type); }
+    }
+
+    /**
+     * Writes a {@link VirtualLocal}'s value to its slot, before anything that could look at the
+     * frame: the slot's older object is released. Boxing an unboxed double can raise.
+     */
+    record FlushLocal(int slot, Value value, FrameState state) implements Instr {
+        public Op op() { return Op.FLUSH_LOCAL; }
+        public Value result() { return null; }
+        public List<Value> operands() { return List.of(value); }
+        public String immediates(Function fn) { return fn.localName(slot); }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new FlushLocal(slot, f.apply(value), map(state, f)); }
+    }
+
     /** A global or builtin; {@code hint} says how the interpreter had specialised it (see {@link CacheHint}). */
     record LoadGlobal(Value result, int nameIndex, CacheHint hint, FrameState state) implements Instr {
         public LoadGlobal(Value result, int nameIndex, FrameState state) {
@@ -118,14 +150,21 @@ public sealed interface Instr {
         public Instr mapOperands(UnaryOperator<Value> f) { return new StoreGlobal(nameIndex, f.apply(value), map(state, f)); }
     }
 
-    record LoadAttr(Value result, Value owner, int nameIndex, CacheHint hint, FrameState state) implements Instr {
+    /**
+     * {@code owner.name}. With a hint it runs no Python code on its fast path; if that misses, the
+     * virtual locals are written to the frame first, and if the code that ran changed one of them,
+     * the interpreter takes the frame over {@code after} it, with the attribute pushed.
+     */
+    record LoadAttr(Value result, Value owner, int nameIndex, CacheHint hint, FrameState state, ResumeState after) implements Instr {
         public LoadAttr(Value result, Value owner, int nameIndex, FrameState state) {
-            this(result, owner, nameIndex, CacheHint.NONE, state);
+            this(result, owner, nameIndex, CacheHint.NONE, state, null);
         }
         public Op op() { return Op.LOAD_ATTR; }
         public List<Value> operands() { return List.of(owner); }
         public String immediates(Function fn) { return fn.name(nameIndex) + hint.suffix(); }
-        public Instr mapOperands(UnaryOperator<Value> f) { return new LoadAttr(result, f.apply(owner), nameIndex, hint, map(state, f)); }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new LoadAttr(result, f.apply(owner), nameIndex, hint, map(state, f), map(after, f)); }
+        public ResumeState resume() { return after; }
+        public boolean speculates() { return after != null && hint != CacheHint.NONE && !state.locals().isEmpty(); }
     }
 
     /**
@@ -167,15 +206,20 @@ public sealed interface Instr {
         public Instr mapOperands(UnaryOperator<Value> f) { return new MethodSelf(result, f.apply(method)); }
     }
 
-    record StoreAttr(Value owner, int nameIndex, Value value, CacheHint hint, FrameState state) implements Instr {
+    /** {@code owner.name = value}; with a hint, its slow path writes virtual locals as {@link LoadAttr}'s does. */
+    record StoreAttr(Value owner, int nameIndex, Value value, CacheHint hint, FrameState state, ResumeState after) implements Instr {
         public StoreAttr(Value owner, int nameIndex, Value value, FrameState state) {
-            this(owner, nameIndex, value, CacheHint.NONE, state);
+            this(owner, nameIndex, value, CacheHint.NONE, state, null);
         }
         public Op op() { return Op.STORE_ATTR; }
         public Value result() { return null; }
         public List<Value> operands() { return List.of(owner, value); }
         public String immediates(Function fn) { return fn.name(nameIndex) + hint.suffix(); }
-        public Instr mapOperands(UnaryOperator<Value> f) { return new StoreAttr(f.apply(owner), nameIndex, f.apply(value), hint, map(state, f)); }
+        public Instr mapOperands(UnaryOperator<Value> f) {
+            return new StoreAttr(f.apply(owner), nameIndex, f.apply(value), hint, map(state, f), map(after, f));
+        }
+        public ResumeState resume() { return after; }
+        public boolean speculates() { return after != null && hint != CacheHint.NONE && !state.locals().isEmpty(); }
     }
 
     record LoadNull(Value result) implements Instr {
@@ -186,11 +230,21 @@ public sealed interface Instr {
         public Instr mapOperands(UnaryOperator<Value> f) { return this; }
     }
 
-    record BinaryOp(Value result, BinaryOperator operator, Value left, Value right, FrameState state) implements Instr {
+    /**
+     * An arithmetic operator. {@code resume} is this instruction with its operands on the stack:
+     * where the interpreter takes over if compiled code that specialised it for ints finds them
+     * too big for 64 bits.
+     */
+    record BinaryOp(Value result, BinaryOperator operator, Value left, Value right, FrameState state, ResumeState resume) implements Instr {
+        public BinaryOp(Value result, BinaryOperator operator, Value left, Value right, FrameState state) {
+            this(result, operator, left, right, state, null);
+        }
         public Op op() { return Op.BINARY_OP; }
         public List<Value> operands() { return List.of(left, right); }
         public String immediates(Function fn) { return operator.name(); }
-        public Instr mapOperands(UnaryOperator<Value> f) { return new BinaryOp(result, operator, f.apply(left), f.apply(right), map(state, f)); }
+        public Instr mapOperands(UnaryOperator<Value> f) {
+            return new BinaryOp(result, operator, f.apply(left), f.apply(right), map(state, f), map(resume, f));
+        }
     }
 
     record UnaryOp(Value result, UnaryKind kind, Value operand, FrameState state) implements Instr {
@@ -209,11 +263,18 @@ public sealed interface Instr {
         public Instr mapOperands(UnaryOperator<Value> f) { return new Not(result, f.apply(operand)); }
     }
 
-    record Compare(Value result, CompareOperator operator, boolean toBool, Value left, Value right, FrameState state) implements Instr {
+    /** A comparison; {@code resume} as {@link BinaryOp}'s. */
+    record Compare(Value result, CompareOperator operator, boolean toBool, Value left, Value right, FrameState state, ResumeState resume)
+            implements Instr {
+        public Compare(Value result, CompareOperator operator, boolean toBool, Value left, Value right, FrameState state) {
+            this(result, operator, toBool, left, right, state, null);
+        }
         public Op op() { return Op.COMPARE; }
         public List<Value> operands() { return List.of(left, right); }
         public String immediates(Function fn) { return operator.name() + (toBool ? ",bool" : ""); }
-        public Instr mapOperands(UnaryOperator<Value> f) { return new Compare(result, operator, toBool, f.apply(left), f.apply(right), map(state, f)); }
+        public Instr mapOperands(UnaryOperator<Value> f) {
+            return new Compare(result, operator, toBool, f.apply(left), f.apply(right), map(state, f), map(resume, f));
+        }
     }
 
     record Is(Value result, Value left, Value right, boolean invert) implements Instr {
@@ -271,7 +332,21 @@ public sealed interface Instr {
         public Instr mapOperands(UnaryOperator<Value> f) { return new BuildConstKeyMap(result, map(values, f), f.apply(keys), map(state, f)); }
     }
 
-    /** Single-operand operations that can raise: FORMAT_SIMPLE, GET_ITER, FOR_ITER, MAKE_FUNCTION. */
+    /**
+     * The iterator's next item, or C NULL when it is exhausted. With a hint (the interpreter had
+     * specialised the loop to a range, list or tuple iterator), the iterator's type is checked
+     * first, and any other iterator hands the frame to the interpreter at {@code resume}: past the
+     * check, getting the next item runs no Python code.
+     */
+    record ForIter(Value result, Value iterator, CacheHint hint, FrameState state, ResumeState resume) implements Instr {
+        public Op op() { return Op.FOR_ITER; }
+        public List<Value> operands() { return List.of(iterator); }
+        public String immediates(Function fn) { return hint == CacheHint.NONE ? "" : hint.name().toLowerCase(java.util.Locale.ROOT); }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new ForIter(result, f.apply(iterator), hint, map(state, f), map(resume, f)); }
+        public boolean speculates() { return hint != CacheHint.NONE; }
+    }
+
+    /** Single-operand operations that can raise: FORMAT_SIMPLE, GET_ITER, MAKE_FUNCTION. */
     record Unary(Value result, Op op, Value operand, FrameState state) implements Instr {
         public List<Value> operands() { return List.of(operand); }
         public String immediates(Function fn) { return ""; }
@@ -506,5 +581,72 @@ public sealed interface Instr {
         public FrameState state() { return null; }
         public String immediates(Function fn) { return operator.name(); }
         public Instr mapOperands(UnaryOperator<Value> f) { return new FloatCompare(result, operator, f.apply(left), f.apply(right)); }
+    }
+
+    /** The 64-bit value of an exact int; one that does not fit hands the frame to the interpreter at {@code resume}. */
+    record UnboxInt(Value result, Value value, ResumeState resume) implements Instr {
+        public Op op() { return Op.UNBOX_INT; }
+        public List<Value> operands() { return List.of(value); }
+        public FrameState state() { return null; }
+        public String immediates(Function fn) { return ""; }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new UnboxInt(result, f.apply(value), map(resume, f)); }
+        public boolean speculates() { return true; }
+    }
+
+    /** The 64-bit value of int constant {@code index}. */
+    record IntConstant(Value result, int index, long value) implements Instr {
+        public Op op() { return Op.INT_CONSTANT; }
+        public List<Value> operands() { return List.of(); }
+        public FrameState state() { return null; }
+        public String immediates(Function fn) { return fn.constantRepr(index); }
+        public Instr mapOperands(UnaryOperator<Value> f) { return this; }
+    }
+
+    /** A new int object for a 64-bit value (MemoryError can raise). */
+    record BoxInt(Value result, Value value, FrameState state) implements Instr {
+        public Op op() { return Op.BOX_INT; }
+        public List<Value> operands() { return List.of(value); }
+        public String immediates(Function fn) { return ""; }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new BoxInt(result, f.apply(value), map(state, f)); }
+    }
+
+    /**
+     * Python's int arithmetic on 64-bit values: +, -, *, // and % (floor division and a remainder
+     * with the divisor's sign). A result beyond 64 bits or a zero divisor hands the frame to the
+     * interpreter at {@code resume}, which computes it with big ints or raises.
+     */
+    record IntArith(Value result, BinaryOperator operator, Value left, Value right, ResumeState resume) implements Instr {
+        public static final java.util.Set<BinaryOperator> INT_OPERATORS = java.util.EnumSet.of(BinaryOperator.ADD,
+                BinaryOperator.SUBTRACT, BinaryOperator.MULTIPLY, BinaryOperator.FLOOR_DIVIDE, BinaryOperator.REMAINDER);
+        public IntArith {
+            if (!INT_OPERATORS.contains(operator)) {
+                throw new IllegalArgumentException("no unboxed int " + operator);
+            }
+        }
+        public Op op() { return Op.INT_ARITH; }
+        public List<Value> operands() { return List.of(left, right); }
+        public FrameState state() { return null; }
+        public String immediates(Function fn) { return operator.name(); }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new IntArith(result, operator, f.apply(left), f.apply(right), map(resume, f)); }
+        public boolean speculates() { return true; }
+    }
+
+    record IntCompare(Value result, CompareOperator operator, Value left, Value right) implements Instr {
+        public Op op() { return Op.INT_COMPARE; }
+        public List<Value> operands() { return List.of(left, right); }
+        public FrameState state() { return null; }
+        public String immediates(Function fn) { return operator.name(); }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new IntCompare(result, operator, f.apply(left), f.apply(right)); }
+    }
+
+    /**
+     * The object an unboxed number stands for: {@code object}, borrowed, if it is not NULL (a
+     * constant or argument keeps its identity), else a new box of {@code number}.
+     */
+    record Rebox(Value result, Value object, Value number, FrameState state) implements Instr {
+        public Op op() { return Op.REBOX; }
+        public List<Value> operands() { return List.of(object, number); }
+        public String immediates(Function fn) { return ""; }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new Rebox(result, f.apply(object), f.apply(number), map(state, f)); }
     }
 }

@@ -17,6 +17,10 @@ public enum Op {
     LOAD_LOCAL,
     LOAD_LOCAL_CHECKED(RAISES),
     STORE_LOCAL(STEALS),
+    /** The operand, taken over, checked to be of a type; any other hands the frame to the interpreter. */
+    GUARD_TYPE(STEALS),
+    /** Writes a virtual local to its slot (boxing an unboxed double, which can fail). */
+    FLUSH_LOCAL(RAISES, STEALS),
     LOAD_GLOBAL(RAISES),
     STORE_GLOBAL(RAISES),
     LOAD_ATTR(RAISES),
@@ -112,6 +116,15 @@ public enum Op {
     FLOAT_DIVIDE(RAISES),
     /** A comparison of unboxed doubles; the result is an exact bool. */
     FLOAT_COMPARE,
+    /** The 64-bit value of an exact int; checked, like LOAD_LOCAL (an int beyond 64 bits resumes in the interpreter). */
+    UNBOX_INT,
+    INT_CONSTANT,
+    BOX_INT(RAISES),
+    /** Int arithmetic on 64-bit values; overflow or a zero divisor resumes in the interpreter. */
+    INT_ARITH,
+    INT_COMPARE,
+    /** The object a number came from if there is one (a new reference to it), else a new box of the number. */
+    REBOX(RAISES),
     /**
      * At a resume point of a generator, the item at this depth of the value stack the frame was
      * suspended with (bottom first); the reference moves from the frame to compiled code.

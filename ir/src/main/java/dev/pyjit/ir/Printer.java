@@ -72,12 +72,16 @@ public final class Printer {
                 out.append(" handler@").append(handler.target()).append(" keeps ").append(handler.depth())
                         .append(handler.pushLastInstruction() ? " lasti" : "");
             }
+            out.append(locals(function, state.locals()));
         }
         ResumeState resume = instruction.resume();
         if (resume != null && showTypes && instruction.speculates()) {
             out.append("  resume@").append(resume.offset()).append(values(resume.stack()));
             if (!resume.released().isEmpty()) {
                 out.append(" releases").append(values(resume.released()));
+            }
+            if (!(instruction.state() != null && instruction.state().locals().equals(resume.locals()))) {
+                out.append(locals(function, resume.locals()));
             }
         }
         return out.toString();
@@ -112,6 +116,15 @@ public final class Printer {
 
     private static String edge(Terminator.Edge edge) {
         return edge.target() + "(" + edge.arguments().stream().map(Value::toString).collect(Collectors.joining(" ")) + ")";
+    }
+
+    /** Virtual locals as {@code  locals[x=v3 y=v7]}, or nothing. */
+    private static String locals(Function function, List<VirtualLocal> locals) {
+        if (locals.isEmpty()) {
+            return "";
+        }
+        return " locals[" + locals.stream().map(local -> function.localName(local.slot()) + "=" + local.value())
+                .collect(Collectors.joining(" ")) + "]";
     }
 
     private static String values(List<Value> values) {

@@ -10,15 +10,26 @@ import java.util.function.UnaryOperator;
  * stack the interpreter resumes with (bottom first), and the values compiled code holds at that
  * point that are not on that stack, which are released. An unboxed double in either list stands
  * for a float object; on the stack it is boxed again. The instruction that speculates may name its
- * own result: it is the object it loaded.
+ * own result: it is the object it loaded. The {@link VirtualLocal}s are written to their slots
+ * before the interpreter takes the frame.
  */
-public record ResumeState(int offset, List<Value> stack, List<Value> released) {
+public record ResumeState(int offset, List<Value> stack, List<Value> released, List<VirtualLocal> locals) {
     public ResumeState {
         stack = List.copyOf(stack);
         released = List.copyOf(released);
+        locals = List.copyOf(locals);
+    }
+
+    public ResumeState(int offset, List<Value> stack, List<Value> released) {
+        this(offset, stack, released, List.of());
     }
 
     public ResumeState withReplaced(UnaryOperator<Value> replace) {
-        return new ResumeState(offset, stack.stream().map(replace).toList(), released.stream().map(replace).toList());
+        return new ResumeState(offset, stack.stream().map(replace).toList(), released.stream().map(replace).toList(),
+                locals.stream().map(local -> local.withReplaced(replace)).toList());
+    }
+
+    public ResumeState withLocals(List<VirtualLocal> virtualLocals) {
+        return new ResumeState(offset, stack, released, virtualLocals);
     }
 }

@@ -9,15 +9,16 @@ import java.util.List;
  *
  * <p>Each bit is a disjoint set of values: {@code NoneType}, exact {@code bool}, exact {@code int},
  * exact {@code float}, exact {@code str}, exact {@code tuple}, exact {@code list}, exact
- * {@code dict}, any other object, the C NULL the value stack can hold, and an unboxed C double
- * ({@link #CDOUBLE}, never a Python object). {@link #OBJECT} is every Python object; {@link #TOP}
+ * {@code dict}, any other object, the C NULL the value stack can hold, an unboxed C double
+ * ({@link #CDOUBLE}) and an unboxed 64-bit int ({@link #CINT64}), neither ever a Python object. {@link #OBJECT} is every Python object; {@link #TOP}
  * adds NULL; {@link #BOTTOM} is no value (unreachable).
  * Examples: {@code INT.union(FLOAT)} is {@code Int|Float}; {@code OBJECT.intersect(BOOL)} is
  * {@code Bool}; {@code BOOL.isSubtypeOf(OBJECT)} is true; {@code OBJECT.isSubtypeOf(INT)} is false.
  */
 public record Type(long bits) {
     private static final String[] PYTHON_NAMES = {"None", "bool", "int", "float", "str", "tuple", "list", "dict"};
-    private static final String[] NAMES = {"None", "Bool", "Int", "Float", "Str", "Tuple", "List", "Dict", "OtherObject", "Null", "CDouble"};
+    private static final String[] NAMES = {"None", "Bool", "Int", "Float", "Str", "Tuple", "List", "Dict", "OtherObject", "Null", "CDouble",
+        "CInt64"};
 
     public static final Type BOTTOM = new Type(0);
     public static final Type NONE = bit(0);
@@ -31,6 +32,7 @@ public record Type(long bits) {
     public static final Type OTHER_OBJECT = bit(8);
     public static final Type NULL = bit(9);
     public static final Type CDOUBLE = bit(10);
+    public static final Type CINT64 = bit(11);
     public static final Type OBJECT = new Type((1L << 9) - 1);
     public static final Type TOP = OBJECT.union(NULL);
     /** Objects that CPython 3.13 makes immortal: reference counting them is a no-op. */
@@ -68,7 +70,17 @@ public record Type(long bits) {
      * or NULL. Bottom (not inferred, or unreachable) answers yes, the safe answer.
      */
     public boolean isRefcounted() {
-        return isBottom() || !isSubtypeOf(IMMORTAL.union(NULL).union(CDOUBLE));
+        return isBottom() || !isSubtypeOf(IMMORTAL.union(NULL).union(CDOUBLE).union(CINT64));
+    }
+
+    /** Whether this is exactly one of the machine types a number is unboxed to ({@link #CDOUBLE}, {@link #CINT64}). */
+    public boolean isUnboxed() {
+        return equals(CDOUBLE) || equals(CINT64);
+    }
+
+    /** The object type an unboxed machine type stands for (float, int); any other type is itself. */
+    public Type boxed() {
+        return equals(CDOUBLE) ? FLOAT : equals(CINT64) ? INT : this;
     }
 
     /** Whether this is exactly one of the {@link #EXACT} types, so a guard can check it. */

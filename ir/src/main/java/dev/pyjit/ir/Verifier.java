@@ -14,7 +14,8 @@ import java.util.Set;
  *       exceptional edge to a handler's block (kept stack, lasti if pushed, exception).</li>
  *   <li>An instruction carries a frame state exactly when its kind can raise.</li>
  *   <li>Every edge targets a block of this function.</li>
- *   <li>No unboxed double crosses an edge: block parameters hold objects (or NULL).</li>
+ *   <li>A block parameter holds objects (or NULL) or is one unboxed machine type, never a mix; an
+ *       unboxed number crosses an edge only into a parameter of its type, never into a handler's block.</li>
  *   <li>Argument guards come first in the entry block (a failed one hands the call over untouched)
  *       and check argument slots.</li>
  *   <li>A method's self is read in the block where its method was loaded, by a load that finds a self
@@ -34,8 +35,9 @@ public final class Verifier {
         for (Block block : function.blocks()) {
             for (Value parameter : block.parameters()) {
                 define(function, defined, parameter);
-                if (!parameter.type().intersect(Type.CDOUBLE).isBottom()) {
-                    fail(function, block + ": parameter " + parameter + " is an unboxed double");
+                Type machine = Type.CDOUBLE.union(Type.CINT64);
+                if (!parameter.type().intersect(machine).isBottom() && !parameter.type().isUnboxed()) {
+                    fail(function, block + ": parameter " + parameter + " is an object or an unboxed number");
                 }
             }
             boolean guardsAllowed = block == function.entry();
@@ -81,7 +83,11 @@ public final class Verifier {
                 used(function, defined, block, instruction.operands());
                 if (instruction.state() != null) {
                     used(function, defined, block, instruction.state().owned());
+                    used(function, defined, block, instruction.state().locals().stream().map(VirtualLocal::value).toList());
                     FrameState.Handler handler = instruction.state().handler();
+                    if (handler != null && handler.block().parameters().stream().anyMatch(p -> p.type().isUnboxed())) {
+                        fail(function, block + ": the handler of " + instruction.op() + " takes an unboxed number");
+                    }
                     if (handler != null && (!blocks.contains(handler.block()) || handler.block().parameters().size() != handler.entryDepth())) {
                         fail(function, block + ": the handler of " + instruction.op() + " is not a block of this function taking "
                                 + handler.entryDepth() + " values");
@@ -90,9 +96,20 @@ public final class Verifier {
                 if (instruction.resume() != null) {
                     used(function, defined, block, instruction.resume().stack());
                     used(function, defined, block, instruction.resume().released());
+                    used(function, defined, block, instruction.resume().locals().stream().map(VirtualLocal::value).toList());
                 }
             }
             used(function, defined, block, block.terminator().operands());
+            for (Terminator.Edge edge : block.terminator().edges()) {
+                for (int i = 0; i < Math.min(edge.arguments().size(), edge.target().parameters().size()); i++) {
+                    Type passed = edge.arguments().get(i).type();
+                    Type parameter = edge.target().parameters().get(i).type();
+                    if ((passed.isUnboxed() || parameter.isUnboxed()) && !passed.equals(parameter)) {
+                        fail(function, block + ": " + edge.arguments().get(i) + " goes to " + edge.target() + "'s parameter "
+                                + edge.target().parameters().get(i) + ", of another machine type or an object");
+                    }
+                }
+            }
             if (block.terminator() instanceof Terminator.ResumeDispatch dispatch) {
                 if (block != function.entry()) {
                     fail(function, block + " dispatches to resume points but is not the entry block");

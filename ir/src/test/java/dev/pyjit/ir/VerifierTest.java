@@ -276,9 +276,14 @@ class VerifierTest {
     }
 
     @Test
-    void rejectsUnboxedDoubleBlockParameter() {
-        assertRejected(doubleAcrossAnEdge(Type.CDOUBLE), "bb1: parameter v2 is an unboxed double");
-        assertRejected(doubleAcrossAnEdge(Type.FLOAT.union(Type.CDOUBLE)), "bb1: parameter v2 is an unboxed double");
+    void acceptsADoubleParameterTakingADouble() {
+        Verifier.verify(doubleAcrossAnEdge(Type.CDOUBLE));
+    }
+
+    @Test
+    void rejectsAParameterThatMixesDoublesAndObjects() {
+        assertRejected(doubleAcrossAnEdge(Type.FLOAT.union(Type.CDOUBLE)), "bb1: parameter v2 is an object or an unboxed number");
+        assertRejected(doubleAcrossAnEdge(Type.FLOAT), "bb0: v1 goes to bb1's parameter v2, of another machine type or an object");
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.pyjit.ir.Function;
 import dev.pyjit.ir.Instr;
 import dev.pyjit.ir.Op;
 import dev.pyjit.ir.ResumeState;
+import dev.pyjit.ir.VirtualLocal;
 import dev.pyjit.ir.Terminator;
 import dev.pyjit.ir.Type;
 import dev.pyjit.ir.Value;
@@ -126,7 +127,8 @@ final class Lowering {
         for (Block block : function.blocks()) {
             LLVMPositionBuilderAtEnd(builder, blocks.get(block));
             for (Value parameter : block.parameters()) {
-                values.put(parameter, LLVMBuildPhi(builder, pointer, "v" + parameter.id()));
+                LLVMTypeRef type = parameter.type().equals(Type.CDOUBLE) ? f64 : parameter.type().equals(Type.CINT64) ? i64 : pointer;
+                values.put(parameter, LLVMBuildPhi(builder, type, "v" + parameter.id()));
             }
         }
         for (Block block : function.blocks()) {
@@ -187,6 +189,11 @@ final class Lowering {
                 }
                 yield call("pyjit_store_local", frame, int32(store.slot()), use(store.value()));
             }
+            case FLUSH_LOCAL -> {
+                Instr.FlushLocal flush = (Instr.FlushLocal) instruction;
+                LLVMValueRef object = flush.value().type().isUnboxed() ? checkNull(box(flush.value()), state) : use(flush.value());
+                yield call("pyjit_store_local", frame, int32(flush.slot()), object);
+            }
             case LOAD_GLOBAL -> {
                 Instr.LoadGlobal load = (Instr.LoadGlobal) instruction;
                 yield checkNull(call("pyjit_load_global_cached", frame, int32(load.nameIndex()), at(state), int32(load.hint().opcode)), state);
@@ -197,6 +204,9 @@ final class Lowering {
             }
             case LOAD_ATTR -> {
                 Instr.LoadAttr load = (Instr.LoadAttr) instruction;
+                if (load.speculates()) {
+                    yield loadAttrSyncingLocals(load);
+                }
                 yield checkNull(call("pyjit_load_attr_cached", frame, use(load.owner()), int32(load.nameIndex()), at(state),
                         int32(load.hint().opcode)), state);
             }
@@ -214,6 +224,9 @@ final class Lowering {
             case METHOD_SELF -> LLVMBuildLoad2(builder, pointer, methodSelves.get(((Instr.MethodSelf) instruction).method()), "self");
             case STORE_ATTR -> {
                 Instr.StoreAttr store = (Instr.StoreAttr) instruction;
+                if (store.speculates()) {
+                    yield storeAttrSyncingLocals(store);
+                }
                 yield checkStatus(call("pyjit_store_attr_cached", frame, use(store.owner()), int32(store.nameIndex()), use(store.value()),
                         at(state), int32(store.hint().opcode)), state);
             }
@@ -264,7 +277,14 @@ final class Lowering {
             }
             case FORMAT_SIMPLE -> checkNull(call("pyjit_format_simple", use(((Instr.Unary) instruction).operand())), state);
             case GET_ITER -> checkNull(call("pyjit_get_iter", use(((Instr.Unary) instruction).operand())), state);
-            case FOR_ITER -> forIter(call("pyjit_for_iter", use(((Instr.Unary) instruction).operand())), state);
+            case FOR_ITER -> {
+                Instr.ForIter next = (Instr.ForIter) instruction;
+                if (next.speculates()) {
+                    LLVMValueRef holds = nonZero(call("pyjit_is_iterator_of", use(next.iterator()), int32(next.hint().opcode)));
+                    resumeUnless(holds, next.resume(), null, null, false);
+                }
+                yield forIter(call("pyjit_for_iter", use(next.iterator())), state);
+            }
             case LIST_EXTEND -> checkStatus(call("pyjit_list_extend", uses(instruction.operands())), state);
             case SUBSCRIPT -> checkNull(call("pyjit_subscript", uses(instruction.operands())), state);
             case SLICE -> checkNull(call("pyjit_slice", uses(instruction.operands())), state);
@@ -285,6 +305,15 @@ final class Lowering {
             }
             case CHECK_EVAL_BREAKER -> poll((Instr.CheckEvalBreaker) instruction);
             case GUARD_ARGUMENT -> guardArgument((Instr.GuardArgument) instruction);
+            case GUARD_TYPE -> {
+                Instr.GuardType guard = (Instr.GuardType) instruction;
+                LLVMValueRef object = use(guard.value());
+                if (guard.speculates()) {
+                    LLVMValueRef holds = nonZero(call("pyjit_is_of", object, int32((int) guard.type().bits())));
+                    resumeUnless(holds, guard.resume(), null, null, false);
+                }
+                yield object;
+            }
             case UNBOX_FLOAT -> call("pyjit_float_value", use(((Instr.UnboxFloat) instruction).value()));
             case FLOAT_CONSTANT -> LLVMConstReal(f64, ((Instr.FloatConstant) instruction).value());
             case LOAD_LOCAL_FLOAT -> loadLocalFloat((Instr.LoadLocalFloat) instruction);
@@ -293,6 +322,31 @@ final class Lowering {
             case FLOAT_COMPARE -> {
                 Instr.FloatCompare compare = (Instr.FloatCompare) instruction;
                 LLVMValueRef holds = LLVMBuildFCmp(builder, predicate(compare.operator()), use(compare.left()), use(compare.right()), "");
+                yield call("pyjit_bool", LLVMBuildZExt(builder, holds, i32, ""));
+            }
+            case UNBOX_INT -> {
+                Instr.UnboxInt unbox = (Instr.UnboxInt) instruction;
+                LLVMValueRef out = alloca(i64, 1, "int_value");
+                resumeUnless(nonZero(call("pyjit_int_value", use(unbox.value()), out)), unbox.resume(), null, null, false);
+                yield LLVMBuildLoad2(builder, i64, out, "");
+            }
+            case INT_CONSTANT -> LLVMConstInt(i64, ((Instr.IntConstant) instruction).value(), /* signExtend */ 1);
+            case BOX_INT -> checkNull(call("pyjit_int_box", use(((Instr.BoxInt) instruction).value())), state);
+            case REBOX -> {
+                Instr.Rebox rebox = (Instr.Rebox) instruction;
+                String helper = rebox.number().type().equals(Type.CDOUBLE) ? "pyjit_float_rebox" : "pyjit_int_rebox";
+                yield checkNull(call(helper, use(rebox.object()), use(rebox.number())), state);
+            }
+            case INT_ARITH -> {
+                Instr.IntArith arith = (Instr.IntArith) instruction;
+                LLVMValueRef out = alloca(i64, 1, "int_result");
+                LLVMValueRef done = call("pyjit_int_arith", int32(arith.operator().ordinal()), use(arith.left()), use(arith.right()), out);
+                resumeUnless(nonZero(done), arith.resume(), null, null, false);
+                yield LLVMBuildLoad2(builder, i64, out, "");
+            }
+            case INT_COMPARE -> {
+                Instr.IntCompare compare = (Instr.IntCompare) instruction;
+                LLVMValueRef holds = LLVMBuildICmp(builder, intPredicate(compare.operator()), use(compare.left()), use(compare.right()), "");
                 yield call("pyjit_bool", LLVMBuildZExt(builder, holds, i32, ""));
             }
             case RAISE -> checkStatus(call("pyjit_raise", uses(instruction.operands())), state);
@@ -427,6 +481,7 @@ final class Lowering {
      * everything is released and the function raises.
      */
     private void resume(ResumeState resume, Value loaded, LLVMValueRef object) {
+        writeLocals(resume.locals());
         int depth = handOverStack(resume.stack(), resume.released(), loaded, object);
         increment(deopts);
         LLVMBuildRet(builder, call("pyjit_deopt", frame, int32(resume.offset() / 2), resumeStack, int32(depth)));
@@ -448,8 +503,8 @@ final class Lowering {
         }
         List<LLVMValueRef> entering = new java.util.ArrayList<>();
         for (Value kept : state.kept()) {
-            if (kept.type().equals(Type.CDOUBLE)) {
-                throw new IllegalStateException("an unboxed double on the stack a handler keeps");
+            if (kept.type().isUnboxed()) {
+                throw new IllegalStateException("an unboxed number on the stack a handler keeps");
             }
             entering.add(use(kept));
         }
@@ -478,6 +533,19 @@ final class Lowering {
         LLVMBuildBr(builder, blocks.get(handler.block()));
     }
 
+    /**
+     * Writes virtual locals to their slots, taking their references over; an unboxed double is
+     * boxed first, and if that fails (MemoryError is then set) the slot is left unbound, since
+     * this is already the way out of the function.
+     */
+    private void writeLocals(List<VirtualLocal> locals) {
+        for (VirtualLocal local : locals) {
+            LLVMValueRef value = use(local.value());
+            LLVMValueRef object = local.value().type().isUnboxed() ? box(local.value()) : value;
+            call("pyjit_store_local", frame, int32(local.slot()), object);
+        }
+    }
+
     /** Fills the resume stack for the interpreter and releases the rest; returns the stack's depth. */
     private int handOverStack(List<Value> stack, List<Value> released, Value loaded, LLVMValueRef object) {
         for (Value value : released) {
@@ -493,8 +561,8 @@ final class Lowering {
             LLVMValueRef item;
             if (value.equals(loaded)) {
                 item = object;
-            } else if (value.type().equals(Type.CDOUBLE)) {
-                item = call("pyjit_float_box", use(value));
+            } else if (value.type().isUnboxed()) {
+                item = box(value);
                 boxingFailed = boxingFailed == null ? isNull(item) : LLVMBuildOr(builder, boxingFailed, isNull(item), "");
             } else {
                 item = use(value);
@@ -545,6 +613,17 @@ final class Lowering {
             case NE -> LLVMRealUNE;
             case GT -> LLVMRealOGT;
             case GE -> LLVMRealOGE;
+        };
+    }
+
+    private static int intPredicate(CompareOperator operator) {
+        return switch (operator) {
+            case LT -> LLVMIntSLT;
+            case LE -> LLVMIntSLE;
+            case EQ -> LLVMIntEQ;
+            case NE -> LLVMIntNE;
+            case GT -> LLVMIntSGT;
+            case GE -> LLVMIntSGE;
         };
     }
 
@@ -619,10 +698,113 @@ final class Lowering {
      * switched on while this frame ran hands the frame to the interpreter at the resume state.
      */
     private LLVMValueRef poll(Instr.CheckEvalBreaker poll) {
+        if (!poll.resume().locals().isEmpty()) {
+            return pollWithVirtualLocals(poll);
+        }
         LLVMValueRef status = call("pyjit_poll", tstate, frame, seenVersion);
         branchToErrorIf(LLVMBuildICmp(builder, LLVMIntSLT, status, int32(0), ""), poll.state());
         resumeUnless(LLVMBuildICmp(builder, LLVMIntEQ, status, int32(0), ""), poll.resume(), null, null, false);
         return null;
+    }
+
+    /**
+     * A poll where locals are virtual: when something is due, a copy of each goes to its slot
+     * before handlers and other threads run, so they see the frame as the interpreter's. If one of
+     * them changed a slot meanwhile (through {@code frame.f_locals}), the frame is the truth: the
+     * interpreter takes it as it is, and compiled code drops its own values.
+     */
+    private LLVMValueRef pollWithVirtualLocals(Instr.CheckEvalBreaker poll) {
+        LLVMBasicBlockRef due = LLVMAppendBasicBlockInContext(context, llvmFunction, "poll_due");
+        LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(context, llvmFunction, "poll_done");
+        LLVMBuildCondBr(builder, nonZero(call("pyjit_poll_due", tstate, seenVersion)), due, done);
+        LLVMPositionBuilderAtEnd(builder, due);
+        List<LLVMValueRef> written = syncLocals(poll.resume().locals(), poll.state());
+        LLVMValueRef status = call("pyjit_poll", tstate, frame, seenVersion);
+        branchToErrorIf(LLVMBuildICmp(builder, LLVMIntSLT, status, int32(0), ""), poll.state());
+        resumeIfFrameChanged(poll.resume().locals(), written, poll.resume(), null, null);
+        resumeUnless(LLVMBuildICmp(builder, LLVMIntEQ, status, int32(0), ""), poll.resume(), null, null, false);
+        LLVMBuildBr(builder, done);
+        LLVMPositionBuilderAtEnd(builder, done);
+        return null;
+    }
+
+    /**
+     * An attribute load whose fast path runs no Python code; when it misses, the virtual locals
+     * are written to the frame before the generic load runs (see {@link #syncLocals}).
+     */
+    private LLVMValueRef loadAttrSyncingLocals(Instr.LoadAttr load) {
+        FrameState state = load.state();
+        LLVMValueRef fast = call("pyjit_load_attr_fast", frame, use(load.owner()), int32(load.nameIndex()), at(state), int32(load.hint().opcode));
+        LLVMBasicBlockRef fastBlock = LLVMGetInsertBlock(builder);
+        LLVMBasicBlockRef slow = LLVMAppendBasicBlockInContext(context, llvmFunction, "attribute_slow");
+        LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(context, llvmFunction, "attribute_loaded");
+        LLVMBuildCondBr(builder, isNull(fast), slow, done);
+        LLVMPositionBuilderAtEnd(builder, slow);
+        List<LLVMValueRef> written = syncLocals(state.locals(), state);
+        LLVMValueRef generic = checkNull(call("pyjit_load_attr", frame, use(load.owner()), int32(load.nameIndex())), state);
+        resumeIfFrameChanged(state.locals(), written, load.after(), load.result(), generic);
+        LLVMBasicBlockRef slowEnd = LLVMGetInsertBlock(builder);
+        LLVMBuildBr(builder, done);
+        LLVMPositionBuilderAtEnd(builder, done);
+        LLVMValueRef attribute = LLVMBuildPhi(builder, pointer, "attribute");
+        LLVMAddIncoming(attribute, fast, fastBlock, 1);
+        LLVMAddIncoming(attribute, generic, slowEnd, 1);
+        return attribute;
+    }
+
+    /** An attribute store whose fast path runs no Python code, as {@link #loadAttrSyncingLocals}. */
+    private LLVMValueRef storeAttrSyncingLocals(Instr.StoreAttr store) {
+        FrameState state = store.state();
+        LLVMValueRef missed = call("pyjit_store_attr_fast", frame, use(store.owner()), use(store.value()), at(state), int32(store.hint().opcode));
+        LLVMBasicBlockRef slow = LLVMAppendBasicBlockInContext(context, llvmFunction, "attribute_slow");
+        LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(context, llvmFunction, "attribute_stored");
+        LLVMBuildCondBr(builder, nonZero(missed), slow, done);
+        LLVMPositionBuilderAtEnd(builder, slow);
+        List<LLVMValueRef> written = syncLocals(state.locals(), state);
+        checkStatus(call("pyjit_store_attr", frame, use(store.owner()), int32(store.nameIndex()), use(store.value())), state);
+        resumeIfFrameChanged(state.locals(), written, store.after(), null, null);
+        LLVMBuildBr(builder, done);
+        LLVMPositionBuilderAtEnd(builder, done);
+        return null;
+    }
+
+    /**
+     * Writes a copy of each virtual local to its slot (compiled code keeps its own), before code
+     * that could look at the frame runs; returns the objects written. Boxing a double can fail:
+     * that raises at {@code state}.
+     */
+    private List<LLVMValueRef> syncLocals(List<VirtualLocal> locals, FrameState state) {
+        List<LLVMValueRef> written = new java.util.ArrayList<>();
+        for (VirtualLocal local : locals) {
+            LLVMValueRef object;
+            if (local.value().type().isUnboxed()) {
+                object = checkNull(box(local.value()), state);
+            } else {
+                object = use(local.value());
+                call("pyjit_incref", object);
+            }
+            call("pyjit_store_local", frame, int32(local.slot()), object);
+            written.add(object);
+        }
+        return written;
+    }
+
+    /**
+     * After code that ran with the virtual locals written to the frame: if it changed one of those
+     * slots (through {@code frame.f_locals}), the frame is the truth, and the interpreter takes it
+     * over at {@code resume} as it is, compiled code dropping its own values.
+     */
+    private void resumeIfFrameChanged(List<VirtualLocal> locals, List<LLVMValueRef> written, ResumeState resume, Value loaded,
+                                      LLVMValueRef object) {
+        LLVMValueRef changed = LLVMConstInt(LLVMInt1TypeInContext(context), 0, 0);
+        for (int i = 0; i < locals.size(); i++) {
+            LLVMValueRef now = call("pyjit_local_borrow", frame, int32(locals.get(i).slot()));
+            changed = LLVMBuildOr(builder, changed, LLVMBuildICmp(builder, LLVMIntNE, now, written.get(i), ""), "");
+        }
+        List<Value> dropped = new java.util.ArrayList<>(resume.released());
+        locals.forEach(local -> dropped.add(local.value()));
+        ResumeState asTheFrameIs = new ResumeState(resume.offset(), resume.stack(), dropped);
+        resumeUnless(LLVMBuildNot(builder, changed, ""), asTheFrameIs, loaded, object, false);
     }
 
     /** NULL from FOR_ITER is an error only if an exception is set; otherwise the loop is over. */
@@ -661,8 +843,12 @@ final class Lowering {
         LLVMBasicBlockRef raise = LLVMAppendBasicBlockInContext(context, llvmFunction, "raise_at_" + state.offset());
         LLVMPositionBuilderAtEnd(builder, raise);
         if (state.handler() != null) {
+            if (!state.locals().isEmpty()) {
+                throw new IllegalStateException("virtual locals at an instruction inside a try");
+            }
             enterHandler(state, traceback);
         } else {
+            writeLocals(state.locals());
             List<Value> owned = state.owned().stream().filter(value -> value.type().isRefcounted()).toList();
             LLVMBuildBr(builder, traceback ? releasing(owned, releaseChains, errorExit) : releasing(owned, reraiseChains, reraiseExit()));
         }
@@ -717,6 +903,11 @@ final class Lowering {
         LLVMValueRef slot = alloca(pointer, 1, "self");
         methodSelves.put(method, slot);
         return slot;
+    }
+
+    /** A new object for an unboxed number (a float or an int), or NULL with MemoryError set. */
+    private LLVMValueRef box(Value value) {
+        return call(value.type().equals(Type.CDOUBLE) ? "pyjit_float_box" : "pyjit_int_box", use(value));
     }
 
     private LLVMValueRef release(Value value) {

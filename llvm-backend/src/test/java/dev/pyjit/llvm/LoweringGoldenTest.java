@@ -85,11 +85,11 @@ class LoweringGoldenTest {
         for (Block block : function.blocks()) {
             List<Instr> instructions = block.instructions();
             instructions.replaceAll(instruction -> instruction instanceof Instr.LoadAttr load
-                    ? new Instr.LoadAttr(load.result(), load.owner(), load.nameIndex(), CacheHint.ATTR_INSTANCE_VALUE, load.state())
+                    ? new Instr.LoadAttr(load.result(), load.owner(), load.nameIndex(), CacheHint.ATTR_INSTANCE_VALUE, load.state(), load.after())
                     : instruction instanceof Instr.LoadMethod load
                     ? new Instr.LoadMethod(load.result(), load.owner(), load.nameIndex(), CacheHint.ATTR_METHOD_WITH_VALUES, load.state())
                     : instruction instanceof Instr.StoreAttr store
-                    ? new Instr.StoreAttr(store.owner(), store.nameIndex(), store.value(), CacheHint.STORE_ATTR_SLOT, store.state())
+                    ? new Instr.StoreAttr(store.owner(), store.nameIndex(), store.value(), CacheHint.STORE_ATTR_SLOT, store.state(), store.after())
                     : instruction);
         }
         String text = emitter.llvmText(function, Tier.OPTIMISED, false);

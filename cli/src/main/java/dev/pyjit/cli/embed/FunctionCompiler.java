@@ -78,10 +78,14 @@ final class FunctionCompiler {
         this.perfMap = perfMap;
     }
 
-    /** Copies what compiling {@code function} needs out of the interpreter; the caller holds the GIL. */
-    static Snapshot snapshot(PyObject function, List<Type> observed, Tier tier) {
+    /**
+     * Copies what compiling {@code function} needs out of the interpreter; the caller holds the
+     * GIL. {@code generic}: without the interpreter's specialisations of its instructions, which
+     * compiled code would take as speculations.
+     */
+    static Snapshot snapshot(PyObject function, List<Type> observed, Tier tier, boolean generic) {
         StageClock clock = new StageClock();
-        CodeObject code = read(function);
+        CodeObject code = generic ? read(function).withoutSpecialisations() : read(function);
         clock.lap("read");
         return new Snapshot(new Where(code.fileName(), code.firstLine(), code.qualifiedName()), code, observed, tier, clock);
     }

@@ -62,7 +62,7 @@ final class Jit {
             try {
                 return request(PyTuple_GetItem(arguments, 0), observedTypes(PyTuple_GetItem(arguments, 1)),
                         PyLong_AsLongLong(PyTuple_GetItem(arguments, 2)), handles(PyTuple_GetItem(arguments, 3)),
-                        Tier.of((int) PyLong_AsLong(PyTuple_GetItem(arguments, 4))));
+                        Tier.of((int) PyLong_AsLong(PyTuple_GetItem(arguments, 4))), PyLong_AsLong(PyTuple_GetItem(arguments, 5)) != 0);
             } catch (RuntimeException | LinkageError failure) {
                 reportFailure(FunctionCompiler.Where.UNKNOWN, "compiler error: " + failure, failure);
                 return Answer.none(0, Tier.OPTIMISED).toPython();
@@ -147,13 +147,14 @@ final class Jit {
         return handles;
     }
 
-    private PyObject request(PyObject function, List<Type> observed, long handle, long[] dead, Tier tier) {
+    /** {@code generic}: the code's speculations kept failing; compile it without the interpreter's specialisations. */
+    private PyObject request(PyObject function, List<Type> observed, long handle, long[] dead, Tier tier, boolean generic) {
         if (dead.length > 0) {
             onCompilerThread(null, () -> codes.release(dead, compiler, stats));
         }
         FunctionCompiler.Snapshot snapshot;
         try {
-            snapshot = FunctionCompiler.snapshot(function, observed, tier);
+            snapshot = FunctionCompiler.snapshot(function, observed, tier, generic);
         } catch (RuntimeException unreadable) {
             PyErr_Clear();
             reportFailure(FunctionCompiler.Where.UNKNOWN, "cannot read the function: " + unreadable, unreadable);

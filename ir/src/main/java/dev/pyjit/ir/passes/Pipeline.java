@@ -11,8 +11,14 @@ public final class Pipeline {
 
     /** The optimisations that follow type inference: the "opt" stage. */
     public static final List<Pass> OPTIMISATION = List.of(
+            new PromoteLocals(),
+            new TypeInference(),
+            new ElideProvenGuards(),
             new SpecialiseFloatArithmetic(),
-            new EliminateFloatBoxing(),
+            new SpecialiseIntArithmetic(),
+            new CancelRefcountPairs(),
+            new UnboxParameters(),
+            new EliminateBoxing(),
             new UnboxFloatsAtLoad(),
             new SimplifyToBool(),
             new ElideImmortalRefcounts());

@@ -14,7 +14,7 @@ import java.util.List;
  * doubles: {@code v3 = BinaryOp<ADD> v1 v2} turns into unbox, unbox, {@code FloatArith<ADD>}, and
  * a box into v3, which keeps v3's uses and ownership as they were; a comparison turns into unbox,
  * unbox, {@code FloatCompare}. CPython's float does exactly IEEE double arithmetic for these
- * operators, so the results are bit for bit the same. EliminateFloatBoxing then removes the
+ * operators, so the results are bit for bit the same. EliminateBoxing then removes the
  * boxes that only feed another unbox.
  */
 public final class SpecialiseFloatArithmetic implements Pass {

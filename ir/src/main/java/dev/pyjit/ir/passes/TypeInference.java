@@ -2,6 +2,7 @@ package dev.pyjit.ir.passes;
 
 import dev.pyjit.ir.BinaryOperator;
 import dev.pyjit.ir.Block;
+import dev.pyjit.ir.CacheHint;
 import dev.pyjit.ir.Function;
 import dev.pyjit.ir.Instr;
 import dev.pyjit.ir.Op;
@@ -92,7 +93,7 @@ public final class TypeInference implements Pass {
         List<Value> parameters = state.handler().block().parameters();
         List<Type> incoming = new ArrayList<>();
         for (Value kept : state.kept()) {
-            incoming.add(kept.type().equals(Type.CDOUBLE) ? Type.FLOAT : kept.type());
+            incoming.add(kept.type().boxed());
         }
         if (state.handler().pushLastInstruction()) {
             incoming.add(Type.INT);
@@ -116,6 +117,8 @@ public final class TypeInference implements Pass {
             for (Instr instruction : block.instructions()) {
                 if (instruction instanceof Instr.StoreLocal store) {
                     size = Math.max(size, store.slot() + 1);
+                } else if (instruction instanceof Instr.FlushLocal flush) {
+                    size = Math.max(size, flush.slot() + 1);
                 }
             }
         }
@@ -132,6 +135,8 @@ public final class TypeInference implements Pass {
             for (Instr instruction : block.instructions()) {
                 if (instruction instanceof Instr.StoreLocal store) {
                     slots[store.slot()] = slots[store.slot()].union(store.value().type());
+                } else if (instruction instanceof Instr.FlushLocal flush) {
+                    slots[flush.slot()] = slots[flush.slot()].union(flush.value().type().boxed());
                 } else if (instruction instanceof Instr.Cell cell && cell.op() == Op.MAKE_CELL) {
                     slots[cell.slot()] = slots[cell.slot()].union(Type.OTHER_OBJECT);
                 } else if (instruction instanceof Instr.Cell cell && cell.op() == Op.COPY_FREE_VARS) {
@@ -153,7 +158,8 @@ public final class TypeInference implements Pass {
             case LOAD_CONST -> instruction.result().type(); // the builder knows each constant's type
             case LOAD_LOCAL -> slotType(slots, ((Instr.LoadLocal) instruction).slot());
             case LOAD_LOCAL_CHECKED, LOAD_GLOBAL, LOAD_ATTR, LOAD_METHOD, LOAD_SUPER_ATTR, CALL, SUBSCRIPT, SLICE, TUPLE_ITEM, GET_ITER, LOAD_DEREF -> Type.OBJECT;
-            case LOAD_LOCAL_AND_CLEAR, FOR_ITER, METHOD_SELF, RESUMED_STACK_ITEM -> Type.TOP;
+            case FOR_ITER -> ((Instr.ForIter) instruction).hint() == CacheHint.FOR_ITER_RANGE ? Type.INT.union(Type.NULL) : Type.TOP;
+            case LOAD_LOCAL_AND_CLEAR, METHOD_SELF, RESUMED_STACK_ITEM -> Type.TOP;
             case PUSH_EXC_INFO, WITH_EXCEPT_START -> Type.OBJECT;
             case CHECK_EXC_MATCH -> Type.BOOL;
             case CHECK_EG_MATCH, CLEANUP_THROW -> Type.TUPLE;
@@ -172,6 +178,7 @@ public final class TypeInference implements Pass {
             // str() of a str subclass, __format__ and __repr__ may all return a subclass of str
             case CONVERT_VALUE, FORMAT_WITH_SPEC, FORMAT_SIMPLE -> Type.STR.union(Type.OTHER_OBJECT);
             case LOAD_NULL -> Type.NULL;
+            case GUARD_TYPE -> ((Instr.GuardType) instruction).value().type().isBottom() ? Type.BOTTOM : ((Instr.GuardType) instruction).type();
             case BINARY_OP -> {
                 Instr.BinaryOp op = (Instr.BinaryOp) instruction;
                 yield pairwise(op.operator().base(), op.left().type(), op.right().type());
@@ -190,7 +197,11 @@ public final class TypeInference implements Pass {
             case BUILD_STRING -> Type.STR;
             case UNBOX_FLOAT, FLOAT_ARITH, FLOAT_DIVIDE, FLOAT_CONSTANT, LOAD_LOCAL_FLOAT -> Type.CDOUBLE;
             case BOX_FLOAT -> Type.FLOAT;
-            case STORE_LOCAL, STORE_GLOBAL, STORE_ATTR, STORE_SUBSCRIPT, STORE_SLICE, LIST_EXTEND, CHECK_EVAL_BREAKER, INCREF, DECREF,
+            case UNBOX_INT, INT_CONSTANT, INT_ARITH -> Type.CINT64;
+            case BOX_INT -> Type.INT;
+            case INT_COMPARE -> Type.BOOL;
+            case REBOX -> ((Instr.Rebox) instruction).number().type().boxed();
+            case STORE_LOCAL, FLUSH_LOCAL, STORE_GLOBAL, STORE_ATTR, STORE_SUBSCRIPT, STORE_SLICE, LIST_EXTEND, CHECK_EVAL_BREAKER, INCREF, DECREF,
                     GUARD_ARGUMENT, RAISE, LIST_APPEND, SET_ADD, MAP_ADD, DELETE_LOCAL, DELETE_SUBSCRIPT, MAKE_CELL, COPY_FREE_VARS,
                     STORE_DEREF, SET_FUNCTION_ATTRIBUTE -> Type.BOTTOM;
         };

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.pyjit.ir.BinaryOperator;
 import dev.pyjit.ir.Block;
+import dev.pyjit.ir.CacheHint;
 import dev.pyjit.ir.CompareOperator;
 import dev.pyjit.ir.FrameState;
 import dev.pyjit.ir.Function;
@@ -125,7 +126,7 @@ class TypeInferenceTest {
         Value string = fn.newValue(Type.TOP);
         entry.add(new Instr.Unary(string, Op.FORMAT_SIMPLE, o, state()));
         Value next = fn.newValue(Type.TOP);
-        entry.add(new Instr.Unary(next, Op.FOR_ITER, o, state()));
+        entry.add(new Instr.ForIter(next, o, CacheHint.NONE, state(), null));
         Value nul = fn.newValue(Type.TOP);
         entry.add(new Instr.LoadNull(nul));
         Value not = fn.newValue(Type.TOP);

@@ -29,7 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class EliminateFloatBoxingTest {
+class EliminateBoxingTest {
     /** f(a, b, c) with a local d, all three arguments guarded Float. */
     private static Function function() {
         return new Function("f", 3, List.of("a", "b", "c", "d"), List.of(), List.of());
@@ -52,7 +52,7 @@ class EliminateFloatBoxingTest {
     private static void optimise(Function fn) {
         GuardArguments.insert(fn, List.of(Type.FLOAT, Type.FLOAT, Type.FLOAT));
         Verifier.verify(fn);
-        for (Pass pass : List.of(new TypeInference(), new SpecialiseFloatArithmetic(), new EliminateFloatBoxing())) {
+        for (Pass pass : List.of(new TypeInference(), new SpecialiseFloatArithmetic(), new EliminateBoxing())) {
             pass.run(fn);
             Verifier.verify(fn);
         }
@@ -330,7 +330,7 @@ class EliminateFloatBoxingTest {
         entry.add(new Instr.Refcount(Op.DECREF, s));
         entry.setTerminator(new Terminator.Return(t));
 
-        new EliminateFloatBoxing().run(fn);
+        new EliminateBoxing().run(fn);
         Verifier.verify(fn);
 
         assertGone(fn, s);
@@ -367,7 +367,7 @@ class EliminateFloatBoxingTest {
         boxes.forEach(box -> entry.add(new Instr.Refcount(Op.DECREF, box)));
         entry.setTerminator(new Terminator.Return(global));
 
-        new EliminateFloatBoxing().run(fn);
+        new EliminateBoxing().run(fn);
         Verifier.verify(fn);
 
         assertGone(fn, last);
@@ -391,10 +391,10 @@ class EliminateFloatBoxingTest {
         entry.setTerminator(new Terminator.Return(global));
         List<Instr> before = new ArrayList<>(entry.instructions());
 
-        new EliminateFloatBoxing().run(fn);
+        new EliminateBoxing().run(fn);
         Verifier.verify(fn);
 
         assertEquals(before, entry.instructions());
-        assertEquals("eliminate-float-boxing", new EliminateFloatBoxing().name());
+        assertEquals("eliminate-boxing", new EliminateBoxing().name());
     }
 }

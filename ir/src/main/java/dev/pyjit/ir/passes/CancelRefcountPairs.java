@@ -1,0 +1,69 @@
+package dev.pyjit.ir.passes;
+
+import dev.pyjit.ir.Block;
+import dev.pyjit.ir.Function;
+import dev.pyjit.ir.Instr;
+import dev.pyjit.ir.Op;
+import dev.pyjit.ir.Type;
+import dev.pyjit.ir.Value;
+import java.util.List;
+
+/**
+ * Drops an Incref and a later Decref of the same value in one block when nothing between them can
+ * release the value's other reference: no store or flush of a local (one of which may own it),
+ * no other release of it or of anything that could hold it, nothing that takes it over or runs
+ * Python code. A local loaded twice for one expression ({@code x * x}) then costs no reference
+ * counting, and a float a virtual local holds is used as its double alone.
+ */
+public final class CancelRefcountPairs implements Pass {
+    /** Releasing an object of these types frees nothing else. */
+    private static final Type LEAF = Type.NONE.union(Type.BOOL).union(Type.INT).union(Type.FLOAT).union(Type.STR).union(Type.CDOUBLE)
+            .union(Type.CINT64);
+
+    @Override
+    public String name() {
+        return "cancel-refcount-pairs";
+    }
+
+    @Override
+    public void run(Function function) {
+        for (Block block : function.blocks()) {
+            List<Instr> instructions = block.instructions();
+            boolean changed = true;
+            while (changed) {
+                changed = false;
+                for (int i = 0; i < instructions.size() && !changed; i++) {
+                    if (instructions.get(i).op() == Op.INCREF) {
+                        int release = matchingRelease(instructions, i);
+                        if (release >= 0) {
+                            instructions.remove(release);
+                            instructions.remove(i);
+                            changed = true;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The index of the Decref that cancels the Incref at {@code increment}, or -1. */
+    private static int matchingRelease(List<Instr> instructions, int increment) {
+        Value value = instructions.get(increment).operands().get(0);
+        for (int i = increment + 1; i < instructions.size(); i++) {
+            Instr between = instructions.get(i);
+            if (between.op() == Op.DECREF) {
+                Value released = between.operands().get(0);
+                if (released.equals(value)) {
+                    return i;
+                }
+                if (!released.type().isSubtypeOf(LEAF) || released.type().isBottom()) {
+                    return -1;
+                }
+            } else if (between.op() == Op.STORE_LOCAL || between.op() == Op.FLUSH_LOCAL || PromoteLocals.runsCode(between)
+                    || between.op().stealsOperands && between.operands().contains(value)) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,480 @@
+package dev.pyjit.ir.passes;
+
+import dev.pyjit.ir.Block;
+import dev.pyjit.ir.CacheHint;
+import dev.pyjit.ir.FrameState;
+import dev.pyjit.ir.Function;
+import dev.pyjit.ir.Instr;
+import dev.pyjit.ir.Op;
+import dev.pyjit.ir.Terminator;
+import dev.pyjit.ir.Type;
+import dev.pyjit.ir.Value;
+import dev.pyjit.ir.VirtualLocal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Keeps locals in SSA values between the places where something could look at the frame (mem2reg
+ * with the frame as memory). A load of a local whose value compiled code knows is that value; a
+ * store of a local whose old object has no finalizer (a number, a string, None) is not written
+ * to the frame yet: the local becomes virtual ({@link VirtualLocal}). Loops carry such locals as
+ * block parameters, so a float local can stay an unboxed double around a loop.
+ *
+ * <p>The frame is made exact again, by writing each virtual local to its slot
+ * ({@link Instr.FlushLocal}), before any instruction that can run Python code (a call, an
+ * attribute access, arithmetic on objects: code that could read {@code frame.f_locals}), before
+ * a return and on a control-flow merge where another path has the local in the frame. After an
+ * instruction that can run code the frame is the truth again, and the next load reads it. Deopts
+ * and exceptions leaving the function write the virtual locals their states name; an eval-breaker
+ * poll, and an attribute access the interpreter had specialised when its fast path misses, write a
+ * copy before they let other code run (and if that code changed the frame, it is the truth). Releasing a value can run a finalizer that
+ * looks at the frame: the one difference from the interpreter that this pass accepts.
+ *
+ * <p>Not promoted: generators (the frame outlives each resumption), functions with exception
+ * handlers, and slots that anything but plain loads and stores touch (cells, deletes, loads that
+ * may find the local unbound).
+ */
+public final class PromoteLocals implements Pass {
+    /** Types whose objects have no finalizer and no weak references: releasing one runs no code. */
+    private static final Type INERT = Type.NONE.union(Type.BOOL).union(Type.INT).union(Type.FLOAT).union(Type.STR)
+            .union(Type.NULL).union(Type.CDOUBLE).union(Type.CINT64);
+    /** Operand types for which arithmetic, comparisons and truth tests run no Python code. */
+    private static final Type SCALAR = Type.NONE.union(Type.BOOL).union(Type.INT).union(Type.FLOAT).union(Type.STR)
+            .union(Type.CDOUBLE).union(Type.CINT64);
+
+    /** Where a local's value is, at some point of the code. */
+    private enum Kind {
+        /** In the frame alone; compiled code does not know it. */
+        FRAME,
+        /** In the frame, and compiled code has it as a value. */
+        KNOWN,
+        /** Only compiled code has it (it owns a reference); the frame holds an older object. */
+        VIRTUAL
+    }
+
+    private record Local(Kind kind, Value value) {
+        static final Local FRAME = new Local(Kind.FRAME, null);
+    }
+
+    @Override
+    public String name() {
+        return "promote-locals";
+    }
+
+    @Override
+    public void run(Function function) {
+        if (!eligible(function)) {
+            return;
+        }
+        boolean[] promoted = promotedSlots(function);
+        boolean[] deferrable = deferrableSlots(function, promoted);
+        new Rewrite(function, promoted, deferrable).run();
+    }
+
+    private static boolean eligible(Function function) {
+        for (Block block : function.blocks()) {
+            if (block.terminator() instanceof Terminator.Yield || block.terminator() instanceof Terminator.ResumeDispatch) {
+                return false;
+            }
+            for (Instr instruction : block.instructions()) {
+                if (instruction.state() != null && instruction.state().handler() != null) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Slots that only LoadLocal and StoreLocal touch. */
+    private static boolean[] promotedSlots(Function function) {
+        boolean[] promoted = new boolean[function.slotCount()];
+        Arrays.fill(promoted, true);
+        for (Block block : function.blocks()) {
+            for (Instr instruction : block.instructions()) {
+                int slot = -1;
+                if (instruction instanceof Instr.LoadLocalChecked load) {
+                    slot = load.slot();
+                } else if (instruction instanceof Instr.LoadLocalAndClear load) {
+                    slot = load.slot();
+                } else if (instruction instanceof Instr.DeleteLocal delete) {
+                    slot = delete.slot();
+                } else if (instruction instanceof Instr.LoadLocalFloat load) {
+                    slot = load.slot();
+                } else if (instruction instanceof Instr.Helper helper && Instr.Helper.SLOTTED.contains(helper.op())) {
+                    slot = helper.argument();
+                } else if (instruction instanceof Instr.Cell cell && cell.op() == Op.COPY_FREE_VARS) {
+                    Arrays.fill(promoted, Math.max(0, promoted.length - cell.slot()), promoted.length, false);
+                } else if (instruction instanceof Instr.Cell cell) {
+                    slot = cell.slot();
+                }
+                if (slot >= 0 && slot < promoted.length) {
+                    promoted[slot] = false;
+                }
+            }
+        }
+        return promoted;
+    }
+
+    /**
+     * Slots whose objects never need a finalizer: a store there may leave the old object in the
+     * frame until the next flush, since releasing it later runs no code.
+     */
+    private static boolean[] deferrableSlots(Function function, boolean[] promoted) {
+        Type[] stored = new Type[promoted.length];
+        Arrays.fill(stored, Type.NULL);
+        for (int slot = 0; slot < Math.min(function.argumentSlots(), stored.length); slot++) {
+            stored[slot] = Type.OBJECT;
+        }
+        for (Instr instruction : function.entry().instructions()) {
+            if (instruction instanceof Instr.GuardArgument guard && guard.slot() < stored.length) {
+                stored[guard.slot()] = guard.type();
+            }
+        }
+        for (Block block : function.blocks()) {
+            for (Instr instruction : block.instructions()) {
+                if (instruction instanceof Instr.StoreLocal store && store.slot() < stored.length) {
+                    stored[store.slot()] = stored[store.slot()].union(store.value().type());
+                }
+            }
+        }
+        boolean[] deferrable = new boolean[promoted.length];
+        for (int slot = 0; slot < promoted.length; slot++) {
+            deferrable[slot] = promoted[slot] && stored[slot].isSubtypeOf(INERT);
+        }
+        return deferrable;
+    }
+
+    /** Whether the instruction can run Python code (or let another thread run), which could look at the frame. */
+    static boolean runsCode(Instr instruction) {
+        return switch (instruction.op()) {
+            case LOAD_CONST, LOAD_LOCAL, STORE_LOCAL, FLUSH_LOCAL, LOAD_NULL, METHOD_SELF, IS, NOT, TUPLE_ITEM, INCREF, DECREF,
+                    GUARD_ARGUMENT, GUARD_TYPE, CHECK_EVAL_BREAKER, UNBOX_FLOAT, FLOAT_CONSTANT, LOAD_LOCAL_FLOAT, BOX_FLOAT, FLOAT_ARITH,
+                    FLOAT_DIVIDE, FLOAT_COMPARE, UNBOX_INT, INT_CONSTANT, BOX_INT, INT_ARITH, INT_COMPARE, REBOX, SEND_RETURNED,
+                    LOAD_ASSERTION_ERROR -> false;
+            case FOR_ITER -> !instruction.speculates();
+            case LOAD_ATTR -> ((Instr.LoadAttr) instruction).hint() == CacheHint.NONE;
+            case STORE_ATTR -> ((Instr.StoreAttr) instruction).hint() == CacheHint.NONE;
+            case BINARY_OP, COMPARE, UNARY_OP, TO_BOOL -> !instruction.operands().stream().allMatch(operand -> operand.type().isSubtypeOf(SCALAR)
+                    && !operand.type().isBottom());
+            default -> true;
+        };
+    }
+
+    private static final class Rewrite {
+        private final Function function;
+        private final boolean[] promoted;
+        private final boolean[] deferrable;
+        private final List<Block> order;
+        private final Map<Block, List<Block>> predecessors = new HashMap<>();
+        /** For each merge (more than one predecessor, or a loop header): what each slot is on entry. */
+        private final Map<Block, Kind[]> merges = new HashMap<>();
+        private final Map<Block, Local[]> exits = new HashMap<>();
+        private final Map<Value, Value> replacement = new HashMap<>();
+        /** The bytecode offset of the block's last instruction that has one: where a write at its end reports an error. */
+        private final Map<Block, Integer> exitOffsets = new HashMap<>();
+        private int offset;
+
+        Rewrite(Function function, boolean[] promoted, boolean[] deferrable) {
+            this.function = function;
+            this.promoted = promoted;
+            this.deferrable = deferrable;
+            this.order = reversePostorder(function);
+            for (Block block : order) {
+                for (Terminator.Edge edge : block.terminator().edges()) {
+                    predecessors.computeIfAbsent(edge.target(), b -> new ArrayList<>()).add(block);
+                }
+            }
+        }
+
+        void run() {
+            decideMerges();
+            for (Block block : order) {
+                Local[] locals = isMerge(block) ? mergeParameters(block) : entryOf(block);
+                exits.put(block, rewriteBlock(block, locals));
+                exitOffsets.put(block, offset);
+            }
+            for (Block block : List.copyOf(order)) {
+                connectEdges(block);
+            }
+            if (!replacement.isEmpty()) {
+                function.replaceUses(transitive(replacement));
+            }
+        }
+
+        private boolean isMerge(Block block) {
+            return block != function.entry() && predecessors.getOrDefault(block, List.of()).size() != 1;
+        }
+
+        private Local[] entryOf(Block block) {
+            if (block == function.entry()) {
+                Local[] locals = new Local[promoted.length];
+                Arrays.fill(locals, Local.FRAME);
+                return locals;
+            }
+            return exits.get(predecessors.get(block).get(0)).clone();
+        }
+
+        /**
+         * What each slot is on entry to each merge: a local the frame alone has on some incoming
+         * path is in the frame (the others write it there), one that is virtual on some path is
+         * virtual. A back edge counts with what it carried in the round before, so this repeats until
+         * nothing changes; a decision only ever moves from known to virtual to frame, so it ends. The
+         * entry has every local in the frame, whatever jumps back to it.
+         */
+        private void decideMerges() {
+            Kind[] inFrame = new Kind[promoted.length];
+            Arrays.fill(inFrame, Kind.FRAME);
+            if (predecessors.containsKey(function.entry())) {
+                merges.put(function.entry(), inFrame);
+            }
+            Map<Block, Kind[]> exitKinds = new HashMap<>();
+            boolean changed = true;
+            while (changed) {
+                changed = false;
+                for (Block block : order) {
+                    Kind[] kinds;
+                    if (block == function.entry()) {
+                        kinds = inFrame.clone();
+                    } else if (!isMerge(block)) {
+                        kinds = exitKinds.get(predecessors.get(block).get(0)).clone();
+                    } else {
+                        Kind[] decided = merges.get(block);
+                        Kind[] now = decided == null ? null : decided.clone();
+                        for (Block predecessor : predecessors.get(block)) {
+                            Kind[] incoming = exitKinds.get(predecessor);
+                            if (incoming != null) {
+                                now = now == null ? incoming.clone() : widest(now, incoming);
+                            }
+                        }
+                        if (decided == null || !Arrays.equals(decided, now)) {
+                            merges.put(block, now);
+                            changed = true;
+                        }
+                        kinds = now.clone();
+                    }
+                    exitKinds.put(block, transferKinds(block, kinds));
+                }
+            }
+        }
+
+        private static Kind[] widest(Kind[] a, Kind[] b) {
+            Kind[] result = new Kind[a.length];
+            for (int i = 0; i < a.length; i++) {
+                result[i] = a[i] == Kind.FRAME || b[i] == Kind.FRAME ? Kind.FRAME
+                        : a[i] == Kind.VIRTUAL || b[i] == Kind.VIRTUAL ? Kind.VIRTUAL : Kind.KNOWN;
+            }
+            return result;
+        }
+
+        /** The kinds at the block's end, as {@link #rewriteBlock} will make them. */
+        private Kind[] transferKinds(Block block, Kind[] kinds) {
+            for (Instr instruction : block.instructions()) {
+                if (instruction instanceof Instr.LoadLocal load && promoted(load.slot())) {
+                    if (kinds[load.slot()] == Kind.FRAME) {
+                        kinds[load.slot()] = Kind.KNOWN;
+                    }
+                } else if (instruction instanceof Instr.StoreLocal store && promoted(store.slot())) {
+                    kinds[store.slot()] = kinds[store.slot()] == Kind.VIRTUAL || deferrable[store.slot()] ? Kind.VIRTUAL : Kind.KNOWN;
+                } else if (runsCode(instruction)) {
+                    Arrays.fill(kinds, Kind.FRAME);
+                }
+            }
+            return kinds;
+        }
+
+        private boolean promoted(int slot) {
+            return slot < promoted.length && promoted[slot];
+        }
+
+        private Local[] mergeParameters(Block block) {
+            Kind[] kinds = merges.get(block);
+            Local[] locals = new Local[kinds.length];
+            for (int slot = 0; slot < kinds.length; slot++) {
+                if (kinds[slot] == Kind.FRAME) {
+                    locals[slot] = Local.FRAME;
+                } else {
+                    Value parameter = function.addParameter(block, Type.BOTTOM);
+                    if (kinds[slot] == Kind.VIRTUAL) {
+                        function.virtualLocalParameters().add(parameter);
+                    }
+                    locals[slot] = new Local(kinds[slot], parameter);
+                }
+            }
+            return locals;
+        }
+
+        private Local[] rewriteBlock(Block block, Local[] locals) {
+            List<Instr> rewritten = new ArrayList<>();
+            for (Instr instruction : block.instructions()) {
+                if (instruction.state() != null) {
+                    offset = instruction.state().offset();
+                }
+                if (instruction instanceof Instr.LoadLocal load && promoted(load.slot())) {
+                    Local local = locals[load.slot()];
+                    if (local.kind() == Kind.FRAME) {
+                        rewritten.add(load.withVirtualLocals(virtual(locals)));
+                        locals[load.slot()] = new Local(Kind.KNOWN, load.result());
+                    } else {
+                        rewritten.add(new Instr.Refcount(Op.INCREF, local.value()));
+                        replacement.put(load.result(), local.value());
+                    }
+                } else if (instruction instanceof Instr.StoreLocal store && promoted(store.slot())) {
+                    Local local = locals[store.slot()];
+                    if (local.kind() == Kind.VIRTUAL) {
+                        rewritten.add(new Instr.Refcount(Op.DECREF, local.value()));
+                        locals[store.slot()] = new Local(Kind.VIRTUAL, store.value());
+                    } else if (deferrable[store.slot()]) {
+                        locals[store.slot()] = new Local(Kind.VIRTUAL, store.value());
+                    } else {
+                        rewritten.add(store);
+                        locals[store.slot()] = new Local(Kind.KNOWN, store.value());
+                    }
+                } else if (runsCode(instruction)) {
+                    FrameState state = instruction.state() != null ? instruction.state() : new FrameState(offset, List.of());
+                    flushAll(locals, state, rewritten);
+                    rewritten.add(instruction);
+                    Arrays.fill(locals, Local.FRAME);
+                } else {
+                    rewritten.add(instruction.withVirtualLocals(virtual(locals)));
+                }
+            }
+            if (block.terminator() instanceof Terminator.Return returned) {
+                flushAll(locals, new FrameState(offset, List.of(returned.value())), rewritten);
+            }
+            block.instructions().clear();
+            block.instructions().addAll(rewritten);
+            return locals;
+        }
+
+        /** Writes every virtual local to the frame; each write's state names the ones still to write. */
+        private void flushAll(Local[] locals, FrameState state, List<Instr> out) {
+            for (int slot = 0; slot < locals.length; slot++) {
+                if (locals[slot].kind() == Kind.VIRTUAL) {
+                    Value value = locals[slot].value();
+                    locals[slot] = Local.FRAME;
+                    out.add(new Instr.FlushLocal(slot, value, state.withLocals(virtual(locals))));
+                }
+            }
+        }
+
+        private static List<VirtualLocal> virtual(Local[] locals) {
+            List<VirtualLocal> result = new ArrayList<>();
+            for (int slot = 0; slot < locals.length; slot++) {
+                if (locals[slot].kind() == Kind.VIRTUAL) {
+                    result.add(new VirtualLocal(slot, locals[slot].value()));
+                }
+            }
+            return result;
+        }
+
+        /**
+         * Makes each edge out of the block agree with its target: passes the target's local
+         * parameters, writes to the frame what the target expects there, and gives the target a
+         * reference of its own to a known local it takes as virtual. An edge that needs
+         * instructions of its own, out of a branch, gets a block of its own.
+         */
+        private void connectEdges(Block block) {
+            Local[] exit = exits.get(block);
+            Terminator terminator = block.terminator();
+            if (terminator instanceof Terminator.Jump jump) {
+                List<Instr> adjustments = new ArrayList<>();
+                block.setTerminator(new Terminator.Jump(adjusted(jump.edge(), exit, exitOffsets.get(block), adjustments)));
+                block.instructions().addAll(adjustments);
+            } else if (terminator instanceof Terminator.Branch branch) {
+                block.setTerminator(new Terminator.Branch(branch.condition(), branch.operand(),
+                        splitIfNeeded(block, branch.ifTrue(), exit), splitIfNeeded(block, branch.ifFalse(), exit)));
+            }
+        }
+
+        private Terminator.Edge splitIfNeeded(Block block, Terminator.Edge edge, Local[] exit) {
+            List<Instr> adjustments = new ArrayList<>();
+            Terminator.Edge adjusted = adjusted(edge, exit, exitOffsets.get(block), adjustments);
+            if (adjustments.isEmpty()) {
+                return adjusted;
+            }
+            Block split = function.newBlock("edge " + block + " -> " + edge.target());
+            List<Value> passed = new ArrayList<>();
+            for (Value argument : edge.arguments()) {
+                Value parameter = function.addParameter(split, argument.type());
+                passed.add(parameter);
+                replacementOnEdge(adjustments, argument, parameter);
+            }
+            split.instructions().addAll(adjustments);
+            Map<Value, Value> renamed = new HashMap<>();
+            for (int i = 0; i < passed.size(); i++) {
+                renamed.put(edge.arguments().get(i), passed.get(i));
+            }
+            List<Value> arguments = adjusted.arguments().stream().map(value -> renamed.getOrDefault(value, value)).toList();
+            split.setTerminator(new Terminator.Jump(new Terminator.Edge(adjusted.target(), arguments)));
+            return new Terminator.Edge(split, edge.arguments());
+        }
+
+        /** Inside a split edge's block, the stack values the edge carries are that block's parameters. */
+        private static void replacementOnEdge(List<Instr> adjustments, Value argument, Value parameter) {
+            adjustments.replaceAll(instruction -> instruction.mapOperands(value -> value.equals(argument) ? parameter : value));
+        }
+
+        private Terminator.Edge adjusted(Terminator.Edge edge, Local[] exit, int exitOffset, List<Instr> adjustments) {
+            Block target = edge.target();
+            Kind[] kinds = merges.get(target);
+            if (kinds == null) {
+                return edge;
+            }
+            List<Value> arguments = new ArrayList<>(edge.arguments());
+            Local[] remaining = exit.clone();
+            FrameState state = new FrameState(exitOffset, edge.arguments());
+            for (int slot = 0; slot < kinds.length; slot++) {
+                Local local = remaining[slot];
+                if (kinds[slot] == Kind.FRAME) {
+                    if (local.kind() == Kind.VIRTUAL) {
+                        remaining[slot] = Local.FRAME;
+                        adjustments.add(new Instr.FlushLocal(slot, local.value(), state.withLocals(virtual(remaining))));
+                    }
+                } else {
+                    if (kinds[slot] == Kind.VIRTUAL && local.kind() == Kind.KNOWN) {
+                        adjustments.add(new Instr.Refcount(Op.INCREF, local.value()));
+                    }
+                    arguments.add(local.value());
+                }
+            }
+            return new Terminator.Edge(target, arguments);
+        }
+
+        private static Map<Value, Value> transitive(Map<Value, Value> replacement) {
+            Map<Value, Value> resolved = new LinkedHashMap<>();
+            replacement.forEach((from, to) -> {
+                Value target = to;
+                while (replacement.containsKey(target)) {
+                    target = replacement.get(target);
+                }
+                resolved.put(from, target);
+            });
+            return resolved;
+        }
+
+        private static List<Block> reversePostorder(Function function) {
+            List<Block> postorder = new ArrayList<>();
+            Set<Block> seen = new HashSet<>();
+            visit(function.entry(), seen, postorder);
+            List<Block> order = new ArrayList<>(postorder);
+            java.util.Collections.reverse(order);
+            return order;
+        }
+
+        private static void visit(Block block, Set<Block> seen, List<Block> postorder) {
+            if (!seen.add(block)) {
+                return;
+            }
+            for (Terminator.Edge edge : block.terminator().edges()) {
+                visit(edge.target(), seen, postorder);
+            }
+            postorder.add(block);
+        }
+    }
+}

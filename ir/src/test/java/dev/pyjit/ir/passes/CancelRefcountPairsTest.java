@@ -1,0 +1,70 @@
+package dev.pyjit.ir.passes;
+
+import static dev.pyjit.ir.IrTesting.ops;
+import static dev.pyjit.ir.IrTesting.state;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.pyjit.ir.BinaryOperator;
+import dev.pyjit.ir.Block;
+import dev.pyjit.ir.Function;
+import dev.pyjit.ir.Instr;
+import dev.pyjit.ir.Op;
+import dev.pyjit.ir.Terminator;
+import dev.pyjit.ir.Type;
+import dev.pyjit.ir.Value;
+import dev.pyjit.ir.Verifier;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CancelRefcountPairsTest {
+    /** x loaded, then Incref, {@code between}, Decref of it, and x returned; the kinds of instruction the pass leaves. */
+    private static List<Op> afterPass(Type type, Instr... between) {
+        Function fn = new Function("f", 2, List.of("x", "y"), List.of(), List.of());
+        Block entry = fn.newBlock("entry");
+        Value x = fn.newValue(type);
+        entry.add(new Instr.LoadLocal(x, 0));
+        entry.add(new Instr.Refcount(Op.INCREF, x));
+        for (Instr instruction : between) {
+            entry.add(instruction);
+        }
+        entry.add(new Instr.Refcount(Op.DECREF, x));
+        entry.setTerminator(new Terminator.Return(x));
+        new CancelRefcountPairs().run(fn);
+        Verifier.verify(fn);
+        return ops(entry);
+    }
+
+    private static Function scratch() {
+        return new Function("g", 2, List.of("x", "y"), List.of(), List.of());
+    }
+
+    @Test
+    void aPairAroundNothingThatCouldReleaseTheValueGoes() {
+        Function fn = scratch();
+        Value other = fn.newValue(Type.FLOAT);
+        assertEquals(List.of(Op.LOAD_LOCAL, Op.LOAD_LOCAL, Op.DECREF), afterPass(Type.FLOAT,
+                new Instr.LoadLocal(other, 1), new Instr.Refcount(Op.DECREF, other)), "releasing a float frees nothing else");
+        assertEquals(List.of(Op.LOAD_LOCAL), afterPass(Type.FLOAT));
+    }
+
+    @Test
+    void aStoreOfALocalOrCodeThatRunsBetweenKeepsThePair() {
+        Function fn = scratch();
+        Value y = fn.newValue(Type.FLOAT);
+        assertEquals(List.of(Op.LOAD_LOCAL, Op.INCREF, Op.LOAD_LOCAL, Op.STORE_LOCAL, Op.DECREF),
+                afterPass(Type.FLOAT, new Instr.LoadLocal(y, 1), new Instr.StoreLocal(1, y)));
+        Value object = fn.newValue(Type.OBJECT);
+        Value sum = fn.newValue(Type.OBJECT);
+        assertEquals(List.of(Op.LOAD_LOCAL, Op.INCREF, Op.LOAD_LOCAL, Op.BINARY_OP, Op.DECREF), afterPass(Type.FLOAT,
+                new Instr.LoadLocal(object, 1), new Instr.BinaryOp(sum, BinaryOperator.ADD, object, object, state(4))));
+    }
+
+    @Test
+    void releasingAContainerBetweenKeepsThePair() {
+        Function fn = scratch();
+        Value list = fn.newValue(Type.LIST);
+        assertEquals(List.of(Op.LOAD_LOCAL, Op.INCREF, Op.LOAD_LOCAL, Op.DECREF, Op.DECREF),
+                afterPass(Type.FLOAT, new Instr.LoadLocal(list, 1), new Instr.Refcount(Op.DECREF, list)),
+                "the list may hold the only other reference");
+    }
+}
