@@ -290,17 +290,6 @@ public final class IrBuilder {
         return new FrameState(current.offset(), owned, null);
     }
 
-    /**
-     * The common shape of an operation: pops {@code count} operands (bottom first), emits the
-     * instruction {@code make} builds from them and, if it can raise, its frame state (the rest of
-     * the stack plus the operands it does not steal); then releases the operands it does not steal
-     * and pushes its result, if it has one.
-     */
-    /**
-     * Where the interpreter had specialised a BINARY_OP or COMPARE_OP for two ints, floats or
-     * strings, both operands are guarded to be of that type (each guard resumes at the
-     * instruction with the stack as it is then), so the operation is compiled for them.
-     */
     /** Resuming at this instruction, with its operands (just popped) back on the value stack. */
     private ResumeState resumeBefore(List<Value> operands) {
         List<Value> before = new ArrayList<>(stack);
@@ -317,20 +306,30 @@ public final class IrBuilder {
         return new ResumeState(current.next(), after, List.of());
     }
 
+    /**
+     * Where the interpreter had specialised a BINARY_OP or COMPARE_OP for two ints, floats or
+     * strings, or a subscript for a list, tuple or string and an int, those operands are guarded
+     * to be of those types (each guard resumes at the instruction with the stack as it is then),
+     * so the operation is compiled for them.
+     */
     private IrBuilder guardOperands(int offset) {
-        Type type = code.hintAt(offset).operandType();
-        if (type == null) {
-            return this;
-        }
-        for (int index = stack.size() - 2; index < stack.size(); index++) {
-            Value operand = stack.get(index);
+        List<Type> types = code.hintAt(offset).operandTypes();
+        int first = stack.size() - types.size();
+        for (int i = 0; i < types.size(); i++) {
+            Value operand = stack.get(first + i);
             Value guarded = function.newValue(Type.TOP);
-            emit(new Instr.GuardType(guarded, operand, type, new ResumeState(current.start(), stack, List.of())));
-            stack.set(index, guarded);
+            emit(new Instr.GuardType(guarded, operand, types.get(i), new ResumeState(current.start(), stack, List.of())));
+            stack.set(first + i, guarded);
         }
         return this;
     }
 
+    /**
+     * The common shape of an operation: pops {@code count} operands (bottom first), emits the
+     * instruction {@code make} builds from them and, if it can raise, its frame state (the rest of
+     * the stack plus the operands it does not steal); then releases the operands it does not steal
+     * and pushes its result, if it has one.
+     */
     private Value apply(Op op, int count, BiFunction<List<Value>, FrameState, Instr> make) throws Unsupported {
         List<Value> operands = pop(count);
         FrameState state = null;
@@ -484,11 +483,11 @@ public final class IrBuilder {
                 Value list = peek(arg + 1);
                 apply(Op.LIST_EXTEND, 1, (in, state) -> new Instr.Effect(Op.LIST_EXTEND, List.of(list, in.get(0)), state));
             }
-            case BINARY_SUBSCR -> access(Op.SUBSCRIPT, 2);
+            case BINARY_SUBSCR -> guardOperands(instruction.offset()).access(Op.SUBSCRIPT, 2);
             case BINARY_SLICE -> access(Op.SLICE, 3);
             case BUILD_SLICE -> access(Op.BUILD_SLICE, arg);
             // STORE_SUBSCR pops (value, container, index), STORE_SLICE (value, container, start, stop).
-            case STORE_SUBSCR -> apply(Op.STORE_SUBSCRIPT, 3, (in, state) ->
+            case STORE_SUBSCR -> guardOperands(instruction.offset()).apply(Op.STORE_SUBSCRIPT, 3, (in, state) ->
                     new Instr.Effect(Op.STORE_SUBSCRIPT, List.of(in.get(1), in.get(2), in.get(0)), state));
             case STORE_SLICE -> apply(Op.STORE_SLICE, 4, (in, state) ->
                     new Instr.Effect(Op.STORE_SLICE, List.of(in.get(1), in.get(2), in.get(3), in.get(0)), state));

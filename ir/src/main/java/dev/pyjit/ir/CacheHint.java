@@ -35,7 +35,11 @@ public enum CacheHint {
     BINARY_OP_SUBTRACT_INT(156),
     COMPARE_OP_FLOAT(182),
     COMPARE_OP_INT(183),
-    COMPARE_OP_STR(184);
+    COMPARE_OP_STR(184),
+    BINARY_SUBSCR_LIST_INT(159),
+    BINARY_SUBSCR_STR_INT(160),
+    BINARY_SUBSCR_TUPLE_INT(161),
+    STORE_SUBSCR_LIST_INT(213);
 
     /** The quickened opcode in CPython 3.13, or -1. */
     public final int opcode;
@@ -46,19 +50,28 @@ public enum CacheHint {
 
     /** The CPython name of the specialised opcode, as {@code opcode._specialized_opmap} has it. */
     public String cpythonName() {
-        return this == NONE ? "" : name().startsWith("STORE_") || name().startsWith("FOR_ITER_") || name().startsWith("BINARY_OP_")
-                || name().startsWith("COMPARE_OP_") ? name() : "LOAD_" + name();
+        if (this == NONE) {
+            return "";
+        }
+        return name().startsWith("ATTR_") || name().startsWith("GLOBAL_") ? "LOAD_" + name() : name();
     }
 
     /**
-     * The exact type both operands had where the interpreter specialised a BINARY_OP or
-     * COMPARE_OP this way, or null for any other hint.
+     * The exact types the interpreter found on top of the value stack (the deepest first) where it
+     * specialised an operation this way: both operands of a BINARY_OP or COMPARE_OP, the container
+     * and index of a subscript; empty for any other hint.
      */
-    public Type operandType() {
-        if (!name().startsWith("BINARY_OP_") && !name().startsWith("COMPARE_OP_")) {
-            return null;
+    public java.util.List<Type> operandTypes() {
+        String name = name();
+        if (name.startsWith("BINARY_SUBSCR_") || name.startsWith("STORE_SUBSCR_")) {
+            Type container = name.contains("_LIST_") ? Type.LIST : name.contains("_TUPLE_") ? Type.TUPLE : Type.STR;
+            return java.util.List.of(container, Type.INT);
         }
-        return name().endsWith("_FLOAT") ? Type.FLOAT : name().endsWith("_INT") ? Type.INT : Type.STR;
+        if (!name.startsWith("BINARY_OP_") && !name.startsWith("COMPARE_OP_")) {
+            return java.util.List.of();
+        }
+        Type type = name.endsWith("_FLOAT") ? Type.FLOAT : name.endsWith("_INT") ? Type.INT : Type.STR;
+        return java.util.List.of(type, type);
     }
 
     /** The hint a quickened opcode gives, or NONE for an opcode that is not one of these. */

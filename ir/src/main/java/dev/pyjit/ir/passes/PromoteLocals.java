@@ -158,12 +158,23 @@ public final class PromoteLocals implements Pass {
                     FLOAT_DIVIDE, FLOAT_COMPARE, UNBOX_INT, INT_CONSTANT, BOX_INT, INT_ARITH, INT_COMPARE, REBOX, SEND_RETURNED,
                     LOAD_ASSERTION_ERROR -> false;
             case FOR_ITER -> !instruction.speculates();
+            // an exact list, tuple or str indexed by an int: C all the way (IndexError aside)
+            case SUBSCRIPT, STORE_SUBSCRIPT -> !(isExactSequence(instruction.operands().get(0).type())
+                    && isExactInt(instruction.operands().get(1).type()));
             case LOAD_ATTR -> ((Instr.LoadAttr) instruction).hint() == CacheHint.NONE;
             case STORE_ATTR -> ((Instr.StoreAttr) instruction).hint() == CacheHint.NONE;
             case BINARY_OP, COMPARE, UNARY_OP, TO_BOOL -> !instruction.operands().stream().allMatch(operand -> operand.type().isSubtypeOf(SCALAR)
                     && !operand.type().isBottom());
             default -> true;
         };
+    }
+
+    private static boolean isExactSequence(Type type) {
+        return !type.isBottom() && type.isSubtypeOf(Type.LIST.union(Type.TUPLE).union(Type.STR));
+    }
+
+    private static boolean isExactInt(Type type) {
+        return !type.isBottom() && type.isSubtypeOf(Type.INT.union(Type.BOOL));
     }
 
     private static final class Rewrite {
