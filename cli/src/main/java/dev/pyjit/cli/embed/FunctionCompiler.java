@@ -172,7 +172,7 @@ final class FunctionCompiler {
 
     /**
      * Guards only arguments that were always exact floats: that is the type the passes have
-     * specialised code for (SpecialiseFloatArithmetic), and a guard that fails sends the whole call
+     * specialised code for (SpecialiseArithmetic), and a guard that fails sends the whole call
      * to the interpreter, so guarding anything else would cost without paying. Trailing
      * arguments without a guard are left out.
      */

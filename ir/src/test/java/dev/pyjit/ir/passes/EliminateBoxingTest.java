@@ -52,7 +52,7 @@ class EliminateBoxingTest {
     private static void optimise(Function fn) {
         GuardArguments.insert(fn, List.of(Type.FLOAT, Type.FLOAT, Type.FLOAT));
         Verifier.verify(fn);
-        for (Pass pass : List.of(new TypeInference(), new SpecialiseFloatArithmetic(), new EliminateBoxing())) {
+        for (Pass pass : List.of(new TypeInference(), new SpecialiseArithmetic(), new EliminateBoxing())) {
             pass.run(fn);
             Verifier.verify(fn);
         }

@@ -23,7 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class SpecialiseFloatArithmeticTest {
+class SpecialiseArithmeticTest {
     private static Function function() {
         return new Function("f", 2, List.of("a", "b"), List.of(), List.of());
     }
@@ -64,7 +64,7 @@ class SpecialiseFloatArithmeticTest {
     }
 
     private static void run(Function fn) {
-        new SpecialiseFloatArithmetic().run(fn);
+        new SpecialiseArithmetic().run(fn);
         Verifier.verify(fn);
     }
 
@@ -226,7 +226,7 @@ class SpecialiseFloatArithmeticTest {
 
         GuardArguments.insert(fn, List.of(Type.FLOAT, Type.FLOAT));
         Pipeline.run(fn, Pipeline.TYPING);
-        Pipeline.run(fn, List.of(new SpecialiseFloatArithmetic()));
+        Pipeline.run(fn, List.of(new SpecialiseArithmetic()));
 
         assertEquals(List.of(Op.GUARD_ARGUMENT, Op.GUARD_ARGUMENT, Op.LOAD_LOCAL, Op.LOAD_LOCAL, Op.UNBOX_FLOAT, Op.UNBOX_FLOAT,
                 Op.FLOAT_ARITH, Op.BOX_FLOAT, Op.DECREF, Op.DECREF), ops(entry));
@@ -240,13 +240,13 @@ class SpecialiseFloatArithmeticTest {
         entry2.setTerminator(new Terminator.Return(sum2));
         GuardArguments.insert(unguarded, List.of(Type.OBJECT, Type.FLOAT));
         Pipeline.run(unguarded, Pipeline.TYPING);
-        Pipeline.run(unguarded, List.of(new SpecialiseFloatArithmetic()));
+        Pipeline.run(unguarded, List.of(new SpecialiseArithmetic()));
         assertEquals(List.of(Op.GUARD_ARGUMENT, Op.LOAD_LOCAL, Op.BINARY_OP), ops(entry2),
                 "only slot b is guarded; a + a is on Objects");
     }
 
     @Test
     void name() {
-        assertEquals("specialise-float-arithmetic", new SpecialiseFloatArithmetic().name());
+        assertEquals("specialise-arithmetic", new SpecialiseArithmetic().name());
     }
 }
