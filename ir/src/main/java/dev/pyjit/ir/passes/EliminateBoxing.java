@@ -3,7 +3,6 @@ package dev.pyjit.ir.passes;
 import dev.pyjit.ir.Block;
 import dev.pyjit.ir.Function;
 import dev.pyjit.ir.Instr;
-import dev.pyjit.ir.Op;
 import dev.pyjit.ir.Type;
 import dev.pyjit.ir.Value;
 import java.util.HashMap;
@@ -105,7 +104,7 @@ public final class EliminateBoxing implements Pass {
         Uses uses = Uses.of(function);
         Map<Value, Value> unused = new HashMap<>();
         boxedFrom.forEach((box, unboxed) -> {
-            if (uses.onlyBy(box, use -> use.op() == Op.DECREF || use.op() == Op.FLUSH_LOCAL)) {
+            if (uses.onlyReleased(box)) {
                 unused.put(box, unboxed);
             }
         });

@@ -44,16 +44,19 @@ final class Uses {
         return !byTerminators.contains(value) && instructions(value).stream().allMatch(test);
     }
 
-    /** Whether the value is used for nothing but releasing it. */
+    /**
+     * Whether the value is used for nothing but releasing it, or writing it to its local's slot
+     * ({@link Instr.FlushLocal}, which boxes an unboxed number itself).
+     */
     boolean onlyReleased(Value value) {
-        return onlyBy(value, use -> use.op() == Op.DECREF);
+        return onlyBy(value, use -> use.op() == Op.DECREF || use.op() == Op.FLUSH_LOCAL);
     }
 
     /**
-     * Removes float objects that are no longer needed as objects, each the key of {@code unboxed},
-     * whose value is the double it holds: their definitions and their Decrefs go, and frame and
-     * resume states name the double instead (nothing to release on an error path; boxed again if
-     * the interpreter resumes).
+     * Removes number objects that are no longer needed as objects, each the key of {@code unboxed},
+     * whose value is the unboxed number it holds: their definitions and their Decrefs go, and
+     * frame and resume states and frame writes name the number instead (nothing to release on an
+     * error path; boxed again where it is written or the interpreter resumes).
      */
     static void removeUnneeded(Function function, Map<Value, Value> unboxed) {
         if (unboxed.isEmpty()) {
