@@ -76,7 +76,11 @@ final class Pyjit {
 
     static Outcome run(Map<String, String> environment, String stdin, Path workingDirectory, String... arguments)
             throws IOException, InterruptedException {
-        ProcessBuilder builder = builder(environment, workingDirectory, arguments);
+        return outcome(builder(environment, workingDirectory, arguments), stdin);
+    }
+
+    /** Runs a command line made elsewhere (a virtual environment's python, a shell) to its end. */
+    static Outcome outcome(ProcessBuilder builder, String stdin) throws IOException, InterruptedException {
         Path out = Files.createTempFile("pyjit-out", ".txt");
         Path err = Files.createTempFile("pyjit-err", ".txt");
         builder.redirectOutput(out.toFile()).redirectError(err.toFile());
