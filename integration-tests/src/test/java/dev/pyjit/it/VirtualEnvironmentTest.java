@@ -76,13 +76,17 @@ class VirtualEnvironmentTest {
         Path stats = directory.resolve("stats.json");
         Pyjit.Outcome outcome = run(directory, "env", "PYJIT_THRESHOLD=0", bin("python"), "--jit-sync", "--jit-stats=" + stats, program.toString());
         assertEquals(new Pyjit.Outcome(0, "499500\n", ""), outcome);
+        assertTrue(entered(stats, program).contains("total"), "total ran natively");
+    }
+
+    private static List<String> entered(Path stats, Path program) throws IOException {
         List<String> entered = new ArrayList<>();
         for (JsonNode function : JitStatsFile.read(stats).compiledIn(program)) {
             if (function.get("entries").asLong() > 0) {
                 entered.add(function.get("name").asText());
             }
         }
-        assertTrue(entered.contains("total"), "total ran natively: " + entered);
+        return entered;
     }
 
     @Test
@@ -117,6 +121,40 @@ class VirtualEnvironmentTest {
         assertEquals(0, installed.exitCode(), installed.toString());
         assertEquals(new Pyjit.Outcome(0, "hello, tree\n", ""), run(directory, bin("python"), "-c", "import greet; print(greet.hello('tree'))"));
         assertEquals(0, run(directory, bin("pip"), "uninstall", "-y", "greet").exitCode());
+    }
+
+    /**
+     * NumPy as {@code pip install numpy} gives it to a user: a wheel for CPython 3.13, here packed
+     * from bytedeco's build (there is no index), installed with its console scripts; its arrays and
+     * scalars then flow through compiled code, with the interpreter's results.
+     */
+    @Test
+    void numpyInstalledByPipRunsWithItsScalarsInCompiledCode() throws Exception {
+        Path numpy = Path.of(System.getProperty("numpy.path"));
+        Pyjit.Outcome packed = run(directory, bin("python"), PACKAGE.resolveSibling("repack_wheel.py").toString(),
+                numpy.toString(), "numpy-2.3.1.dist-info", directory.toString());
+        assertEquals(0, packed.exitCode(), packed.toString());
+        Pyjit.Outcome installed = run(directory, bin("python"), "-m", "pip", "install", packed.stdout().strip());
+        assertTrue(installed.stdout().contains("Successfully installed numpy-2.3.1"), installed.toString());
+        // its extensions link against OpenBLAS, which bytedeco ships apart
+        String openBlas = "LD_LIBRARY_PATH=" + System.getProperty("openblas.path");
+        assertEquals(new Pyjit.Outcome(0, "2.3.1\n", ""), run(directory, "env", openBlas, bin("numpy-config"), "--version"));
+
+        Path program = Files.writeString(directory.resolve("squares.py"), String.join("\n",
+                "import numpy as np, sys",
+                "def squares(values):",
+                "    total = 0.0",
+                "    for v in values:",
+                "        total += v * v",
+                "    return total",
+                "result = squares(np.linspace(0.0, 1.0, 11))",
+                "print(result, type(result).__name__, np.__file__.startswith(sys.prefix))",
+                ""));
+        Path stats = directory.resolve("numpy-stats.json");
+        Pyjit.Outcome interpreted = run(directory, "env", openBlas, bin("python"), "--no-jit", program.toString());
+        assertEquals(new Pyjit.Outcome(0, "3.8500000000000005 float64 True\n", ""), interpreted);
+        assertEquals(interpreted, run(directory, "env", openBlas, bin("python"), "--jit-sync", "--jit-stats=" + stats, program.toString()));
+        assertTrue(entered(stats, program).contains("squares"), "squares ran natively");
     }
 
     @Test
