@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,12 +33,19 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code # jit-expect-deopts: f g} names functions whose native code must have handed a frame to
  * the interpreter, so a program written to break a speculation proves that it did.
  *
+ * <p>The programs of {@code corpus-numpy/} run the same way with NumPy on the path: bytedeco's
+ * build for this CPython, unpacked at build time (see the module's pom).
+ *
  * <p>At threshold 0 every module and class body of the standard library a program imports is
  * compiled too; the programs share one code cache, made afresh for the run, so each of those is
  * compiled once per run rather than once per program.
  */
 class DifferentialTest {
     private static final Path CORPUS = Path.of("src/test/resources/corpus");
+    /** Programs using NumPy: bytedeco's build for this CPython, its extensions linked against OpenBLAS. */
+    private static final Path NUMPY_CORPUS = Path.of("src/test/resources/corpus-numpy");
+    private static final Map<String, String> WITH_NUMPY = Map.of("PYTHONPATH", System.getProperty("numpy.path"),
+            "LD_LIBRARY_PATH", System.getProperty("openblas.path"));
     private static final String HEADER = "# jit-expect-compiled:";
     private static final String THRESHOLD = "# jit-threshold:";
     private static final String LOOP_THRESHOLD = "# jit-loop-threshold:";
@@ -57,12 +65,21 @@ class DifferentialTest {
     }
 
     static List<Path> programs() throws IOException {
-        List<Path> programs;
-        try (Stream<Path> files = Files.list(CORPUS)) {
-            programs = files.filter(p -> p.toString().endsWith(".py")).sorted().toList();
-        }
+        List<Path> programs = programsIn(CORPUS);
         assertTrue(programs.size() >= 40, "the corpus has at least 40 programs");
         return programs;
+    }
+
+    static List<Path> numpyPrograms() throws IOException {
+        List<Path> programs = programsIn(NUMPY_CORPUS);
+        assertTrue(programs.size() >= 6, "the NumPy corpus has at least 6 programs");
+        return programs;
+    }
+
+    private static List<Path> programsIn(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(p -> p.toString().endsWith(".py")).sorted().toList();
+        }
     }
 
     /** Each program runs in processes of its own, so two run at once (junit-platform.properties). */
@@ -70,17 +87,26 @@ class DifferentialTest {
     @MethodSource("programs")
     @Execution(ExecutionMode.CONCURRENT)
     void corpus(Path program) throws Exception {
-        check(program);
+        check(program, Map.of());
     }
 
-    private static void check(Path program) throws Exception {
+    /** NumPy's own Python code is compiled too, so its arrays, ufuncs and scalars flow through native code. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("numpyPrograms")
+    @Execution(ExecutionMode.CONCURRENT)
+    void numpyCorpus(Path program) throws Exception {
+        check(program, WITH_NUMPY);
+    }
+
+    private static void check(Path program, Map<String, String> environment) throws Exception {
         Path absolute = program.toAbsolutePath();
-        Pyjit.Outcome interpreted = Pyjit.run(Map.of(), null, absolute.getParent(), "run", "--no-jit", absolute.toString());
+        Pyjit.Outcome interpreted = Pyjit.run(environment, null, absolute.getParent(), "run", "--no-jit", absolute.toString());
         Path stats = Files.createTempFile("pyjit-stats", ".json");
-        Pyjit.Outcome compiled = Pyjit.run(Map.of("PYJIT_THRESHOLD", header(program, THRESHOLD, "0"),
-                        "PYJIT_LOOP_THRESHOLD", header(program, LOOP_THRESHOLD, ""), "PYJIT_STATS", stats.toString(),
-                        "PYJIT_CACHE", "1", "XDG_CACHE_HOME", SHARED_CACHE.toString()),
-                null, absolute.getParent(), "run", absolute.toString());
+        Map<String, String> jit = new HashMap<>(environment);
+        jit.putAll(Map.of("PYJIT_THRESHOLD", header(program, THRESHOLD, "0"),
+                "PYJIT_LOOP_THRESHOLD", header(program, LOOP_THRESHOLD, ""), "PYJIT_STATS", stats.toString(),
+                "PYJIT_CACHE", "1", "XDG_CACHE_HOME", SHARED_CACHE.toString()));
+        Pyjit.Outcome compiled = Pyjit.run(jit, null, absolute.getParent(), "run", absolute.toString());
         assertEquals(interpreted.stdout(), compiled.stdout(), "stdout");
         assertEquals(interpreted.stderr(), compiled.stderr(), "stderr");
         assertEquals(interpreted.exitCode(), compiled.exitCode(), "exit status");
