@@ -71,11 +71,16 @@ static Py_ssize_t code_extra_index = -1;
 static PyObject *compile_hook;
 static PyObject *exit_hook;
 static int installed;
-/* The evaluator steps aside while the launcher starts the compiler: until it attaches, the
- * interpreter runs at its own speed (a frame evaluator costs it its inlined Python calls), and
- * the counts of the code objects wait where they are. A compiler that failed to start leaves the
- * program to the interpreter for good. */
+/* The evaluator steps aside while the launcher starts the compiler, and until the compiler's
+ * first answer: the interpreter runs at its own speed meanwhile (a frame evaluator costs it its
+ * inlined Python calls: fib's recursion under a do-nothing evaluator takes twice as long), and
+ * the counts of the code objects wait where they are. The function that got hot first is asked
+ * for when the compiler attaches (first_hot), so its compilation, LLVM's start with it, happens
+ * while the evaluator is away. A compiler that failed to start leaves the program to the
+ * interpreter for good. */
 static int paused;
+static PyObject *first_hot;
+static int first_hot_tier;
 static Py_ssize_t threshold;
 /* Entries of quick code before it is compiled again, optimised; 0: every compilation is optimised. */
 static Py_ssize_t optimise_after;
@@ -254,6 +259,8 @@ static void request_compile(PyObject *func, PyCodeObject *code, CodeState *state
         /* the code asks again at its next frame after the compiler attached */
         if (!pyjit_is_library(code) && pyjit_start_compiler(code) && !paused) {
             paused = 1;
+            first_hot = Py_NewRef(func);
+            first_hot_tier = tier;
             _PyInterpreterState_SetEvalFrameFunc(PyInterpreterState_Get(), NULL);
         }
         return;
@@ -563,6 +570,13 @@ static PyObject *install(PyObject *module, PyObject *args) {
     Py_RETURN_NONE;
 }
 
+static void resume_evaluator(void) {
+    paused = 0;
+    if (!standing_down) {
+        _PyInterpreterState_SetEvalFrameFunc(PyInterpreterState_Get(), evaluate);
+    }
+}
+
 /* attach(hook, exit_hook): the compiler, started after the program, takes over (from its own
  * thread, holding the GIL). */
 static PyObject *attach(PyObject *module, PyObject *args) {
@@ -577,9 +591,15 @@ static PyObject *attach(PyObject *module, PyObject *args) {
     }
     compile_hook = Py_NewRef(hook);
     exit_hook = Py_NewRef(on_exit);
-    paused = 0;
-    if (!standing_down) {
-        _PyInterpreterState_SetEvalFrameFunc(PyInterpreterState_Get(), evaluate);
+    PyObject *hot = first_hot;
+    first_hot = NULL;
+    CodeState *state = hot == NULL ? NULL : code_state((PyCodeObject *)PyFunction_GET_CODE(hot));
+    if (state != NULL && may_request(state)) {
+        request_compile(hot, (PyCodeObject *)PyFunction_GET_CODE(hot), state, first_hot_tier);
+    }
+    Py_XDECREF(hot);
+    if (state == NULL || !state->queued) {
+        resume_evaluator();
     }
     Py_RETURN_NONE;
 }
@@ -618,7 +638,11 @@ static PyObject *publish(PyObject *module, PyObject *args) {
         return NULL;
     }
     CodeState *state = state_of(code);
-    if (state == NULL || install_answer(state, (PyCodeObject *)code, answer) < 0) {
+    int installed_answer = state != NULL && install_answer(state, (PyCodeObject *)code, answer) == 0;
+    if (paused && compile_hook != NULL) {
+        resume_evaluator();  /* the compiler's first answer (see first_hot) */
+    }
+    if (!installed_answer) {
         return NULL;
     }
     Py_RETURN_NONE;

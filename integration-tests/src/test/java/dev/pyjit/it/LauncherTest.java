@@ -59,6 +59,32 @@ class LauncherTest {
         assertEquals(new Pyjit.Outcome(0, "True True True ('attached', True)\n", ""), outcome);
     }
 
+    /**
+     * The function that got hot first is compiled as soon as the compiler attaches, with no frame
+     * of it since; the interpreter runs at its own speed until that first answer, and the
+     * evaluator is back once it is in (g's frames then count and run natively).
+     */
+    @Test
+    void theFunctionThatStartedTheCompilerIsCompiledWithoutAnotherCall() throws Exception {
+        Pyjit.Outcome outcome = inBackground(Map.of("PYJIT_THRESHOLD", "100"), String.join("\n",
+                "import _pyjit_rt, time",
+                "def f(x):",
+                "    return x + 1",
+                "def g(x):",
+                "    return x * 2",
+                "for i in range(150):",  // hot at its 100th frame; never called again
+                "    f(i)",
+                "deadline = time.monotonic() + 30",
+                "while not _pyjit_rt.is_compiled(f.__code__) and time.monotonic() < deadline:",
+                "    time.sleep(0.01)",
+                "while not _pyjit_rt.is_compiled(g.__code__) and time.monotonic() < deadline:",
+                "    g(1)",
+                "g(1)",
+                "print(_pyjit_rt.is_compiled(f.__code__), _pyjit_rt.is_compiled(g.__code__), _pyjit_rt.first_native_entry() > 0)",
+                ""));
+        assertEquals(new Pyjit.Outcome(0, "True True True\n", ""), outcome);
+    }
+
     /** The JVM is still starting, or attaching, when the program ends: the program's ending is untouched. */
     @Test
     void aProgramEndsWhileTheCompilerIsStarting() throws Exception {
