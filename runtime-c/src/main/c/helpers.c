@@ -818,6 +818,26 @@ int pyjit_is_none(PyObject *value) {
     return value == Py_None;
 }
 
+/* Compiled code calling compiled code: where the callee's optimised native code can take the frame
+ * (its arguments of the types it is specialised for, no tool watching, room on the thread's
+ * stack), straight there, inlined into the caller; anything else (code still counting towards a
+ * compilation, a generator, a stack near its end) through the frame evaluator. The caller is
+ * native code, so the first native entry is recorded already. */
+static PyObject *run_pushed(PyThreadState *tstate, _PyInterpreterFrame *frame) {
+    PyCodeObject *code = (PyCodeObject *)frame->f_executable;
+    CodeState *state = pyjit_code_state(code);
+    if (state == NULL || state->native == NULL || state->tier != PYJIT_TIER_OPTIMISED || state->wants_generic
+            || pyjit_is_generator_like(code) || code->_co_monitoring != NULL || pyjit_instrumentation_version(tstate) != 0
+            || !pyjit_stack_has_room(tstate) || !pyjit_as_expected(state, frame)) {
+        return pyjit_run_pushed(tstate, frame);
+    }
+    /* as the evaluator: the stack's room pays for the frame, not the C recursion counter */
+    tstate->c_recursion_remaining += PYJIT_C_STACK_UNITS;
+    PyObject *result = state->native(tstate, frame, 0);
+    tstate->c_recursion_remaining -= PYJIT_C_STACK_UNITS;
+    return result;
+}
+
 /* As the interpreter's frame-pushing calls (CALL_PY_EXACT_ARGS, _PyEvalFramePushAndInit) with
  * positional arguments only: missing ones from the defaults, extra ones into *args, an empty dict
  * for **kwargs; the callee's frame takes the function and the arguments over, so an argument dies
@@ -867,7 +887,7 @@ static int call_python(PyThreadState *tstate, PyObject *callable, PyObject **arg
     if (varkeywords) {
         callee->localsplus[positional + varargs] = keywords;
     }
-    *result = pyjit_run_pushed(tstate, callee);
+    *result = run_pushed(tstate, callee);
     return 1;
 }
 

@@ -26,46 +26,13 @@
 #include "opcode.h"
 #include "internal/pycore_ceval.h"
 
-/* Argument types are recorded for this many leading positional parameters. */
-#define PROFILED_ARGUMENTS 8
 /* At most this many frames whose arguments fail the native code's entry guards, before it is
  * compiled again for their types too. */
 #define RESPECIALISE_AFTER 50
 
-typedef struct {
-    /* Frames counted towards the next compilation: fresh frames while interpreted, then entries
-     * of quick code. */
-    Py_ssize_t calls;
-    Py_ssize_t threshold;
-    /* The tier of the first compilation: optimised for code with a loop, else quick. */
-    int first_tier;
-    /* The installed native code and its tier; NULL and 0 while the frames are the interpreter's. */
-    pyjit_native_entry native;
-    int tier;
-    /* The compiler asked for nothing more: it refused the code (or its respecialisation). */
-    int refused;
-    /* A compilation is under way on the compiler's thread; it ends with publish(). */
-    int queued;
-    /* The compiler's name for this code object's native code (0: none yet), handed back to it
-     * when the code object dies, so that the memory of that code is freed. */
-    long long handle;
-    /* Per positional parameter, the union (as dev.pyjit.ir.Type bits) of the types it was bound to. */
-    unsigned short observed[PROFILED_ARGUMENTS];
-    /* The argument types the native code is specialised for (its entry guards), as Type bits. */
-    unsigned short expected[PROFILED_ARGUMENTS];
-    int expected_count;
-    Py_ssize_t mismatches;
-    /* Frames its native code handed to the interpreter when a speculation failed. After
-     * GENERIC_AFTER_DEOPTS of them the code is compiled again without the interpreter's
-     * specialisations (generic), once: the next frame asks for it. */
-    Py_ssize_t deopts;
-    int wants_generic;
-    int generic;
-} CodeState;
-
 #define GENERIC_AFTER_DEOPTS 50
 
-static Py_ssize_t code_extra_index = -1;
+Py_ssize_t pyjit_code_extra_index = -1;
 /* The compiler's hooks; NULL until the compiler is there (the native launcher starts it when a
  * function first gets hot, see launch.c). */
 static PyObject *compile_hook;
@@ -158,19 +125,11 @@ static int has_loop(PyCodeObject *code) {
     return found;
 }
 
-static int is_generator_like(PyCodeObject *code) {
-    return (code->co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR | CO_ITERABLE_COROUTINE)) != 0;
-}
-
 static CodeState *code_state(PyCodeObject *code) {
-    void *extra = NULL;
-    if (PyUnstable_Code_GetExtra((PyObject *)code, code_extra_index, &extra) < 0) {
-        PyErr_Clear();
-        return NULL;
-    }
+    void *extra = pyjit_code_state(code);
     if (extra == NULL) {
         CodeState *state = PyMem_Calloc(1, sizeof(CodeState));
-        if (state == NULL || PyUnstable_Code_SetExtra((PyObject *)code, code_extra_index, state) < 0) {
+        if (state == NULL || PyUnstable_Code_SetExtra((PyObject *)code, pyjit_code_extra_index, state) < 0) {
             PyMem_Free(state);
             PyErr_Clear();
             return NULL;
@@ -178,7 +137,7 @@ static CodeState *code_state(PyCodeObject *code) {
         int loop = has_loop(code);
         /* a generator's frame counts each resumption, one turn of its loop: the loop is no reason
          * to compile it sooner */
-        state->threshold = loop && !is_generator_like(code) ? loop_threshold : threshold;
+        state->threshold = loop && !pyjit_is_generator_like(code) ? loop_threshold : threshold;
         state->first_tier = loop || optimise_after == 0 ? PYJIT_TIER_OPTIMISED : PYJIT_TIER_QUICK;
         extra = state;
     }
@@ -194,15 +153,6 @@ static void observe(CodeState *state, _PyInterpreterFrame *frame, PyCodeObject *
     for (int i = 0; i < profiled_parameters(code); i++) {
         state->observed[i] |= 1u << pyjit_type_code(frame->localsplus[i]);
     }
-}
-
-static int as_expected(CodeState *state, _PyInterpreterFrame *frame) {
-    for (int i = 0; i < state->expected_count; i++) {
-        if (!((state->expected[i] >> pyjit_type_code(frame->localsplus[i])) & 1)) {
-            return 0;
-        }
-    }
-    return 1;
 }
 
 static int address_of(PyObject *number, void *address) {
@@ -230,7 +180,7 @@ static int install_answer(CodeState *state, PyCodeObject *code, PyObject *answer
         state->refused = 1;
         return 0;
     }
-    /* as_expected reads these parameters' slots: never more than the code has */
+    /* pyjit_as_expected reads these parameters' slots: never more than the code has */
     int count = (int)(PyTuple_GET_SIZE(expected) < profiled_parameters(code) ? PyTuple_GET_SIZE(expected) : profiled_parameters(code));
     for (int i = 0; i < count; i++) {
         long bits = PyLong_AsLong(PyTuple_GET_ITEM(expected, i));
@@ -309,14 +259,9 @@ static void on_fork_in_child(void) {
  * small table rather than in thread-local storage, whose every access from a loaded library is a
  * call; an entry whose stack does not hold the current frame (a thread state reused by a new
  * thread) is measured again. The GIL guards the table. */
-typedef struct {
-    PyThreadState *tstate;
-    char *low, *high, *floor;
-} StackBounds;
+PyjitStackBounds pyjit_stack_bounds[256];
 
-static StackBounds stack_bounds[256];
-
-static int measure_stack(StackBounds *bounds, PyThreadState *tstate) {
+static int measure_stack(PyjitStackBounds *bounds, PyThreadState *tstate) {
     pthread_attr_t attributes;
     void *low;
     size_t size;
@@ -338,7 +283,7 @@ static int measure_stack(StackBounds *bounds, PyThreadState *tstate) {
 
 static int stack_exhausted(PyThreadState *tstate) {
     char *here = __builtin_frame_address(0);
-    StackBounds *bounds = &stack_bounds[((uintptr_t)tstate >> 4) % 256];
+    PyjitStackBounds *bounds = &pyjit_stack_bounds[((uintptr_t)tstate >> 4) % 256];
     if ((bounds->tstate != tstate || here < bounds->low || here >= bounds->high) && !measure_stack(bounds, tstate)) {
         return 0;
     }
@@ -471,11 +416,11 @@ static PyObject *run(PyThreadState *tstate, _PyInterpreterFrame *frame, int thro
     } else if (state->tier == PYJIT_TIER_QUICK && ++state->calls >= optimise_after && may_request(state)) {
         request_compile(frame->f_funcobj, code, state, PYJIT_TIER_OPTIMISED);
     }
-    if (state->native == NULL || (fresh && is_generator_like(code))) {
+    if (state->native == NULL || (fresh && pyjit_is_generator_like(code))) {
         return _PyEval_EvalFrameDefault(tstate, frame, throwflag);
     }
     /* A generator's code is compiled for any arguments: its frames resume with whatever its locals hold. */
-    if (resumed || as_expected(state, frame)) {
+    if (resumed || pyjit_as_expected(state, frame)) {
         return enter_native(state, tstate, frame, throwflag);
     }
     /* Arguments that keep failing the entry guards mean the specialisation was wrong for this
@@ -485,7 +430,7 @@ static PyObject *run(PyThreadState *tstate, _PyInterpreterFrame *frame, int thro
         observe(state, frame, code);
         if (++state->mismatches >= (state->threshold < RESPECIALISE_AFTER ? state->threshold : RESPECIALISE_AFTER)) {
             request_compile(frame->f_funcobj, code, state, state->tier);
-            if (as_expected(state, frame)) {
+            if (pyjit_as_expected(state, frame)) {
                 return enter_native(state, tstate, frame, throwflag);
             }
         }
@@ -493,9 +438,8 @@ static PyObject *run(PyThreadState *tstate, _PyInterpreterFrame *frame, int thro
     return _PyEval_EvalFrameDefault(tstate, frame, throwflag);
 }
 
-/* Runs the frame within the thread's stack: natively with `optimised`'s code when the caller knows
- * it can take the frame, else as run() decides. */
-static PyObject *run_on_stack(PyThreadState *tstate, _PyInterpreterFrame *frame, int throwflag, CodeState *optimised) {
+/* The frame evaluator: runs the frame within the thread's stack, as run() decides. */
+static PyObject *evaluate(PyThreadState *tstate, _PyInterpreterFrame *frame, int throwflag) {
     if (stack_exhausted(tstate)) {
         PyErr_SetString(PyExc_RecursionError, "maximum recursion depth exceeded");
         _PyEval_FrameClearAndPop(tstate, frame);
@@ -503,35 +447,22 @@ static PyObject *run_on_stack(PyThreadState *tstate, _PyInterpreterFrame *frame,
     }
     /* This frame is paid for by the stack check: the C recursion counter stays for C recursion. */
     tstate->c_recursion_remaining += PYJIT_C_STACK_UNITS;
-    PyObject *result = optimised != NULL ? enter_native(optimised, tstate, frame, throwflag) : run(tstate, frame, throwflag);
+    PyObject *result = run(tstate, frame, throwflag);
     tstate->c_recursion_remaining -= PYJIT_C_STACK_UNITS;
     return result;
 }
 
-static PyObject *evaluate(PyThreadState *tstate, _PyInterpreterFrame *frame, int throwflag) {
-    return run_on_stack(tstate, frame, throwflag, NULL);
-}
-
-/* Compiled code calling compiled code: the common case of run() without its way there (a frame
- * evaluator's call, the checks for frames that are not fresh, generators, tiers still counting).
- * Anything else goes through the evaluator. */
+/* A frame compiled code pushed for a call and could not run straight in the callee's native code
+ * (see call_python): the evaluator decides, as for the interpreter's calls. */
 PyObject *pyjit_run_pushed(PyThreadState *tstate, _PyInterpreterFrame *frame) {
-    PyCodeObject *code = (PyCodeObject *)frame->f_executable;
-    void *extra = NULL;
-    (void)PyUnstable_Code_GetExtra((PyObject *)code, code_extra_index, &extra);  /* fails only for what is no code object */
-    CodeState *state = extra;
-    if (state == NULL || state->native == NULL || state->tier != PYJIT_TIER_OPTIMISED || state->wants_generic || is_generator_like(code)
-            || pyjit_monitored(tstate, code) || !as_expected(state, frame)) {
-        return tstate->interp->eval_frame(tstate, frame, 0);
-    }
-    return run_on_stack(tstate, frame, 0, state);
+    return tstate->interp->eval_frame(tstate, frame, 0);
 }
 
 /* Native code handed a frame to the interpreter (see pyjit_deopt). */
 void pyjit_deopted(_PyInterpreterFrame *frame) {
     PyCodeObject *code = (PyCodeObject *)frame->f_executable;
     void *extra = NULL;
-    if (installed && PyCode_Check(code) && PyUnstable_Code_GetExtra((PyObject *)code, code_extra_index, &extra) == 0 && extra != NULL) {
+    if (installed && PyCode_Check(code) && PyUnstable_Code_GetExtra((PyObject *)code, pyjit_code_extra_index, &extra) == 0 && extra != NULL) {
         CodeState *state = extra;
         if (++state->deopts >= GENERIC_AFTER_DEOPTS && !state->generic) {
             state->wants_generic = 1;
@@ -552,8 +483,8 @@ static PyObject *install(PyObject *module, PyObject *args) {
         PyErr_SetString(PyExc_RuntimeError, "pyjit hook already installed");
         return NULL;
     }
-    code_extra_index = PyUnstable_Eval_RequestCodeExtraIndex(release_state);
-    if (code_extra_index < 0) {
+    pyjit_code_extra_index = PyUnstable_Eval_RequestCodeExtraIndex(release_state);
+    if (pyjit_code_extra_index < 0) {
         return NULL;
     }
     installed = 1;

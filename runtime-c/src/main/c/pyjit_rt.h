@@ -51,8 +51,7 @@ int pyjit_monitored(PyThreadState *tstate, PyCodeObject *code);
 /* A monitoring tool is active: the frame evaluator gives way to CPython's until every tool is off
  * (see module.c). */
 void pyjit_stand_down(PyThreadState *tstate);
-/* Runs a frame compiled code pushed for a call, as the frame evaluator would (module.c); when the
- * callee's optimised native code can take it, straight there. */
+/* Runs a frame compiled code pushed for a call, as the frame evaluator would (module.c). */
 PyObject *pyjit_run_pushed(PyThreadState *tstate, _PyInterpreterFrame *frame);
 /* Counts a frame the native code handed to the interpreter, towards compiling it again without speculation. */
 void pyjit_deopted(_PyInterpreterFrame *frame);
@@ -87,6 +86,85 @@ static inline int pyjit_type_code(PyObject *value) {
         }
     }
     return 8;
+}
+
+/* What the runtime keeps for each code object (module.c), in its co_extra slot
+ * pyjit_code_extra_index. Compiled code reads it where it calls compiled code (call_python). */
+extern Py_ssize_t pyjit_code_extra_index;
+/* Argument types are recorded for this many leading positional parameters. */
+#define PROFILED_ARGUMENTS 8
+typedef struct {
+    /* Frames counted towards the next compilation: fresh frames while interpreted, then entries
+     * of quick code. */
+    Py_ssize_t calls;
+    Py_ssize_t threshold;
+    /* The tier of the first compilation: optimised for code with a loop, else quick. */
+    int first_tier;
+    /* The installed native code and its tier; NULL and 0 while the frames are the interpreter's. */
+    pyjit_native_entry native;
+    int tier;
+    /* The compiler asked for nothing more: it refused the code (or its respecialisation). */
+    int refused;
+    /* A compilation is under way on the compiler's thread; it ends with publish(). */
+    int queued;
+    /* The compiler's name for this code object's native code (0: none yet), handed back to it
+     * when the code object dies, so that the memory of that code is freed. */
+    long long handle;
+    /* Per positional parameter, the union (as dev.pyjit.ir.Type bits) of the types it was bound to. */
+    unsigned short observed[PROFILED_ARGUMENTS];
+    /* The argument types the native code is specialised for (its entry guards), as Type bits. */
+    unsigned short expected[PROFILED_ARGUMENTS];
+    int expected_count;
+    Py_ssize_t mismatches;
+    /* Frames its native code handed to the interpreter when a speculation failed. After
+     * GENERIC_AFTER_DEOPTS of them the code is compiled again without the interpreter's
+     * specialisations (generic), once: the next frame asks for it. */
+    Py_ssize_t deopts;
+    int wants_generic;
+    int generic;
+} CodeState;
+
+
+/* co_extra's layout (the holder Objects/codeobject.c keeps private): a size, then the slots.
+ * Read here directly: PyUnstable_Code_GetExtra would be a call in the middle of every call. */
+typedef struct {
+    Py_ssize_t size;
+    void *slots[1];
+} PyjitCodeExtra;
+
+static inline CodeState *pyjit_code_state(PyCodeObject *code) {
+    PyjitCodeExtra *extra = (PyjitCodeExtra *)code->co_extra;
+    return extra != NULL && pyjit_code_extra_index >= 0 && pyjit_code_extra_index < extra->size
+           ? (CodeState *)extra->slots[pyjit_code_extra_index] : NULL;
+}
+
+static inline int pyjit_is_generator_like(PyCodeObject *code) {
+    return (code->co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR | CO_ITERABLE_COROUTINE)) != 0;
+}
+
+/* Whether the frame's arguments are of the types its native code is specialised for. */
+static inline int pyjit_as_expected(CodeState *state, _PyInterpreterFrame *frame) {
+    for (int i = 0; i < state->expected_count; i++) {
+        if (!((state->expected[i] >> pyjit_type_code(frame->localsplus[i])) & 1)) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* A thread's stack, by thread state (module.c): frames run only above `floor`. */
+typedef struct {
+    PyThreadState *tstate;
+    char *low, *high, *floor;
+} PyjitStackBounds;
+extern PyjitStackBounds pyjit_stack_bounds[256];
+
+/* Whether the calling C code runs on the part of the stack measured for tstate, above the
+ * reserve: if not (or not measured yet), the evaluator decides. */
+static inline int pyjit_stack_has_room(PyThreadState *tstate) {
+    char *here = __builtin_frame_address(0);
+    PyjitStackBounds *bounds = &pyjit_stack_bounds[((uintptr_t)tstate >> 4) % 256];
+    return bounds->tstate == tstate && here >= bounds->floor && here < bounds->high;
 }
 /* Whether the object's type is one of the types in bits (a dev.pyjit.ir.Type). */
 int pyjit_is_of(PyObject *value, int bits);
