@@ -460,13 +460,9 @@ PyObject *pyjit_run_pushed(PyThreadState *tstate, _PyInterpreterFrame *frame) {
 
 /* Native code handed a frame to the interpreter (see pyjit_deopt). */
 void pyjit_deopted(_PyInterpreterFrame *frame) {
-    PyCodeObject *code = (PyCodeObject *)frame->f_executable;
-    void *extra = NULL;
-    if (installed && PyCode_Check(code) && PyUnstable_Code_GetExtra((PyObject *)code, pyjit_code_extra_index, &extra) == 0 && extra != NULL) {
-        CodeState *state = extra;
-        if (++state->deopts >= GENERIC_AFTER_DEOPTS && !state->generic) {
-            state->wants_generic = 1;
-        }
+    CodeState *state = installed && PyCode_Check(frame->f_executable) ? pyjit_code_state((PyCodeObject *)frame->f_executable) : NULL;
+    if (state != NULL && ++state->deopts >= GENERIC_AFTER_DEOPTS && !state->generic) {
+        state->wants_generic = 1;
     }
 }
 
