@@ -7,6 +7,7 @@ import dev.pyjit.frontend.CodeReader;
 import dev.pyjit.frontend.IrBuilder;
 import dev.pyjit.frontend.Unsupported;
 import dev.pyjit.ir.Function;
+import dev.pyjit.ir.Printer;
 import dev.pyjit.ir.StageClock;
 import dev.pyjit.ir.Type;
 import dev.pyjit.ir.passes.Pipeline;
@@ -15,6 +16,9 @@ import dev.pyjit.llvm.LlvmError;
 import dev.pyjit.llvm.NativeJit;
 import dev.pyjit.llvm.PerfMap;
 import dev.pyjit.llvm.Tier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.cpython.PyObject;
@@ -68,14 +72,19 @@ final class FunctionCompiler {
 
     private final CodeCache cache;
     private final PerfMap perfMap;
+    private final Path irDump;
     private NativeJit backend;
     private CacheKey keys;
     private int nextSymbol;
 
-    /** {@code cache} null: every function is compiled; {@code perfMap} null: perf is told nothing. */
-    FunctionCompiler(CodeCache cache, PerfMap perfMap) {
+    /**
+     * {@code cache} null: every function is compiled; {@code perfMap} null: perf is told nothing;
+     * {@code irDump} null: the IR is written nowhere.
+     */
+    FunctionCompiler(CodeCache cache, PerfMap perfMap, Path irDump) {
         this.cache = cache;
         this.perfMap = perfMap;
+        this.irDump = irDump;
     }
 
     /**
@@ -120,6 +129,9 @@ final class FunctionCompiler {
             Pipeline.run(ir, Pipeline.TYPING);
             Pipeline.run(ir, Pipeline.OPTIMISATION);
             clock.lap("ir-passes");
+            if (irDump != null) {
+                appendIr(where, specialisedFor, tier, ir);
+            }
             Tier compiled = LlvmEmitter.tierFor(ir, tier);
             byte[] object = backend.objectFile(ir, symbol, compiled, clock);
             if (key != null) {
@@ -133,6 +145,11 @@ final class FunctionCompiler {
         } catch (Exception | LinkageError failure) {
             return new Result(where, null, List.of(), tier, true, "compiler error: " + failure, failure, CacheUse.NONE);
         }
+    }
+
+    private void appendIr(Where where, List<Type> specialisedFor, Tier tier, Function ir) throws java.io.IOException {
+        String header = "# " + where + ", " + tier.name().toLowerCase(java.util.Locale.ROOT) + ", args " + specialisedFor + "\n";
+        Files.writeString(irDump, header + Printer.print(ir) + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
     /** The code the cache kept under {@code key}, linked; null if there is none, or it does not link (then it goes). */

@@ -85,9 +85,9 @@ final class Jit {
 
     Jit(JitOptions options) {
         this.options = options;
-        this.compiler = new FunctionCompiler(options.cacheDirectory() == null ? null
+        this.compiler = new FunctionCompiler(options.cacheDirectory() == null || options.irDump() != null ? null
                 : new CodeCache(options.cacheDirectory(), CodeCache.DEFAULT_MAX_BYTES),
-                options.perfMap() ? new PerfMap(ProcessHandle.current().pid()) : null);
+                options.perfMap() ? new PerfMap(ProcessHandle.current().pid()) : null, options.irDump());
         this.background = options.enabled() && !options.synchronous() ? new BackgroundCompiler() : null;
     }
 
