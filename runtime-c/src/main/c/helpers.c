@@ -537,6 +537,156 @@ PYJIT_SPECIALISED PyObject *pyjit_load_global_cached(_PyInterpreterFrame *frame,
     return pyjit_load_global(frame, name_index);
 }
 
+/* ---- A site's own shapes. Once a function runs compiled, its instructions' inline caches are
+ * frozen at the one type the interpreter last specialised them for; a site that meets other types
+ * (a method of a base class called on each subclass) would take the generic path on each of them.
+ * So each attribute site of compiled code also keeps a few shapes of its own, found the way the
+ * specialiser finds them (Python/specialize.c) and checked by type version as its guards are. */
+
+#define PYJIT_SITE_SHAPES 4
+/* A site that keeps meeting new shapes stops looking: each look costs a type lookup. */
+#define PYJIT_SITE_MAX_FILLS 16
+
+enum { SHAPE_INSTANCE_VALUE = 1, SHAPE_SLOT, SHAPE_CLASS_ATTR_WITH_VALUES, SHAPE_CLASS_ATTR_NO_DICT };
+enum { USE_LOAD, USE_METHOD, USE_STORE };
+
+typedef struct {
+    uint32_t type_version; /* 0: an empty shape (no type has version 0) */
+    uint8_t kind;
+    uint8_t method;        /* a class attribute that LOAD_ATTR's method form binds to the owner */
+    uint16_t index;        /* the inline value's index, or the slot's offset */
+    Py_ssize_t keys_entries; /* SHAPE_CLASS_ATTR_WITH_VALUES: the shared keys' length, which did not hold the name */
+    PyObject *attribute;   /* a class attribute, borrowed from the type (a new version if it changes) */
+} PyjitShape;
+
+struct PyjitSite {
+    PyjitShape shapes[PYJIT_SITE_SHAPES];
+    uint32_t next;
+    uint32_t fills;
+};
+
+_Static_assert(sizeof(PyjitSite) == 8 * PYJIT_SITE_WORDS, "PYJIT_SITE_WORDS is the size the lowering allocates");
+/* The lowering reads the size from here, so that it cannot differ from the C runtime's. */
+__attribute__((used)) static const int pyjit_site_words = PYJIT_SITE_WORDS;
+
+static inline PyjitShape *site_shape(PyjitSite *site, PyObject *owner) {
+    uint32_t version = Py_TYPE(owner)->tp_version_tag;
+    for (int i = 0; version != 0 && i < PYJIT_SITE_SHAPES; i++) {
+        if (site->shapes[i].type_version == version) {
+            return &site->shapes[i];
+        }
+    }
+    return NULL;
+}
+
+/* The attribute a shape of the owner's type finds (borrowed), or NULL where it does not apply. */
+static inline PyObject *shape_load(const PyjitShape *shape, PyObject *owner) {
+    switch (shape->kind) {
+    case SHAPE_INSTANCE_VALUE: {
+        PyDictValues *values = _PyObject_InlineValues(owner);
+        return values->valid ? values->values[shape->index] : NULL;
+    }
+    case SHAPE_SLOT:
+        return *(PyObject **)((char *)owner + shape->index);
+    case SHAPE_CLASS_ATTR_WITH_VALUES:
+        /* shared keys only grow: the same length means the instance still cannot have the name */
+        return _PyObject_InlineValues(owner)->valid
+                && ((PyHeapTypeObject *)Py_TYPE(owner))->ht_cached_keys->dk_nentries == shape->keys_entries ? shape->attribute : NULL;
+    case SHAPE_CLASS_ATTR_NO_DICT:
+        return shape->attribute;
+    default:
+        return NULL;
+    }
+}
+
+static Py_ssize_t shared_key_index(PyDictKeysObject *keys, PyObject *name) {
+    PyDictUnicodeEntry *entries = DK_UNICODE_ENTRIES(keys);
+    Py_hash_t hash = PyObject_Hash(name);
+    for (Py_ssize_t i = 0; i < keys->dk_nentries; i++) {
+        PyObject *key = entries[i].me_key;
+        if (key == name || (key != NULL && PyObject_Hash(key) == hash && PyUnicode_Compare(key, name) == 0)) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+/* Whether a class attribute can be taken as it is: not a descriptor, or a method that the method
+ * form binds (*method set). */
+static int plain_class_attribute(PyObject *attribute, int use, uint8_t *method) {
+    *method = use == USE_METHOD && _PyType_HasFeature(Py_TYPE(attribute), Py_TPFLAGS_METHOD_DESCRIPTOR);
+    return *method || Py_TYPE(attribute)->tp_descr_get == NULL;
+}
+
+/* Finds the shape of the owner's type for the name, as the specialiser would, and keeps it in the
+ * site; NULL where no shape applies. Runs no Python code. */
+static __attribute__((noinline)) PyjitShape *site_fill(PyjitSite *site, PyObject *owner, PyObject *name, int use) {
+    if (site->fills >= PYJIT_SITE_MAX_FILLS) {
+        return NULL;
+    }
+    site->fills++;
+    PyTypeObject *type = Py_TYPE(owner);
+    if ((use == USE_STORE ? type->tp_setattro != PyObject_GenericSetAttr : type->tp_getattro != PyObject_GenericGetAttr)
+            || !PyUnstable_Type_AssignVersionTag(type)) {
+        return NULL;
+    }
+    uint32_t version = type->tp_version_tag;
+    PyObject *descriptor = _PyType_Lookup(type, name);
+    if (type->tp_version_tag != version) {
+        return NULL;
+    }
+    PyjitShape shape = {.type_version = version};
+    if (descriptor != NULL && Py_TYPE(descriptor)->tp_descr_set != NULL) {
+        /* a data descriptor comes before the instance: only a slot's is read here */
+        if (!Py_IS_TYPE(descriptor, &PyMemberDescr_Type)) {
+            return NULL;
+        }
+        PyMemberDef *member = ((PyMemberDescrObject *)descriptor)->d_member;
+        if (member->type != Py_T_OBJECT_EX || (use == USE_STORE && (member->flags & Py_READONLY)) || member->offset > UINT16_MAX) {
+            return NULL;
+        }
+        shape.kind = SHAPE_SLOT;
+        shape.index = (uint16_t)member->offset;
+    } else if (_PyType_HasFeature(type, Py_TPFLAGS_INLINE_VALUES)) {
+        PyDictKeysObject *keys = ((PyHeapTypeObject *)type)->ht_cached_keys;
+        Py_ssize_t index = shared_key_index(keys, name);
+        if (index >= 0 && index < _PyObject_InlineValues(owner)->capacity) {
+            shape.kind = SHAPE_INSTANCE_VALUE;
+            shape.index = (uint16_t)index;
+        } else if (index < 0 && use != USE_STORE && descriptor != NULL && plain_class_attribute(descriptor, use, &shape.method)) {
+            shape.kind = SHAPE_CLASS_ATTR_WITH_VALUES;
+            shape.keys_entries = keys->dk_nentries;
+            shape.attribute = descriptor;
+        } else {
+            return NULL;
+        }
+    } else if (use != USE_STORE && type->tp_dictoffset == 0 && !_PyType_HasFeature(type, Py_TPFLAGS_MANAGED_DICT) && descriptor != NULL
+            && plain_class_attribute(descriptor, use, &shape.method)) {
+        shape.kind = SHAPE_CLASS_ATTR_NO_DICT;
+        shape.attribute = descriptor;
+    } else {
+        return NULL;
+    }
+    PyjitShape *kept = &site->shapes[site->next++ % PYJIT_SITE_SHAPES];
+    *kept = shape;
+    return kept;
+}
+
+static inline PyjitShape *site_shape_or_fill(PyjitSite *site, PyObject *owner, PyObject *name, int use) {
+    PyjitShape *shape = site_shape(site, owner);
+    return shape != NULL ? shape : site_fill(site, owner, name, use);
+}
+
+/* The attribute the site's shapes find for the owner (borrowed), or NULL where none applies. */
+static inline PyObject *site_attribute(PyjitSite *site, PyObject *owner, PyObject *name, int use, int *method) {
+    PyjitShape *shape = site_shape_or_fill(site, owner, name, use);
+    if (shape == NULL) {
+        return NULL;
+    }
+    *method = shape->method;
+    return shape_load(shape, owner);
+}
+
 /* What the specialised LOAD_ATTR finds (borrowed), or NULL where its guards fail. */
 static inline PYJIT_SPECIALISED PyObject *cached_attribute(_PyInterpreterFrame *frame, PyObject *owner, int name_index, int at, int specialised) {
     _Py_CODEUNIT *instr = instruction_at(frame, at);
@@ -592,26 +742,41 @@ static inline PYJIT_SPECIALISED PyObject *cached_attribute(_PyInterpreterFrame *
     }
 }
 
-PYJIT_SPECIALISED PyObject *pyjit_load_attr_cached(_PyInterpreterFrame *frame, PyObject *owner, int name_index, int at, int specialised) {
+/* The attribute the interpreter's cache or the site's shapes find (borrowed), or NULL. */
+static inline PYJIT_SPECIALISED PyObject *known_attribute(_PyInterpreterFrame *frame, PyObject *owner, int name_index, int at, int specialised,
+                                                          PyjitSite *site) {
     PyObject *attr = cached_attribute(frame, owner, name_index, at, specialised);
+    int method;
+    return attr != NULL ? attr : site_attribute(site, owner, name_at(frame, name_index), USE_LOAD, &method);
+}
+
+PYJIT_SPECIALISED PyObject *pyjit_load_attr_cached(_PyInterpreterFrame *frame, PyObject *owner, int name_index, int at, int specialised,
+                                                   PyjitSite *site) {
+    PyObject *attr = known_attribute(frame, owner, name_index, at, specialised, site);
     return attr != NULL ? Py_NewRef(attr) : pyjit_load_attr(frame, owner, name_index);
 }
 
 /* The fast path of pyjit_load_attr_cached alone: a new reference, or NULL (no error set) where it does not apply. */
-PYJIT_SPECIALISED PyObject *pyjit_load_attr_fast(_PyInterpreterFrame *frame, PyObject *owner, int name_index, int at, int specialised) {
-    PyObject *attr = cached_attribute(frame, owner, name_index, at, specialised);
+PYJIT_SPECIALISED PyObject *pyjit_load_attr_fast(_PyInterpreterFrame *frame, PyObject *owner, int name_index, int at, int specialised,
+                                                 PyjitSite *site) {
+    PyObject *attr = known_attribute(frame, owner, name_index, at, specialised, site);
     return attr != NULL ? Py_NewRef(attr) : NULL;
 }
 
-PYJIT_SPECIALISED PyObject *pyjit_load_method(_PyInterpreterFrame *frame, PyObject *owner, int name_index, int at, int specialised, PyObject **self) {
+PYJIT_SPECIALISED PyObject *pyjit_load_method(_PyInterpreterFrame *frame, PyObject *owner, int name_index, int at, int specialised,
+                                              PyjitSite *site, PyObject **self) {
     PyObject *attr = cached_attribute(frame, owner, name_index, at, specialised);
+    int method = specialised == LOAD_ATTR_METHOD_WITH_VALUES || specialised == LOAD_ATTR_METHOD_NO_DICT;
+    PyObject *name = name_at(frame, name_index);
+    if (attr == NULL) {
+        attr = site_attribute(site, owner, name, USE_METHOD, &method);
+    }
     if (attr != NULL) {
-        int method = specialised == LOAD_ATTR_METHOD_WITH_VALUES || specialised == LOAD_ATTR_METHOD_NO_DICT;
         *self = method ? Py_NewRef(owner) : NULL;
         return Py_NewRef(attr);
     }
     PyObject *callable = NULL;
-    if (_PyObject_GetMethod(owner, name_at(frame, name_index), &callable)) {
+    if (_PyObject_GetMethod(owner, name, &callable)) {
         *self = Py_NewRef(owner);
         return callable;
     }
@@ -646,34 +811,57 @@ PyObject *pyjit_load_super_attr(_PyInterpreterFrame *frame, PyObject *global_sup
     return attr;
 }
 
-PYJIT_SPECIALISED int pyjit_store_attr_cached(_PyInterpreterFrame *frame, PyObject *owner, int name_index, PyObject *value, int at, int specialised) {
-    return pyjit_store_attr_fast(frame, owner, value, at, specialised) == 0 ? 0 : pyjit_store_attr(frame, owner, name_index, value);
+PYJIT_SPECIALISED int pyjit_store_attr_cached(_PyInterpreterFrame *frame, PyObject *owner, int name_index, PyObject *value, int at,
+                                             int specialised, PyjitSite *site) {
+    return pyjit_store_attr_fast(frame, owner, name_index, value, at, specialised, site) == 0 ? 0
+            : pyjit_store_attr(frame, owner, name_index, value);
+}
+
+/* Stores into an instance's inline values as STORE_ATTR_INSTANCE_VALUE does; 1 where that does not apply. */
+static inline int store_instance_value(PyObject *owner, int index, PyObject *value) {
+    PyDictValues *values = _PyObject_InlineValues(owner);
+    if (_PyObject_GetManagedDict(owner) != NULL || !values->valid) {
+        return 1;
+    }
+    PyObject *old = values->values[index];
+    values->values[index] = Py_NewRef(value);
+    if (old == NULL) {
+        _PyDictValues_AddToInsertionOrder(values, index);
+    } else {
+        Py_DECREF(old);
+    }
+    return 0;
+}
+
+static inline void store_slot(PyObject *owner, int offset, PyObject *value) {
+    PyObject **slot = (PyObject **)((char *)owner + offset);
+    PyObject *old = *slot;
+    *slot = Py_NewRef(value);
+    Py_XDECREF(old);
 }
 
 /* The fast path of pyjit_store_attr_cached alone: 0 when it stored the value, 1 (no error set) where it does not apply. */
-PYJIT_SPECIALISED int pyjit_store_attr_fast(_PyInterpreterFrame *frame, PyObject *owner, PyObject *value, int at, int specialised) {
+PYJIT_SPECIALISED int pyjit_store_attr_fast(_PyInterpreterFrame *frame, PyObject *owner, int name_index, PyObject *value, int at,
+                                           int specialised, PyjitSite *site) {
     _Py_CODEUNIT *instr = instruction_at(frame, at);
     if (instr->op.code == specialised && Py_TYPE(owner)->tp_version_tag == read_u32(&instr[2].cache)) {
         int index = instr[4].cache;
         if (specialised == STORE_ATTR_INSTANCE_VALUE) {
-            PyDictValues *values = _PyObject_InlineValues(owner);
-            if (_PyObject_GetManagedDict(owner) == NULL && values->valid) {
-                PyObject *old = values->values[index];
-                values->values[index] = Py_NewRef(value);
-                if (old == NULL) {
-                    _PyDictValues_AddToInsertionOrder(values, index);
-                } else {
-                    Py_DECREF(old);
-                }
+            if (store_instance_value(owner, index, value) == 0) {
                 return 0;
             }
         } else if (specialised == STORE_ATTR_SLOT) {
-            PyObject **slot = (PyObject **)((char *)owner + index);
-            PyObject *old = *slot;
-            *slot = Py_NewRef(value);
-            Py_XDECREF(old);
+            store_slot(owner, index, value);
             return 0;
         }
+    }
+    PyjitShape *shape = site_shape_or_fill(site, owner, name_at(frame, name_index), USE_STORE);
+    if (shape != NULL && shape->kind == SHAPE_INSTANCE_VALUE) {
+        return store_instance_value(owner, shape->index, value);
+    }
+    if (shape != NULL && shape->kind == SHAPE_SLOT) {
+        store_slot(owner, shape->index, value);
+        return 0;
     }
     return 1;
 }

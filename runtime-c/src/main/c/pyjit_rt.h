@@ -31,6 +31,9 @@ typedef PyObject *(*pyjit_native_entry)(PyThreadState *tstate, _PyInterpreterFra
 
 /* The C stack units CPython's evaluator charges a frame it runs (PY_EVAL_C_STACK_UNITS in ceval.c). */
 #define PYJIT_C_STACK_UNITS 2
+/* The 64-bit words of an attribute site's own cache (PyjitSite in helpers.c). */
+#define PYJIT_SITE_WORDS 13
+typedef struct PyjitSite PyjitSite;
 
 /* A helper whose arguments compiled code passes as constants (an opcode, an operator): inlined
  * everywhere, the constants fold its dispatch away and only the fast path it selects remains. */
@@ -69,8 +72,9 @@ PyObject *pyjit_int_rebox(PyObject *object, int64_t value);
 PyObject *pyjit_float_rebox(PyObject *object, double value);
 int pyjit_int_value(PyObject *object, int64_t *out);
 int pyjit_int_arith(int op, int64_t a, int64_t b, int64_t *out);
-PyObject *pyjit_load_attr_fast(_PyInterpreterFrame *frame, PyObject *owner, int name_index, int at, int specialised);
-int pyjit_store_attr_fast(_PyInterpreterFrame *frame, PyObject *owner, PyObject *value, int at, int specialised);
+PyObject *pyjit_load_attr_fast(_PyInterpreterFrame *frame, PyObject *owner, int name_index, int at, int specialised, PyjitSite *site);
+int pyjit_store_attr_fast(_PyInterpreterFrame *frame, PyObject *owner, int name_index, PyObject *value, int at, int specialised,
+                          PyjitSite *site);
 
 /* Speculation. The bit of dev.pyjit.ir.Type an object's type is: 0 None, 1 bool,
  * 2 int, 3 float, 4 str, 5 tuple, 6 list, 7 dict (exact types), 8 anything else. */
@@ -256,15 +260,17 @@ int pyjit_store_attr(_PyInterpreterFrame *frame, PyObject *owner, int name_index
  * still specialised as `specialised` (a quickened opcode; -1 for none, which folds the cache away);
  * the generic path otherwise. */
 PyObject *pyjit_load_global_cached(_PyInterpreterFrame *frame, int name_index, int at, int specialised);
-PyObject *pyjit_load_attr_cached(_PyInterpreterFrame *frame, PyObject *owner, int name_index, int at, int specialised);
-int pyjit_store_attr_cached(_PyInterpreterFrame *frame, PyObject *owner, int name_index, PyObject *value, int at, int specialised);
+PyObject *pyjit_load_attr_cached(_PyInterpreterFrame *frame, PyObject *owner, int name_index, int at, int specialised, PyjitSite *site);
+int pyjit_store_attr_cached(_PyInterpreterFrame *frame, PyObject *owner, int name_index, PyObject *value, int at, int specialised,
+                            PyjitSite *site);
 /* LOAD_ATTR's method form: the callable, and in *self a new reference to the owner when the
  * callable is a function found on its type that wants it as self, else NULL. */
 /* LOAD_SUPER_ATTR: super(cls, self).name; in the method form (self_out not NULL) *self_out gets a
  * new reference to self when the attribute is a method to call with it, else NULL. */
 PyObject *pyjit_load_super_attr(_PyInterpreterFrame *frame, PyObject *global_super, PyObject *cls, PyObject *self, int oparg,
                                 PyObject **self_out);
-PyObject *pyjit_load_method(_PyInterpreterFrame *frame, PyObject *owner, int name_index, int at, int specialised, PyObject **self);
+PyObject *pyjit_load_method(_PyInterpreterFrame *frame, PyObject *owner, int name_index, int at, int specialised, PyjitSite *site,
+                            PyObject **self);
 
 PyObject *pyjit_binary_op(int op, PyObject *lhs, PyObject *rhs);
 PyObject *pyjit_compare(int oparg, PyObject *lhs, PyObject *rhs);

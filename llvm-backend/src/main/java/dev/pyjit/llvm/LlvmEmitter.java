@@ -15,6 +15,7 @@ import org.bytedeco.llvm.LLVM.LLVMPassBuilderOptionsRef;
 import org.bytedeco.llvm.LLVM.LLVMTargetDataRef;
 import org.bytedeco.llvm.LLVM.LLVMTargetMachineRef;
 import org.bytedeco.llvm.LLVM.LLVMTargetRef;
+import org.bytedeco.llvm.LLVM.LLVMTypeRef;
 import org.bytedeco.llvm.LLVM.LLVMValueRef;
 
 /**
@@ -216,6 +217,19 @@ public final class LlvmEmitter {
             String name = LLVMGetValueName(f).getString();
             if (name.startsWith("pyjit_") && LLVMIsDeclaration(f) == 0) {
                 LLVMAddFunction(module, name, LLVMGlobalGetValueType(f));
+            }
+        }
+        // the runtime's constants that the lowering reads (pyjit_site_words)
+        for (LLVMValueRef g = LLVMGetFirstGlobal(helpers); g != null && !g.isNull(); g = LLVMGetNextGlobal(g)) {
+            String name = LLVMGetValueName(g).getString();
+            LLVMValueRef value = LLVMGetInitializer(g);
+            if (name.startsWith("pyjit_") && LLVMIsGlobalConstant(g) != 0 && value != null && !value.isNull() && LLVMIsAConstantInt(value) != null
+                    && !LLVMIsAConstantInt(value).isNull()) {
+                LLVMTypeRef type = LLVMGlobalGetValueType(g);
+                LLVMValueRef copy = LLVMAddGlobal(module, type, name);
+                LLVMSetInitializer(copy, LLVMConstInt(type, LLVMConstIntGetZExtValue(value), 0));
+                LLVMSetGlobalConstant(copy, 1);
+                LLVMSetLinkage(copy, LLVMPrivateLinkage);
             }
         }
         LLVMDisposeModule(helpers);

@@ -208,12 +208,12 @@ final class Lowering {
                     yield loadAttrSyncingLocals(load);
                 }
                 yield checkNull(call("pyjit_load_attr_cached", frame, use(load.owner()), int32(load.nameIndex()), at(state),
-                        int32(load.hint().opcode)), state);
+                        int32(load.hint().opcode), attributeSite()), state);
             }
             case LOAD_METHOD -> {
                 Instr.LoadMethod load = (Instr.LoadMethod) instruction;
                 yield checkNull(call("pyjit_load_method", frame, use(load.owner()), int32(load.nameIndex()), at(state),
-                        int32(load.hint().opcode), selfSlot(load.result())), state);
+                        int32(load.hint().opcode), attributeSite(), selfSlot(load.result())), state);
             }
             case LOAD_SUPER_ATTR -> {
                 Instr.LoadSuperAttr load = (Instr.LoadSuperAttr) instruction;
@@ -228,7 +228,7 @@ final class Lowering {
                     yield storeAttrSyncingLocals(store);
                 }
                 yield checkStatus(call("pyjit_store_attr_cached", frame, use(store.owner()), int32(store.nameIndex()), use(store.value()),
-                        at(state), int32(store.hint().opcode)), state);
+                        at(state), int32(store.hint().opcode), attributeSite()), state);
             }
             case LOAD_NULL -> LLVMConstPointerNull(pointer);
             case BINARY_OP -> {
@@ -734,7 +734,8 @@ final class Lowering {
      */
     private LLVMValueRef loadAttrSyncingLocals(Instr.LoadAttr load) {
         FrameState state = load.state();
-        LLVMValueRef fast = call("pyjit_load_attr_fast", frame, use(load.owner()), int32(load.nameIndex()), at(state), int32(load.hint().opcode));
+        LLVMValueRef fast = call("pyjit_load_attr_fast", frame, use(load.owner()), int32(load.nameIndex()), at(state), int32(load.hint().opcode),
+                attributeSite());
         LLVMBasicBlockRef fastBlock = LLVMGetInsertBlock(builder);
         LLVMBasicBlockRef slow = LLVMAppendBasicBlockInContext(context, llvmFunction, "attribute_slow");
         LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(context, llvmFunction, "attribute_loaded");
@@ -755,7 +756,8 @@ final class Lowering {
     /** An attribute store whose fast path runs no Python code, as {@link #loadAttrSyncingLocals}. */
     private LLVMValueRef storeAttrSyncingLocals(Instr.StoreAttr store) {
         FrameState state = store.state();
-        LLVMValueRef missed = call("pyjit_store_attr_fast", frame, use(store.owner()), use(store.value()), at(state), int32(store.hint().opcode));
+        LLVMValueRef missed = call("pyjit_store_attr_fast", frame, use(store.owner()), int32(store.nameIndex()), use(store.value()), at(state),
+                int32(store.hint().opcode), attributeSite());
         LLVMBasicBlockRef slow = LLVMAppendBasicBlockInContext(context, llvmFunction, "attribute_slow");
         LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(context, llvmFunction, "attribute_stored");
         LLVMBuildCondBr(builder, nonZero(missed), slow, done);
@@ -912,6 +914,22 @@ final class Lowering {
 
     private LLVMValueRef release(Value value) {
         return call(value.type().maybeNull() ? "pyjit_xdecref" : "pyjit_decref", use(value));
+    }
+
+    /**
+     * The cache of one attribute site's own shapes (PyjitSite in the C runtime), zeroed: empty. Its
+     * size is the C runtime's, read from the runtime's bitcode.
+     */
+    private LLVMValueRef attributeSite() {
+        LLVMValueRef words = LLVMGetNamedGlobal(module, "pyjit_site_words");
+        if (words == null || words.isNull()) {
+            throw new IllegalStateException("the C runtime does not say how large an attribute site is");
+        }
+        LLVMTypeRef type = LLVMArrayType2(i64, LLVMConstIntGetZExtValue(LLVMGetInitializer(words)));
+        LLVMValueRef site = LLVMAddGlobal(module, type, "attribute_site");
+        LLVMSetInitializer(site, LLVMConstNull(type));
+        LLVMSetLinkage(site, LLVMPrivateLinkage);
+        return site;
     }
 
     private LLVMValueRef counter(String name) {

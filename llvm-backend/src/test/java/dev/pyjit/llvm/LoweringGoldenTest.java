@@ -93,10 +93,11 @@ class LoweringGoldenTest {
                     : instruction);
         }
         String text = emitter.llvmText(function, Tier.OPTIMISED, false);
-        assertTrue(text.matches("(?s).*call ptr @pyjit_load_attr_cached\\(ptr %1, ptr %\\d+, i32 \\d+, i32 \\d+, i32 193\\).*"), text);
-        assertTrue(text.matches("(?s).*call ptr @pyjit_load_method\\(ptr %1, ptr %\\d+, i32 \\d+, i32 \\d+, i32 196, ptr %self\\).*"), text);
-        assertTrue(text.matches("(?s).*call i32 @pyjit_store_attr_cached\\(ptr %1, ptr %\\d+, i32 \\d+, ptr %\\d+, i32 \\d+, i32 210\\).*"), text);
+        assertTrue(text.matches("(?s).*call ptr @pyjit_load_attr_cached\\(ptr %1, ptr %\\d+, i32 \\d+, i32 \\d+, i32 193, ptr @attribute_site(\\.\\d+)?\\).*"), text);
+        assertTrue(text.matches("(?s).*call ptr @pyjit_load_method\\(ptr %1, ptr %\\d+, i32 \\d+, i32 \\d+, i32 196, ptr @attribute_site(\\.\\d+)?, ptr %self\\).*"), text);
+        assertTrue(text.matches("(?s).*call i32 @pyjit_store_attr_cached\\(ptr %1, ptr %\\d+, i32 \\d+, ptr %\\d+, i32 \\d+, i32 210, ptr @attribute_site(\\.\\d+)?\\).*"), text);
         assertTrue(!text.contains("@pyjit_load_attr("), "no generic load is left:\n" + text);
+        assertTrue(text.contains("ptr @attribute_site)") && text.contains("ptr @attribute_site.1)"), "each site has shapes of its own:\n" + text);
     }
 
     @ParameterizedTest
