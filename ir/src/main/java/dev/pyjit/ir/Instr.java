@@ -640,6 +640,18 @@ public sealed interface Instr {
     }
 
     /**
+     * The double nearest an unboxed int: CPython's float arithmetic converts an int operand so
+     * (correctly rounded, ties to even, which is what the machine's conversion does).
+     */
+    record IntToFloat(Value result, Value value) implements Instr {
+        public Op op() { return Op.INT_TO_FLOAT; }
+        public List<Value> operands() { return List.of(value); }
+        public FrameState state() { return null; }
+        public String immediates(Function fn) { return ""; }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new IntToFloat(result, f.apply(value)); }
+    }
+
+    /**
      * The object an unboxed number stands for: {@code object}, borrowed, if it is not NULL (a
      * constant or argument keeps its identity), else a new box of {@code number}.
      */

@@ -123,6 +123,8 @@ public enum Op {
     /** Int arithmetic on 64-bit values; overflow or a zero divisor resumes in the interpreter. */
     INT_ARITH,
     INT_COMPARE,
+    /** The double nearest a 64-bit int, as CPython converts an int operand of float arithmetic. */
+    INT_TO_FLOAT,
     /** The object a number came from if there is one (a new reference to it), else a new box of the number. */
     REBOX(RAISES),
     /**

@@ -331,6 +331,7 @@ final class Lowering {
                 yield LLVMBuildLoad2(builder, i64, out, "");
             }
             case INT_CONSTANT -> LLVMConstInt(i64, ((Instr.IntConstant) instruction).value(), /* signExtend */ 1);
+            case INT_TO_FLOAT -> LLVMBuildSIToFP(builder, use(((Instr.IntToFloat) instruction).value()), f64, "");
             case BOX_INT -> checkNull(call("pyjit_int_box", use(((Instr.BoxInt) instruction).value())), state);
             case REBOX -> {
                 Instr.Rebox rebox = (Instr.Rebox) instruction;

@@ -18,7 +18,9 @@ import java.util.List;
  * {@code IntCompare}. EliminateBoxing then keeps the numbers unboxed from one operation to the next.
  *
  * <p>Floats: CPython's float does exactly IEEE double arithmetic for these operators, so the
- * results are bit for bit the same. Ints: Python's have no bounds, so an operand or a result
+ * results are bit for bit the same. Arithmetic of a float and an int converts the int to the
+ * nearest double first ({@code IntToFloat}), as CPython does; comparisons of the two do not (Python
+ * compares them exactly), so they stay generic. Ints: Python's have no bounds, so an operand or a result
  * beyond 64 bits, or a zero divisor, hands the frame to the interpreter before the instruction
  * (its resume state), and the interpreter computes it with big ints or raises.
  */
@@ -48,9 +50,9 @@ public final class SpecialiseArithmetic implements Pass {
 
     /** Adds the unboxed form of the operation to {@code into}, if its operands allow one. */
     private static boolean specialised(Function function, Instr.BinaryOp op, List<Instr> into) {
-        if (both(Type.FLOAT, op.left(), op.right()) && Instr.FloatArith.FLOAT_OPERATORS.contains(op.operator().base())) {
-            Value left = unbox(function, Type.FLOAT, op.left(), null, into);
-            Value right = unbox(function, Type.FLOAT, op.right(), null, into);
+        if (floatArithmetic(op) && Instr.FloatArith.FLOAT_OPERATORS.contains(op.operator().base())) {
+            Value left = asDouble(function, op.left(), op.resume(), into);
+            Value right = asDouble(function, op.right(), op.resume(), into);
             Value result = function.newValue(Type.CDOUBLE);
             FrameState divideState = Instr.FloatArith.canRaise(op.operator().base()) ? op.state() : null;
             into.add(new Instr.FloatArith(result, op.operator().base(), left, right, divideState));
@@ -80,6 +82,27 @@ public final class SpecialiseArithmetic implements Pass {
         into.add(type.equals(Type.FLOAT) ? new Instr.FloatCompare(compare.result(), compare.operator(), left, right)
                 : new Instr.IntCompare(compare.result(), compare.operator(), left, right));
         return true;
+    }
+
+    /**
+     * Two floats, or a float and an int, which float arithmetic converts to the nearest double; an
+     * int needs the instruction's resume state, for an int beyond 64 bits.
+     */
+    private static boolean floatArithmetic(Instr.BinaryOp op) {
+        Type left = op.left().type();
+        Type right = op.right().type();
+        boolean mixed = left.equals(Type.FLOAT) && right.equals(Type.INT) || left.equals(Type.INT) && right.equals(Type.FLOAT);
+        return both(Type.FLOAT, op.left(), op.right()) || mixed && op.resume() != null;
+    }
+
+    /** The double of a float, or the double nearest an int. */
+    private static Value asDouble(Function function, Value boxed, ResumeState resume, List<Instr> into) {
+        if (boxed.type().equals(Type.FLOAT)) {
+            return unbox(function, Type.FLOAT, boxed, null, into);
+        }
+        Value converted = function.newValue(Type.CDOUBLE);
+        into.add(new Instr.IntToFloat(converted, unbox(function, Type.INT, boxed, resume, into)));
+        return converted;
     }
 
     private static boolean both(Type type, Value left, Value right) {
