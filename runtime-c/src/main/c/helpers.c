@@ -520,21 +520,44 @@ static inline _Py_CODEUNIT *instruction_at(_PyInterpreterFrame *frame, int at) {
     return _PyCode_CODE(code_of(frame)) + at;
 }
 
-PYJIT_SPECIALISED PyObject *pyjit_load_global_cached(_PyInterpreterFrame *frame, int name_index, int at, int specialised) {
+/* What the specialised LOAD_GLOBAL finds (borrowed), or NULL where its guards fail. */
+static inline PYJIT_SPECIALISED PyObject *cached_global(_PyInterpreterFrame *frame, int at, int specialised) {
     _Py_CODEUNIT *instr = instruction_at(frame, at);
     PyDictObject *globals = (PyDictObject *)frame->f_globals;
-    if (instr->op.code == specialised && PyDict_CheckExact(globals) && globals->ma_keys->dk_version == instr[2].cache) {
-        PyDictKeysObject *keys = globals->ma_keys;
-        PyDictObject *builtins = (PyDictObject *)frame->f_builtins;
-        if (specialised == LOAD_GLOBAL_BUILTIN) {
-            keys = PyDict_CheckExact(builtins) && builtins->ma_keys->dk_version == instr[3].cache ? builtins->ma_keys : NULL;
-        }
-        PyObject *value = keys == NULL ? NULL : DK_UNICODE_ENTRIES(keys)[instr[4].cache].me_value;
-        if (value != NULL) {
-            return Py_NewRef(value);
-        }
+    if (instr->op.code != specialised || !PyDict_CheckExact(globals) || globals->ma_keys->dk_version != instr[2].cache) {
+        return NULL;
     }
-    return pyjit_load_global(frame, name_index);
+    PyDictKeysObject *keys = globals->ma_keys;
+    PyDictObject *builtins = (PyDictObject *)frame->f_builtins;
+    if (specialised == LOAD_GLOBAL_BUILTIN) {
+        keys = PyDict_CheckExact(builtins) && builtins->ma_keys->dk_version == instr[3].cache ? builtins->ma_keys : NULL;
+    }
+    return keys == NULL ? NULL : DK_UNICODE_ENTRIES(keys)[instr[4].cache].me_value;
+}
+
+PYJIT_SPECIALISED PyObject *pyjit_load_global_cached(_PyInterpreterFrame *frame, int name_index, int at, int specialised) {
+    PyObject *value = cached_global(frame, at, specialised);
+    return value != NULL ? Py_NewRef(value) : pyjit_load_global(frame, name_index);
+}
+
+static inline int dict_of_str_keys(PyObject *dict) {
+    return PyDict_CheckExact(dict) && DK_IS_UNICODE(((PyDictObject *)dict)->ma_keys);
+}
+
+/* LOAD_GLOBAL where compiled code keeps locals the frame does not have yet, so no Python code may
+ * run: 0 with *value a new reference, -1 with NameError raised, or 1 where the lookup could run
+ * code (globals or builtins that are not exact dicts of str keys, whose __eq__ could run). */
+PYJIT_SPECIALISED int pyjit_load_global_quiet(_PyInterpreterFrame *frame, int name_index, int at, int specialised, PyObject **value) {
+    PyObject *cached = cached_global(frame, at, specialised);
+    if (cached != NULL) {
+        *value = Py_NewRef(cached);
+        return 0;
+    }
+    if (!dict_of_str_keys(frame->f_globals) || !dict_of_str_keys(frame->f_builtins)) {
+        return 1;
+    }
+    *value = pyjit_load_global(frame, name_index);
+    return *value == NULL ? -1 : 0;
 }
 
 /* ---- A site's own shapes. Once a function runs compiled, its instructions' inline caches are
@@ -864,6 +887,50 @@ PYJIT_SPECIALISED int pyjit_store_attr_fast(_PyInterpreterFrame *frame, PyObject
         return 0;
     }
     return 1;
+}
+
+/* ---- The math module's functions that compiled code computes itself (dev.pyjit.ir.MathFunction). */
+
+/* Whether the callable is the function `name` of the math module in sys.modules: its C function and
+ * the module it is bound to. Runs no Python code (a sys.modules with keys other than str: no). */
+static __attribute__((noinline)) int learn_math_function(PyObject *callable, const char *name, PyCFunction *known) {
+    PyObject *modules = PyImport_GetModuleDict();
+    if (modules == NULL || !dict_of_str_keys(modules)) {
+        return 0;
+    }
+    PyObject *math = PyDict_GetItemString(modules, "math");
+    PyCFunctionObject *function = (PyCFunctionObject *)callable;
+    if (math == NULL || function->m_self != math || strcmp(function->m_ml->ml_name, name) != 0) {
+        return 0;
+    }
+    *known = function->m_ml->ml_meth;
+    return 1;
+}
+
+/* Whether the callable is math's function `name`; *known is the site's note of its C function, once checked. */
+PYJIT_SPECIALISED int pyjit_is_math_function(PyObject *callable, const char *name, PyCFunction *known) {
+    if (!PyCFunction_CheckExact(callable)) {
+        return 0;
+    }
+    if (*known != NULL) {
+        return ((PyCFunctionObject *)callable)->m_ml->ml_meth == *known;
+    }
+    return learn_math_function(callable, name, known);
+}
+
+/* The double a math function takes for an exact float, or an exact int of 64 bits (the nearest
+ * double, as PyFloat_AsDouble rounds it); 0 for anything else. */
+PYJIT_SPECIALISED int pyjit_math_argument(PyObject *argument, double *out) {
+    if (PyFloat_CheckExact(argument)) {
+        *out = PyFloat_AS_DOUBLE(argument);
+        return 1;
+    }
+    int64_t value;
+    if (PyLong_CheckExact(argument) && pyjit_int_value(argument, &value)) {
+        *out = (double)value;
+        return 1;
+    }
+    return 0;
 }
 
 static PyObject *truth(int value) {

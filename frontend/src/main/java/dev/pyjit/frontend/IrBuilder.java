@@ -392,7 +392,7 @@ public final class IrBuilder {
             }
             case LOAD_GLOBAL -> {
                 CacheHint hint = code.hintAt(instruction.offset());
-                apply(Op.LOAD_GLOBAL, 0, (in, state) -> new Instr.LoadGlobal(value(), arg >> 1, hint, state));
+                apply(Op.LOAD_GLOBAL, 0, (in, state) -> new Instr.LoadGlobal(value(), arg >> 1, hint, state, resumeBefore(in)));
                 pushNullIf((arg & 1) != 0);
             }
             case STORE_GLOBAL -> apply(Op.STORE_GLOBAL, 1, (in, state) -> new Instr.StoreGlobal(arg, in.get(0), state));
@@ -814,7 +814,8 @@ public final class IrBuilder {
         }
         int count = instruction.argument();
         int kwnames = kwnamesConstant;
+        // CALL_KW's stack also holds the names, which the call no longer has: no resume state for it
         apply(Op.CALL, count + 2, (in, state) ->
-                new Instr.Call(value(), in.get(0), in.get(1), in.subList(2, 2 + count), kwnames, state));
+                new Instr.Call(value(), in.get(0), in.get(1), in.subList(2, 2 + count), kwnames, state, keywords ? null : resumeBefore(in)));
     }
 }

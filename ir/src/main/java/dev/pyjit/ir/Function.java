@@ -115,7 +115,7 @@ public final class Function {
         return slot < localNames.size() ? localNames.get(slot) : "$" + slot;
     }
 
-    String name(int index) {
+    public String name(int index) {
         return index < names.size() ? names.get(index) : "#" + index;
     }
 

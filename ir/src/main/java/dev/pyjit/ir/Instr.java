@@ -131,15 +131,21 @@ public sealed interface Instr {
         public Instr mapOperands(UnaryOperator<Value> f) { return new FlushLocal(slot, f.apply(value), map(state, f)); }
     }
 
-    /** A global or builtin; {@code hint} says how the interpreter had specialised it (see {@link CacheHint}). */
-    record LoadGlobal(Value result, int nameIndex, CacheHint hint, FrameState state) implements Instr {
+    /**
+     * A global or builtin; {@code hint} says how the interpreter had specialised it (see {@link CacheHint}).
+     * With a hint and a {@code resume} state it runs no Python code: where looking the name up could
+     * (globals or builtins that are not plain dicts of str keys), the interpreter takes the frame
+     * over before the instruction.
+     */
+    record LoadGlobal(Value result, int nameIndex, CacheHint hint, FrameState state, ResumeState resume) implements Instr {
         public LoadGlobal(Value result, int nameIndex, FrameState state) {
-            this(result, nameIndex, CacheHint.NONE, state);
+            this(result, nameIndex, CacheHint.NONE, state, null);
         }
         public Op op() { return Op.LOAD_GLOBAL; }
         public List<Value> operands() { return List.of(); }
         public String immediates(Function fn) { return fn.name(nameIndex) + hint.suffix(); }
-        public Instr mapOperands(UnaryOperator<Value> f) { return new LoadGlobal(result, nameIndex, hint, map(state, f)); }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new LoadGlobal(result, nameIndex, hint, map(state, f), map(resume, f)); }
+        public boolean speculates() { return hint != CacheHint.NONE && resume != null; }
     }
 
     record StoreGlobal(int nameIndex, Value value, FrameState state) implements Instr {
@@ -299,8 +305,16 @@ public sealed interface Instr {
         public Instr mapOperands(UnaryOperator<Value> f) { return new ToBool(result, f.apply(operand), map(state, f)); }
     }
 
-    /** callable(self?, *args) with the last len(kwnames) arguments passed by keyword; kwnamesConstant is -1 for none. */
-    record Call(Value result, Value callable, Value selfOrNull, List<Value> arguments, int kwnamesConstant, FrameState state) implements Instr {
+    /**
+     * callable(self?, *args) with the last len(kwnames) arguments passed by keyword; kwnamesConstant
+     * is -1 for none. {@code resume} is the call with its operands on the stack: where the
+     * interpreter takes over from a pass that made the call an intrinsic whose guard failed.
+     */
+    record Call(Value result, Value callable, Value selfOrNull, List<Value> arguments, int kwnamesConstant, FrameState state,
+                ResumeState resume) implements Instr {
+        public Call(Value result, Value callable, Value selfOrNull, List<Value> arguments, int kwnamesConstant, FrameState state) {
+            this(result, callable, selfOrNull, arguments, kwnamesConstant, state, null);
+        }
         public Op op() { return Op.CALL; }
         public List<Value> operands() {
             List<Value> all = new java.util.ArrayList<>(List.of(callable, selfOrNull));
@@ -309,7 +323,7 @@ public sealed interface Instr {
         }
         public String immediates(Function fn) { return arguments.size() + (kwnamesConstant < 0 ? "" : ",kw=" + fn.constantRepr(kwnamesConstant)); }
         public Instr mapOperands(UnaryOperator<Value> f) {
-            return new Call(result, f.apply(callable), f.apply(selfOrNull), map(arguments, f), kwnamesConstant, map(state, f));
+            return new Call(result, f.apply(callable), f.apply(selfOrNull), map(arguments, f), kwnamesConstant, map(state, f), map(resume, f));
         }
     }
 
@@ -649,6 +663,21 @@ public sealed interface Instr {
         public FrameState state() { return null; }
         public String immediates(Function fn) { return ""; }
         public Instr mapOperands(UnaryOperator<Value> f) { return new IntToFloat(result, f.apply(value)); }
+    }
+
+    /**
+     * {@code callable(argument)} where the callable is the math module's {@code function} and the
+     * argument a double: computed here, with no call. If the callable is something else, or the
+     * result is one CPython raises an error for (a NaN from a number, an infinity from a finite
+     * number), the interpreter takes the frame over at {@code resume}, before the call.
+     */
+    record CallMath(Value result, MathFunction function, Value callable, Value argument, ResumeState resume) implements Instr {
+        public Op op() { return Op.CALL_MATH; }
+        public List<Value> operands() { return List.of(callable, argument); }
+        public FrameState state() { return null; }
+        public String immediates(Function fn) { return function.pythonName(); }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new CallMath(result, function, f.apply(callable), f.apply(argument), map(resume, f)); }
+        public boolean speculates() { return true; }
     }
 
     /**

@@ -125,6 +125,8 @@ public enum Op {
     INT_COMPARE,
     /** The double nearest a 64-bit int, as CPython converts an int operand of float arithmetic. */
     INT_TO_FLOAT,
+    /** A math module function of a double, computed here; a different callable or a result CPython raises for resumes in the interpreter. */
+    CALL_MATH,
     /** The object a number came from if there is one (a new reference to it), else a new box of the number. */
     REBOX(RAISES),
     /**

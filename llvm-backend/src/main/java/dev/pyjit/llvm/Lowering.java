@@ -196,6 +196,9 @@ final class Lowering {
             }
             case LOAD_GLOBAL -> {
                 Instr.LoadGlobal load = (Instr.LoadGlobal) instruction;
+                if (load.speculates()) {
+                    yield loadGlobalQuietly(load);
+                }
                 yield checkNull(call("pyjit_load_global_cached", frame, int32(load.nameIndex()), at(state), int32(load.hint().opcode)), state);
             }
             case STORE_GLOBAL -> {
@@ -332,6 +335,7 @@ final class Lowering {
             }
             case INT_CONSTANT -> LLVMConstInt(i64, ((Instr.IntConstant) instruction).value(), /* signExtend */ 1);
             case INT_TO_FLOAT -> LLVMBuildSIToFP(builder, use(((Instr.IntToFloat) instruction).value()), f64, "");
+            case CALL_MATH -> callMath((Instr.CallMath) instruction);
             case BOX_INT -> checkNull(call("pyjit_int_box", use(((Instr.BoxInt) instruction).value())), state);
             case REBOX -> {
                 Instr.Rebox rebox = (Instr.Rebox) instruction;
@@ -583,6 +587,59 @@ final class Lowering {
     }
 
     /** IEEE arithmetic, as C does it for CPython's float; division checks for a zero divisor first, as float does. */
+    /**
+     * A math function computed here: the callable must be that function (the site keeps its C
+     * implementation once it has checked it by module and name) and the argument a float or an
+     * int; the result must be one CPython returns without raising. Otherwise the interpreter makes
+     * the call.
+     */
+    private LLVMValueRef callMath(Instr.CallMath call) {
+        LLVMValueRef known = LLVMAddGlobal(module, pointer, "math_function");
+        LLVMSetInitializer(known, LLVMConstPointerNull(pointer));
+        LLVMSetLinkage(known, LLVMPrivateLinkage);
+        LLVMValueRef name = LLVMBuildGlobalStringPtr(builder, call.function().pythonName(), "math_name");
+        resumeUnless(nonZero(call("pyjit_is_math_function", use(call.callable()), name, known)), call.resume(), null, null, false);
+        LLVMValueRef x;
+        if (call.argument().type().equals(Type.CDOUBLE)) {
+            x = use(call.argument());
+        } else {
+            LLVMValueRef out = alloca(f64, 1, "math_argument");
+            resumeUnless(nonZero(call("pyjit_math_argument", use(call.argument()), out)), call.resume(), null, null, false);
+            x = LLVMBuildLoad2(builder, f64, out, "");
+        }
+        LLVMValueRef result = switch (call.function()) {
+            case SQRT -> intrinsic("llvm.sqrt", x);
+            case FABS -> intrinsic("llvm.fabs", x);
+            default -> libm(call.function().pythonName(), x);
+        };
+        // CPython's math_1 raises for a NaN from a number, or an infinity from a finite number
+        LLVMValueRef infinity = LLVMConstReal(f64, Double.POSITIVE_INFINITY);
+        LLVMValueRef nanFromNumber = LLVMBuildAnd(builder, LLVMBuildFCmp(builder, LLVMRealUNO, result, result, ""),
+                LLVMBuildFCmp(builder, LLVMRealORD, x, x, ""), "");
+        LLVMValueRef infinityFromFinite = LLVMBuildAnd(builder, LLVMBuildFCmp(builder, LLVMRealOEQ, intrinsic("llvm.fabs", result), infinity, ""),
+                LLVMBuildFCmp(builder, LLVMRealONE, intrinsic("llvm.fabs", x), infinity, ""), "");
+        resumeUnless(LLVMBuildNot(builder, LLVMBuildOr(builder, nanFromNumber, infinityFromFinite, ""), ""), call.resume(), null, null, false);
+        return result;
+    }
+
+    /** An LLVM intrinsic of one double, such as llvm.sqrt. */
+    private LLVMValueRef intrinsic(String name, LLVMValueRef x) {
+        int id = LLVMLookupIntrinsicID(name, name.length());
+        LLVMValueRef declaration = LLVMGetIntrinsicDeclaration(module, id, new PointerPointer<>(new LLVMTypeRef[]{f64}), 1);
+        LLVMTypeRef type = LLVMIntrinsicGetType(context, id, new PointerPointer<>(new LLVMTypeRef[]{f64}), 1);
+        return LLVMBuildCall2(builder, type, declaration, new PointerPointer<>(new LLVMValueRef[]{x}), 1, "");
+    }
+
+    /** The C library's function of one double: what CPython's math module calls. */
+    private LLVMValueRef libm(String name, LLVMValueRef x) {
+        LLVMTypeRef type = LLVMFunctionType(f64, new PointerPointer<>(new LLVMTypeRef[]{f64}), 1, /* varargs */ 0);
+        LLVMValueRef function = LLVMGetNamedFunction(module, name);
+        if (function == null || function.isNull()) {
+            function = LLVMAddFunction(module, name, type);
+        }
+        return LLVMBuildCall2(builder, type, function, new PointerPointer<>(new LLVMValueRef[]{x}), 1, "");
+    }
+
     private LLVMValueRef floatArith(Instr.FloatArith arith) {
         LLVMValueRef left = use(arith.left());
         LLVMValueRef right = use(arith.right());
@@ -752,6 +809,15 @@ final class Lowering {
         LLVMAddIncoming(attribute, fast, fastBlock, 1);
         LLVMAddIncoming(attribute, generic, slowEnd, 1);
         return attribute;
+    }
+
+    /** A global load that runs no Python code: where the lookup could, the interpreter takes the frame over before it. */
+    private LLVMValueRef loadGlobalQuietly(Instr.LoadGlobal load) {
+        LLVMValueRef out = alloca(pointer, 1, "global");
+        LLVMValueRef status = call("pyjit_load_global_quiet", frame, int32(load.nameIndex()), at(load.state()), int32(load.hint().opcode), out);
+        resumeUnless(LLVMBuildICmp(builder, LLVMIntNE, status, int32(1), ""), load.resume(), null, null, false);
+        checkStatus(status, load.state());
+        return LLVMBuildLoad2(builder, pointer, out, "");
     }
 
     /** An attribute store whose fast path runs no Python code, as {@link #loadAttrSyncingLocals}. */

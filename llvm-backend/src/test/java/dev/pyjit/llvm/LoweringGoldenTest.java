@@ -100,6 +100,27 @@ class LoweringGoldenTest {
         assertTrue(text.contains("ptr @attribute_site)") && text.contains("ptr @attribute_site.1)"), "each site has shapes of its own:\n" + text);
     }
 
+    /** math.sqrt, found in the math module by the interpreter, is computed with LLVM's sqrt once the callable is checked. */
+    @Test
+    void mathFunctionsFoundInTheirModuleAreComputedInline() throws Unsupported {
+        Function function = GoldenFunctions.build("math_call");
+        for (Block block : function.blocks()) {
+            block.instructions().replaceAll(instruction -> instruction instanceof Instr.LoadGlobal load
+                    ? new Instr.LoadGlobal(load.result(), load.nameIndex(), CacheHint.GLOBAL_MODULE, load.state(), load.resume())
+                    : instruction instanceof Instr.LoadAttr load
+                    ? new Instr.LoadAttr(load.result(), load.owner(), load.nameIndex(), CacheHint.ATTR_MODULE, load.state(), load.after())
+                    : instruction);
+        }
+        Pipeline.run(function, Pipeline.TYPING);
+        Pipeline.run(function, Pipeline.OPTIMISATION);
+        String text = emitter.llvmText(function, Tier.OPTIMISED, false);
+        assertTrue(text.matches("(?s).*call i32 @pyjit_is_math_function\\(ptr %\\w+, ptr @math_name, ptr @math_function\\).*"), text);
+        assertTrue(text.matches("(?s).*call double @llvm\\.sqrt\\.f64\\(double %\\d+\\).*"), text);
+        assertTrue(!text.contains("@pyjit_call("), "no call is made:\n" + text);
+        assertTrue(text.matches("(?s).*%(\\d+) = fadd double [^\\n]*\\n.*call double @llvm\\.sqrt\\.f64\\(double %\\1\\).*"),
+                "the square root takes the double x * x + 1.0, never boxed for it:\n" + text);
+    }
+
     @ParameterizedTest
     @MethodSource("names")
     void optimisedLlvmIrInlinesTheHelpers(String name) throws Unsupported {

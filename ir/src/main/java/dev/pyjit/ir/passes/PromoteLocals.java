@@ -155,13 +155,14 @@ public final class PromoteLocals implements Pass {
         return switch (instruction.op()) {
             case LOAD_CONST, LOAD_LOCAL, STORE_LOCAL, FLUSH_LOCAL, LOAD_NULL, METHOD_SELF, IS, NOT, TUPLE_ITEM, INCREF, DECREF,
                     GUARD_ARGUMENT, GUARD_TYPE, CHECK_EVAL_BREAKER, UNBOX_FLOAT, FLOAT_CONSTANT, LOAD_LOCAL_FLOAT, BOX_FLOAT, FLOAT_ARITH,
-                    FLOAT_DIVIDE, FLOAT_COMPARE, UNBOX_INT, INT_CONSTANT, BOX_INT, INT_ARITH, INT_COMPARE, INT_TO_FLOAT, REBOX, SEND_RETURNED,
+                    FLOAT_DIVIDE, FLOAT_COMPARE, UNBOX_INT, INT_CONSTANT, BOX_INT, INT_ARITH, INT_COMPARE, INT_TO_FLOAT, CALL_MATH, REBOX, SEND_RETURNED,
                     LOAD_ASSERTION_ERROR -> false;
             case FOR_ITER -> !instruction.speculates();
             // an exact list, tuple or str indexed by an int: C all the way (IndexError aside)
             case SUBSCRIPT, STORE_SUBSCRIPT -> !(isExactSequence(instruction.operands().get(0).type())
                     && isExactInt(instruction.operands().get(1).type()));
             case LOAD_ATTR -> ((Instr.LoadAttr) instruction).hint() == CacheHint.NONE;
+            case LOAD_GLOBAL -> !instruction.speculates();
             case STORE_ATTR -> ((Instr.StoreAttr) instruction).hint() == CacheHint.NONE;
             case BINARY_OP, COMPARE, UNARY_OP, TO_BOOL -> !instruction.operands().stream().allMatch(operand -> operand.type().isSubtypeOf(SCALAR)
                     && !operand.type().isBottom());

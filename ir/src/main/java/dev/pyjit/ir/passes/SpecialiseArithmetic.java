@@ -20,7 +20,8 @@ import java.util.List;
  * <p>Floats: CPython's float does exactly IEEE double arithmetic for these operators, so the
  * results are bit for bit the same. Arithmetic of a float and an int converts the int to the
  * nearest double first ({@code IntToFloat}), as CPython does; comparisons of the two do not (Python
- * compares them exactly), so they stay generic. Ints: Python's have no bounds, so an operand or a result
+ * compares them exactly), so they stay generic. A math function ({@code Instr.CallMath}) of a float
+ * or an int is given its double. Ints: Python's have no bounds, so an operand or a result
  * beyond 64 bits, or a zero divisor, hands the frame to the interpreter before the instruction
  * (its resume state), and the interpreter computes it with big ints or raises.
  */
@@ -39,7 +40,10 @@ public final class SpecialiseArithmetic implements Pass {
                     rewritten.add(op);
                 } else if (instruction instanceof Instr.Compare compare && !specialised(function, compare, rewritten)) {
                     rewritten.add(compare);
-                } else if (!(instruction instanceof Instr.BinaryOp) && !(instruction instanceof Instr.Compare)) {
+                } else if (instruction instanceof Instr.CallMath call) {
+                    rewritten.add(withDoubleArgument(function, call, rewritten));
+                } else if (!(instruction instanceof Instr.BinaryOp) && !(instruction instanceof Instr.Compare)
+                        && !(instruction instanceof Instr.CallMath)) {
                     rewritten.add(instruction);
                 }
             }
@@ -84,6 +88,16 @@ public final class SpecialiseArithmetic implements Pass {
         return true;
     }
 
+    /** A math function of a float or an int object takes its double, which EliminateBoxing can then find unboxed already. */
+    private static Instr.CallMath withDoubleArgument(Function function, Instr.CallMath call, List<Instr> into) {
+        Type type = call.argument().type();
+        if (!type.equals(Type.FLOAT) && !(type.equals(Type.INT) && call.resume() != null)) {
+            return call;
+        }
+        return new Instr.CallMath(call.result(), call.function(), call.callable(), asDouble(function, call.argument(), call.resume(), into),
+                call.resume());
+    }
+
     /**
      * Two floats, or a float and an int, which float arithmetic converts to the nearest double; an
      * int needs the instruction's resume state, for an int beyond 64 bits.
@@ -95,8 +109,8 @@ public final class SpecialiseArithmetic implements Pass {
         return both(Type.FLOAT, op.left(), op.right()) || mixed && op.resume() != null;
     }
 
-    /** The double of a float, or the double nearest an int. */
-    private static Value asDouble(Function function, Value boxed, ResumeState resume, List<Instr> into) {
+    /** The double of a float, or the double nearest an int (beyond 64 bits, it resumes in the interpreter at {@code resume}). */
+    static Value asDouble(Function function, Value boxed, ResumeState resume, List<Instr> into) {
         if (boxed.type().equals(Type.FLOAT)) {
             return unbox(function, Type.FLOAT, boxed, null, into);
         }
