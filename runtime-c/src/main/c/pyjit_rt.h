@@ -122,7 +122,7 @@ typedef struct {
     Py_ssize_t mismatches;
     /* Frames its native code handed to the interpreter when a speculation failed. After
      * GENERIC_AFTER_DEOPTS of them the code is compiled again without the interpreter's
-     * specialisations (generic), once: the next frame asks for it. */
+     * specialisations of operand and iterator types (generic), once: the next frame asks for it. */
     Py_ssize_t deopts;
     int wants_generic;
     int generic;

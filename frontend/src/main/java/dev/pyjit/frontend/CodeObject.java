@@ -45,13 +45,24 @@ public record CodeObject(String name, String qualifiedName, String fileName, int
         return -1;
     }
 
-    /** How the interpreter had specialised the instruction whose opcode is at byte {@code offset}. */
-    /** The same code as if the interpreter had specialised none of its instructions: no hints. */
-    public CodeObject withoutSpecialisations() {
+    /**
+     * The same code as if the interpreter had specialised none of the instructions whose
+     * specialisation compiled code speculates on ({@link CacheHint#speculatesOnTypes}): for code
+     * whose guards kept failing. The caches of global and attribute accesses, which only choose a
+     * fast path, stay.
+     */
+    public CodeObject withoutSpeculations() {
+        byte[] kept = quickened.clone();
+        for (int offset = 0; offset + 1 < kept.length; offset += 2) {
+            if (CacheHint.of(kept[offset] & 0xff).speculatesOnTypes()) {
+                kept[offset] = 0;  // CACHE: no hint
+            }
+        }
         return new CodeObject(name, qualifiedName, fileName, firstLine, argCount, positionalOnlyArgCount, keywordOnlyArgCount, flags,
-                code, constants, names, localNames, cellCount, freeCount, exceptionTable, lines, new byte[0]);
+                code, constants, names, localNames, cellCount, freeCount, exceptionTable, lines, kept);
     }
 
+    /** How the interpreter had specialised the instruction whose opcode is at byte {@code offset}. */
     public CacheHint hintAt(int offset) {
         return offset + 1 < quickened.length ? CacheHint.of(quickened[offset] & 0xff) : CacheHint.NONE;
     }

@@ -74,6 +74,15 @@ public enum CacheHint {
         return java.util.List.of(type, type);
     }
 
+    /**
+     * Whether compiled code built from this hint assumes types that a guard checks, and hands the
+     * frame to the interpreter when they differ: operand types ({@link #operandTypes}) and the
+     * iterator a FOR_ITER specialisation takes. The other hints only choose a fast path.
+     */
+    public boolean speculatesOnTypes() {
+        return !operandTypes().isEmpty() || name().startsWith("FOR_ITER_");
+    }
+
     /** The hint a quickened opcode gives, or NONE for an opcode that is not one of these. */
     public static CacheHint of(int quickenedOpcode) {
         for (CacheHint hint : values()) {

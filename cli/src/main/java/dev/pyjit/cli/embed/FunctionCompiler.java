@@ -89,12 +89,12 @@ final class FunctionCompiler {
 
     /**
      * Copies what compiling {@code function} needs out of the interpreter; the caller holds the
-     * GIL. {@code generic}: without the interpreter's specialisations of its instructions, which
+     * GIL. {@code generic}: without the interpreter's specialisations of operand and iterator types, which
      * compiled code would take as speculations.
      */
     static Snapshot snapshot(PyObject function, List<Type> observed, Tier tier, boolean generic) {
         StageClock clock = new StageClock();
-        CodeObject code = generic ? read(function).withoutSpecialisations() : read(function);
+        CodeObject code = generic ? read(function).withoutSpeculations() : read(function);
         clock.lap("read");
         return new Snapshot(new Where(code.fileName(), code.firstLine(), code.qualifiedName()), code, observed, tier, clock);
     }

@@ -147,7 +147,7 @@ final class Jit {
         return handles;
     }
 
-    /** {@code generic}: the code's speculations kept failing; compile it without the interpreter's specialisations. */
+    /** {@code generic}: the code's speculations kept failing; compile it without the interpreter's specialisations of types. */
     private PyObject request(PyObject function, List<Type> observed, long handle, long[] dead, Tier tier, boolean generic) {
         if (dead.length > 0) {
             onCompilerThread(null, () -> codes.release(dead, compiler, stats));
