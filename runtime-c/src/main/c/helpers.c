@@ -889,6 +889,82 @@ PYJIT_SPECIALISED int pyjit_store_attr_fast(_PyInterpreterFrame *frame, PyObject
     return 1;
 }
 
+/* Where the attribute STORE_ATTR would write lives in the owner (an inline value or a slot), as
+ * the interpreter's cache or the site's shapes say; NULL where neither does. */
+static inline PyObject **attribute_slot(_PyInterpreterFrame *frame, PyObject *owner, int name_index, int at, int specialised,
+                                        PyjitSite *site) {
+    _Py_CODEUNIT *instr = instruction_at(frame, at);
+    int kind = 0, index = 0;
+    if (instr->op.code == specialised && Py_TYPE(owner)->tp_version_tag == read_u32(&instr[2].cache)) {
+        kind = specialised == STORE_ATTR_INSTANCE_VALUE ? SHAPE_INSTANCE_VALUE : specialised == STORE_ATTR_SLOT ? SHAPE_SLOT : 0;
+        index = instr[4].cache;
+    }
+    if (kind == 0) {
+        PyjitShape *shape = site_shape_or_fill(site, owner, name_at(frame, name_index), USE_STORE);
+        kind = shape == NULL ? 0 : shape->kind;
+        index = shape == NULL ? 0 : shape->index;
+    }
+    if (kind == SHAPE_INSTANCE_VALUE) {
+        PyDictValues *values = _PyObject_InlineValues(owner);
+        return values->valid ? &values->values[index] : NULL;
+    }
+    return kind == SHAPE_SLOT ? (PyObject **)((char *)owner + index) : NULL;
+}
+
+/* Gives the attribute's float the value, if the owner alone references it: 0 when done, else 1. */
+static inline int store_float_in_place(_PyInterpreterFrame *frame, PyObject *owner, int name_index, double value, int at, int specialised,
+                                       PyjitSite *site) {
+    PyObject **slot = attribute_slot(frame, owner, name_index, at, specialised, site);
+    PyObject *old = slot == NULL ? NULL : *slot;
+    if (old != NULL && PyFloat_CheckExact(old) && Py_REFCNT(old) == 1) {
+        ((PyFloatObject *)old)->ob_fval = value;
+        return 0;
+    }
+    return 1;
+}
+
+/* STORE_ATTR of a double (dev.pyjit.ir.Instr.StoreAttrFloat): 0, or -1 with an error. */
+PYJIT_SPECIALISED int pyjit_store_attr_float(_PyInterpreterFrame *frame, PyObject *owner, int name_index, double value, int at,
+                                            int specialised, PyjitSite *site) {
+    if (store_float_in_place(frame, owner, name_index, value, at, specialised, site) == 0) {
+        return 0;
+    }
+    PyObject *box = PyFloat_FromDouble(value);
+    if (box == NULL) {
+        return -1;
+    }
+    int status = pyjit_store_attr_cached(frame, owner, name_index, box, at, specialised, site);
+    Py_DECREF(box);
+    return status;
+}
+
+/* Its fast path alone, which runs no Python code: 0 when stored, 1 where it does not apply (no
+ * error set), -1 with MemoryError. */
+PYJIT_SPECIALISED int pyjit_store_attr_float_fast(_PyInterpreterFrame *frame, PyObject *owner, int name_index, double value, int at,
+                                                 int specialised, PyjitSite *site) {
+    if (store_float_in_place(frame, owner, name_index, value, at, specialised, site) == 0) {
+        return 0;
+    }
+    PyObject *box = PyFloat_FromDouble(value);
+    if (box == NULL) {
+        return -1;
+    }
+    int missed = pyjit_store_attr_fast(frame, owner, name_index, box, at, specialised, site);
+    Py_DECREF(box);
+    return missed;
+}
+
+/* Its generic path: a new float, stored by setattr. */
+int pyjit_store_attr_float_generic(_PyInterpreterFrame *frame, PyObject *owner, int name_index, double value) {
+    PyObject *box = PyFloat_FromDouble(value);
+    if (box == NULL) {
+        return -1;
+    }
+    int status = pyjit_store_attr(frame, owner, name_index, box);
+    Py_DECREF(box);
+    return status;
+}
+
 /* ---- The math module's functions that compiled code computes itself (dev.pyjit.ir.MathFunction). */
 
 /* Whether the callable is the function `name` of the math module in sys.modules: its C function and

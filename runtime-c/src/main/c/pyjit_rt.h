@@ -262,6 +262,11 @@ int pyjit_store_attr(_PyInterpreterFrame *frame, PyObject *owner, int name_index
 PyObject *pyjit_load_global_cached(_PyInterpreterFrame *frame, int name_index, int at, int specialised);
 int pyjit_is_math_function(PyObject *callable, const char *name, PyCFunction *known);
 int pyjit_math_argument(PyObject *argument, double *out);
+int pyjit_store_attr_float(_PyInterpreterFrame *frame, PyObject *owner, int name_index, double value, int at, int specialised,
+                           PyjitSite *site);
+int pyjit_store_attr_float_fast(_PyInterpreterFrame *frame, PyObject *owner, int name_index, double value, int at, int specialised,
+                                PyjitSite *site);
+int pyjit_store_attr_float_generic(_PyInterpreterFrame *frame, PyObject *owner, int name_index, double value);
 int pyjit_load_global_quiet(_PyInterpreterFrame *frame, int name_index, int at, int specialised, PyObject **value);
 PyObject *pyjit_load_attr_cached(_PyInterpreterFrame *frame, PyObject *owner, int name_index, int at, int specialised, PyjitSite *site);
 int pyjit_store_attr_cached(_PyInterpreterFrame *frame, PyObject *owner, int name_index, PyObject *value, int at, int specialised,

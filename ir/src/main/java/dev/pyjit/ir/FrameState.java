@@ -16,8 +16,11 @@ import java.util.function.UnaryOperator;
  *
  * <p>The {@link VirtualLocal}s are written to their slots before the exception leaves the
  * function, so the traceback's frame shows what the interpreter's would.
+ *
+ * <p>{@code borrowed} holds a value once per reference among the owned ones that a pass found
+ * compiled code need not take (CancelRefcountPairs); the error path takes it first.
  */
-public record FrameState(int offset, List<Value> owned, Handler handler, List<VirtualLocal> locals) {
+public record FrameState(int offset, List<Value> owned, Handler handler, List<VirtualLocal> locals, List<Value> borrowed) {
     /**
      * An exception handler: bytecode offset {@code target}, whose code is {@code block}, entered with
      * the stack cut to {@code depth}, then (if {@code pushLastInstruction}) the raising
@@ -42,9 +45,14 @@ public record FrameState(int offset, List<Value> owned, Handler handler, List<Vi
     public FrameState {
         owned = List.copyOf(owned);
         locals = List.copyOf(locals);
+        borrowed = List.copyOf(borrowed);
         if (handler != null && handler.depth() > owned.size()) {
             throw new IllegalArgumentException("a handler keeps " + handler.depth() + " values of " + owned.size());
         }
+    }
+
+    public FrameState(int offset, List<Value> owned, Handler handler, List<VirtualLocal> locals) {
+        this(offset, owned, handler, locals, List.of());
     }
 
     public FrameState(int offset, List<Value> owned, Handler handler) {
@@ -58,10 +66,17 @@ public record FrameState(int offset, List<Value> owned, Handler handler, List<Vi
 
     public FrameState withReplaced(UnaryOperator<Value> replace) {
         return new FrameState(offset, owned.stream().map(replace).toList(), handler,
-                locals.stream().map(local -> local.withReplaced(replace)).toList());
+                locals.stream().map(local -> local.withReplaced(replace)).toList(), borrowed.stream().map(replace).toList());
     }
 
     public FrameState withLocals(List<VirtualLocal> virtualLocals) {
-        return new FrameState(offset, owned, handler, virtualLocals);
+        return new FrameState(offset, owned, handler, virtualLocals, borrowed);
+    }
+
+    /** This state with one more owned reference to {@code value} not taken. */
+    public FrameState withBorrowed(Value value) {
+        List<Value> more = new java.util.ArrayList<>(borrowed);
+        more.add(value);
+        return new FrameState(offset, owned, handler, locals, more);
     }
 }

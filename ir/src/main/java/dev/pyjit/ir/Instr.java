@@ -39,7 +39,22 @@ public sealed interface Instr {
 
     /** This instruction with {@code locals} in its frame state and resume state, if it has them. */
     default Instr withVirtualLocals(List<VirtualLocal> locals) {
-        return VirtualLocals.written(this, locals);
+        return InstrStates.withVirtualLocals(this, locals);
+    }
+
+    /**
+     * This instruction with one reference to {@code value} fewer taken at each of its exits that
+     * passes the value on or releases it (its error path, its hand-over to the interpreter): a pass
+     * dropped an Incref before it and the Decref after it.
+     */
+    default Instr withBorrowed(Value value) {
+        boolean raising = state() != null && state().owned().contains(value);
+        boolean handing = speculates() && resume() != null && resume().handsOver(value);
+        if (!raising && !handing) {
+            return this;
+        }
+        return InstrStates.rebuilt(this, state -> raising ? state.withBorrowed(value) : state,
+                resume -> handing ? resume.withBorrowed(value) : resume);
     }
 
     private static List<Value> map(List<Value> values, UnaryOperator<Value> f) {
@@ -223,6 +238,23 @@ public sealed interface Instr {
         public String immediates(Function fn) { return fn.name(nameIndex) + hint.suffix(); }
         public Instr mapOperands(UnaryOperator<Value> f) {
             return new StoreAttr(f.apply(owner), nameIndex, f.apply(value), hint, map(state, f), map(after, f));
+        }
+        public ResumeState resume() { return after; }
+        public boolean speculates() { return after != null && hint != CacheHint.NONE && !state.locals().isEmpty(); }
+    }
+
+    /**
+     * {@code owner.name = value} for a double: where the attribute holds an exact float that
+     * nothing but the owner references, that float object takes the new value (no one can tell it
+     * from a new one); otherwise the value is boxed and stored as {@link StoreAttr} stores it.
+     */
+    record StoreAttrFloat(Value owner, int nameIndex, Value value, CacheHint hint, FrameState state, ResumeState after) implements Instr {
+        public Op op() { return Op.STORE_ATTR_FLOAT; }
+        public Value result() { return null; }
+        public List<Value> operands() { return List.of(owner, value); }
+        public String immediates(Function fn) { return fn.name(nameIndex) + hint.suffix(); }
+        public Instr mapOperands(UnaryOperator<Value> f) {
+            return new StoreAttrFloat(f.apply(owner), nameIndex, f.apply(value), hint, map(state, f), map(after, f));
         }
         public ResumeState resume() { return after; }
         public boolean speculates() { return after != null && hint != CacheHint.NONE && !state.locals().isEmpty(); }

@@ -30,6 +30,8 @@ public enum Op {
     /** super(cls, self).name; its method form is followed by METHOD_SELF too. */
     LOAD_SUPER_ATTR(RAISES),
     STORE_ATTR(RAISES),
+    /** STORE_ATTR of an unboxed double: the attribute's float is overwritten in place when nothing else holds it. */
+    STORE_ATTR_FLOAT(RAISES),
     LOAD_NULL,
     BINARY_OP(RAISES),
     UNARY_OP(RAISES),

@@ -67,6 +67,9 @@ public final class Printer {
         FrameState state = instruction.state();
         if (state != null) {
             out.append("  @").append(state.offset()).append(" owns").append(values(state.owned()));
+            if (!state.borrowed().isEmpty()) {
+                out.append(" borrows").append(values(state.borrowed()));
+            }
             FrameState.Handler handler = state.handler();
             if (handler != null) {
                 out.append(" handler@").append(handler.target()).append(" keeps ").append(handler.depth())
@@ -79,6 +82,9 @@ public final class Printer {
             out.append("  resume@").append(resume.offset()).append(values(resume.stack()));
             if (!resume.released().isEmpty()) {
                 out.append(" releases").append(values(resume.released()));
+            }
+            if (!resume.borrowed().isEmpty()) {
+                out.append(" borrows").append(values(resume.borrowed()));
             }
             if (!(instruction.state() != null && instruction.state().locals().equals(resume.locals()))) {
                 out.append(locals(function, resume.locals()));

@@ -83,6 +83,7 @@ public final class Verifier {
                 used(function, defined, block, instruction.operands());
                 if (instruction.state() != null) {
                     used(function, defined, block, instruction.state().owned());
+                    used(function, defined, block, instruction.state().borrowed());
                     used(function, defined, block, instruction.state().locals().stream().map(VirtualLocal::value).toList());
                     FrameState.Handler handler = instruction.state().handler();
                     if (handler != null && handler.block().parameters().stream().anyMatch(p -> p.type().isUnboxed())) {
@@ -96,6 +97,7 @@ public final class Verifier {
                 if (instruction.resume() != null) {
                     used(function, defined, block, instruction.resume().stack());
                     used(function, defined, block, instruction.resume().released());
+                    used(function, defined, block, instruction.resume().borrowed());
                     used(function, defined, block, instruction.resume().locals().stream().map(VirtualLocal::value).toList());
                 }
             }

@@ -15,6 +15,7 @@ import dev.pyjit.ir.Type;
 import dev.pyjit.ir.Value;
 import java.util.HashMap;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Map;
 import org.bytedeco.javacpp.PointerPointer;
 import org.bytedeco.llvm.LLVM.LLVMBasicBlockRef;
@@ -228,10 +229,26 @@ final class Lowering {
             case STORE_ATTR -> {
                 Instr.StoreAttr store = (Instr.StoreAttr) instruction;
                 if (store.speculates()) {
-                    yield storeAttrSyncingLocals(store);
+                    LLVMValueRef site = attributeSite();
+                    yield storeAttrSyncingLocals(state, store.after(),
+                            () -> call("pyjit_store_attr_fast", frame, use(store.owner()), int32(store.nameIndex()), use(store.value()), at(state),
+                                    int32(store.hint().opcode), site),
+                            () -> call("pyjit_store_attr", frame, use(store.owner()), int32(store.nameIndex()), use(store.value())));
                 }
                 yield checkStatus(call("pyjit_store_attr_cached", frame, use(store.owner()), int32(store.nameIndex()), use(store.value()),
                         at(state), int32(store.hint().opcode), attributeSite()), state);
+            }
+            case STORE_ATTR_FLOAT -> {
+                Instr.StoreAttrFloat store = (Instr.StoreAttrFloat) instruction;
+                LLVMValueRef site = attributeSite();
+                if (store.speculates()) {
+                    yield storeAttrSyncingLocals(state, store.after(),
+                            () -> call("pyjit_store_attr_float_fast", frame, use(store.owner()), int32(store.nameIndex()), use(store.value()), at(state),
+                                    int32(store.hint().opcode), site),
+                            () -> call("pyjit_store_attr_float_generic", frame, use(store.owner()), int32(store.nameIndex()), use(store.value())));
+                }
+                yield checkStatus(call("pyjit_store_attr_float", frame, use(store.owner()), int32(store.nameIndex()), use(store.value()),
+                        at(state), int32(store.hint().opcode), site), state);
             }
             case LOAD_NULL -> LLVMConstPointerNull(pointer);
             case BINARY_OP -> {
@@ -486,10 +503,20 @@ final class Lowering {
      * everything is released and the function raises.
      */
     private void resume(ResumeState resume, Value loaded, LLVMValueRef object) {
+        takeBorrowed(resume.borrowed());
         writeLocals(resume.locals());
         int depth = handOverStack(resume.stack(), resume.released(), loaded, object);
         increment(deopts);
         LLVMBuildRet(builder, call("pyjit_deopt", frame, int32(resume.offset() / 2), resumeStack, int32(depth)));
+    }
+
+    /** Takes the references an exit is to pass on or release but compiled code did not take (see FrameState, ResumeState). */
+    private void takeBorrowed(List<Value> borrowed) {
+        for (Value value : borrowed) {
+            if (value.type().isRefcounted()) {  // an Incref took it: never NULL, and not a number unboxed since
+                call("pyjit_incref", use(value));
+            }
+        }
     }
 
     /**
@@ -586,7 +613,6 @@ final class Lowering {
         return stack.size();
     }
 
-    /** IEEE arithmetic, as C does it for CPython's float; division checks for a zero divisor first, as float does. */
     /**
      * A math function computed here: the callable must be that function (the site keeps its C
      * implementation once it has checked it by module and name) and the argument a float or an
@@ -640,6 +666,7 @@ final class Lowering {
         return LLVMBuildCall2(builder, type, function, new PointerPointer<>(new LLVMValueRef[]{x}), 1, "");
     }
 
+    /** IEEE arithmetic, as C does it for CPython's float; division checks for a zero divisor first, as float does. */
     private LLVMValueRef floatArith(Instr.FloatArith arith) {
         LLVMValueRef left = use(arith.left());
         LLVMValueRef right = use(arith.right());
@@ -820,18 +847,21 @@ final class Lowering {
         return LLVMBuildLoad2(builder, pointer, out, "");
     }
 
-    /** An attribute store whose fast path runs no Python code, as {@link #loadAttrSyncingLocals}. */
-    private LLVMValueRef storeAttrSyncingLocals(Instr.StoreAttr store) {
-        FrameState state = store.state();
-        LLVMValueRef missed = call("pyjit_store_attr_fast", frame, use(store.owner()), int32(store.nameIndex()), use(store.value()), at(state),
-                int32(store.hint().opcode), attributeSite());
+    /**
+     * An attribute store whose fast path runs no Python code, as {@link #loadAttrSyncingLocals}:
+     * {@code fast} stores, or answers 1 where it does not apply (-1: it raised); {@code generic}
+     * then stores with the virtual locals written to the frame.
+     */
+    private LLVMValueRef storeAttrSyncingLocals(FrameState state, ResumeState after, Supplier<LLVMValueRef> fast, Supplier<LLVMValueRef> generic) {
+        LLVMValueRef missed = fast.get();
         LLVMBasicBlockRef slow = LLVMAppendBasicBlockInContext(context, llvmFunction, "attribute_slow");
         LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(context, llvmFunction, "attribute_stored");
+        branchToErrorIf(LLVMBuildICmp(builder, LLVMIntSLT, missed, int32(0), ""), state);
         LLVMBuildCondBr(builder, nonZero(missed), slow, done);
         LLVMPositionBuilderAtEnd(builder, slow);
         List<LLVMValueRef> written = syncLocals(state.locals(), state);
-        checkStatus(call("pyjit_store_attr", frame, use(store.owner()), int32(store.nameIndex()), use(store.value())), state);
-        resumeIfFrameChanged(state.locals(), written, store.after(), null, null);
+        checkStatus(generic.get(), state);
+        resumeIfFrameChanged(state.locals(), written, after, null, null);
         LLVMBuildBr(builder, done);
         LLVMPositionBuilderAtEnd(builder, done);
         return null;
@@ -872,7 +902,7 @@ final class Lowering {
         }
         List<Value> dropped = new java.util.ArrayList<>(resume.released());
         locals.forEach(local -> dropped.add(local.value()));
-        ResumeState asTheFrameIs = new ResumeState(resume.offset(), resume.stack(), dropped);
+        ResumeState asTheFrameIs = new ResumeState(resume.offset(), resume.stack(), dropped, List.of(), resume.borrowed());
         resumeUnless(LLVMBuildNot(builder, changed, ""), asTheFrameIs, loaded, object, false);
     }
 
@@ -911,6 +941,7 @@ final class Lowering {
         LLVMBasicBlockRef here = LLVMGetInsertBlock(builder);
         LLVMBasicBlockRef raise = LLVMAppendBasicBlockInContext(context, llvmFunction, "raise_at_" + state.offset());
         LLVMPositionBuilderAtEnd(builder, raise);
+        takeBorrowed(state.borrowed());
         if (state.handler() != null) {
             if (!state.locals().isEmpty()) {
                 throw new IllegalStateException("virtual locals at an instruction inside a try");

@@ -13,7 +13,9 @@ import java.util.List;
  * release the value's other reference: no store or flush of a local (one of which may own it),
  * no other release of it or of anything that could hold it, nothing that takes it over or runs
  * Python code. A local loaded twice for one expression ({@code x * x}) then costs no reference
- * counting, and a float a virtual local holds is used as its double alone.
+ * counting, and a float a virtual local holds is used as its double alone. An instruction between
+ * them that can raise or hand the frame to the interpreter with the value among what it releases
+ * or passes on then borrows that reference ({@link Instr#withBorrowed}): its exit takes it first.
  */
 public final class CancelRefcountPairs implements Pass {
     /** Releasing an object of these types frees nothing else. */
@@ -36,6 +38,10 @@ public final class CancelRefcountPairs implements Pass {
                     if (instructions.get(i).op() == Op.INCREF) {
                         int release = matchingRelease(instructions, i);
                         if (release >= 0) {
+                            Value value = instructions.get(i).operands().get(0);
+                            for (int between = i + 1; between < release; between++) {
+                                instructions.set(between, instructions.get(between).withBorrowed(value));
+                            }
                             instructions.remove(release);
                             instructions.remove(i);
                             changed = true;

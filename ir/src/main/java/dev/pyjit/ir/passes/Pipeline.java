@@ -20,6 +20,7 @@ public final class Pipeline {
             new UnboxParameters(),
             new EliminateBoxing(),
             new UnboxFloatsAtLoad(),
+            new StoreFloatsInPlace(),
             new SimplifyToBool(),
             new ElideImmortalRefcounts());
 

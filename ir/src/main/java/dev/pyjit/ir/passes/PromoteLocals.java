@@ -164,6 +164,7 @@ public final class PromoteLocals implements Pass {
             case LOAD_ATTR -> ((Instr.LoadAttr) instruction).hint() == CacheHint.NONE;
             case LOAD_GLOBAL -> !instruction.speculates();
             case STORE_ATTR -> ((Instr.StoreAttr) instruction).hint() == CacheHint.NONE;
+            case STORE_ATTR_FLOAT -> ((Instr.StoreAttrFloat) instruction).hint() == CacheHint.NONE;
             case BINARY_OP, COMPARE, UNARY_OP, TO_BOOL -> !instruction.operands().stream().allMatch(operand -> operand.type().isSubtypeOf(SCALAR)
                     && !operand.type().isBottom());
             default -> true;

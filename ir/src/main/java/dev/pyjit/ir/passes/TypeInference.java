@@ -201,7 +201,7 @@ public final class TypeInference implements Pass {
             case BOX_INT -> Type.INT;
             case INT_COMPARE -> Type.BOOL;
             case REBOX -> ((Instr.Rebox) instruction).number().type().boxed();
-            case STORE_LOCAL, FLUSH_LOCAL, STORE_GLOBAL, STORE_ATTR, STORE_SUBSCRIPT, STORE_SLICE, LIST_EXTEND, CHECK_EVAL_BREAKER, INCREF, DECREF,
+            case STORE_LOCAL, FLUSH_LOCAL, STORE_GLOBAL, STORE_ATTR, STORE_ATTR_FLOAT, STORE_SUBSCRIPT, STORE_SLICE, LIST_EXTEND, CHECK_EVAL_BREAKER, INCREF, DECREF,
                     GUARD_ARGUMENT, RAISE, LIST_APPEND, SET_ADD, MAP_ADD, DELETE_LOCAL, DELETE_SUBSCRIPT, MAKE_CELL, COPY_FREE_VARS,
                     STORE_DEREF, SET_FUNCTION_ATTRIBUTE -> Type.BOTTOM;
         };
