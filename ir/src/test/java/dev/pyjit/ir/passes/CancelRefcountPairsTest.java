@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.pyjit.ir.BinaryOperator;
 import dev.pyjit.ir.Block;
+import dev.pyjit.ir.FrameState;
 import dev.pyjit.ir.Function;
 import dev.pyjit.ir.Instr;
 import dev.pyjit.ir.Op;
+import dev.pyjit.ir.ResumeState;
 import dev.pyjit.ir.Terminator;
 import dev.pyjit.ir.Type;
 import dev.pyjit.ir.Value;
@@ -66,5 +68,33 @@ class CancelRefcountPairsTest {
         assertEquals(List.of(Op.LOAD_LOCAL, Op.INCREF, Op.LOAD_LOCAL, Op.DECREF, Op.DECREF),
                 afterPass(Type.FLOAT, new Instr.LoadLocal(list, 1), new Instr.Refcount(Op.DECREF, list)),
                 "the list may hold the only other reference");
+    }
+    /** b.x += ... holds b twice; a guard failing between the Incref and Decref of b hands both to the interpreter. */
+    @Test
+    void exitsBetweenAPairThatGoesTakeTheReferenceFirst() {
+        Function fn = new Function("f", 1, List.of("b"), List.of("x"), List.of());
+        Block entry = fn.newBlock("entry");
+        Value b = fn.newValue(Type.OBJECT);
+        entry.add(new Instr.LoadLocal(b, 0));
+        entry.add(new Instr.Refcount(Op.INCREF, b));
+        Value x = fn.newValue(Type.OBJECT);
+        entry.add(new Instr.LoadAttr(x, b, 0, dev.pyjit.ir.CacheHint.ATTR_INSTANCE_VALUE, new FrameState(4, List.of(b, b)), null));
+        Value guarded = fn.newValue(Type.FLOAT);
+        entry.add(new Instr.GuardType(guarded, x, Type.FLOAT, new ResumeState(8, List.of(b, b, x), List.of())));
+        Value other = fn.newValue(Type.OBJECT);
+        entry.add(new Instr.LoadLocal(other, 0));
+        entry.add(new Instr.GuardType(fn.newValue(Type.FLOAT), other, Type.FLOAT, new ResumeState(12, List.of(other), List.of())));
+        entry.add(new Instr.Refcount(Op.DECREF, b));
+        entry.add(new Instr.Refcount(Op.DECREF, guarded));
+        entry.setTerminator(new Terminator.Return(b));
+
+        new CancelRefcountPairs().run(fn);
+        Verifier.verify(fn);
+
+        List<Instr> instructions = entry.instructions();
+        assertEquals(List.of(Op.LOAD_LOCAL, Op.LOAD_ATTR, Op.GUARD_TYPE, Op.LOAD_LOCAL, Op.GUARD_TYPE, Op.DECREF), ops(entry));
+        assertEquals(List.of(b), instructions.get(1).state().borrowed(), "an attribute error releases b twice: one reference is taken first");
+        assertEquals(List.of(b), instructions.get(2).resume().borrowed(), "a failed guard hands b over twice");
+        assertEquals(List.of(), instructions.get(4).resume().borrowed(), "a guard that does not hand b over borrows nothing");
     }
 }
