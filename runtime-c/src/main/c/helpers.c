@@ -700,8 +700,21 @@ static inline PyjitShape *site_shape_or_fill(PyjitSite *site, PyObject *owner, P
     return shape != NULL ? shape : site_fill(site, owner, name, use);
 }
 
+/* The site's code runs in the runtime library (PYJIT_SLOW): compiled code inlines the
+ * interpreter's cache alone and calls these, so no module compiles them again. */
+
+/* Where the site's shapes say the attribute a store writes lives in the owner, or NULL. */
+PYJIT_SLOW PyObject **pyjit_slow_site_slot(PyjitSite *site, PyObject *owner, PyObject *name) {
+    PyjitShape *shape = site_shape_or_fill(site, owner, name, USE_STORE);
+    if (shape != NULL && shape->kind == SHAPE_INSTANCE_VALUE) {
+        PyDictValues *values = _PyObject_InlineValues(owner);
+        return values->valid ? &values->values[shape->index] : NULL;
+    }
+    return shape != NULL && shape->kind == SHAPE_SLOT ? (PyObject **)((char *)owner + shape->index) : NULL;
+}
+
 /* The attribute the site's shapes find for the owner (borrowed), or NULL where none applies. */
-static inline PyObject *site_attribute(PyjitSite *site, PyObject *owner, PyObject *name, int use, int *method) {
+PYJIT_SLOW PyObject *pyjit_slow_site_attribute(PyjitSite *site, PyObject *owner, PyObject *name, int use, int *method) {
     PyjitShape *shape = site_shape_or_fill(site, owner, name, use);
     if (shape == NULL) {
         return NULL;
@@ -770,7 +783,7 @@ static inline PYJIT_SPECIALISED PyObject *known_attribute(_PyInterpreterFrame *f
                                                           PyjitSite *site) {
     PyObject *attr = cached_attribute(frame, owner, name_index, at, specialised);
     int method;
-    return attr != NULL ? attr : site_attribute(site, owner, name_at(frame, name_index), USE_LOAD, &method);
+    return attr != NULL ? attr : pyjit_slow_site_attribute(site, owner, name_at(frame, name_index), USE_LOAD, &method);
 }
 
 PYJIT_SPECIALISED PyObject *pyjit_load_attr_cached(_PyInterpreterFrame *frame, PyObject *owner, int name_index, int at, int specialised,
@@ -792,7 +805,7 @@ PYJIT_SPECIALISED PyObject *pyjit_load_method(_PyInterpreterFrame *frame, PyObje
     int method = specialised == LOAD_ATTR_METHOD_WITH_VALUES || specialised == LOAD_ATTR_METHOD_NO_DICT;
     PyObject *name = name_at(frame, name_index);
     if (attr == NULL) {
-        attr = site_attribute(site, owner, name, USE_METHOD, &method);
+        attr = pyjit_slow_site_attribute(site, owner, name, USE_METHOD, &method);
     }
     if (attr != NULL) {
         *self = method ? Py_NewRef(owner) : NULL;
@@ -863,6 +876,19 @@ static inline void store_slot(PyObject *owner, int offset, PyObject *value) {
     Py_XDECREF(old);
 }
 
+/* Stores by the site's shapes: 0 when stored, 1 where none applies. */
+PYJIT_SLOW int pyjit_slow_store_by_site(PyjitSite *site, PyObject *owner, PyObject *name, PyObject *value) {
+    PyjitShape *shape = site_shape_or_fill(site, owner, name, USE_STORE);
+    if (shape != NULL && shape->kind == SHAPE_INSTANCE_VALUE) {
+        return store_instance_value(owner, shape->index, value);
+    }
+    if (shape != NULL && shape->kind == SHAPE_SLOT) {
+        store_slot(owner, shape->index, value);
+        return 0;
+    }
+    return 1;
+}
+
 /* The fast path of pyjit_store_attr_cached alone: 0 when it stored the value, 1 (no error set) where it does not apply. */
 PYJIT_SPECIALISED int pyjit_store_attr_fast(_PyInterpreterFrame *frame, PyObject *owner, int name_index, PyObject *value, int at,
                                            int specialised, PyjitSite *site) {
@@ -878,15 +904,7 @@ PYJIT_SPECIALISED int pyjit_store_attr_fast(_PyInterpreterFrame *frame, PyObject
             return 0;
         }
     }
-    PyjitShape *shape = site_shape_or_fill(site, owner, name_at(frame, name_index), USE_STORE);
-    if (shape != NULL && shape->kind == SHAPE_INSTANCE_VALUE) {
-        return store_instance_value(owner, shape->index, value);
-    }
-    if (shape != NULL && shape->kind == SHAPE_SLOT) {
-        store_slot(owner, shape->index, value);
-        return 0;
-    }
-    return 1;
+    return pyjit_slow_store_by_site(site, owner, name_at(frame, name_index), value);
 }
 
 /* Where the attribute STORE_ATTR would write lives in the owner (an inline value or a slot), as
@@ -894,21 +912,16 @@ PYJIT_SPECIALISED int pyjit_store_attr_fast(_PyInterpreterFrame *frame, PyObject
 static inline PyObject **attribute_slot(_PyInterpreterFrame *frame, PyObject *owner, int name_index, int at, int specialised,
                                         PyjitSite *site) {
     _Py_CODEUNIT *instr = instruction_at(frame, at);
-    int kind = 0, index = 0;
     if (instr->op.code == specialised && Py_TYPE(owner)->tp_version_tag == read_u32(&instr[2].cache)) {
-        kind = specialised == STORE_ATTR_INSTANCE_VALUE ? SHAPE_INSTANCE_VALUE : specialised == STORE_ATTR_SLOT ? SHAPE_SLOT : 0;
-        index = instr[4].cache;
+        if (specialised == STORE_ATTR_INSTANCE_VALUE) {
+            PyDictValues *values = _PyObject_InlineValues(owner);
+            return values->valid ? &values->values[instr[4].cache] : NULL;
+        }
+        if (specialised == STORE_ATTR_SLOT) {
+            return (PyObject **)((char *)owner + instr[4].cache);
+        }
     }
-    if (kind == 0) {
-        PyjitShape *shape = site_shape_or_fill(site, owner, name_at(frame, name_index), USE_STORE);
-        kind = shape == NULL ? 0 : shape->kind;
-        index = shape == NULL ? 0 : shape->index;
-    }
-    if (kind == SHAPE_INSTANCE_VALUE) {
-        PyDictValues *values = _PyObject_InlineValues(owner);
-        return values->valid ? &values->values[index] : NULL;
-    }
-    return kind == SHAPE_SLOT ? (PyObject **)((char *)owner + index) : NULL;
+    return pyjit_slow_site_slot(site, owner, name_at(frame, name_index));
 }
 
 /* Gives the attribute's float the value, if the owner alone references it: 0 when done, else 1. */
@@ -969,7 +982,7 @@ int pyjit_store_attr_float_generic(_PyInterpreterFrame *frame, PyObject *owner, 
 
 /* Whether the callable is the function `name` of the math module in sys.modules: its C function and
  * the module it is bound to. Runs no Python code (a sys.modules with keys other than str: no). */
-static __attribute__((noinline)) int learn_math_function(PyObject *callable, const char *name, PyCFunction *known) {
+PYJIT_SLOW int pyjit_slow_learn_math_function(PyObject *callable, const char *name, PyCFunction *known) {
     PyObject *modules = PyImport_GetModuleDict();
     if (modules == NULL || !dict_of_str_keys(modules)) {
         return 0;
@@ -991,7 +1004,7 @@ PYJIT_SPECIALISED int pyjit_is_math_function(PyObject *callable, const char *nam
     if (*known != NULL) {
         return ((PyCFunctionObject *)callable)->m_ml->ml_meth == *known;
     }
-    return learn_math_function(callable, name, known);
+    return pyjit_slow_learn_math_function(callable, name, known);
 }
 
 /* The double a math function takes for an exact float, or an exact int of 64 bits (the nearest

@@ -38,6 +38,10 @@ typedef struct PyjitSite PyjitSite;
 /* A helper whose arguments compiled code passes as constants (an opcode, an operator): inlined
  * everywhere, the constants fold its dispatch away and only the fast path it selects remains. */
 #define PYJIT_SPECIALISED __attribute__((always_inline))
+/* A helper that compiled code calls in the runtime library, never inlined nor compiled into a
+ * module: a slow path too large to compile again for each function. The JIT keeps only the
+ * declaration of every helper named pyjit_slow_ (LlvmEmitter). */
+#define PYJIT_SLOW __attribute__((noinline))
 
 /* Frame lifetime. pyjit_enter counts the frame against both recursion limits, as the interpreter
  * does, and links it; if a limit is hit it pops the frame, sets RecursionError and returns -1.
@@ -261,6 +265,10 @@ int pyjit_store_attr(_PyInterpreterFrame *frame, PyObject *owner, int name_index
  * the generic path otherwise. */
 PyObject *pyjit_load_global_cached(_PyInterpreterFrame *frame, int name_index, int at, int specialised);
 int pyjit_is_math_function(PyObject *callable, const char *name, PyCFunction *known);
+int pyjit_slow_learn_math_function(PyObject *callable, const char *name, PyCFunction *known);
+PyObject *pyjit_slow_site_attribute(PyjitSite *site, PyObject *owner, PyObject *name, int use, int *method);
+PyObject **pyjit_slow_site_slot(PyjitSite *site, PyObject *owner, PyObject *name);
+int pyjit_slow_store_by_site(PyjitSite *site, PyObject *owner, PyObject *name, PyObject *value);
 int pyjit_math_argument(PyObject *argument, double *out);
 int pyjit_store_attr_float(_PyInterpreterFrame *frame, PyObject *owner, int name_index, double value, int at, int specialised,
                            PyjitSite *site);

@@ -148,9 +148,9 @@ public sealed interface Instr {
 
     /**
      * A global or builtin; {@code hint} says how the interpreter had specialised it (see {@link CacheHint}).
-     * With a hint and a {@code resume} state it runs no Python code: where looking the name up could
-     * (globals or builtins that are not plain dicts of str keys), the interpreter takes the frame
-     * over before the instruction.
+     * With a hint and a {@code resume} state it runs no Python code while virtual locals are
+     * about (its state has some): where looking the name up could (globals or builtins that are not
+     * plain dicts of str keys), the interpreter takes the frame over before the instruction.
      */
     record LoadGlobal(Value result, int nameIndex, CacheHint hint, FrameState state, ResumeState resume) implements Instr {
         public LoadGlobal(Value result, int nameIndex, FrameState state) {
@@ -160,7 +160,9 @@ public sealed interface Instr {
         public List<Value> operands() { return List.of(); }
         public String immediates(Function fn) { return fn.name(nameIndex) + hint.suffix(); }
         public Instr mapOperands(UnaryOperator<Value> f) { return new LoadGlobal(result, nameIndex, hint, map(state, f), map(resume, f)); }
-        public boolean speculates() { return hint != CacheHint.NONE && resume != null; }
+        public boolean speculates() { return runsNoCode() && !state.locals().isEmpty(); }
+        /** Whether it keeps from running Python code: where there are no virtual locals, it has no need to. */
+        public boolean runsNoCode() { return hint != CacheHint.NONE && resume != null; }
     }
 
     record StoreGlobal(int nameIndex, Value value, FrameState state) implements Instr {

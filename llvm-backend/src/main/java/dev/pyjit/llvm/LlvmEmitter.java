@@ -6,6 +6,8 @@ import dev.pyjit.ir.Function;
 import dev.pyjit.runtime.RuntimeFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BiFunction;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.llvm.LLVM.LLVMContextRef;
@@ -197,12 +199,30 @@ public final class LlvmEmitter {
             throw new LlvmError("cannot parse the C runtime's bitcode");
         }
         LLVMDisposeMemoryBuffer(buffer);
+        List<LLVMValueRef> slow = new ArrayList<>();
         for (LLVMValueRef f = LLVMGetFirstFunction(module); f != null && !f.isNull(); f = LLVMGetNextFunction(f)) {
             if (LLVMIsDeclaration(f) == 0) {
-                LLVMSetLinkage(f, LLVMInternalLinkage);
+                if (LLVMGetValueName(f).getString().startsWith(SLOW_HELPER)) {
+                    slow.add(f);
+                } else {
+                    LLVMSetLinkage(f, LLVMInternalLinkage);
+                }
             }
         }
+        slow.forEach(f -> declareOnly(module, f));
         return module;
+    }
+
+    /** Helpers named so run in the runtime library: a module calls them there, and compiles none of them (PYJIT_SLOW). */
+    private static final String SLOW_HELPER = "pyjit_slow_";
+
+    /** Replaces the function's definition by a declaration of the same name and type. */
+    private static void declareOnly(LLVMModuleRef module, LLVMValueRef definition) {
+        String name = LLVMGetValueName(definition).getString();
+        LLVMSetValueName2(definition, name + ".definition", name.length() + ".definition".length());
+        LLVMValueRef declaration = LLVMAddFunction(module, name, LLVMGlobalGetValueType(definition));
+        LLVMReplaceAllUsesWith(definition, declaration);
+        LLVMDeleteFunction(definition);
     }
 
     /** A module declaring every helper with its C signature, laid out for the target. */

@@ -162,7 +162,7 @@ public final class PromoteLocals implements Pass {
             case SUBSCRIPT, STORE_SUBSCRIPT -> !(isExactSequence(instruction.operands().get(0).type())
                     && isExactInt(instruction.operands().get(1).type()));
             case LOAD_ATTR -> ((Instr.LoadAttr) instruction).hint() == CacheHint.NONE;
-            case LOAD_GLOBAL -> !instruction.speculates();
+            case LOAD_GLOBAL -> !((Instr.LoadGlobal) instruction).runsNoCode();
             case STORE_ATTR -> ((Instr.StoreAttr) instruction).hint() == CacheHint.NONE;
             case STORE_ATTR_FLOAT -> ((Instr.StoreAttrFloat) instruction).hint() == CacheHint.NONE;
             case BINARY_OP, COMPARE, UNARY_OP, TO_BOOL -> !instruction.operands().stream().allMatch(operand -> operand.type().isSubtypeOf(SCALAR)

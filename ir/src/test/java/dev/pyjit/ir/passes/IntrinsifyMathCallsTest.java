@@ -46,7 +46,7 @@ class IntrinsifyMathCallsTest {
         assertEquals("""
                 function f {
                 bb0:  # entry
-                  v0:Object = LoadGlobal<math,global_module>  @2 owns[]  resume@2[]
+                  v0:Object = LoadGlobal<math,global_module>  @2 owns[]
                   v1:Object = LoadAttr<sqrt,attr_module> v0  @12 owns[v0]
                   Decref v0
                   v2:Null = LoadNull
