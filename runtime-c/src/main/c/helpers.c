@@ -643,7 +643,7 @@ static int plain_class_attribute(PyObject *attribute, int use, uint8_t *method) 
 
 /* Finds the shape of the owner's type for the name, as the specialiser would, and keeps it in the
  * site; NULL where no shape applies. Runs no Python code. */
-static __attribute__((noinline)) PyjitShape *site_fill(PyjitSite *site, PyObject *owner, PyObject *name, int use) {
+static PyjitShape *site_fill(PyjitSite *site, PyObject *owner, PyObject *name, int use) {
     if (site->fills >= PYJIT_SITE_MAX_FILLS) {
         return NULL;
     }
@@ -803,16 +803,15 @@ PYJIT_SPECIALISED PyObject *pyjit_load_method(_PyInterpreterFrame *frame, PyObje
                                               PyjitSite *site, PyObject **self) {
     PyObject *attr = cached_attribute(frame, owner, name_index, at, specialised);
     int method = specialised == LOAD_ATTR_METHOD_WITH_VALUES || specialised == LOAD_ATTR_METHOD_NO_DICT;
-    PyObject *name = name_at(frame, name_index);
     if (attr == NULL) {
-        attr = pyjit_slow_site_attribute(site, owner, name, USE_METHOD, &method);
+        attr = pyjit_slow_site_attribute(site, owner, name_at(frame, name_index), USE_METHOD, &method);
     }
     if (attr != NULL) {
         *self = method ? Py_NewRef(owner) : NULL;
         return Py_NewRef(attr);
     }
     PyObject *callable = NULL;
-    if (_PyObject_GetMethod(owner, name, &callable)) {
+    if (_PyObject_GetMethod(owner, name_at(frame, name_index), &callable)) {
         *self = Py_NewRef(owner);
         return callable;
     }
@@ -936,23 +935,9 @@ static inline int store_float_in_place(_PyInterpreterFrame *frame, PyObject *own
     return 1;
 }
 
-/* STORE_ATTR of a double (dev.pyjit.ir.Instr.StoreAttrFloat): 0, or -1 with an error. */
-PYJIT_SPECIALISED int pyjit_store_attr_float(_PyInterpreterFrame *frame, PyObject *owner, int name_index, double value, int at,
-                                            int specialised, PyjitSite *site) {
-    if (store_float_in_place(frame, owner, name_index, value, at, specialised, site) == 0) {
-        return 0;
-    }
-    PyObject *box = PyFloat_FromDouble(value);
-    if (box == NULL) {
-        return -1;
-    }
-    int status = pyjit_store_attr_cached(frame, owner, name_index, box, at, specialised, site);
-    Py_DECREF(box);
-    return status;
-}
-
-/* Its fast path alone, which runs no Python code: 0 when stored, 1 where it does not apply (no
- * error set), -1 with MemoryError. */
+/* The fast path of STORE_ATTR of a double (dev.pyjit.ir.Instr.StoreAttrFloat), which runs no
+ * Python code: 0 when stored, 1 where it does not apply (also where no float could be made: the
+ * generic path then raises the MemoryError). */
 PYJIT_SPECIALISED int pyjit_store_attr_float_fast(_PyInterpreterFrame *frame, PyObject *owner, int name_index, double value, int at,
                                                  int specialised, PyjitSite *site) {
     if (store_float_in_place(frame, owner, name_index, value, at, specialised, site) == 0) {
@@ -960,14 +945,15 @@ PYJIT_SPECIALISED int pyjit_store_attr_float_fast(_PyInterpreterFrame *frame, Py
     }
     PyObject *box = PyFloat_FromDouble(value);
     if (box == NULL) {
-        return -1;
+        PyErr_Clear();
+        return 1;
     }
     int missed = pyjit_store_attr_fast(frame, owner, name_index, box, at, specialised, site);
     Py_DECREF(box);
     return missed;
 }
 
-/* Its generic path: a new float, stored by setattr. */
+/* Its generic path: a new float, stored by setattr; 0, or -1 with an error. */
 int pyjit_store_attr_float_generic(_PyInterpreterFrame *frame, PyObject *owner, int name_index, double value) {
     PyObject *box = PyFloat_FromDouble(value);
     if (box == NULL) {
@@ -976,6 +962,13 @@ int pyjit_store_attr_float_generic(_PyInterpreterFrame *frame, PyObject *owner, 
     int status = pyjit_store_attr(frame, owner, name_index, box);
     Py_DECREF(box);
     return status;
+}
+
+/* Both: 0, or -1 with an error. */
+PYJIT_SPECIALISED int pyjit_store_attr_float(_PyInterpreterFrame *frame, PyObject *owner, int name_index, double value, int at,
+                                            int specialised, PyjitSite *site) {
+    return pyjit_store_attr_float_fast(frame, owner, name_index, value, at, specialised, site) == 0 ? 0
+            : pyjit_store_attr_float_generic(frame, owner, name_index, value);
 }
 
 /* ---- The math module's functions that compiled code computes itself (dev.pyjit.ir.MathFunction). */

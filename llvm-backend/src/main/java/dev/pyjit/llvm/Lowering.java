@@ -620,9 +620,7 @@ final class Lowering {
      * the call.
      */
     private LLVMValueRef callMath(Instr.CallMath call) {
-        LLVMValueRef known = LLVMAddGlobal(module, pointer, "math_function");
-        LLVMSetInitializer(known, LLVMConstPointerNull(pointer));
-        LLVMSetLinkage(known, LLVMPrivateLinkage);
+        LLVMValueRef known = zeroedGlobal(pointer, "math_function");
         LLVMValueRef name = LLVMBuildGlobalStringPtr(builder, call.function().pythonName(), "math_name");
         resumeUnless(nonZero(call("pyjit_is_math_function", use(call.callable()), name, known)), call.resume(), null, null, false);
         LLVMValueRef x;
@@ -849,14 +847,13 @@ final class Lowering {
 
     /**
      * An attribute store whose fast path runs no Python code, as {@link #loadAttrSyncingLocals}:
-     * {@code fast} stores, or answers 1 where it does not apply (-1: it raised); {@code generic}
-     * then stores with the virtual locals written to the frame.
+     * {@code fast} stores, or answers 1 where it does not apply; {@code generic} then stores with
+     * the virtual locals written to the frame.
      */
     private LLVMValueRef storeAttrSyncingLocals(FrameState state, ResumeState after, Supplier<LLVMValueRef> fast, Supplier<LLVMValueRef> generic) {
         LLVMValueRef missed = fast.get();
         LLVMBasicBlockRef slow = LLVMAppendBasicBlockInContext(context, llvmFunction, "attribute_slow");
         LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(context, llvmFunction, "attribute_stored");
-        branchToErrorIf(LLVMBuildICmp(builder, LLVMIntSLT, missed, int32(0), ""), state);
         LLVMBuildCondBr(builder, nonZero(missed), slow, done);
         LLVMPositionBuilderAtEnd(builder, slow);
         List<LLVMValueRef> written = syncLocals(state.locals(), state);
@@ -1023,11 +1020,15 @@ final class Lowering {
         if (words == null || words.isNull()) {
             throw new IllegalStateException("the C runtime does not say how large an attribute site is");
         }
-        LLVMTypeRef type = LLVMArrayType2(i64, LLVMConstIntGetZExtValue(LLVMGetInitializer(words)));
-        LLVMValueRef site = LLVMAddGlobal(module, type, "attribute_site");
-        LLVMSetInitializer(site, LLVMConstNull(type));
-        LLVMSetLinkage(site, LLVMPrivateLinkage);
-        return site;
+        return zeroedGlobal(LLVMArrayType2(i64, LLVMConstIntGetZExtValue(LLVMGetInitializer(words))), "attribute_site");
+    }
+
+    /** Memory of the module's own for one instruction (a cache), zeroed, which no other module sees. */
+    private LLVMValueRef zeroedGlobal(LLVMTypeRef type, String name) {
+        LLVMValueRef global = LLVMAddGlobal(module, type, name);
+        LLVMSetInitializer(global, LLVMConstNull(type));
+        LLVMSetLinkage(global, LLVMPrivateLinkage);
+        return global;
     }
 
     private LLVMValueRef counter(String name) {

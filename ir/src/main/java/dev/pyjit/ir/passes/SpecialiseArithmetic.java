@@ -36,14 +36,11 @@ public final class SpecialiseArithmetic implements Pass {
         for (Block block : function.blocks()) {
             List<Instr> rewritten = new ArrayList<>();
             for (Instr instruction : block.instructions()) {
-                if (instruction instanceof Instr.BinaryOp op && !specialised(function, op, rewritten)) {
-                    rewritten.add(op);
-                } else if (instruction instanceof Instr.Compare compare && !specialised(function, compare, rewritten)) {
-                    rewritten.add(compare);
-                } else if (instruction instanceof Instr.CallMath call) {
+                boolean replaced = instruction instanceof Instr.BinaryOp op ? specialised(function, op, rewritten)
+                        : instruction instanceof Instr.Compare compare && specialised(function, compare, rewritten);
+                if (instruction instanceof Instr.CallMath call) {
                     rewritten.add(withDoubleArgument(function, call, rewritten));
-                } else if (!(instruction instanceof Instr.BinaryOp) && !(instruction instanceof Instr.Compare)
-                        && !(instruction instanceof Instr.CallMath)) {
+                } else if (!replaced) {
                     rewritten.add(instruction);
                 }
             }
@@ -91,7 +88,7 @@ public final class SpecialiseArithmetic implements Pass {
     /** A math function of a float or an int object takes its double, which EliminateBoxing can then find unboxed already. */
     private static Instr.CallMath withDoubleArgument(Function function, Instr.CallMath call, List<Instr> into) {
         Type type = call.argument().type();
-        if (!type.equals(Type.FLOAT) && !(type.equals(Type.INT) && call.resume() != null)) {
+        if (!type.equals(Type.FLOAT) && !type.equals(Type.INT)) {
             return call;
         }
         return new Instr.CallMath(call.result(), call.function(), call.callable(), asDouble(function, call.argument(), call.resume(), into),

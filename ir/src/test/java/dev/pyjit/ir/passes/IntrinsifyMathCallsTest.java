@@ -1,6 +1,7 @@
 package dev.pyjit.ir.passes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pyjit.ir.Block;
 import dev.pyjit.ir.CacheHint;
@@ -70,7 +71,7 @@ class IntrinsifyMathCallsTest {
             String expected = type.equals(Type.FLOAT) ? "  v6:CDouble = UnboxFloat v3\n"
                     : "  v7:CInt64 = UnboxInt v3  resume@34[v1 v2 v3]\n  v6:CDouble = IntToFloat v7\n";
             String text = Printer.printTyped(fn);
-            assertEquals(true, text.contains(expected + "  v5:CDouble = CallMath<log> v1 v6  resume@34[v1 v2 v3]\n"), text);
+            assertTrue(text.contains(expected + "  v5:CDouble = CallMath<log> v1 v6  resume@34[v1 v2 v3]\n"), text);
         }
     }
 
