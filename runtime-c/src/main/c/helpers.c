@@ -1557,6 +1557,19 @@ PyObject *pyjit_for_iter(PyObject *iterator) {
     return next;
 }
 
+int pyjit_range_iter_has_next(PyObject *range_iterator) {
+    return ((_PyRangeIterObject *)range_iterator)->len > 0;
+}
+
+int64_t pyjit_range_iter_next(PyObject *range_iterator) {
+    _PyRangeIterObject *range = (_PyRangeIterObject *)range_iterator;
+    long value = range->start;
+    /* the start after the last item may pass LONG_MAX: it wraps, as in the interpreter, unread */
+    range->start = (long)((unsigned long)value + (unsigned long)range->step);
+    range->len--;
+    return value;
+}
+
 int pyjit_error_occurred(void) {
     return PyErr_Occurred() != NULL;
 }

@@ -715,6 +715,32 @@ public sealed interface Instr {
     }
 
     /**
+     * FOR_ITER of a loop the interpreter had specialised to a range iterator, first half: whether
+     * the iterator has another item. If it is not a range iterator, the interpreter takes the frame
+     * over at {@code resume}, the FOR_ITER.
+     */
+    record RangeIterHasNext(Value result, Value iterator, ResumeState resume) implements Instr {
+        public Op op() { return Op.RANGE_ITER_HAS_NEXT; }
+        public List<Value> operands() { return List.of(iterator); }
+        public FrameState state() { return null; }
+        public String immediates(Function fn) { return ""; }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new RangeIterHasNext(result, f.apply(iterator), map(resume, f)); }
+        public boolean speculates() { return true; }
+    }
+
+    /**
+     * FOR_ITER on a range iterator, second half, where {@link RangeIterHasNext} said it has an
+     * item: the item as a 64-bit value (a range iterator's items are C longs), the iterator moved on.
+     */
+    record RangeIterNext(Value result, Value iterator) implements Instr {
+        public Op op() { return Op.RANGE_ITER_NEXT; }
+        public List<Value> operands() { return List.of(iterator); }
+        public FrameState state() { return null; }
+        public String immediates(Function fn) { return ""; }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new RangeIterNext(result, f.apply(iterator)); }
+    }
+
+    /**
      * The object an unboxed number stands for: {@code object}, borrowed, if it is not NULL (a
      * constant or argument keeps its identity), else a new box of {@code number}.
      */

@@ -129,6 +129,13 @@ public enum Op {
     INT_TO_FLOAT,
     /** A math module function of a double, computed here; a different callable or a result CPython raises for resumes in the interpreter. */
     CALL_MATH,
+    /**
+     * Whether a range iterator has another item (an exact bool); an iterator of another type
+     * resumes in the interpreter at the FOR_ITER.
+     */
+    RANGE_ITER_HAS_NEXT,
+    /** A range iterator's next item as a 64-bit value, taken from it: only where RANGE_ITER_HAS_NEXT said there is one. */
+    RANGE_ITER_NEXT,
     /** The object a number came from if there is one (a new reference to it), else a new box of the number. */
     REBOX(RAISES),
     /**

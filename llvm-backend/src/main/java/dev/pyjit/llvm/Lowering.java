@@ -3,6 +3,7 @@ package dev.pyjit.llvm;
 import static org.bytedeco.llvm.global.LLVM.*;
 
 import dev.pyjit.ir.Block;
+import dev.pyjit.ir.CacheHint;
 import dev.pyjit.ir.CompareOperator;
 import dev.pyjit.ir.FrameState;
 import dev.pyjit.ir.Function;
@@ -305,6 +306,13 @@ final class Lowering {
                 }
                 yield forIter(call("pyjit_for_iter", use(next.iterator())), state);
             }
+            case RANGE_ITER_HAS_NEXT -> {
+                Instr.RangeIterHasNext next = (Instr.RangeIterHasNext) instruction;
+                LLVMValueRef holds = nonZero(call("pyjit_is_iterator_of", use(next.iterator()), int32(CacheHint.FOR_ITER_RANGE.opcode)));
+                resumeUnless(holds, next.resume(), null, null, false);
+                yield call("pyjit_bool", call("pyjit_range_iter_has_next", use(next.iterator())));
+            }
+            case RANGE_ITER_NEXT -> call("pyjit_range_iter_next", use(((Instr.RangeIterNext) instruction).iterator()));
             case LIST_EXTEND -> checkStatus(call("pyjit_list_extend", uses(instruction.operands())), state);
             case SUBSCRIPT -> checkNull(call("pyjit_subscript", uses(instruction.operands())), state);
             case SLICE -> checkNull(call("pyjit_slice", uses(instruction.operands())), state);

@@ -197,9 +197,9 @@ public final class TypeInference implements Pass {
             case BUILD_STRING -> Type.STR;
             case UNBOX_FLOAT, FLOAT_ARITH, FLOAT_DIVIDE, FLOAT_CONSTANT, LOAD_LOCAL_FLOAT, INT_TO_FLOAT, CALL_MATH -> Type.CDOUBLE;
             case BOX_FLOAT -> Type.FLOAT;
-            case UNBOX_INT, INT_CONSTANT, INT_ARITH -> Type.CINT64;
+            case UNBOX_INT, INT_CONSTANT, INT_ARITH, RANGE_ITER_NEXT -> Type.CINT64;
             case BOX_INT -> Type.INT;
-            case INT_COMPARE -> Type.BOOL;
+            case INT_COMPARE, RANGE_ITER_HAS_NEXT -> Type.BOOL;
             case REBOX -> ((Instr.Rebox) instruction).number().type().boxed();
             case STORE_LOCAL, FLUSH_LOCAL, STORE_GLOBAL, STORE_ATTR, STORE_ATTR_FLOAT, STORE_SUBSCRIPT, STORE_SLICE, LIST_EXTEND, CHECK_EVAL_BREAKER, INCREF, DECREF,
                     GUARD_ARGUMENT, RAISE, LIST_APPEND, SET_ADD, MAP_ADD, DELETE_LOCAL, DELETE_SUBSCRIPT, MAKE_CELL, COPY_FREE_VARS,
