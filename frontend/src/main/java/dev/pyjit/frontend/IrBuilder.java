@@ -206,6 +206,7 @@ public final class IrBuilder {
             throw new Unsupported("jump into the middle of an instruction at offset " + offset);
         }
         Block created = function.newBlock("offset " + offset);
+        created.setBytecodeOffset(offset);
         for (int i = 0; i < depth; i++) {
             function.addParameter(created, Type.TOP);
         }

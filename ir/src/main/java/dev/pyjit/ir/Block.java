@@ -13,6 +13,7 @@ public final class Block {
     final List<Value> parameters = new ArrayList<>();
     final List<Instr> instructions = new ArrayList<>();
     private Terminator terminator;
+    private int bytecodeOffset = -1;
 
     Block(int id, String label) {
         this.id = id;
@@ -26,6 +27,15 @@ public final class Block {
     /** What the block stands for, e.g. its bytecode offset; printed as a comment. */
     public String label() {
         return label;
+    }
+
+    /** The bytecode offset the block starts at, where the interpreter could take over on entry; -1 if it starts at none. */
+    public int bytecodeOffset() {
+        return bytecodeOffset;
+    }
+
+    public void setBytecodeOffset(int offset) {
+        this.bytecodeOffset = offset;
     }
 
     public List<Value> parameters() {

@@ -6,6 +6,7 @@ import dev.pyjit.ir.FrameState;
 import dev.pyjit.ir.Function;
 import dev.pyjit.ir.Instr;
 import dev.pyjit.ir.Op;
+import dev.pyjit.ir.ResumeState;
 import dev.pyjit.ir.Terminator;
 import dev.pyjit.ir.Type;
 import dev.pyjit.ir.Value;
@@ -29,7 +30,8 @@ import java.util.Set;
  * <p>The frame is made exact again, by writing each virtual local to its slot
  * ({@link Instr.FlushLocal}), before any instruction that can run Python code (a call, an
  * attribute access, arithmetic on objects: code that could read {@code frame.f_locals}), before
- * a return and on a control-flow merge where another path has the local in the frame. After an
+ * a return and on a control-flow merge where another path has the local in the frame and cannot
+ * load it from there (a loop entered after a call loads the locals it carries on its entry edge). After an
  * instruction that can run code the frame is the truth again, and the next load reads it. Deopts
  * and exceptions leaving the function write the virtual locals their states name; an eval-breaker
  * poll, and an attribute access the interpreter had specialised when its fast path misses, write a
@@ -57,6 +59,9 @@ public final class PromoteLocals implements Pass {
         /** Only compiled code has it (it owns a reference); the frame holds an older object. */
         VIRTUAL
     }
+
+    /** Rounds of merge decisions with loads on edges before they are made without. */
+    private static final int MERGE_ROUNDS = 20;
 
     private record Local(Kind kind, Value value) {
         static final Local FRAME = new Local(Kind.FRAME, null);
@@ -235,13 +240,26 @@ public final class PromoteLocals implements Pass {
         }
 
         /**
-         * What each slot is on entry to each merge: a local the frame alone has on some incoming
-         * path is in the frame (the others write it there), one that is virtual on some path is
-         * virtual. A back edge counts with what it carried in the round before, so this repeats until
-         * nothing changes; a decision only ever moves from known to virtual to frame, so it ends. The
-         * entry has every local in the frame, whatever jumps back to it.
+         * What each slot is on entry to each merge. A local that is virtual on some incoming path is
+         * virtual; the paths that have it in the frame load it there, on their edge, if it is bound on
+         * every way to that edge and the interpreter could take over at the merge (that load checks
+         * the type inference gave it). So a loop entered after a call (the frame is the truth then)
+         * still carries the locals it computes, and writes them to the frame where it leaves. A local
+         * the frame alone has on some path that cannot load it is in the frame (the other paths write
+         * it there); one known on every path is known. A back edge counts with what it carried in the
+         * round before, so this repeats until nothing changes; if that takes too long, the decisions
+         * are made again without loads on edges, where a decision only ever moves from known to
+         * virtual to frame, so it ends. The entry has every local in the frame, whatever jumps back to it.
          */
         private void decideMerges() {
+            if (!decideMerges(true)) {
+                merges.clear();
+                decideMerges(false);
+            }
+        }
+
+        private boolean decideMerges(boolean loadOnEdges) {
+            Map<Block, boolean[]> bound = loadOnEdges ? boundAtExits() : Map.of();
             Kind[] inFrame = new Kind[promoted.length];
             Arrays.fill(inFrame, Kind.FRAME);
             if (predecessors.containsKey(function.entry())) {
@@ -249,7 +267,10 @@ public final class PromoteLocals implements Pass {
             }
             Map<Block, Kind[]> exitKinds = new HashMap<>();
             boolean changed = true;
-            while (changed) {
+            for (int round = 0; changed; round++) {
+                if (loadOnEdges && round == MERGE_ROUNDS) {
+                    return false;
+                }
                 changed = false;
                 for (Block block : order) {
                     Kind[] kinds;
@@ -259,13 +280,7 @@ public final class PromoteLocals implements Pass {
                         kinds = exitKinds.get(predecessors.get(block).get(0)).clone();
                     } else {
                         Kind[] decided = merges.get(block);
-                        Kind[] now = decided == null ? null : decided.clone();
-                        for (Block predecessor : predecessors.get(block)) {
-                            Kind[] incoming = exitKinds.get(predecessor);
-                            if (incoming != null) {
-                                now = now == null ? incoming.clone() : widest(now, incoming);
-                            }
-                        }
+                        Kind[] now = loadOnEdges ? merged(block, exitKinds, bound) : folded(block, decided, exitKinds);
                         if (decided == null || !Arrays.equals(decided, now)) {
                             merges.put(block, now);
                             changed = true;
@@ -275,6 +290,73 @@ public final class PromoteLocals implements Pass {
                     exitKinds.put(block, transferKinds(block, kinds));
                 }
             }
+            return true;
+        }
+
+        private Kind[] folded(Block block, Kind[] decided, Map<Block, Kind[]> exitKinds) {
+            Kind[] now = decided == null ? null : decided.clone();
+            for (Block predecessor : predecessors.get(block)) {
+                Kind[] incoming = exitKinds.get(predecessor);
+                if (incoming != null) {
+                    now = now == null ? incoming.clone() : widest(now, incoming);
+                }
+            }
+            return now;
+        }
+
+        private Kind[] merged(Block block, Map<Block, Kind[]> exitKinds, Map<Block, boolean[]> bound) {
+            Kind[] result = new Kind[promoted.length];
+            for (int slot = 0; slot < result.length; slot++) {
+                boolean virtual = false;
+                boolean inFrame = false;
+                boolean loadable = promoted[slot] && block.bytecodeOffset() >= 0;
+                for (Block predecessor : predecessors.get(block)) {
+                    Kind[] incoming = exitKinds.get(predecessor);
+                    if (incoming == null) {
+                        continue;
+                    }
+                    virtual |= incoming[slot] == Kind.VIRTUAL;
+                    if (incoming[slot] == Kind.FRAME) {
+                        inFrame = true;
+                        loadable &= bound.get(predecessor)[slot];
+                    }
+                }
+                result[slot] = inFrame && (!virtual || !loadable) ? Kind.FRAME : virtual ? Kind.VIRTUAL : Kind.KNOWN;
+            }
+            return result;
+        }
+
+        /** The slots bound at each block's end on every way there: the arguments, and slots stored on every path. */
+        private Map<Block, boolean[]> boundAtExits() {
+            Map<Block, boolean[]> bound = new HashMap<>();
+            boolean changed = true;
+            while (changed) {
+                changed = false;
+                for (Block block : order) {
+                    boolean[] now = new boolean[promoted.length];
+                    if (block == function.entry()) {
+                        Arrays.fill(now, 0, Math.min(function.argumentSlots(), now.length), true);
+                    } else {
+                        Arrays.fill(now, true);
+                        for (Block predecessor : predecessors.get(block)) {
+                            boolean[] incoming = bound.get(predecessor);
+                            for (int slot = 0; incoming != null && slot < now.length; slot++) {
+                                now[slot] &= incoming[slot];
+                            }
+                        }
+                    }
+                    for (Instr instruction : block.instructions()) {
+                        if (instruction instanceof Instr.StoreLocal store && promoted(store.slot())) {
+                            now[store.slot()] = true;
+                        }
+                    }
+                    if (!Arrays.equals(now, bound.get(block))) {
+                        bound.put(block, now);
+                        changed = true;
+                    }
+                }
+            }
+            return bound;
         }
 
         private static Kind[] widest(Kind[] a, Kind[] b) {
@@ -443,6 +525,8 @@ public final class PromoteLocals implements Pass {
             List<Value> arguments = new ArrayList<>(edge.arguments());
             Local[] remaining = exit.clone();
             FrameState state = new FrameState(exitOffset, edge.arguments());
+            List<Value> taken = new ArrayList<>();
+            Map<Integer, Value> loaded = new java.util.TreeMap<>();
             for (int slot = 0; slot < kinds.length; slot++) {
                 Local local = remaining[slot];
                 if (kinds[slot] == Kind.FRAME) {
@@ -450,13 +534,24 @@ public final class PromoteLocals implements Pass {
                         remaining[slot] = Local.FRAME;
                         adjustments.add(new Instr.FlushLocal(slot, local.value(), state.withLocals(virtual(remaining))));
                     }
+                } else if (local.kind() == Kind.FRAME) {
+                    Value value = function.newValue(Type.TOP);
+                    loaded.put(slot, value);
+                    arguments.add(value);
                 } else {
                     if (kinds[slot] == Kind.VIRTUAL && local.kind() == Kind.KNOWN) {
                         adjustments.add(new Instr.Refcount(Op.INCREF, local.value()));
+                        taken.add(local.value());
                     }
                     arguments.add(local.value());
                 }
             }
+            // after the writes, so that the references taken here are all that a failed check releases
+            loaded.forEach((slot, value) -> {
+                ResumeState resume = new ResumeState(target.bytecodeOffset(), edge.arguments(), taken, virtual(remaining));
+                adjustments.add(new Instr.LoadLocal(value, slot, resume));
+                taken.add(value);
+            });
             return new Terminator.Edge(target, arguments);
         }
 

@@ -5,6 +5,7 @@ import dev.pyjit.ir.FrameState;
 import dev.pyjit.ir.Function;
 import dev.pyjit.ir.Instr;
 import dev.pyjit.ir.Op;
+import dev.pyjit.ir.ResumeState;
 import dev.pyjit.ir.Terminator;
 import dev.pyjit.ir.Type;
 import dev.pyjit.ir.Value;
@@ -181,11 +182,23 @@ public final class UnboxParameters implements Pass {
                                            Map<Value, Instr> definitions) {
         for (Incoming in : incoming.getOrDefault(parameter, List.of())) {
             Value object = in.edge().arguments().get(in.index());
-            if (!candidates.contains(object) && !(definitions.get(object) instanceof Instr.BoxInt) && intConstant(function, object, definitions) == null) {
+            if (!candidates.contains(object) && !(definitions.get(object) instanceof Instr.BoxInt) && intConstant(function, object, definitions) == null
+                    && checkedLoad(in.from(), object, definitions) == null) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * The load of a local from the frame, on the edge's own block, that checks the object's type
+     * (PromoteLocals loads a local so where a loop carries it on from a path that had it in the
+     * frame); null for any other value. Its value is unboxed right after it, checked to fit in 64
+     * bits, resuming where the load would.
+     */
+    private static Instr.LoadLocal checkedLoad(Block from, Value object, Map<Value, Instr> definitions) {
+        return definitions.get(object) instanceof Instr.LoadLocal load && load.resume() != null && load.result().type().equals(Type.INT)
+                && from.instructions().contains(load) ? load : null;
     }
 
     /** The unboxed value of a LoadConst of an int that fits in 64 bits; null for anything else. */
@@ -232,6 +245,7 @@ public final class UnboxParameters implements Pass {
                 Block from = in.from();
                 List<Value> passed = arguments.computeIfAbsent(from, b -> new ArrayList<>(in.edge().arguments()));
                 Value object = in.edge().arguments().get(in.index());
+                Instr.LoadLocal load = parameter.type().equals(Type.INT) ? checkedLoad(from, object, definitions) : null;
                 Value companion;
                 if (converted.containsKey(object)) {
                     passed.set(in.index(), converted.get(object).number());
@@ -244,6 +258,14 @@ public final class UnboxParameters implements Pass {
                     passed.set(in.index(), box.value());
                     from.add(new Instr.Refcount(Op.DECREF, object));
                     companion = null;
+                } else if (load != null) {
+                    List<Value> released = new ArrayList<>(load.resume().released());
+                    released.add(object);
+                    Value number = function.newValue(Type.CINT64);
+                    from.instructions().add(from.instructions().indexOf(load) + 1, new Instr.UnboxInt(number, object,
+                            new ResumeState(load.resume().offset(), load.resume().stack(), released, load.resume().locals())));
+                    passed.set(in.index(), number);
+                    companion = object;
                 } else {
                     Instr unboxed = parameter.type().equals(Type.FLOAT)
                             ? new Instr.UnboxFloat(function.newValue(Type.CDOUBLE), object) : intConstant(function, object, definitions);
