@@ -947,13 +947,11 @@ final class Lowering {
         LLVMBasicBlockRef raise = LLVMAppendBasicBlockInContext(context, llvmFunction, "raise_at_" + state.offset());
         LLVMPositionBuilderAtEnd(builder, raise);
         takeBorrowed(state.borrowed());
+        // the handler, or the traceback, sees the frame as the interpreter would have left it
+        writeLocals(state.locals());
         if (state.handler() != null) {
-            if (!state.locals().isEmpty()) {
-                throw new IllegalStateException("virtual locals at an instruction inside a try");
-            }
             enterHandler(state, traceback);
         } else {
-            writeLocals(state.locals());
             List<Value> owned = state.owned().stream().filter(value -> value.type().isRefcounted()).toList();
             LLVMBuildBr(builder, traceback ? releasing(owned, releaseChains, errorExit) : releasing(owned, reraiseChains, reraiseExit()));
         }

@@ -38,9 +38,12 @@ import java.util.Set;
  * copy before they let other code run (and if that code changed the frame, it is the truth). Releasing a value can run a finalizer that
  * looks at the frame: the one difference from the interpreter that this pass accepts.
  *
- * <p>Not promoted: generators (the frame outlives each resumption), functions with exception
- * handlers, and slots that anything but plain loads and stores touch (cells, deletes, loads that
- * may find the local unbound).
+ * <p>An exception handler's block starts with every local in the frame: an exception inside a
+ * try writes the virtual locals before the handler runs, as one that leaves the function does.
+ *
+ * <p>Not promoted: generators (the frame outlives each resumption), functions that jump into a
+ * handler's block, and slots that anything but plain loads and stores touch (cells, deletes,
+ * loads that may find the local unbound).
  */
 public final class PromoteLocals implements Pass {
     /** Types whose objects have no finalizer and no weak references: releasing one runs no code. */
@@ -83,20 +86,29 @@ public final class PromoteLocals implements Pass {
     }
 
     private static boolean eligible(Function function) {
+        Set<Block> jumpedTo = new HashSet<>();
         for (Block block : function.blocks()) {
             if (block.terminator() instanceof Terminator.Yield || block.terminator() instanceof Terminator.ResumeDispatch) {
                 return false;
             }
+            block.terminator().edges().forEach(edge -> jumpedTo.add(edge.target()));
+        }
+        // a handler's block is entered by exceptions alone, with every local in the frame
+        return handlerBlocks(function).stream().noneMatch(jumpedTo::contains);
+    }
+
+    private static Set<Block> handlerBlocks(Function function) {
+        Set<Block> handlers = new java.util.LinkedHashSet<>();
+        for (Block block : function.blocks()) {
             for (Instr instruction : block.instructions()) {
                 if (instruction.state() != null && instruction.state().handler() != null) {
-                    return false;
+                    handlers.add(instruction.state().handler().block());
                 }
             }
         }
-        return true;
+        return handlers;
     }
 
-    /** Slots that only LoadLocal and StoreLocal touch. */
     private static boolean[] promotedSlots(Function function) {
         boolean[] promoted = new boolean[function.slotCount()];
         Arrays.fill(promoted, true);
@@ -191,6 +203,8 @@ public final class PromoteLocals implements Pass {
         private final boolean[] deferrable;
         private final List<Block> order;
         private final Map<Block, List<Block>> predecessors = new HashMap<>();
+        /** The blocks entered with every local in the frame: the function's entry and the exception handlers. */
+        private final Set<Block> roots = new java.util.LinkedHashSet<>();
         /** For each merge (more than one predecessor, or a loop header): what each slot is on entry. */
         private final Map<Block, Kind[]> merges = new HashMap<>();
         private final Map<Block, Local[]> exits = new HashMap<>();
@@ -203,7 +217,9 @@ public final class PromoteLocals implements Pass {
             this.function = function;
             this.promoted = promoted;
             this.deferrable = deferrable;
-            this.order = reversePostorder(function);
+            roots.add(function.entry());
+            roots.addAll(handlerBlocks(function));
+            this.order = reversePostorder(roots);
             for (Block block : order) {
                 for (Terminator.Edge edge : block.terminator().edges()) {
                     predecessors.computeIfAbsent(edge.target(), b -> new ArrayList<>()).add(block);
@@ -227,11 +243,11 @@ public final class PromoteLocals implements Pass {
         }
 
         private boolean isMerge(Block block) {
-            return block != function.entry() && predecessors.getOrDefault(block, List.of()).size() != 1;
+            return !roots.contains(block) && predecessors.getOrDefault(block, List.of()).size() != 1;
         }
 
         private Local[] entryOf(Block block) {
-            if (block == function.entry()) {
+            if (roots.contains(block)) {
                 Local[] locals = new Local[promoted.length];
                 Arrays.fill(locals, Local.FRAME);
                 return locals;
@@ -274,7 +290,7 @@ public final class PromoteLocals implements Pass {
                 changed = false;
                 for (Block block : order) {
                     Kind[] kinds;
-                    if (block == function.entry()) {
+                    if (roots.contains(block)) {
                         kinds = inFrame.clone();
                     } else if (!isMerge(block)) {
                         kinds = exitKinds.get(predecessors.get(block).get(0)).clone();
@@ -334,7 +350,7 @@ public final class PromoteLocals implements Pass {
                 changed = false;
                 for (Block block : order) {
                     boolean[] now = new boolean[promoted.length];
-                    if (block == function.entry()) {
+                    if (roots.contains(block)) {
                         Arrays.fill(now, 0, Math.min(function.argumentSlots(), now.length), true);
                     } else {
                         Arrays.fill(now, true);
@@ -567,10 +583,12 @@ public final class PromoteLocals implements Pass {
             return resolved;
         }
 
-        private static List<Block> reversePostorder(Function function) {
+        private static List<Block> reversePostorder(Set<Block> roots) {
             List<Block> postorder = new ArrayList<>();
             Set<Block> seen = new HashSet<>();
-            visit(function.entry(), seen, postorder);
+            for (Block root : roots) {
+                visit(root, seen, postorder);
+            }
             List<Block> order = new ArrayList<>(postorder);
             java.util.Collections.reverse(order);
             return order;
