@@ -205,6 +205,8 @@ public final class PromoteLocals implements Pass {
         private final Map<Block, List<Block>> predecessors = new HashMap<>();
         /** The blocks entered with every local in the frame: the function's entry and the exception handlers. */
         private final Set<Block> roots = new java.util.LinkedHashSet<>();
+        /** The targets of back edges. */
+        private final Set<Block> loopHeaders = new HashSet<>();
         /** For each merge (more than one predecessor, or a loop header): what each slot is on entry. */
         private final Map<Block, Kind[]> merges = new HashMap<>();
         private final Map<Block, Local[]> exits = new HashMap<>();
@@ -220,6 +222,13 @@ public final class PromoteLocals implements Pass {
             roots.add(function.entry());
             roots.addAll(handlerBlocks(function));
             this.order = reversePostorder(roots);
+            for (int i = 0; i < order.size(); i++) {
+                for (Terminator.Edge edge : order.get(i).terminator().edges()) {
+                    if (order.indexOf(edge.target()) <= i) {
+                        loopHeaders.add(edge.target());
+                    }
+                }
+            }
             for (Block block : order) {
                 for (Terminator.Edge edge : block.terminator().edges()) {
                     predecessors.computeIfAbsent(edge.target(), b -> new ArrayList<>()).add(block);
@@ -257,12 +266,13 @@ public final class PromoteLocals implements Pass {
 
         /**
          * What each slot is on entry to each merge. A local that is virtual on some incoming path is
-         * virtual; the paths that have it in the frame load it there, on their edge, if it is bound on
-         * every way to that edge and the interpreter could take over at the merge (that load checks
-         * the type inference gave it). So a loop entered after a call (the frame is the truth then)
-         * still carries the locals it computes, and writes them to the frame where it leaves. A local
-         * the frame alone has on some path that cannot load it is in the frame (the other paths write
-         * it there); one known on every path is known. A back edge counts with what it carried in the
+         * virtual, and at a loop's header one known on some path is known; the paths that have it in
+         * the frame load it there, on their edge, if it is bound on every way to that edge and the
+         * interpreter could take over at the merge (that load checks the type inference gave it). So
+         * a loop entered after a call (the frame is the truth then) still carries the locals it
+         * computes, and writes them to the frame where it leaves, and reads the ones it only reads
+         * once. A local the frame has on some path, where it cannot or need not be loaded, is in the
+         * frame (the other paths write it there). A back edge counts with what it carried in the
          * round before, so this repeats until nothing changes; if that takes too long, the decisions
          * are made again without loads on edges, where a decision only ever moves from known to
          * virtual to frame, so it ends. The entry has every local in the frame, whatever jumps back to it.
@@ -324,6 +334,7 @@ public final class PromoteLocals implements Pass {
             Kind[] result = new Kind[promoted.length];
             for (int slot = 0; slot < result.length; slot++) {
                 boolean virtual = false;
+                boolean known = false;
                 boolean inFrame = false;
                 boolean loadable = promoted[slot] && block.bytecodeOffset() >= 0;
                 for (Block predecessor : predecessors.get(block)) {
@@ -332,14 +343,40 @@ public final class PromoteLocals implements Pass {
                         continue;
                     }
                     virtual |= incoming[slot] == Kind.VIRTUAL;
+                    known |= incoming[slot] == Kind.KNOWN;
                     if (incoming[slot] == Kind.FRAME) {
                         inFrame = true;
                         loadable &= bound.get(predecessor)[slot];
                     }
                 }
-                result[slot] = inFrame && (!virtual || !loadable) ? Kind.FRAME : virtual ? Kind.VIRTUAL : Kind.KNOWN;
+                boolean worthLoading = virtual || known && loopHeaders.contains(block) && readBeforeCodeRuns(block, slot, new HashSet<>());
+                result[slot] = inFrame && (!loadable || !worthLoading) ? Kind.FRAME : virtual ? Kind.VIRTUAL : Kind.KNOWN;
             }
             return result;
+        }
+
+        /**
+         * Whether the block, or a block only it leads to, loads the local before anything can run
+         * code or store it: only then is a known value worth carrying into the block.
+         */
+        private boolean readBeforeCodeRuns(Block block, int slot, Set<Block> seen) {
+            if (!seen.add(block)) {
+                return false;
+            }
+            for (Instr instruction : block.instructions()) {
+                if (instruction instanceof Instr.LoadLocal load && load.slot() == slot) {
+                    return true;
+                }
+                if (instruction instanceof Instr.StoreLocal store && store.slot() == slot || runsCode(instruction)) {
+                    return false;
+                }
+            }
+            for (Terminator.Edge edge : block.terminator().edges()) {
+                if (!isMerge(edge.target()) && !roots.contains(edge.target()) && readBeforeCodeRuns(edge.target(), slot, seen)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** The slots bound at each block's end on every way there: the arguments, and slots stored on every path. */
@@ -566,7 +603,12 @@ public final class PromoteLocals implements Pass {
             loaded.forEach((slot, value) -> {
                 ResumeState resume = new ResumeState(target.bytecodeOffset(), edge.arguments(), taken, virtual(remaining));
                 adjustments.add(new Instr.LoadLocal(value, slot, resume));
-                taken.add(value);
+                if (kinds[slot] == Kind.VIRTUAL) {
+                    taken.add(value);
+                } else {
+                    // a known local's object is the frame's: compiled code holds no reference to it
+                    adjustments.add(new Instr.Refcount(Op.DECREF, value));
+                }
             });
             return new Terminator.Edge(target, arguments);
         }
