@@ -1183,6 +1183,15 @@ static PyObject *run_pushed(PyThreadState *tstate, _PyInterpreterFrame *frame) {
  * parameters, arguments that do not fit
  * (the vectorcall path words the TypeError), or no room on the thread's frame stack; else 1 and
  * *result is what the call returned. */
+static int python_call_fits(PyThreadState *tstate, PyFunctionObject *function, int total) {
+    PyCodeObject *code = (PyCodeObject *)function->func_code;
+    int positional = code->co_argcount;
+    Py_ssize_t defaults = function->func_defaults == NULL ? 0 : PyTuple_GET_SIZE(function->func_defaults);
+    return function->func_version != 0 && (code->co_flags & CO_OPTIMIZED) && code->co_kwonlyargcount == 0
+           && (total <= positional || (code->co_flags & CO_VARARGS)) && total >= positional - defaults
+           && _PyThreadState_HasStackSpace(tstate, code->co_framesize) && tstate->interp->eval_frame != NULL;
+}
+
 static int call_python(PyThreadState *tstate, PyObject *callable, PyObject **args, int total, PyObject **result) {
     PyFunctionObject *function = (PyFunctionObject *)callable;
     PyCodeObject *code = (PyCodeObject *)function->func_code;
@@ -1190,9 +1199,7 @@ static int call_python(PyThreadState *tstate, PyObject *callable, PyObject **arg
     int varargs = (code->co_flags & CO_VARARGS) != 0;
     int varkeywords = (code->co_flags & CO_VARKEYWORDS) != 0;
     Py_ssize_t defaults = function->func_defaults == NULL ? 0 : PyTuple_GET_SIZE(function->func_defaults);
-    if (function->func_version == 0 || !(code->co_flags & CO_OPTIMIZED) || code->co_kwonlyargcount != 0
-            || (total > positional && !varargs) || total < positional - defaults
-            || !_PyThreadState_HasStackSpace(tstate, code->co_framesize) || tstate->interp->eval_frame == NULL) {
+    if (!python_call_fits(tstate, function, total)) {
         return 0;
     }
     int given = total < positional ? total : positional;
@@ -1225,6 +1232,51 @@ static int call_python(PyThreadState *tstate, PyObject *callable, PyObject **arg
         callee->localsplus[positional + varargs] = keywords;
     }
     *result = run_pushed(tstate, callee);
+    return 1;
+}
+
+/* A class whose instances object.__new__ makes and whose __init__ is a Python function, called
+ * as type.__call__ would (CALL_ALLOC_AND_ENTER_INIT, for which the interpreter stands down under a
+ * frame evaluator): the instance is allocated, __init__ runs in a frame pushed here (natively
+ * where it can), and must return None. Declined (0, nothing taken) for anything else, before the
+ * instance exists: a metaclass, an abstract class, __new__ or tp_alloc of its own, arguments
+ * __init__'s frame cannot take. Else the arguments (args[1..total], args[0] a spare slot) are
+ * taken over and *result is the instance, or NULL with the exception set. */
+static int construct(PyThreadState *tstate, PyObject *callable, PyObject **args, int total, PyObject **result) {
+    PyTypeObject *type = (PyTypeObject *)callable;
+    if (!Py_IS_TYPE(callable, &PyType_Type) || type->tp_new != PyBaseObject_Type.tp_new || type->tp_alloc != PyType_GenericAlloc
+            || !(type->tp_flags & Py_TPFLAGS_HEAPTYPE) || (type->tp_flags & Py_TPFLAGS_IS_ABSTRACT)) {
+        return 0;
+    }
+    PyObject *init = _PyType_Lookup(type, &_Py_ID(__init__));
+    if (init == NULL || !PyFunction_Check(init) || !python_call_fits(tstate, (PyFunctionObject *)init, total + 1)) {
+        return 0;
+    }
+    /* allocating can collect garbage, and a finalizer can change the class */
+    Py_INCREF(init);
+    PyObject *self = type->tp_alloc(type, 0);
+    if (self == NULL) {
+        Py_DECREF(init);
+        pyjit_release_all(args + 1, total);
+        *result = NULL;
+        return 1;
+    }
+    args[0] = Py_NewRef(self);
+    PyObject *returned;
+    if (!call_python(tstate, init, args, total + 1, &returned)) {
+        returned = PyObject_Vectorcall(init, args, (size_t)total + 1, NULL);
+        Py_DECREF(init);
+        pyjit_release_all(args, total + 1);
+    }
+    if (returned != NULL && returned != Py_None) {
+        PyErr_Format(PyExc_TypeError, "__init__() should return None, not '%.200s'", Py_TYPE(returned)->tp_name);
+        Py_CLEAR(returned);
+    }
+    if (returned == NULL) {
+        Py_CLEAR(self);
+    }
+    Py_XDECREF(returned);
+    *result = self;
     return 1;
 }
 
@@ -1286,6 +1338,9 @@ PyObject *pyjit_call(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject
             if (call_python(tstate, callable, first, total, &result)) {
                 return result;
             }
+        } else if (self_or_null == NULL && construct(tstate, callable, args, total, &result)) {
+            Py_DECREF(callable);
+            return result;
         } else if (call_builtin(tstate, callable, first, total, &result)) {
             result = _Py_CheckFunctionResult(tstate, callable, result, NULL);
             goto release;
@@ -1381,6 +1436,13 @@ PyObject *pyjit_subscript(PyObject *container, PyObject *index) {
         }
         if (PyTuple_CheckExact(container) && i < PyTuple_GET_SIZE(container)) {
             return Py_NewRef(PyTuple_GET_ITEM(container, i));
+        }
+        /* as BINARY_SUBSCR_STR_INT: an ASCII character is one of the interpreter's own strings */
+        if (PyUnicode_CheckExact(container) && i < PyUnicode_GET_LENGTH(container)) {
+            Py_UCS4 c = PyUnicode_READ_CHAR(container, i);
+            if (c < 128) {
+                return Py_NewRef((PyObject *)&_Py_SINGLETON(strings).ascii[c]);
+            }
         }
     }
     return PyObject_GetItem(container, index);
