@@ -109,6 +109,7 @@ public final class PromoteLocals implements Pass {
         return handlers;
     }
 
+    /** Slots that only LoadLocal and StoreLocal touch. */
     private static boolean[] promotedSlots(Function function) {
         boolean[] promoted = new boolean[function.slotCount()];
         Arrays.fill(promoted, true);
@@ -222,9 +223,13 @@ public final class PromoteLocals implements Pass {
             roots.add(function.entry());
             roots.addAll(handlerBlocks(function));
             this.order = reversePostorder(roots);
-            for (int i = 0; i < order.size(); i++) {
-                for (Terminator.Edge edge : order.get(i).terminator().edges()) {
-                    if (order.indexOf(edge.target()) <= i) {
+            Map<Block, Integer> position = new HashMap<>();
+            for (Block block : order) {
+                position.put(block, position.size());
+            }
+            for (Block block : order) {
+                for (Terminator.Edge edge : block.terminator().edges()) {
+                    if (position.get(edge.target()) <= position.get(block)) {
                         loopHeaders.add(edge.target());
                     }
                 }
