@@ -53,21 +53,8 @@ public final class PromoteLocals implements Pass {
     private static final Type SCALAR = Type.NONE.union(Type.BOOL).union(Type.INT).union(Type.FLOAT).union(Type.STR)
             .union(Type.CDOUBLE).union(Type.CINT64);
 
-    /** Where a local's value is, at some point of the code. */
-    private enum Kind {
-        /** In the frame alone; compiled code does not know it. */
-        FRAME,
-        /** In the frame, and compiled code has it as a value. */
-        KNOWN,
-        /** Only compiled code has it (it owns a reference); the frame holds an older object. */
-        VIRTUAL
-    }
-
-    /** Rounds of merge decisions with loads on edges before they are made without. */
-    private static final int MERGE_ROUNDS = 20;
-
-    private record Local(Kind kind, Value value) {
-        static final Local FRAME = new Local(Kind.FRAME, null);
+    private record Local(LocalKind kind, Value value) {
+        static final Local FRAME = new Local(LocalKind.FRAME, null);
     }
 
     @Override
@@ -94,19 +81,7 @@ public final class PromoteLocals implements Pass {
             block.terminator().edges().forEach(edge -> jumpedTo.add(edge.target()));
         }
         // a handler's block is entered by exceptions alone, with every local in the frame
-        return handlerBlocks(function).stream().noneMatch(jumpedTo::contains);
-    }
-
-    private static Set<Block> handlerBlocks(Function function) {
-        Set<Block> handlers = new java.util.LinkedHashSet<>();
-        for (Block block : function.blocks()) {
-            for (Instr instruction : block.instructions()) {
-                if (instruction.state() != null && instruction.state().handler() != null) {
-                    handlers.add(instruction.state().handler().block());
-                }
-            }
-        }
-        return handlers;
+        return LocalFlow.handlerBlocks(function).stream().noneMatch(jumpedTo::contains);
     }
 
     /** Slots that only LoadLocal and StoreLocal touch. */
@@ -200,16 +175,9 @@ public final class PromoteLocals implements Pass {
 
     private static final class Rewrite {
         private final Function function;
-        private final boolean[] promoted;
-        private final boolean[] deferrable;
-        private final List<Block> order;
-        private final Map<Block, List<Block>> predecessors = new HashMap<>();
-        /** The blocks entered with every local in the frame: the function's entry and the exception handlers. */
-        private final Set<Block> roots = new java.util.LinkedHashSet<>();
-        /** The targets of back edges. */
-        private final Set<Block> loopHeaders = new HashSet<>();
+        private final LocalFlow flow;
         /** For each merge (more than one predecessor, or a loop header): what each slot is on entry. */
-        private final Map<Block, Kind[]> merges = new HashMap<>();
+        private Map<Block, LocalKind[]> merges;
         private final Map<Block, Local[]> exits = new HashMap<>();
         private final Map<Value, Value> replacement = new HashMap<>();
         /** The bytecode offset of the block's last instruction that has one: where a write at its end reports an error. */
@@ -218,37 +186,17 @@ public final class PromoteLocals implements Pass {
 
         Rewrite(Function function, boolean[] promoted, boolean[] deferrable) {
             this.function = function;
-            this.promoted = promoted;
-            this.deferrable = deferrable;
-            roots.add(function.entry());
-            roots.addAll(handlerBlocks(function));
-            this.order = reversePostorder(roots);
-            Map<Block, Integer> position = new HashMap<>();
-            for (Block block : order) {
-                position.put(block, position.size());
-            }
-            for (Block block : order) {
-                for (Terminator.Edge edge : block.terminator().edges()) {
-                    if (position.get(edge.target()) <= position.get(block)) {
-                        loopHeaders.add(edge.target());
-                    }
-                }
-            }
-            for (Block block : order) {
-                for (Terminator.Edge edge : block.terminator().edges()) {
-                    predecessors.computeIfAbsent(edge.target(), b -> new ArrayList<>()).add(block);
-                }
-            }
+            this.flow = new LocalFlow(function, promoted, deferrable);
         }
 
         void run() {
-            decideMerges();
-            for (Block block : order) {
-                Local[] locals = isMerge(block) ? mergeParameters(block) : entryOf(block);
+            merges = new MergeKinds(flow).decide();
+            for (Block block : flow.order()) {
+                Local[] locals = flow.isMerge(block) ? mergeParameters(block) : entryOf(block);
                 exits.put(block, rewriteBlock(block, locals));
                 exitOffsets.put(block, offset);
             }
-            for (Block block : List.copyOf(order)) {
+            for (Block block : List.copyOf(flow.order())) {
                 connectEdges(block);
             }
             if (!replacement.isEmpty()) {
@@ -256,205 +204,24 @@ public final class PromoteLocals implements Pass {
             }
         }
 
-        private boolean isMerge(Block block) {
-            return !roots.contains(block) && predecessors.getOrDefault(block, List.of()).size() != 1;
-        }
-
         private Local[] entryOf(Block block) {
-            if (roots.contains(block)) {
-                Local[] locals = new Local[promoted.length];
+            if (flow.isRoot(block)) {
+                Local[] locals = new Local[flow.slots()];
                 Arrays.fill(locals, Local.FRAME);
                 return locals;
             }
-            return exits.get(predecessors.get(block).get(0)).clone();
-        }
-
-        /**
-         * What each slot is on entry to each merge. A local that is virtual on some incoming path is
-         * virtual, and at a loop's header one known on some path is known; the paths that have it in
-         * the frame load it there, on their edge, if it is bound on every way to that edge and the
-         * interpreter could take over at the merge (that load checks the type inference gave it). So
-         * a loop entered after a call (the frame is the truth then) still carries the locals it
-         * computes, and writes them to the frame where it leaves, and reads the ones it only reads
-         * once. A local the frame has on some path, where it cannot or need not be loaded, is in the
-         * frame (the other paths write it there). A back edge counts with what it carried in the
-         * round before, so this repeats until nothing changes; if that takes too long, the decisions
-         * are made again without loads on edges, where a decision only ever moves from known to
-         * virtual to frame, so it ends. The entry has every local in the frame, whatever jumps back to it.
-         */
-        private void decideMerges() {
-            if (!decideMerges(true)) {
-                merges.clear();
-                decideMerges(false);
-            }
-        }
-
-        private boolean decideMerges(boolean loadOnEdges) {
-            Map<Block, boolean[]> bound = loadOnEdges ? boundAtExits() : Map.of();
-            Kind[] inFrame = new Kind[promoted.length];
-            Arrays.fill(inFrame, Kind.FRAME);
-            if (predecessors.containsKey(function.entry())) {
-                merges.put(function.entry(), inFrame);
-            }
-            Map<Block, Kind[]> exitKinds = new HashMap<>();
-            boolean changed = true;
-            for (int round = 0; changed; round++) {
-                if (loadOnEdges && round == MERGE_ROUNDS) {
-                    return false;
-                }
-                changed = false;
-                for (Block block : order) {
-                    Kind[] kinds;
-                    if (roots.contains(block)) {
-                        kinds = inFrame.clone();
-                    } else if (!isMerge(block)) {
-                        kinds = exitKinds.get(predecessors.get(block).get(0)).clone();
-                    } else {
-                        Kind[] decided = merges.get(block);
-                        Kind[] now = loadOnEdges ? merged(block, exitKinds, bound) : folded(block, decided, exitKinds);
-                        if (decided == null || !Arrays.equals(decided, now)) {
-                            merges.put(block, now);
-                            changed = true;
-                        }
-                        kinds = now.clone();
-                    }
-                    exitKinds.put(block, transferKinds(block, kinds));
-                }
-            }
-            return true;
-        }
-
-        private Kind[] folded(Block block, Kind[] decided, Map<Block, Kind[]> exitKinds) {
-            Kind[] now = decided == null ? null : decided.clone();
-            for (Block predecessor : predecessors.get(block)) {
-                Kind[] incoming = exitKinds.get(predecessor);
-                if (incoming != null) {
-                    now = now == null ? incoming.clone() : widest(now, incoming);
-                }
-            }
-            return now;
-        }
-
-        private Kind[] merged(Block block, Map<Block, Kind[]> exitKinds, Map<Block, boolean[]> bound) {
-            Kind[] result = new Kind[promoted.length];
-            for (int slot = 0; slot < result.length; slot++) {
-                boolean virtual = false;
-                boolean known = false;
-                boolean inFrame = false;
-                boolean loadable = promoted[slot] && block.bytecodeOffset() >= 0;
-                for (Block predecessor : predecessors.get(block)) {
-                    Kind[] incoming = exitKinds.get(predecessor);
-                    if (incoming == null) {
-                        continue;
-                    }
-                    virtual |= incoming[slot] == Kind.VIRTUAL;
-                    known |= incoming[slot] == Kind.KNOWN;
-                    if (incoming[slot] == Kind.FRAME) {
-                        inFrame = true;
-                        loadable &= bound.get(predecessor)[slot];
-                    }
-                }
-                boolean worthLoading = virtual || known && loopHeaders.contains(block) && readBeforeCodeRuns(block, slot, new HashSet<>());
-                result[slot] = inFrame && (!loadable || !worthLoading) ? Kind.FRAME : virtual ? Kind.VIRTUAL : Kind.KNOWN;
-            }
-            return result;
-        }
-
-        /**
-         * Whether the block, or a block only it leads to, loads the local before anything can run
-         * code or store it: only then is a known value worth carrying into the block.
-         */
-        private boolean readBeforeCodeRuns(Block block, int slot, Set<Block> seen) {
-            if (!seen.add(block)) {
-                return false;
-            }
-            for (Instr instruction : block.instructions()) {
-                if (instruction instanceof Instr.LoadLocal load && load.slot() == slot) {
-                    return true;
-                }
-                if (instruction instanceof Instr.StoreLocal store && store.slot() == slot || runsCode(instruction)) {
-                    return false;
-                }
-            }
-            for (Terminator.Edge edge : block.terminator().edges()) {
-                if (!isMerge(edge.target()) && !roots.contains(edge.target()) && readBeforeCodeRuns(edge.target(), slot, seen)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /** The slots bound at each block's end on every way there: the arguments, and slots stored on every path. */
-        private Map<Block, boolean[]> boundAtExits() {
-            Map<Block, boolean[]> bound = new HashMap<>();
-            boolean changed = true;
-            while (changed) {
-                changed = false;
-                for (Block block : order) {
-                    boolean[] now = new boolean[promoted.length];
-                    if (roots.contains(block)) {
-                        Arrays.fill(now, 0, Math.min(function.argumentSlots(), now.length), true);
-                    } else {
-                        Arrays.fill(now, true);
-                        for (Block predecessor : predecessors.get(block)) {
-                            boolean[] incoming = bound.get(predecessor);
-                            for (int slot = 0; incoming != null && slot < now.length; slot++) {
-                                now[slot] &= incoming[slot];
-                            }
-                        }
-                    }
-                    for (Instr instruction : block.instructions()) {
-                        if (instruction instanceof Instr.StoreLocal store && promoted(store.slot())) {
-                            now[store.slot()] = true;
-                        }
-                    }
-                    if (!Arrays.equals(now, bound.get(block))) {
-                        bound.put(block, now);
-                        changed = true;
-                    }
-                }
-            }
-            return bound;
-        }
-
-        private static Kind[] widest(Kind[] a, Kind[] b) {
-            Kind[] result = new Kind[a.length];
-            for (int i = 0; i < a.length; i++) {
-                result[i] = a[i] == Kind.FRAME || b[i] == Kind.FRAME ? Kind.FRAME
-                        : a[i] == Kind.VIRTUAL || b[i] == Kind.VIRTUAL ? Kind.VIRTUAL : Kind.KNOWN;
-            }
-            return result;
-        }
-
-        /** The kinds at the block's end, as {@link #rewriteBlock} will make them. */
-        private Kind[] transferKinds(Block block, Kind[] kinds) {
-            for (Instr instruction : block.instructions()) {
-                if (instruction instanceof Instr.LoadLocal load && promoted(load.slot())) {
-                    if (kinds[load.slot()] == Kind.FRAME) {
-                        kinds[load.slot()] = Kind.KNOWN;
-                    }
-                } else if (instruction instanceof Instr.StoreLocal store && promoted(store.slot())) {
-                    kinds[store.slot()] = kinds[store.slot()] == Kind.VIRTUAL || deferrable[store.slot()] ? Kind.VIRTUAL : Kind.KNOWN;
-                } else if (runsCode(instruction)) {
-                    Arrays.fill(kinds, Kind.FRAME);
-                }
-            }
-            return kinds;
-        }
-
-        private boolean promoted(int slot) {
-            return slot < promoted.length && promoted[slot];
+            return exits.get(flow.predecessors(block).get(0)).clone();
         }
 
         private Local[] mergeParameters(Block block) {
-            Kind[] kinds = merges.get(block);
+            LocalKind[] kinds = merges.get(block);
             Local[] locals = new Local[kinds.length];
             for (int slot = 0; slot < kinds.length; slot++) {
-                if (kinds[slot] == Kind.FRAME) {
+                if (kinds[slot] == LocalKind.FRAME) {
                     locals[slot] = Local.FRAME;
                 } else {
                     Value parameter = function.addParameter(block, Type.BOTTOM);
-                    if (kinds[slot] == Kind.VIRTUAL) {
+                    if (kinds[slot] == LocalKind.VIRTUAL) {
                         function.virtualLocalParameters().add(parameter);
                     }
                     locals[slot] = new Local(kinds[slot], parameter);
@@ -469,25 +236,25 @@ public final class PromoteLocals implements Pass {
                 if (instruction.state() != null) {
                     offset = instruction.state().offset();
                 }
-                if (instruction instanceof Instr.LoadLocal load && promoted(load.slot())) {
+                if (instruction instanceof Instr.LoadLocal load && flow.promoted(load.slot())) {
                     Local local = locals[load.slot()];
-                    if (local.kind() == Kind.FRAME) {
+                    if (local.kind() == LocalKind.FRAME) {
                         rewritten.add(load.withVirtualLocals(virtual(locals)));
-                        locals[load.slot()] = new Local(Kind.KNOWN, load.result());
+                        locals[load.slot()] = new Local(LocalKind.KNOWN, load.result());
                     } else {
                         rewritten.add(new Instr.Refcount(Op.INCREF, local.value()));
                         replacement.put(load.result(), local.value());
                     }
-                } else if (instruction instanceof Instr.StoreLocal store && promoted(store.slot())) {
+                } else if (instruction instanceof Instr.StoreLocal store && flow.promoted(store.slot())) {
                     Local local = locals[store.slot()];
-                    if (local.kind() == Kind.VIRTUAL) {
+                    if (local.kind() == LocalKind.VIRTUAL) {
                         rewritten.add(new Instr.Refcount(Op.DECREF, local.value()));
-                        locals[store.slot()] = new Local(Kind.VIRTUAL, store.value());
-                    } else if (deferrable[store.slot()]) {
-                        locals[store.slot()] = new Local(Kind.VIRTUAL, store.value());
+                        locals[store.slot()] = new Local(LocalKind.VIRTUAL, store.value());
+                    } else if (flow.deferrable(store.slot())) {
+                        locals[store.slot()] = new Local(LocalKind.VIRTUAL, store.value());
                     } else {
                         rewritten.add(store);
-                        locals[store.slot()] = new Local(Kind.KNOWN, store.value());
+                        locals[store.slot()] = new Local(LocalKind.KNOWN, store.value());
                     }
                 } else if (runsCode(instruction)) {
                     FrameState state = instruction.state() != null ? instruction.state() : new FrameState(offset, List.of());
@@ -509,7 +276,7 @@ public final class PromoteLocals implements Pass {
         /** Writes every virtual local to the frame; each write's state names the ones still to write. */
         private void flushAll(Local[] locals, FrameState state, List<Instr> out) {
             for (int slot = 0; slot < locals.length; slot++) {
-                if (locals[slot].kind() == Kind.VIRTUAL) {
+                if (locals[slot].kind() == LocalKind.VIRTUAL) {
                     Value value = locals[slot].value();
                     locals[slot] = Local.FRAME;
                     out.add(new Instr.FlushLocal(slot, value, state.withLocals(virtual(locals))));
@@ -520,7 +287,7 @@ public final class PromoteLocals implements Pass {
         private static List<VirtualLocal> virtual(Local[] locals) {
             List<VirtualLocal> result = new ArrayList<>();
             for (int slot = 0; slot < locals.length; slot++) {
-                if (locals[slot].kind() == Kind.VIRTUAL) {
+                if (locals[slot].kind() == LocalKind.VIRTUAL) {
                     result.add(new VirtualLocal(slot, locals[slot].value()));
                 }
             }
@@ -576,7 +343,7 @@ public final class PromoteLocals implements Pass {
 
         private Terminator.Edge adjusted(Terminator.Edge edge, Local[] exit, int exitOffset, List<Instr> adjustments) {
             Block target = edge.target();
-            Kind[] kinds = merges.get(target);
+            LocalKind[] kinds = merges.get(target);
             if (kinds == null) {
                 return edge;
             }
@@ -587,17 +354,17 @@ public final class PromoteLocals implements Pass {
             Map<Integer, Value> loaded = new java.util.TreeMap<>();
             for (int slot = 0; slot < kinds.length; slot++) {
                 Local local = remaining[slot];
-                if (kinds[slot] == Kind.FRAME) {
-                    if (local.kind() == Kind.VIRTUAL) {
+                if (kinds[slot] == LocalKind.FRAME) {
+                    if (local.kind() == LocalKind.VIRTUAL) {
                         remaining[slot] = Local.FRAME;
                         adjustments.add(new Instr.FlushLocal(slot, local.value(), state.withLocals(virtual(remaining))));
                     }
-                } else if (local.kind() == Kind.FRAME) {
+                } else if (local.kind() == LocalKind.FRAME) {
                     Value value = function.newValue(Type.TOP);
                     loaded.put(slot, value);
                     arguments.add(value);
                 } else {
-                    if (kinds[slot] == Kind.VIRTUAL && local.kind() == Kind.KNOWN) {
+                    if (kinds[slot] == LocalKind.VIRTUAL && local.kind() == LocalKind.KNOWN) {
                         adjustments.add(new Instr.Refcount(Op.INCREF, local.value()));
                         taken.add(local.value());
                     }
@@ -608,7 +375,7 @@ public final class PromoteLocals implements Pass {
             loaded.forEach((slot, value) -> {
                 ResumeState resume = new ResumeState(target.bytecodeOffset(), edge.arguments(), taken, virtual(remaining));
                 adjustments.add(new Instr.LoadLocal(value, slot, resume));
-                if (kinds[slot] == Kind.VIRTUAL) {
+                if (kinds[slot] == LocalKind.VIRTUAL) {
                     taken.add(value);
                 } else {
                     // a known local's object is the frame's: compiled code holds no reference to it
@@ -628,27 +395,6 @@ public final class PromoteLocals implements Pass {
                 resolved.put(from, target);
             });
             return resolved;
-        }
-
-        private static List<Block> reversePostorder(Set<Block> roots) {
-            List<Block> postorder = new ArrayList<>();
-            Set<Block> seen = new HashSet<>();
-            for (Block root : roots) {
-                visit(root, seen, postorder);
-            }
-            List<Block> order = new ArrayList<>(postorder);
-            java.util.Collections.reverse(order);
-            return order;
-        }
-
-        private static void visit(Block block, Set<Block> seen, List<Block> postorder) {
-            if (!seen.add(block)) {
-                return;
-            }
-            for (Terminator.Edge edge : block.terminator().edges()) {
-                visit(edge.target(), seen, postorder);
-            }
-            postorder.add(block);
         }
     }
 }
