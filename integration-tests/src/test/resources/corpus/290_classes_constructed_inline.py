@@ -1,4 +1,4 @@
-# jit-expect-compiled: build Point.__init__ build_all
+# jit-expect-compiled: build __init__ build_all
 # jit-threshold: 3
 # jit-loop-threshold: 3
 # Compiled code constructs an instance of a plain class itself, as type.__call__ would: it
