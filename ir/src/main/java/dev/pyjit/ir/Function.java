@@ -22,6 +22,7 @@ public final class Function {
     private final Map<Integer, Double> floatConstants = new HashMap<>();
     private final Map<Integer, Long> intConstants = new HashMap<>();
     private final java.util.Set<Value> virtualLocalParameters = new java.util.HashSet<>();
+    private final java.util.Set<Value> loadsOnEdges = new java.util.HashSet<>();
     private int nextValue;
 
     /**
@@ -104,6 +105,15 @@ public final class Function {
      */
     public java.util.Set<Value> virtualLocalParameters() {
         return virtualLocalParameters;
+    }
+
+    /**
+     * Objects PromoteLocals loads from the frame on an edge into a merge that carries the local as
+     * virtual: each load's resume state releases its own object (the interpreter resumes at the
+     * merge), so an unbox right after it can resume with the same state.
+     */
+    public java.util.Set<Value> loadsOnEdges() {
+        return loadsOnEdges;
     }
 
     /** The frame's localsplus slots: locals, cells and free variables. */

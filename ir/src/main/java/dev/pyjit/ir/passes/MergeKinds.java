@@ -2,12 +2,9 @@ package dev.pyjit.ir.passes;
 
 import dev.pyjit.ir.Block;
 import dev.pyjit.ir.Instr;
-import dev.pyjit.ir.Terminator;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 
 /** Where each local is on entry to each merge of the control flow, for {@link PromoteLocals}. */
 final class MergeKinds {
@@ -23,13 +20,12 @@ final class MergeKinds {
 
     /**
      * What each slot is on entry to each merge. A local that is virtual on some incoming path is
-     * virtual, and at a loop's header one known on some path is known; the paths that have it in
-     * the frame load it there, on their edge, if it is bound on every way to that edge and the
-     * interpreter could take over at the merge (that load checks the type inference gave it). So
-     * a loop entered after a call (the frame is the truth then) still carries the locals it
-     * computes, and writes them to the frame where it leaves, and reads the ones it only reads
-     * once. A local the frame has on some path, where it cannot or need not be loaded, is in the
-     * frame (the other paths write it there). A back edge counts with what it carried in the
+     * virtual; the paths that have it in the frame load it there, on their edge, if it is bound on
+     * every way to that edge and the interpreter could take over at the merge (that load checks
+     * the type inference gave it). So a loop entered after a call (the frame is the truth then)
+     * still carries the locals it computes, and writes them to the frame where it leaves. A local
+     * the frame has on some path that cannot load it is in the frame (the other paths write it
+     * there); one known on every path is known, except at a loop's header. A back edge counts with what it carried in the
      * round before, so this repeats until nothing changes; if that takes too long, the decisions
      * are made again without loads on edges, where a decision only ever moves from known to
      * virtual to frame, so it ends. The entry has every local in the frame, whatever jumps back to it.
@@ -85,14 +81,13 @@ final class MergeKinds {
                 now = now == null ? incoming.clone() : widest(now, incoming);
             }
         }
-        return now;
+        return notKnownAround(block, now);
     }
 
     private LocalKind[] merged(Block block, Map<Block, LocalKind[]> exitKinds, Map<Block, boolean[]> bound) {
         LocalKind[] result = new LocalKind[flow.slots()];
         for (int slot = 0; slot < result.length; slot++) {
             boolean virtual = false;
-            boolean known = false;
             boolean inFrame = false;
             boolean loadable = flow.promoted(slot) && block.bytecodeOffset() >= 0;
             for (Block predecessor : flow.predecessors(block)) {
@@ -101,40 +96,30 @@ final class MergeKinds {
                     continue;
                 }
                 virtual |= incoming[slot] == LocalKind.VIRTUAL;
-                known |= incoming[slot] == LocalKind.KNOWN;
                 if (incoming[slot] == LocalKind.FRAME) {
                     inFrame = true;
                     loadable &= bound.get(predecessor)[slot];
                 }
             }
-            boolean worthLoading = virtual || known && flow.isLoopHeader(block) && readBeforeCodeRuns(block, slot, new HashSet<>());
-            result[slot] = inFrame && (!loadable || !worthLoading) ? LocalKind.FRAME : virtual ? LocalKind.VIRTUAL : LocalKind.KNOWN;
+            result[slot] = inFrame && (!loadable || !virtual) ? LocalKind.FRAME : virtual ? LocalKind.VIRTUAL : LocalKind.KNOWN;
         }
-        return result;
+        return notKnownAround(block, result);
     }
 
     /**
-     * Whether the block, or a block only it leads to, loads the local before anything can run
-     * code or store it: only then is a known value worth carrying into the block.
+     * A known local is a pointer compiled code borrows from the frame. A loop's back edge passes an
+     * eval-breaker poll, which can run code (a signal handler) that rebinds the local through
+     * f_locals and frees the object: so a loop's header never takes a local as known.
      */
-    private boolean readBeforeCodeRuns(Block block, int slot, Set<Block> seen) {
-        if (!seen.add(block)) {
-            return false;
-        }
-        for (Instr instruction : block.instructions()) {
-            if (instruction instanceof Instr.LoadLocal load && load.slot() == slot) {
-                return true;
-            }
-            if (instruction instanceof Instr.StoreLocal store && store.slot() == slot || PromoteLocals.runsCode(instruction)) {
-                return false;
+    private LocalKind[] notKnownAround(Block block, LocalKind[] kinds) {
+        if (flow.isLoopHeader(block)) {
+            for (int slot = 0; slot < kinds.length; slot++) {
+                if (kinds[slot] == LocalKind.KNOWN) {
+                    kinds[slot] = LocalKind.FRAME;
+                }
             }
         }
-        for (Terminator.Edge edge : block.terminator().edges()) {
-            if (!flow.isMerge(edge.target()) && !flow.isRoot(edge.target()) && readBeforeCodeRuns(edge.target(), slot, seen)) {
-                return true;
-            }
-        }
-        return false;
+        return kinds;
     }
 
     /** The slots bound at each block's end on every way there: the arguments, and slots stored on every path. */

@@ -371,16 +371,13 @@ public final class PromoteLocals implements Pass {
                     arguments.add(local.value());
                 }
             }
-            // after the writes, so that the references taken here are all that a failed check releases
+            // after the writes, so that the references taken here are all that a failed check
+            // releases, the loaded object's own included
             loaded.forEach((slot, value) -> {
+                taken.add(value);
                 ResumeState resume = new ResumeState(target.bytecodeOffset(), edge.arguments(), taken, virtual(remaining));
                 adjustments.add(new Instr.LoadLocal(value, slot, resume));
-                if (kinds[slot] == LocalKind.VIRTUAL) {
-                    taken.add(value);
-                } else {
-                    // a known local's object is the frame's: compiled code holds no reference to it
-                    adjustments.add(new Instr.Refcount(Op.DECREF, value));
-                }
+                function.loadsOnEdges().add(value);
             });
             return new Terminator.Edge(target, arguments);
         }

@@ -5,7 +5,6 @@ import dev.pyjit.ir.FrameState;
 import dev.pyjit.ir.Function;
 import dev.pyjit.ir.Instr;
 import dev.pyjit.ir.Op;
-import dev.pyjit.ir.ResumeState;
 import dev.pyjit.ir.Terminator;
 import dev.pyjit.ir.Type;
 import dev.pyjit.ir.Value;
@@ -183,7 +182,7 @@ public final class UnboxParameters implements Pass {
         for (Incoming in : incoming.getOrDefault(parameter, List.of())) {
             Value object = in.edge().arguments().get(in.index());
             if (!candidates.contains(object) && !(definitions.get(object) instanceof Instr.BoxInt) && intConstant(function, object, definitions) == null
-                    && checkedLoad(in.from(), object, definitions) == null) {
+                    && checkedLoad(function, in.from(), object, definitions) == null) {
                 return false;
             }
         }
@@ -191,14 +190,14 @@ public final class UnboxParameters implements Pass {
     }
 
     /**
-     * The load of a local from the frame, on the edge's own block, that checks the object's type
-     * (PromoteLocals loads a local so where a loop carries it on from a path that had it in the
-     * frame); null for any other value. Its value is unboxed right after it, checked to fit in 64
-     * bits, resuming where the load would.
+     * PromoteLocals' load of a local from the frame on this edge (where a loop carries on a local
+     * that a path had in the frame), checked to be an int; null for any other value. Its value is
+     * unboxed right after it, checked to fit in 64 bits, resuming as the load would: that state
+     * releases the object.
      */
-    private static Instr.LoadLocal checkedLoad(Block from, Value object, Map<Value, Instr> definitions) {
-        return definitions.get(object) instanceof Instr.LoadLocal load && load.resume() != null && load.result().type().equals(Type.INT)
-                && from.instructions().contains(load) ? load : null;
+    private static Instr.LoadLocal checkedLoad(Function function, Block from, Value object, Map<Value, Instr> definitions) {
+        return function.loadsOnEdges().contains(object) && definitions.get(object) instanceof Instr.LoadLocal load && load.resume() != null
+                && load.result().type().equals(Type.INT) && from.instructions().contains(load) ? load : null;
     }
 
     /** The unboxed value of a LoadConst of an int that fits in 64 bits; null for anything else. */
@@ -245,7 +244,7 @@ public final class UnboxParameters implements Pass {
                 Block from = in.from();
                 List<Value> passed = arguments.computeIfAbsent(from, b -> new ArrayList<>(in.edge().arguments()));
                 Value object = in.edge().arguments().get(in.index());
-                Instr.LoadLocal load = parameter.type().equals(Type.INT) ? checkedLoad(from, object, definitions) : null;
+                Instr.LoadLocal load = parameter.type().equals(Type.INT) ? checkedLoad(function, from, object, definitions) : null;
                 Value companion;
                 if (converted.containsKey(object)) {
                     passed.set(in.index(), converted.get(object).number());
@@ -259,11 +258,8 @@ public final class UnboxParameters implements Pass {
                     from.add(new Instr.Refcount(Op.DECREF, object));
                     companion = null;
                 } else if (load != null) {
-                    List<Value> released = new ArrayList<>(load.resume().released());
-                    released.add(object);
                     Value number = function.newValue(Type.CINT64);
-                    from.instructions().add(from.instructions().indexOf(load) + 1, new Instr.UnboxInt(number, object,
-                            new ResumeState(load.resume().offset(), load.resume().stack(), released, load.resume().locals())));
+                    from.instructions().add(from.instructions().indexOf(load) + 1, new Instr.UnboxInt(number, object, load.resume()));
                     passed.set(in.index(), number);
                     companion = object;
                 } else {
@@ -305,6 +301,7 @@ public final class UnboxParameters implements Pass {
             List<Instr> rewritten = new ArrayList<>();
             int offset = 0;
             Value returnedBox = null;
+            Value returnedFrom = null;
             for (Instr instruction : block.instructions()) {
                 if (instruction.state() != null) {
                     offset = instruction.state().offset();
@@ -320,7 +317,14 @@ public final class UnboxParameters implements Pass {
                         rewritten.add(new Instr.Refcount(Op.DECREF, of.object()));
                     }
                 } else if (instruction instanceof Instr.FlushLocal flush) {
-                    if (of.object() == null) {
+                    if (returnedBox != null && returnedFrom == operand) {
+                        // the local written before the return is the very object returned, as in the interpreter
+                        rewritten.add(new Instr.Refcount(Op.INCREF, returnedBox));
+                        rewritten.add(new Instr.FlushLocal(flush.slot(), returnedBox, flush.state()));
+                        if (of.object() != null) {
+                            rewritten.add(new Instr.Refcount(Op.DECREF, of.object()));
+                        }
+                    } else if (of.object() == null) {
                         rewritten.add(new Instr.FlushLocal(flush.slot(), of.number(), flush.state()));
                     } else {
                         Value object = function.newValue(operand.type());
@@ -331,6 +335,7 @@ public final class UnboxParameters implements Pass {
                 } else if (instruction.op() == Op.INCREF) {
                     // the reference the block returns (see convertible)
                     returnedBox = function.newValue(operand.type());
+                    returnedFrom = operand;
                     FrameState state = new FrameState(offset, List.of());
                     rewritten.add(of.object() != null ? new Instr.Rebox(returnedBox, of.object(), of.number(), state)
                             : operand.type().equals(Type.FLOAT) ? new Instr.BoxFloat(returnedBox, of.number(), state)
