@@ -469,6 +469,12 @@ void pyjit_store_local(_PyInterpreterFrame *frame, int slot, PyObject *value) {
     Py_XDECREF(old);
 }
 
+void pyjit_store_boxed_local(_PyInterpreterFrame *frame, int slot, PyObject *boxed) {
+    if (boxed != NULL) {
+        pyjit_store_local(frame, slot, boxed);
+    }
+}
+
 static inline PyObject *name_at(_PyInterpreterFrame *frame, int index) {
     return PyTuple_GET_ITEM(code_of(frame)->co_names, index);
 }

@@ -256,6 +256,10 @@ PyObject *pyjit_load_local(_PyInterpreterFrame *frame, int slot);
 PyObject *pyjit_load_local_checked(_PyInterpreterFrame *frame, int slot);
 /* Steals value. */
 void pyjit_store_local(_PyInterpreterFrame *frame, int slot, PyObject *value);
+/* A virtual local's number boxed for the frame on the way to a handler or out of the function; if
+ * the box failed (MemoryError is set) the slot keeps its older object, never NULL for a local that
+ * compiled code knows to be bound. */
+void pyjit_store_boxed_local(_PyInterpreterFrame *frame, int slot, PyObject *boxed);
 PyObject *pyjit_load_global(_PyInterpreterFrame *frame, int name_index);
 int pyjit_store_global(_PyInterpreterFrame *frame, int name_index, PyObject *value);
 PyObject *pyjit_load_attr(_PyInterpreterFrame *frame, PyObject *owner, int name_index);

@@ -574,15 +574,17 @@ final class Lowering {
     }
 
     /**
-     * Writes virtual locals to their slots, taking their references over; an unboxed double is
-     * boxed first, and if that fails (MemoryError is then set) the slot is left unbound, since
-     * this is already the way out of the function.
+     * Writes virtual locals to their slots, taking their references over; an unboxed number is
+     * boxed first, and if that fails (MemoryError is then set) the slot keeps its older object:
+     * a handler may read it.
      */
     private void writeLocals(List<VirtualLocal> locals) {
         for (VirtualLocal local : locals) {
-            LLVMValueRef value = use(local.value());
-            LLVMValueRef object = local.value().type().isUnboxed() ? box(local.value()) : value;
-            call("pyjit_store_local", frame, int32(local.slot()), object);
+            if (local.value().type().isUnboxed()) {
+                call("pyjit_store_boxed_local", frame, int32(local.slot()), box(local.value()));
+            } else {
+                call("pyjit_store_local", frame, int32(local.slot()), use(local.value()));
+            }
         }
     }
 
