@@ -14,6 +14,7 @@ public final class Block {
     final List<Instr> instructions = new ArrayList<>();
     private Terminator terminator;
     private int bytecodeOffset = -1;
+    private int storedOnEntry = -1;
 
     Block(int id, String label) {
         this.id = id;
@@ -36,6 +37,20 @@ public final class Block {
 
     public void setBytecodeOffset(int offset) {
         this.bytecodeOffset = offset;
+    }
+
+    /**
+     * The local whose store the block starts just after, or -1: the interpreter takes over here
+     * by running that store again, at {@link #bytecodeOffset}, with the local's value on top of
+     * the block's stack (a loop body that passes made and stored its variable on two ways in).
+     */
+    public int storedOnEntry() {
+        return storedOnEntry;
+    }
+
+    public void resumeAtStore(int offset, int slot) {
+        this.bytecodeOffset = offset;
+        this.storedOnEntry = slot;
     }
 
     public List<Value> parameters() {

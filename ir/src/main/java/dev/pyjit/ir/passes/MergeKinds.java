@@ -86,10 +86,11 @@ final class MergeKinds {
 
     private LocalKind[] merged(Block block, Map<Block, LocalKind[]> exitKinds, Map<Block, boolean[]> bound) {
         LocalKind[] result = new LocalKind[flow.slots()];
+        boolean resumable = block.bytecodeOffset() >= 0 && (block.storedOnEntry() < 0 || everyWay(block, exitKinds, block.storedOnEntry()));
         for (int slot = 0; slot < result.length; slot++) {
             boolean virtual = false;
             boolean inFrame = false;
-            boolean loadable = flow.promoted(slot) && block.bytecodeOffset() >= 0;
+            boolean loadable = flow.promoted(slot) && resumable;
             for (Block predecessor : flow.predecessors(block)) {
                 LocalKind[] incoming = exitKinds.get(predecessor);
                 if (incoming == null) {
@@ -104,6 +105,15 @@ final class MergeKinds {
             result[slot] = inFrame && (!loadable || !virtual) ? LocalKind.FRAME : virtual ? LocalKind.VIRTUAL : LocalKind.KNOWN;
         }
         return notKnownAround(block, result);
+    }
+
+    /**
+     * Whether the local is virtual on every way into the block: where the interpreter would take
+     * over by storing it again, compiled code has a reference of its own to hand it.
+     */
+    private boolean everyWay(Block block, Map<Block, LocalKind[]> exitKinds, int slot) {
+        return flow.predecessors(block).stream().map(exitKinds::get)
+                .allMatch(incoming -> incoming == null || incoming[slot] == LocalKind.VIRTUAL);
     }
 
     /**

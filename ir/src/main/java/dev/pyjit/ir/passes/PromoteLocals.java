@@ -373,9 +373,16 @@ public final class PromoteLocals implements Pass {
             }
             // after the writes, so that the references taken here are all that a failed check
             // releases, the loaded object's own included
+            List<Value> stack = new ArrayList<>(edge.arguments());
+            Local[] written = remaining.clone();
+            if (target.storedOnEntry() >= 0) {
+                // the interpreter stores the local again from the top of the stack
+                stack.add(written[target.storedOnEntry()].value());
+                written[target.storedOnEntry()] = Local.FRAME;
+            }
             loaded.forEach((slot, value) -> {
                 taken.add(value);
-                ResumeState resume = new ResumeState(target.bytecodeOffset(), edge.arguments(), taken, virtual(remaining));
+                ResumeState resume = new ResumeState(target.bytecodeOffset(), stack, taken, virtual(written));
                 adjustments.add(new Instr.LoadLocal(value, slot, resume));
                 function.loadsOnEdges().add(value);
             });

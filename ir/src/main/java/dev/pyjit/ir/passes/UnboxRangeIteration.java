@@ -9,7 +9,11 @@ import dev.pyjit.ir.Terminator.Condition;
 import dev.pyjit.ir.Terminator.Edge;
 import dev.pyjit.ir.Type;
 import dev.pyjit.ir.Value;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +46,7 @@ public final class UnboxRangeIteration implements Pass {
                 predecessors.merge(edge.target(), 1, Integer::sum);
             }
         }
-        for (Block block : function.blocks()) {
+        for (Block block : List.copyOf(function.blocks())) {
             List<Instr> instructions = block.instructions();
             if (!instructions.isEmpty() && instructions.get(instructions.size() - 1) instanceof Instr.ForIter next
                     && next.hint() == CacheHint.FOR_ITER_RANGE && next.resume() != null
@@ -78,5 +82,129 @@ public final class UnboxRangeIteration implements Pass {
         // a failed box is an error of the FOR_ITER, with the iterator on the stack
         Instr box = new Instr.BoxInt(item, number, next.state()).mapOperands(value -> inBody.getOrDefault(value, value));
         body.instructions().add(1, box);
+        rotate(function, header, body);
+    }
+
+    /**
+     * The loop's back edges go to a copy of the header's test (the latch), whose way into the body
+     * takes the next item and stores the loop variable itself; both ways then join where the
+     * variable is stored, so PromoteLocals carries it around the loop as a virtual local (unboxed)
+     * instead of writing it to the frame each round, where the header had it unbound on entry.
+     * Only the usual shape: a header that is the test alone, a body that starts by storing the
+     * item into a local, an exit block that releases the iterator and jumps on.
+     */
+    private static void rotate(Function function, Block header, Block body) {
+        Terminator.Branch branch = (Terminator.Branch) header.terminator();
+        Block exit = branch.ifFalse().target();
+        List<Instr> start = body.instructions();
+        if (header.instructions().size() != 1 || start.size() < 3 || !(start.get(2) instanceof Instr.StoreLocal store)
+                || !store.value().equals(start.get(1).result()) || !exit.parameters().isEmpty()
+                || !exit.instructions().stream().allMatch(instruction -> instruction.result() == null)
+                || usedAfter(start.subList(3, start.size()), body.terminator(), List.of(start.get(0).result(), start.get(1).result()))
+                || !onlyUsedAt(function, List.of(start.get(0).result(), start.get(1).result(), branch.operand()), header, body)
+                || !onlyUsedAt(function, body.parameters(), body) || !onlyUsedAt(function, header.parameters(), header, exit)) {
+            return;
+        }
+        Set<Block> entered = reachableAvoiding(function, header);
+        if (entered.contains(body) || function.blocks().stream().noneMatch(block -> !entered.contains(block)
+                && block.terminator().edges().stream().anyMatch(edge -> edge.target() == header))) {
+            return;
+        }
+        Block rest = function.newBlock(body.label() + " after its variable");
+        rest.resumeAtStore(store.offset(), store.slot());
+        Map<Value, Value> intoRest = new HashMap<>();
+        for (Value parameter : body.parameters()) {
+            intoRest.put(parameter, function.addParameter(rest, parameter.type()));
+        }
+        List<Instr> moved = new ArrayList<>(start.subList(3, start.size()));
+        start.subList(3, start.size()).clear();
+        moved.forEach(instruction -> rest.add(instruction.mapOperands(value -> intoRest.getOrDefault(value, value))));
+        rest.setTerminator(body.terminator().mapOperands(value -> intoRest.getOrDefault(value, value)));
+        body.setTerminator(new Terminator.Jump(new Edge(rest, body.parameters())));
+        // the back edges, found once the body's end is the new block's
+        List<Block> backEdges = function.blocks().stream().filter(block -> !entered.contains(block)
+                && block.terminator().edges().stream().anyMatch(edge -> edge.target() == header)).toList();
+
+        Block latch = function.newBlock("for-latch of " + header.label());
+        Map<Value, Value> intoLatch = new HashMap<>();
+        for (Value parameter : header.parameters()) {
+            intoLatch.put(parameter, function.addParameter(latch, parameter.type()));
+        }
+        Instr.RangeIterHasNext test = (Instr.RangeIterHasNext) header.instructions().get(0);
+        Value has = function.newValue(Type.BOOL);
+        latch.add(new Instr.RangeIterHasNext(has, intoLatch.get(test.iterator()), test.resume()).mapOperands(value -> intoLatch.getOrDefault(value, value)));
+        Block again = function.newBlock(body.label() + " again");
+        Map<Value, Value> intoAgain = new HashMap<>();
+        for (Value parameter : body.parameters()) {
+            intoAgain.put(parameter, function.addParameter(again, parameter.type()));
+        }
+        Instr.RangeIterNext take = (Instr.RangeIterNext) start.get(0);
+        Instr.BoxInt box = (Instr.BoxInt) start.get(1);
+        Value number = function.newValue(Type.CINT64);
+        Value item = function.newValue(Type.INT);
+        again.add(new Instr.RangeIterNext(number, intoAgain.get(take.iterator())));
+        again.add(new Instr.BoxInt(item, number, box.state()).mapOperands(value -> intoAgain.getOrDefault(value, value)));
+        again.add(new Instr.StoreLocal(store.slot(), item, store.offset()));
+        again.setTerminator(new Terminator.Jump(new Edge(rest, body.parameters().stream().map(intoAgain::get).toList())));
+        Block leave = function.newBlock(exit.label() + " from the latch");
+        exit.instructions().forEach(instruction -> leave.add(instruction.mapOperands(value -> intoLatch.getOrDefault(value, value))));
+        leave.setTerminator(exit.terminator().mapOperands(value -> intoLatch.getOrDefault(value, value)));
+        latch.setTerminator(new Terminator.Branch(Condition.IS_TRUE, has,
+                new Edge(again, branch.ifTrue().arguments().stream().map(value -> intoLatch.getOrDefault(value, value)).toList()),
+                new Edge(leave, List.of())));
+        for (Block from : backEdges) {
+            from.setTerminator(retargeted(from.terminator(), header, latch));
+        }
+    }
+
+    /** Whether the instructions or the terminator use any of the values. */
+    private static boolean usedAfter(List<Instr> instructions, Terminator terminator, List<Value> values) {
+        return instructions.stream().anyMatch(instruction -> uses(instruction, values)) || terminator.operands().stream().anyMatch(values::contains);
+    }
+
+    /** Whether the values are used (as operands, in states, on edges) only in these blocks. */
+    private static boolean onlyUsedAt(Function function, List<Value> values, Block... blocks) {
+        Set<Block> allowed = Set.of(blocks);
+        return function.blocks().stream().filter(block -> !allowed.contains(block))
+                .noneMatch(block -> usedAfter(block.instructions(), block.terminator(), values));
+    }
+
+    /** Whether the instruction uses any of the values, as an operand or in its states. */
+    private static boolean uses(Instr instruction, List<Value> values) {
+        boolean[] found = {false};
+        instruction.mapOperands(value -> {
+            found[0] |= values.contains(value);
+            return value;
+        });
+        return found[0];
+    }
+
+    /** The blocks the function's entry and its exception handlers reach without passing the block. */
+    private static Set<Block> reachableAvoiding(Function function, Block avoided) {
+        Set<Block> seen = new HashSet<>();
+        Deque<Block> work = new ArrayDeque<>(LocalFlow.handlerBlocks(function));
+        work.add(function.entry());
+        while (!work.isEmpty()) {
+            Block block = work.pop();
+            if (block != avoided && seen.add(block)) {
+                block.terminator().edges().forEach(edge -> work.push(edge.target()));
+            }
+        }
+        return seen;
+    }
+
+    private static Terminator retargeted(Terminator terminator, Block from, Block to) {
+        if (terminator instanceof Terminator.Jump jump && jump.edge().target() == from) {
+            return new Terminator.Jump(new Edge(to, jump.edge().arguments()));
+        }
+        if (terminator instanceof Terminator.Branch branch) {
+            return new Terminator.Branch(branch.condition(), branch.operand(), retargeted(branch.ifTrue(), from, to),
+                    retargeted(branch.ifFalse(), from, to));
+        }
+        return terminator;
+    }
+
+    private static Edge retargeted(Edge edge, Block from, Block to) {
+        return edge.target() == from ? new Edge(to, edge.arguments()) : edge;
     }
 }

@@ -83,6 +83,55 @@ class UnboxRangeIterationTest {
     }
 
     @Test
+    void theBackEdgeTakesTheNextItemItselfSoTheBodyStartsWithTheVariableStored() {
+        Function fn = loop(CacheHint.FOR_ITER_RANGE, false);
+        Block exit = fn.blocks().get(2);
+        exit.instructions().clear();
+        exit.add(new Instr.Refcount(Op.DECREF, fn.blocks().get(1).parameters().get(0)));
+        Value none = fn.newValue(Type.NONE);
+        Block after = fn.newBlock("offset 20");
+        after.add(new Instr.LoadConst(none, 0));
+        after.setTerminator(new Terminator.Return(none));
+        exit.setTerminator(new Terminator.Jump(new Edge(after, List.of())));
+        new UnboxRangeIteration().run(fn);
+        Verifier.verify(fn);
+        assertEquals("""
+                function f {
+                bb0:  # entry
+                  v0:Object = LoadLocal<it>
+                  Jump bb1(v0)
+                bb1(v1:Object):  # offset 4
+                  v7:Bool = RangeIterHasNext v1  resume@4[v1]
+                  Branch IS_TRUE v7 -> bb3(v1), bb2()
+                bb2:  # for-exit offset 4
+                  Decref v1
+                  Jump bb4()
+                bb3(v4:Object):  # offset 8
+                  v8:CInt64 = RangeIterNext v4
+                  v5:Int = BoxInt v8  @4 owns[v4]
+                  StoreLocal<i> v5
+                  Jump bb5(v4)
+                bb4:  # offset 20
+                  v6:None = LoadConst<None>
+                  Return v6
+                bb5(v9:Object):  # offset 8 after its variable
+                  Jump bb6(v9)
+                bb6(v10:Object):  # for-latch of offset 4
+                  v11:Bool = RangeIterHasNext v10  resume@4[v10]
+                  Branch IS_TRUE v11 -> bb7(v10), bb8()
+                bb7(v12:Object):  # offset 8 again
+                  v13:CInt64 = RangeIterNext v12
+                  v14:Int = BoxInt v13  @4 owns[v12]
+                  StoreLocal<i> v14
+                  Jump bb5(v12)
+                bb8:  # for-exit offset 4 from the latch
+                  Decref v10
+                  Jump bb4()
+                }
+                """, Printer.printTyped(fn));
+    }
+
+    @Test
     void otherLoopsAreLeftAlone() {
         for (Function fn : List.of(loop(CacheHint.FOR_ITER_LIST, false), loop(CacheHint.NONE, false), loop(CacheHint.FOR_ITER_RANGE, true))) {
             String before = Printer.printTyped(fn);
