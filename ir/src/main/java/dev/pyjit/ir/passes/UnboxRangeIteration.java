@@ -110,18 +110,20 @@ public final class UnboxRangeIteration implements Pass {
                 && block.terminator().edges().stream().anyMatch(edge -> edge.target() == header))) {
             return;
         }
-        Block rest = function.newBlock(body.label() + " after its variable");
-        rest.resumeAtStore(store.offset(), store.slot());
-        Map<Value, Value> intoRest = new HashMap<>();
+        // the body keeps its place (lowering goes through the blocks in order) and starts after
+        // the store; taking the item and storing it moves to a block of its own on the way in
+        Block first = function.newBlock(body.label() + " first");
+        Map<Value, Value> intoFirst = new HashMap<>();
         for (Value parameter : body.parameters()) {
-            intoRest.put(parameter, function.addParameter(rest, parameter.type()));
+            intoFirst.put(parameter, function.addParameter(first, parameter.type()));
         }
-        List<Instr> moved = new ArrayList<>(start.subList(3, start.size()));
-        start.subList(3, start.size()).clear();
-        moved.forEach(instruction -> rest.add(instruction.mapOperands(value -> intoRest.getOrDefault(value, value))));
-        rest.setTerminator(body.terminator().mapOperands(value -> intoRest.getOrDefault(value, value)));
-        body.setTerminator(new Terminator.Jump(new Edge(rest, body.parameters())));
-        // the back edges, found once the body's end is the new block's
+        List<Instr> head = new ArrayList<>(start.subList(0, 3));
+        start.subList(0, 3).clear();
+        head.forEach(instruction -> first.add(instruction.mapOperands(value -> intoFirst.getOrDefault(value, value))));
+        first.setTerminator(new Terminator.Jump(new Edge(body, body.parameters().stream().map(intoFirst::get).toList())));
+        header.setTerminator(new Terminator.Branch(Condition.IS_TRUE, branch.operand(), new Edge(first, branch.ifTrue().arguments()),
+                branch.ifFalse()));
+        body.resumeAtStore(store.offset(), store.slot());
         List<Block> backEdges = function.blocks().stream().filter(block -> !entered.contains(block)
                 && block.terminator().edges().stream().anyMatch(edge -> edge.target() == header)).toList();
 
@@ -138,14 +140,14 @@ public final class UnboxRangeIteration implements Pass {
         for (Value parameter : body.parameters()) {
             intoAgain.put(parameter, function.addParameter(again, parameter.type()));
         }
-        Instr.RangeIterNext take = (Instr.RangeIterNext) start.get(0);
-        Instr.BoxInt box = (Instr.BoxInt) start.get(1);
+        Instr.RangeIterNext take = (Instr.RangeIterNext) head.get(0);
+        Instr.BoxInt box = (Instr.BoxInt) head.get(1);
         Value number = function.newValue(Type.CINT64);
         Value item = function.newValue(Type.INT);
         again.add(new Instr.RangeIterNext(number, intoAgain.get(take.iterator())));
         again.add(new Instr.BoxInt(item, number, box.state()).mapOperands(value -> intoAgain.getOrDefault(value, value)));
         again.add(new Instr.StoreLocal(store.slot(), item, store.offset()));
-        again.setTerminator(new Terminator.Jump(new Edge(rest, body.parameters().stream().map(intoAgain::get).toList())));
+        again.setTerminator(new Terminator.Jump(new Edge(body, body.parameters().stream().map(intoAgain::get).toList())));
         Block leave = function.newBlock(exit.label() + " from the latch");
         exit.instructions().forEach(instruction -> leave.add(instruction.mapOperands(value -> intoLatch.getOrDefault(value, value))));
         leave.setTerminator(exit.terminator().mapOperands(value -> intoLatch.getOrDefault(value, value)));

@@ -102,20 +102,20 @@ class UnboxRangeIterationTest {
                   Jump bb1(v0)
                 bb1(v1:Object):  # offset 4
                   v7:Bool = RangeIterHasNext v1  resume@4[v1]
-                  Branch IS_TRUE v7 -> bb3(v1), bb2()
+                  Branch IS_TRUE v7 -> bb5(v1), bb2()
                 bb2:  # for-exit offset 4
                   Decref v1
                   Jump bb4()
                 bb3(v4:Object):  # offset 8
-                  v8:CInt64 = RangeIterNext v4
-                  v5:Int = BoxInt v8  @4 owns[v4]
-                  StoreLocal<i> v5
-                  Jump bb5(v4)
+                  Jump bb6(v4)
                 bb4:  # offset 20
                   v6:None = LoadConst<None>
                   Return v6
-                bb5(v9:Object):  # offset 8 after its variable
-                  Jump bb6(v9)
+                bb5(v9:Object):  # offset 8 first
+                  v8:CInt64 = RangeIterNext v9
+                  v5:Int = BoxInt v8  @4 owns[v9]
+                  StoreLocal<i> v5
+                  Jump bb3(v9)
                 bb6(v10:Object):  # for-latch of offset 4
                   v11:Bool = RangeIterHasNext v10  resume@4[v10]
                   Branch IS_TRUE v11 -> bb7(v10), bb8()
@@ -123,7 +123,7 @@ class UnboxRangeIterationTest {
                   v13:CInt64 = RangeIterNext v12
                   v14:Int = BoxInt v13  @4 owns[v12]
                   StoreLocal<i> v14
-                  Jump bb5(v12)
+                  Jump bb3(v12)
                 bb8:  # for-exit offset 4 from the latch
                   Decref v10
                   Jump bb4()
