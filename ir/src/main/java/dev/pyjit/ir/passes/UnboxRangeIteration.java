@@ -106,17 +106,15 @@ public final class UnboxRangeIteration implements Pass {
             return;
         }
         Set<Block> entered = reachableAvoiding(function, header);
-        if (entered.contains(body) || function.blocks().stream().noneMatch(block -> !entered.contains(block)
-                && block.terminator().edges().stream().anyMatch(edge -> edge.target() == header))) {
+        List<Block> backEdges = function.blocks().stream().filter(block -> !entered.contains(block)
+                && block.terminator().edges().stream().anyMatch(edge -> edge.target() == header)).toList();
+        if (entered.contains(body) || backEdges.isEmpty()) {
             return;
         }
         // the body keeps its place (lowering goes through the blocks in order) and starts after
         // the store; taking the item and storing it moves to a block of its own on the way in
         Block first = function.newBlock(body.label() + " first");
-        Map<Value, Value> intoFirst = new HashMap<>();
-        for (Value parameter : body.parameters()) {
-            intoFirst.put(parameter, function.addParameter(first, parameter.type()));
-        }
+        Map<Value, Value> intoFirst = parametersLike(function, first, body);
         List<Instr> head = new ArrayList<>(start.subList(0, 3));
         start.subList(0, 3).clear();
         head.forEach(instruction -> first.add(instruction.mapOperands(value -> intoFirst.getOrDefault(value, value))));
@@ -124,22 +122,14 @@ public final class UnboxRangeIteration implements Pass {
         header.setTerminator(new Terminator.Branch(Condition.IS_TRUE, branch.operand(), new Edge(first, branch.ifTrue().arguments()),
                 branch.ifFalse()));
         body.resumeAtStore(store.offset(), store.slot());
-        List<Block> backEdges = function.blocks().stream().filter(block -> !entered.contains(block)
-                && block.terminator().edges().stream().anyMatch(edge -> edge.target() == header)).toList();
 
         Block latch = function.newBlock("for-latch of " + header.label());
-        Map<Value, Value> intoLatch = new HashMap<>();
-        for (Value parameter : header.parameters()) {
-            intoLatch.put(parameter, function.addParameter(latch, parameter.type()));
-        }
+        Map<Value, Value> intoLatch = parametersLike(function, latch, header);
         Instr.RangeIterHasNext test = (Instr.RangeIterHasNext) header.instructions().get(0);
         Value has = function.newValue(Type.BOOL);
         latch.add(new Instr.RangeIterHasNext(has, intoLatch.get(test.iterator()), test.resume()).mapOperands(value -> intoLatch.getOrDefault(value, value)));
         Block again = function.newBlock(body.label() + " again");
-        Map<Value, Value> intoAgain = new HashMap<>();
-        for (Value parameter : body.parameters()) {
-            intoAgain.put(parameter, function.addParameter(again, parameter.type()));
-        }
+        Map<Value, Value> intoAgain = parametersLike(function, again, body);
         Instr.RangeIterNext take = (Instr.RangeIterNext) head.get(0);
         Instr.BoxInt box = (Instr.BoxInt) head.get(1);
         Value number = function.newValue(Type.CINT64);
@@ -157,6 +147,15 @@ public final class UnboxRangeIteration implements Pass {
         for (Block from : backEdges) {
             from.setTerminator(retargeted(from.terminator(), header, latch));
         }
+    }
+
+    /** Gives the new block parameters of the types the source block's have; maps each source parameter to its twin. */
+    private static Map<Value, Value> parametersLike(Function function, Block block, Block source) {
+        Map<Value, Value> twins = new HashMap<>();
+        for (Value parameter : source.parameters()) {
+            twins.put(parameter, function.addParameter(block, parameter.type()));
+        }
+        return twins;
     }
 
     /** Whether the instructions or the terminator use any of the values. */
