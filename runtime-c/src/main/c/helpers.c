@@ -1184,18 +1184,18 @@ static PyObject *run_pushed(PyThreadState *tstate, _PyInterpreterFrame *frame) {
 /* As the interpreter's frame-pushing calls (CALL_PY_EXACT_ARGS, _PyEvalFramePushAndInit) with
  * positional arguments only: missing ones from the defaults, extra ones into *args, an empty dict
  * for **kwargs; the callee's frame takes the function and the arguments over, so an argument dies
- * with the callee's local, as in the interpreter. Declined (0, nothing taken) for a function of
- * version 0 (a vectorcall of its own from an extension, or changed code or defaults), keyword-only
- * parameters, arguments that do not fit
+ * with the callee's local, as in the interpreter. Declined (0, nothing taken) for a function with
+ * a vectorcall of an extension's, keyword-only parameters, arguments that do not fit
  * (the vectorcall path words the TypeError), or no room on the thread's frame stack; else 1 and
  * *result is what the call returned. */
 static int python_call_fits(PyThreadState *tstate, PyFunctionObject *function, int total) {
     PyCodeObject *code = (PyCodeObject *)function->func_code;
     int positional = code->co_argcount;
     Py_ssize_t defaults = function->func_defaults == NULL ? 0 : PyTuple_GET_SIZE(function->func_defaults);
-    return function->func_version != 0 && (code->co_flags & CO_OPTIMIZED) && code->co_kwonlyargcount == 0
+    return (function->vectorcall == pyjit_interpreted_vectorcall || function->vectorcall == pyjit_enter_function)
+           && (code->co_flags & CO_OPTIMIZED) && code->co_kwonlyargcount == 0
            && (total <= positional || (code->co_flags & CO_VARARGS)) && total >= positional - defaults
-           && _PyThreadState_HasStackSpace(tstate, code->co_framesize) && tstate->interp->eval_frame != NULL;
+           && _PyThreadState_HasStackSpace(tstate, code->co_framesize) && (tstate->interp->eval_frame != NULL || pyjit_sampled_entry);
 }
 
 static int call_python(PyThreadState *tstate, PyObject *callable, PyObject **args, int total, PyObject **result) {

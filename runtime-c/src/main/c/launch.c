@@ -508,7 +508,8 @@ void pyjit_launch(const char *runtime, int argc, char **argv) {
         .startup = sibling(runtime, "pyjit_startup.py"),
         .options = options,
         /* the defaults and the parsing of JitOptions */
-        .threshold = count_from(options.threshold != NULL ? options.threshold : getenv("PYJIT_THRESHOLD"), 100),
+        /* no threshold: hot code is sampled (module.c) */
+        .threshold = count_from(options.threshold != NULL ? options.threshold : getenv("PYJIT_THRESHOLD"), -1),
         .optimise_after = count_from(getenv("PYJIT_OPTIMISE_AFTER"), 1000),
     };
     if (options.jit) {

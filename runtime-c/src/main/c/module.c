@@ -18,10 +18,22 @@
  * generator's frame enters native code each time it is resumed. Anything the compiler refused,
  * a new frame that only makes a generator, a frame thrown into, and any frame evaluated while a
  * tracer, profiler or other sys.monitoring tool is active goes to CPython's own evaluator.
+ *
+ * That is how hot code is found when a threshold is given (counted). By default it is sampled
+ * instead, and no frame evaluator is installed: under one the interpreter cannot push the frames
+ * of its Python calls in its own loop, nor specialise them, which costs code it runs a third of
+ * its speed. A thread of the runtime asks every millisecond, through a pending call, for the frame
+ * the program is running; a code object met there SAMPLES_TO_COMPILE times is asked for. Once it
+ * has native code its functions are entered through a vectorcall of their own (enter_function),
+ * which pushes the frame and hands it to the same decision as the evaluator's: the function the
+ * compiler was asked for at once, others as the sampler meets them, new ones as they are made.
+ * Frames the interpreter resumes (generators) and code that runs once (modules, class bodies) are
+ * the interpreter's in that mode, and only the main thread is sampled.
  */
 #include "pyjit_rt.h"
 #include "launch.h"
 #include <pthread.h>
+#include <signal.h>
 #include <time.h>
 #include "opcode.h"
 #include "internal/pycore_ceval.h"
@@ -55,6 +67,13 @@ static Py_ssize_t optimise_after;
  * the compiler; its second otherwise, since native code only runs from a frame's start. */
 static Py_ssize_t loop_threshold;
 static int compiling;
+/* Hot code found by sampling rather than by counting frames in an evaluator (see above). */
+static int sampling;
+#define SAMPLES_TO_COMPILE 2
+#define SAMPLE_INTERVAL_NS (1000 * 1000)
+static pthread_t sampler;
+static volatile int sampler_running;
+static volatile int sample_pending;
 /* Set in a forked child: it has no JVM threads, so it never calls the compiler. */
 static int forked_child;
 /* The evaluator stands down while a monitoring tool is active, and a thread watches for the
@@ -137,7 +156,7 @@ static CodeState *code_state(PyCodeObject *code) {
         int loop = has_loop(code);
         /* a generator's frame counts each resumption, one turn of its loop: the loop is no reason
          * to compile it sooner */
-        state->threshold = loop && !pyjit_is_generator_like(code) ? loop_threshold : threshold;
+        state->threshold = sampling ? SAMPLES_TO_COMPILE : loop && !pyjit_is_generator_like(code) ? loop_threshold : threshold;
         state->first_tier = loop || optimise_after == 0 ? PYJIT_TIER_OPTIMISED : PYJIT_TIER_QUICK;
         extra = state;
     }
@@ -148,10 +167,13 @@ static int profiled_parameters(PyCodeObject *code) {
     return code->co_argcount < PROFILED_ARGUMENTS ? code->co_argcount : PROFILED_ARGUMENTS;
 }
 
-/* The parameters are bound already (defaults and keywords included), so their types are known. */
+/* The parameters are bound already (defaults and keywords included), so their types are known;
+ * a sampled frame's may have been rebound since, or deleted. */
 static void observe(CodeState *state, _PyInterpreterFrame *frame, PyCodeObject *code) {
     for (int i = 0; i < profiled_parameters(code); i++) {
-        state->observed[i] |= 1u << pyjit_type_code(frame->localsplus[i]);
+        if (frame->localsplus[i] != NULL) {
+            state->observed[i] |= 1u << pyjit_type_code(frame->localsplus[i]);
+        }
     }
 }
 
@@ -198,6 +220,150 @@ static int install_answer(CodeState *state, PyCodeObject *code, PyObject *answer
     return 0;
 }
 
+static PyObject *evaluate(PyThreadState *tstate, _PyInterpreterFrame *frame, int throwflag);
+
+vectorcallfunc pyjit_interpreted_vectorcall;
+int pyjit_sampled_entry;
+
+/* The vectorcall of a function whose code has native code, when hot code is sampled: the frame is
+ * pushed with the arguments bound by CPython itself, as _PyFunction_Vectorcall does, and run as
+ * the evaluator runs a frame. */
+PyObject *pyjit_enter_function(PyObject *callable, PyObject *const *args, size_t nargsf, PyObject *kwnames) {
+    PyFunctionObject *func = (PyFunctionObject *)callable;
+    PyThreadState *tstate = PyThreadState_Get();
+    size_t argcount = PyVectorcall_NARGS(nargsf);
+    PyObject *locals = (((PyCodeObject *)func->func_code)->co_flags & CO_OPTIMIZED) ? NULL : func->func_globals;
+    Py_ssize_t total = (Py_ssize_t)argcount + (kwnames == NULL ? 0 : PyTuple_GET_SIZE(kwnames));
+    /* the frame takes these over */
+    Py_INCREF(func);
+    Py_XINCREF(locals);
+    for (Py_ssize_t i = 0; i < total; i++) {
+        Py_INCREF(args[i]);
+    }
+    _PyInterpreterFrame *frame = _PyEvalFramePushAndInit(tstate, func, locals, args, argcount, kwnames);
+    return frame == NULL ? NULL : evaluate(tstate, frame, 0);
+}
+
+/* From now on calls of the function enter its native code. Its version goes to 0, or the
+ * interpreter would keep pushing its frames in its own loop at the call sites it specialised; so
+ * does its code's, which the functions made from it later take. Generators are resumed by the
+ * interpreter, and a new generator's frame only makes it: theirs stay as they are. */
+static void enter_natively(PyFunctionObject *func) {
+    PyCodeObject *code = (PyCodeObject *)func->func_code;
+    if (func->vectorcall == pyjit_interpreted_vectorcall && !standing_down && !pyjit_is_generator_like(code)) {
+        PyFunction_SetVectorcall(func, pyjit_enter_function);
+        code->co_version = 0;
+    }
+}
+
+/* A function made from code that has native code enters it from its first call. */
+static int on_function_event(PyFunction_WatchEvent event, PyFunctionObject *func, PyObject *new_value) {
+    (void)new_value;
+    if (event == PyFunction_EVENT_CREATE) {
+        CodeState *state = pyjit_code_state((PyCodeObject *)func->func_code);
+        if (state != NULL && state->native != NULL) {
+            enter_natively(func);
+        }
+    }
+    return 0;
+}
+
+/* A monitoring tool sees the interpreter's own calls of Python functions: every function is
+ * called the interpreter's way while one is active (the sampler switches them back later). */
+static int interpreted_again(PyObject *object, void *unused) {
+    (void)unused;
+    if (PyFunction_Check(object) && ((PyFunctionObject *)object)->vectorcall == pyjit_enter_function) {
+        ((PyFunctionObject *)object)->vectorcall = pyjit_interpreted_vectorcall;
+    }
+    return 1;
+}
+
+/* _PyFunction_Vectorcall, which libpython does not export: what a new function is called through. */
+static vectorcallfunc find_interpreted_vectorcall(void) {
+    PyCodeObject *code = PyCode_NewEmpty("<pyjit>", "probe", 0);
+    PyObject *globals = code == NULL ? NULL : PyDict_New();
+    PyObject *func = globals == NULL ? NULL : PyFunction_New((PyObject *)code, globals);
+    vectorcallfunc found = func == NULL ? NULL : ((PyFunctionObject *)func)->vectorcall;
+    Py_XDECREF(func);
+    Py_XDECREF(globals);
+    Py_XDECREF(code);
+    return found;
+}
+
+static void request_compile(PyObject *func, PyCodeObject *code, CodeState *state, int tier);
+static int may_request(CodeState *state);
+
+/* The pending call the sampler asks for: the frame the main thread runs, the innermost of the
+ * program's, counts one sample for its code object. Code that runs once (a module, a class body)
+ * or is resumed by the interpreter (a generator) is left out. */
+static int take_sample(void *unused) {
+    (void)unused;
+    sample_pending = 0;
+    if (!sampler_running || standing_down || forked_child || compiling) {
+        return 0;
+    }
+    _PyInterpreterFrame *frame = PyThreadState_Get()->current_frame;
+    while (frame != NULL && frame->owner == FRAME_OWNED_BY_CSTACK) {
+        frame = frame->previous;
+    }
+    if (frame == NULL || !PyCode_Check(frame->f_executable) || !PyFunction_Check(frame->f_funcobj)) {
+        return 0;
+    }
+    PyCodeObject *code = (PyCodeObject *)frame->f_executable;
+    if (!(code->co_flags & CO_OPTIMIZED) || pyjit_is_generator_like(code)) {
+        return 0;
+    }
+    CodeState *state = code_state(code);
+    if (state == NULL) {
+        return 0;
+    }
+    if (state->native != NULL) {
+        enter_natively((PyFunctionObject *)frame->f_funcobj);
+    } else if (may_request(state)) {
+        observe(state, frame, code);
+        if (++state->calls >= state->threshold) {
+            request_compile(frame->f_funcobj, code, state, state->first_tier);
+        }
+    }
+    return 0;
+}
+
+/* The sampler's thread: a pending call each SAMPLE_INTERVAL_NS, one at a time (a program blocked
+ * in C code takes none). It takes no signals: they are the program's. */
+static void *sample_ticks(void *unused) {
+    (void)unused;
+    while (sampler_running) {
+        struct timespec pause = {0, SAMPLE_INTERVAL_NS};
+        nanosleep(&pause, NULL);
+        if (sampler_running && !sample_pending) {
+            sample_pending = 1;
+            if (Py_AddPendingCall(take_sample, NULL) != 0) {
+                sample_pending = 0;
+            }
+        }
+    }
+    return NULL;
+}
+
+static int start_sampler(void) {
+    sigset_t all, previous;
+    sigfillset(&all);
+    pthread_sigmask(SIG_BLOCK, &all, &previous);
+    sampler_running = 1;
+    if (pthread_create(&sampler, NULL, sample_ticks, NULL) != 0) {
+        sampler_running = 0;
+    }
+    pthread_sigmask(SIG_SETMASK, &previous, NULL);
+    return sampler_running;
+}
+
+static void stop_sampler(void) {
+    if (sampler_running) {
+        sampler_running = 0;
+        pthread_join(sampler, NULL);  /* it takes no lock the GIL's holder could keep */
+    }
+}
+
 /* Asks the Java compiler for native code: hook(func, observed argument types, handle, dead
  * handles, tier). It answers None when the code is being compiled on its own thread (publish()
  * brings the result), or at once with (address, argument types the code is specialised for,
@@ -235,8 +401,13 @@ static void request_compile(PyObject *func, PyCodeObject *code, CodeState *state
     Py_XDECREF(dead);
     if (answer == Py_None) {
         state->queued = 1;
+        if (sampling) {
+            Py_XSETREF(state->requester, Py_NewRef(func));
+        }
     } else if (answer == NULL || install_answer(state, code, answer) < 0) {
         state->refused = 1;
+    } else if (sampling && state->native != NULL) {
+        enter_natively((PyFunctionObject *)func);
     }
     if (answer != NULL) {
         forget_dead_handles(PyTuple_GET_SIZE(dead));
@@ -248,7 +419,8 @@ static void request_compile(PyObject *func, PyCodeObject *code, CodeState *state
 
 static void on_fork_in_child(void) {
     forked_child = 1;
-    watching = 0;  /* the watcher is not forked with the process: the audit hook alone remains */
+    watching = 0;
+    sampler_running = 0;  /* nor is the sampler */  /* the watcher is not forked with the process: the audit hook alone remains */
 }
 
 /* Under an evaluator every Python call nests on the C stack, where the interpreter's own calls
@@ -327,7 +499,8 @@ static int stand_up(void *unused) {
     PyInterpreterState *interp = PyInterpreterState_Get();
     if (standing_down && !tools_active(interp)) {
         standing_down = 0;
-        if (!paused) {
+        pyjit_sampled_entry = sampling;
+        if (!paused && !sampling) {
             _PyInterpreterState_SetEvalFrameFunc(interp, evaluate);
         }
     }
@@ -368,7 +541,11 @@ void pyjit_stand_down(PyThreadState *tstate) {
         return;
     }
     standing_down = 1;
+    pyjit_sampled_entry = 0;
     _PyInterpreterState_SetEvalFrameFunc(tstate->interp, NULL);
+    if (sampling) {
+        PyUnstable_GC_VisitObjects(interpreted_again, NULL);
+    }
     if (!watching) {
         pthread_t watcher;
         pthread_attr_t attributes;
@@ -406,7 +583,7 @@ static PyObject *run(PyThreadState *tstate, _PyInterpreterFrame *frame, int thro
         state->generic = 1;
         request_compile(frame->f_funcobj, code, state, state->tier);
     }
-    if (state->native == NULL && may_request(state)) {
+    if (state->native == NULL && may_request(state) && !sampling) {
         if (fresh) {
             observe(state, frame, code);  /* a resumed frame's parameters may be unbound */
         }
@@ -428,7 +605,7 @@ static PyObject *run(PyThreadState *tstate, _PyInterpreterFrame *frame, int thro
      * frames as it took to compile it (at most RESPECIALISE_AFTER). */
     if (may_request(state)) {
         observe(state, frame, code);
-        if (++state->mismatches >= (state->threshold < RESPECIALISE_AFTER ? state->threshold : RESPECIALISE_AFTER)) {
+        if (++state->mismatches >= (state->threshold < RESPECIALISE_AFTER && !sampling ? state->threshold : RESPECIALISE_AFTER)) {
             request_compile(frame->f_funcobj, code, state, state->tier);
             if (pyjit_as_expected(state, frame)) {
                 return enter_native(state, tstate, frame, throwflag);
@@ -455,7 +632,7 @@ static PyObject *evaluate(PyThreadState *tstate, _PyInterpreterFrame *frame, int
 /* A frame compiled code pushed for a call and could not run straight in the callee's native code
  * (see call_python): the evaluator decides, as for the interpreter's calls. */
 PyObject *pyjit_run_pushed(PyThreadState *tstate, _PyInterpreterFrame *frame) {
-    return tstate->interp->eval_frame(tstate, frame, 0);
+    return pyjit_sampled_entry ? evaluate(tstate, frame, 0) : tstate->interp->eval_frame(tstate, frame, 0);
 }
 
 /* Native code handed a frame to the interpreter (see pyjit_deopt). */
@@ -483,6 +660,16 @@ static PyObject *install(PyObject *module, PyObject *args) {
     if (pyjit_code_extra_index < 0) {
         return NULL;
     }
+    pyjit_interpreted_vectorcall = find_interpreted_vectorcall();
+    if (pyjit_interpreted_vectorcall == NULL) {
+        return NULL;
+    }
+    sampling = n < 0;
+    if (sampling && (PyFunction_AddWatcher(on_function_event) < 0 || !start_sampler())) {
+        PyErr_SetString(PyExc_RuntimeError, "pyjit could not start its sampler");
+        return NULL;
+    }
+    pyjit_sampled_entry = sampling;
     installed = 1;
     compile_hook = hook == Py_None ? NULL : Py_NewRef(hook);
     exit_hook = on_exit == Py_None ? NULL : Py_NewRef(on_exit);
@@ -493,13 +680,15 @@ static PyObject *install(PyObject *module, PyObject *args) {
     if (PySys_AddAuditHook(on_audit, NULL) < 0) {
         PyErr_Clear();  /* only the watcher brings the evaluator back after a tracer then */
     }
-    _PyInterpreterState_SetEvalFrameFunc(PyInterpreterState_Get(), evaluate);
+    if (!sampling) {
+        _PyInterpreterState_SetEvalFrameFunc(PyInterpreterState_Get(), evaluate);
+    }
     Py_RETURN_NONE;
 }
 
 static void resume_evaluator(void) {
     paused = 0;
-    if (!standing_down) {
+    if (!standing_down && !sampling) {
         _PyInterpreterState_SetEvalFrameFunc(PyInterpreterState_Get(), evaluate);
     }
 }
@@ -536,6 +725,7 @@ static PyObject *attach(PyObject *module, PyObject *args) {
 static PyObject *finish(PyObject *module, PyObject *unused) {
     (void)module;
     (void)unused;
+    stop_sampler();
     pyjit_close_compiler();
     if (exit_hook == NULL) {
         Py_RETURN_NONE;
@@ -566,6 +756,13 @@ static PyObject *publish(PyObject *module, PyObject *args) {
     }
     CodeState *state = state_of(code);
     int installed_answer = state != NULL && install_answer(state, (PyCodeObject *)code, answer) == 0;
+    if (state != NULL && state->requester != NULL) {
+        /* the function that got hot enters the new code from its next call */
+        if (state->native != NULL) {
+            enter_natively((PyFunctionObject *)state->requester);
+        }
+        Py_CLEAR(state->requester);
+    }
     if (paused && compile_hook != NULL) {
         resume_evaluator();  /* the compiler's first answer (see first_hot) */
     }

@@ -60,6 +60,11 @@ int pyjit_monitored(PyThreadState *tstate, PyCodeObject *code);
 void pyjit_stand_down(PyThreadState *tstate);
 /* Runs a frame compiled code pushed for a call, as the frame evaluator would (module.c). */
 PyObject *pyjit_run_pushed(PyThreadState *tstate, _PyInterpreterFrame *frame);
+/* How CPython calls its functions, and how a function whose native code is entered without a frame
+ * evaluator is called (module.c); pyjit_sampled_entry: functions are entered that way now. */
+extern vectorcallfunc pyjit_interpreted_vectorcall;
+extern int pyjit_sampled_entry;
+PyObject *pyjit_enter_function(PyObject *callable, PyObject *const *args, size_t nargsf, PyObject *kwnames);
 /* Counts a frame the native code handed to the interpreter, towards compiling it again without speculation. */
 void pyjit_deopted(_PyInterpreterFrame *frame);
 /* The interpreter's eval-breaker poll: -1 if a pending call (a signal handler) raised; 1 if a tool
@@ -130,6 +135,8 @@ typedef struct {
     Py_ssize_t deopts;
     int wants_generic;
     int generic;
+    /* When hot code is sampled: the function a queued compilation was asked for, until publish(). */
+    PyObject *requester;
 } CodeState;
 
 

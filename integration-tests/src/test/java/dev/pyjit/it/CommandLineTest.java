@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pyjit.cli.embed.JitOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -164,14 +163,13 @@ class CommandLineTest {
                 "print(s)",
                 ""));
         Path stats = directory.resolve("stats.json");
-        Pyjit.Outcome outcome = Pyjit.run(Map.of("PYJIT_STATS", stats.toString()), null, directory, script.toString());
+        Pyjit.Outcome outcome = Pyjit.run(Map.of("PYJIT_STATS", stats.toString()), null, directory, "--threshold", "100", script.toString());
         assertEquals("1000.0\n", outcome.stdout(), outcome.stderr());
         JitStatsFile json = JitStatsFile.read(stats);
         JsonNode add = json.compiled(script, "add");
         assertNotNull(add, json::toString);
         assertEquals(1, add.get("compilations").asInt(), json::toString);
-        // the launcher reads the threshold for itself, before any JVM: its default must be JitOptions'
-        assertEquals(1000 - JitOptions.DEFAULT_THRESHOLD + 1, add.get("entries").asLong(), () -> "entered from its threshold call on: " + json);
+        assertEquals(1000 - 100 + 1, add.get("entries").asLong(), () -> "entered from its threshold call on: " + json);
     }
 
     /** Calls that keep failing the entry guards get the function compiled again, for their types too. */

@@ -19,14 +19,15 @@ import java.util.Map;
  */
 public record JitOptions(boolean enabled, int threshold, String statsTarget, boolean debug, boolean synchronous, Path cacheDirectory,
                          boolean perfMap, int optimiseAfter, Path irDump) {
-    public static final int DEFAULT_THRESHOLD = 100;
+    /** The threshold when none is given: hot functions are found by sampling, not by counting calls. */
+    public static final int SAMPLED = -1;
     public static final int DEFAULT_OPTIMISE_AFTER = 1000;
 
     public static JitOptions fromEnvironment(Map<String, String> env) {
         String stats = env.get("PYJIT_STATS");
         String cache = env.get("PYJIT_CACHE");
         String irDump = env.get("PYJIT_DUMP_IR");
-        return new JitOptions(true, count(env, "PYJIT_THRESHOLD", DEFAULT_THRESHOLD), stats == null || stats.isEmpty() ? null : stats,
+        return new JitOptions(true, count(env, "PYJIT_THRESHOLD", SAMPLED), stats == null || stats.isEmpty() ? null : stats,
                 isSet(env.get("PYJIT_DEBUG")), isSet(env.get("PYJIT_SYNC")),
                 cache != null && cache.equals("0") ? null : CodeCache.defaultDirectory(env), isSet(env.get("PYJIT_PERF_MAP")),
                 count(env, "PYJIT_OPTIMISE_AFTER", DEFAULT_OPTIMISE_AFTER), irDump == null || irDump.isEmpty() ? null : Path.of(irDump));

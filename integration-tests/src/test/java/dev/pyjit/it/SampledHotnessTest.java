@@ -1,0 +1,39 @@
+package dev.pyjit.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Without a threshold no frame evaluator is installed: hot functions are found by sampling the
+ * running frame, and a function with native code is entered through a vectorcall of its own. The
+ * program calls its functions through every way in (keywords, defaults, *args and **kwargs,
+ * methods, closures made after the compilation, an exception), is traced and profiled after its
+ * native code is in, and ends with an uncaught exception: everything it prints must be what the
+ * interpreter prints, and its hot functions' native code must have run.
+ */
+class SampledHotnessTest {
+    private static final Path PROGRAM = Path.of("src/test/resources/sampled/hot_by_sampling.py").toAbsolutePath();
+
+    @ParameterizedTest(name = "PYJIT_SYNC={0}")
+    @ValueSource(strings = {"1", "0"})
+    void hotFunctionsFoundBySamplingRunNativelyAndPrintWhatTheInterpreterPrints(String synchronous, @TempDir Path directory)
+            throws Exception {
+        Pyjit.Outcome interpreted = Pyjit.run(Map.of(), null, directory, "--no-jit", PROGRAM.toString());
+        assertEquals(1, interpreted.exitCode(), interpreted.stderr());
+        assertTrue(interpreted.stdout().startsWith("56 True\n"), interpreted.stdout());
+        Path stats = directory.resolve("stats.json");
+        Pyjit.Outcome jit = Pyjit.run(Map.of("PYJIT_SYNC", synchronous, "PYJIT_STATS", stats.toString()), null, directory, PROGRAM.toString());
+        assertEquals(interpreted, jit);
+        JitStatsFile json = JitStatsFile.read(stats);
+        for (String name : List.of("one_round", "add", "Box.grow")) {
+            assertTrue(json.entries(PROGRAM, name) > 0, () -> name + " never ran natively: " + json);
+        }
+    }
+}
