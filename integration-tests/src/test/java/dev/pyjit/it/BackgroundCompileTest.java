@@ -31,10 +31,10 @@ class BackgroundCompileTest {
     @TempDir
     Path directory;
 
-    /** Runs the script with the compiler on its own thread; checks its exit status and output, returns its stats. */
+    /** Runs the script with the compiler on its own thread, counting calls (the default threshold of 100); checks its exit status and output, returns its stats. */
     private JitStatsFile runInBackground(Path script, int exitCode, String stdout) throws Exception {
         Path stats = directory.resolve("stats.json");
-        Pyjit.Outcome outcome = Pyjit.run(Map.of("PYJIT_SYNC", "0", "PYJIT_STATS", stats.toString()), null, directory, script.toString());
+        Pyjit.Outcome outcome = Pyjit.run(Map.of("PYJIT_SYNC", "0", "PYJIT_THRESHOLD", "100", "PYJIT_STATS", stats.toString()), null, directory, script.toString());
         assertEquals(exitCode, outcome.exitCode(), outcome.stderr());
         assertEquals(stdout, outcome.stdout(), outcome.stderr());
         assertEquals("", outcome.stderr());

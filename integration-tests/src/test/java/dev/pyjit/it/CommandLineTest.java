@@ -185,7 +185,7 @@ class CommandLineTest {
                 "print(sum(scale(i, 3) for i in range(200)))",
                 ""));
         Path stats = directory.resolve("stats.json");
-        Pyjit.Outcome outcome = Pyjit.run(Map.of("PYJIT_STATS", stats.toString()), null, directory, script.toString());
+        Pyjit.Outcome outcome = Pyjit.run(Map.of("PYJIT_THRESHOLD", "100", "PYJIT_STATS", stats.toString()), null, directory, script.toString());
         assertEquals("9.0\n179100\n", outcome.stdout(), outcome.stderr());
         JitStatsFile json = JitStatsFile.read(stats);
         JsonNode scale = json.compiled(script, "scale");

@@ -41,7 +41,7 @@ class InterruptTest {
     void sigintInterruptsACompiledLoop() throws Exception {
         Path script = Files.writeString(directory.resolve("spin.py"), PROGRAM);
         Path stats = directory.resolve("stats.json");
-        ProcessBuilder builder = Pyjit.builder(Map.of("PYJIT_STATS", stats.toString()), directory, "run", script.toString());
+        ProcessBuilder builder = Pyjit.builder(Map.of("PYJIT_THRESHOLD", "100", "PYJIT_STATS", stats.toString()), directory, "run", script.toString());
         Path err = directory.resolve("stderr.txt");
         builder.redirectError(err.toFile());
         Process process = builder.start();

@@ -27,7 +27,7 @@ class IrDumpTest {
                 ""));
         Path ir = directory.resolve("ir.txt");
         Path stats = directory.resolve("stats.json");
-        Pyjit.Outcome outcome = Pyjit.run(Map.of("PYJIT_LOOP_THRESHOLD", "2", "PYJIT_OPTIMISE_AFTER", "0", "PYJIT_SYNC", "1",
+        Pyjit.Outcome outcome = Pyjit.run(Map.of("PYJIT_THRESHOLD", "100", "PYJIT_LOOP_THRESHOLD", "2", "PYJIT_OPTIMISE_AFTER", "0", "PYJIT_SYNC", "1",
                 "PYJIT_DUMP_IR", ir.toString(), "PYJIT_STATS", stats.toString()), null, directory, script.toString());
         assertEquals(0, outcome.exitCode(), outcome.stderr());
         assertEquals("80.0\n80.0\n80.0\n", outcome.stdout());

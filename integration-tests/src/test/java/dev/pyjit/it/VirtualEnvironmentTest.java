@@ -153,7 +153,7 @@ class VirtualEnvironmentTest {
         Path stats = directory.resolve("numpy-stats.json");
         Pyjit.Outcome interpreted = run(directory, "env", openBlas, bin("python"), "--no-jit", program.toString());
         assertEquals(new Pyjit.Outcome(0, "3.8500000000000005 float64 True\n", ""), interpreted);
-        assertEquals(interpreted, run(directory, "env", openBlas, bin("python"), "--jit-sync", "--jit-stats=" + stats, program.toString()));
+        assertEquals(interpreted, run(directory, "env", openBlas, bin("python"), "--jit-sync", "--threshold", "100", "--jit-stats=" + stats, program.toString()));
         assertTrue(entered(stats, program).contains("squares"), "squares ran natively");
     }
 
