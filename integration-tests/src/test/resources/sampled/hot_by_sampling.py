@@ -52,6 +52,11 @@ for _ in range(2000):
     assert one_round() == first
 print(first, compiled(one_round, add, Box.grow))
 print(fails(3), make_adder(1)(2), add(x=1, y=1, scale=3, a=1, b=2))
+for wrong in (lambda: add(), lambda: add(1, x=2), lambda: Box.grow(Box(1))):
+    try:
+        wrong()
+    except TypeError as error:
+        print(error)
 
 # a tracer and a profiler see every call as under the interpreter, the native code's included
 events = []
