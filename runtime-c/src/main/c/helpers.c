@@ -1241,22 +1241,23 @@ static int call_python(PyThreadState *tstate, PyObject *callable, PyObject **arg
     return 1;
 }
 
-/* A class the interpreter would construct with CALL_ALLOC_AND_ENTER_INIT (it stands down under a
- * frame evaluator): object.__new__ and the usual allocator, instances with a managed dict, an
- * __init__ written in Python that takes exactly the arguments given, with no * or ** parameters
- * and no keyword-only ones. The instance is allocated, __init__ runs in a frame pushed here
- * (natively where it can) and must return None; as in the interpreter, which pushes a frame of its
- * own under __init__'s, the construction counts one Python frame more. Declined (0, nothing taken)
- * for anything else, before the instance exists: those calls go through type.__call__. Else the
+/* A plain class, constructed as type.__call__ would with object.__new__ and the usual allocator,
+ * an __init__ written in Python that takes exactly the arguments given, with no * or ** parameters
+ * and no keyword-only ones: the instance is allocated, __init__ runs in a frame pushed here
+ * (natively where it can) and must return None. Where the interpreter would construct it with
+ * CALL_ALLOC_AND_ENTER_INIT (instances with inline values, not __slots__ alone), which pushes a
+ * frame of its own under __init__'s, the construction counts one Python frame more, as there.
+ * Declined (0, nothing taken) for anything else, before the instance exists: those calls go
+ * through type.__call__. Else the
  * arguments (args[1..total], args[0] a spare slot) are taken over and *result is the instance, or
  * NULL with the exception set. */
 static int construct(PyThreadState *tstate, PyObject *callable, PyObject **args, int total, PyObject **result) {
     PyTypeObject *type = (PyTypeObject *)callable;
     if (!Py_IS_TYPE(callable, &PyType_Type) || type->tp_new != PyBaseObject_Type.tp_new || type->tp_alloc != PyType_GenericAlloc
-            || (type->tp_flags & (Py_TPFLAGS_HEAPTYPE | Py_TPFLAGS_MANAGED_DICT | Py_TPFLAGS_IS_ABSTRACT))
-               != (Py_TPFLAGS_HEAPTYPE | Py_TPFLAGS_MANAGED_DICT)) {
+            || (type->tp_flags & (Py_TPFLAGS_HEAPTYPE | Py_TPFLAGS_IS_ABSTRACT)) != Py_TPFLAGS_HEAPTYPE) {
         return 0;
     }
+    int shim_frame = (type->tp_flags & Py_TPFLAGS_INLINE_VALUES) != 0;
     PyObject *init = _PyType_Lookup(type, &_Py_ID(__init__));
     if (init == NULL || !PyFunction_Check(init)) {
         return 0;
@@ -1277,13 +1278,13 @@ static int construct(PyThreadState *tstate, PyObject *callable, PyObject **args,
     }
     args[0] = Py_NewRef(self);
     PyObject *returned;
-    tstate->py_recursion_remaining--;
+    tstate->py_recursion_remaining -= shim_frame;
     if (!call_python(tstate, init, args, total + 1, &returned)) {
         returned = PyObject_Vectorcall(init, args, (size_t)total + 1, NULL);
         Py_DECREF(init);
         pyjit_release_all(args, total + 1);
     }
-    tstate->py_recursion_remaining++;
+    tstate->py_recursion_remaining += shim_frame;
     if (returned != NULL && returned != Py_None) {
         PyErr_Format(PyExc_TypeError, "__init__() should return None, not '%.200s'", Py_TYPE(returned)->tp_name);
         Py_CLEAR(returned);
