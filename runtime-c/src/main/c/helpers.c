@@ -1087,9 +1087,75 @@ static int binary_op_exact(int op, PyObject *lhs, PyObject *rhs, PyObject **resu
     return 0;
 }
 
+static int call_python(PyThreadState *tstate, PyObject *callable, PyObject **args, int total, PyObject **result);
+
+/* The method a binary operator (not in place, not **) calls on a class written in Python. */
+static PyObject *operator_method(int op) {
+    switch (op) {
+    case NB_ADD: return &_Py_ID(__add__);
+    case NB_AND: return &_Py_ID(__and__);
+    case NB_FLOOR_DIVIDE: return &_Py_ID(__floordiv__);
+    case NB_LSHIFT: return &_Py_ID(__lshift__);
+    case NB_MATRIX_MULTIPLY: return &_Py_ID(__matmul__);
+    case NB_MULTIPLY: return &_Py_ID(__mul__);
+    case NB_REMAINDER: return &_Py_ID(__mod__);
+    case NB_OR: return &_Py_ID(__or__);
+    case NB_RSHIFT: return &_Py_ID(__rshift__);
+    case NB_SUBTRACT: return &_Py_ID(__sub__);
+    case NB_TRUE_DIVIDE: return &_Py_ID(__truediv__);
+    case NB_XOR: return &_Py_ID(__xor__);
+    default: return NULL;
+    }
+}
+
+static const char *const operator_symbols[] = {
+    [NB_ADD] = "+", [NB_AND] = "&", [NB_FLOOR_DIVIDE] = "//", [NB_LSHIFT] = "<<", [NB_MATRIX_MULTIPLY] = "@",
+    [NB_MULTIPLY] = "*", [NB_REMAINDER] = "%", [NB_OR] = "|", [NB_RSHIFT] = ">>", [NB_SUBTRACT] = "-",
+    [NB_TRUE_DIVIDE] = "/", [NB_XOR] = "^",
+};
+
+/* A binary operator whose left operand's class has the method in Python, where the number
+ * protocol comes down to calling it (abstract.c's binary_op1, typeobject.c's slot wrapper): the
+ * right operand is of the same class (whose slot is not tried again) or an exact int or float
+ * (whose slots decline any other left operand), the left one is no int or float, and its class has
+ * no sequence slot that + or * would try next. The method runs in a frame pushed here (natively
+ * where it can); NotImplemented leaves nothing else to try: the TypeError binop_type_error words.
+ * Returns 0, having done nothing, where that does not hold; else 1 with *result (NULL on an error). */
+static int binary_op_python(int op, PyObject *lhs, PyObject *rhs, PyObject **result) {
+    PyTypeObject *type = Py_TYPE(lhs);
+    PyObject *name = operator_method(op);
+    PySequenceMethods *sequence = type->tp_as_sequence;
+    if (name == NULL || !(type->tp_flags & Py_TPFLAGS_HEAPTYPE) || PyLong_Check(lhs) || PyFloat_Check(lhs)
+            || (sequence != NULL && (sequence->sq_concat != NULL || sequence->sq_repeat != NULL))
+            || !(Py_IS_TYPE(rhs, type) || PyLong_CheckExact(rhs) || PyFloat_CheckExact(rhs))) {
+        return 0;
+    }
+    PyObject *method = _PyType_Lookup(type, name);
+    if (method == NULL || !PyFunction_Check(method)) {
+        return 0;
+    }
+    PyObject *args[3] = {NULL, Py_NewRef(lhs), Py_NewRef(rhs)};
+    Py_INCREF(method);
+    PyObject *returned;
+    if (!call_python(PyThreadState_Get(), method, args + 1, 2, &returned)) {
+        returned = PyObject_Vectorcall(method, args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        Py_DECREF(method);
+        Py_DECREF(args[1]);
+        Py_DECREF(args[2]);
+    }
+    if (returned == Py_NotImplemented) {
+        Py_DECREF(returned);
+        PyErr_Format(PyExc_TypeError, "unsupported operand type(s) for %.100s: '%.100s' and '%.100s'", operator_symbols[op],
+                     type->tp_name, Py_TYPE(rhs)->tp_name);
+        returned = NULL;
+    }
+    *result = returned;
+    return 1;
+}
+
 PyObject *pyjit_binary_op(int op, PyObject *lhs, PyObject *rhs) {
     PyObject *result;
-    return binary_op_exact(op, lhs, rhs, &result) ? result : _PyEval_BinaryOps[op](lhs, rhs);
+    return binary_op_exact(op, lhs, rhs, &result) || binary_op_python(op, lhs, rhs, &result) ? result : _PyEval_BinaryOps[op](lhs, rhs);
 }
 
 #define COMPARED(a, b, op) ((op) == Py_LT ? (a) < (b) : (op) == Py_LE ? (a) <= (b) : (op) == Py_EQ ? (a) == (b) \
