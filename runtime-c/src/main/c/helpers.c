@@ -1145,8 +1145,9 @@ static int binary_op_python(int op, PyObject *lhs, PyObject *rhs, PyObject **res
     }
     if (returned == Py_NotImplemented) {
         Py_DECREF(returned);
+        /* the method may have changed the operand's class (and let the old one die) */
         PyErr_Format(PyExc_TypeError, "unsupported operand type(s) for %.100s: '%.100s' and '%.100s'", operator_symbols[op],
-                     type->tp_name, Py_TYPE(rhs)->tp_name);
+                     Py_TYPE(lhs)->tp_name, Py_TYPE(rhs)->tp_name);
         returned = NULL;
     }
     *result = returned;

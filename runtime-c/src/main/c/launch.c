@@ -19,8 +19,6 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
-#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -30,9 +28,6 @@
 
 /* The signal the JVM suspends its threads with: a real-time signal programs hardly use. */
 #define JVM_SUSPEND_SIGNAL "63"
-/* The niceness of the JVM's threads (the compiler's, HotSpot's own compilers, its collector): on a
- * machine with few cores they would otherwise take the program's thread's core while it runs. */
-#define COMPILER_NICENESS 10
 
 /* CPython's recursion guard assumes a main thread's stack: the program runs on a thread with a
  * large one, as under the JVM. */
@@ -181,8 +176,6 @@ static void *start_jvm(void *unused) {
     (void)unused;
     /* the JVM's threads inherit this mask, and HotSpot unblocks in each the signals it needs */
     block_asynchronous_signals();
-    /* Linux keeps a niceness per thread, and the threads the JVM starts from this one inherit it */
-    setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), COMPILER_NICENESS);
     /* HotSpot suspends threads with SIGUSR2 and takes it over from the program (-Xrs does not
      * cover it); it reads the signal to use from the environment as it starts, which the program's
      * os.environ, read before, never shows */

@@ -375,7 +375,8 @@ static void request_compile(PyObject *func, PyCodeObject *code, CodeState *state
         /* the code asks again at its next frame after the compiler attached */
         if (!pyjit_is_library(code) && pyjit_start_compiler(code) && !paused) {
             paused = 1;
-            first_hot = Py_NewRef(func);
+            first_hot = PyWeakref_NewRef(func, NULL);  /* weakly, as a queued request's (see publish) */
+            PyErr_Clear();
             first_hot_tier = tier;
             _PyInterpreterState_SetEvalFrameFunc(PyInterpreterState_Get(), NULL);
         }
@@ -402,7 +403,9 @@ static void request_compile(PyObject *func, PyCodeObject *code, CodeState *state
     if (answer == Py_None) {
         state->queued = 1;
         if (sampling) {
-            Py_XSETREF(state->requester, Py_NewRef(func));
+            /* weakly: a function the program drops, or its globals at exit, must not wait for the compiler */
+            Py_XSETREF(state->requester, PyWeakref_NewRef(func, NULL));
+            PyErr_Clear();
         }
     } else if (answer == NULL || install_answer(state, code, answer) < 0) {
         state->refused = 1;
@@ -751,8 +754,11 @@ static PyObject *attach(PyObject *module, PyObject *args) {
     }
     compile_hook = Py_NewRef(hook);
     exit_hook = Py_NewRef(on_exit);
-    PyObject *hot = first_hot;
-    first_hot = NULL;
+    PyObject *hot = NULL;
+    if (first_hot != NULL && PyWeakref_GetRef(first_hot, &hot) < 0) {
+        PyErr_Clear();
+    }
+    Py_CLEAR(first_hot);
     CodeState *state = hot == NULL ? NULL : code_state((PyCodeObject *)PyFunction_GET_CODE(hot));
     if (state != NULL && may_request(state)) {
         request_compile(hot, (PyCodeObject *)PyFunction_GET_CODE(hot), state, first_hot_tier);
@@ -800,11 +806,15 @@ static PyObject *publish(PyObject *module, PyObject *args) {
     }
     CodeState *state = state_of(code);
     int installed_answer = state != NULL && install_answer(state, (PyCodeObject *)code, answer) == 0;
-    if (state != NULL && state->requester != NULL) {
+    PyObject *requester = NULL;
+    if (state != NULL && state->requester != NULL && PyWeakref_GetRef(state->requester, &requester) > 0) {
         /* the function that got hot enters the new code from its next call */
         if (state->native != NULL) {
-            enter_natively((PyFunctionObject *)state->requester);
+            enter_natively((PyFunctionObject *)requester);
         }
+        Py_DECREF(requester);
+    }
+    if (state != NULL) {
         Py_CLEAR(state->requester);
     }
     if (paused && compile_hook != NULL) {

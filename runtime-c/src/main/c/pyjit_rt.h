@@ -135,7 +135,7 @@ typedef struct {
     Py_ssize_t deopts;
     int wants_generic;
     int generic;
-    /* When hot code is sampled: the function a queued compilation was asked for, until publish(). */
+    /* When hot code is sampled: a weak reference to the function a queued compilation was asked for, until publish(). */
     PyObject *requester;
 } CodeState;
 

@@ -4,7 +4,8 @@
 # A binary operator on an instance of a class written in Python, with an operand of the same class
 # or an exact int or float on the right, calls the class's method straight, as the number protocol
 # would. Its NotImplemented is the interpreter's TypeError (the method runs once: it prints), an
-# exception it raises keeps its traceback, and everything else goes the protocol's way: an operand
+# exception it raises keeps its traceback (a method that changes its operand's class is named after
+# the new one), and everything else goes the protocol's way: an operand
 # whose class takes over (a subclass, __radd__), a list or float subclass on the left, a method
 # that is not a function, in-place operators.
 class V:
@@ -59,6 +60,13 @@ class Odd:
         pass
 
 
+class Swapping:
+    def __add__(self, other):
+        # the TypeError names the class the operand has once the method returned
+        self.__class__ = type("Gone" + "X" * 40, (), {})
+        return NotImplemented
+
+
 class InPlace(V):
     def __iadd__(self, other):
         return "in place"
@@ -83,7 +91,7 @@ def times(a, b):
     return a * b
 
 
-for left, right in ((V(1), 99), (V(1), V(2)), (V(1), W(2)), (V(3), Other()), (Things([1]), Things([2])), (Real(2.0), 3), (Odd(), Odd())):
+for left, right in ((V(1), 99), (V(1), V(2)), (V(1), W(2)), (V(3), Other()), (Things([1]), Things([2])), (Real(2.0), 3), (Odd(), Odd()), (Swapping(), 1)):
     for operation in (plus, minus, times):
         try:
             print(operation.__name__, repr(operation(left, right)))

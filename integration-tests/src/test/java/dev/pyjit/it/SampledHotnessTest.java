@@ -3,9 +3,11 @@ package dev.pyjit.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -35,5 +37,31 @@ class SampledHotnessTest {
         for (String name : List.of("one_round", "add", "Box.grow")) {
             assertTrue(json.entries(PROGRAM, name) > 0, () -> name + " never ran natively: " + json);
         }
+    }
+
+    /**
+     * A program that ends while its hot function is being compiled ends as under the interpreter:
+     * the request does not keep the function (and with it the module's globals) alive, so a file
+     * left open is flushed and closed when they are collected.
+     */
+    @Test
+    void aCompilationUnderWayAtExitKeepsNothingAlive(@TempDir Path directory) throws Exception {
+        Path script = Files.writeString(directory.resolve("unclosed.py"), String.join("\n",
+                "import sys, time",
+                "def work(n):",
+                "    t = 0",
+                "    for i in range(n):",
+                "        t += i * 3",
+                "    return t",
+                "out = open(sys.argv[1], 'w')",
+                "out.write('result %d\\n' % work(10))",
+                "end = time.monotonic() + 0.6",
+                "while time.monotonic() < end:",
+                "    work(50)",
+                ""));
+        Path written = directory.resolve("written.txt");
+        Pyjit.Outcome outcome = Pyjit.run(Map.of("PYJIT_SYNC", "0"), null, directory, script.toString(), written.toString());
+        assertEquals(new Pyjit.Outcome(0, "", ""), outcome);
+        assertEquals("result 135\n", Files.readString(written));
     }
 }
