@@ -25,7 +25,8 @@ public final class RunCommand implements Callable<Integer> {
     boolean noJit;
 
     @Option(names = "--threshold", paramLabel = "N",
-            description = "Compile a function at its N-th call; 0 compiles every eligible function at its first call (env PYJIT_THRESHOLD).")
+            description = "Count calls instead of sampling the running program: compile a function at its N-th call, through a frame "
+                    + "evaluator that slows the interpreter; 0 compiles every eligible function at its first call (env PYJIT_THRESHOLD).")
     Integer threshold;
 
     @Option(names = "--jit-sync",
