@@ -1089,30 +1089,25 @@ static int binary_op_exact(int op, PyObject *lhs, PyObject *rhs, PyObject **resu
 
 static int call_python(PyThreadState *tstate, PyObject *callable, PyObject **args, int total, PyObject **result);
 
-/* The method a binary operator (not in place, not **) calls on a class written in Python. */
-static PyObject *operator_method(int op) {
+/* The method a binary operator (not in place, not **) calls on a class written in Python, and the
+ * operator's symbol in the protocol's TypeError; NULL for the others. */
+static PyObject *operator_method(int op, const char **symbol) {
     switch (op) {
-    case NB_ADD: return &_Py_ID(__add__);
-    case NB_AND: return &_Py_ID(__and__);
-    case NB_FLOOR_DIVIDE: return &_Py_ID(__floordiv__);
-    case NB_LSHIFT: return &_Py_ID(__lshift__);
-    case NB_MATRIX_MULTIPLY: return &_Py_ID(__matmul__);
-    case NB_MULTIPLY: return &_Py_ID(__mul__);
-    case NB_REMAINDER: return &_Py_ID(__mod__);
-    case NB_OR: return &_Py_ID(__or__);
-    case NB_RSHIFT: return &_Py_ID(__rshift__);
-    case NB_SUBTRACT: return &_Py_ID(__sub__);
-    case NB_TRUE_DIVIDE: return &_Py_ID(__truediv__);
-    case NB_XOR: return &_Py_ID(__xor__);
+    case NB_ADD: *symbol = "+"; return &_Py_ID(__add__);
+    case NB_AND: *symbol = "&"; return &_Py_ID(__and__);
+    case NB_FLOOR_DIVIDE: *symbol = "//"; return &_Py_ID(__floordiv__);
+    case NB_LSHIFT: *symbol = "<<"; return &_Py_ID(__lshift__);
+    case NB_MATRIX_MULTIPLY: *symbol = "@"; return &_Py_ID(__matmul__);
+    case NB_MULTIPLY: *symbol = "*"; return &_Py_ID(__mul__);
+    case NB_REMAINDER: *symbol = "%"; return &_Py_ID(__mod__);
+    case NB_OR: *symbol = "|"; return &_Py_ID(__or__);
+    case NB_RSHIFT: *symbol = ">>"; return &_Py_ID(__rshift__);
+    case NB_SUBTRACT: *symbol = "-"; return &_Py_ID(__sub__);
+    case NB_TRUE_DIVIDE: *symbol = "/"; return &_Py_ID(__truediv__);
+    case NB_XOR: *symbol = "^"; return &_Py_ID(__xor__);
     default: return NULL;
     }
 }
-
-static const char *const operator_symbols[] = {
-    [NB_ADD] = "+", [NB_AND] = "&", [NB_FLOOR_DIVIDE] = "//", [NB_LSHIFT] = "<<", [NB_MATRIX_MULTIPLY] = "@",
-    [NB_MULTIPLY] = "*", [NB_REMAINDER] = "%", [NB_OR] = "|", [NB_RSHIFT] = ">>", [NB_SUBTRACT] = "-",
-    [NB_TRUE_DIVIDE] = "/", [NB_XOR] = "^",
-};
 
 /* A binary operator whose left operand's class has the method in Python, where the number
  * protocol comes down to calling it (abstract.c's binary_op1, typeobject.c's slot wrapper): the
@@ -1123,7 +1118,8 @@ static const char *const operator_symbols[] = {
  * Returns 0, having done nothing, where that does not hold; else 1 with *result (NULL on an error). */
 static int binary_op_python(int op, PyObject *lhs, PyObject *rhs, PyObject **result) {
     PyTypeObject *type = Py_TYPE(lhs);
-    PyObject *name = operator_method(op);
+    const char *symbol;
+    PyObject *name = operator_method(op, &symbol);
     PySequenceMethods *sequence = type->tp_as_sequence;
     if (name == NULL || !(type->tp_flags & Py_TPFLAGS_HEAPTYPE) || PyLong_Check(lhs) || PyFloat_Check(lhs)
             || (sequence != NULL && (sequence->sq_concat != NULL || sequence->sq_repeat != NULL))
@@ -1146,7 +1142,7 @@ static int binary_op_python(int op, PyObject *lhs, PyObject *rhs, PyObject **res
     if (returned == Py_NotImplemented) {
         Py_DECREF(returned);
         /* the method may have changed the operand's class (and let the old one die) */
-        PyErr_Format(PyExc_TypeError, "unsupported operand type(s) for %.100s: '%.100s' and '%.100s'", operator_symbols[op],
+        PyErr_Format(PyExc_TypeError, "unsupported operand type(s) for %.100s: '%.100s' and '%.100s'", symbol,
                      Py_TYPE(lhs)->tp_name, Py_TYPE(rhs)->tp_name);
         returned = NULL;
     }

@@ -24,7 +24,7 @@
  * of its Python calls in its own loop, nor specialise them, which costs code it runs a third of
  * its speed. A thread of the runtime asks every millisecond, through a pending call, for the frame
  * the program is running; a code object met there SAMPLES_TO_COMPILE times is asked for. Once it
- * has native code its functions are entered through a vectorcall of their own (enter_function),
+ * has native code its functions are entered through a vectorcall of their own (pyjit_enter_function),
  * which pushes the frame and hands it to the same decision as the evaluator's: the function the
  * compiler was asked for at once, others as the sampler meets them, new ones as they are made.
  * Frames the interpreter resumes (generators) and code that runs once (modules, class bodies) are
@@ -422,8 +422,8 @@ static void request_compile(PyObject *func, PyCodeObject *code, CodeState *state
 
 static void on_fork_in_child(void) {
     forked_child = 1;
-    watching = 0;
-    sampler_running = 0;  /* nor is the sampler */  /* the watcher is not forked with the process: the audit hook alone remains */
+    watching = 0;  /* the watcher is not forked with the process: the audit hook alone remains */
+    sampler_running = 0;  /* nor is the sampler */
 }
 
 /* Under an evaluator every Python call nests on the C stack, where the interpreter's own calls
@@ -689,8 +689,9 @@ static void keep_freed_arenas(void) {
     PyObject_SetArenaAllocator(&keeping);
 }
 
-/* install(hook, exit_hook, threshold, loop_threshold, optimise_after): every frame evaluated from
- * now on goes through the evaluator. The hooks may be None: attach() brings them later. */
+/* install(hook, exit_hook, threshold, loop_threshold, optimise_after): with a threshold, every
+ * frame evaluated from now on goes through the evaluator; with a negative one (none given), hot
+ * code is sampled. The hooks may be None: attach() brings them later. */
 static PyObject *install(PyObject *module, PyObject *args) {
     (void)module;
     PyObject *hook, *on_exit;
@@ -859,7 +860,7 @@ static PyObject *launched_at(PyObject *module, PyObject *unused) {
 
 static PyMethodDef methods[] = {
     {"install", install, METH_VARARGS,
-     "install(hook, exit_hook, threshold, loop_threshold, optimise_after): evaluate every frame from now on through pyjit."},
+     "install(hook, exit_hook, threshold, loop_threshold, optimise_after): count frames through pyjit's evaluator, or sample hot code (threshold < 0)."},
     {"attach", attach, METH_VARARGS, "attach(hook, exit_hook): the compiler started after the program takes over."},
     {"finish", finish, METH_NOARGS, "finish(): at exit, stop the compiler and write its statistics."},
     {"publish", publish, METH_VARARGS, "publish(code, (address, expected, handle, tier)): install compiled code."},
