@@ -214,10 +214,7 @@ final class Jit {
         }
         finished = true;
         if (background != null) {
-            // The native launcher ends the process with _exit: a compilation under way cannot meet
-            // LLVM's static destructors there, and nobody waits for its result unless it is counted.
-            boolean wait = options.statsTarget() != null || runtimeTime("launched_at") == 0;
-            background.close(wait).stream().filter(job -> job.where() != null).forEach(job -> stats.unfinished(job.where()));
+            background.close().stream().filter(job -> job.where() != null).forEach(job -> stats.unfinished(job.where()));
             stats.queueMax(background.waitingMax());
         }
         String target = options.statsTarget();
