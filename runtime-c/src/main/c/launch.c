@@ -105,7 +105,7 @@ static void end_process(int status) {
 }
 
 /* sys.exit() in a script or -c ends the process through exit() inside Py_RunMain: once the JVM is
- * there, that too ends here (the handler registered last runs first). */
+ * starting, that too ends here (the handler registered last runs first). */
 static void exit_now(int status, void *unused) {
     (void)unused;
     end_process(status);
@@ -182,9 +182,6 @@ static void *start_jvm(void *unused) {
     setenv("_JAVA_SR_SIGNUM", JVM_SUSPEND_SIGNAL, 1);
     JNIEnv *env = create_jvm();
     unsetenv("_JAVA_SR_SIGNUM");
-    if (env != NULL) {
-        on_exit(exit_now, NULL);
-    }
     pthread_mutex_lock(&compiler.lock);
     int go_on = env != NULL && compiler.phase == STARTING;
     compiler.phase = go_on ? ATTACHING : compiler.phase == CLOSED ? CLOSED : FAILED;
@@ -208,6 +205,9 @@ int pyjit_start_compiler(PyCodeObject *hot) {
             PyErr_Clear();
         }
         enter_phase(STARTING);
+        /* from here exit() must not run libjvm's destructors: they crashed the JVM while it was
+         * still being created when the program ended early */
+        on_exit(exit_now, NULL);
         pthread_t thread;
         pthread_attr_t attributes;
         pthread_attr_init(&attributes);
