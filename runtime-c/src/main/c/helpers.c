@@ -173,7 +173,8 @@ uintptr_t pyjit_instrumentation_version(PyThreadState *tstate) {
 int pyjit_monitored(PyThreadState *tstate, PyCodeObject *code) {
     if (code->_co_monitoring != NULL) {
         for (int event = 0; event < _PY_MONITORING_LOCAL_EVENTS; event++) {
-            if (code->_co_monitoring->local_monitors.tools[event]) {
+            /* pyjit's own tool watches back edges for on-stack replacement (module.c) */
+            if (code->_co_monitoring->local_monitors.tools[event] & ~(1 << PYJIT_MONITORING_TOOL)) {
                 return 1;
             }
         }
@@ -254,6 +255,94 @@ PyObject *pyjit_deopt(_PyInterpreterFrame *frame, int resume_at, PyObject **stac
     pyjit_deopted(frame);
     spill_stack(frame, stack, depth);
     return hand_over(PyThreadState_Get(), frame, resume_at, depth);
+}
+
+/* ---- On-stack replacement: the frame stays the interpreter's, which goes on where compiled code stops */
+
+PyObject *pyjit_osr_deopt(_PyInterpreterFrame *frame, int resume_at, PyObject **stack, int depth) {
+    spill_stack(frame, stack, depth);
+    frame->stacktop = code_of(frame)->co_nlocalsplus + depth;
+    frame->instr_ptr = _PyCode_CODE(code_of(frame)) + resume_at;
+    return Py_None;
+}
+
+PyObject *pyjit_osr_resume_elsewhere(PyThreadState *tstate, _PyInterpreterFrame *frame) {
+    (void)tstate;
+    (void)frame;
+    return Py_None;
+}
+
+/* The code unit of a RETURN_CONST of `result` (with its EXTENDED_ARGs; *constant set), else of a
+ * RETURN_VALUE; -1 if there is neither. co_code has its caches zeroed: they read as CACHE. */
+static int return_instruction(PyCodeObject *code, PyObject *result, int *constant) {
+    PyObject *bytes = PyCode_GetCode(code);
+    if (bytes == NULL) {
+        return -1;
+    }
+    const unsigned char *units = (const unsigned char *)PyBytes_AS_STRING(bytes);
+    Py_ssize_t count = PyBytes_GET_SIZE(bytes) / 2;
+    int value_at = -1, const_at = -1, prefix_at = -1, extended = 0;
+    for (Py_ssize_t i = 0; i < count && const_at < 0; i++) {
+        int opcode = units[2 * i], oparg = extended << 8 | units[2 * i + 1];
+        int first = prefix_at >= 0 ? prefix_at : (int)i;
+        if (opcode == EXTENDED_ARG) {
+            prefix_at = first;
+            extended = oparg;
+            continue;
+        }
+        prefix_at = -1;
+        extended = 0;
+        if (opcode == RETURN_CONST && oparg < PyTuple_GET_SIZE(code->co_consts) && PyTuple_GET_ITEM(code->co_consts, oparg) == result) {
+            const_at = first;
+        } else if (opcode == RETURN_VALUE && value_at < 0) {
+            value_at = first;
+        }
+    }
+    Py_DECREF(bytes);
+    *constant = const_at >= 0;
+    return const_at >= 0 ? const_at : value_at;
+}
+
+PyObject *pyjit_osr_leave(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *result) {
+    (void)tstate;
+    if (result == NULL) {
+        return NULL;
+    }
+    PyCodeObject *code = code_of(frame);
+    int constant;
+    int at = return_instruction(code, result, &constant);
+    if (at < 0) {
+        Py_DECREF(result);
+        if (!PyErr_Occurred()) {
+            PyErr_SetString(PyExc_SystemError, "pyjit: compiled code returned where its code object cannot");
+        }
+        return NULL;
+    }
+    frame->instr_ptr = _PyCode_CODE(code) + at;
+    if (constant) {
+        Py_DECREF(result);  /* RETURN_CONST pushes its own reference */
+        frame->stacktop = code->co_nlocalsplus;
+    } else {
+        frame->localsplus[code->co_nlocalsplus] = result;
+        frame->stacktop = code->co_nlocalsplus + 1;
+    }
+    pyjit_osr_returned = 1;
+    return Py_None;
+}
+
+/* The exception already has this frame's traceback entry, which the interpreter adds again as it
+ * unwinds: the entry goes, and the frame points at its instruction, so the one added is the same. */
+PyObject *pyjit_osr_leave_reraising(PyThreadState *tstate, _PyInterpreterFrame *frame) {
+    (void)tstate;
+    PyObject *exception = PyErr_GetRaisedException();
+    PyTracebackObject *traceback = exception == NULL ? NULL : (PyTracebackObject *)PyException_GetTraceback(exception);
+    if (traceback != NULL && traceback->tb_frame != NULL && traceback->tb_frame->f_frame == frame) {
+        frame->instr_ptr = _PyCode_CODE(code_of(frame)) + traceback->tb_lasti / (int)sizeof(_Py_CODEUNIT);
+        PyException_SetTraceback(exception, traceback->tb_next != NULL ? (PyObject *)traceback->tb_next : Py_None);
+    }
+    Py_XDECREF(traceback);
+    PyErr_SetRaisedException(exception);
+    return NULL;
 }
 
 /* ---- Exceptions: the interpreter's exception_unwind and the instructions of its handlers */

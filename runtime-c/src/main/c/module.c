@@ -32,6 +32,7 @@
  */
 #include "pyjit_rt.h"
 #include "launch.h"
+#include "osr.h"
 #include <pthread.h>
 #include <signal.h>
 #include <time.h>
@@ -60,6 +61,8 @@ static int installed;
 static int paused;
 static PyObject *first_hot;
 static int first_hot_tier;
+/* It got hot in a long activation, which the sampler asks on-stack replacement for, if it lasts. */
+static int first_hot_mid_loop;
 static Py_ssize_t threshold;
 /* Entries of quick code before it is compiled again, optimised; 0: every compilation is optimised. */
 static Py_ssize_t optimise_after;
@@ -95,6 +98,7 @@ static void release_state(void *extra) {
             Py_ssize_t capacity = dead_capacity == 0 ? 64 : 2 * dead_capacity;
             long long *grown = realloc(dead_handles, capacity * sizeof(long long));
             if (grown == NULL) {
+                pyjit_osr_release(state);
                 PyMem_Free(state);  /* the native code stays: memory, not correctness */
                 return;
             }
@@ -103,6 +107,7 @@ static void release_state(void *extra) {
         }
         dead_handles[dead_count++] = state->handle;
     }
+    pyjit_osr_release(state);
     PyMem_Free(state);
 }
 
@@ -154,6 +159,7 @@ static CodeState *code_state(PyCodeObject *code) {
             return NULL;
         }
         int loop = has_loop(code);
+        state->has_loop = loop;
         /* a generator's frame counts each resumption, one turn of its loop: the loop is no reason
          * to compile it sooner */
         state->threshold = sampling ? SAMPLES_TO_COMPILE : loop && !pyjit_is_generator_like(code) ? loop_threshold : threshold;
@@ -190,13 +196,19 @@ static int install_answer(CodeState *state, PyCodeObject *code, PyObject *answer
     PyObject *expected = NULL;
     long long handle = 0;
     int tier = 0;
+    int mid_frame = state->osr_queued;
     state->queued = 0;
+    state->osr_queued = 0;
     if (!PyArg_ParseTuple(answer, "O&O!Li", address_of, &address, &PyTuple_Type, &expected, &handle, &tier)) {
-        state->refused = 1;
+        state->refused = !mid_frame;
         return -1;
     }
     if (handle != 0) {
         state->handle = handle;
+    }
+    if (mid_frame) {
+        /* refused, it leaves the code as it was: its calls may still be compiled */
+        return address == NULL ? 0 : pyjit_osr_install(state, code, (pyjit_native_entry)address, state->osr_at, expected);
     }
     if (address == NULL) {
         state->refused = 1;
@@ -290,8 +302,22 @@ static vectorcallfunc find_interpreted_vectorcall(void) {
     return found;
 }
 
-static void request_compile(PyObject *func, PyCodeObject *code, CodeState *state, int tier);
+static void request_compile(PyObject *func, PyCodeObject *code, CodeState *state, int tier, _PyInterpreterFrame *mid_frame);
 static int may_request(CodeState *state);
+
+/* Whether the sampler met this activation of the code last time too: the frame object it made
+ * for the activation then is still the frame's (an activation that ended took its own along).
+ * Asked of frames the interpreter runs: it keeps their stack pointer to itself meanwhile
+ * (stacktop -1), where compiled code leaves it in the frame. */
+static int sampled_again(CodeState *state, _PyInterpreterFrame *frame) {
+    if (frame->frame_obj != NULL && (void *)frame->frame_obj == state->sampled_activation) {
+        return 1;
+    }
+    PyFrameObject *object = PyEval_GetFrame();
+    PyErr_Clear();
+    state->sampled_activation = object != NULL && object->f_frame == frame ? (void *)object : NULL;
+    return 0;
+}
 
 /* The pending call the sampler asks for: the frame the main thread runs, the innermost of the
  * program's, counts one sample for its code object. Code that runs once (a module, a class body)
@@ -314,15 +340,21 @@ static int take_sample(void *unused) {
         return 0;
     }
     CodeState *state = code_state(code);
-    if (state == NULL) {
+    if (state == NULL || frame == state->osr_frame) {
         return 0;
     }
     if (state->native != NULL) {
         enter_natively((PyFunctionObject *)frame->f_funcobj);
-    } else if (may_request(state)) {
+    }
+    if (state->has_loop && frame->stacktop < 0 && sampled_again(state, frame)) {
+        /* a long activation: its next call would not help it, on-stack replacement does */
+        if (!state->osr_requested && may_request(state)) {
+            request_compile(frame->f_funcobj, code, state, PYJIT_TIER_OPTIMISED, frame);
+        }
+    } else if (state->native == NULL && may_request(state)) {
         observe(state, frame, code);
         if (++state->calls >= state->threshold) {
-            request_compile(frame->f_funcobj, code, state, state->first_tier);
+            request_compile(frame->f_funcobj, code, state, state->first_tier, NULL);
         }
     }
     return 0;
@@ -365,12 +397,13 @@ static void stop_sampler(void) {
 }
 
 /* Asks the Java compiler for native code: hook(func, observed argument types, handle, dead
- * handles, tier). It answers None when the code is being compiled on its own thread (publish()
+ * handles, tier, generic, loop header, local types), the last two for on-stack replacement into
+ * mid_frame (-1 and () for code entered at calls). It answers None when the code is being compiled on its own thread (publish()
  * brings the result), or at once with (address, argument types the code is specialised for,
  * handle, tier), address 0 meaning "leave it to the interpreter". It never raises; if it does anyway, the code
  * stays interpreted and the error is dropped. The program's own exception, if one is being
  * handled, is kept around the call. */
-static void request_compile(PyObject *func, PyCodeObject *code, CodeState *state, int tier) {
+static void request_compile(PyObject *func, PyCodeObject *code, CodeState *state, int tier, _PyInterpreterFrame *mid_frame) {
     if (compile_hook == NULL) {
         /* the code asks again at its next frame after the compiler attached */
         if (!pyjit_is_library(code) && pyjit_start_compiler(code) && !paused) {
@@ -378,6 +411,7 @@ static void request_compile(PyObject *func, PyCodeObject *code, CodeState *state
             first_hot = PyWeakref_NewRef(func, NULL);  /* weakly, as a queued request's (see publish) */
             PyErr_Clear();
             first_hot_tier = tier;
+            first_hot_mid_loop = mid_frame != NULL;
             _PyInterpreterState_SetEvalFrameFunc(PyInterpreterState_Get(), NULL);
         }
         return;
@@ -393,12 +427,21 @@ static void request_compile(PyObject *func, PyCodeObject *code, CodeState *state
         }
         PyTuple_SET_ITEM(observed, i, bits);
     }
-    PyObject *dead = observed == NULL ? NULL : take_dead_handles();
+    int header = mid_frame == NULL ? -1 : pyjit_osr_header(code, mid_frame);
+    PyObject *locals = observed == NULL ? NULL : header < 0 ? PyTuple_New(0) : pyjit_osr_local_types(code, mid_frame);
+    PyObject *dead = locals == NULL ? NULL : take_dead_handles();
+    if (header >= 0) {
+        state->osr_requested = 1;
+        state->osr_queued = 1;
+        state->osr_at = header;
+    }
     compiling = 1;
     PyObject *answer = dead == NULL ? NULL
-            : PyObject_CallFunction(compile_hook, "OOLOii", func, observed, state->handle, dead, tier, state->generic);
+            : PyObject_CallFunction(compile_hook, "OOLOiiiO", func, observed, state->handle, dead, tier, state->generic,
+                                    header, locals);
     compiling = 0;
     Py_XDECREF(observed);
+    Py_XDECREF(locals);
     Py_XDECREF(dead);
     if (answer == Py_None) {
         state->queued = 1;
@@ -408,7 +451,9 @@ static void request_compile(PyObject *func, PyCodeObject *code, CodeState *state
             PyErr_Clear();
         }
     } else if (answer == NULL || install_answer(state, code, answer) < 0) {
-        state->refused = 1;
+        /* a failed on-stack replacement leaves the code's calls to be compiled */
+        state->refused |= header < 0;
+        state->osr_queued = 0;
     } else if (sampling && state->native != NULL) {
         enter_natively((PyFunctionObject *)func);
     }
@@ -469,10 +514,14 @@ static int may_request(CodeState *state) {
     return !state->refused && !state->queued && !compiling && !forked_child;
 }
 
-static PyObject *enter_native(CodeState *state, PyThreadState *tstate, _PyInterpreterFrame *frame, int throwflag) {
+void pyjit_native_entered(void) {
     if (first_native_entry.tv_sec == 0) {
         clock_gettime(CLOCK_REALTIME, &first_native_entry);
     }
+}
+
+static PyObject *enter_native(CodeState *state, PyThreadState *tstate, _PyInterpreterFrame *frame, int throwflag) {
+    pyjit_native_entered();
     return state->native(tstate, frame, throwflag);
 }
 
@@ -584,17 +633,17 @@ static PyObject *run(PyThreadState *tstate, _PyInterpreterFrame *frame, int thro
     if (state->wants_generic && may_request(state)) {
         state->wants_generic = 0;
         state->generic = 1;
-        request_compile(frame->f_funcobj, code, state, state->tier);
+        request_compile(frame->f_funcobj, code, state, state->tier, NULL);
     }
     if (state->native == NULL && may_request(state) && !sampling) {
         if (fresh) {
             observe(state, frame, code);  /* a resumed frame's parameters may be unbound */
         }
         if (++state->calls >= state->threshold) {
-            request_compile(frame->f_funcobj, code, state, state->first_tier);
+            request_compile(frame->f_funcobj, code, state, state->first_tier, NULL);
         }
     } else if (state->tier == PYJIT_TIER_QUICK && ++state->calls >= optimise_after && may_request(state)) {
-        request_compile(frame->f_funcobj, code, state, PYJIT_TIER_OPTIMISED);
+        request_compile(frame->f_funcobj, code, state, PYJIT_TIER_OPTIMISED, NULL);
     }
     if (state->native == NULL || (fresh && pyjit_is_generator_like(code))) {
         return _PyEval_EvalFrameDefault(tstate, frame, throwflag);
@@ -609,7 +658,7 @@ static PyObject *run(PyThreadState *tstate, _PyInterpreterFrame *frame, int thro
     if (may_request(state)) {
         observe(state, frame, code);
         if (++state->mismatches >= (state->threshold < RESPECIALISE_AFTER && !sampling ? state->threshold : RESPECIALISE_AFTER)) {
-            request_compile(frame->f_funcobj, code, state, state->tier);
+            request_compile(frame->f_funcobj, code, state, state->tier, NULL);
             if (pyjit_as_expected(state, frame)) {
                 return enter_native(state, tstate, frame, throwflag);
             }
@@ -760,9 +809,10 @@ static PyObject *attach(PyObject *module, PyObject *args) {
         PyErr_Clear();
     }
     Py_CLEAR(first_hot);
-    CodeState *state = hot == NULL ? NULL : code_state((PyCodeObject *)PyFunction_GET_CODE(hot));
+    /* a long activation is asked on-stack replacement for by the sampler, if it still runs */
+    CodeState *state = hot == NULL || first_hot_mid_loop ? NULL : code_state((PyCodeObject *)PyFunction_GET_CODE(hot));
     if (state != NULL && may_request(state)) {
-        request_compile(hot, (PyCodeObject *)PyFunction_GET_CODE(hot), state, first_hot_tier);
+        request_compile(hot, (PyCodeObject *)PyFunction_GET_CODE(hot), state, first_hot_tier, NULL);
     }
     Py_XDECREF(hot);
     if (state == NULL || !state->queued) {

@@ -35,6 +35,9 @@ typedef PyObject *(*pyjit_native_entry)(PyThreadState *tstate, _PyInterpreterFra
 #define PYJIT_SITE_WORDS 13
 typedef struct PyjitSite PyjitSite;
 
+/* The sys.monitoring tool id pyjit takes (OPTIMIZER_ID) for the back edges of on-stack replacement. */
+#define PYJIT_MONITORING_TOOL 5
+
 /* A helper whose arguments compiled code passes as constants (an opcode, an operator): inlined
  * everywhere, the constants fold its dispatch away and only the fast path it selects remains. */
 #define PYJIT_SPECIALISED __attribute__((always_inline))
@@ -137,6 +140,23 @@ typedef struct {
     int generic;
     /* When hot code is sampled: a weak reference to the function a queued compilation was asked for, until publish(). */
     PyObject *requester;
+    int has_loop;
+    /* On-stack replacement, when hot code is sampled: native code that takes over a frame the
+     * interpreter runs, at code unit osr_at (a loop header), when each local slot holds one of
+     * the types of osr_expected (Type bits; NULL counts as dev.pyjit.ir.Type.NULL). Asked for
+     * once (osr_requested), when one activation was sampled twice; osr_queued: the compilation
+     * under way is that one. osr_misses counts entries refused or handed back early. */
+    pyjit_native_entry osr_native;
+    int osr_at;
+    unsigned short *osr_expected;
+    int osr_expected_count;
+    int osr_requested;
+    int osr_queued;
+    int osr_misses;
+    /* The frame osr_native runs now (NULL: none): the sampler counts nothing for it. */
+    _PyInterpreterFrame *osr_frame;
+    /* The frame object of the activation sampled last: compared, never dereferenced. */
+    void *sampled_activation;
 } CodeState;
 
 
@@ -211,6 +231,18 @@ int pyjit_reraise(_PyInterpreterFrame *frame, PyObject *lasti, PyObject *excepti
 int pyjit_reraise_handled(void);
 PyObject *pyjit_cleanup_throw(PyObject *iterator, PyObject *last_sent, PyObject *exception);
 int pyjit_end_async_for(PyObject *awaitable, PyObject *exception);
+/* On-stack replacement: native code entered by module.c's back-edge callback runs a frame the
+ * interpreter runs, and leaves it to that interpreter: these replace pyjit_leave, pyjit_deopt,
+ * pyjit_leave_reraising and pyjit_resume_elsewhere there. Each returns NULL with an exception set
+ * (the interpreter adds the frame's traceback entry, at the instruction frame->instr_ptr names),
+ * or Py_None, borrowed: the interpreter goes on at frame->instr_ptr with the frame's value stack.
+ * A return goes on at a RETURN_CONST or RETURN_VALUE that returns the same object;
+ * pyjit_osr_returned says that it did. */
+extern int pyjit_osr_returned;
+PyObject *pyjit_osr_leave(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *result);
+PyObject *pyjit_osr_deopt(_PyInterpreterFrame *frame, int resume_at, PyObject **stack, int depth);
+PyObject *pyjit_osr_leave_reraising(PyThreadState *tstate, _PyInterpreterFrame *frame);
+PyObject *pyjit_osr_resume_elsewhere(PyThreadState *tstate, _PyInterpreterFrame *frame);
 /* Generators. A resumed frame's code unit: where it was suspended. */
 int pyjit_resume_point(_PyInterpreterFrame *frame);
 /* Item i (bottom first) of the value stack a resumed frame holds. */

@@ -9,7 +9,12 @@ import java.util.List;
  */
 public final class ExceptionTable {
     /** Instructions in [start, end) that raise go to target with the stack cut to depth. */
-    public record Entry(int start, int end, int target, int depth, boolean pushLastInstruction) {}
+    public record Entry(int start, int end, int target, int depth, boolean pushLastInstruction) {
+        /** Whether the handler takes exceptions raised by the instruction at this byte offset. */
+        public boolean covers(int offset) {
+            return start <= offset && offset < end;
+        }
+    }
 
     private ExceptionTable() {}
 

@@ -122,11 +122,37 @@ public final class IrBuilder {
         return function;
     }
 
-    private Function build() throws Unsupported {
-        for (int i = 0; i < instructions.size(); i++) {
-            indexByStart.put(instructions.get(i).start(), i);
+    /**
+     * The IR of an on-stack replacement: code that takes over a frame the interpreter is running,
+     * at the loop header {@code offset}, with the value stack it has there, and runs it from there
+     * (what comes before the loop only where the loop leads back to it). {@code localTypes}: the
+     * type each local slot held when the frame was seen (BOTTOM: unbound), which the runtime
+     * checks before it enters.
+     */
+    public static Function buildMidFrame(CodeObject code, int offset, List<Type> localTypes) throws Unsupported {
+        if (code.isGeneratorLike()) {
+            throw new Unsupported("a generator's frame is resumed by its own compiled code");
         }
-        findBlockStarts();
+        // an exception compiled code lets go unwinds in the interpreter from the loop header
+        if (ExceptionTable.parse(code.exceptionTable()).stream().anyMatch(entry -> entry.covers(offset))) {
+            throw new Unsupported("the loop at offset " + offset + " is inside a try or with block");
+        }
+        Block header = build(code).blocks().stream().filter(block -> block.bytecodeOffset() == offset).findFirst()
+                .orElseThrow(() -> new Unsupported("no block starts at offset " + offset));
+        IrBuilder builder = new IrBuilder(code);
+        builder.findBlocks();
+        Function function = builder.function;
+        function.enterMidFrame(localTypes);
+        Block entry = function.newBlock("enter mid-frame");
+        builder.resumePoint(offset, header.parameters().size());
+        builder.drainWorklist();
+        entry.setTerminator(new Terminator.ResumeDispatch(List.of(offset), List.of(builder.resumePoints.get(offset))));
+        Verifier.verify(function);
+        return function;
+    }
+
+    private Function build() throws Unsupported {
+        findBlocks();
         if (code.isGeneratorLike()) {
             buildResumable();
         } else {
@@ -134,6 +160,13 @@ public final class IrBuilder {
             drainWorklist();
         }
         return function;
+    }
+
+    private void findBlocks() {
+        for (int i = 0; i < instructions.size(); i++) {
+            indexByStart.put(instructions.get(i).start(), i);
+        }
+        findBlockStarts();
     }
 
     private void drainWorklist() throws Unsupported {
@@ -279,7 +312,7 @@ public final class IrBuilder {
     /** The state of the current instruction, which owns {@code owned}: the stack (bottom first), then its operands. */
     private FrameState state(List<Value> owned) throws Unsupported {
         for (ExceptionTable.Entry entry : handlers) {
-            if (entry.start() <= current.offset() && current.offset() < entry.end()) {
+            if (entry.covers(current.offset())) {
                 if (entry.depth() > stack.size()) {
                     throw new Unsupported("a handler keeps more of the stack than offset " + current.offset() + " has");
                 }

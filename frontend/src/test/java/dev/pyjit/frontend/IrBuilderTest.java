@@ -273,6 +273,45 @@ class IrBuilderTest {
         assertTrue(count(fn, Op.FLUSH_LOCAL) > 0);
     }
 
+    /**
+     * An on-stack replacement of float_loop's f, entered at its while loop's header with the
+     * frame's locals as they were (cr, ci, zr, zi floats, n an int, zr2 and zi2 floats): the
+     * entry takes the frame over there, and the floats still go around the loop as doubles.
+     */
+    @Test
+    void anOnStackReplacementTakesTheFrameOverAtTheLoopHeader() throws Unsupported {
+        CodeObject code = GoldenFunctions.code("float_loop");
+        int header = IrBuilder.build(code).blocks().stream().filter(block -> block.label().equals("offset 24")).findFirst()
+                .orElseThrow().bytecodeOffset();
+        Function fn = IrBuilder.buildMidFrame(code, header,
+                List.of(Type.FLOAT, Type.FLOAT, Type.FLOAT, Type.FLOAT, Type.INT, Type.FLOAT, Type.FLOAT));
+        Golden.check("irbuilder_mid_frame", Printer.print(fn));
+        Terminator.ResumeDispatch entry = (Terminator.ResumeDispatch) fn.entry().terminator();
+        assertEquals(List.of(header), entry.offsets(), "the one way in is the loop header");
+        Pipeline.run(fn, Pipeline.TYPING);
+        Pipeline.run(fn, Pipeline.OPTIMISATION);
+        Golden.check("irbuilder_mid_frame_opt", Printer.printTyped(fn));
+        assertTrue(fn.blocks().stream().anyMatch(block -> block.parameters().stream().map(Value::type).toList()
+                .containsAll(List.of(Type.CDOUBLE, Type.CINT64))), "zr, zi and n go around the loop unboxed");
+        assertEquals(0, count(fn, Op.BOX_FLOAT), "no float is boxed in the loop");
+    }
+
+    @Test
+    void noOnStackReplacementEntersALoopInsideATryBlock() throws Unsupported {
+        CodeObject code = EmbeddedPython.compile(String.join("\n",
+                "def f(n):",
+                "    try:",
+                "        while n:",
+                "            n -= 1",
+                "    finally:",
+                "        print('done')",
+                ""), "f");
+        int header = IrBuilder.build(code).blocks().stream().filter(block -> block.label().startsWith("offset ")
+                && block.bytecodeOffset() > 0).mapToInt(Block::bytecodeOffset).min().orElseThrow();
+        Unsupported refused = assertThrows(Unsupported.class, () -> IrBuilder.buildMidFrame(code, header, List.of(Type.INT)));
+        assertTrue(refused.getMessage().contains("inside a try or with block"), refused.getMessage());
+    }
+
     @Test
     void intLocalsGoAroundALoopAs64BitValues() throws Unsupported {
         Function fn = golden("int_loop");

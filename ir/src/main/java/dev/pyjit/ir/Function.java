@@ -24,6 +24,7 @@ public final class Function {
     private final java.util.Set<Value> virtualLocalParameters = new java.util.HashSet<>();
     private final java.util.Set<Value> loadsOnEdges = new java.util.HashSet<>();
     private int nextValue;
+    private List<Type> entryLocalTypes;
 
     /**
      * @param argumentSlots how many of the first local slots hold arguments on entry (positional,
@@ -69,6 +70,28 @@ public final class Function {
     public OptionalDouble floatConstant(int index) {
         Double value = floatConstants.get(index);
         return value == null ? OptionalDouble.empty() : OptionalDouble.of(value);
+    }
+
+    /**
+     * Marks this as the code of an on-stack replacement: it takes over a frame the interpreter is
+     * running, at a loop header (the entry block's {@link Terminator.ResumeDispatch}), and hands it
+     * back to the interpreter wherever it stops, even at a return. {@code types}: what each local
+     * slot held when the frame was seen (BOTTOM: unbound); loads check them like any speculation.
+     */
+    public void enterMidFrame(List<Type> types) {
+        this.entryLocalTypes = List.copyOf(types);
+    }
+
+    public boolean entersMidFrame() {
+        return entryLocalTypes != null;
+    }
+
+    /** The type slot {@code slot} holds where compiled code starts: an argument is any object, another local is unbound. */
+    public Type entryType(int slot) {
+        if (entryLocalTypes != null) {
+            return slot < entryLocalTypes.size() ? entryLocalTypes.get(slot) : Type.BOTTOM;
+        }
+        return slot < argumentSlots ? Type.OBJECT : Type.BOTTOM;
     }
 
     public int argumentSlots() {

@@ -28,7 +28,8 @@ public final class Printer {
     }
 
     private String function(Function function) {
-        StringBuilder out = new StringBuilder("function ").append(function.name()).append(" {\n");
+        StringBuilder out = new StringBuilder("function ").append(function.name())
+                .append(function.entersMidFrame() ? " entered mid-frame" : "").append(" {\n");
         for (Block block : function.blocks()) {
             out.append(block);
             if (!block.parameters().isEmpty()) {

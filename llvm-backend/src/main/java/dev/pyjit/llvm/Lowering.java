@@ -75,6 +75,8 @@ final class Lowering {
     private LLVMValueRef deopts;
     /** The instrumentation version this frame last saw (see pyjit_poll). */
     private LLVMValueRef seenVersion;
+    /** The code runs a frame the interpreter hands over at a loop header (on-stack replacement). */
+    private boolean midFrame;
 
     Lowering(LLVMContextRef context, LLVMModuleRef module) {
         this.context = context;
@@ -95,6 +97,7 @@ final class Lowering {
     }
 
     void lower(Function function, String symbol) {
+        midFrame = function.entersMidFrame();
         LLVMTypeRef signature = LLVMFunctionType(pointer, new PointerPointer<>(new LLVMTypeRef[]{pointer, pointer, i32}), 3, /* varargs */ 0);
         llvmFunction = LLVMAddFunction(module, symbol, signature);
         LLVMValueRef entries = counter(entriesSymbol(symbol));
@@ -114,17 +117,22 @@ final class Lowering {
         increment(entries);
         tstate = LLVMGetParam(llvmFunction, 0);
         frame = LLVMGetParam(llvmFunction, 1);
-        boolean fresh = !(function.entry().terminator() instanceof Terminator.ResumeDispatch);
-        LLVMValueRef entered = call("pyjit_enter", tstate, frame, int32(fresh ? 1 : 0));
-        LLVMBasicBlockRef enterFailed = LLVMAppendBasicBlockInContext(context, llvmFunction, "enter_failed");
         seenVersion = alloca(i64, 1, "seen_version");
         LLVMBuildStore(builder, call("pyjit_instrumentation_version", tstate), seenVersion);
-        LLVMBuildCondBr(builder, nonZero(entered), enterFailed, blocks.get(function.entry()));
-        LLVMPositionBuilderAtEnd(builder, enterFailed);
-        LLVMBuildRet(builder, LLVMConstPointerNull(pointer));
+        if (midFrame) {
+            // the interpreter has linked and counted the frame it hands over
+            LLVMBuildBr(builder, blocks.get(function.entry()));
+        } else {
+            boolean fresh = !(function.entry().terminator() instanceof Terminator.ResumeDispatch);
+            LLVMValueRef entered = call("pyjit_enter", tstate, frame, int32(fresh ? 1 : 0));
+            LLVMBasicBlockRef enterFailed = LLVMAppendBasicBlockInContext(context, llvmFunction, "enter_failed");
+            LLVMBuildCondBr(builder, nonZero(entered), enterFailed, blocks.get(function.entry()));
+            LLVMPositionBuilderAtEnd(builder, enterFailed);
+            LLVMBuildRet(builder, LLVMConstPointerNull(pointer));
+        }
 
         LLVMPositionBuilderAtEnd(builder, errorExit);
-        LLVMBuildRet(builder, call("pyjit_leave", tstate, frame, LLVMConstPointerNull(pointer)));
+        LLVMBuildRet(builder, call(exit("pyjit_leave"), tstate, frame, LLVMConstPointerNull(pointer)));
 
         for (Block block : function.blocks()) {
             LLVMPositionBuilderAtEnd(builder, blocks.get(block));
@@ -515,7 +523,7 @@ final class Lowering {
         writeLocals(resume.locals());
         int depth = handOverStack(resume.stack(), resume.released(), loaded, object);
         increment(deopts);
-        LLVMBuildRet(builder, call("pyjit_deopt", frame, int32(resume.offset() / 2), resumeStack, int32(depth)));
+        LLVMBuildRet(builder, call(exit("pyjit_deopt"), frame, int32(resume.offset() / 2), resumeStack, int32(depth)));
     }
 
     /** Takes the references an exit is to pass on or release but compiled code did not take (see FrameState, ResumeState). */
@@ -563,7 +571,7 @@ final class Lowering {
             storeAt(resumeStack, i, entering.get(i));
         }
         increment(deopts);
-        LLVMBuildRet(builder, call("pyjit_deopt", frame, int32(handler.target() / 2), resumeStack, int32(entering.size())));
+        LLVMBuildRet(builder, call(exit("pyjit_deopt"), frame, int32(handler.target() / 2), resumeStack, int32(entering.size())));
         LLVMPositionBuilderAtEnd(builder, unwatched);
         LLVMBasicBlockRef from = LLVMGetInsertBlock(builder);
         List<Value> parameters = handler.block().parameters();
@@ -741,7 +749,7 @@ final class Lowering {
         } else if (terminator instanceof Terminator.ResumeDispatch dispatch) {
             resumeDispatch(dispatch);
         } else {
-            LLVMBuildRet(builder, call("pyjit_leave", tstate, frame, use(((Terminator.Return) terminator).value())));
+            LLVMBuildRet(builder, call(exit("pyjit_leave"), tstate, frame, use(((Terminator.Return) terminator).value())));
         }
     }
 
@@ -754,7 +762,7 @@ final class Lowering {
         LLVMBasicBlockRef here = LLVMGetInsertBlock(builder);
         LLVMBasicBlockRef elsewhere = LLVMAppendBasicBlockInContext(context, llvmFunction, "resume_elsewhere");
         LLVMPositionBuilderAtEnd(builder, elsewhere);
-        LLVMBuildRet(builder, call("pyjit_resume_elsewhere", tstate, frame));
+        LLVMBuildRet(builder, call(exit("pyjit_resume_elsewhere"), tstate, frame));
         LLVMPositionBuilderAtEnd(builder, here);
         LLVMValueRef dispatchSwitch = LLVMBuildSwitch(builder, unit, elsewhere, dispatch.offsets().size());
         for (int i = 0; i < dispatch.offsets().size(); i++) {
@@ -967,7 +975,7 @@ final class Lowering {
             LLVMBasicBlockRef here = LLVMGetInsertBlock(builder);
             reraiseExit = LLVMAppendBasicBlockInContext(context, llvmFunction, "reraise_exit");
             LLVMPositionBuilderAtEnd(builder, reraiseExit);
-            LLVMBuildRet(builder, call("pyjit_leave_reraising", tstate, frame));
+            LLVMBuildRet(builder, call(exit("pyjit_leave_reraising"), tstate, frame));
             LLVMPositionBuilderAtEnd(builder, here);
         }
         return reraiseExit;
@@ -1088,6 +1096,14 @@ final class Lowering {
 
     private LLVMValueRef[] uses(List<Value> operands) {
         return operands.stream().map(this::use).toArray(LLVMValueRef[]::new);
+    }
+
+    /**
+     * The helper that leaves the frame this way: an on-stack replacement's frame goes back to the
+     * interpreter that runs it (the {@code pyjit_osr_} helpers), where other code leaves its own.
+     */
+    private String exit(String helper) {
+        return midFrame ? helper.replace("pyjit_", "pyjit_osr_") : helper;
     }
 
     private LLVMValueRef call(String helper, LLVMValueRef... arguments) {

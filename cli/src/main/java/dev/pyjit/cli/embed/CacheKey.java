@@ -44,12 +44,14 @@ final class CacheKey {
     }
 
     /** The key of {@code code} compiled for {@code specialisedFor} at {@code tier}. */
-    String of(CodeObject code, List<Type> specialisedFor, Tier tier) {
+    /** {@code loopHeader}: the offset an on-stack replacement enters at, -1 for code entered at calls. */
+    String of(CodeObject code, List<Type> specialisedFor, Tier tier, int loopHeader) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             DataOutputStream out = new DataOutputStream(bytes);
             out.write(compiler);
             out.writeInt(tier.number());
+            out.writeInt(loopHeader);
             for (Type type : specialisedFor) {
                 out.writeLong(type.bits());
             }

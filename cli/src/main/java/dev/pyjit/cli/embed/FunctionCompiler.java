@@ -67,8 +67,17 @@ final class FunctionCompiler {
     /** Whether the code came from the code cache (a hit), was compiled after a lookup (a miss), or neither. */
     enum CacheUse { HIT, MISS, NONE }
 
-    /** What the compiler took from the live function, with the GIL held: from here on it needs no CPython. */
-    record Snapshot(Where where, CodeObject code, List<Type> observed, Tier tier, StageClock clock) {}
+    /**
+     * What the compiler took from the live function, with the GIL held: from here on it needs no
+     * CPython. {@code loopHeader}: the bytecode offset an on-stack replacement enters at, whose
+     * frame's locals were of {@code localTypes}; -1 for code entered at calls.
+     */
+    record Snapshot(Where where, CodeObject code, List<Type> observed, Tier tier, int loopHeader, List<Type> localTypes,
+                    StageClock clock) {
+        boolean entersMidFrame() {
+            return loopHeader >= 0;
+        }
+    }
 
     private final CodeCache cache;
     private final PerfMap perfMap;
@@ -90,13 +99,15 @@ final class FunctionCompiler {
     /**
      * Copies what compiling {@code function} needs out of the interpreter; the caller holds the
      * GIL. {@code generic}: without the interpreter's specialisations of operand and iterator types, which
-     * compiled code would take as speculations.
+     * compiled code would take as speculations. {@code loopHeader}, a bytecode offset, if it is not
+     * -1: for an on-stack replacement entered there (see {@link Snapshot}).
      */
-    static Snapshot snapshot(PyObject function, List<Type> observed, Tier tier, boolean generic) {
+    static Snapshot snapshot(PyObject function, List<Type> observed, Tier tier, boolean generic, int loopHeader, List<Type> localTypes) {
         StageClock clock = new StageClock();
         CodeObject code = generic ? read(function).withoutSpeculations() : read(function);
         clock.lap("read");
-        return new Snapshot(new Where(code.fileName(), code.firstLine(), code.qualifiedName()), code, observed, tier, clock);
+        String name = loopHeader < 0 ? code.qualifiedName() : code.qualifiedName() + " (loop at line " + code.lineAt(loopHeader) + ")";
+        return new Snapshot(new Where(code.fileName(), code.firstLine(), name), code, observed, tier, loopHeader, localTypes, clock);
     }
 
     /**
@@ -108,10 +119,12 @@ final class FunctionCompiler {
         Tier tier = snapshot.tier();
         StageClock clock = snapshot.clock();
         try {
-            // a generator's frames resume with whatever its locals hold: no entry to guard
-            List<Type> specialisedFor = snapshot.code().isGeneratorLike() ? List.of() : specialisation(snapshot.observed());
+            // a generator's frames resume with whatever its locals hold: no entry to guard; an
+            // on-stack replacement is entered while the locals hold what they held when it was asked for
+            List<Type> specialisedFor = snapshot.entersMidFrame() ? snapshot.localTypes()
+                    : snapshot.code().isGeneratorLike() ? List.of() : specialisation(snapshot.observed());
             start(clock);
-            String key = keys == null ? null : keys.of(snapshot.code(), specialisedFor, tier);
+            String key = keys == null ? null : keys.of(snapshot.code(), specialisedFor, tier, snapshot.loopHeader());
             String symbol = LlvmEmitter.symbolOf(snapshot.code().qualifiedName()) + "_" + (key != null ? key.substring(0, 16) : nextSymbol++);
             if (key != null && backend.isLinked(symbol)) {
                 // the same code is linked already (an identical function): this copy is neither looked up nor kept
@@ -124,7 +137,9 @@ final class FunctionCompiler {
                     return new Result(where, kept, specialisedFor, tier, true, null, null, CacheUse.HIT);
                 }
             }
-            Function ir = IrBuilder.build(snapshot.code(), specialisedFor);
+            Function ir = snapshot.entersMidFrame()
+                    ? IrBuilder.buildMidFrame(snapshot.code(), snapshot.loopHeader(), boundTypes(specialisedFor))
+                    : IrBuilder.build(snapshot.code(), specialisedFor);
             clock.lap("build");
             Pipeline.run(ir, Pipeline.TYPING);
             Pipeline.run(ir, Pipeline.OPTIMISATION);
@@ -202,6 +217,11 @@ final class FunctionCompiler {
             types.remove(types.size() - 1);
         }
         return types;
+    }
+
+    /** The types of the locals a frame holds, with an unbound local as BOTTOM, as the IR has it. */
+    private static List<Type> boundTypes(List<Type> localTypes) {
+        return localTypes.stream().map(type -> type.intersect(Type.OBJECT)).toList();
     }
 
     private static CodeObject read(PyObject function) {

@@ -60,9 +60,11 @@ final class Jit {
         @Override
         public PyObject call(PyObject self, PyObject arguments) {
             try {
+                int loopHeaderUnit = (int) PyLong_AsLong(PyTuple_GetItem(arguments, 6));
                 return request(PyTuple_GetItem(arguments, 0), observedTypes(PyTuple_GetItem(arguments, 1)),
                         PyLong_AsLongLong(PyTuple_GetItem(arguments, 2)), handles(PyTuple_GetItem(arguments, 3)),
-                        Tier.of((int) PyLong_AsLong(PyTuple_GetItem(arguments, 4))), PyLong_AsLong(PyTuple_GetItem(arguments, 5)) != 0);
+                        Tier.of((int) PyLong_AsLong(PyTuple_GetItem(arguments, 4))), PyLong_AsLong(PyTuple_GetItem(arguments, 5)) != 0,
+                        loopHeaderUnit < 0 ? -1 : loopHeaderUnit * 2, observedTypes(PyTuple_GetItem(arguments, 7)));
             } catch (RuntimeException | LinkageError failure) {
                 reportFailure(FunctionCompiler.Where.UNKNOWN, "compiler error: " + failure, failure);
                 return Answer.none(0, Tier.OPTIMISED).toPython();
@@ -147,14 +149,19 @@ final class Jit {
         return handles;
     }
 
-    /** {@code generic}: the code's speculations kept failing; compile it without the interpreter's specialisations of types. */
-    private PyObject request(PyObject function, List<Type> observed, long handle, long[] dead, Tier tier, boolean generic) {
+    /**
+     * {@code generic}: the code's speculations kept failing; compile it without the interpreter's
+     * specialisations of types. {@code loopHeader} (a bytecode offset, -1: none): compile an
+     * on-stack replacement entered there, while the locals are of {@code localTypes}.
+     */
+    private PyObject request(PyObject function, List<Type> observed, long handle, long[] dead, Tier tier, boolean generic,
+                             int loopHeader, List<Type> localTypes) {
         if (dead.length > 0) {
             onCompilerThread(null, () -> codes.release(dead, compiler, stats));
         }
         FunctionCompiler.Snapshot snapshot;
         try {
-            snapshot = FunctionCompiler.snapshot(function, observed, tier, generic);
+            snapshot = FunctionCompiler.snapshot(function, observed, tier, generic, loopHeader, localTypes);
         } catch (RuntimeException unreadable) {
             PyErr_Clear();
             reportFailure(FunctionCompiler.Where.UNKNOWN, "cannot read the function: " + unreadable, unreadable);

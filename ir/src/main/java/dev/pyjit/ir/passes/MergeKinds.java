@@ -2,6 +2,7 @@ package dev.pyjit.ir.passes;
 
 import dev.pyjit.ir.Block;
 import dev.pyjit.ir.Instr;
+import dev.pyjit.ir.Type;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -141,7 +142,9 @@ final class MergeKinds {
             for (Block block : flow.order()) {
                 boolean[] now = new boolean[flow.slots()];
                 if (flow.isRoot(block)) {
-                    Arrays.fill(now, 0, Math.min(flow.function().argumentSlots(), now.length), true);
+                    for (int slot = 0; slot < now.length; slot++) {
+                        now[slot] = !flow.function().entryType(slot).equals(Type.BOTTOM);
+                    }
                 } else {
                     Arrays.fill(now, true);
                     for (Block predecessor : flow.predecessors(block)) {

@@ -75,7 +75,9 @@ public final class PromoteLocals implements Pass {
     private static boolean eligible(Function function) {
         Set<Block> jumpedTo = new HashSet<>();
         for (Block block : function.blocks()) {
-            if (block.terminator() instanceof Terminator.Yield || block.terminator() instanceof Terminator.ResumeDispatch) {
+            // an on-stack replacement's entry resumes a frame once, with every local in it
+            if (block.terminator() instanceof Terminator.Yield
+                    || block.terminator() instanceof Terminator.ResumeDispatch && !function.entersMidFrame()) {
                 return false;
             }
             block.terminator().edges().forEach(edge -> jumpedTo.add(edge.target()));
@@ -120,9 +122,9 @@ public final class PromoteLocals implements Pass {
      */
     private static boolean[] deferrableSlots(Function function, boolean[] promoted) {
         Type[] stored = new Type[promoted.length];
-        Arrays.fill(stored, Type.NULL);
-        for (int slot = 0; slot < Math.min(function.argumentSlots(), stored.length); slot++) {
-            stored[slot] = Type.OBJECT;
+        for (int slot = 0; slot < stored.length; slot++) {
+            Type onEntry = function.entryType(slot);
+            stored[slot] = onEntry.equals(Type.BOTTOM) ? Type.NULL : onEntry;
         }
         for (Instr instruction : function.entry().instructions()) {
             if (instruction instanceof Instr.GuardArgument guard && guard.slot() < stored.length) {

@@ -124,7 +124,7 @@ public final class TypeInference implements Pass {
         }
         Type[] slots = new Type[size];
         for (int slot = 0; slot < size; slot++) {
-            slots[slot] = slot < function.argumentSlots() ? Type.OBJECT : Type.BOTTOM;
+            slots[slot] = function.entryType(slot);
         }
         for (Instr instruction : function.entry().instructions()) {
             if (instruction instanceof Instr.GuardArgument guard) {

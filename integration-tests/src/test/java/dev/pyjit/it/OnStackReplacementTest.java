@@ -1,0 +1,55 @@
+package dev.pyjit.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Functions that each run one long loop in one call: sampled twice in the same activation, each
+ * is compiled from its loop's header and the running frame moves there at its next back edge.
+ * The loops return from inside, raise, re-raise from a handler, change a local's type, nest,
+ * break, use a cell, delete a local and switch a tracer on: everything printed, and the uncaught
+ * exception at the end, must be what the interpreter prints, and each loop's native code must
+ * have been entered. A loop inside a try block is left to the interpreter. The compiler works
+ * synchronously, so the switch happens while each loop still runs.
+ */
+class OnStackReplacementTest {
+    private static final Path PROGRAM = Path.of("src/test/resources/osr/long_loops.py").toAbsolutePath();
+    private static final List<String> ENTERED = List.of("floats", "returns_from_inside", "raises_at_the_end", "reraises",
+            "switches_type", "nested", "while_with_break", "with_a_cell", "deletes", "traced_midway");
+
+    @Test
+    void longLoopsMoveToNativeCodeAndPrintWhatTheInterpreterPrints(@TempDir Path directory) throws Exception {
+        Pyjit.Outcome interpreted = Pyjit.run(Map.of(), null, directory, "--no-jit", PROGRAM.toString());
+        assertEquals(1, interpreted.exitCode(), interpreted.stderr());
+        assertTrue(interpreted.stderr().contains("ZeroDivisionError"), interpreted.stderr());
+        Path stats = directory.resolve("stats.json");
+        Pyjit.Outcome jit = Pyjit.run(Map.of("PYJIT_SYNC", "1", "PYJIT_STATS", stats.toString()), null, directory, PROGRAM.toString());
+        assertEquals(interpreted, jit);
+        JitStatsFile json = JitStatsFile.read(stats);
+        for (String name : ENTERED) {
+            String loop = name + " (loop at line " + loopLine(name) + ")";
+            assertTrue(json.entries(PROGRAM, loop) > 0, () -> loop + " never ran natively: " + json);
+        }
+        String guarded = "handler_around_the_loop (loop at line " + loopLine("handler_around_the_loop") + ")";
+        assertNotNull(json.interpreted(PROGRAM, guarded), json::toString);
+    }
+
+    /** The line marked as the header of the function's loop in the program's text. */
+    private static int loopLine(String function) throws java.io.IOException {
+        List<String> lines = java.nio.file.Files.readAllLines(PROGRAM);
+        int definition = lines.indexOf(lines.stream().filter(line -> line.startsWith("def " + function + "(")).findFirst().orElseThrow());
+        for (int i = definition + 1; i < lines.size() && !lines.get(i).startsWith("def "); i++) {
+            if (lines.get(i).endsWith("# header")) {
+                return i + 1;
+            }
+        }
+        throw new IllegalStateException(function + " has no line marked as its loop's header");
+    }
+}

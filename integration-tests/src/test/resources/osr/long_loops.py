@@ -1,0 +1,146 @@
+# Each function runs one long loop in one call: only on-stack replacement moves it to native code.
+# Everything printed must be what the interpreter prints, wherever the switch happens. "# header"
+# marks the line of the header each loop is entered at (the first of its body for `while True`).
+import sys
+import traceback
+
+N = 1_000_000
+
+
+def floats(n):
+    x, v = 0.0, 1.0
+    for i in range(n):  # header
+        v -= x * 0.001
+        x += v * 0.001
+    return x, v
+
+
+def returns_from_inside(n):
+    total = 0
+    for i in range(n * 2):  # header
+        total += i & 3
+        if i == n:
+            return 42
+    return total
+
+
+def raises_at_the_end(n):
+    total = 0
+    for i in range(n):  # header
+        total += 10 // (n - 1 - i)
+    return total
+
+
+def reraises(n):
+    seen = {}
+    for i in range(n):  # header
+        try:
+            seen[i % 5] = seen[i % 5 + (i == n - 1) * 10] + 1
+        except KeyError:
+            if i > 4:
+                raise
+            seen[i] = 0
+    return seen
+
+
+def switches_type(n):
+    acc = 0
+    for i in range(n):  # header
+        if i == n // 2:
+            acc = float(acc)
+        acc += i % 3
+    return acc
+
+
+def nested(n):
+    total = 0
+    for i in range(n // 1000):
+        for j in range(1000):  # header
+            total += (i ^ j) & 7
+    return total
+
+
+def while_with_break(n):
+    i = 0
+    s = 0
+    while True:
+        i += 1  # header
+        s += i % 11
+        if i >= n:
+            break
+    return i, s
+
+
+def handler_around_the_loop(n):
+    total = 0
+    try:
+        for i in range(n):  # header
+            total += i % 5
+            if i == n - 1:
+                raise ValueError(total)
+    except ValueError as caught:
+        return "caught", caught.args[0]
+
+
+def with_a_cell(n):
+    step = 3
+
+    def add(x):
+        return x + step
+
+    total = 0
+    for i in range(n // 4):  # header
+        total = add(total) % 1000003
+    return total
+
+
+def deletes(n):
+    total = 0
+    for i in range(n):  # header
+        tmp = i * 2
+        total += tmp % 9
+        del tmp
+    return total
+
+
+calls = []
+
+
+def helper(i):
+    return i + 1
+
+
+def tracer(frame, event, arg):
+    if event == "call" and frame.f_code.co_name == "helper":
+        calls.append(frame.f_lineno)
+    return None
+
+
+def traced_midway(n):
+    total = 0
+    for i in range(n):  # header
+        if i == n - 20:
+            sys.settrace(tracer)
+        total += helper(i) % 3
+    sys.settrace(None)
+    return total, len(calls)
+
+
+print(floats(N))
+print(returns_from_inside(N))
+try:
+    raises_at_the_end(N)
+except ZeroDivisionError:
+    print(traceback.format_exc())
+try:
+    reraises(N)
+except KeyError:
+    print(traceback.format_exc())
+print(switches_type(N))
+print(nested(N))
+print(while_with_break(N))
+print(handler_around_the_loop(N))
+print(with_a_cell(N))
+print(deletes(N))
+print(traced_midway(N))
+raises_at_the_end(N)

@@ -1,0 +1,186 @@
+/*
+ * On-stack replacement: a function whose one call runs a long loop (a simulation's main loop, say)
+ * would never leave the interpreter, since native code is entered at calls. When the sampler meets
+ * the same interpreted activation twice, the compiler is asked for code that starts at the header
+ * of the innermost loop the frame is in (dev.pyjit.frontend.IrBuilder.buildMidFrame). Once it is
+ * there, pyjit watches that code object's back edges through sys.monitoring (local JUMP events of
+ * the optimizer's tool id, so no other code pays for it): at the next jump to the header the
+ * callback runs the frame in native code, on the interpreter's own frame, which the interpreter
+ * keeps. Wherever compiled code stops (a return, a failed speculation, an exception), the frame
+ * is handed back as the interpreter expects it: after a jump callback the interpreter goes on at
+ * the instruction the frame points to, with the frame's value stack, or unwinds an exception the
+ * callback raised (see the pyjit_osr_ helpers). Other loops' back edges are switched off at their
+ * first event, and the header's after MISSES_BEFORE_GIVING_UP entries that failed.
+ */
+#include "osr.h"
+#include "opcode.h"
+#include <string.h>
+
+#define MISSES_BEFORE_GIVING_UP 16
+/* dev.pyjit.ir.Type.NULL's bit: an unbound local. */
+#define UNBOUND_TYPE_CODE 9
+
+int pyjit_osr_returned;
+
+static PyObject *monitoring;  /* sys.monitoring, once pyjit's tool is registered */
+static PyObject *jump_event;
+static PyObject *disable;
+
+int pyjit_osr_header(PyCodeObject *code, _PyInterpreterFrame *frame) {
+    PyObject *bytes = PyCode_GetCode(code);
+    if (bytes == NULL) {
+        PyErr_Clear();
+        return -1;
+    }
+    const unsigned char *units = (const unsigned char *)PyBytes_AS_STRING(bytes);
+    Py_ssize_t count = PyBytes_GET_SIZE(bytes) / 2;
+    int at = (int)(frame->instr_ptr - _PyCode_CODE(code)), header = -1, extended = 0;
+    for (Py_ssize_t i = 0; i < count; i++) {
+        int opcode = units[2 * i], oparg = extended << 8 | units[2 * i + 1];
+        extended = opcode == EXTENDED_ARG ? oparg : 0;
+        /* JUMP_BACKWARD jumps from after its cache entry */
+        int target = (int)i + 2 - oparg;
+        if (opcode == JUMP_BACKWARD && target <= at && at <= i && target > header) {
+            header = target;
+        }
+    }
+    Py_DECREF(bytes);
+    return header;
+}
+
+PyObject *pyjit_osr_local_types(PyCodeObject *code, _PyInterpreterFrame *frame) {
+    PyObject *types = PyTuple_New(code->co_nlocalsplus);
+    for (int i = 0; types != NULL && i < code->co_nlocalsplus; i++) {
+        PyObject *value = frame->localsplus[i];
+        PyObject *bits = PyLong_FromLong(1L << (value == NULL ? UNBOUND_TYPE_CODE : pyjit_type_code(value)));
+        if (bits == NULL) {
+            Py_CLEAR(types);
+            break;
+        }
+        PyTuple_SET_ITEM(types, i, bits);
+    }
+    return types;
+}
+
+static int types_hold(CodeState *state, _PyInterpreterFrame *frame) {
+    for (int i = 0; i < state->osr_expected_count; i++) {
+        PyObject *value = frame->localsplus[i];
+        if (!((state->osr_expected[i] >> (value == NULL ? UNBOUND_TYPE_CODE : pyjit_type_code(value))) & 1)) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+static PyObject *missed(CodeState *state) {
+    return Py_NewRef(++state->osr_misses >= MISSES_BEFORE_GIVING_UP ? disable : Py_None);
+}
+
+/* sys.monitoring's JUMP callback of pyjit's tool: (code, from, to), offsets in bytes. Its events
+ * come only from code objects with native code for a loop header. */
+static PyObject *on_jump(PyObject *unused, PyObject *const *args, Py_ssize_t nargs) {
+    (void)unused;
+    long to = nargs == 3 && PyCode_Check(args[0]) ? PyLong_AsLong(args[2]) : -1;
+    if (to < 0) {
+        PyErr_Clear();
+        Py_RETURN_NONE;
+    }
+    PyCodeObject *code = (PyCodeObject *)args[0];
+    CodeState *state = pyjit_code_state(code);
+    if (state == NULL || state->osr_native == NULL || to / (long)sizeof(_Py_CODEUNIT) != state->osr_at) {
+        return Py_NewRef(disable);  /* another loop's back edge */
+    }
+    PyThreadState *tstate = PyThreadState_Get();
+    _PyInterpreterFrame *frame = tstate->current_frame;
+    /* pyjit_sampled_entry is off while pyjit stands down for a tool */
+    if (!pyjit_sampled_entry || frame == NULL || frame->f_executable != (PyObject *)code || frame->owner != FRAME_OWNED_BY_THREAD
+            || !types_hold(state, frame)) {
+        return missed(state);
+    }
+    _PyInterpreterFrame *outer = state->osr_frame;
+    state->osr_frame = frame;
+    /* a monitoring callback runs with events off; the loop's own calls are the program's */
+    int tracing = tstate->tracing;
+    tstate->tracing = 0;
+    frame->instr_ptr = _PyCode_CODE(code) + state->osr_at;
+    pyjit_osr_returned = 0;
+    pyjit_native_entered();
+    PyObject *result = state->osr_native(tstate, frame, 0);
+    int returned = pyjit_osr_returned;
+    tstate->tracing = tracing;
+    state->osr_frame = outer;
+    if (result == NULL) {
+        return NULL;
+    }
+    return returned ? Py_NewRef(Py_None) : missed(state);
+}
+
+static PyMethodDef on_jump_definition = {"pyjit_on_jump", (PyCFunction)(void (*)(void))on_jump, METH_FASTCALL,
+                                         "Enters native code at a loop header."};
+
+/* Takes the optimizer's tool id, once; 0 if a program took it first. */
+static int register_tool(void) {
+    if (monitoring != NULL) {
+        return 1;
+    }
+    PyObject *module = PySys_GetObject("monitoring");
+    PyObject *events = module == NULL ? NULL : PyObject_GetAttrString(module, "events");
+    PyObject *jump = events == NULL ? NULL : PyObject_GetAttrString(events, "JUMP");
+    PyObject *disabling = jump == NULL ? NULL : PyObject_GetAttrString(module, "DISABLE");
+    PyObject *callback = disabling == NULL ? NULL : PyCFunction_New(&on_jump_definition, NULL);
+    PyObject *used = callback == NULL ? NULL
+            : PyObject_CallMethod(module, "use_tool_id", "is", PYJIT_MONITORING_TOOL, "pyjit");
+    PyObject *registered = used == NULL ? NULL
+            : PyObject_CallMethod(module, "register_callback", "iOO", PYJIT_MONITORING_TOOL, jump, callback);
+    if (registered != NULL) {
+        monitoring = Py_NewRef(module);
+        jump_event = Py_NewRef(jump);
+        disable = Py_NewRef(disabling);
+    }
+    Py_XDECREF(registered);
+    Py_XDECREF(used);
+    Py_XDECREF(callback);
+    Py_XDECREF(disabling);
+    Py_XDECREF(jump);
+    Py_XDECREF(events);
+    return monitoring != NULL;
+}
+
+int pyjit_osr_install(CodeState *state, PyCodeObject *code, pyjit_native_entry native, int at, PyObject *expected) {
+    int count = (int)(PyTuple_GET_SIZE(expected) < code->co_nlocalsplus ? PyTuple_GET_SIZE(expected) : code->co_nlocalsplus);
+    unsigned short *types = PyMem_Calloc(count > 0 ? (size_t)count : 1, sizeof(unsigned short));
+    if (types == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (int i = 0; i < count; i++) {
+        long bits = PyLong_AsLong(PyTuple_GET_ITEM(expected, i));
+        if (bits == -1 && PyErr_Occurred()) {
+            PyMem_Free(types);
+            return -1;
+        }
+        types[i] = (unsigned short)bits;
+    }
+    if (!register_tool()) {
+        PyMem_Free(types);
+        return -1;
+    }
+    PyObject *watched = PyObject_CallMethod(monitoring, "set_local_events", "iOO", PYJIT_MONITORING_TOOL, (PyObject *)code, jump_event);
+    if (watched == NULL) {
+        PyMem_Free(types);
+        return -1;
+    }
+    Py_DECREF(watched);
+    pyjit_osr_release(state);
+    state->osr_expected = types;
+    state->osr_expected_count = count;
+    state->osr_at = at;
+    state->osr_native = native;
+    return 0;
+}
+
+void pyjit_osr_release(CodeState *state) {
+    PyMem_Free(state->osr_expected);
+    state->osr_expected = NULL;
+    state->osr_expected_count = 0;
+}

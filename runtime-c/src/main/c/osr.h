@@ -1,0 +1,18 @@
+/* On-stack replacement (osr.c): a frame the interpreter runs goes on in native code at a loop header. */
+#ifndef PYJIT_OSR_H
+#define PYJIT_OSR_H
+#include "pyjit_rt.h"
+
+/* The code unit of the header of the innermost loop the frame is in; -1 if it is in none. */
+int pyjit_osr_header(PyCodeObject *code, _PyInterpreterFrame *frame);
+/* The type of each local slot of the frame, as dev.pyjit.ir.Type bits (NULL: Type.NULL). */
+PyObject *pyjit_osr_local_types(PyCodeObject *code, _PyInterpreterFrame *frame);
+/* Installs native code for the loop header at code unit `at`, entered when the locals hold the
+ * types of `expected` (a tuple of Type bits); 0, or -1 with an exception set. */
+int pyjit_osr_install(CodeState *state, PyCodeObject *code, pyjit_native_entry native, int at, PyObject *expected);
+/* Frees what pyjit_osr_install kept in the state. */
+void pyjit_osr_release(CodeState *state);
+/* Native code runs for the first time in this process, maybe (module.c keeps when, for the stats). */
+void pyjit_native_entered(void);
+
+#endif
