@@ -105,10 +105,17 @@ static void end_process(int status) {
 }
 
 /* sys.exit() in a script or -c ends the process through exit() inside Py_RunMain: once the JVM is
- * starting, that too ends here (the handler registered last runs first). */
+ * starting, that too ends here. */
 static void exit_now(int status, void *unused) {
     (void)unused;
     end_process(status);
+}
+
+/* exit() runs its handlers last registered first, and a library registers its static destructors
+ * as it loads: registered again after the JVM's and LLVM's, exit_now runs before theirs, which
+ * would run under the compiler's threads (LLVM's crashed a compilation under way at exit). */
+static void exit_quickly_from_here(void) {
+    on_exit(exit_now, NULL);
 }
 
 /* The program's thread takes the signals sent to the process, as python3's main thread does: a
@@ -182,13 +189,18 @@ static void *start_jvm(void *unused) {
     setenv("_JAVA_SR_SIGNUM", JVM_SUSPEND_SIGNAL, 1);
     JNIEnv *env = create_jvm();
     unsetenv("_JAVA_SR_SIGNUM");
+    if (env != NULL) {
+        exit_quickly_from_here();
+    }
     pthread_mutex_lock(&compiler.lock);
     int go_on = env != NULL && compiler.phase == STARTING;
     compiler.phase = go_on ? ATTACHING : compiler.phase == CLOSED ? CLOSED : FAILED;
     pthread_cond_broadcast(&compiler.changed);
     pthread_mutex_unlock(&compiler.lock);
     if (go_on) {
-        enter_phase(call_attach(env) ? ATTACHED : FAILED);
+        int attached = call_attach(env);  /* LLVM loads first */
+        exit_quickly_from_here();
+        enter_phase(attached ? ATTACHED : FAILED);
     }
     /* the JVM stays, and this thread with it: the compiler's thread needs the JVM, and a thread
      * that created the JVM cannot detach from it */
@@ -205,9 +217,8 @@ int pyjit_start_compiler(PyCodeObject *hot) {
             PyErr_Clear();
         }
         enter_phase(STARTING);
-        /* from here exit() must not run libjvm's destructors: they crashed the JVM while it was
-         * still being created when the program ended early */
-        on_exit(exit_now, NULL);
+        /* exit() must not meet the JVM while it is being created: it crashed when the program ended early */
+        exit_quickly_from_here();
         pthread_t thread;
         pthread_attr_t attributes;
         pthread_attr_init(&attributes);

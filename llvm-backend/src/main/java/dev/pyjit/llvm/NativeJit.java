@@ -50,6 +50,15 @@ public final class NativeJit {
     /** Where linked functions are announced to perf, or null. */
     private final PerfMap perfMap;
 
+    /**
+     * Loads LLVM's native libraries, whose static destructors register with exit() as they load:
+     * the native launcher registers its own exit, which skips them, after this (launch.c), so a
+     * program ending while a compilation runs never meets them.
+     */
+    public static void loadLibraries() {
+        org.bytedeco.javacpp.Loader.load(LLVM.class);
+    }
+
     public NativeJit(PerfMap perfMap) throws IOException {
         this.perfMap = perfMap;
         emitter = new LlvmEmitter();

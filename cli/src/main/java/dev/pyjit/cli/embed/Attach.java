@@ -2,6 +2,7 @@ package dev.pyjit.cli.embed;
 
 import static org.bytedeco.cpython.global.python.*;
 
+import dev.pyjit.llvm.NativeJit;
 import java.util.List;
 import java.util.Map;
 import org.bytedeco.cpython.PyObject;
@@ -9,8 +10,8 @@ import org.bytedeco.cpython.PyObject;
 /**
  * The compiler's way into a program the native launcher started (launch.c): the launcher creates
  * the JVM, on a thread of its own, once a function first gets hot, and calls {@link #attach}. It
- * takes the GIL for an instant to hand the runtime the compiler's hooks; until then every frame
- * ran in the interpreter.
+ * loads LLVM, then takes the GIL for an instant to hand the runtime the compiler's hooks; until
+ * then every frame ran in the interpreter.
  */
 public final class Attach {
     private Attach() {}
@@ -25,6 +26,14 @@ public final class Attach {
         try {
             options = optionsOf(List.of(launcherOptions), System.getenv());
         } catch (RuntimeException malformed) {
+            return false;
+        }
+        try {
+            NativeJit.loadLibraries();
+        } catch (RuntimeException | LinkageError failure) {
+            if (options.debug()) {
+                System.err.println("pyjit: cannot load LLVM: " + failure);
+            }
             return false;
         }
         int gil = PyGILState_Ensure();

@@ -136,14 +136,19 @@ final class BackgroundCompiler {
     }
 
     /**
-     * At exit, with the GIL held: takes no more work, drops what has not started and waits for the
-     * job under way with the GIL released (it may be about to publish). Returns the dropped jobs.
+     * At exit, with the GIL held: takes no more work and drops what has not started. With
+     * {@code waitForJobUnderWay}, waits for the job under way with the GIL released (it may be
+     * about to publish); else that job goes on, and finds {@link #closed} set if it ever gets the
+     * GIL back. Returns the dropped jobs.
      */
-    List<Job> close() {
+    List<Job> close(boolean waitForJobUnderWay) {
         closed = true;
         List<Runnable> dropped = new ArrayList<>();
         thread.getQueue().drainTo(dropped);
         thread.shutdown();
+        if (!waitForJobUnderWay) {
+            return dropped.stream().map(Job.class::cast).toList();
+        }
         PyThreadState saved = PyEval_SaveThread();
         try {
             thread.awaitTermination(EXIT_WAIT_SECONDS, TimeUnit.SECONDS);

@@ -221,7 +221,11 @@ final class Jit {
         }
         finished = true;
         if (background != null) {
-            background.close().stream().filter(job -> job.where() != null).forEach(job -> stats.unfinished(job.where()));
+            // The native launcher ends the process with _exit, before any library's static
+            // destructors (launch.c): a compilation under way never meets them, and nobody waits
+            // for its result unless the statistics count it.
+            boolean wait = options.statsTarget() != null || runtimeTime("launched_at") == 0;
+            background.close(wait).stream().filter(job -> job.where() != null).forEach(job -> stats.unfinished(job.where()));
             stats.queueMax(background.waitingMax());
         }
         String target = options.statsTarget();
