@@ -44,6 +44,10 @@ public final class DumpCommand implements Callable<Integer> {
             description = "Specialise for these positional argument types, e.g. float,float (None, bool, int, float, str, tuple, list, dict, object); default: the generic version.")
     List<String> arguments;
 
+    @Option(names = "--loop-line", paramLabel = "LINE",
+            description = "Dump the on-stack replacement that enters the function at the header of its loop on this line (its locals of any type, the first ones of the --args types), as a long-running call gets it.")
+    Integer loopLine;
+
     @Option(names = "--target", paramLabel = "TARGET",
             description = "The machine of the llvm, llvm-opt and asm stages: x86_64-linux-gnu or aarch64-linux-gnu; default: this one.")
     String targetName;
@@ -118,7 +122,19 @@ public final class DumpCommand implements Callable<Integer> {
         Dumper dumper = new Dumper(System.out, target, tier);
         int status = 0;
         for (String name : names) {
-            status = Math.max(status, dumper.dump(name, functions.get(name), selected, argumentTypes));
+            CodeObject named = functions.get(name);
+            if (loopLine == null) {
+                status = Math.max(status, dumper.dump(name, named, selected, argumentTypes));
+                continue;
+            }
+            int header = Dumper.loopHeader(named, loopLine);
+            if (header < 0 && function != null) {
+                System.err.println("pyjit dump: " + name + " has no loop whose header is on line " + loopLine);
+                return 2;
+            }
+            if (header >= 0) {
+                status = Math.max(status, dumper.dumpMidFrame(name, named, selected, argumentTypes, header));
+            }
         }
         System.out.flush();
         return status;

@@ -5,6 +5,7 @@ import dev.pyjit.frontend.Decoder;
 import dev.pyjit.frontend.ExceptionTable;
 import dev.pyjit.frontend.Instruction;
 import dev.pyjit.frontend.IrBuilder;
+import dev.pyjit.frontend.Opcode;
 import dev.pyjit.frontend.Unsupported;
 import dev.pyjit.ir.Function;
 import dev.pyjit.ir.Printer;
@@ -15,6 +16,7 @@ import dev.pyjit.llvm.Target;
 import dev.pyjit.llvm.Tier;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -43,15 +45,45 @@ final class Dumper {
      * specialised for {@code argumentTypes} (the first positional arguments; none: generic).
      */
     int dump(String name, CodeObject code, Set<Stage> stages, List<Type> argumentTypes) {
+        return dump(heading(name, argumentTypes), code, stages, () -> IrBuilder.build(code, argumentTypes));
+    }
+
+    /**
+     * Prints the stages of the on-stack replacement entered at the loop header at byte offset
+     * {@code header}, with the first locals of {@code argumentTypes} and the others of any type.
+     */
+    int dumpMidFrame(String name, CodeObject code, Set<Stage> stages, List<Type> argumentTypes, int header) {
+        List<Type> locals = new ArrayList<>(argumentTypes);
+        while (locals.size() < code.localNames().size()) {
+            locals.add(Type.OBJECT);
+        }
+        return dump(heading(name, argumentTypes) + " (loop at line " + code.lineAt(header) + ")", code, stages,
+                () -> IrBuilder.buildMidFrame(code, header, locals));
+    }
+
+    /** The byte offset of the innermost loop header on this line (a JUMP_BACKWARD's target), -1 if there is none. */
+    static int loopHeader(CodeObject code, int line) {
+        return Decoder.decode(code).stream().filter(instruction -> instruction.opcode() == Opcode.JUMP_BACKWARD)
+                .mapToInt(Instruction::jumpTarget).filter(target -> code.lineAt(target) == line).max().orElse(-1);
+    }
+
+    private static String heading(String name, List<Type> argumentTypes) {
+        return argumentTypes.isEmpty() ? name
+                : name + "(" + argumentTypes.stream().map(Type::pythonName).collect(Collectors.joining(", ")) + ")";
+    }
+
+    private interface Builder {
+        Function build() throws Unsupported;
+    }
+
+    private int dump(String heading, CodeObject code, Set<Stage> stages, Builder builder) {
         Function function = null;
         Stage reached = Stage.bytecode;
-        String heading = argumentTypes.isEmpty() ? name
-                : name + "(" + argumentTypes.stream().map(Type::pythonName).collect(Collectors.joining(", ")) + ")";
         for (Stage stage : stages) {
             out.println("=== " + heading + ": " + stage + " ===");
             try {
                 if (stage != Stage.bytecode && function == null) {
-                    function = IrBuilder.build(code, argumentTypes);
+                    function = builder.build();
                     reached = Stage.ir;
                 }
                 if (stage.compareTo(Stage.typed) >= 0 && reached.compareTo(Stage.typed) < 0) {

@@ -42,6 +42,20 @@ class DumpTest {
         return Pyjit.run(Map.of(), null, directory, all);
     }
 
+    /** --loop-line shows the code a long call of total moves to at its loop's header, which takes the frame over. */
+    @Test
+    void theOnStackReplacementOfALoop() throws Exception {
+        Pyjit.Outcome outcome = dump("--function", "total", "--loop-line", "4", "--stage", "ir,llvm", "--args", "int");
+        assertEquals(0, outcome.exitCode(), outcome.stderr());
+        assertTrue(outcome.stdout().contains("=== total(int) (loop at line 4): ir ==="), outcome.stdout());
+        assertTrue(outcome.stdout().contains("function total entered mid-frame {"), outcome.stdout());
+        assertTrue(outcome.stdout().contains("ResumeDispatch @"), outcome.stdout());
+        assertTrue(outcome.stdout().contains("pyjit_osr_leave"), "it leaves the frame to the interpreter: " + outcome.stdout());
+        Pyjit.Outcome noLoop = dump("--function", "total", "--loop-line", "2");
+        assertEquals(2, noLoop.exitCode());
+        assertEquals("pyjit dump: total has no loop whose header is on line 2\n", noLoop.stderr());
+    }
+
     @Test
     void everyStageOfACompiledFunctionWithoutRunningTheModule() throws Exception {
         Pyjit.Outcome outcome = dump("--function", "total");
