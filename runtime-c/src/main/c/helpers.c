@@ -260,6 +260,7 @@ PyObject *pyjit_deopt(_PyInterpreterFrame *frame, int resume_at, PyObject **stac
 /* ---- On-stack replacement: the frame stays the interpreter's, which goes on where compiled code stops */
 
 PyObject *pyjit_osr_deopt(_PyInterpreterFrame *frame, int resume_at, PyObject **stack, int depth) {
+    pyjit_osr_returned = 0;
     spill_stack(frame, stack, depth);
     frame->stacktop = code_of(frame)->co_nlocalsplus + depth;
     frame->instr_ptr = _PyCode_CODE(code_of(frame)) + resume_at;
@@ -269,6 +270,7 @@ PyObject *pyjit_osr_deopt(_PyInterpreterFrame *frame, int resume_at, PyObject **
 PyObject *pyjit_osr_resume_elsewhere(PyThreadState *tstate, _PyInterpreterFrame *frame) {
     (void)tstate;
     (void)frame;
+    pyjit_osr_returned = 0;
     return Py_None;
 }
 

@@ -190,25 +190,24 @@ static int address_of(PyObject *number, void *address) {
 
 /* The compiler's answer for one code object: native code of a tier (specialised for the argument
  * types in `expected`) or, with address 0, a refusal; a refused respecialisation or optimisation
- * keeps the code it had. */
+ * keeps the code it had. With a loop header (a code unit, else -1) it is an on-stack replacement,
+ * `expected` the types of all the locals. */
 static int install_answer(CodeState *state, PyCodeObject *code, PyObject *answer) {
     void *address = NULL;
     PyObject *expected = NULL;
     long long handle = 0;
-    int tier = 0;
-    int mid_frame = state->osr_queued;
+    int tier = 0, header = -1;
     state->queued = 0;
-    state->osr_queued = 0;
-    if (!PyArg_ParseTuple(answer, "O&O!Li", address_of, &address, &PyTuple_Type, &expected, &handle, &tier)) {
-        state->refused = !mid_frame;
+    if (!PyArg_ParseTuple(answer, "O&O!Lii", address_of, &address, &PyTuple_Type, &expected, &handle, &tier, &header)) {
+        state->refused = 1;
         return -1;
     }
     if (handle != 0) {
         state->handle = handle;
     }
-    if (mid_frame) {
+    if (header >= 0) {
         /* refused, it leaves the code as it was: its calls may still be compiled */
-        return address == NULL ? 0 : pyjit_osr_install(state, code, (pyjit_native_entry)address, state->osr_at, expected);
+        return address == NULL ? 0 : pyjit_osr_install(state, code, (pyjit_native_entry)address, header, expected);
     }
     if (address == NULL) {
         state->refused = 1;
@@ -302,7 +301,7 @@ static vectorcallfunc find_interpreted_vectorcall(void) {
     return found;
 }
 
-static void request_compile(PyObject *func, PyCodeObject *code, CodeState *state, int tier, _PyInterpreterFrame *mid_frame);
+static void request_compile(PyObject *func, PyCodeObject *code, CodeState *state, int tier, _PyInterpreterFrame *mid_frame, int header);
 static int may_request(CodeState *state);
 
 /* Whether the sampler met this activation of the code last time too: the frame object it made
@@ -346,15 +345,17 @@ static int take_sample(void *unused) {
     if (state->native != NULL) {
         enter_natively((PyFunctionObject *)frame->f_funcobj);
     }
-    if (state->has_loop && frame->stacktop < 0 && sampled_again(state, frame)) {
-        /* a long activation: its next call would not help it, on-stack replacement does */
-        if (!state->osr_requested && may_request(state)) {
-            request_compile(frame->f_funcobj, code, state, PYJIT_TIER_OPTIMISED, frame);
+    int header = state->has_loop && frame->stacktop < 0 && sampled_again(state, frame) ? pyjit_osr_header(code, frame) : -1;
+    if (header >= 0) {
+        /* a long activation in a loop: its next call would not help it, on-stack replacement does
+         * (compiled from the function's code, which must be the frame's) */
+        if (!state->osr_requested && may_request(state) && PyFunction_GET_CODE(frame->f_funcobj) == (PyObject *)code) {
+            request_compile(frame->f_funcobj, code, state, PYJIT_TIER_OPTIMISED, frame, header);
         }
     } else if (state->native == NULL && may_request(state)) {
         observe(state, frame, code);
         if (++state->calls >= state->threshold) {
-            request_compile(frame->f_funcobj, code, state, state->first_tier, NULL);
+            request_compile(frame->f_funcobj, code, state, state->first_tier, NULL, -1);
         }
     }
     return 0;
@@ -398,12 +399,12 @@ static void stop_sampler(void) {
 
 /* Asks the Java compiler for native code: hook(func, observed argument types, handle, dead
  * handles, tier, generic, loop header, local types), the last two for on-stack replacement into
- * mid_frame (-1 and () for code entered at calls). It answers None when the code is being compiled on its own thread (publish()
+ * mid_frame at the code unit `header` (-1 and () for code entered at calls). It answers None when the code is being compiled on its own thread (publish()
  * brings the result), or at once with (address, argument types the code is specialised for,
  * handle, tier), address 0 meaning "leave it to the interpreter". It never raises; if it does anyway, the code
  * stays interpreted and the error is dropped. The program's own exception, if one is being
  * handled, is kept around the call. */
-static void request_compile(PyObject *func, PyCodeObject *code, CodeState *state, int tier, _PyInterpreterFrame *mid_frame) {
+static void request_compile(PyObject *func, PyCodeObject *code, CodeState *state, int tier, _PyInterpreterFrame *mid_frame, int header) {
     if (compile_hook == NULL) {
         /* the code asks again at its next frame after the compiler attached */
         if (!pyjit_is_library(code) && pyjit_start_compiler(code) && !paused) {
@@ -411,7 +412,7 @@ static void request_compile(PyObject *func, PyCodeObject *code, CodeState *state
             first_hot = PyWeakref_NewRef(func, NULL);  /* weakly, as a queued request's (see publish) */
             PyErr_Clear();
             first_hot_tier = tier;
-            first_hot_mid_loop = mid_frame != NULL;
+            first_hot_mid_loop = header >= 0;
             _PyInterpreterState_SetEvalFrameFunc(PyInterpreterState_Get(), NULL);
         }
         return;
@@ -427,14 +428,9 @@ static void request_compile(PyObject *func, PyCodeObject *code, CodeState *state
         }
         PyTuple_SET_ITEM(observed, i, bits);
     }
-    int header = mid_frame == NULL ? -1 : pyjit_osr_header(code, mid_frame);
     PyObject *locals = observed == NULL ? NULL : header < 0 ? PyTuple_New(0) : pyjit_osr_local_types(code, mid_frame);
     PyObject *dead = locals == NULL ? NULL : take_dead_handles();
-    if (header >= 0) {
-        state->osr_requested = 1;
-        state->osr_queued = 1;
-        state->osr_at = header;
-    }
+    state->osr_requested |= header >= 0;
     compiling = 1;
     PyObject *answer = dead == NULL ? NULL
             : PyObject_CallFunction(compile_hook, "OOLOiiiO", func, observed, state->handle, dead, tier, state->generic,
@@ -453,7 +449,6 @@ static void request_compile(PyObject *func, PyCodeObject *code, CodeState *state
     } else if (answer == NULL || install_answer(state, code, answer) < 0) {
         /* a failed on-stack replacement leaves the code's calls to be compiled */
         state->refused |= header < 0;
-        state->osr_queued = 0;
     } else if (sampling && state->native != NULL) {
         enter_natively((PyFunctionObject *)func);
     }
@@ -633,17 +628,17 @@ static PyObject *run(PyThreadState *tstate, _PyInterpreterFrame *frame, int thro
     if (state->wants_generic && may_request(state)) {
         state->wants_generic = 0;
         state->generic = 1;
-        request_compile(frame->f_funcobj, code, state, state->tier, NULL);
+        request_compile(frame->f_funcobj, code, state, state->tier, NULL, -1);
     }
     if (state->native == NULL && may_request(state) && !sampling) {
         if (fresh) {
             observe(state, frame, code);  /* a resumed frame's parameters may be unbound */
         }
         if (++state->calls >= state->threshold) {
-            request_compile(frame->f_funcobj, code, state, state->first_tier, NULL);
+            request_compile(frame->f_funcobj, code, state, state->first_tier, NULL, -1);
         }
     } else if (state->tier == PYJIT_TIER_QUICK && ++state->calls >= optimise_after && may_request(state)) {
-        request_compile(frame->f_funcobj, code, state, PYJIT_TIER_OPTIMISED, NULL);
+        request_compile(frame->f_funcobj, code, state, PYJIT_TIER_OPTIMISED, NULL, -1);
     }
     if (state->native == NULL || (fresh && pyjit_is_generator_like(code))) {
         return _PyEval_EvalFrameDefault(tstate, frame, throwflag);
@@ -658,7 +653,7 @@ static PyObject *run(PyThreadState *tstate, _PyInterpreterFrame *frame, int thro
     if (may_request(state)) {
         observe(state, frame, code);
         if (++state->mismatches >= (state->threshold < RESPECIALISE_AFTER && !sampling ? state->threshold : RESPECIALISE_AFTER)) {
-            request_compile(frame->f_funcobj, code, state, state->tier, NULL);
+            request_compile(frame->f_funcobj, code, state, state->tier, NULL, -1);
             if (pyjit_as_expected(state, frame)) {
                 return enter_native(state, tstate, frame, throwflag);
             }
@@ -812,7 +807,7 @@ static PyObject *attach(PyObject *module, PyObject *args) {
     /* a long activation is asked on-stack replacement for by the sampler, if it still runs */
     CodeState *state = hot == NULL || first_hot_mid_loop ? NULL : code_state((PyCodeObject *)PyFunction_GET_CODE(hot));
     if (state != NULL && may_request(state)) {
-        request_compile(hot, (PyCodeObject *)PyFunction_GET_CODE(hot), state, first_hot_tier, NULL);
+        request_compile(hot, (PyCodeObject *)PyFunction_GET_CODE(hot), state, first_hot_tier, NULL, -1);
     }
     Py_XDECREF(hot);
     if (state == NULL || !state->queued) {
@@ -846,7 +841,7 @@ static CodeState *state_of(PyObject *code) {
     return state;
 }
 
-/* publish(code, (address, expected, handle, tier)): the compiler's thread, holding the GIL,
+/* publish(code, (address, expected, handle, tier, loop header)): the compiler's thread, holding the GIL,
  * installs the answer to a request that returned None. Frames evaluated from now on run the new
  * code. */
 static PyObject *publish(PyObject *module, PyObject *args) {
@@ -913,7 +908,7 @@ static PyMethodDef methods[] = {
      "install(hook, exit_hook, threshold, loop_threshold, optimise_after): count frames through pyjit's evaluator, or sample hot code (threshold < 0)."},
     {"attach", attach, METH_VARARGS, "attach(hook, exit_hook): the compiler started after the program takes over."},
     {"finish", finish, METH_NOARGS, "finish(): at exit, stop the compiler and write its statistics."},
-    {"publish", publish, METH_VARARGS, "publish(code, (address, expected, handle, tier)): install compiled code."},
+    {"publish", publish, METH_VARARGS, "publish(code, (address, expected, handle, tier, loop header)): install compiled code."},
     {"is_compiled", is_compiled, METH_O, "is_compiled(code): whether the code object runs natively now."},
     {"first_native_entry", first_native_entry_time, METH_NOARGS, "When native code first ran (ns since the epoch), 0 if never."},
     {"compiler_phase", compiler_phase, METH_NOARGS, "Where the native launcher's compiler is: idle, starting, attached, ..."},

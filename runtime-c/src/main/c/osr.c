@@ -14,6 +14,7 @@
  */
 #include "osr.h"
 #include "opcode.h"
+#include "internal/pycore_pystate.h"
 #include <string.h>
 
 #define MISSES_BEFORE_GIVING_UP 16
@@ -92,23 +93,33 @@ static PyObject *on_jump(PyObject *unused, PyObject *const *args, Py_ssize_t nar
     }
     PyThreadState *tstate = PyThreadState_Get();
     _PyInterpreterFrame *frame = tstate->current_frame;
-    /* pyjit_sampled_entry is off while pyjit stands down for a tool */
-    if (!pyjit_sampled_entry || frame == NULL || frame->f_executable != (PyObject *)code || frame->owner != FRAME_OWNED_BY_THREAD
-            || !types_hold(state, frame)) {
+    /* pyjit_sampled_entry is off while pyjit stands down for a tool; a tool that came on while
+     * the interpreter ran makes it stand down here */
+    if (!pyjit_sampled_entry || pyjit_monitored(tstate, code)) {
+        pyjit_stand_down(tstate);
+        Py_RETURN_NONE;
+    }
+    if (frame == NULL || frame->f_executable != (PyObject *)code || frame->owner != FRAME_OWNED_BY_THREAD || !types_hold(state, frame)) {
         return missed(state);
     }
+    int main_thread = _Py_IsMainThread();
     _PyInterpreterFrame *outer = state->osr_frame;
-    state->osr_frame = frame;
-    /* a monitoring callback runs with events off; the loop's own calls are the program's */
-    int tracing = tstate->tracing;
+    if (main_thread) {
+        state->osr_frame = frame;
+    }
+    /* a monitoring callback runs with events off and its event recorded; the loop is the program's */
+    int tracing = tstate->tracing, what_event = tstate->what_event;
     tstate->tracing = 0;
+    tstate->what_event = -1;
     frame->instr_ptr = _PyCode_CODE(code) + state->osr_at;
-    pyjit_osr_returned = 0;
     pyjit_native_entered();
     PyObject *result = state->osr_native(tstate, frame, 0);
     int returned = pyjit_osr_returned;
     tstate->tracing = tracing;
-    state->osr_frame = outer;
+    tstate->what_event = what_event;
+    if (main_thread) {
+        state->osr_frame = outer;
+    }
     if (result == NULL) {
         return NULL;
     }

@@ -144,16 +144,16 @@ typedef struct {
     /* On-stack replacement, when hot code is sampled: native code that takes over a frame the
      * interpreter runs, at code unit osr_at (a loop header), when each local slot holds one of
      * the types of osr_expected (Type bits; NULL counts as dev.pyjit.ir.Type.NULL). Asked for
-     * once (osr_requested), when one activation was sampled twice; osr_queued: the compilation
-     * under way is that one. osr_misses counts entries refused or handed back early. */
+     * once (osr_requested), when one activation was sampled twice in a loop. osr_misses counts
+     * entries refused or handed back before a return. */
     pyjit_native_entry osr_native;
     int osr_at;
     unsigned short *osr_expected;
     int osr_expected_count;
     int osr_requested;
-    int osr_queued;
     int osr_misses;
-    /* The frame osr_native runs now (NULL: none): the sampler counts nothing for it. */
+    /* The frame osr_native last began to run on the main thread, until it stops (NULL: none): the
+     * sampler, which samples that thread, counts nothing for it. */
     _PyInterpreterFrame *osr_frame;
     /* The frame object of the activation sampled last: compared, never dereferenced. */
     void *sampled_activation;
@@ -237,7 +237,7 @@ int pyjit_end_async_for(PyObject *awaitable, PyObject *exception);
  * (the interpreter adds the frame's traceback entry, at the instruction frame->instr_ptr names),
  * or Py_None, borrowed: the interpreter goes on at frame->instr_ptr with the frame's value stack.
  * A return goes on at a RETURN_CONST or RETURN_VALUE that returns the same object;
- * pyjit_osr_returned says that it did. */
+ * pyjit_osr_returned says whether the last of them to go on did so at a return. */
 extern int pyjit_osr_returned;
 PyObject *pyjit_osr_leave(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *result);
 PyObject *pyjit_osr_deopt(_PyInterpreterFrame *frame, int resume_at, PyObject **stack, int depth);

@@ -1,6 +1,6 @@
 # Each function runs one long loop in one call: only on-stack replacement moves it to native code.
 # Everything printed must be what the interpreter prints, wherever the switch happens. "# header"
-# marks the line of the header each loop is entered at (the first of its body for `while True`).
+# marks the line of the header each loop may be entered at (the first of its body for `while True`).
 import sys
 import traceback
 
@@ -54,7 +54,7 @@ def switches_type(n):
 
 def nested(n):
     total = 0
-    for i in range(n // 1000):
+    for i in range(n // 1000):  # header
         for j in range(1000):  # header
             total += (i ^ j) & 7
     return total

@@ -34,22 +34,26 @@ class OnStackReplacementTest {
         assertEquals(interpreted, jit);
         JitStatsFile json = JitStatsFile.read(stats);
         for (String name : ENTERED) {
-            String loop = name + " (loop at line " + loopLine(name) + ")";
-            assertTrue(json.entries(PROGRAM, loop) > 0, () -> loop + " never ran natively: " + json);
+            long entries = 0;
+            for (int line : loopLines(name)) {
+                entries += json.entries(PROGRAM, name + " (loop at line " + line + ")");
+            }
+            assertTrue(entries > 0, () -> name + "'s loop never ran natively: " + json);
         }
-        String guarded = "handler_around_the_loop (loop at line " + loopLine("handler_around_the_loop") + ")";
+        String guarded = "handler_around_the_loop (loop at line " + loopLines("handler_around_the_loop").get(0) + ")";
         assertNotNull(json.interpreted(PROGRAM, guarded), json::toString);
     }
 
-    /** The line marked as the header of the function's loop in the program's text. */
-    private static int loopLine(String function) throws java.io.IOException {
+    /** The lines marked as headers of the function's loops in the program's text (the sampled frame may be in either of two nested loops). */
+    private static List<Integer> loopLines(String function) throws java.io.IOException {
         List<String> lines = java.nio.file.Files.readAllLines(PROGRAM);
         int definition = lines.indexOf(lines.stream().filter(line -> line.startsWith("def " + function + "(")).findFirst().orElseThrow());
+        List<Integer> marked = new java.util.ArrayList<>();
         for (int i = definition + 1; i < lines.size() && !lines.get(i).startsWith("def "); i++) {
             if (lines.get(i).endsWith("# header")) {
-                return i + 1;
+                marked.add(i + 1);
             }
         }
-        throw new IllegalStateException(function + " has no line marked as its loop's header");
+        return marked;
     }
 }

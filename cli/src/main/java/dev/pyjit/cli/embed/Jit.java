@@ -30,10 +30,14 @@ final class Jit {
     private static final BytePointer COMPILE_NAME = new BytePointer("pyjit_compile");
     private static final BytePointer EXIT_NAME = new BytePointer("pyjit_exit");
 
-    /** The native entry point (0: stay interpreted), the argument types it is specialised for, its handle, its tier. */
-    record Answer(long address, List<Type> specialisedFor, long handle, Tier tier) {
-        static Answer none(long handle, Tier tier) {
-            return new Answer(0, List.of(), handle, tier);
+    /**
+     * The native entry point (0: stay interpreted), the argument types it is specialised for, its
+     * handle, its tier, and for an on-stack replacement the loop header it enters at (a bytecode
+     * offset; -1 for code entered at calls) and the types of all the locals in place of arguments.
+     */
+    record Answer(long address, List<Type> specialisedFor, long handle, Tier tier, int loopHeader) {
+        static Answer none(long handle, Tier tier, int loopHeader) {
+            return new Answer(0, List.of(), handle, tier, loopHeader);
         }
 
         PyObject toPython() {
@@ -41,11 +45,13 @@ final class Jit {
             for (int i = 0; i < specialisedFor.size(); i++) {
                 PyTuple_SetItem(guards, i, PyLong_FromLong(specialisedFor.get(i).bits()));
             }
-            PyObject answer = PyTuple_New(4);
+            PyObject answer = PyTuple_New(5);
             PyTuple_SetItem(answer, 0, PyLong_FromLongLong(address));
             PyTuple_SetItem(answer, 1, guards);
             PyTuple_SetItem(answer, 2, PyLong_FromLongLong(handle));
             PyTuple_SetItem(answer, 3, PyLong_FromLong(tier.number()));
+            // the runtime counts code units
+            PyTuple_SetItem(answer, 4, PyLong_FromLong(loopHeader < 0 ? -1 : loopHeader / 2));
             return answer;
         }
     }
@@ -67,7 +73,7 @@ final class Jit {
                         loopHeaderUnit < 0 ? -1 : loopHeaderUnit * 2, observedTypes(PyTuple_GetItem(arguments, 7)));
             } catch (RuntimeException | LinkageError failure) {
                 reportFailure(FunctionCompiler.Where.UNKNOWN, "compiler error: " + failure, failure);
-                return Answer.none(0, Tier.OPTIMISED).toPython();
+                return Answer.none(0, Tier.OPTIMISED, -1).toPython();
             }
         }
     };
@@ -165,7 +171,7 @@ final class Jit {
         } catch (RuntimeException unreadable) {
             PyErr_Clear();
             reportFailure(FunctionCompiler.Where.UNKNOWN, "cannot read the function: " + unreadable, unreadable);
-            return Answer.none(handle, tier).toPython();
+            return Answer.none(handle, tier, loopHeader).toPython();
         }
         if (background == null) {
             return compile(snapshot, handle).toPython();
@@ -173,7 +179,7 @@ final class Jit {
         PyObject code = PyObject_GetAttrString(function, "__code__");
         background.submit(snapshot.where(), () -> {
             // whatever happens in the compiler, the code object hears an answer: else it stays queued
-            Answer answer = Answer.none(handle, tier);
+            Answer answer = Answer.none(handle, tier, loopHeader);
             try {
                 answer = compile(snapshot, handle);
             } finally {
@@ -200,9 +206,10 @@ final class Jit {
         stats.record(result, snapshot.clock());
         if (result.code() == null) {
             reportFailure(result.where(), result.reason(), result.failure());
-            return Answer.none(handle, result.tier());
+            return Answer.none(handle, result.tier(), snapshot.loopHeader());
         }
-        return new Answer(result.address(), result.specialisedFor(), codes.add(handle, result.where(), result.code()), result.answeredTier());
+        return new Answer(result.address(), result.specialisedFor(), codes.add(handle, result.where(), result.code()), result.answeredTier(),
+                snapshot.loopHeader());
     }
 
     private void reportFailure(FunctionCompiler.Where where, String reason, Throwable failure) {
