@@ -83,6 +83,9 @@ static int forked_child;
  * tools to be switched off (see pyjit_stand_down). */
 static volatile int standing_down;
 static volatile int watching;
+/* PYJIT_OSR_EVERY_LOOP, for tests (with a threshold): every frame of code with a loop starts in
+ * the interpreter and goes on natively from its first back edge, through on-stack replacement. */
+static int osr_every_loop;
 /* When native code first ran (CLOCK_REALTIME), for the stats. */
 static struct timespec first_native_entry;
 
@@ -509,6 +512,19 @@ static int may_request(CodeState *state) {
     return !state->refused && !state->queued && !compiling && !forked_child;
 }
 
+int pyjit_standing_down(void) {
+    return standing_down;
+}
+
+void pyjit_osr_request(_PyInterpreterFrame *frame, int header) {
+    PyCodeObject *code = (PyCodeObject *)frame->f_executable;
+    CodeState *state = code_state(code);
+    if (osr_every_loop && state != NULL && !state->osr_requested && may_request(state) && PyFunction_Check(frame->f_funcobj)
+            && PyFunction_GET_CODE(frame->f_funcobj) == (PyObject *)code) {
+        request_compile(frame->f_funcobj, code, state, PYJIT_TIER_OPTIMISED, frame, header);
+    }
+}
+
 void pyjit_native_entered(void) {
     if (first_native_entry.tv_sec == 0) {
         clock_gettime(CLOCK_REALTIME, &first_native_entry);
@@ -623,6 +639,12 @@ static PyObject *run(PyThreadState *tstate, _PyInterpreterFrame *frame, int thro
     }
     CodeState *state = code_state(code);
     if (state == NULL) {
+        return _PyEval_EvalFrameDefault(tstate, frame, throwflag);
+    }
+    if (osr_every_loop && state->has_loop && !pyjit_is_generator_like(code)) {
+        if (pyjit_osr_watch(code) < 0) {
+            PyErr_Clear();
+        }
         return _PyEval_EvalFrameDefault(tstate, frame, throwflag);
     }
     if (state->wants_generic && may_request(state)) {
@@ -768,6 +790,8 @@ static PyObject *install(PyObject *module, PyObject *args) {
     threshold = n < 1 ? 1 : n;
     loop_threshold = loop_n < 1 ? 1 : loop_n < threshold ? loop_n : threshold;
     optimise_after = optimise_n < 0 ? 0 : optimise_n;
+    const char *every_loop = getenv("PYJIT_OSR_EVERY_LOOP");
+    osr_every_loop = !sampling && every_loop != NULL && strcmp(every_loop, "") != 0 && strcmp(every_loop, "0") != 0;
     pthread_atfork(NULL, NULL, on_fork_in_child);
     if (PySys_AddAuditHook(on_audit, NULL) < 0) {
         PyErr_Clear();  /* only the watcher brings the evaluator back after a tracer then */

@@ -88,18 +88,22 @@ static PyObject *on_jump(PyObject *unused, PyObject *const *args, Py_ssize_t nar
     }
     PyCodeObject *code = (PyCodeObject *)args[0];
     CodeState *state = pyjit_code_state(code);
-    if (state == NULL || state->osr_native == NULL || to / (long)sizeof(_Py_CODEUNIT) != state->osr_at) {
-        return Py_NewRef(disable);  /* another loop's back edge */
-    }
     PyThreadState *tstate = PyThreadState_Get();
     _PyInterpreterFrame *frame = tstate->current_frame;
-    /* pyjit_sampled_entry is off while pyjit stands down for a tool; a tool that came on while
-     * the interpreter ran makes it stand down here */
-    if (!pyjit_sampled_entry || pyjit_monitored(tstate, code)) {
+    int at = (int)(to / (long)sizeof(_Py_CODEUNIT));
+    /* a tool that came on while the interpreter ran makes pyjit stand down here */
+    if (pyjit_standing_down() || pyjit_monitored(tstate, code)) {
         pyjit_stand_down(tstate);
         Py_RETURN_NONE;
     }
-    if (frame == NULL || frame->f_executable != (PyObject *)code || frame->owner != FRAME_OWNED_BY_THREAD || !types_hold(state, frame)) {
+    int in_frame = frame != NULL && frame->f_executable == (PyObject *)code && frame->owner == FRAME_OWNED_BY_THREAD;
+    if (in_frame && state != NULL && state->osr_native == NULL) {
+        pyjit_osr_request(frame, at);  /* PYJIT_OSR_EVERY_LOOP's first back edge of the code */
+    }
+    if (state == NULL || state->osr_native == NULL || at != state->osr_at) {
+        return Py_NewRef(disable);  /* another loop's back edge */
+    }
+    if (!in_frame || !types_hold(state, frame)) {
         return missed(state);
     }
     int main_thread = _Py_IsMainThread();
@@ -157,6 +161,15 @@ static int register_tool(void) {
     return monitoring != NULL;
 }
 
+int pyjit_osr_watch(PyCodeObject *code) {
+    if (!register_tool()) {
+        return -1;
+    }
+    PyObject *watched = PyObject_CallMethod(monitoring, "set_local_events", "iOO", PYJIT_MONITORING_TOOL, (PyObject *)code, jump_event);
+    Py_XDECREF(watched);
+    return watched == NULL ? -1 : 0;
+}
+
 int pyjit_osr_install(CodeState *state, PyCodeObject *code, pyjit_native_entry native, int at, PyObject *expected) {
     int count = (int)(PyTuple_GET_SIZE(expected) < code->co_nlocalsplus ? PyTuple_GET_SIZE(expected) : code->co_nlocalsplus);
     unsigned short *types = PyMem_Calloc(count > 0 ? (size_t)count : 1, sizeof(unsigned short));
@@ -172,16 +185,10 @@ int pyjit_osr_install(CodeState *state, PyCodeObject *code, pyjit_native_entry n
         }
         types[i] = (unsigned short)bits;
     }
-    if (!register_tool()) {
+    if (pyjit_osr_watch(code) < 0) {
         PyMem_Free(types);
         return -1;
     }
-    PyObject *watched = PyObject_CallMethod(monitoring, "set_local_events", "iOO", PYJIT_MONITORING_TOOL, (PyObject *)code, jump_event);
-    if (watched == NULL) {
-        PyMem_Free(types);
-        return -1;
-    }
-    Py_DECREF(watched);
     pyjit_osr_release(state);
     state->osr_expected = types;
     state->osr_expected_count = count;

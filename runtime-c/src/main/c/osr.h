@@ -12,7 +12,14 @@ PyObject *pyjit_osr_local_types(PyCodeObject *code, _PyInterpreterFrame *frame);
 int pyjit_osr_install(CodeState *state, PyCodeObject *code, pyjit_native_entry native, int at, PyObject *expected);
 /* Frees what pyjit_osr_install kept in the state. */
 void pyjit_osr_release(CodeState *state);
-/* Native code runs for the first time in this process, maybe (module.c keeps when, for the stats). */
+/* Watches the code object's back edges for on-stack replacement (with PYJIT_OSR_EVERY_LOOP, from
+ * its first frame on); 0, or -1 with an exception set. */
+int pyjit_osr_watch(PyCodeObject *code);
+/* module.c: native code runs for the first time in this process, maybe (it keeps when, for the
+ * stats); whether pyjit stands down for a monitoring tool; and, with PYJIT_OSR_EVERY_LOOP, a
+ * synchronous request for on-stack replacement into the frame at the loop header `header`. */
 void pyjit_native_entered(void);
+int pyjit_standing_down(void);
+void pyjit_osr_request(_PyInterpreterFrame *frame, int header);
 
 #endif

@@ -1,4 +1,5 @@
 # jit-expect-compiled: __del__ order_on_return keep_one from_with raiser middle_layer catch_here loop_return swap chain_drop main
+# jit-skip-every-loop: main, interpreted under the frame evaluator, calls section generically: its stack keeps the arguments until the call returns, so a and b die after the *args tuple, in argument order (an evaluator's, not on-stack replacement's, difference)
 # __del__ timing around compiled frames: the order locals (arguments first, then others in slot
 # order) die when a function returns, the returned object surviving, a `return` inside a with
 # block (the __exit__ runs before the locals die), locals of frames unwound by an exception

@@ -14,7 +14,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -39,6 +42,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>At threshold 0 every module and class body of the standard library a program imports is
  * compiled too; the programs share one code cache, made afresh for the run, so each of those is
  * compiled once per run rather than once per program.
+ *
+ * <p>Each corpus program runs a third time with {@code PYJIT_OSR_EVERY_LOOP=1}: every frame of
+ * code with a loop starts in the interpreter and goes on natively from its first back edge, so
+ * each loop's returns, exceptions, deoptimisations and exits go through on-stack replacement. A
+ * line {@code # jit-skip-every-loop: reason} leaves a program out of that run, and in at least
+ * four of five programs of that run (most have a loop in a function) a loop must have run
+ * natively that way.
  */
 class DifferentialTest {
     private static final Path CORPUS = Path.of("src/test/resources/corpus");
@@ -50,6 +60,9 @@ class DifferentialTest {
     private static final String THRESHOLD = "# jit-threshold:";
     private static final String LOOP_THRESHOLD = "# jit-loop-threshold:";
     private static final String EXPECT_DEOPTS = "# jit-expect-deopts:";
+    private static final String SKIP_EVERY_LOOP = "# jit-skip-every-loop:";
+    private static final AtomicInteger ranEveryLoop = new AtomicInteger();
+    private static final AtomicInteger replaced = new AtomicInteger();
 
     private static final Path SHARED_CACHE = Path.of("target/differential-cache").toAbsolutePath();
 
@@ -88,6 +101,37 @@ class DifferentialTest {
     @Execution(ExecutionMode.CONCURRENT)
     void corpus(Path program) throws Exception {
         check(program, Map.of());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("programs")
+    @Execution(ExecutionMode.CONCURRENT)
+    void corpusEnteringEveryLoopMidFrame(Path program) throws Exception {
+        String skipped = header(program, SKIP_EVERY_LOOP, null);
+        Assumptions.assumeTrue(skipped == null, skipped);
+        Path absolute = program.toAbsolutePath();
+        Pyjit.Outcome interpreted = Pyjit.run(Map.of(), null, absolute.getParent(), "run", "--no-jit", absolute.toString());
+        Path stats = Files.createTempFile("pyjit-stats", ".json");
+        Map<String, String> jit = Map.of("PYJIT_OSR_EVERY_LOOP", "1", "PYJIT_SYNC", "1", "PYJIT_THRESHOLD", header(program, THRESHOLD, "0"),
+                "PYJIT_STATS", stats.toString(), "PYJIT_CACHE", "1", "XDG_CACHE_HOME", SHARED_CACHE.toString());
+        Pyjit.Outcome replacing = Pyjit.run(jit, null, absolute.getParent(), "run", absolute.toString());
+        assertEquals(interpreted, replacing);
+        JitStatsFile json = JitStatsFile.read(stats);
+        Files.delete(stats);
+        boolean entered = false;
+        for (JsonNode function : json.compiledIn(absolute)) {
+            entered |= function.get("name").asText().contains(" (loop at line ") && function.get("entries").asLong() > 0;
+        }
+        ranEveryLoop.incrementAndGet();
+        if (entered) {
+            replaced.incrementAndGet();
+        }
+    }
+
+    @AfterAll
+    static void loopsWereEnteredMidFrame() {
+        assertTrue(replaced.get() * 5 >= ranEveryLoop.get() * 4,
+                "programs whose loops ran natively through on-stack replacement: " + replaced.get() + " of " + ranEveryLoop.get());
     }
 
     /** NumPy's own Python code is compiled too, so its arrays, ufuncs and scalars flow through native code. */
