@@ -260,7 +260,7 @@ PyObject *pyjit_deopt(_PyInterpreterFrame *frame, int resume_at, PyObject **stac
 /* ---- On-stack replacement: the frame stays the interpreter's, which goes on where compiled code stops */
 
 PyObject *pyjit_osr_deopt(_PyInterpreterFrame *frame, int resume_at, PyObject **stack, int depth) {
-    pyjit_osr_returned = 0;
+    pyjit_osr_ended = 0;
     spill_stack(frame, stack, depth);
     frame->stacktop = code_of(frame)->co_nlocalsplus + depth;
     frame->instr_ptr = _PyCode_CODE(code_of(frame)) + resume_at;
@@ -270,7 +270,7 @@ PyObject *pyjit_osr_deopt(_PyInterpreterFrame *frame, int resume_at, PyObject **
 PyObject *pyjit_osr_resume_elsewhere(PyThreadState *tstate, _PyInterpreterFrame *frame) {
     (void)tstate;
     (void)frame;
-    pyjit_osr_returned = 0;
+    pyjit_osr_ended = 0;
     return Py_None;
 }
 
@@ -328,23 +328,80 @@ PyObject *pyjit_osr_leave(PyThreadState *tstate, _PyInterpreterFrame *frame, PyO
         frame->localsplus[code->co_nlocalsplus] = result;
         frame->stacktop = code->co_nlocalsplus + 1;
     }
-    pyjit_osr_returned = 1;
+    pyjit_osr_ended = 1;
     return Py_None;
 }
 
-/* The exception already has this frame's traceback entry, which the interpreter adds again as it
- * unwinds: the entry goes, and the frame points at its instruction, so the one added is the same. */
+static int exception_table_varint(const unsigned char **at) {
+    unsigned int byte = *(*at)++;
+    int value = (int)(byte & 63);
+    while (byte & 64) {
+        byte = *(*at)++;
+        value = (value << 6) | (int)(byte & 63);
+    }
+    return value;
+}
+
+/* Whether a handler of the code's exception table takes exceptions raised at code unit `unit`. */
+static int handled_at(PyCodeObject *code, int unit) {
+    const unsigned char *at = (const unsigned char *)PyBytes_AS_STRING(code->co_exceptiontable);
+    const unsigned char *end = at + PyBytes_GET_SIZE(code->co_exceptiontable);
+    while (at < end) {
+        int start = exception_table_varint(&at), length = exception_table_varint(&at);
+        exception_table_varint(&at);  /* the handler */
+        exception_table_varint(&at);  /* its depth and lasti */
+        if (start <= unit && unit < start + length) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* The code unit of a RERAISE no handler covers (*oparg set), -1 if there is none. */
+static int unhandled_reraise(PyCodeObject *code, int *oparg) {
+    PyObject *bytes = PyCode_GetCode(code);
+    if (bytes == NULL) {
+        PyErr_Clear();
+        return -1;
+    }
+    const unsigned char *units = (const unsigned char *)PyBytes_AS_STRING(bytes);
+    int found = -1;
+    for (Py_ssize_t i = 0; i < PyBytes_GET_SIZE(bytes) / 2 && found < 0; i++) {
+        if (units[2 * i] == RERAISE && !handled_at(code, (int)i)) {
+            found = (int)i;
+            *oparg = units[2 * i + 1];
+        }
+    }
+    Py_DECREF(bytes);
+    return found;
+}
+
+/* The interpreter re-raises the exception itself, from a RERAISE no handler covers: it unwinds
+ * the frame with the traceback as it is, as it would have from the handler's own RERAISE. */
 PyObject *pyjit_osr_leave_reraising(PyThreadState *tstate, _PyInterpreterFrame *frame) {
     (void)tstate;
-    PyObject *exception = PyErr_GetRaisedException();
-    PyTracebackObject *traceback = exception == NULL ? NULL : (PyTracebackObject *)PyException_GetTraceback(exception);
-    if (traceback != NULL && traceback->tb_frame != NULL && traceback->tb_frame->f_frame == frame) {
-        frame->instr_ptr = _PyCode_CODE(code_of(frame)) + traceback->tb_lasti / (int)sizeof(_Py_CODEUNIT);
-        PyException_SetTraceback(exception, traceback->tb_next != NULL ? (PyObject *)traceback->tb_next : Py_None);
+    PyCodeObject *code = code_of(frame);
+    int oparg = 0;
+    int at = unhandled_reraise(code, &oparg);
+    PyObject *lasti = at < 0 ? NULL : PyLong_FromLong(_PyInterpreterFrame_LASTI(frame));
+    if (lasti == NULL) {
+        return NULL;  /* the exception the code raised (or a MemoryError) unwinds from the loop header */
     }
-    Py_XDECREF(traceback);
-    PyErr_SetRaisedException(exception);
-    return NULL;
+    PyObject **stack = frame->localsplus + code->co_nlocalsplus;
+    int depth = 0;
+    if (oparg > 0) {
+        stack[depth++] = lasti;
+        while (depth < oparg) {
+            stack[depth++] = Py_None;
+        }
+    } else {
+        Py_DECREF(lasti);
+    }
+    stack[depth++] = PyErr_GetRaisedException();
+    frame->stacktop = code->co_nlocalsplus + depth;
+    frame->instr_ptr = _PyCode_CODE(code) + at;
+    pyjit_osr_ended = 1;
+    return Py_None;
 }
 
 /* ---- Exceptions: the interpreter's exception_unwind and the instructions of its handlers */

@@ -21,7 +21,7 @@
 /* dev.pyjit.ir.Type.NULL's bit: an unbound local. */
 #define UNBOUND_TYPE_CODE 9
 
-int pyjit_osr_returned;
+int pyjit_osr_ended;
 
 static PyObject *monitoring;  /* sys.monitoring, once pyjit's tool is registered */
 static PyObject *jump_event;
@@ -118,7 +118,7 @@ static PyObject *on_jump(PyObject *unused, PyObject *const *args, Py_ssize_t nar
     frame->instr_ptr = _PyCode_CODE(code) + state->osr_at;
     pyjit_native_entered();
     PyObject *result = state->osr_native(tstate, frame, 0);
-    int returned = pyjit_osr_returned;
+    int ended = pyjit_osr_ended;
     tstate->tracing = tracing;
     tstate->what_event = what_event;
     if (main_thread) {
@@ -127,7 +127,7 @@ static PyObject *on_jump(PyObject *unused, PyObject *const *args, Py_ssize_t nar
     if (result == NULL) {
         return NULL;
     }
-    return returned ? Py_NewRef(Py_None) : missed(state);
+    return ended ? Py_NewRef(Py_None) : missed(state);
 }
 
 static PyMethodDef on_jump_definition = {"pyjit_on_jump", (PyCFunction)(void (*)(void))on_jump, METH_FASTCALL,

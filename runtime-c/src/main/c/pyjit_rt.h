@@ -236,9 +236,10 @@ int pyjit_end_async_for(PyObject *awaitable, PyObject *exception);
  * pyjit_leave_reraising and pyjit_resume_elsewhere there. Each returns NULL with an exception set
  * (the interpreter adds the frame's traceback entry, at the instruction frame->instr_ptr names),
  * or Py_None, borrowed: the interpreter goes on at frame->instr_ptr with the frame's value stack.
- * A return goes on at a RETURN_CONST or RETURN_VALUE that returns the same object;
- * pyjit_osr_returned says whether the last of them to go on did so at a return. */
-extern int pyjit_osr_returned;
+ * A return goes on at a RETURN_CONST or RETURN_VALUE that returns the same object, a re-raise at
+ * a RERAISE no handler covers; pyjit_osr_ended says whether the last of them to go on did so at
+ * such an end of the frame. */
+extern int pyjit_osr_ended;
 PyObject *pyjit_osr_leave(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *result);
 PyObject *pyjit_osr_deopt(_PyInterpreterFrame *frame, int resume_at, PyObject **stack, int depth);
 PyObject *pyjit_osr_leave_reraising(PyThreadState *tstate, _PyInterpreterFrame *frame);
