@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  * break, use a cell, delete a local and switch a tracer on: everything printed, and the uncaught
  * exception at the end, must be what the interpreter prints, and each loop's native code must
  * have been entered. A loop inside a try block is left to the interpreter. The compiler works
- * synchronously, so the switch happens while each loop still runs.
+ * synchronously, so the switch happens while each loop still runs; compiling on its own thread,
+ * the switch comes wherever the code is published, or never, and the output is the same.
  */
 class OnStackReplacementTest {
     private static final Path PROGRAM = Path.of("src/test/resources/osr/long_loops.py").toAbsolutePath();
@@ -42,6 +43,12 @@ class OnStackReplacementTest {
         }
         String guarded = "handler_around_the_loop (loop at line " + loopLines("handler_around_the_loop").get(0) + ")";
         assertNotNull(json.interpreted(PROGRAM, guarded), json::toString);
+    }
+
+    @Test
+    void compiledInTheBackgroundTheLoopsPrintWhatTheInterpreterPrints(@TempDir Path directory) throws Exception {
+        Pyjit.Outcome interpreted = Pyjit.run(Map.of(), null, directory, "--no-jit", PROGRAM.toString());
+        assertEquals(interpreted, Pyjit.run(Map.of("PYJIT_SYNC", "0"), null, directory, PROGRAM.toString()));
     }
 
     /** The lines marked as headers of the function's loops in the program's text (the sampled frame may be in either of two nested loops). */
