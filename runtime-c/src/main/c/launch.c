@@ -13,6 +13,7 @@
  */
 #include "pyjit_rt.h"
 #include "launch.h"
+#include "native_cache.h"
 #include <dlfcn.h>
 #include <jni.h>
 #include <pthread.h>
@@ -501,6 +502,10 @@ void pyjit_launch(const char *runtime, int argc, char **argv) {
     memcpy(args, argv + 5 + jvm_options, sizeof(char *) * (size_t)count);
     RunOptions options = {.jit = 1};
     int first = take_options(args, &count, &options);
+    /* scripts/pyjit names the compiler's build for the native code cache; the program's own child
+     * processes do not inherit it */
+    char *build = getenv("PYJIT_BUILD") != NULL ? strdup(getenv("PYJIT_BUILD")) : NULL;
+    unsetenv("PYJIT_BUILD");
     int stats = options.stats != NULL || is_set(getenv("PYJIT_STATS"));
     /* statistics without the JIT are the JVM's to write */
     if (first == HAND_OVER || (!options.jit && stats)) {
@@ -545,6 +550,13 @@ void pyjit_launch(const char *runtime, int argc, char **argv) {
         }
         if (options.no_cache) {
             compiler.attach_options[compiler.attach_option_count++] = "no-cache";
+        }
+        /* as JitOptions: no cache with --no-cache, PYJIT_CACHE=0 or an IR dump; and none where perf
+         * is to learn every compiled function's name (PerfMap: the JVM links what it announces) */
+        const char *cache = getenv("PYJIT_CACHE"), *ir_dump = getenv("PYJIT_DUMP_IR");
+        if (!options.no_cache && (cache == NULL || strcmp(cache, "0") != 0) && (ir_dump == NULL || ir_dump[0] == '\0')
+                && !is_set(getenv("PYJIT_PERF_MAP"))) {
+            pyjit_native_cache_open(build);
         }
     }
     pthread_t python;

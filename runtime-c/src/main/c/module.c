@@ -33,6 +33,7 @@
 #include "pyjit_rt.h"
 #include "launch.h"
 #include "osr.h"
+#include "native_cache.h"
 #include <pthread.h>
 #include <signal.h>
 #include <time.h>
@@ -96,6 +97,7 @@ static Py_ssize_t dead_count, dead_capacity;
 
 static void release_state(void *extra) {
     CodeState *state = extra;
+    pyjit_native_cache_unload(state->libraries);
     if (state->handle != 0 && !forked_child) {
         if (dead_count == dead_capacity) {
             Py_ssize_t capacity = dead_capacity == 0 ? 64 : 2 * dead_capacity;
@@ -407,7 +409,8 @@ static void stop_sampler(void) {
  * handle, tier), address 0 meaning "leave it to the interpreter". It never raises; if it does anyway, the code
  * stays interpreted and the error is dropped. The program's own exception, if one is being
  * handled, is kept around the call. */
-static void request_compile(PyObject *func, PyCodeObject *code, CodeState *state, int tier, _PyInterpreterFrame *mid_frame, int header) {
+static void ask_compiler(PyObject *func, PyCodeObject *code, CodeState *state, int tier, int header, PyObject *observed, PyObject *locals,
+                         PyObject *native_key) {
     if (compile_hook == NULL) {
         /* the code asks again at its next frame after the compiler attached */
         if (!pyjit_is_library(code) && pyjit_start_compiler(code) && !paused) {
@@ -420,27 +423,13 @@ static void request_compile(PyObject *func, PyCodeObject *code, CodeState *state
         }
         return;
     }
-    PyObject *pending = PyErr_GetRaisedException();
-    int profiled = profiled_parameters(code);
-    PyObject *observed = PyTuple_New(profiled);
-    for (int i = 0; observed != NULL && i < profiled; i++) {
-        PyObject *bits = PyLong_FromLong(state->observed[i]);
-        if (bits == NULL) {
-            Py_CLEAR(observed);
-            break;
-        }
-        PyTuple_SET_ITEM(observed, i, bits);
-    }
-    PyObject *locals = observed == NULL ? NULL : header < 0 ? PyTuple_New(0) : pyjit_osr_local_types(code, mid_frame);
-    PyObject *dead = locals == NULL ? NULL : take_dead_handles();
+    PyObject *dead = take_dead_handles();
     state->osr_requested |= header >= 0;
     compiling = 1;
     PyObject *answer = dead == NULL ? NULL
-            : PyObject_CallFunction(compile_hook, "OOLOiiiO", func, observed, state->handle, dead, tier, state->generic,
-                                    header, locals);
+            : PyObject_CallFunction(compile_hook, "OOLOiiiOO", func, observed, state->handle, dead, tier, state->generic,
+                                    header, locals, native_key != NULL ? native_key : Py_None);
     compiling = 0;
-    Py_XDECREF(observed);
-    Py_XDECREF(locals);
     Py_XDECREF(dead);
     if (answer == Py_None) {
         state->queued = 1;
@@ -459,6 +448,39 @@ static void request_compile(PyObject *func, PyCodeObject *code, CodeState *state
         forget_dead_handles(PyTuple_GET_SIZE(dead));
     }
     Py_XDECREF(answer);
+}
+
+static void request_compile(PyObject *func, PyCodeObject *code, CodeState *state, int tier, _PyInterpreterFrame *mid_frame, int header) {
+    PyObject *pending = PyErr_GetRaisedException();
+    int profiled = profiled_parameters(code);
+    PyObject *observed = PyTuple_New(profiled);
+    for (int i = 0; observed != NULL && i < profiled; i++) {
+        PyObject *bits = PyLong_FromLong(state->observed[i]);
+        if (bits == NULL) {
+            Py_CLEAR(observed);
+            break;
+        }
+        PyTuple_SET_ITEM(observed, i, bits);
+    }
+    PyObject *locals = observed == NULL ? NULL : header < 0 ? PyTuple_New(0) : pyjit_osr_local_types(code, mid_frame);
+    /* the first digest imports _sha2: its frames ask for nothing */
+    compiling = 1;
+    PyObject *key = locals == NULL ? NULL : pyjit_native_cache_key(code, tier, state->generic, header, observed, locals);
+    PyObject *kept = key == NULL ? NULL : pyjit_native_cache_load(key, &state->libraries);
+    compiling = 0;
+    if (kept != NULL) {
+        /* the compiler made this code in an earlier run: no need for it now */
+        state->osr_requested |= header >= 0;
+        if (install_answer(state, code, kept) == 0 && sampling && state->native != NULL) {
+            enter_natively((PyFunctionObject *)func);
+        }
+        Py_DECREF(kept);
+    } else if (locals != NULL) {
+        ask_compiler(func, code, state, tier, header, observed, locals, key);
+    }
+    Py_XDECREF(key);
+    Py_XDECREF(observed);
+    Py_XDECREF(locals);
     PyErr_Clear();
     PyErr_SetRaisedException(pending);
 }
@@ -920,6 +942,14 @@ static PyObject *compiler_phase(PyObject *module, PyObject *unused) {
     return PyUnicode_FromString(pyjit_compiler_phase());
 }
 
+/* native_cache(): (hits, [(file, line, name, tier, specialised type bits, entries, deopts), ...])
+ * of the code loaded from the native code cache. */
+static PyObject *native_cache(PyObject *module, PyObject *unused) {
+    (void)module;
+    (void)unused;
+    return pyjit_native_cache_report();
+}
+
 /* launched_at(): when the native launcher started the process (ns since the epoch), 0 if it did not. */
 static PyObject *launched_at(PyObject *module, PyObject *unused) {
     (void)module;
@@ -936,6 +966,7 @@ static PyMethodDef methods[] = {
     {"is_compiled", is_compiled, METH_O, "is_compiled(code): whether the code object runs natively now."},
     {"first_native_entry", first_native_entry_time, METH_NOARGS, "When native code first ran (ns since the epoch), 0 if never."},
     {"compiler_phase", compiler_phase, METH_NOARGS, "Where the native launcher's compiler is: idle, starting, attached, ..."},
+    {"native_cache", native_cache, METH_NOARGS, "(hits, [(file, line, name, tier, types, entries, deopts), ...]) of the native code cache."},
     {"launched_at", launched_at, METH_NOARGS, "When the native launcher started the process (ns since the epoch), 0 if it did not."},
     {NULL, NULL, 0, NULL},
 };

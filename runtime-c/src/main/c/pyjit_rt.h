@@ -107,6 +107,9 @@ static inline int pyjit_type_code(PyObject *value) {
 /* What the runtime keeps for each code object (module.c), in its co_extra slot
  * pyjit_code_extra_index. Compiled code reads it where it calls compiled code (call_python). */
 extern Py_ssize_t pyjit_code_extra_index;
+/* Native code loaded from the native code cache (native_cache.c), a list. */
+typedef struct PyjitLibrary PyjitLibrary;
+
 /* Argument types are recorded for this many leading positional parameters. */
 #define PROFILED_ARGUMENTS 8
 typedef struct {
@@ -157,6 +160,8 @@ typedef struct {
     _PyInterpreterFrame *osr_frame;
     /* The frame object of the activation sampled last: compared, never dereferenced. */
     void *sampled_activation;
+    /* The libraries its native codes came from when the native code cache had them. */
+    PyjitLibrary *libraries;
 } CodeState;
 
 

@@ -158,7 +158,7 @@ public final class LlvmEmitter {
         int[] major = new int[1], minor = new int[1], patch = new int[1];
         LLVMGetVersion(major, minor, patch);
         String identity = String.join("|", "llvm " + major[0] + "." + minor[0] + "." + patch[0], triple.getString(), cpu.getString(),
-                features.getString(), PASSES, "optimised tier: codegen less, up to " + OPTIMISABLE_LIMIT + " IR instructions; quick tier: helpers called, codegen none");
+                features.getString(), "position-independent, small code model", PASSES, "optimised tier: codegen less, up to " + OPTIMISABLE_LIMIT + " IR instructions; quick tier: helpers called, codegen none");
         LLVMDisposeMessage(triple);
         LLVMDisposeMessage(cpu);
         LLVMDisposeMessage(features);
@@ -266,8 +266,10 @@ public final class LlvmEmitter {
             throw new LlvmError("no LLVM target for " + triple.getString() + ": " + error.getString());
         }
         LLVMTargetMachineRef machine = LLVMCreateTargetMachine(llvmTarget, triple, host ? LLVMGetHostCPUName() : new BytePointer("generic"),
-                host ? LLVMGetHostCPUFeatures() : new BytePointer(""), level, LLVMRelocDefault,
-                host ? LLVMCodeModelJITDefault : LLVMCodeModelDefault);
+                host ? LLVMGetHostCPUFeatures() : new BytePointer(""), level, LLVMRelocPIC,
+                LLVMCodeModelSmall);
+        // position-independent, so that an object also links into a shared library (SharedLibraries);
+        // the small code model's calls are direct, where the JIT's default (large) loads every address
         // comments in the assembly, among them the source line after each .loc
         LLVMSetTargetMachineAsmVerbosity(machine, 1);
         return machine;

@@ -22,18 +22,40 @@ public final class Toolchain {
 
     public static Path clang() throws IOException {
         Path clang = Path.of(Loader.load(org.bytedeco.llvm.program.clang.class));
-        Path dir = clang.getParent();
         for (String lib : List.of("libclang-cpp.so", "libLLVM.so")) {
-            Path versioned = dir.resolve(lib + ".20.1");
-            if (!Files.exists(versioned) && Files.exists(dir.resolve(lib))) {
-                try {
-                    Files.createSymbolicLink(versioned, Path.of(lib));
-                } catch (java.nio.file.FileAlreadyExistsException raced) {
-                    // another process made it first
-                }
-            }
+            linkVersioned(clang.resolveSibling(lib));
         }
         return clang;
+    }
+
+    /** Makes the name an LLVM executable was linked against (the library's, .20.1) where it is missing. */
+    private static void linkVersioned(Path library) throws IOException {
+        Path versioned = library.resolveSibling(library.getFileName() + ".20.1");
+        if (!Files.exists(versioned) && Files.exists(library)) {
+            try {
+                Files.createSymbolicLink(versioned, library.getFileName());
+            } catch (java.nio.file.FileAlreadyExistsException raced) {
+                // another process made it first
+            }
+        }
+    }
+
+    /**
+     * LLVM's linker, which makes shared libraries of compiled code for the native code cache: the
+     * artifact's {@code lld}, whose GNU flavour is to be named ({@code -flavor gnu}). It needs
+     * libLLVM under its versioned name beside it, as clang does.
+     */
+    public static synchronized Path lld() throws IOException {
+        java.io.File extracted = Loader.cacheResource(org.bytedeco.llvm.global.LLVM.class, "/org/bytedeco/llvm/" + Loader.getPlatform() + "/lld");
+        if (extracted == null) {
+            throw new IOException("LLVM's artifact has no lld for " + Loader.getPlatform());
+        }
+        Path lld = extracted.toPath();
+        if (!Files.isExecutable(lld) && !lld.toFile().setExecutable(true, true)) {
+            throw new IOException("cannot make " + lld + " executable");
+        }
+        linkVersioned(lld.resolveSibling("libLLVM.so"));
+        return lld;
     }
 
     /**

@@ -33,14 +33,31 @@ import java.util.stream.Stream;
 final class CacheKey {
     private final byte[] compiler;
 
+    private static final List<Class<?>> STAGES = List.of(IrBuilder.class, Pipeline.class, NativeJit.class, RuntimeFiles.class, Jit.class);
+
     CacheKey(NativeJit backend) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
         writeString(out, backend.identity());
-        for (Class<?> stage : List.of(IrBuilder.class, Pipeline.class, NativeJit.class, RuntimeFiles.class, Jit.class)) {
+        for (Class<?> stage : STAGES) {
             out.write(digestOf(stage));
         }
         compiler = CodeCache.sha256(bytes.toByteArray());
+    }
+
+    /**
+     * The compiler's part of the native code cache's keys, which the runtime makes without a JVM
+     * (native_cache.c adds the CPU): the jars of every stage and the LLVM that generates code,
+     * named by its artifact (the jars' own poms leave its version to the parent's).
+     */
+    static String buildIdentity() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        for (Class<?> stage : STAGES) {
+            out.write(digestOf(stage));
+        }
+        writeString(out, location(org.bytedeco.llvm.global.LLVM.class).getFileName().toString());
+        return CodeCache.hex(CodeCache.sha256(bytes.toByteArray()));
     }
 
     /** The key of {@code code} compiled for {@code specialisedFor} at {@code tier}. */
@@ -121,18 +138,22 @@ final class CacheKey {
         writeBytes(out, text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A digest of the jar (or class directory) a class was loaded from. */
-    private static byte[] digestOf(Class<?> type) throws IOException {
+    /** The jar (or class directory) a class was loaded from. */
+    private static Path location(Class<?> type) throws IOException {
         CodeSource source = type.getProtectionDomain().getCodeSource();
         if (source == null) {
             throw new IOException("no code source for " + type.getName());
         }
-        Path location;
         try {
-            location = Path.of(source.getLocation().toURI());
+            return Path.of(source.getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IOException(e);
         }
+    }
+
+    /** A digest of the jar (or class directory) a class was loaded from. */
+    private static byte[] digestOf(Class<?> type) throws IOException {
+        Path location = location(type);
         if (Files.isRegularFile(location)) {
             return CodeCache.sha256(Files.readAllBytes(location));
         }

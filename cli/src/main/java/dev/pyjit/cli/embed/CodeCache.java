@@ -40,6 +40,8 @@ public final class CodeCache {
     public static final long DEFAULT_MAX_BYTES = 256L << 20;
     private static final byte[] MAGIC = "pyjit-code-1\n".getBytes(StandardCharsets.US_ASCII);
     private static final String SUFFIX = ".o";
+    /** The native code cache's entries, shared libraries that the C runtime loads itself (native_cache.c). */
+    private static final String LIBRARY_SUFFIX = ".so";
 
     private final Path directory;
     private final long maxBytes;
@@ -117,7 +119,20 @@ public final class CodeCache {
 
     /** Keeps {@code object} under {@code key}; silently does nothing when the directory cannot take it. */
     void put(String key, byte[] object) {
-        Path entry = entryOf(key);
+        store(entryOf(key), key, wrap(key, object));
+    }
+
+    /** Whether the native code cache has an entry under {@code key} (not checked: the runtime does that). */
+    boolean hasLibrary(String key) {
+        return Files.exists(libraryOf(key));
+    }
+
+    /** Keeps a native code cache entry (see NativeEntry), which the C runtime reads. */
+    void putLibrary(String key, byte[] entry) {
+        store(libraryOf(key), key, entry);
+    }
+
+    private void store(Path entry, String key, byte[] file) {
         try {
             Files.createDirectories(entry.getParent(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             if (!isPrivate(entry.getParent())) {
@@ -125,7 +140,6 @@ public final class CodeCache {
             }
             Path temporary = Files.createTempFile(entry.getParent(), key.substring(0, 8), ".tmp");
             try {
-                byte[] file = wrap(key, object);
                 Files.write(temporary, file);
                 long recorded = recordedBytes();
                 knownBytes = recorded < 0 ? -1 : recorded + file.length;
@@ -172,12 +186,17 @@ public final class CodeCache {
         return directory.resolve(key.substring(0, 2)).resolve(key + SUFFIX);
     }
 
+    private Path libraryOf(String key) {
+        return directory.resolve(key.substring(0, 2)).resolve(key + LIBRARY_SUFFIX);
+    }
+
     private List<Path> entries() throws IOException {
         if (!Files.isDirectory(directory)) {
             return List.of();
         }
         try (Stream<Path> files = Files.walk(directory, 2)) {
-            return files.filter(file -> file.getFileName().toString().endsWith(SUFFIX) && Files.isRegularFile(file)).toList();
+            return files.filter(file -> (file.getFileName().toString().endsWith(SUFFIX) || file.getFileName().toString().endsWith(LIBRARY_SUFFIX))
+                    && Files.isRegularFile(file)).toList();
         }
     }
 

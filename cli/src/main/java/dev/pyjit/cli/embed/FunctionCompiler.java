@@ -15,6 +15,7 @@ import dev.pyjit.llvm.LlvmEmitter;
 import dev.pyjit.llvm.LlvmError;
 import dev.pyjit.llvm.NativeJit;
 import dev.pyjit.llvm.PerfMap;
+import dev.pyjit.llvm.SharedLibraries;
 import dev.pyjit.llvm.Tier;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,10 +45,10 @@ final class FunctionCompiler {
      * No native code means the function stays interpreted, for {@code reason}. {@code specialisedFor}
      * is the argument types the native code assumes (guarded on entry), empty for generic code.
      */
-    record Result(Where where, NativeJit.NativeCode code, List<Type> specialisedFor, Tier tier, boolean asRequested, String reason,
-                  Throwable failure, CacheUse cache) {
+    record Result(Where where, NativeJit.NativeCode code, byte[] object, List<Type> specialisedFor, Tier tier, boolean asRequested,
+                  String reason, Throwable failure, CacheUse cache) {
         static Result refused(Where where, Tier tier, String reason) {
-            return new Result(where, null, List.of(), tier, true, reason, null, CacheUse.NONE);
+            return new Result(where, null, null, List.of(), tier, true, reason, null, CacheUse.NONE);
         }
 
         /**
@@ -73,7 +74,7 @@ final class FunctionCompiler {
      * frame's locals were of {@code localTypes}; -1 for code entered at calls.
      */
     record Snapshot(Where where, CodeObject code, List<Type> observed, Tier tier, int loopHeader, List<Type> localTypes,
-                    StageClock clock) {
+                    String nativeKey, StageClock clock) {
         boolean entersMidFrame() {
             return loopHeader >= 0;
         }
@@ -100,14 +101,17 @@ final class FunctionCompiler {
      * Copies what compiling {@code function} needs out of the interpreter; the caller holds the
      * GIL. {@code generic}: without the interpreter's specialisations of operand and iterator types, which
      * compiled code would take as speculations. {@code loopHeader}, a bytecode offset, if it is not
-     * -1: for an on-stack replacement entered there (see {@link Snapshot}).
+     * -1: for an on-stack replacement entered there (see {@link Snapshot}). {@code nativeKey}: the
+     * runtime's key for the native code cache, null if it keeps none.
      */
-    static Snapshot snapshot(PyObject function, List<Type> observed, Tier tier, boolean generic, int loopHeader, List<Type> localTypes) {
+    static Snapshot snapshot(PyObject function, List<Type> observed, Tier tier, boolean generic, int loopHeader, List<Type> localTypes,
+                             String nativeKey) {
         StageClock clock = new StageClock();
         CodeObject code = generic ? read(function).withoutSpeculations() : read(function);
         clock.lap("read");
         String name = loopHeader < 0 ? code.qualifiedName() : code.qualifiedName() + " (loop at line " + code.lineAt(loopHeader) + ")";
-        return new Snapshot(new Where(code.fileName(), code.firstLine(), name), code, observed, tier, loopHeader, localTypes, clock);
+        return new Snapshot(new Where(code.fileName(), code.firstLine(), name), code, observed, tier, loopHeader, localTypes, nativeKey,
+                clock);
     }
 
     /**
@@ -131,10 +135,15 @@ final class FunctionCompiler {
                 symbol = symbol + "_" + nextSymbol++;
                 key = null;
             }
+            byte[] kept = key == null ? null : cache.get(key);
             if (key != null) {
-                NativeJit.NativeCode kept = linkKept(key, symbol, clock);
-                if (kept != null) {
-                    return new Result(where, kept, specialisedFor, tier, true, null, null, CacheUse.HIT);
+                clock.lap("cache-read");
+            }
+            if (kept != null) {
+                try {
+                    return new Result(where, backend.link(kept, symbol, clock), kept, specialisedFor, tier, true, null, null, CacheUse.HIT);
+                } catch (LlvmError unlinkable) {
+                    cache.remove(key);
                 }
             }
             Function ir = snapshot.entersMidFrame()
@@ -153,33 +162,37 @@ final class FunctionCompiler {
                 cache.put(key, object);
                 clock.lap("cache-write");
             }
-            return new Result(where, backend.link(object, symbol, clock), specialisedFor, compiled, compiled == tier, null, null,
+            return new Result(where, backend.link(object, symbol, clock), object, specialisedFor, compiled, compiled == tier, null, null,
                     key != null ? CacheUse.MISS : CacheUse.NONE);
         } catch (Unsupported unsupported) {
             return Result.refused(where, tier, unsupported.getMessage());
         } catch (Exception | LinkageError failure) {
-            return new Result(where, null, List.of(), tier, true, "compiler error: " + failure, failure, CacheUse.NONE);
+            return new Result(where, null, null, List.of(), tier, true, "compiler error: " + failure, failure, CacheUse.NONE);
+        }
+    }
+
+    /**
+     * Keeps the code of a compilation the runtime keyed in the native code cache, as a shared
+     * library the runtime loads itself in a later run, unless it is there already. Any failure
+     * (no linker, a full disk) only means no entry.
+     */
+    void keepLibrary(Snapshot snapshot, Result result, Tier answeredTier) {
+        if (cache == null || snapshot.nativeKey() == null || result == null || result.code() == null || cache.hasLibrary(snapshot.nativeKey())) {
+            return;
+        }
+        try {
+            byte[] library = SharedLibraries.link(result.object());
+            NativeEntry entry = new NativeEntry(snapshot.nativeKey(), result.code().symbol(), answeredTier.number(),
+                    snapshot.entersMidFrame() ? snapshot.loopHeader() / 2 : -1, result.specialisedFor(), snapshot.where());
+            cache.putLibrary(snapshot.nativeKey(), entry.bytes(library));
+        } catch (java.io.IOException | RuntimeException unlinked) {
+            // no entry: the next run asks the compiler again
         }
     }
 
     private void appendIr(Where where, List<Type> specialisedFor, Tier tier, Function ir) throws java.io.IOException {
         String header = "# " + where + ", " + tier.name().toLowerCase(java.util.Locale.ROOT) + ", args " + specialisedFor + "\n";
         Files.writeString(irDump, header + Printer.print(ir) + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-    }
-
-    /** The code the cache kept under {@code key}, linked; null if there is none, or it does not link (then it goes). */
-    private NativeJit.NativeCode linkKept(String key, String symbol, StageClock clock) {
-        byte[] kept = cache.get(key);
-        clock.lap("cache-read");
-        if (kept == null) {
-            return null;
-        }
-        try {
-            return backend.link(kept, symbol, clock);
-        } catch (LlvmError unlinkable) {
-            cache.remove(key);
-            return null;
-        }
     }
 
     /** LLVM, and the compiler's part of the cache keys, on the first compilation. */

@@ -70,7 +70,8 @@ final class Jit {
                 return request(PyTuple_GetItem(arguments, 0), observedTypes(PyTuple_GetItem(arguments, 1)),
                         PyLong_AsLongLong(PyTuple_GetItem(arguments, 2)), handles(PyTuple_GetItem(arguments, 3)),
                         Tier.of((int) PyLong_AsLong(PyTuple_GetItem(arguments, 4))), PyLong_AsLong(PyTuple_GetItem(arguments, 5)) != 0,
-                        loopHeaderUnit < 0 ? -1 : loopHeaderUnit * 2, observedTypes(PyTuple_GetItem(arguments, 7)));
+                        loopHeaderUnit < 0 ? -1 : loopHeaderUnit * 2, observedTypes(PyTuple_GetItem(arguments, 7)),
+                        nativeKey(PyTuple_GetItem(arguments, 8)));
             } catch (RuntimeException | LinkageError failure) {
                 reportFailure(FunctionCompiler.Where.UNKNOWN, "compiler error: " + failure, failure);
                 return Answer.none(0, Tier.OPTIMISED, -1).toPython();
@@ -101,6 +102,26 @@ final class Jit {
 
     JitOptions options() {
         return options;
+    }
+
+    /** What the runtime loaded from the native code cache, for the statistics. */
+    private void nativeCacheReport() {
+        PyObject runtime = PyImport_ImportModule("_pyjit_rt");
+        PyObject report = runtime == null ? null : PyObject_CallMethod(runtime, "native_cache", null);
+        if (report != null && PyTuple_Size(report) == 2) {
+            PyObject functions = PyTuple_GetItem(report, 1);
+            stats.nativeCacheHits(PyLong_AsLong(PyTuple_GetItem(report, 0)));
+            for (long i = 0; i < PyList_Size(functions); i++) {
+                PyObject item = PyList_GetItem(functions, i);
+                stats.loadedFromNativeCache(new FunctionCompiler.Where(PyUnicode_AsUTF8(PyTuple_GetItem(item, 0)).getString(),
+                        (int) PyLong_AsLong(PyTuple_GetItem(item, 1)), PyUnicode_AsUTF8(PyTuple_GetItem(item, 2)).getString()),
+                        Tier.of((int) PyLong_AsLong(PyTuple_GetItem(item, 3))), observedTypes(PyTuple_GetItem(item, 4)),
+                        PyLong_AsLongLong(PyTuple_GetItem(item, 5)), PyLong_AsLongLong(PyTuple_GetItem(item, 6)));
+            }
+        }
+        PyErr_Clear();
+        Py_XDECREF(report);
+        Py_XDECREF(runtime);
     }
 
     /** A time the runtime recorded (ns since the epoch, 0: never): first_native_entry or launched_at. */
@@ -147,6 +168,16 @@ final class Jit {
         return types;
     }
 
+    /** The runtime's key for the native code cache: a str, or None when it keeps none. */
+    private static String nativeKey(PyObject key) {
+        if (key == null || key.address() == _Py_NoneStruct().address()) {
+            return null;
+        }
+        BytePointer text = PyUnicode_AsUTF8(key);
+        PyErr_Clear();
+        return text == null || text.isNull() ? null : text.getString();
+    }
+
     private static long[] handles(PyObject tuple) {
         long[] handles = new long[(int) PyTuple_Size(tuple)];
         for (int i = 0; i < handles.length; i++) {
@@ -161,30 +192,37 @@ final class Jit {
      * on-stack replacement entered there, while the locals are of {@code localTypes}.
      */
     private PyObject request(PyObject function, List<Type> observed, long handle, long[] dead, Tier tier, boolean generic,
-                             int loopHeader, List<Type> localTypes) {
+                             int loopHeader, List<Type> localTypes, String nativeKey) {
         if (dead.length > 0) {
             onCompilerThread(null, () -> codes.release(dead, compiler, stats));
         }
         FunctionCompiler.Snapshot snapshot;
         try {
-            snapshot = FunctionCompiler.snapshot(function, observed, tier, generic, loopHeader, localTypes);
+            snapshot = FunctionCompiler.snapshot(function, observed, tier, generic, loopHeader, localTypes, nativeKey);
         } catch (RuntimeException unreadable) {
             PyErr_Clear();
             reportFailure(FunctionCompiler.Where.UNKNOWN, "cannot read the function: " + unreadable, unreadable);
             return Answer.none(handle, tier, loopHeader).toPython();
         }
         if (background == null) {
-            return compile(snapshot, handle).toPython();
+            FunctionCompiler.Result result = compile(snapshot);
+            Answer answer = answer(snapshot, result, handle);
+            compiler.keepLibrary(snapshot, result, answer.tier());
+            return answer.toPython();
         }
         PyObject code = PyObject_GetAttrString(function, "__code__");
         background.submit(snapshot.where(), () -> {
             // whatever happens in the compiler, the code object hears an answer: else it stays queued
             Answer answer = Answer.none(handle, tier, loopHeader);
+            FunctionCompiler.Result result = null;
             try {
-                answer = compile(snapshot, handle);
+                result = compile(snapshot);
+                answer = answer(snapshot, result, handle);
             } finally {
                 background.publish(code, answer);
             }
+            // after the answer: the program is not to wait for the linker
+            compiler.keepLibrary(snapshot, result, answer.tier());
         });
         PyObject none = _Py_NoneStruct();
         Py_IncRef(none);
@@ -200,10 +238,14 @@ final class Jit {
     }
 
     /** On the compiler's thread (or the program's, with --jit-sync): needs no GIL. */
-    private Answer compile(FunctionCompiler.Snapshot snapshot, long handle) {
+    private FunctionCompiler.Result compile(FunctionCompiler.Snapshot snapshot) {
         snapshot.clock().skip();
         FunctionCompiler.Result result = compiler.compile(snapshot);
         stats.record(result, snapshot.clock());
+        return result;
+    }
+
+    private Answer answer(FunctionCompiler.Snapshot snapshot, FunctionCompiler.Result result, long handle) {
         if (result.code() == null) {
             reportFailure(result.where(), result.reason(), result.failure());
             return Answer.none(handle, result.tier(), snapshot.loopHeader());
@@ -240,6 +282,7 @@ final class Jit {
             return;
         }
         stats.firstNativeEntry(runtimeTime("first_native_entry"), runtimeTime("launched_at"));
+        nativeCacheReport();
         String json = stats.toJson();
         if (target.equals("-")) {
             System.err.println(json);

@@ -25,7 +25,8 @@ import org.bytedeco.javacpp.Pointer;
 final class JitStats {
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     record Compiled(String file, int line, String name, @JsonProperty("specialised_for") List<String> specialisedFor,
-                    String tier, int compilations, @JsonProperty("compile_ms") double compileMs, long entries, long deopts) {}
+                    String tier, int compilations, @JsonProperty("compile_ms") double compileMs,
+                    @JsonProperty("native_cache_loads") Integer nativeCacheLoads, long entries, long deopts) {}
 
     record Interpreted(String file, int line, String name, String reason) {}
 
@@ -39,6 +40,10 @@ final class JitStats {
         List<Type> specialisedFor = List.of();
         Tier tier = Tier.QUICK;
         String reason;
+        /** Codes the runtime loaded from the native code cache, and what they counted. */
+        int nativeLoads;
+        long nativeEntries;
+        long nativeDeopts;
     }
 
     private final Map<FunctionCompiler.Where, Record> functions = new LinkedHashMap<>();
@@ -47,6 +52,7 @@ final class JitStats {
     private int freed;
     private int cacheHits;
     private int cacheMisses;
+    private long nativeCacheHits;
     private int queueMax;
     private long firstNativeEntryNanos;
     private long processStartNanos;
@@ -67,6 +73,21 @@ final class JitStats {
         } else {
             record.reason = result.reason();
         }
+    }
+
+    synchronized void nativeCacheHits(long hits) {
+        nativeCacheHits = hits;
+    }
+
+    /** Native code the runtime loaded from the native code cache, and what it counted. */
+    synchronized void loadedFromNativeCache(FunctionCompiler.Where where, Tier tier, List<Type> specialisedFor, long entries, long deopts) {
+        Record record = functions.computeIfAbsent(where, unused -> new Record());
+        record.nativeLoads++;
+        record.nativeEntries += entries;
+        record.nativeDeopts += deopts;
+        record.specialisedFor = specialisedFor;
+        record.tier = tier.number() > record.tier.number() ? tier : record.tier;
+        record.reason = null;
     }
 
     /** The code is about to be freed: keep what it counted. */
@@ -101,15 +122,15 @@ final class JitStats {
         List<Compiled> compiled = new ArrayList<>();
         List<Interpreted> interpreted = new ArrayList<>();
         functions.forEach((where, record) -> {
-            if (record.compilations == 0) {
+            if (record.compilations == 0 && record.nativeLoads == 0) {
                 interpreted.add(new Interpreted(where.file(), where.line(), where.name(), record.reason));
                 return;
             }
-            long entries = record.freedEntries + record.codes.stream().mapToLong(code -> read(code.entries())).sum();
-            long deopts = record.freedDeopts + record.codes.stream().mapToLong(code -> read(code.deopts())).sum();
+            long entries = record.nativeEntries + record.freedEntries + record.codes.stream().mapToLong(code -> read(code.entries())).sum();
+            long deopts = record.nativeDeopts + record.freedDeopts + record.codes.stream().mapToLong(code -> read(code.deopts())).sum();
             compiled.add(new Compiled(where.file(), where.line(), where.name(),
                     record.specialisedFor.stream().map(Type::pythonName).toList(), record.tier.label(), record.compilations,
-                    milliseconds(record.compileNanos), entries, deopts));
+                    milliseconds(record.compileNanos), record.nativeLoads == 0 ? null : record.nativeLoads, entries, deopts));
         });
         List<Long> sorted = compileNanos.stream().sorted().toList();
         Map<String, Object> json = new LinkedHashMap<>();
@@ -125,7 +146,8 @@ final class JitStats {
         stageNanos.forEach((stage, nanos) -> stages.put(stage, milliseconds(nanos)));
         json.put("compile_ms_by_stage", stages);
         json.put("compile_queue_max", queueMax);
-        json.put("cache_hits", cacheHits);
+        json.put("cache_hits", cacheHits + nativeCacheHits);
+        json.put("native_cache_hits", nativeCacheHits);
         json.put("cache_misses", cacheMisses);
         json.put("freed", freed);
         json.put("first_native_entry_ms", firstNativeEntryNanos == 0 ? null : milliseconds(firstNativeEntryNanos - processStartNanos));

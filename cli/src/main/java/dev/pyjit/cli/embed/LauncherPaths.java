@@ -6,8 +6,8 @@ import java.io.IOException;
 
 /**
  * Prints what the pyjit command needs to start the native launcher, once per build: the
- * launcher's path, then the bundled CPython's home, one per line. Both are written or extracted
- * by this call if they are not there yet.
+ * launcher's path, the bundled CPython's home (both written or extracted by this call if they are
+ * not there yet), then the compiler's build identity for the native code cache, one per line.
  */
 public final class LauncherPaths {
     private LauncherPaths() {}
@@ -15,5 +15,6 @@ public final class LauncherPaths {
     public static void main(String[] args) throws IOException {
         System.out.println(RuntimeFiles.launcher());
         System.out.println(Toolchain.pythonHome());
+        System.out.println(CacheKey.buildIdentity());
     }
 }

@@ -1,0 +1,434 @@
+/*
+ * The native code cache (native_cache.h). An entry is a file `<key>.so` in the folder named by
+ * the key's first two digits:
+ *
+ *   pyjit-native-1\n
+ *   <SHA-256 of the rest, in hex>\n
+ *   key <key>\n symbol <entry symbol>\n tier <n>\n header <code unit, -1>\n
+ *   expected <type bits,...>\n file <path>\n line <n>\n name <qualified name>\n
+ *   \n
+ *   <a shared library>
+ *
+ * The digest is checked before anything of the library is mapped, and the library is loaded
+ * from a copy of the checked bytes in a folder only this process's user can write to, so what runs
+ * is what was checked, whatever happens to the entry meanwhile. The cache directory must belong to this user and be writable by nobody else,
+ * as the JVM's side (CodeCache) requires. Any failure means no entry: the compiler is asked.
+ */
+#define _GNU_SOURCE
+#include "native_cache.h"
+
+#include <dlfcn.h>
+#include <fcntl.h>
+#include <marshal.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define MAGIC "pyjit-native-1\n"
+#define DIGEST_HEX 64
+/* An entry larger than this is not read: compiled functions are tens of kilobytes. */
+#define MAX_ENTRY_BYTES (64 << 20)
+/* The marshal format without references, whose bytes do not depend on reference counts. */
+#define KEY_MARSHAL_VERSION 2
+
+static char *directory;
+static char *build;
+static char *cpu;
+static int cpu_known;
+static long long hits;
+
+/* What a loaded library counted, kept past its unloading for the statistics. */
+typedef struct {
+    char *file, *name;
+    int line, tier;
+    PyObject *specialised;
+    long long entries, deopts;
+    /* the library's own counters while it is loaded */
+    const long long *live_entries, *live_deopts;
+} Loaded;
+
+static Loaded *loaded;
+static Py_ssize_t loaded_count, loaded_capacity;
+
+struct PyjitLibrary {
+    void *handle;
+    Py_ssize_t record;
+    PyjitLibrary *next;
+};
+
+void pyjit_native_cache_open(const char *build_identity) {
+    if (build_identity == NULL || build_identity[0] == '\0') {
+        return;
+    }
+    /* as CodeCache.defaultDirectory: the JVM's user.home is the account's home, not $HOME */
+    const char *xdg = getenv("XDG_CACHE_HOME");
+    struct passwd *account = xdg != NULL && xdg[0] != '\0' ? NULL : getpwuid(getuid());
+    const char *base = xdg != NULL && xdg[0] != '\0' ? xdg : account != NULL ? account->pw_dir : NULL;
+    const char *tail = xdg != NULL && xdg[0] != '\0' ? "/pyjit" : "/.cache/pyjit";
+    directory = base == NULL ? NULL : malloc(strlen(base) + strlen(tail) + 1);
+    if (directory != NULL) {
+        strcpy(directory, base);
+        strcat(directory, tail);
+        build = strdup(build_identity);
+    }
+}
+
+/* The CPU the code was generated for, as the kernel names it and its features (compiled code
+ * uses the host's). NULL where /proc/cpuinfo cannot be read: no native cache then. */
+static const char *cpu_identity(void) {
+    if (cpu_known) {
+        return cpu;
+    }
+    cpu_known = 1;
+    FILE *info = fopen("/proc/cpuinfo", "r");
+    if (info == NULL) {
+        return NULL;
+    }
+    static const char *const fields[] = {"model name", "flags", "Features", "CPU implementer", "CPU part"};
+    int seen[5] = {0};
+    size_t length = 0;
+    char *line = NULL;
+    size_t capacity = 0;
+    char *identity = calloc(1, 1);
+    while (identity != NULL && getline(&line, &capacity, info) > 0) {
+        for (int i = 0; i < 5; i++) {
+            if (!seen[i] && strncmp(line, fields[i], strlen(fields[i])) == 0) {
+                seen[i] = 1;
+                size_t more = strlen(line);
+                char *grown = realloc(identity, length + more + 1);
+                if (grown == NULL) {
+                    free(identity);
+                    identity = NULL;
+                    break;
+                }
+                identity = grown;
+                memcpy(identity + length, line, more + 1);
+                length += more;
+            }
+        }
+    }
+    free(line);
+    fclose(info);
+    cpu = identity != NULL && length > 0 ? identity : NULL;
+    if (cpu == NULL) {
+        free(identity);
+    }
+    return cpu;
+}
+
+/* A new _sha2.sha256 object, or NULL with an error set. */
+static PyObject *new_digest(void) {
+    static PyObject *sha256;
+    if (sha256 == NULL) {
+        PyObject *module = PyImport_ImportModule("_sha2");
+        sha256 = module == NULL ? NULL : PyObject_GetAttrString(module, "sha256");
+        Py_XDECREF(module);
+        if (sha256 == NULL) {
+            return NULL;
+        }
+    }
+    return PyObject_CallNoArgs(sha256);
+}
+
+static int digest_update(PyObject *digest, const char *bytes, Py_ssize_t length) {
+    PyObject *view = PyMemoryView_FromMemory((char *)bytes, length, PyBUF_READ);
+    PyObject *done = view == NULL ? NULL : PyObject_CallMethod(digest, "update", "O", view);
+    Py_XDECREF(view);
+    Py_XDECREF(done);
+    return done == NULL ? -1 : 0;
+}
+
+static PyObject *hex_digest(const char *bytes, Py_ssize_t length) {
+    PyObject *digest = new_digest();
+    PyObject *hex = digest == NULL || digest_update(digest, bytes, length) < 0 ? NULL : PyObject_CallMethod(digest, "hexdigest", NULL);
+    Py_XDECREF(digest);
+    return hex;
+}
+
+PyObject *pyjit_native_cache_key(PyCodeObject *code, int tier, int generic, int header, PyObject *observed, PyObject *locals) {
+    if (build == NULL || cpu_identity() == NULL) {
+        return NULL;
+    }
+    PyObject *pending = PyErr_GetRaisedException();
+    PyObject *marshalled = PyMarshal_WriteObjectToString((PyObject *)code, KEY_MARSHAL_VERSION);
+    PyObject *request = marshalled == NULL ? NULL
+            : PyUnicode_FromFormat("tier %d generic %d header %d observed %R locals %R", tier, generic, header, observed, locals);
+    PyObject *request_bytes = request == NULL ? NULL : PyUnicode_AsUTF8String(request);
+    PyObject *digest = request_bytes == NULL ? NULL : new_digest();
+    PyObject *key = NULL;
+    if (digest != NULL && digest_update(digest, build, (Py_ssize_t)strlen(build) + 1) == 0
+            && digest_update(digest, cpu, (Py_ssize_t)strlen(cpu) + 1) == 0
+            && digest_update(digest, PyBytes_AS_STRING(request_bytes), PyBytes_GET_SIZE(request_bytes)) == 0
+            && digest_update(digest, PyBytes_AS_STRING(marshalled), PyBytes_GET_SIZE(marshalled)) == 0) {
+        key = PyObject_CallMethod(digest, "hexdigest", NULL);
+        }
+    Py_XDECREF(digest);
+    Py_XDECREF(request_bytes);
+    Py_XDECREF(request);
+    Py_XDECREF(marshalled);
+    PyErr_Clear();  /* an unmarshallable constant: no key, the compiler is asked as before */
+    PyErr_SetRaisedException(pending);
+    return key;
+}
+
+/* Whether the folder belongs to this user and nobody else can write to it. */
+static int is_private(const char *folder) {
+    struct stat status;
+    return stat(folder, &status) == 0 && S_ISDIR(status.st_mode) && status.st_uid == getuid() && (status.st_mode & (S_IWGRP | S_IWOTH)) == 0;
+}
+
+/* The whole file, malloc'ed, or NULL. */
+static char *read_entry(const char *path, size_t *size) {
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        return NULL;
+    }
+    struct stat status;
+    char *bytes = NULL;
+    if (fstat(fd, &status) == 0 && S_ISREG(status.st_mode) && status.st_size > 0 && status.st_size <= MAX_ENTRY_BYTES) {
+        bytes = malloc((size_t)status.st_size);
+        size_t done = 0;
+        while (bytes != NULL && done < (size_t)status.st_size) {
+            ssize_t got = read(fd, bytes + done, (size_t)status.st_size - done);
+            if (got <= 0) {
+                free(bytes);
+                bytes = NULL;
+            } else {
+                done += (size_t)got;
+            }
+        }
+        *size = done;
+    }
+    close(fd);
+    return bytes;
+}
+
+typedef struct {
+    const char *key, *symbol, *expected, *file, *name;
+    int tier, header, line;
+    const char *library;
+    size_t library_size;
+} Entry;
+
+/* Splits the checked part of an entry into its fields (the lines are cut in place); 0 if malformed. */
+static int parse_entry(char *text, size_t size, Entry *entry) {
+    char *end = text + size;
+    char *at = text;
+    memset(entry, 0, sizeof *entry);
+    entry->header = -2;
+    while (at < end) {
+        char *newline = memchr(at, '\n', (size_t)(end - at));
+        if (newline == NULL) {
+            return 0;
+        }
+        *newline = '\0';
+        if (newline == at) {
+            entry->library = newline + 1;
+            entry->library_size = (size_t)(end - entry->library);
+            break;
+        }
+        char *value = strchr(at, ' ');
+        if (value == NULL) {
+            return 0;
+        }
+        *value++ = '\0';
+        if (strcmp(at, "key") == 0) {
+            entry->key = value;
+        } else if (strcmp(at, "symbol") == 0) {
+            entry->symbol = value;
+        } else if (strcmp(at, "tier") == 0) {
+            entry->tier = atoi(value);
+        } else if (strcmp(at, "header") == 0) {
+            entry->header = atoi(value);
+        } else if (strcmp(at, "expected") == 0) {
+            entry->expected = value;
+        } else if (strcmp(at, "file") == 0) {
+            entry->file = value;
+        } else if (strcmp(at, "line") == 0) {
+            entry->line = atoi(value);
+        } else if (strcmp(at, "name") == 0) {
+            entry->name = value;
+        }
+        at = newline + 1;
+    }
+    return entry->key != NULL && entry->symbol != NULL && entry->expected != NULL && entry->file != NULL && entry->name != NULL
+           && entry->library != NULL && entry->library_size > 0 && entry->header >= -1;
+}
+
+/* The type bits the code is specialised for, "1,4" -> (1, 4); NULL if malformed. */
+static PyObject *expected_types(const char *text) {
+    PyObject *list = PyList_New(0);
+    const char *at = text;
+    while (list != NULL && *at != '\0') {
+        char *stop;
+        long bits = strtol(at, &stop, 10);
+        PyObject *number = stop == at ? NULL : PyLong_FromLong(bits);
+        if (number == NULL || PyList_Append(list, number) < 0) {
+            Py_XDECREF(number);
+            Py_CLEAR(list);
+            break;
+        }
+        Py_DECREF(number);
+        at = *stop == ',' ? stop + 1 : stop;
+        if (*stop != ',' && *stop != '\0') {
+            Py_CLEAR(list);
+        }
+    }
+    PyObject *tuple = list == NULL ? NULL : PyList_AsTuple(list);
+    Py_XDECREF(list);
+    return tuple;
+}
+
+/* The library, loaded from a copy of the checked bytes in a folder of this process's own (in
+ * memory where /dev/shm is), gone again once loaded. Each copy has a name never used before in the
+ * process: the dynamic loader takes a library whose name it has loaded already for that one. */
+static void *load_library(const char *bytes, size_t size) {
+    static unsigned long loads;
+    const char *base = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp";
+    char folder[64], path[96];
+    snprintf(folder, sizeof folder, "%s/pyjit-XXXXXX", base);
+    if (mkdtemp(folder) == NULL) {
+        return NULL;
+    }
+    snprintf(path, sizeof path, "%s/%d-%lu.so", folder, (int)getpid(), ++loads);
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0700);
+    size_t done = 0;
+    while (fd >= 0 && done < size) {
+        ssize_t wrote = write(fd, bytes + done, size - done);
+        if (wrote <= 0) {
+            break;
+        }
+        done += (size_t)wrote;
+    }
+    void *handle = fd >= 0 && close(fd) == 0 && done == size ? dlopen(path, RTLD_NOW | RTLD_LOCAL) : NULL;
+    unlink(path);
+    rmdir(folder);
+    return handle;
+}
+
+static Py_ssize_t remember(const Entry *entry, PyObject *expected, const long long *entries, const long long *deopts) {
+    if (loaded_count == loaded_capacity) {
+        Py_ssize_t capacity = loaded_capacity == 0 ? 32 : 2 * loaded_capacity;
+        Loaded *grown = realloc(loaded, (size_t)capacity * sizeof(Loaded));
+        if (grown == NULL) {
+            return -1;
+        }
+        loaded = grown;
+        loaded_capacity = capacity;
+    }
+    Loaded *record = &loaded[loaded_count];
+    *record = (Loaded){.file = strdup(entry->file), .name = strdup(entry->name), .line = entry->line, .tier = entry->tier,
+                       .specialised = Py_NewRef(expected), .live_entries = entries, .live_deopts = deopts};
+    return loaded_count++;
+}
+
+static PyObject *load_checked(const char *key, char *rest, size_t size, PyjitLibrary **libraries) {
+    Entry entry;
+    if (!parse_entry(rest, size, &entry) || strcmp(entry.key, key) != 0) {
+        return NULL;
+    }
+    PyObject *expected = expected_types(entry.expected);
+    if (expected == NULL) {
+        return NULL;
+    }
+    size_t symbol_length = strlen(entry.symbol);
+    char *counter = malloc(symbol_length + sizeof "_entries");
+    void *handle = counter == NULL ? NULL : load_library(entry.library, entry.library_size);
+    void *address = handle == NULL ? NULL : dlsym(handle, entry.symbol);
+    const long long *entries = NULL, *deopts = NULL;
+    if (address != NULL) {
+        memcpy(counter, entry.symbol, symbol_length);
+        strcpy(counter + symbol_length, "_entries");
+        entries = dlsym(handle, counter);
+        strcpy(counter + symbol_length, "_deopts");
+        deopts = dlsym(handle, counter);
+    }
+    free(counter);
+    PyjitLibrary *kept = entries == NULL || deopts == NULL ? NULL : malloc(sizeof(PyjitLibrary));
+    Py_ssize_t record = kept == NULL ? -1 : remember(&entry, expected, entries, deopts);
+    PyObject *answer = record < 0 ? NULL : Py_BuildValue("(NOLii)", PyLong_FromVoidPtr(address), expected, 0LL, entry.tier, entry.header);
+    Py_DECREF(expected);
+    if (answer == NULL) {
+        free(kept);
+        if (handle != NULL) {
+            dlclose(handle);
+        }
+        return NULL;
+    }
+    kept->handle = handle;
+    kept->record = record;
+    kept->next = *libraries;
+    *libraries = kept;
+    return answer;
+}
+
+PyObject *pyjit_native_cache_load(PyObject *key, PyjitLibrary **libraries) {
+    const char *hex = PyUnicode_AsUTF8(key);
+    if (hex == NULL || strlen(hex) != DIGEST_HEX) {
+        PyErr_Clear();
+        return NULL;
+    }
+    size_t length = strlen(directory);
+    char *path = malloc(length + DIGEST_HEX + sizeof "/xx/.so");
+    if (path == NULL) {
+        return NULL;
+    }
+    sprintf(path, "%s/%.2s", directory, hex);
+    char *bytes = NULL;
+    size_t size = 0;
+    if (is_private(directory) && is_private(path)) {
+        sprintf(path + length + 3, "/%s.so", hex);
+        bytes = read_entry(path, &size);
+    }
+    PyObject *answer = NULL;
+    size_t head = sizeof MAGIC - 1 + DIGEST_HEX + 1;
+    if (bytes != NULL && size > head && memcmp(bytes, MAGIC, sizeof MAGIC - 1) == 0 && bytes[head - 1] == '\n') {
+        PyObject *pending = PyErr_GetRaisedException();
+        PyObject *digest = hex_digest(bytes + head, (Py_ssize_t)(size - head));
+        const char *digest_text = digest == NULL ? NULL : PyUnicode_AsUTF8(digest);
+        if (digest_text != NULL && memcmp(digest_text, bytes + sizeof MAGIC - 1, DIGEST_HEX) == 0) {
+            answer = load_checked(hex, bytes + head, size - head, libraries);
+        }
+        Py_XDECREF(digest);
+        PyErr_Clear();
+        PyErr_SetRaisedException(pending);
+    }
+    if (answer != NULL) {
+        hits++;
+        utimensat(AT_FDCWD, path, NULL, 0);  /* least recently used goes first when the cache is trimmed */
+    }
+    free(bytes);
+    free(path);
+    return answer;
+}
+
+void pyjit_native_cache_unload(PyjitLibrary *libraries) {
+    while (libraries != NULL) {
+        PyjitLibrary *next = libraries->next;
+        Loaded *record = &loaded[libraries->record];
+        record->entries += *record->live_entries;
+        record->deopts += *record->live_deopts;
+        record->live_entries = record->live_deopts = NULL;
+        dlclose(libraries->handle);
+        free(libraries);
+        libraries = next;
+    }
+}
+
+PyObject *pyjit_native_cache_report(void) {
+    PyObject *functions = PyList_New(0);
+    for (Py_ssize_t i = 0; functions != NULL && i < loaded_count; i++) {
+        Loaded *record = &loaded[i];
+        long long entries = record->entries + (record->live_entries != NULL ? *record->live_entries : 0);
+        long long deopts = record->deopts + (record->live_deopts != NULL ? *record->live_deopts : 0);
+        PyObject *item = Py_BuildValue("(sisiOLL)", record->file, record->line, record->name, record->tier, record->specialised, entries, deopts);
+        if (item == NULL || PyList_Append(functions, item) < 0) {
+            Py_CLEAR(functions);
+        }
+        Py_XDECREF(item);
+    }
+    return functions == NULL ? NULL : Py_BuildValue("(LN)", hits, functions);
+}

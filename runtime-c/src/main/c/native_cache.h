@@ -1,0 +1,33 @@
+/*
+ * The native code cache: compiled code kept on disk as shared libraries, which the runtime loads
+ * itself, with no JVM and no LLVM in the process. The JVM's compiler writes an entry for each
+ * compilation the runtime asked for under a key the runtime made; a later run of the same program
+ * finds it under the same key before it asks the compiler anything.
+ */
+#ifndef PYJIT_NATIVE_CACHE_H
+#define PYJIT_NATIVE_CACHE_H
+
+#include "pyjit_rt.h"
+
+/* Opens the cache of the compiler whose build identity the launcher was given, in the directory
+ * the JVM's cache uses ($XDG_CACHE_HOME/pyjit or ~/.cache/pyjit). Without a call, or with NULL or
+ * an empty build, there is no native cache (a process the JVM started, --no-cache, PYJIT_CACHE=0). */
+void pyjit_native_cache_open(const char *build);
+
+/* The key of a compile request (a str of 64 hex digits, new), or NULL with no error set when
+ * there is no native cache: a digest of the build, the CPU, the code object (marshalled), the
+ * tier, the generic flag, the loop header and the observed argument or local types. */
+PyObject *pyjit_native_cache_key(PyCodeObject *code, int tier, int generic, int header, PyObject *observed, PyObject *locals);
+
+/* The code kept under the key, loaded: the answer the compiler would give (see install_answer),
+ * new, its library added to the list *libraries; or NULL with no error set (no entry, a corrupt or
+ * foreign one, one that does not load). */
+PyObject *pyjit_native_cache_load(PyObject *key, PyjitLibrary **libraries);
+
+/* Unloads the libraries of a code object that died (its frames are gone), keeping their counts. */
+void pyjit_native_cache_unload(PyjitLibrary *libraries);
+
+/* For the statistics: (hits, [(file, line, name, tier, specialised type bits, entries, deopts), ...]). */
+PyObject *pyjit_native_cache_report(void);
+
+#endif
