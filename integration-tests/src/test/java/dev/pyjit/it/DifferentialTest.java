@@ -41,7 +41,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>At threshold 0 every module and class body of the standard library a program imports is
  * compiled too; the programs share one code cache, made afresh for the run, so each of those is
- * compiled once per run rather than once per program.
+ * compiled once per run rather than once per program. It is a native code cache too (a build
+ * identity is given, as scripts/pyjit gives the launcher): code the compiler made for one program
+ * (the standard library's), and in the runs below for the same program, is loaded by the runtime
+ * from shared libraries, and must behave as compiled code does.
  *
  * <p>Each corpus program runs a third time with {@code PYJIT_OSR_EVERY_LOOP=1}: every frame of
  * code with a loop starts in the interpreter and goes on natively from its first back edge, so
@@ -65,6 +68,7 @@ class DifferentialTest {
     private static final AtomicInteger replaced = new AtomicInteger();
 
     private static final Path SHARED_CACHE = Path.of("target/differential-cache").toAbsolutePath();
+    private static final String BUILD = "differential-test";
 
     @BeforeAll
     static void emptySharedCache() throws IOException {
@@ -113,7 +117,7 @@ class DifferentialTest {
         Pyjit.Outcome interpreted = Pyjit.run(Map.of(), null, absolute.getParent(), "run", "--no-jit", absolute.toString());
         Path stats = Files.createTempFile("pyjit-stats", ".json");
         Map<String, String> jit = Map.of("PYJIT_OSR_EVERY_LOOP", "1", "PYJIT_SYNC", "1", "PYJIT_THRESHOLD", header(program, THRESHOLD, "0"),
-                "PYJIT_STATS", stats.toString(), "PYJIT_CACHE", "1", "XDG_CACHE_HOME", SHARED_CACHE.toString());
+                "PYJIT_STATS", stats.toString(), "PYJIT_CACHE", "1", "XDG_CACHE_HOME", SHARED_CACHE.toString(), "PYJIT_BUILD", BUILD);
         Pyjit.Outcome replacing = Pyjit.run(jit, null, absolute.getParent(), "run", absolute.toString());
         assertEquals(interpreted, replacing);
         JitStatsFile json = JitStatsFile.read(stats);
@@ -149,7 +153,7 @@ class DifferentialTest {
         Map<String, String> jit = new HashMap<>(environment);
         jit.putAll(Map.of("PYJIT_THRESHOLD", header(program, THRESHOLD, "0"),
                 "PYJIT_LOOP_THRESHOLD", header(program, LOOP_THRESHOLD, ""), "PYJIT_STATS", stats.toString(),
-                "PYJIT_CACHE", "1", "XDG_CACHE_HOME", SHARED_CACHE.toString()));
+                "PYJIT_CACHE", "1", "XDG_CACHE_HOME", SHARED_CACHE.toString(), "PYJIT_BUILD", BUILD));
         Pyjit.Outcome compiled = Pyjit.run(jit, null, absolute.getParent(), "run", absolute.toString());
         assertEquals(interpreted.stdout(), compiled.stdout(), "stdout");
         assertEquals(interpreted.stderr(), compiled.stderr(), "stderr");
