@@ -463,9 +463,11 @@ static void request_compile(PyObject *func, PyCodeObject *code, CodeState *state
         PyTuple_SET_ITEM(observed, i, bits);
     }
     PyObject *locals = observed == NULL ? NULL : header < 0 ? PyTuple_New(0) : pyjit_osr_local_types(code, mid_frame);
-    /* the first digest imports _sha2: its frames ask for nothing */
+    /* The native code cache keeps optimised code alone, under the key of the first request: quick
+     * code runs slower than the interpreter, and a function that got hot enough to be optimised in
+     * an earlier run will again. The first digest imports _sha2: its frames ask for nothing. */
     compiling = 1;
-    PyObject *key = locals == NULL ? NULL : pyjit_native_cache_key(code, tier, state->generic, header, observed, locals);
+    PyObject *key = locals == NULL ? NULL : pyjit_native_cache_key(code, PYJIT_TIER_OPTIMISED, state->generic, header, observed, locals);
     PyObject *kept = key == NULL ? NULL : pyjit_native_cache_load(key, &state->libraries);
     compiling = 0;
     if (kept != NULL) {

@@ -16,7 +16,7 @@ void pyjit_native_cache_open(const char *build);
 
 /* The key of a compile request (a str of 64 hex digits, new), or NULL with no error set when
  * there is no native cache: a digest of the build, the CPU, the code object (marshalled), the
- * tier, the generic flag, the loop header and the observed argument or local types. */
+ * tier of the code kept, the generic flag, the loop header and the observed argument or local types. */
 PyObject *pyjit_native_cache_key(PyCodeObject *code, int tier, int generic, int header, PyObject *observed, PyObject *locals);
 
 /* The code kept under the key, loaded: the answer the compiler would give (see install_answer),

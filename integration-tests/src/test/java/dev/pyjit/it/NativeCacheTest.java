@@ -17,8 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The native code cache: what one run compiled, the next loads as shared libraries in the C
  * runtime, without asking the compiler; a changed function is compiled again; a damaged entry is
- * never loaded; without a build identity, or with the cache off, no library is kept. Every
- * function is compiled before it runs ({@code PYJIT_SYNC=1}, threshold 0), so runs ask for the same code.
+ * never loaded; quick code, without a build identity, or with the cache off, no library is kept.
+ * Every function is compiled before it runs ({@code PYJIT_SYNC=1}, threshold 0) and optimised at
+ * once ({@code PYJIT_OPTIMISE_AFTER=0}), so runs ask for the same code.
  */
 class NativeCacheTest {
     private static final String PROGRAM = String.join("\n",
@@ -45,7 +46,7 @@ class NativeCacheTest {
 
     private JitStatsFile run(Path script, Map<String, String> more) throws Exception {
         Path stats = Files.createTempFile(directory, "stats", ".json");
-        Map<String, String> environment = new HashMap<>(Map.of("PYJIT_THRESHOLD", "0", "PYJIT_CACHE", "1",
+        Map<String, String> environment = new HashMap<>(Map.of("PYJIT_THRESHOLD", "0", "PYJIT_OPTIMISE_AFTER", "0", "PYJIT_CACHE", "1",
                 "XDG_CACHE_HOME", directory.resolve("cache").toString(), "PYJIT_STATS", stats.toString(), "PYJIT_BUILD", "native-cache-test"));
         environment.putAll(more);
         Pyjit.Outcome outcome = Pyjit.run(environment, null, directory, script.toString());
@@ -125,6 +126,17 @@ class NativeCacheTest {
         for (String name : FUNCTIONS) {
             assertTrue(function(second, script, name).get("compilations").asInt() > 0, second::toString);
         }
+    }
+
+    /** A function called once is compiled quick, which is not kept; one with a loop is optimised at once, and kept. */
+    @Test
+    void onlyOptimisedCodeIsKept() throws Exception {
+        Path script = script(PROGRAM);
+        Map<String, String> quickFirst = Map.of("PYJIT_OPTIMISE_AFTER", "1000");
+        run(script, quickFirst);
+        JitStatsFile second = run(script, quickFirst);
+        assertEquals(0, loads(function(second, script, "label")), second::toString);
+        assertTrue(loads(function(second, script, "total")) > 0, second::toString);
     }
 
     @Test

@@ -173,11 +173,14 @@ final class FunctionCompiler {
 
     /**
      * Keeps the code of a compilation the runtime keyed in the native code cache, as a shared
-     * library the runtime loads itself in a later run, unless it is there already. Any failure
-     * (no linker, a full disk) only means no entry.
+     * library the runtime loads itself in a later run, unless it is there already. Only code the
+     * runtime is told is optimised: the runtime's key names that tier, whatever tier it asked for
+     * (quick code, slower than the interpreter, is not worth loading). Any failure (no linker, a
+     * full disk) only means no entry.
      */
     void keepLibrary(Snapshot snapshot, Result result, Tier answeredTier) {
-        if (cache == null || snapshot.nativeKey() == null || result == null || result.code() == null || cache.hasLibrary(snapshot.nativeKey())) {
+        if (cache == null || snapshot.nativeKey() == null || answeredTier != Tier.OPTIMISED || result == null || result.code() == null
+                || cache.hasLibrary(snapshot.nativeKey())) {
             return;
         }
         try {
