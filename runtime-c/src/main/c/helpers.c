@@ -28,6 +28,7 @@
 #include "internal/pycore_import.h"
 #include "osdefs.h"
 #include <wchar.h>
+
 #include <unistd.h>
 #include "opcode.h"
 
@@ -170,25 +171,28 @@ uintptr_t pyjit_instrumentation_version(PyThreadState *tstate) {
     return _Py_atomic_load_uintptr_relaxed(&tstate->eval_breaker) & ~_PY_EVAL_EVENTS_MASK;
 }
 
+/* Whether any of n (<= 16, >= 8) bytes has a bit outside `ignored` (a bit set repeated in every
+ * byte): two overlapping 8-byte loads, as this runs at every call native code makes. */
+static inline int any_bit_but(const uint8_t *bytes, int n, uint64_t ignored) {
+    uint64_t head, tail;
+    memcpy(&head, bytes, 8);
+    memcpy(&tail, bytes + n - 8, 8);
+    return ((head | tail) & ~ignored) != 0;
+}
+
+_Static_assert(_PY_MONITORING_LOCAL_EVENTS >= 8 && _PY_MONITORING_UNGROUPED_EVENTS >= 8 && _PY_MONITORING_UNGROUPED_EVENTS <= 16,
+               "pyjit_monitored reads the tool masks in two 8-byte loads");
+
 int pyjit_monitored(PyThreadState *tstate, PyCodeObject *code) {
-    if (code->_co_monitoring != NULL) {
-        for (int event = 0; event < _PY_MONITORING_LOCAL_EVENTS; event++) {
-            /* pyjit's own tool watches back edges for on-stack replacement (module.c) */
-            if (code->_co_monitoring->local_monitors.tools[event] & ~(1 << PYJIT_MONITORING_TOOL)) {
-                return 1;
-            }
-        }
+    /* pyjit's own tool watches back edges for on-stack replacement (osr.c) */
+    if (code->_co_monitoring != NULL
+            && any_bit_but(code->_co_monitoring->local_monitors.tools, _PY_MONITORING_LOCAL_EVENTS,
+                           0x0101010101010101ULL << PYJIT_MONITORING_TOOL)) {
+        return 1;
     }
     /* Every change of the global events bumps the version: at 0 no tool was ever switched on. */
-    if (pyjit_instrumentation_version(tstate) == 0) {
-        return 0;
-    }
-    for (int event = 0; event < _PY_MONITORING_UNGROUPED_EVENTS; event++) {
-        if (tstate->interp->monitors.tools[event]) {
-            return 1;
-        }
-    }
-    return 0;
+    return pyjit_instrumentation_version(tstate) != 0
+           && any_bit_but(tstate->interp->monitors.tools, _PY_MONITORING_UNGROUPED_EVENTS, 0);
 }
 
 /* What pyjit_poll does when something is pending or the version changed: kept out of line. */
@@ -1381,7 +1385,7 @@ static PyObject *run_pushed(PyThreadState *tstate, _PyInterpreterFrame *frame) {
     PyCodeObject *code = (PyCodeObject *)frame->f_executable;
     CodeState *state = pyjit_code_state(code);
     if (state == NULL || state->native == NULL || state->tier != PYJIT_TIER_OPTIMISED || state->wants_generic
-            || pyjit_is_generator_like(code) || code->_co_monitoring != NULL || pyjit_instrumentation_version(tstate) != 0
+            || pyjit_is_generator_like(code) || pyjit_monitored(tstate, code)
             || !pyjit_stack_has_room(tstate) || !pyjit_as_expected(state, frame)) {
         return pyjit_run_pushed(tstate, frame);
     }
