@@ -1548,8 +1548,60 @@ static int call_builtin(PyThreadState *tstate, PyObject *callable, PyObject **ar
     return 1;
 }
 
+/* A call of compiled code into a Python function whose optimised native code is installed, with
+ * exactly its positional parameters and arguments its entry guards take, as CALL_PY_EXACT_ARGS
+ * would make it: the callee's frame is pushed here, takes the function and the arguments over,
+ * and its native code is called straight (the checks call_python and run_pushed make, without
+ * their calls). 0 where it does not apply (nothing taken); else 1 and *result is what it returned. */
+static inline int call_native_directly(PyThreadState *tstate, PyObject *callable, PyObject **args, int total, PyObject **result) {
+    if (!Py_IS_TYPE(callable, &PyFunction_Type)) {
+        return 0;
+    }
+    PyFunctionObject *function = (PyFunctionObject *)callable;
+    PyCodeObject *code = (PyCodeObject *)function->func_code;
+    CodeState *state = pyjit_code_state(code);
+    const int not_plain = CO_VARARGS | CO_VARKEYWORDS | CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR | CO_ITERABLE_COROUTINE;
+    if (state == NULL || state->native == NULL || state->tier != PYJIT_TIER_OPTIMISED || state->wants_generic
+            || code->co_argcount != total || (code->co_flags & (not_plain | CO_OPTIMIZED)) != CO_OPTIMIZED || code->co_kwonlyargcount != 0
+            || (function->vectorcall != pyjit_interpreted_vectorcall && function->vectorcall != pyjit_enter_function)
+            || !_PyThreadState_HasStackSpace(tstate, code->co_framesize) || (tstate->interp->eval_frame == NULL && !pyjit_sampled_entry)
+            || pyjit_monitored(tstate, code) || !pyjit_stack_has_room(tstate)) {
+        return 0;
+    }
+    for (int i = 0; i < state->expected_count; i++) {
+        if (!((state->expected[i] >> pyjit_type_code(args[i])) & 1)) {
+            return 0;
+        }
+    }
+    _PyInterpreterFrame *callee = _PyFrame_PushUnchecked(tstate, function, total);
+    for (int i = 0; i < total; i++) {
+        callee->localsplus[i] = args[i];
+    }
+    /* as the evaluator: the stack's room pays for the frame, not the C recursion counter */
+    tstate->c_recursion_remaining += PYJIT_C_STACK_UNITS;
+    *result = state->native(tstate, callee, 0);
+    tstate->c_recursion_remaining -= PYJIT_C_STACK_UNITS;
+    return 1;
+}
+
+/* Compiled code's calls: native code called straight where it can be (inlined into the caller),
+ * the rest in the runtime library. */
 PyObject *pyjit_call(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *callable, PyObject *self_or_null,
                      PyObject **args, int nargs, int kwnames_const) {
+    PyObject *result;
+    if (kwnames_const < 0 && self_or_null != NULL) {
+        args[0] = self_or_null;
+        if (call_native_directly(tstate, callable, args, nargs + 1, &result)) {
+            return result;
+        }
+    } else if (kwnames_const < 0 && call_native_directly(tstate, callable, args + 1, nargs, &result)) {
+        return result;
+    }
+    return pyjit_slow_call(tstate, frame, callable, self_or_null, args, nargs, kwnames_const);
+}
+
+PYJIT_SLOW PyObject *pyjit_slow_call(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *callable, PyObject *self_or_null,
+                                     PyObject **args, int nargs, int kwnames_const) {
     /* args[0] is a spare slot, the arguments start at args[1]: either self goes
      * there, or the callee may use it (PY_VECTORCALL_ARGUMENTS_OFFSET). */
     if (self_or_null == NULL && Py_IS_TYPE(callable, &PyMethod_Type)) {
