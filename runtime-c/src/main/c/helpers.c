@@ -142,7 +142,7 @@ static void raised_here(PyThreadState *tstate, _PyInterpreterFrame *frame) {
 
 /* The frame leaves with the exception set, raised here (a traceback entry and RAISE first) or
  * re-raised; a tool switched on since it entered native code sees PY_UNWIND. */
-static PyObject *leave_raising(PyThreadState *tstate, _PyInterpreterFrame *frame, int raised) {
+PYJIT_SLOW PyObject *pyjit_slow_leave_raising(PyThreadState *tstate, _PyInterpreterFrame *frame, int raised) {
     if (raised) {
         raised_here(tstate, frame);
     }
@@ -156,7 +156,7 @@ static PyObject *leave_raising(PyThreadState *tstate, _PyInterpreterFrame *frame
 
 PyObject *pyjit_leave(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *result) {
     if (result == NULL) {
-        return leave_raising(tstate, frame, 1);
+        return pyjit_slow_leave_raising(tstate, frame, 1);
     }
     unlink_frame(tstate, frame);
     pop_frame(tstate, frame);
@@ -195,8 +195,8 @@ int pyjit_monitored(PyThreadState *tstate, PyCodeObject *code) {
            && any_bit_but(tstate->interp->monitors.tools, _PY_MONITORING_UNGROUPED_EVENTS, 0);
 }
 
-/* What pyjit_poll does when something is pending or the version changed: kept out of line. */
-static int __attribute__((noinline)) poll_slow(PyThreadState *tstate, _PyInterpreterFrame *frame, uintptr_t *seen_version) {
+/* What pyjit_poll does when something is pending or the version changed: in the runtime library. */
+PYJIT_SLOW int pyjit_slow_poll(PyThreadState *tstate, _PyInterpreterFrame *frame, uintptr_t *seen_version) {
     uintptr_t breaker = _Py_atomic_load_uintptr_relaxed(&tstate->eval_breaker);
     if (breaker & _PY_EVAL_EVENTS_MASK) {
         if (_Py_HandlePending(tstate) != 0) {
@@ -221,7 +221,7 @@ PYJIT_SPECIALISED int pyjit_poll(PyThreadState *tstate, _PyInterpreterFrame *fra
     if (_Py_atomic_load_uintptr_relaxed(&tstate->eval_breaker) == *seen_version) {
         return 0;
     }
-    return poll_slow(tstate, frame, seen_version);
+    return pyjit_slow_poll(tstate, frame, seen_version);
 }
 
 PYJIT_SPECIALISED int pyjit_poll_due(PyThreadState *tstate, uintptr_t *seen_version) {
@@ -255,10 +255,14 @@ static void spill_stack(_PyInterpreterFrame *frame, PyObject **stack, int depth)
     }
 }
 
-PyObject *pyjit_deopt(_PyInterpreterFrame *frame, int resume_at, PyObject **stack, int depth) {
+PYJIT_SLOW PyObject *pyjit_slow_deopt(_PyInterpreterFrame *frame, int resume_at, PyObject **stack, int depth) {
     pyjit_deopted(frame);
     spill_stack(frame, stack, depth);
     return hand_over(PyThreadState_Get(), frame, resume_at, depth);
+}
+
+PyObject *pyjit_deopt(_PyInterpreterFrame *frame, int resume_at, PyObject **stack, int depth) {
+    return pyjit_slow_deopt(frame, resume_at, stack, depth);
 }
 
 /* ---- On-stack replacement: the frame stays the interpreter's, which goes on where compiled code stops */
@@ -439,7 +443,7 @@ PyObject *pyjit_last_instruction(_PyInterpreterFrame *frame) {
 }
 
 PyObject *pyjit_leave_reraising(PyThreadState *tstate, _PyInterpreterFrame *frame) {
-    return leave_raising(tstate, frame, 0);
+    return pyjit_slow_leave_raising(tstate, frame, 0);
 }
 
 /* The reference to the exception handled before moves from the thread's state to the stack. */
@@ -1934,6 +1938,10 @@ static PyObject *instantiate(PyObject *exception_class) {
 /* As the interpreter's do_raise for RAISE_VARARGS with an argument: an exception class is
  * instantiated, a cause is instantiated, attached or (None) suppresses the context. */
 int pyjit_raise(PyObject *exception, PyObject *cause) {
+    return pyjit_slow_raise(exception, cause);
+}
+
+PYJIT_SLOW int pyjit_slow_raise(PyObject *exception, PyObject *cause) {
     PyObject *value = NULL;
     if (PyExceptionClass_Check(exception)) {
         value = instantiate(exception);

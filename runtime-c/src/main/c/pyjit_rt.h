@@ -316,6 +316,11 @@ PyObject *pyjit_load_global_cached(_PyInterpreterFrame *frame, int name_index, i
 int pyjit_is_math_function(PyObject *callable, const char *name, PyCFunction *known);
 int pyjit_slow_learn_math_function(PyObject *callable, const char *name, PyCFunction *known);
 PyObject *pyjit_slow_site_attribute(PyjitSite *site, PyObject *owner, PyObject *name, int use, int *method);
+/* The slow halves of pyjit_poll, pyjit_leave (with an exception), pyjit_deopt and pyjit_raise. */
+int pyjit_slow_poll(PyThreadState *tstate, _PyInterpreterFrame *frame, uintptr_t *seen_version);
+PyObject *pyjit_slow_leave_raising(PyThreadState *tstate, _PyInterpreterFrame *frame, int raised);
+PyObject *pyjit_slow_deopt(_PyInterpreterFrame *frame, int resume_at, PyObject **stack, int depth);
+int pyjit_slow_raise(PyObject *exception, PyObject *cause);
 PyObject **pyjit_slow_site_slot(PyjitSite *site, PyObject *owner, PyObject *name);
 int pyjit_slow_store_by_site(PyjitSite *site, PyObject *owner, PyObject *name, PyObject *value);
 int pyjit_math_argument(PyObject *argument, double *out);
