@@ -1590,6 +1590,61 @@ static inline int call_native_directly(PyThreadState *tstate, PyObject *callable
     return 1;
 }
 
+/* The words of a frame before its localsplus: an inlined body's frame has these and its slots. */
+__attribute__((used)) static const int pyjit_frame_words = offsetof(_PyInterpreterFrame, localsplus) / sizeof(PyObject *);
+
+/* Whether a call may run the body inlined into it (see dev.pyjit.ir.Inlined): a method was loaded
+ * (self is not NULL), the callable is a function of the code the body was compiled from, the call would not hit the recursion limit,
+ * and no tool watches that code (it would see no frame). */
+int pyjit_inline_enter(PyThreadState *tstate, PyObject *callable, PyObject *self, PyObject **site, const char *identity) {
+    if (self == NULL || !Py_IS_TYPE(callable, &PyFunction_Type)) {
+        return 0;
+    }
+    PyCodeObject *code = (PyCodeObject *)((PyFunctionObject *)callable)->func_code;
+    if ((PyObject *)code != *site && !pyjit_slow_inline_match(site, code, identity)) {
+        return 0;
+    }
+    if (tstate->py_recursion_remaining <= 0 || pyjit_monitored(tstate, code)) {
+        return 0;
+    }
+    pyjit_inlined_entries++;
+    return 1;
+}
+
+PYJIT_SLOW int pyjit_slow_inline_match(PyObject **site, PyCodeObject *code, const char *identity) {
+    PyObject *known = pyjit_code_identity(code);
+    if (known == NULL || strcmp(PyUnicode_AsUTF8(known), identity) != 0) {
+        return 0;
+    }
+    Py_XSETREF(*site, Py_NewRef((PyObject *)code));
+    return 1;
+}
+
+/* The frame an inlined body runs on, never linked into the thread: what the helpers read of a
+ * frame (its code, function, globals, builtins, arguments), all borrowed from the call. */
+void pyjit_inline_frame(_PyInterpreterFrame *frame, PyObject *callable, PyObject **arguments, int count) {
+    PyFunctionObject *function = (PyFunctionObject *)callable;
+    frame->f_executable = function->func_code;
+    frame->f_funcobj = callable;
+    frame->f_globals = function->func_globals;
+    frame->f_builtins = function->func_builtins;
+    frame->f_locals = NULL;
+    frame->frame_obj = NULL;
+    frame->previous = NULL;
+    frame->instr_ptr = _PyCode_CODE((PyCodeObject *)function->func_code);
+    frame->stacktop = count;
+    frame->owner = FRAME_OWNED_BY_THREAD;
+    for (int i = 0; i < count; i++) {
+        frame->localsplus[i] = arguments[i];
+    }
+}
+
+/* An inlined body that stopped where it could not go on: a boxing that ran out of memory leaves
+ * MemoryError set, which the call made instead meets again for itself. */
+void pyjit_inline_abandon(void) {
+    PyErr_Clear();
+}
+
 /* Compiled code's calls: native code called straight where it can be (inlined into the caller),
  * the rest in the runtime library. */
 PyObject *pyjit_call(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *callable, PyObject *self_or_null,

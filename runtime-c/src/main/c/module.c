@@ -113,6 +113,7 @@ static void release_state(void *extra) {
         dead_handles[dead_count++] = state->handle;
     }
     pyjit_osr_release(state);
+    Py_XDECREF(state->identity);
     PyMem_Free(state);
 }
 
@@ -877,6 +878,31 @@ static PyObject *finish(PyObject *module, PyObject *unused) {
     return PyObject_CallNoArgs(exit_hook);
 }
 
+PyObject *pyjit_code_identity(PyCodeObject *code) {
+    CodeState *state = code_state(code);
+    if (state == NULL) {
+        return NULL;
+    }
+    if (state->identity == NULL) {
+        PyObject *pending = PyErr_GetRaisedException();
+        state->identity = pyjit_code_digest(code);
+        PyErr_Clear();  /* an unmarshallable constant: no identity, nothing inlined */
+        PyErr_SetRaisedException(pending);
+    }
+    return state->identity;
+}
+
+/* code_identity(code): pyjit_code_identity, or None. */
+static PyObject *code_identity(PyObject *module, PyObject *code) {
+    (void)module;
+    if (!PyCode_Check(code)) {
+        PyErr_SetString(PyExc_TypeError, "a code object is required");
+        return NULL;
+    }
+    PyObject *identity = pyjit_code_identity((PyCodeObject *)code);
+    return Py_NewRef(identity != NULL ? identity : Py_None);
+}
+
 static CodeState *state_of(PyObject *code) {
     if (!PyCode_Check(code)) {
         PyErr_SetString(PyExc_TypeError, "a code object is required");
@@ -930,6 +956,15 @@ static PyObject *is_compiled(PyObject *module, PyObject *code) {
     return PyBool_FromLong(state->native != NULL);
 }
 
+long long pyjit_inlined_entries;
+
+/* inlined_entries(): how many times bodies inlined into calls ran in their place. */
+static PyObject *inlined_entries(PyObject *module, PyObject *unused) {
+    (void)module;
+    (void)unused;
+    return PyLong_FromLongLong(pyjit_inlined_entries);
+}
+
 /* first_native_entry(): when native code first ran, in nanoseconds since the epoch; 0 if never. */
 static PyObject *first_native_entry_time(PyObject *module, PyObject *unused) {
     (void)module;
@@ -963,6 +998,8 @@ static PyMethodDef methods[] = {
     {"install", install, METH_VARARGS,
      "install(hook, exit_hook, threshold, loop_threshold, optimise_after): count frames through pyjit's evaluator, or sample hot code (threshold < 0)."},
     {"attach", attach, METH_VARARGS, "attach(hook, exit_hook): the compiler started after the program takes over."},
+    {"inlined_entries", inlined_entries, METH_NOARGS, "inlined_entries(): how many times inlined bodies ran in the place of their calls."},
+    {"code_identity", code_identity, METH_O, "code_identity(code): the digest against which inlined calls match the code, or None."},
     {"finish", finish, METH_NOARGS, "finish(): at exit, stop the compiler and write its statistics."},
     {"publish", publish, METH_VARARGS, "publish(code, (address, expected, handle, tier, loop header)): install compiled code."},
     {"is_compiled", is_compiled, METH_O, "is_compiled(code): whether the code object runs natively now."},

@@ -174,6 +174,13 @@ PyObject *pyjit_native_cache_key(PyCodeObject *code, int tier, int generic, int 
     return key;
 }
 
+PyObject *pyjit_code_digest(PyCodeObject *code) {
+    PyObject *marshalled = PyMarshal_WriteObjectToString((PyObject *)code, KEY_MARSHAL_VERSION);
+    PyObject *digest = marshalled == NULL ? NULL : hex_digest(PyBytes_AS_STRING(marshalled), PyBytes_GET_SIZE(marshalled));
+    Py_XDECREF(marshalled);
+    return digest;
+}
+
 /* Whether the folder belongs to this user and nobody else can write to it. */
 static int is_private(const char *folder) {
     struct stat status;

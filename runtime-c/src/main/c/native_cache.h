@@ -27,6 +27,10 @@ PyObject *pyjit_native_cache_load(PyObject *key, PyjitLibrary **libraries);
 /* Unloads the libraries of a code object that died (its frames are gone), keeping their counts. */
 void pyjit_native_cache_unload(PyjitLibrary *libraries);
 
+/* The SHA-256 (hex) of the code object's marshalled form, which is the same in every process for
+ * the same code; NULL with an error set if it cannot be marshalled. */
+PyObject *pyjit_code_digest(PyCodeObject *code);
+
 /* For the statistics: (hits, [(file, line, name, tier, specialised type bits, entries, deopts), ...]). */
 PyObject *pyjit_native_cache_report(void);
 

@@ -162,6 +162,8 @@ typedef struct {
     void *sampled_activation;
     /* The libraries its native codes came from when the native code cache had them. */
     PyjitLibrary *libraries;
+    /* pyjit_code_identity's answer, once asked (a str). */
+    PyObject *identity;
 } CodeState;
 
 
@@ -322,6 +324,20 @@ PyObject *pyjit_slow_leave_raising(PyThreadState *tstate, _PyInterpreterFrame *f
 PyObject *pyjit_slow_deopt(_PyInterpreterFrame *frame, int resume_at, PyObject **stack, int depth);
 int pyjit_slow_raise(PyObject *exception, PyObject *cause);
 PyObject **pyjit_slow_site_slot(PyjitSite *site, PyObject *owner, PyObject *name);
+/* The code object's identity (module.c): the digest of its marshalled form, which a compiled call
+ * into which its body was inlined matches against the function it reaches. Borrowed (the code's
+ * state keeps it), or NULL with no error set if the code has none. */
+PyObject *pyjit_code_identity(PyCodeObject *code);
+/* An inlined call's check of the function it reaches, past its cached code: whether `code` has
+ * `identity`; if it has, the site keeps it (a reference of its own, so that no other code object
+ * made at the same address later matches). */
+int pyjit_slow_inline_match(PyObject **site, PyCodeObject *code, const char *identity);
+/* Inlined calls (helpers.c): the check a call makes before it runs the body inlined into it, the
+ * frame the body runs on, what a body that stops does; and how many times bodies ran (module.c). */
+int pyjit_inline_enter(PyThreadState *tstate, PyObject *callable, PyObject *self, PyObject **site, const char *identity);
+void pyjit_inline_frame(_PyInterpreterFrame *frame, PyObject *callable, PyObject **arguments, int count);
+void pyjit_inline_abandon(void);
+extern long long pyjit_inlined_entries;
 int pyjit_slow_store_by_site(PyjitSite *site, PyObject *owner, PyObject *name, PyObject *value);
 int pyjit_math_argument(PyObject *argument, double *out);
 int pyjit_store_attr_float(_PyInterpreterFrame *frame, PyObject *owner, int name_index, double value, int at, int specialised,

@@ -6,6 +6,8 @@ import dev.pyjit.ir.CacheHint;
 import dev.pyjit.ir.CompareOperator;
 import dev.pyjit.ir.FrameState;
 import dev.pyjit.ir.Function;
+import dev.pyjit.ir.Inlinability;
+import dev.pyjit.ir.Inlined;
 import dev.pyjit.ir.Instr;
 import dev.pyjit.ir.Op;
 import dev.pyjit.ir.ResumeState;
@@ -18,6 +20,7 @@ import dev.pyjit.ir.UnaryKind;
 import dev.pyjit.ir.Value;
 import dev.pyjit.ir.Verifier;
 import dev.pyjit.ir.passes.GuardArguments;
+import dev.pyjit.ir.passes.Pipeline;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -67,12 +70,23 @@ public final class IrBuilder {
     /** Where a suspended generator's frame can go on, by bytecode offset, in order. */
     private final Map<Integer, Block> resumePoints = new TreeMap<>();
 
+    /** The functions method calls reached, by the offset of the method's LOAD_ATTR; their bodies may be inlined. */
+    private final Map<Integer, Callee> callees;
+    /** Each loaded method's LOAD_ATTR offset and self, for the call that calls it. */
+    private final Map<Value, Integer> methodOffsets = new HashMap<>();
+    private final Map<Value, Value> methodSelves = new HashMap<>();
+
     private Block block;
     private List<Value> stack;
     private Instruction current;
 
     private IrBuilder(CodeObject code) {
+        this(code, Map.of());
+    }
+
+    private IrBuilder(CodeObject code, Map<Integer, Callee> callees) {
         this.code = code;
+        this.callees = callees;
         this.instructions = Decoder.decode(code);
         this.handlers = ExceptionTable.parse(code.exceptionTable());
         this.function = new Function(code.qualifiedName(), code.argumentSlots(), code.localNames(), code.names(),
@@ -104,11 +118,15 @@ public final class IrBuilder {
     }
 
     public static Function build(CodeObject code) throws Unsupported {
+        return new IrBuilder(withinSize(code)).build();
+    }
+
+    private static CodeObject withinSize(CodeObject code) throws Unsupported {
         int units = code.code().length / 2;
         if (units > MAX_CODE_UNITS) {
             throw new Unsupported("too large to compile: " + units + " bytecode instructions (at most " + MAX_CODE_UNITS + ")");
         }
-        return new IrBuilder(code).build();
+        return code;
     }
 
     /**
@@ -116,7 +134,12 @@ public final class IrBuilder {
      * code is specialised for (none: generic), verified. The JIT and {@code pyjit dump} both begin here.
      */
     public static Function build(CodeObject code, List<Type> argumentTypes) throws Unsupported {
-        Function function = build(code);
+        return build(code, argumentTypes, Map.of());
+    }
+
+    /** As {@link #build(CodeObject, List)}, with the bodies of the {@code callees} that may be inlined compiled into their calls. */
+    public static Function build(CodeObject code, List<Type> argumentTypes, Map<Integer, Callee> callees) throws Unsupported {
+        Function function = new IrBuilder(withinSize(code), callees).build();
         GuardArguments.insert(function, argumentTypes);
         Verifier.verify(function);
         return function;
@@ -130,6 +153,12 @@ public final class IrBuilder {
      * checks before it enters.
      */
     public static Function buildMidFrame(CodeObject code, int offset, List<Type> localTypes) throws Unsupported {
+        return buildMidFrame(code, offset, localTypes, Map.of());
+    }
+
+    /** As {@link #buildMidFrame(CodeObject, int, List)}, with the bodies of the {@code callees} that may be inlined compiled into their calls. */
+    public static Function buildMidFrame(CodeObject code, int offset, List<Type> localTypes, Map<Integer, Callee> callees)
+            throws Unsupported {
         if (code.isGeneratorLike()) {
             throw new Unsupported("a generator's frame is resumed by its own compiled code");
         }
@@ -139,7 +168,7 @@ public final class IrBuilder {
         }
         Block header = build(code).blocks().stream().filter(block -> block.bytecodeOffset() == offset).findFirst()
                 .orElseThrow(() -> new Unsupported("no block starts at offset " + offset));
-        IrBuilder builder = new IrBuilder(code);
+        IrBuilder builder = new IrBuilder(code, callees);
         builder.findBlocks();
         Function function = builder.function;
         function.enterMidFrame(localTypes);
@@ -755,7 +784,10 @@ public final class IrBuilder {
 
     /** LOAD_ATTR's method form pushes the callable, then the self to call it with or NULL. */
     private void loadMethod(int nameIndex, CacheHint hint) throws Unsupported {
-        pushMethodSelf(apply(Op.LOAD_METHOD, 1, (in, state) -> new Instr.LoadMethod(value(), in.get(0), nameIndex, hint, state)));
+        Value method = apply(Op.LOAD_METHOD, 1, (in, state) -> new Instr.LoadMethod(value(), in.get(0), nameIndex, hint, state));
+        methodOffsets.put(method, current.offset());
+        pushMethodSelf(method);
+        methodSelves.put(method, peek(1));
     }
 
     /** LOAD_SUPER_ATTR pops (super, class, self) and pushes the attribute, then in its method form the self or NULL. */
@@ -849,7 +881,38 @@ public final class IrBuilder {
         int count = instruction.argument();
         int kwnames = kwnamesConstant;
         // CALL_KW's stack also holds the names, which the call no longer has: no resume state for it
-        apply(Op.CALL, count + 2, (in, state) ->
-                new Instr.Call(value(), in.get(0), in.get(1), in.subList(2, 2 + count), kwnames, state, keywords ? null : resumeBefore(in)));
+        apply(Op.CALL, count + 2, (in, state) -> {
+            Instr.Call call = new Instr.Call(value(), in.get(0), in.get(1), in.subList(2, 2 + count), kwnames, state,
+                    keywords ? null : resumeBefore(in));
+            Inlined body = keywords ? null : inlinedBody(in.get(0), in.get(1), count);
+            return body == null ? call : call.withInlined(body);
+        });
+    }
+
+    /**
+     * The body of the method a call of {@code count} positional arguments reaches, if the
+     * interpreter knew which function that was and the body may be inlined ({@link Inlinability}),
+     * built and optimised; else null.
+     */
+    private Inlined inlinedBody(Value callable, Value self, int count) {
+        Integer offset = methodOffsets.get(callable);
+        Callee callee = offset == null || methodSelves.get(callable) != self ? null : callees.get(offset);
+        if (callee == null) {
+            return null;
+        }
+        CodeObject body = callee.code();
+        int plain = CodeObject.CO_VARARGS | CodeObject.CO_VARKEYWORDS;
+        if (body.argCount() != count + 1 || body.keywordOnlyArgCount() != 0 || (body.flags() & plain) != 0 || body.isGeneratorLike()
+                || body.cellCount() != 0 || body.freeCount() != 0 || body.exceptionTable().length != 0) {
+            return null;
+        }
+        try {
+            Function function = build(body);
+            Pipeline.run(function, Pipeline.TYPING);
+            Pipeline.run(function, Pipeline.INLINED);
+            return Inlinability.reason(function) == null ? new Inlined(function, callee.identity(), body.localNames().size()) : null;
+        } catch (Unsupported refused) {
+            return null;
+        }
     }
 }

@@ -197,6 +197,59 @@ class IrBuilderTest {
         }
     }
 
+    /**
+     * A method call whose load the interpreter specialised, given the function it reached, has that
+     * function's body compiled into it when the body may be inlined (loads, a comparison, a
+     * return), and not when it calls something.
+     */
+    @Test
+    void methodBodiesThatMayBeInlinedGoIntoTheirCalls() throws Unsupported {
+        PyObject globals = EmbeddedPython.run("""
+                LIMIT = 2
+                class C:
+                    def __init__(self):
+                        self.x = 1
+                    def big(self):
+                        return self.x > LIMIT
+                    def sized(self):
+                        return len(self.x)
+                def f(o):
+                    return o.big()
+                def g(o):
+                    return o.sized()
+                for _ in range(10):
+                    f(C())
+                    try:
+                        g(C())
+                    except TypeError:
+                        pass
+                big = C.big
+                sized = C.sized
+                """);
+        try {
+            Function inlined = IrBuilder.build(EmbeddedPython.code(globals, "f"), List.of(),
+                    Map.of(methodLoadOffset(EmbeddedPython.code(globals, "f")), new Callee(EmbeddedPython.code(globals, "big"), "big-id")));
+            Golden.check("irbuilder_method_inlined", Printer.print(inlined));
+            Instr.Call call = calls(inlined).get(0);
+            assertEquals("big-id", call.inlined().identity());
+            Function called = IrBuilder.build(EmbeddedPython.code(globals, "g"), List.of(),
+                    Map.of(methodLoadOffset(EmbeddedPython.code(globals, "g")), new Callee(EmbeddedPython.code(globals, "sized"), "sized-id")));
+            assertEquals(null, calls(called).get(0).inlined(), "a body that calls len is not inlined");
+        } finally {
+            Py_DecRef(globals);
+        }
+    }
+
+    private static int methodLoadOffset(CodeObject code) throws Unsupported {
+        return IrBuilder.build(code).blocks().stream().flatMap(block -> block.instructions().stream())
+                .filter(Instr.LoadMethod.class::isInstance).findFirst().orElseThrow().state().offset();
+    }
+
+    private static List<Instr.Call> calls(Function fn) {
+        return fn.blocks().stream().flatMap(block -> block.instructions().stream())
+                .filter(Instr.Call.class::isInstance).map(Instr.Call.class::cast).toList();
+    }
+
     private static Map<Op, List<CacheHint>> hints(Function fn) {
         Map<Op, List<CacheHint>> hints = new TreeMap<>();
         for (Instr instruction : instructions(fn)) {

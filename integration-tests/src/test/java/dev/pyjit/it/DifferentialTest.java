@@ -34,7 +34,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * interpreter has specialised the code (its inline caches) before it is compiled;
  * {@code # jit-loop-threshold: N} does the same for code with a loop. A line
  * {@code # jit-expect-deopts: f g} names functions whose native code must have handed a frame to
- * the interpreter, so a program written to break a speculation proves that it did.
+ * the interpreter, so a program written to break a speculation proves that it did; a line
+ * {@code # jit-expect-inlined}, that a method's body compiled into a call ran in its place.
  *
  * <p>The programs of {@code corpus-numpy/} run the same way with NumPy on the path: bytedeco's
  * build for this CPython, unpacked at build time (see the module's pom).
@@ -64,6 +65,7 @@ class DifferentialTest {
     private static final String LOOP_THRESHOLD = "# jit-loop-threshold:";
     private static final String EXPECT_DEOPTS = "# jit-expect-deopts:";
     private static final String SKIP_EVERY_LOOP = "# jit-skip-every-loop:";
+    private static final String EXPECT_INLINED = "# jit-expect-inlined";
     private static final AtomicInteger ranEveryLoop = new AtomicInteger();
     private static final AtomicInteger replaced = new AtomicInteger();
 
@@ -180,6 +182,9 @@ class DifferentialTest {
         }
         for (String expected : names(header(program, EXPECT_DEOPTS, ""))) {
             assertTrue(deoptedNames.contains(expected), expected + " handed a frame to the interpreter; stats: " + json);
+        }
+        if (header(program, EXPECT_INLINED, null) != null) {
+            assertTrue(json.get("inlined_entries").asLong() > 0, "a method's body inlined into a call ran; stats: " + json);
         }
     }
 

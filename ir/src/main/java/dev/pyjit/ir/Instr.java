@@ -343,11 +343,20 @@ public sealed interface Instr {
      * callable(self?, *args) with the last len(kwnames) arguments passed by keyword; kwnamesConstant
      * is -1 for none. {@code resume} is the call with its operands on the stack: where the
      * interpreter takes over from a pass that made the call an intrinsic whose guard failed.
+     * {@code inlined}: the callee's body compiled into the call, or null (see {@link Inlined}).
      */
     record Call(Value result, Value callable, Value selfOrNull, List<Value> arguments, int kwnamesConstant, FrameState state,
-                ResumeState resume) implements Instr {
+                ResumeState resume, Inlined inlined) implements Instr {
         public Call(Value result, Value callable, Value selfOrNull, List<Value> arguments, int kwnamesConstant, FrameState state) {
-            this(result, callable, selfOrNull, arguments, kwnamesConstant, state, null);
+            this(result, callable, selfOrNull, arguments, kwnamesConstant, state, null, null);
+        }
+        public Call(Value result, Value callable, Value selfOrNull, List<Value> arguments, int kwnamesConstant, FrameState state,
+                    ResumeState resume) {
+            this(result, callable, selfOrNull, arguments, kwnamesConstant, state, resume, null);
+        }
+        /** The same call with the callee's body compiled into it. */
+        public Call withInlined(Inlined body) {
+            return new Call(result, callable, selfOrNull, arguments, kwnamesConstant, state, resume, body);
         }
         public Op op() { return Op.CALL; }
         public List<Value> operands() {
@@ -355,9 +364,13 @@ public sealed interface Instr {
             all.addAll(arguments);
             return all;
         }
-        public String immediates(Function fn) { return arguments.size() + (kwnamesConstant < 0 ? "" : ",kw=" + fn.constantRepr(kwnamesConstant)); }
+        public String immediates(Function fn) {
+            return arguments.size() + (kwnamesConstant < 0 ? "" : ",kw=" + fn.constantRepr(kwnamesConstant))
+                    + (inlined == null ? "" : ",inlined=" + inlined.name());
+        }
         public Instr mapOperands(UnaryOperator<Value> f) {
-            return new Call(result, f.apply(callable), f.apply(selfOrNull), map(arguments, f), kwnamesConstant, map(state, f), map(resume, f));
+            return new Call(result, f.apply(callable), f.apply(selfOrNull), map(arguments, f), kwnamesConstant, map(state, f), map(resume, f),
+                    inlined);
         }
     }
 

@@ -42,6 +42,9 @@ public final class Printer {
             out.append('\n');
             for (Instr instruction : block.instructions()) {
                 out.append("  ").append(instruction(function, instruction)).append('\n');
+                if (instruction instanceof Instr.Call call && call.inlined() != null) {
+                    function(call.inlined().callee()).lines().forEach(line -> out.append("  | ").append(line).append('\n'));
+                }
             }
             out.append("  ").append(terminator(block.terminator())).append('\n');
         }

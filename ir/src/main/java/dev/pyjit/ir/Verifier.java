@@ -21,6 +21,7 @@ import java.util.Set;
  *   <li>A method's self is read in the block where its method was loaded, by a load that finds a self
  *       (lowering passes it from the one to the other); so is whether a send returned.</li>
  *   <li>Only the entry block dispatches to resume points, and each of them is a block of its own, reached from nowhere else.</li>
+ *   <li>A body inlined into a call verifies, and is one that may be inlined ({@link Inlinability}).</li>
  * </ol>
  */
 public final class Verifier {
@@ -70,6 +71,13 @@ public final class Verifier {
                 }
                 if ((instruction.state() != null) != instruction.op().canRaise) {
                     fail(function, block + ": frame state does not match effects of " + instruction.op());
+                }
+                if (instruction instanceof Instr.Call call && call.inlined() != null) {
+                    verify(call.inlined().callee());
+                    String unfit = Inlinability.reason(call.inlined().callee());
+                    if (unfit != null) {
+                        fail(function, block + ": " + call.inlined().name() + " is inlined, but " + unfit);
+                    }
                 }
             }
             if (block.terminator() == null) {

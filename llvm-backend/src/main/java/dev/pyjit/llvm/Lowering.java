@@ -7,6 +7,7 @@ import dev.pyjit.ir.CacheHint;
 import dev.pyjit.ir.CompareOperator;
 import dev.pyjit.ir.FrameState;
 import dev.pyjit.ir.Function;
+import dev.pyjit.ir.Inlined;
 import dev.pyjit.ir.Instr;
 import dev.pyjit.ir.Op;
 import dev.pyjit.ir.ResumeState;
@@ -77,6 +78,14 @@ final class Lowering {
     private LLVMValueRef seenVersion;
     /** The code runs a frame the interpreter hands over at a loop header (on-stack replacement). */
     private boolean midFrame;
+    /**
+     * Where a body inlined into a call goes when it cannot go on (see {@link Inlined}): null
+     * while lowering a function of its own. With it, the phi of the body's result and the block
+     * its returns go to.
+     */
+    private LLVMBasicBlockRef inlineExit;
+    private LLVMValueRef inlineResult;
+    private LLVMBasicBlockRef inlineReturned;
 
     Lowering(LLVMContextRef context, LLVMModuleRef module) {
         this.context = context;
@@ -86,6 +95,31 @@ final class Lowering {
         this.i32 = LLVMInt32TypeInContext(context);
         this.i64 = LLVMInt64TypeInContext(context);
         this.f64 = LLVMDoubleTypeInContext(context);
+    }
+
+    /**
+     * The lowering of a body inlined into a call that {@code outer} lowers: the same LLVM function,
+     * builder, thread state and entry block; the body's own frame ({@code frame}, never linked),
+     * values and exits.
+     */
+    private Lowering(Lowering outer, LLVMValueRef frame, LLVMBasicBlockRef exit, LLVMValueRef result, LLVMBasicBlockRef returned) {
+        this.context = outer.context;
+        this.module = outer.module;
+        this.builder = outer.builder;
+        this.pointer = outer.pointer;
+        this.i32 = outer.i32;
+        this.i64 = outer.i64;
+        this.f64 = outer.f64;
+        this.llvmFunction = outer.llvmFunction;
+        this.tstate = outer.tstate;
+        this.allocas = outer.allocas;
+        this.seenVersion = outer.seenVersion;
+        this.deopts = outer.deopts;
+        this.lines = outer.lines;
+        this.frame = frame;
+        this.inlineExit = exit;
+        this.inlineResult = result;
+        this.inlineReturned = returned;
     }
 
     static String entriesSymbol(String symbol) {
@@ -185,7 +219,7 @@ final class Lowering {
 
     private void instruction(Instr instruction) {
         FrameState state = instruction.state();
-        if (state != null) {
+        if (state != null && inlineExit == null) {  // an inlined body raises nothing: its frame's place is never read
             call("pyjit_set_ip", frame, int32(state.offset() / 2));
         }
         LLVMValueRef result = switch (instruction.op()) {
@@ -206,6 +240,11 @@ final class Lowering {
             }
             case LOAD_GLOBAL -> {
                 Instr.LoadGlobal load = (Instr.LoadGlobal) instruction;
+                if (inlineExit != null) {
+                    LLVMValueRef out = alloca(pointer, 1, "global");
+                    checkStatus(call("pyjit_load_global_quiet", frame, int32(load.nameIndex()), at(state), int32(load.hint().opcode), out), state);
+                    yield LLVMBuildLoad2(builder, pointer, out, "");
+                }
                 if (load.speculates()) {
                     yield loadGlobalQuietly(load);
                 }
@@ -217,6 +256,10 @@ final class Lowering {
             }
             case LOAD_ATTR -> {
                 Instr.LoadAttr load = (Instr.LoadAttr) instruction;
+                if (inlineExit != null) {
+                    yield checkNull(call("pyjit_load_attr_fast", frame, use(load.owner()), int32(load.nameIndex()), at(state),
+                            int32(load.hint().opcode), attributeSite()), state);
+                }
                 if (load.speculates()) {
                     yield loadAttrSyncingLocals(load);
                 }
@@ -285,9 +328,7 @@ final class Lowering {
             case TO_BOOL -> checkNull(call("pyjit_to_bool", use(((Instr.ToBool) instruction).operand())), state);
             case CALL -> {
                 Instr.Call call = (Instr.Call) instruction;
-                LLVMValueRef arguments = array(call.arguments(), 1);
-                yield checkNull(call("pyjit_call", tstate, frame, use(call.callable()), use(call.selfOrNull()), arguments,
-                        int32(call.arguments().size()), int32(call.kwnamesConstant())), state);
+                yield call.inlined() != null ? inlinedCall(call) : madeCall(call);
             }
             case BUILD_TUPLE, BUILD_LIST, BUILD_MAP, BUILD_STRING -> {
                 Instr.Build build = (Instr.Build) instruction;
@@ -339,7 +380,8 @@ final class Lowering {
                 Instr.TupleItem item = (Instr.TupleItem) instruction;
                 yield call("pyjit_tuple_item", use(item.tuple()), int32(item.index()));
             }
-            case CHECK_EVAL_BREAKER -> poll((Instr.CheckEvalBreaker) instruction);
+            // an inlined body has no frame to hand over: the caller polls after the call
+            case CHECK_EVAL_BREAKER -> inlineExit != null ? null : poll((Instr.CheckEvalBreaker) instruction);
             case GUARD_ARGUMENT -> guardArgument((Instr.GuardArgument) instruction);
             case GUARD_TYPE -> {
                 Instr.GuardType guard = (Instr.GuardType) instruction;
@@ -467,6 +509,92 @@ final class Lowering {
         };
     }
 
+    private LLVMValueRef madeCall(Instr.Call call) {
+        LLVMValueRef arguments = array(call.arguments(), 1);
+        return checkNull(call("pyjit_call", tstate, frame, use(call.callable()), use(call.selfOrNull()), arguments,
+                int32(call.arguments().size()), int32(call.kwnamesConstant())), call.state());
+    }
+
+    /**
+     * A call with the callee's body inlined ({@link Inlined}): where the runtime finds the callable
+     * to be a function of that body's code (its site keeps the code object it matched), the body
+     * runs on a frame of its own that holds the arguments, and its result stands for the call's,
+     * which then drops the callable and the arguments as the call would have. Anywhere the body
+     * cannot go on, it drops what it holds and the call is made.
+     */
+    private LLVMValueRef inlinedCall(Instr.Call call) {
+        Inlined body = call.inlined();
+        LLVMValueRef callable = use(call.callable());
+        LLVMBasicBlockRef inlined = LLVMAppendBasicBlockInContext(context, llvmFunction, "inlined_" + body.name());
+        LLVMBasicBlockRef abandoned = LLVMAppendBasicBlockInContext(context, llvmFunction, "inlined_abandoned");
+        LLVMBasicBlockRef returned = LLVMAppendBasicBlockInContext(context, llvmFunction, "inlined_returned");
+        LLVMBasicBlockRef made = LLVMAppendBasicBlockInContext(context, llvmFunction, "call_made");
+        LLVMBasicBlockRef joined = LLVMAppendBasicBlockInContext(context, llvmFunction, "called");
+        LLVMValueRef site = zeroedGlobal(pointer, "inline_site");
+        LLVMValueRef identity = LLVMBuildGlobalString(builder, body.identity(), "inline_identity");
+        LLVMValueRef enter = call("pyjit_inline_enter", tstate, callable, use(call.selfOrNull()), site, identity);
+        LLVMBuildCondBr(builder, nonZero(enter), inlined, made);
+
+        LLVMPositionBuilderAtEnd(builder, returned);
+        LLVMValueRef result = LLVMBuildPhi(builder, pointer, "inlined_result");
+        LLVMPositionBuilderAtEnd(builder, inlined);
+        List<Value> passed = new java.util.ArrayList<>();
+        passed.add(call.selfOrNull());
+        passed.addAll(call.arguments());
+        LLVMValueRef bodyFrame = alloca(i64, frameWords() + Math.max(body.frameSlots(), passed.size()), "inlined_frame");
+        call("pyjit_inline_frame", bodyFrame, callable, array(passed, 0), int32(passed.size()));
+        new Lowering(this, bodyFrame, abandoned, result, returned).lowerInlined(body.callee());
+
+        LLVMPositionBuilderAtEnd(builder, abandoned);
+        call("pyjit_inline_abandon");
+        LLVMBuildBr(builder, made);
+
+        LLVMPositionBuilderAtEnd(builder, returned);
+        release(call.callable());
+        passed.forEach(this::release);
+        LLVMBuildBr(builder, joined);
+
+        LLVMPositionBuilderAtEnd(builder, made);
+        LLVMValueRef madeResult = madeCall(call);
+        LLVMBasicBlockRef madeEnd = LLVMGetInsertBlock(builder);
+        LLVMBuildBr(builder, joined);
+
+        LLVMPositionBuilderAtEnd(builder, joined);
+        LLVMValueRef joinedResult = LLVMBuildPhi(builder, pointer, "call_result");
+        LLVMAddIncoming(joinedResult, result, returned, 1);
+        LLVMAddIncoming(joinedResult, madeResult, madeEnd, 1);
+        return joinedResult;
+    }
+
+    /** The inlined body's blocks, from the insertion point on; its returns go to {@link #inlineReturned}. */
+    private void lowerInlined(Function callee) {
+        for (Block block : callee.blocks()) {
+            blocks.put(block, LLVMAppendBasicBlockInContext(context, llvmFunction, "inlined_bb" + block.id()));
+        }
+        LLVMBuildBr(builder, blocks.get(callee.entry()));
+        for (Block block : callee.blocks()) {
+            LLVMPositionBuilderAtEnd(builder, blocks.get(block));
+            for (Value parameter : block.parameters()) {
+                LLVMTypeRef type = parameter.type().equals(Type.CDOUBLE) ? f64 : parameter.type().equals(Type.CINT64) ? i64 : pointer;
+                values.put(parameter, LLVMBuildPhi(builder, type, "v" + parameter.id()));
+            }
+        }
+        for (Block block : callee.blocks()) {
+            LLVMPositionBuilderAtEnd(builder, blocks.get(block));
+            block.instructions().forEach(this::instruction);
+            terminator(block.terminator());
+        }
+    }
+
+    /** The words of a frame before its local slots, as the C runtime says (pyjit_frame_words). */
+    private int frameWords() {
+        LLVMValueRef words = LLVMGetNamedGlobal(module, "pyjit_frame_words");
+        if (words == null || words.isNull()) {
+            throw new IllegalStateException("the C runtime does not say how large a frame is");
+        }
+        return (int) LLVMConstIntGetZExtValue(LLVMGetInitializer(words));
+    }
+
     /** A failed guard hands the untouched call to the interpreter, which returns its result. */
     private LLVMValueRef guardArgument(Instr.GuardArgument guard) {
         LLVMValueRef argument = call("pyjit_local_borrow", frame, int32(guard.slot()));
@@ -519,11 +647,33 @@ final class Lowering {
      * everything is released and the function raises.
      */
     private void resume(ResumeState resume, Value loaded, LLVMValueRef object) {
+        if (inlineExit != null) {
+            abandonInlined(resume, loaded, object);
+            return;
+        }
         takeBorrowed(resume.borrowed());
         writeLocals(resume.locals());
         int depth = handOverStack(resume.stack(), resume.released(), loaded, object);
         increment(deopts);
         LLVMBuildRet(builder, call(exit("pyjit_deopt"), frame, int32(resume.offset() / 2), resumeStack, int32(depth)));
+    }
+
+    /**
+     * Where an inlined body's speculation fails: it releases what it would have handed to the
+     * interpreter (its body has no virtual locals and borrows nothing, see Inlinability) and the
+     * call is made instead.
+     */
+    private void abandonInlined(ResumeState resume, Value loaded, LLVMValueRef object) {
+        List<Value> held = new java.util.ArrayList<>(resume.released());
+        held.addAll(resume.stack());
+        for (Value value : held) {
+            if (value.equals(loaded)) {
+                call("pyjit_decref", object);
+            } else if (value.type().isRefcounted()) {
+                release(value);
+            }
+        }
+        LLVMBuildBr(builder, inlineExit);
     }
 
     /** Takes the references an exit is to pass on or release but compiled code did not take (see FrameState, ResumeState). */
@@ -748,6 +898,9 @@ final class Lowering {
                     int32(yield.oparg()), array(yield.stack(), 0), int32(yield.stack().size())));
         } else if (terminator instanceof Terminator.ResumeDispatch dispatch) {
             resumeDispatch(dispatch);
+        } else if (inlineExit != null) {
+            LLVMAddIncoming(inlineResult, use(((Terminator.Return) terminator).value()), LLVMGetInsertBlock(builder), 1);
+            LLVMBuildBr(builder, inlineReturned);
         } else {
             LLVMBuildRet(builder, call(exit("pyjit_leave"), tstate, frame, use(((Terminator.Return) terminator).value())));
         }
@@ -956,6 +1109,12 @@ final class Lowering {
         LLVMBasicBlockRef here = LLVMGetInsertBlock(builder);
         LLVMBasicBlockRef raise = LLVMAppendBasicBlockInContext(context, llvmFunction, "raise_at_" + state.offset());
         LLVMPositionBuilderAtEnd(builder, raise);
+        if (inlineExit != null) {
+            List<Value> owned = state.owned().stream().filter(value -> value.type().isRefcounted()).toList();
+            LLVMBuildBr(builder, releasing(owned, releaseChains, inlineExit));
+            LLVMPositionBuilderAtEnd(builder, here);
+            return raise;
+        }
         takeBorrowed(state.borrowed());
         // the handler, or the traceback, sees the frame as the interpreter would have left it
         writeLocals(state.locals());

@@ -1,5 +1,6 @@
 package dev.pyjit.cli.embed;
 
+import dev.pyjit.frontend.Callee;
 import dev.pyjit.frontend.CodeObject;
 import dev.pyjit.frontend.Decoder;
 import dev.pyjit.frontend.Instruction;
@@ -19,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -62,7 +64,7 @@ final class CacheKey {
 
     /** The key of {@code code} compiled for {@code specialisedFor} at {@code tier}. */
     /** {@code loopHeader}: the offset an on-stack replacement enters at, -1 for code entered at calls. */
-    String of(CodeObject code, List<Type> specialisedFor, Tier tier, int loopHeader) {
+    String of(CodeObject code, List<Type> specialisedFor, Tier tier, int loopHeader, Map<Integer, Callee> callees) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             DataOutputStream out = new DataOutputStream(bytes);
@@ -75,12 +77,22 @@ final class CacheKey {
             out.writeInt(-1);
             write(out, code);
             // compiled code takes the fast paths of the specialisations the interpreter had made
-            for (Instruction instruction : Decoder.decode(code)) {
-                out.writeInt(code.hintAt(instruction.offset()).ordinal());
+            writeHints(out, code);
+            // the method bodies that may be inlined, with their own hints
+            for (Map.Entry<Integer, Callee> callee : callees.entrySet()) {
+                out.writeInt(callee.getKey());
+                writeString(out, callee.getValue().identity());
+                writeHints(out, callee.getValue().code());
             }
             return CodeCache.hex(CodeCache.sha256(bytes.toByteArray()));
         } catch (IOException impossible) {
             throw new UncheckedIOException(impossible);
+        }
+    }
+
+    private static void writeHints(DataOutputStream out, CodeObject code) throws IOException {
+        for (Instruction instruction : Decoder.decode(code)) {
+            out.writeInt(code.hintAt(instruction.offset()).ordinal());
         }
     }
 

@@ -2,11 +2,13 @@ package dev.pyjit.cli.embed;
 
 import static org.bytedeco.cpython.global.python.*;
 
+import dev.pyjit.frontend.Callee;
 import dev.pyjit.frontend.CodeObject;
 import dev.pyjit.frontend.CodeReader;
 import dev.pyjit.frontend.IrBuilder;
 import dev.pyjit.frontend.Unsupported;
 import dev.pyjit.ir.Function;
+import dev.pyjit.ir.Instr;
 import dev.pyjit.ir.Printer;
 import dev.pyjit.ir.StageClock;
 import dev.pyjit.ir.Type;
@@ -22,6 +24,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.bytedeco.cpython.PyObject;
 
 /**
@@ -46,9 +49,9 @@ final class FunctionCompiler {
      * is the argument types the native code assumes (guarded on entry), empty for generic code.
      */
     record Result(Where where, NativeJit.NativeCode code, byte[] object, List<Type> specialisedFor, Tier tier, boolean asRequested,
-                  String reason, Throwable failure, CacheUse cache) {
+                  String reason, Throwable failure, CacheUse cache, List<String> inlined) {
         static Result refused(Where where, Tier tier, String reason) {
-            return new Result(where, null, null, List.of(), tier, true, reason, null, CacheUse.NONE);
+            return new Result(where, null, null, List.of(), tier, true, reason, null, CacheUse.NONE, List.of());
         }
 
         /**
@@ -74,7 +77,7 @@ final class FunctionCompiler {
      * frame's locals were of {@code localTypes}; -1 for code entered at calls.
      */
     record Snapshot(Where where, CodeObject code, List<Type> observed, Tier tier, int loopHeader, List<Type> localTypes,
-                    String nativeKey, StageClock clock) {
+                    String nativeKey, Map<Integer, Callee> callees, StageClock clock) {
         boolean entersMidFrame() {
             return loopHeader >= 0;
         }
@@ -108,10 +111,11 @@ final class FunctionCompiler {
                              String nativeKey) {
         StageClock clock = new StageClock();
         CodeObject code = generic ? read(function).withoutSpeculations() : read(function);
+        Map<Integer, Callee> callees = MethodCallees.find(function, code);
         clock.lap("read");
         String name = loopHeader < 0 ? code.qualifiedName() : code.qualifiedName() + " (loop at line " + code.lineAt(loopHeader) + ")";
         return new Snapshot(new Where(code.fileName(), code.firstLine(), name), code, observed, tier, loopHeader, localTypes, nativeKey,
-                clock);
+                callees, clock);
     }
 
     /**
@@ -128,7 +132,7 @@ final class FunctionCompiler {
             List<Type> specialisedFor = snapshot.entersMidFrame() ? snapshot.localTypes()
                     : snapshot.code().isGeneratorLike() ? List.of() : specialisation(snapshot.observed());
             start(clock);
-            String key = keys == null ? null : keys.of(snapshot.code(), specialisedFor, tier, snapshot.loopHeader());
+            String key = keys == null ? null : keys.of(snapshot.code(), specialisedFor, tier, snapshot.loopHeader(), snapshot.callees());
             String symbol = LlvmEmitter.symbolOf(snapshot.code().qualifiedName()) + "_" + (key != null ? key.substring(0, 16) : nextSymbol++);
             if (key != null && backend.isLinked(symbol)) {
                 // the same code is linked already (an identical function): this copy is neither looked up nor kept
@@ -141,14 +145,15 @@ final class FunctionCompiler {
             }
             if (kept != null) {
                 try {
-                    return new Result(where, backend.link(kept, symbol, clock), kept, specialisedFor, tier, true, null, null, CacheUse.HIT);
+                    return new Result(where, backend.link(kept, symbol, clock), kept, specialisedFor, tier, true, null, null, CacheUse.HIT,
+                            List.of());
                 } catch (LlvmError unlinkable) {
                     cache.remove(key);
                 }
             }
             Function ir = snapshot.entersMidFrame()
-                    ? IrBuilder.buildMidFrame(snapshot.code(), snapshot.loopHeader(), boundTypes(specialisedFor))
-                    : IrBuilder.build(snapshot.code(), specialisedFor);
+                    ? IrBuilder.buildMidFrame(snapshot.code(), snapshot.loopHeader(), boundTypes(specialisedFor), snapshot.callees())
+                    : IrBuilder.build(snapshot.code(), specialisedFor, snapshot.callees());
             clock.lap("build");
             Pipeline.run(ir, Pipeline.TYPING);
             Pipeline.run(ir, Pipeline.OPTIMISATION);
@@ -163,11 +168,11 @@ final class FunctionCompiler {
                 clock.lap("cache-write");
             }
             return new Result(where, backend.link(object, symbol, clock), object, specialisedFor, compiled, compiled == tier, null, null,
-                    key != null ? CacheUse.MISS : CacheUse.NONE);
+                    key != null ? CacheUse.MISS : CacheUse.NONE, inlinedCallees(ir));
         } catch (Unsupported unsupported) {
             return Result.refused(where, tier, unsupported.getMessage());
         } catch (Exception | LinkageError failure) {
-            return new Result(where, null, null, List.of(), tier, true, "compiler error: " + failure, failure, CacheUse.NONE);
+            return new Result(where, null, null, List.of(), tier, true, "compiler error: " + failure, failure, CacheUse.NONE, List.of());
         }
     }
 
@@ -191,6 +196,13 @@ final class FunctionCompiler {
         } catch (java.io.IOException | RuntimeException unlinked) {
             // no entry: the next run asks the compiler again
         }
+    }
+
+    /** The methods whose bodies the function's calls have inlined, by name, each once. */
+    private static List<String> inlinedCallees(Function ir) {
+        return ir.blocks().stream().flatMap(block -> block.instructions().stream())
+                .filter(instruction -> instruction instanceof Instr.Call call && call.inlined() != null)
+                .map(instruction -> ((Instr.Call) instruction).inlined().name()).distinct().sorted().toList();
     }
 
     private void appendIr(Where where, List<Type> specialisedFor, Tier tier, Function ir) throws java.io.IOException {

@@ -124,7 +124,7 @@ final class Jit {
         Py_XDECREF(runtime);
     }
 
-    /** A time the runtime recorded (ns since the epoch, 0: never): first_native_entry or launched_at. */
+    /** A number the runtime recorded: first_native_entry or launched_at (ns since the epoch, 0: never), or inlined_entries. */
     private static long runtimeTime(String function) {
         PyObject runtime = PyImport_ImportModule("_pyjit_rt");
         PyObject time = runtime == null ? null : PyObject_CallMethod(runtime, function, null);
@@ -282,6 +282,7 @@ final class Jit {
             return;
         }
         stats.firstNativeEntry(runtimeTime("first_native_entry"), runtimeTime("launched_at"));
+        stats.inlinedEntries(runtimeTime("inlined_entries"));
         nativeCacheReport();
         String json = stats.toJson();
         if (target.equals("-")) {

@@ -26,7 +26,7 @@ final class JitStats {
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     record Compiled(String file, int line, String name, @JsonProperty("specialised_for") List<String> specialisedFor,
                     String tier, int compilations, @JsonProperty("compile_ms") double compileMs,
-                    @JsonProperty("native_cache_loads") Integer nativeCacheLoads, long entries, long deopts) {}
+                    @JsonProperty("native_cache_loads") Integer nativeCacheLoads, long entries, long deopts, List<String> inlined) {}
 
     record Interpreted(String file, int line, String name, String reason) {}
 
@@ -44,6 +44,8 @@ final class JitStats {
         int nativeLoads;
         long nativeEntries;
         long nativeDeopts;
+        /** The methods inlined into its calls, in the code compiled in this run. */
+        List<String> inlined = List.of();
     }
 
     private final Map<FunctionCompiler.Where, Record> functions = new LinkedHashMap<>();
@@ -55,6 +57,7 @@ final class JitStats {
     private long nativeCacheHits;
     private int queueMax;
     private long firstNativeEntryNanos;
+    private long inlinedEntries;
     private long processStartNanos;
 
     /** Compile times (total, median, maximum) are of the compilations that made code; the stages count every attempt. */
@@ -70,6 +73,7 @@ final class JitStats {
             record.compileNanos += clock.totalNanos();
             record.specialisedFor = result.specialisedFor();
             record.tier = result.tier().number() > record.tier.number() ? result.tier() : record.tier;
+            record.inlined = result.inlined().isEmpty() ? record.inlined : result.inlined();
         } else {
             record.reason = result.reason();
         }
@@ -108,6 +112,11 @@ final class JitStats {
         }
     }
 
+    /** How many times inlined bodies ran in the place of their calls (the runtime counts them). */
+    synchronized void inlinedEntries(long entries) {
+        inlinedEntries = entries;
+    }
+
     synchronized void queueMax(int waiting) {
         queueMax = waiting;
     }
@@ -130,7 +139,8 @@ final class JitStats {
             long deopts = record.nativeDeopts + record.freedDeopts + record.codes.stream().mapToLong(code -> read(code.deopts())).sum();
             compiled.add(new Compiled(where.file(), where.line(), where.name(),
                     record.specialisedFor.stream().map(Type::pythonName).toList(), record.tier.label(), record.compilations,
-                    milliseconds(record.compileNanos), record.nativeLoads == 0 ? null : record.nativeLoads, entries, deopts));
+                    milliseconds(record.compileNanos), record.nativeLoads == 0 ? null : record.nativeLoads, entries, deopts,
+                    record.inlined));
         });
         List<Long> sorted = compileNanos.stream().sorted().toList();
         Map<String, Object> json = new LinkedHashMap<>();
@@ -150,6 +160,7 @@ final class JitStats {
         json.put("native_cache_hits", nativeCacheHits);
         json.put("cache_misses", cacheMisses);
         json.put("freed", freed);
+        json.put("inlined_entries", inlinedEntries);
         json.put("first_native_entry_ms", firstNativeEntryNanos == 0 ? null : milliseconds(firstNativeEntryNanos - processStartNanos));
         json.put("compiled_functions", compiled);
         json.put("interpreted_functions", interpreted);

@@ -25,6 +25,18 @@ public final class Pipeline {
             new SimplifyToBool(),
             new ElideImmortalRefcounts());
 
+    /**
+     * The optimisations of a method body compiled into its call ({@link dev.pyjit.ir.Inlined}): after type inference,
+     * those that keep its locals in its frame and take no borrowed references, so that wherever it
+     * stops it holds only the values it made.
+     */
+    public static final List<Pass> INLINED = List.of(
+            new ElideProvenGuards(),
+            new SpecialiseArithmetic(),
+            new EliminateBoxing(),
+            new SimplifyToBool(),
+            new ElideImmortalRefcounts());
+
     private Pipeline() {}
 
     public static void run(Function function, List<Pass> passes) {

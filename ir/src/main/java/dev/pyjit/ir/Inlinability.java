@@ -1,0 +1,56 @@
+package dev.pyjit.ir;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Which method bodies may be compiled into their calls ({@link Inlined}): those that run no Python
+ * code and change nothing before they return. Such a body can stop anywhere (a guard fails, a
+ * cached attribute or global is not where the interpreter's cache says, memory runs out as it
+ * boxes a number) and the call be made instead, in a real frame, with the same outcome; and no
+ * code can look for the frame it does not have. So: loads of arguments, constants, attributes and
+ * globals through the interpreter's caches, guards, unboxed arithmetic and comparisons, boxing,
+ * reference counts, and branches on exact bools; no stores, no calls, no generic operations (any
+ * of which can run a {@code __dunder__}), no try, and small.
+ */
+public final class Inlinability {
+    /** The most IR instructions an inlined body has: a getter or a comparison, not an algorithm. */
+    public static final int MAX_INSTRUCTIONS = 40;
+
+    private static final Set<Op> ALLOWED = EnumSet.of(Op.LOAD_CONST, Op.LOAD_LOCAL, Op.LOAD_ATTR, Op.LOAD_GLOBAL, Op.GUARD_TYPE,
+            Op.UNBOX_INT, Op.UNBOX_FLOAT, Op.INT_CONSTANT, Op.FLOAT_CONSTANT, Op.INT_TO_FLOAT, Op.INT_ARITH, Op.FLOAT_ARITH,
+            Op.INT_COMPARE, Op.FLOAT_COMPARE, Op.IS, Op.NOT, Op.BOX_INT, Op.BOX_FLOAT, Op.CHECK_EVAL_BREAKER, Op.INCREF, Op.DECREF);
+
+    private Inlinability() {}
+
+    /** Why {@code callee} may not be inlined, or null if it may. */
+    public static String reason(Function callee) {
+        int count = 0;
+        for (Block block : callee.blocks()) {
+            for (Instr instruction : block.instructions()) {
+                count++;
+                if (!ALLOWED.contains(instruction.op())) {
+                    return "it has " + Printer.camelCase(instruction.op().name());
+                }
+                if (instruction instanceof Instr.LoadAttr load && load.hint() == CacheHint.NONE
+                        || instruction instanceof Instr.LoadGlobal global && global.hint() == CacheHint.NONE) {
+                    return "the interpreter has no cache for its " + Printer.camelCase(instruction.op().name());
+                }
+                FrameState state = instruction.state();
+                if (state != null && (state.handler() != null || !state.locals().isEmpty() || !state.borrowed().isEmpty())) {
+                    return "an instruction has a handler, virtual locals or borrowed references";
+                }
+                ResumeState resume = instruction.resume();
+                if (resume != null && (!resume.locals().isEmpty() || !resume.borrowed().isEmpty())) {
+                    return "an instruction resumes with virtual locals or borrowed references";
+                }
+            }
+            Terminator terminator = block.terminator();
+            if (!(terminator instanceof Terminator.Return || terminator instanceof Terminator.Jump
+                    || terminator instanceof Terminator.Branch)) {
+                return "it ends a block with " + terminator.getClass().getSimpleName();
+            }
+        }
+        return count > MAX_INSTRUCTIONS ? "it has " + count + " instructions (at most " + MAX_INSTRUCTIONS + ")" : null;
+    }
+}

@@ -1,0 +1,20 @@
+package dev.pyjit.ir;
+
+/**
+ * A method's body compiled into the call that calls it. {@code callee} is the method's own IR,
+ * built from its code with the interpreter's hints; it runs on a frame of its own that the thread
+ * never sees (it is never linked, never popped), only for the helpers that read a frame's code,
+ * globals and arguments. The runtime matches {@code identity} (the digest of the callee's code,
+ * see {@code pyjit_code_identity}) against the function actually called, once per call site and
+ * code object. The body is free of effects (see {@link Inlinability}): wherever it cannot go on
+ * (a guard or a cache misses, a number must be boxed and memory is out) it drops what it holds and
+ * the call is made as if nothing was inlined, which runs the same program in a real frame.
+ *
+ * @param frameSlots the callee's localsplus slots, which its frame needs room for
+ */
+public record Inlined(Function callee, String identity, int frameSlots) {
+    /** The callee's qualified name, as printed at the call. */
+    public String name() {
+        return callee.name();
+    }
+}
