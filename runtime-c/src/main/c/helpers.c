@@ -1593,11 +1593,12 @@ static inline int call_native_directly(PyThreadState *tstate, PyObject *callable
 /* The words of a frame before its localsplus: an inlined body's frame has these and its slots. */
 __attribute__((used)) static const int pyjit_frame_words = offsetof(_PyInterpreterFrame, localsplus) / sizeof(PyObject *);
 
-/* Whether a call may run the body inlined into it (see dev.pyjit.ir.Inlined): a method was loaded
- * (self is not NULL), the callable is a function of the code the body was compiled from, the call would not hit the recursion limit,
+/* Whether a call may run the body inlined into it (see dev.pyjit.ir.Inlined): a self comes with
+ * the callable exactly when the body is a method's, the callable is a function of the code the
+ * body was compiled from, the call would not hit the recursion limit,
  * and no tool watches that code (it would see no frame). */
-int pyjit_inline_enter(PyThreadState *tstate, PyObject *callable, PyObject *self, PyObject **site, const char *identity) {
-    if (self == NULL || !Py_IS_TYPE(callable, &PyFunction_Type)) {
+int pyjit_inline_enter(PyThreadState *tstate, PyObject *callable, PyObject *self, int method, PyObject **site, const char *identity) {
+    if ((self != NULL) != method || !Py_IS_TYPE(callable, &PyFunction_Type)) {
         return 0;
     }
     PyCodeObject *code = (PyCodeObject *)((PyFunctionObject *)callable)->func_code;

@@ -334,7 +334,7 @@ PyObject *pyjit_code_identity(PyCodeObject *code);
 int pyjit_slow_inline_match(PyObject **site, PyCodeObject *code, const char *identity);
 /* Inlined calls (helpers.c): the check a call makes before it runs the body inlined into it, the
  * frame the body runs on, what a body that stops does; and how many times bodies ran (module.c). */
-int pyjit_inline_enter(PyThreadState *tstate, PyObject *callable, PyObject *self, PyObject **site, const char *identity);
+int pyjit_inline_enter(PyThreadState *tstate, PyObject *callable, PyObject *self, int method, PyObject **site, const char *identity);
 void pyjit_inline_frame(_PyInterpreterFrame *frame, PyObject *callable, PyObject **arguments, int count);
 void pyjit_inline_abandon(void);
 extern long long pyjit_inlined_entries;

@@ -70,11 +70,14 @@ public final class IrBuilder {
     /** Where a suspended generator's frame can go on, by bytecode offset, in order. */
     private final Map<Integer, Block> resumePoints = new TreeMap<>();
 
-    /** The functions method calls reached, by the offset of the method's LOAD_ATTR; their bodies may be inlined. */
+    /**
+     * The functions calls reached, by the offset of the LOAD_ATTR that loaded the method or the
+     * LOAD_GLOBAL that loaded the function; their bodies may be inlined.
+     */
     private final Map<Integer, Callee> callees;
-    /** Each loaded method's LOAD_ATTR offset and self, for the call that calls it. */
-    private final Map<Value, Integer> methodOffsets = new HashMap<>();
-    private final Map<Value, Value> methodSelves = new HashMap<>();
+    /** Each callable so loaded: that instruction's offset, and the self (or NULL) pushed with it, for the call that calls it. */
+    private final Map<Value, Integer> calleeOffsets = new HashMap<>();
+    private final Map<Value, Value> calleeSelves = new HashMap<>();
 
     private Block block;
     private List<Value> stack;
@@ -455,8 +458,12 @@ public final class IrBuilder {
             }
             case LOAD_GLOBAL -> {
                 CacheHint hint = code.hintAt(instruction.offset());
-                apply(Op.LOAD_GLOBAL, 0, (in, state) -> new Instr.LoadGlobal(value(), arg >> 1, hint, state, resumeBefore(in)));
-                pushNullIf((arg & 1) != 0);
+                Value global = apply(Op.LOAD_GLOBAL, 0, (in, state) -> new Instr.LoadGlobal(value(), arg >> 1, hint, state, resumeBefore(in)));
+                if ((arg & 1) != 0) {
+                    pushNullIf(true);
+                    calleeOffsets.put(global, current.offset());
+                    calleeSelves.put(global, peek(1));
+                }
             }
             case STORE_GLOBAL -> apply(Op.STORE_GLOBAL, 1, (in, state) -> new Instr.StoreGlobal(arg, in.get(0), state));
             case LOAD_ATTR -> {
@@ -785,9 +792,9 @@ public final class IrBuilder {
     /** LOAD_ATTR's method form pushes the callable, then the self to call it with or NULL. */
     private void loadMethod(int nameIndex, CacheHint hint) throws Unsupported {
         Value method = apply(Op.LOAD_METHOD, 1, (in, state) -> new Instr.LoadMethod(value(), in.get(0), nameIndex, hint, state));
-        methodOffsets.put(method, current.offset());
+        calleeOffsets.put(method, current.offset());
         pushMethodSelf(method);
-        methodSelves.put(method, peek(1));
+        calleeSelves.put(method, peek(1));
     }
 
     /** LOAD_SUPER_ATTR pops (super, class, self) and pushes the attribute, then in its method form the self or NULL. */
@@ -890,19 +897,20 @@ public final class IrBuilder {
     }
 
     /**
-     * The body of the method a call of {@code count} positional arguments reaches, if the
-     * interpreter knew which function that was and the body may be inlined ({@link Inlinability}),
+     * The body of the method or function a call of {@code count} positional arguments reaches, if
+     * the interpreter knew which function that was and the body may be inlined ({@link Inlinability}),
      * built and optimised; else null.
      */
     private Inlined inlinedBody(Value callable, Value self, int count) {
-        Integer offset = methodOffsets.get(callable);
-        Callee callee = offset == null || methodSelves.get(callable) != self ? null : callees.get(offset);
+        Integer offset = calleeOffsets.get(callable);
+        Callee callee = offset == null || calleeSelves.get(callable) != self ? null : callees.get(offset);
         if (callee == null) {
             return null;
         }
+        boolean method = !self.type().equals(Type.NULL);
         CodeObject body = callee.code();
         int plain = CodeObject.CO_VARARGS | CodeObject.CO_VARKEYWORDS;
-        if (body.argCount() != count + 1 || body.keywordOnlyArgCount() != 0 || (body.flags() & plain) != 0 || body.isGeneratorLike()
+        if (body.argCount() != count + (method ? 1 : 0) || body.keywordOnlyArgCount() != 0 || (body.flags() & plain) != 0 || body.isGeneratorLike()
                 || body.cellCount() != 0 || body.freeCount() != 0 || body.exceptionTable().length != 0) {
             return null;
         }
@@ -910,7 +918,7 @@ public final class IrBuilder {
             Function function = build(body);
             Pipeline.run(function, Pipeline.TYPING);
             Pipeline.run(function, Pipeline.INLINED);
-            return Inlinability.reason(function) == null ? new Inlined(function, callee.identity(), body.localNames().size()) : null;
+            return Inlinability.reason(function) == null ? new Inlined(function, callee.identity(), body.localNames().size(), method) : null;
         } catch (Unsupported refused) {
             return null;
         }

@@ -198,9 +198,9 @@ class IrBuilderTest {
     }
 
     /**
-     * A method call whose load the interpreter specialised, given the function it reached, has that
-     * function's body compiled into it when the body may be inlined (loads, a comparison, a
-     * return), and not when it calls something.
+     * A method call whose load the interpreter specialised, or a call of a global function, given
+     * the function it reached, has that function's body compiled into it when the body may be
+     * inlined (loads, arithmetic, a comparison, a return), and not when it calls something.
      */
     @Test
     void methodBodiesThatMayBeInlinedGoIntoTheirCalls() throws Unsupported {
@@ -217,8 +217,13 @@ class IrBuilderTest {
                     return o.big()
                 def g(o):
                     return o.sized()
+                def twice(n):
+                    return n * 2
+                def h(n):
+                    return twice(n)
                 for _ in range(10):
                     f(C())
+                    h(3)
                     try:
                         g(C())
                     except TypeError:
@@ -235,6 +240,13 @@ class IrBuilderTest {
             Function called = IrBuilder.build(EmbeddedPython.code(globals, "g"), List.of(),
                     Map.of(methodLoadOffset(EmbeddedPython.code(globals, "g")), new Callee(EmbeddedPython.code(globals, "sized"), "sized-id")));
             assertEquals(null, calls(called).get(0).inlined(), "a body that calls len is not inlined");
+            CodeObject h = EmbeddedPython.code(globals, "h");
+            int globalLoad = IrBuilder.build(h).blocks().get(0).instructions().stream().filter(Instr.LoadGlobal.class::isInstance)
+                    .findFirst().orElseThrow().state().offset();
+            Function byName = IrBuilder.build(h, List.of(), Map.of(globalLoad, new Callee(EmbeddedPython.code(globals, "twice"), "twice-id")));
+            Golden.check("irbuilder_function_inlined", Printer.print(byName));
+            assertFalse(calls(byName).get(0).inlined().method(), "a function called by name takes no self");
+            assertTrue(calls(inlined).get(0).inlined().method());
         } finally {
             Py_DecRef(globals);
         }

@@ -4,10 +4,10 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Which method bodies may be compiled into their calls ({@link Inlined}): those that run no Python
- * code and change nothing before they return. Such a body can stop anywhere (a guard fails, a
- * cached attribute or global is not where the interpreter's cache says, memory runs out as it
- * boxes a number) and the call be made instead, in a real frame, with the same outcome; and no
+ * Which method and function bodies may be compiled into their calls ({@link Inlined}): those that
+ * run no Python code and change nothing before they return. Such a body can stop anywhere (a guard
+ * fails, a cached attribute or global is not where the interpreter's cache says, memory runs out as
+ * it boxes a number, a float is divided by zero) and the call be made instead, in a real frame, with the same outcome; and no
  * code can look for the frame it does not have. So: loads of arguments, constants, attributes and
  * globals through the interpreter's caches, guards, unboxed arithmetic and comparisons, boxing,
  * reference counts, and branches on exact bools; no stores, no calls, no generic operations (any
@@ -18,7 +18,7 @@ public final class Inlinability {
     public static final int MAX_INSTRUCTIONS = 40;
 
     private static final Set<Op> ALLOWED = EnumSet.of(Op.LOAD_CONST, Op.LOAD_LOCAL, Op.LOAD_ATTR, Op.LOAD_GLOBAL, Op.GUARD_TYPE,
-            Op.UNBOX_INT, Op.UNBOX_FLOAT, Op.INT_CONSTANT, Op.FLOAT_CONSTANT, Op.INT_TO_FLOAT, Op.INT_ARITH, Op.FLOAT_ARITH,
+            Op.UNBOX_INT, Op.UNBOX_FLOAT, Op.INT_CONSTANT, Op.FLOAT_CONSTANT, Op.INT_TO_FLOAT, Op.INT_ARITH, Op.FLOAT_ARITH, Op.FLOAT_DIVIDE,
             Op.INT_COMPARE, Op.FLOAT_COMPARE, Op.IS, Op.NOT, Op.BOX_INT, Op.BOX_FLOAT, Op.CHECK_EVAL_BREAKER, Op.INCREF, Op.DECREF);
 
     private Inlinability() {}

@@ -1,7 +1,7 @@
 package dev.pyjit.ir;
 
 /**
- * A method's body compiled into the call that calls it. {@code callee} is the method's own IR,
+ * A method's or function's body compiled into the call that calls it. {@code callee} is the method's own IR,
  * built from its code with the interpreter's hints; it runs on a frame of its own that the thread
  * never sees (it is never linked, never popped), only for the helpers that read a frame's code,
  * globals and arguments. The runtime matches {@code identity} (the digest of the callee's code,
@@ -11,8 +11,9 @@ package dev.pyjit.ir;
  * the call is made as if nothing was inlined, which runs the same program in a real frame.
  *
  * @param frameSlots the callee's localsplus slots, which its frame needs room for
+ * @param method     whether the call passes a self (a method loaded from an object) before its arguments
  */
-public record Inlined(Function callee, String identity, int frameSlots) {
+public record Inlined(Function callee, String identity, int frameSlots, boolean method) {
     /** The callee's qualified name, as printed at the call. */
     public String name() {
         return callee.name();

@@ -532,14 +532,16 @@ final class Lowering {
         LLVMBasicBlockRef joined = LLVMAppendBasicBlockInContext(context, llvmFunction, "called");
         LLVMValueRef site = zeroedGlobal(pointer, "inline_site");
         LLVMValueRef identity = LLVMBuildGlobalString(builder, body.identity(), "inline_identity");
-        LLVMValueRef enter = call("pyjit_inline_enter", tstate, callable, use(call.selfOrNull()), site, identity);
+        LLVMValueRef enter = call("pyjit_inline_enter", tstate, callable, use(call.selfOrNull()), int32(body.method() ? 1 : 0), site, identity);
         LLVMBuildCondBr(builder, nonZero(enter), inlined, made);
 
         LLVMPositionBuilderAtEnd(builder, returned);
         LLVMValueRef result = LLVMBuildPhi(builder, pointer, "inlined_result");
         LLVMPositionBuilderAtEnd(builder, inlined);
         List<Value> passed = new java.util.ArrayList<>();
-        passed.add(call.selfOrNull());
+        if (body.method()) {
+            passed.add(call.selfOrNull());
+        }
         passed.addAll(call.arguments());
         LLVMValueRef bodyFrame = alloca(i64, frameWords() + Math.max(body.frameSlots(), passed.size()), "inlined_frame");
         call("pyjit_inline_frame", bodyFrame, callable, array(passed, 0), int32(passed.size()));

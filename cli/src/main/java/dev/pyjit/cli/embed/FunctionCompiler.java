@@ -111,7 +111,7 @@ final class FunctionCompiler {
                              String nativeKey) {
         StageClock clock = new StageClock();
         CodeObject code = generic ? read(function).withoutSpeculations() : read(function);
-        Map<Integer, Callee> callees = MethodCallees.find(function, code);
+        Map<Integer, Callee> callees = KnownCallees.find(function, code);
         clock.lap("read");
         String name = loopHeader < 0 ? code.qualifiedName() : code.qualifiedName() + " (loop at line " + code.lineAt(loopHeader) + ")";
         return new Snapshot(new Where(code.fileName(), code.firstLine(), name), code, observed, tier, loopHeader, localTypes, nativeKey,
