@@ -889,10 +889,11 @@ public final class IrBuilder {
         int kwnames = kwnamesConstant;
         // CALL_KW's stack also holds the names, which the call no longer has: no resume state for it
         apply(Op.CALL, count + 2, (in, state) -> {
-            Instr.Call call = new Instr.Call(value(), in.get(0), in.get(1), in.subList(2, 2 + count), kwnames, state,
+            Value result = value();
+            Instr.Call call = new Instr.Call(result, in.get(0), in.get(1), in.subList(2, 2 + count), kwnames, state,
                     keywords ? null : resumeBefore(in));
             Inlined body = keywords ? null : inlinedBody(in.get(0), in.get(1), count);
-            return body == null ? call : call.withInlined(body);
+            return body == null ? call : call.withInlined(body, resumeAfter(result));
         });
     }
 

@@ -221,9 +221,15 @@ class IrBuilderTest {
                     return n * 2
                 def h(n):
                     return twice(n)
+                def loop(n):
+                    t = 0
+                    for k in range(n):
+                        t += twice(k)
+                    return t
                 for _ in range(10):
                     f(C())
                     h(3)
+                    loop(3)
                     try:
                         g(C())
                     except TypeError:
@@ -247,6 +253,19 @@ class IrBuilderTest {
             Golden.check("irbuilder_function_inlined", Printer.print(byName));
             assertFalse(calls(byName).get(0).inlined().method(), "a function called by name takes no self");
             assertTrue(calls(inlined).get(0).inlined().method());
+
+            // locals stay in registers across the inlined call: its state names them, no flush precedes it
+            CodeObject loop = EmbeddedPython.code(globals, "loop");
+            int twiceLoad = IrBuilder.build(loop).blocks().stream().flatMap(block -> block.instructions().stream())
+                    .filter(instruction -> instruction instanceof Instr.LoadGlobal load && load.nameIndex() == loop.names().indexOf("twice"))
+                    .findFirst().orElseThrow().state().offset();
+            Function optimised = IrBuilder.build(loop, List.of(), Map.of(twiceLoad, new Callee(EmbeddedPython.code(globals, "twice"), "twice-id")));
+            Pipeline.run(optimised, Pipeline.TYPING);
+            Pipeline.run(optimised, Pipeline.OPTIMISATION);
+            Instr.Call kept = calls(optimised).stream().filter(candidate -> candidate.inlined() != null).findFirst().orElseThrow();
+            assertEquals(List.of("k", "t"), kept.state().locals().stream().map(local -> loop.localNames().get(local.slot())).sorted().toList(),
+                    Printer.print(optimised));
+            assertNotNull(kept.after(), "the call made instead resumes after itself if the frame changed");
         } finally {
             Py_DecRef(globals);
         }

@@ -346,17 +346,21 @@ public sealed interface Instr {
      * {@code inlined}: the callee's body compiled into the call, or null (see {@link Inlined}).
      */
     record Call(Value result, Value callable, Value selfOrNull, List<Value> arguments, int kwnamesConstant, FrameState state,
-                ResumeState resume, Inlined inlined) implements Instr {
+                ResumeState resume, Inlined inlined, ResumeState after) implements Instr {
         public Call(Value result, Value callable, Value selfOrNull, List<Value> arguments, int kwnamesConstant, FrameState state) {
-            this(result, callable, selfOrNull, arguments, kwnamesConstant, state, null, null);
+            this(result, callable, selfOrNull, arguments, kwnamesConstant, state, null, null, null);
         }
         public Call(Value result, Value callable, Value selfOrNull, List<Value> arguments, int kwnamesConstant, FrameState state,
                     ResumeState resume) {
-            this(result, callable, selfOrNull, arguments, kwnamesConstant, state, resume, null);
+            this(result, callable, selfOrNull, arguments, kwnamesConstant, state, resume, null, null);
         }
-        /** The same call with the callee's body compiled into it. */
-        public Call withInlined(Inlined body) {
-            return new Call(result, callable, selfOrNull, arguments, kwnamesConstant, state, resume, body);
+        /**
+         * The same call with the callee's body compiled into it; {@code after}, the call done with
+         * its result pushed, is where the interpreter takes over if the call that is made instead
+         * changed a local that compiled code keeps (see PromoteLocals).
+         */
+        public Call withInlined(Inlined body, ResumeState after) {
+            return new Call(result, callable, selfOrNull, arguments, kwnamesConstant, state, resume, body, after);
         }
         public Op op() { return Op.CALL; }
         public List<Value> operands() {
@@ -370,7 +374,7 @@ public sealed interface Instr {
         }
         public Instr mapOperands(UnaryOperator<Value> f) {
             return new Call(result, f.apply(callable), f.apply(selfOrNull), map(arguments, f), kwnamesConstant, map(state, f), map(resume, f),
-                    inlined);
+                    inlined, map(after, f));
         }
     }
 

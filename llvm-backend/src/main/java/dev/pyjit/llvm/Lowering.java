@@ -194,6 +194,9 @@ final class Lowering {
     /** The deepest stack the instruction may hand to the interpreter: at its resume state, or at its handler's entry. */
     private static int handedOverStackDepth(Instr instruction) {
         int resumed = instruction.speculates() ? instruction.resume().stack().size() : 0;
+        if (instruction instanceof Instr.Call call && call.after() != null) {
+            resumed = Math.max(resumed, call.after().stack().size());
+        }
         FrameState state = instruction.state();
         return state != null && state.handler() != null ? Math.max(resumed, state.handler().entryDepth()) : resumed;
     }
@@ -557,7 +560,13 @@ final class Lowering {
         LLVMBuildBr(builder, joined);
 
         LLVMPositionBuilderAtEnd(builder, made);
+        // locals kept in registers across the body go to the frame before the callee can look at it
+        List<VirtualLocal> locals = call.state().locals();
+        List<LLVMValueRef> written = syncLocals(locals, call.state());
         LLVMValueRef madeResult = madeCall(call);
+        if (!locals.isEmpty()) {
+            resumeIfFrameChanged(locals, written, call.after(), call.result(), madeResult);
+        }
         LLVMBasicBlockRef madeEnd = LLVMGetInsertBlock(builder);
         LLVMBuildBr(builder, joined);
 

@@ -34,8 +34,9 @@ import java.util.Set;
  * load it from there (a loop entered after a call loads the locals it carries on its entry edge). After an
  * instruction that can run code the frame is the truth again, and the next load reads it. Deopts
  * and exceptions leaving the function write the virtual locals their states name; an eval-breaker
- * poll, and an attribute access the interpreter had specialised when its fast path misses, write a
- * copy before they let other code run (and if that code changed the frame, it is the truth). Releasing a value can run a finalizer that
+ * poll, an attribute access the interpreter had specialised when its fast path misses, and a call
+ * with the callee's body inlined when it makes the call after all, write a copy before they let
+ * other code run (and if that code changed the frame, it is the truth). Releasing a value can run a finalizer that
  * looks at the frame: the one difference from the interpreter that this pass accepts.
  *
  * <p>An exception handler's block starts with every local in the frame: an exception inside a
@@ -158,6 +159,8 @@ public final class PromoteLocals implements Pass {
             case SUBSCRIPT, STORE_SUBSCRIPT -> !(isExactSequence(instruction.operands().get(0).type())
                     && isExactInt(instruction.operands().get(1).type()));
             case LOAD_ATTR -> ((Instr.LoadAttr) instruction).hint() == CacheHint.NONE;
+            // the inlined body runs no code; the call made when it cannot go on writes a copy first
+            case CALL -> ((Instr.Call) instruction).inlined() == null;
             case LOAD_GLOBAL -> !((Instr.LoadGlobal) instruction).runsNoCode();
             case STORE_ATTR -> ((Instr.StoreAttr) instruction).hint() == CacheHint.NONE;
             case STORE_ATTR_FLOAT -> ((Instr.StoreAttrFloat) instruction).hint() == CacheHint.NONE;
