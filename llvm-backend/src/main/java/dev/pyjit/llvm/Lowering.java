@@ -168,13 +168,7 @@ final class Lowering {
         LLVMPositionBuilderAtEnd(builder, errorExit);
         LLVMBuildRet(builder, call(exit("pyjit_leave"), tstate, frame, LLVMConstPointerNull(pointer)));
 
-        for (Block block : function.blocks()) {
-            LLVMPositionBuilderAtEnd(builder, blocks.get(block));
-            for (Value parameter : block.parameters()) {
-                LLVMTypeRef type = parameter.type().equals(Type.CDOUBLE) ? f64 : parameter.type().equals(Type.CINT64) ? i64 : pointer;
-                values.put(parameter, LLVMBuildPhi(builder, type, "v" + parameter.id()));
-            }
-        }
+        blockParameters(function);
         for (Block block : function.blocks()) {
             LLVMPositionBuilderAtEnd(builder, blocks.get(block));
             int[] sourceLines = sourceLines(function, block);
@@ -583,17 +577,22 @@ final class Lowering {
             blocks.put(block, LLVMAppendBasicBlockInContext(context, llvmFunction, "inlined_bb" + block.id()));
         }
         LLVMBuildBr(builder, blocks.get(callee.entry()));
+        blockParameters(callee);
         for (Block block : callee.blocks()) {
+            LLVMPositionBuilderAtEnd(builder, blocks.get(block));
+            block.instructions().forEach(this::instruction);
+            terminator(block.terminator());
+        }
+    }
+
+    /** A phi for each block parameter, of the parameter's machine type, before the blocks are filled. */
+    private void blockParameters(Function function) {
+        for (Block block : function.blocks()) {
             LLVMPositionBuilderAtEnd(builder, blocks.get(block));
             for (Value parameter : block.parameters()) {
                 LLVMTypeRef type = parameter.type().equals(Type.CDOUBLE) ? f64 : parameter.type().equals(Type.CINT64) ? i64 : pointer;
                 values.put(parameter, LLVMBuildPhi(builder, type, "v" + parameter.id()));
             }
-        }
-        for (Block block : callee.blocks()) {
-            LLVMPositionBuilderAtEnd(builder, blocks.get(block));
-            block.instructions().forEach(this::instruction);
-            terminator(block.terminator());
         }
     }
 
