@@ -1595,14 +1595,15 @@ __attribute__((used)) static const int pyjit_frame_words = offsetof(_PyInterpret
 
 /* Whether a call may run the body inlined into it (see dev.pyjit.ir.Inlined): a self comes with
  * the callable exactly when the body is a method's, the callable is a function of the code the
- * body was compiled from, the call would not hit the recursion limit,
- * and no tool watches that code (it would see no frame). */
+ * body was compiled from, the call would not hit the recursion limit, and no tool watches that
+ * code (it would see no frame). The site is two words: the code object it matched, and the last
+ * one that did not match (a subclass's override at the same call), which is not matched again. */
 int pyjit_inline_enter(PyThreadState *tstate, PyObject *callable, PyObject *self, int method, PyObject **site, const char *identity) {
     if ((self != NULL) != method || !Py_IS_TYPE(callable, &PyFunction_Type)) {
         return 0;
     }
     PyCodeObject *code = (PyCodeObject *)((PyFunctionObject *)callable)->func_code;
-    if ((PyObject *)code != *site && !pyjit_slow_inline_match(site, code, identity)) {
+    if ((PyObject *)code != site[0] && ((PyObject *)code == site[1] || !pyjit_slow_inline_match(site, code, identity))) {
         return 0;
     }
     if (tstate->py_recursion_remaining <= 0 || pyjit_monitored(tstate, code)) {
@@ -1615,9 +1616,11 @@ int pyjit_inline_enter(PyThreadState *tstate, PyObject *callable, PyObject *self
 PYJIT_SLOW int pyjit_slow_inline_match(PyObject **site, PyCodeObject *code, const char *identity) {
     PyObject *known = pyjit_code_identity(code);
     if (known == NULL || strcmp(PyUnicode_AsUTF8(known), identity) != 0) {
+        /* borrowed: a code object made later at the same address only makes the call (speed, not correctness) */
+        site[1] = (PyObject *)code;
         return 0;
     }
-    Py_XSETREF(*site, Py_NewRef((PyObject *)code));
+    Py_XSETREF(site[0], Py_NewRef((PyObject *)code));
     return 1;
 }
 

@@ -329,8 +329,8 @@ PyObject **pyjit_slow_site_slot(PyjitSite *site, PyObject *owner, PyObject *name
  * state keeps it), or NULL with no error set if the code has none. */
 PyObject *pyjit_code_identity(PyCodeObject *code);
 /* An inlined call's check of the function it reaches, past its cached code: whether `code` has
- * `identity`; if it has, the site keeps it (a reference of its own, so that no other code object
- * made at the same address later matches). */
+ * `identity`; if it has, the site's first word keeps it (a reference of its own, so that no other
+ * code object made at the same address later matches), else its second word (borrowed). */
 int pyjit_slow_inline_match(PyObject **site, PyCodeObject *code, const char *identity);
 /* Inlined calls (helpers.c): the check a call makes before it runs the body inlined into it, the
  * frame the body runs on, what a body that stops does; and how many times bodies ran (module.c). */

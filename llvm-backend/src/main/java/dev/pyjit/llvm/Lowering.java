@@ -527,7 +527,8 @@ final class Lowering {
         LLVMBasicBlockRef returned = LLVMAppendBasicBlockInContext(context, llvmFunction, "inlined_returned");
         LLVMBasicBlockRef made = LLVMAppendBasicBlockInContext(context, llvmFunction, "call_made");
         LLVMBasicBlockRef joined = LLVMAppendBasicBlockInContext(context, llvmFunction, "called");
-        LLVMValueRef site = zeroedGlobal(pointer, "inline_site");
+        // the code object the call matched, and the last one it did not (pyjit_inline_enter)
+        LLVMValueRef site = zeroedGlobal(LLVMArrayType2(pointer, 2), "inline_site");
         LLVMValueRef identity = LLVMBuildGlobalString(builder, body.identity(), "inline_identity");
         LLVMValueRef enter = call("pyjit_inline_enter", tstate, callable, use(call.selfOrNull()), int32(body.method() ? 1 : 0), site, identity);
         LLVMBuildCondBr(builder, nonZero(enter), inlined, made);
