@@ -78,6 +78,8 @@ public final class IrBuilder {
     /** Each callable so loaded: that instruction's offset, and the self (or NULL) pushed with it, for the call that calls it. */
     private final Map<Value, Integer> calleeOffsets = new HashMap<>();
     private final Map<Value, Value> calleeSelves = new HashMap<>();
+    /** The bodies built for inlining, by callee identity and call form, so that each is built and optimised once (null: none). */
+    private final Map<String, java.util.Optional<Inlined>> inlinedBodies = new HashMap<>();
 
     private Block block;
     private List<Value> stack;
@@ -909,6 +911,11 @@ public final class IrBuilder {
             return null;
         }
         boolean method = !self.type().equals(Type.NULL);
+        return inlinedBodies.computeIfAbsent(callee.identity() + (method ? " method " : " function ") + count,
+                unused -> java.util.Optional.ofNullable(inlinable(callee, method, count))).orElse(null);
+    }
+
+    private static Inlined inlinable(Callee callee, boolean method, int count) {
         CodeObject body = callee.code();
         int plain = CodeObject.CO_VARARGS | CodeObject.CO_VARKEYWORDS;
         if (body.argCount() != count + (method ? 1 : 0) || body.keywordOnlyArgCount() != 0 || (body.flags() & plain) != 0 || body.isGeneratorLike()

@@ -555,13 +555,7 @@ final class Lowering {
         LLVMBuildBr(builder, joined);
 
         LLVMPositionBuilderAtEnd(builder, made);
-        // locals kept in registers across the body go to the frame before the callee can look at it
-        List<VirtualLocal> locals = call.state().locals();
-        List<LLVMValueRef> written = syncLocals(locals, call.state());
-        LLVMValueRef madeResult = madeCall(call);
-        if (!locals.isEmpty()) {
-            resumeIfFrameChanged(locals, written, call.after(), call.result(), madeResult);
-        }
+        LLVMValueRef madeResult = withLocalsInFrame(call.state(), call.after(), call.result(), () -> madeCall(call));
         LLVMBasicBlockRef madeEnd = LLVMGetInsertBlock(builder);
         LLVMBuildBr(builder, joined);
 
@@ -1006,9 +1000,8 @@ final class Lowering {
         LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(context, llvmFunction, "attribute_loaded");
         LLVMBuildCondBr(builder, isNull(fast), slow, done);
         LLVMPositionBuilderAtEnd(builder, slow);
-        List<LLVMValueRef> written = syncLocals(state.locals(), state);
-        LLVMValueRef generic = checkNull(call("pyjit_load_attr", frame, use(load.owner()), int32(load.nameIndex())), state);
-        resumeIfFrameChanged(state.locals(), written, load.after(), load.result(), generic);
+        LLVMValueRef generic = withLocalsInFrame(state, load.after(), load.result(),
+                () -> checkNull(call("pyjit_load_attr", frame, use(load.owner()), int32(load.nameIndex())), state));
         LLVMBasicBlockRef slowEnd = LLVMGetInsertBlock(builder);
         LLVMBuildBr(builder, done);
         LLVMPositionBuilderAtEnd(builder, done);
@@ -1038,12 +1031,24 @@ final class Lowering {
         LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(context, llvmFunction, "attribute_stored");
         LLVMBuildCondBr(builder, nonZero(missed), slow, done);
         LLVMPositionBuilderAtEnd(builder, slow);
-        List<LLVMValueRef> written = syncLocals(state.locals(), state);
-        checkStatus(generic.get(), state);
-        resumeIfFrameChanged(state.locals(), written, after, null, null);
+        withLocalsInFrame(state, after, null, () -> checkStatus(generic.get(), state));
         LLVMBuildBr(builder, done);
         LLVMPositionBuilderAtEnd(builder, done);
         return null;
+    }
+
+    /**
+     * Runs {@code generic}, code that may look at the frame, with a copy of each virtual local of
+     * {@code state} in its slot first; if that code changed one, the interpreter takes the frame
+     * over at {@code after}, with {@code result} (if any: generic's object) pushed.
+     */
+    private LLVMValueRef withLocalsInFrame(FrameState state, ResumeState after, Value result, Supplier<LLVMValueRef> generic) {
+        List<LLVMValueRef> written = syncLocals(state.locals(), state);
+        LLVMValueRef object = generic.get();
+        if (!state.locals().isEmpty()) {
+            resumeIfFrameChanged(state.locals(), written, after, result, object);
+        }
+        return object;
     }
 
     /**

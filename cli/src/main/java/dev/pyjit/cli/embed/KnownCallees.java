@@ -35,6 +35,8 @@ final class KnownCallees {
     /** The callees by the offset of the LOAD_ATTR or LOAD_GLOBAL that loads them; none where they are not found so. */
     static Map<Integer, Callee> find(PyObject function, CodeObject code) {
         Map<Integer, Callee> callees = new TreeMap<>();
+        // a callee met at several calls is read once (by the function's address: the GIL keeps it alive)
+        Map<Long, java.util.Optional<Callee>> read = new java.util.HashMap<>();
         PyObject globals = PyFunction_GetGlobals(function);
         List<PyTypeObject> classes = null;
         PyObject runtime = null;
@@ -64,7 +66,10 @@ final class KnownCallees {
                 } else {
                     found = lookUp(globals, name);
                 }
-                Callee callee = found == null ? null : callee(found, runtime);
+                PyObject reached = found;
+                PyObject identities = runtime;
+                Callee callee = found == null ? null
+                        : read.computeIfAbsent(found.address(), unused -> java.util.Optional.ofNullable(callee(reached, identities))).orElse(null);
                 if (callee != null) {
                     callees.put(instruction.offset(), callee);
                 }
