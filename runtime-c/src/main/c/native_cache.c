@@ -16,6 +16,7 @@
  */
 #define _GNU_SOURCE
 #include "native_cache.h"
+#include "pyjit_rt.h"
 
 #include <dlfcn.h>
 #include <fcntl.h>
@@ -149,27 +150,26 @@ static PyObject *hex_digest(const char *bytes, Py_ssize_t length) {
 }
 
 PyObject *pyjit_native_cache_key(PyCodeObject *code, int tier, int generic, int header, PyObject *observed, PyObject *locals) {
-    if (build == NULL || cpu_identity() == NULL) {
-        return NULL;
+    /* the code's identity is the digest of its marshalled form, made once per code object */
+    PyObject *identity = build == NULL || cpu_identity() == NULL ? NULL : pyjit_code_identity(code);
+    if (identity == NULL) {
+        return NULL;  /* an unmarshallable constant: no key, the compiler is asked as before */
     }
     PyObject *pending = PyErr_GetRaisedException();
-    PyObject *marshalled = PyMarshal_WriteObjectToString((PyObject *)code, KEY_MARSHAL_VERSION);
-    PyObject *request = marshalled == NULL ? NULL
-            : PyUnicode_FromFormat("tier %d generic %d header %d observed %R locals %R", tier, generic, header, observed, locals);
+    PyObject *request = PyUnicode_FromFormat("tier %d generic %d header %d observed %R locals %R code %U", tier, generic, header, observed,
+                                             locals, identity);
     PyObject *request_bytes = request == NULL ? NULL : PyUnicode_AsUTF8String(request);
     PyObject *digest = request_bytes == NULL ? NULL : new_digest();
     PyObject *key = NULL;
     if (digest != NULL && digest_update(digest, build, (Py_ssize_t)strlen(build) + 1) == 0
             && digest_update(digest, cpu, (Py_ssize_t)strlen(cpu) + 1) == 0
-            && digest_update(digest, PyBytes_AS_STRING(request_bytes), PyBytes_GET_SIZE(request_bytes)) == 0
-            && digest_update(digest, PyBytes_AS_STRING(marshalled), PyBytes_GET_SIZE(marshalled)) == 0) {
+            && digest_update(digest, PyBytes_AS_STRING(request_bytes), PyBytes_GET_SIZE(request_bytes)) == 0) {
         key = PyObject_CallMethod(digest, "hexdigest", NULL);
-        }
+    }
     Py_XDECREF(digest);
     Py_XDECREF(request_bytes);
     Py_XDECREF(request);
-    Py_XDECREF(marshalled);
-    PyErr_Clear();  /* an unmarshallable constant: no key, the compiler is asked as before */
+    PyErr_Clear();
     PyErr_SetRaisedException(pending);
     return key;
 }

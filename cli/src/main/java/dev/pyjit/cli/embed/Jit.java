@@ -125,7 +125,7 @@ final class Jit {
     }
 
     /** A number the runtime recorded: first_native_entry or launched_at (ns since the epoch, 0: never), or inlined_entries. */
-    private static long runtimeTime(String function) {
+    private static long runtimeNumber(String function) {
         PyObject runtime = PyImport_ImportModule("_pyjit_rt");
         PyObject time = runtime == null ? null : PyObject_CallMethod(runtime, function, null);
         long nanos = time == null ? 0 : PyLong_AsLongLong(time);
@@ -273,7 +273,7 @@ final class Jit {
             // The native launcher ends the process with _exit, before any library's static
             // destructors (launch.c): a compilation under way never meets them, and nobody waits
             // for its result unless the statistics count it.
-            boolean wait = options.statsTarget() != null || runtimeTime("launched_at") == 0;
+            boolean wait = options.statsTarget() != null || runtimeNumber("launched_at") == 0;
             background.close(wait).stream().filter(job -> job.where() != null).forEach(job -> stats.unfinished(job.where()));
             stats.queueMax(background.waitingMax());
         }
@@ -281,8 +281,8 @@ final class Jit {
         if (target == null) {
             return;
         }
-        stats.firstNativeEntry(runtimeTime("first_native_entry"), runtimeTime("launched_at"));
-        stats.inlinedEntries(runtimeTime("inlined_entries"));
+        stats.firstNativeEntry(runtimeNumber("first_native_entry"), runtimeNumber("launched_at"));
+        stats.inlinedEntries(runtimeNumber("inlined_entries"));
         nativeCacheReport();
         String json = stats.toJson();
         if (target.equals("-")) {
