@@ -14,18 +14,28 @@
 #include "pyjit_rt.h"
 #include "launch.h"
 #include "native_cache.h"
+#include "cache_fill.h"
 #include <dlfcn.h>
+#include <fcntl.h>
 #include <jni.h>
+#include <limits.h>
 #include <pthread.h>
 #include <signal.h>
+#include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 
 /* take_options' answer when the arguments are for the JVM's command line (help, usage errors,
  * dump, cache): the launcher hands them over. */
 #define HAND_OVER (-1)
+
+/* The launcher's first argument for `pyjit` that makes it a filler of the native code cache (cache_fill.c). */
+#define FILL_ARGUMENT "--jit-fill-cache"
+/* The filler's program: the spools, compiled by the compiler the launcher waits for (--jit-sync). */
+static char *const FILL_PROGRAM[] = {"-I", "-S", "-c", "import _pyjit_rt; _pyjit_rt.fill_cache()"};
 
 /* The signal the JVM suspends its threads with: a real-time signal programs hardly use. */
 #define JVM_SUSPEND_SIGNAL "63"
@@ -63,6 +73,13 @@ static struct {
 } compiler = {.phase = NOT_LAUNCHED, .lock = PTHREAD_MUTEX_INITIALIZER, .changed = PTHREAD_COND_INITIALIZER};
 
 static struct timespec launched;
+
+/* What starting the launcher again takes: its own arguments up to the JVM options, and the build. */
+static struct {
+    char **argv;
+    int argc;
+    char *build;
+} relaunch;
 
 long long pyjit_launch_time(void) {
     return (long long)launched.tv_sec * 1000000000LL + launched.tv_nsec;
@@ -263,6 +280,94 @@ void pyjit_close_compiler(void) {
     if (attaching) {
         await_compiler();
     }
+}
+
+/* The program's environment for the filler, without pyjit's settings of a run, with the build
+ * identity and the cache folder this process used (the native cache's folder is
+ * $XDG_CACHE_HOME/pyjit). */
+static char **filler_environment(const char *directory) {
+    extern char **environ;
+    int count = 0;
+    while (environ[count] != NULL) {
+        count++;
+    }
+    char **environment = calloc((size_t)count + 3, sizeof(char *));
+    char *build = environment == NULL ? NULL : malloc(strlen(relaunch.build) + sizeof "PYJIT_BUILD=");
+    char *cache_home = build == NULL ? NULL : malloc(strlen(directory) + sizeof "XDG_CACHE_HOME=");
+    if (cache_home == NULL) {
+        free(environment);
+        free(build);
+        return NULL;
+    }
+    int kept = 0;
+    for (int i = 0; i < count; i++) {
+        if (strncmp(environ[i], "PYJIT_", 6) != 0 && strncmp(environ[i], "XDG_CACHE_HOME=", 15) != 0) {
+            environment[kept++] = environ[i];
+        }
+    }
+    sprintf(build, "PYJIT_BUILD=%s", relaunch.build);
+    sprintf(cache_home, "XDG_CACHE_HOME=%s", directory);
+    *strrchr(cache_home, '/') = '\0';
+    environment[kept++] = build;
+    environment[kept++] = cache_home;
+    return environment;
+}
+
+void pyjit_launch_filler(void) {
+    const char *directory = pyjit_native_cache_directory();
+    char launcher[PATH_MAX];
+    ssize_t length = readlink("/proc/self/exe", launcher, sizeof launcher - 1);
+    if (relaunch.argv == NULL || directory == NULL || getpid() != compiler.process || length <= 0) {
+        return;
+    }
+    launcher[length] = '\0';
+    char **argv = malloc(sizeof(char *) * ((size_t)relaunch.argc + 2));
+    char **environment = argv == NULL ? NULL : filler_environment(directory);
+    char *log = environment == NULL ? NULL : malloc(strlen(directory) + sizeof "/fill/log");
+    if (log == NULL) {
+        free(argv);
+        free(environment);
+        return;
+    }
+    memcpy(argv, relaunch.argv, sizeof(char *) * (size_t)relaunch.argc);
+    argv[relaunch.argc] = FILL_ARGUMENT;
+    argv[relaunch.argc + 1] = NULL;
+    sprintf(log, "%s/fill/log", directory);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 2, compiler.debug ? log : "/dev/null", O_WRONLY | O_CREAT | O_APPEND, 0600);
+    /* nothing of the program's stays open in the filler: a pipe its parent reads would wait for it */
+    posix_spawn_file_actions_addclosefrom_np(&actions, 3);
+    posix_spawnattr_t attributes;
+    posix_spawnattr_init(&attributes);
+    sigset_t none, defaults;
+    sigemptyset(&none);
+    sigemptyset(&defaults);
+    static const int reset[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGCHLD, SIGXFSZ};
+    for (size_t i = 0; i < sizeof reset / sizeof reset[0]; i++) {
+        sigaddset(&defaults, reset[i]);
+    }
+    posix_spawnattr_setsigmask(&attributes, &none);
+    posix_spawnattr_setsigdefault(&attributes, &defaults);
+    /* its own session: the terminal's ^C and hang-up are the program's, not the filler's */
+    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSID | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+    pid_t filler;
+    if (posix_spawn(&filler, launcher, &actions, &attributes, argv, environment) != 0 && compiler.debug) {
+        fprintf(stderr, "pyjit: cannot start the cache filler\n");
+    }
+    posix_spawnattr_destroy(&attributes);
+    posix_spawn_file_actions_destroy(&actions);
+    int last = 0;
+    while (environment[last + 1] != NULL) {
+        last++;
+    }
+    free(environment[last - 1]);  /* the two settings filler_environment made */
+    free(environment[last]);
+    free(environment);
+    free(argv);
+    free(log);
 }
 
 static int is_set(const char *flag) {
@@ -498,9 +603,15 @@ void pyjit_launch(const char *runtime, int argc, char **argv) {
     int jvm_options = atoi(argv[4]);
     /* a copy: the launcher hands the arguments on untouched if they are not for it */
     int count = argc - 5 - jvm_options;
+    int filler = count == 1 && strcmp(argv[5 + jvm_options], FILL_ARGUMENT) == 0;
+    if (filler) {
+        /* the lowest priority, for the filler's threads and the JVM's, which inherit it */
+        setpriority(PRIO_PROCESS, 0, 19);
+        count = (int)(sizeof FILL_PROGRAM / sizeof FILL_PROGRAM[0]);
+    }
     char **args = malloc(sizeof(char *) * ((size_t)count + 1));
-    memcpy(args, argv + 5 + jvm_options, sizeof(char *) * (size_t)count);
-    RunOptions options = {.jit = 1};
+    memcpy(args, filler ? FILL_PROGRAM : argv + 5 + jvm_options, sizeof(char *) * (size_t)count);
+    RunOptions options = {.jit = 1, .synchronous = filler};
     int first = take_options(args, &count, &options);
     /* scripts/pyjit names the compiler's build for the native code cache; the program's own child
      * processes do not inherit it */
@@ -557,6 +668,13 @@ void pyjit_launch(const char *runtime, int argc, char **argv) {
         if (!options.no_cache && (cache == NULL || strcmp(cache, "0") != 0) && (ir_dump == NULL || ir_dump[0] == '\0')
                 && !is_set(getenv("PYJIT_PERF_MAP"))) {
             pyjit_native_cache_open(build);
+            const char *fill = getenv("PYJIT_CACHE_FILL");
+            if (!filler && pyjit_native_cache_directory() != NULL && (fill == NULL || strcmp(fill, "0") != 0)) {
+                relaunch.argv = argv;
+                relaunch.argc = 5 + jvm_options;
+                relaunch.build = build;
+                pyjit_fill_enable();
+            }
         }
     }
     pthread_t python;

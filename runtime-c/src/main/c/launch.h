@@ -29,4 +29,10 @@ const char *pyjit_compiler_phase(void);
 /* When the launcher started the process, in nanoseconds since the epoch; 0 in a process the JVM started. */
 long long pyjit_launch_time(void);
 
+/* Starts a filler for the native code cache's spools (cache_fill.c): this launcher again, in a
+ * session of its own, its standard streams on /dev/null (PYJIT_DEBUG: errors to fill/log), at the
+ * lowest priority, with the build identity and the cache folder this process used. Only from the
+ * launcher's own process. */
+void pyjit_launch_filler(void);
+
 #endif

@@ -34,6 +34,7 @@
 #include "launch.h"
 #include "osr.h"
 #include "native_cache.h"
+#include "cache_fill.h"
 #include <pthread.h>
 #include <signal.h>
 #include <time.h>
@@ -478,7 +479,12 @@ static void request_compile(PyObject *func, PyCodeObject *code, CodeState *state
             enter_natively((PyFunctionObject *)func);
         }
         Py_DECREF(kept);
+    } else if (key != NULL && pyjit_native_cache_refused(key)) {
+        /* the compiler refused this code in an earlier run */
+        state->refused |= header < 0;
+        state->osr_requested |= header >= 0;
     } else if (locals != NULL) {
+        pyjit_fill_remember(code, key, state->generic, header, observed, locals);
         ask_compiler(func, code, state, tier, header, observed, locals, key);
     }
     Py_XDECREF(key);
@@ -872,10 +878,20 @@ static PyObject *finish(PyObject *module, PyObject *unused) {
     (void)unused;
     stop_sampler();
     pyjit_close_compiler();
-    if (exit_hook == NULL) {
-        Py_RETURN_NONE;
+    PyObject *done = exit_hook == NULL ? Py_NewRef(Py_None) : PyObject_CallNoArgs(exit_hook);
+    /* after the compiler's thread stopped: what it did not answer goes to a filler (a forked
+     * child asks for nothing: what it remembers are its parent's requests) */
+    if (!forked_child) {
+        pyjit_fill_at_exit();
     }
-    return PyObject_CallNoArgs(exit_hook);
+    return done;
+}
+
+/* fill_cache(): the filler's program (cache_fill.c), with the compiler attached. */
+static PyObject *fill_cache(PyObject *module, PyObject *unused) {
+    (void)module;
+    (void)unused;
+    return pyjit_fill_cache(compile_hook);
 }
 
 PyObject *pyjit_code_identity(PyCodeObject *code) {
@@ -1001,6 +1017,7 @@ static PyMethodDef methods[] = {
     {"inlined_entries", inlined_entries, METH_NOARGS, "inlined_entries(): how many times inlined bodies ran in the place of their calls."},
     {"code_identity", code_identity, METH_O, "code_identity(code): the digest against which inlined calls match the code, or None."},
     {"finish", finish, METH_NOARGS, "finish(): at exit, stop the compiler and write its statistics."},
+    {"fill_cache", fill_cache, METH_NOARGS, "fill_cache(): compile the native code cache's spooled requests (the filler's program)."},
     {"publish", publish, METH_VARARGS, "publish(code, (address, expected, handle, tier, loop header)): install compiled code."},
     {"is_compiled", is_compiled, METH_O, "is_compiled(code): whether the code object runs natively now."},
     {"first_native_entry", first_native_entry_time, METH_NOARGS, "When native code first ran (ns since the epoch), 0 if never."},

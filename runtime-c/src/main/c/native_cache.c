@@ -29,6 +29,8 @@
 #include <unistd.h>
 
 #define MAGIC "pyjit-native-1\n"
+/* An entry saying that the compiler refused the code (CodeCache.putRefusal): it is not asked again. */
+#define REFUSED_SUFFIX ".refused"
 #define DIGEST_HEX 64
 /* An entry larger than this is not read: compiled functions are tens of kilobytes. */
 #define MAX_ENTRY_BYTES (64 << 20)
@@ -149,6 +151,20 @@ static PyObject *hex_digest(const char *bytes, Py_ssize_t length) {
     return hex;
 }
 
+/* What the compiler specialises code entered at calls for (FunctionCompiler.specialisation): each
+ * argument that was always an exact float ('f'), anything else ('o'), without trailing 'o's. The key
+ * names that rather than the types observed, which vary from run to run with the frames sampled. */
+static void specialisation(PyObject *observed, char *text) {
+    Py_ssize_t count = PyTuple_GET_SIZE(observed) < PROFILED_ARGUMENTS ? PyTuple_GET_SIZE(observed) : PROFILED_ARGUMENTS;
+    Py_ssize_t kept = 0;
+    for (Py_ssize_t i = 0; i < count; i++) {
+        int is_float = PyLong_AsLong(PyTuple_GET_ITEM(observed, i)) == 1L << PYJIT_TYPE_FLOAT;
+        text[i] = is_float ? 'f' : 'o';
+        kept = is_float ? i + 1 : kept;
+    }
+    text[kept] = '\0';
+}
+
 PyObject *pyjit_native_cache_key(PyCodeObject *code, int tier, int generic, int header, PyObject *observed, PyObject *locals) {
     /* the code's identity is the digest of its marshalled form, made once per code object */
     PyObject *identity = build == NULL || cpu_identity() == NULL ? NULL : pyjit_code_identity(code);
@@ -156,8 +172,10 @@ PyObject *pyjit_native_cache_key(PyCodeObject *code, int tier, int generic, int 
         return NULL;  /* an unmarshallable constant: no key, the compiler is asked as before */
     }
     PyObject *pending = PyErr_GetRaisedException();
-    PyObject *request = PyUnicode_FromFormat("tier %d generic %d header %d observed %R locals %R code %U", tier, generic, header, observed,
-                                             locals, identity);
+    char specialised[PROFILED_ARGUMENTS + 1];
+    specialisation(observed, specialised);
+    PyObject *request = PyUnicode_FromFormat("tier %d generic %d header %d specialised '%s' locals %R code %U", tier, generic, header,
+                                             specialised, locals, identity);
     PyObject *request_bytes = request == NULL ? NULL : PyUnicode_AsUTF8String(request);
     PyObject *digest = request_bytes == NULL ? NULL : new_digest();
     PyObject *key = NULL;
@@ -182,7 +200,7 @@ PyObject *pyjit_code_digest(PyCodeObject *code) {
 }
 
 /* Whether the folder belongs to this user and nobody else can write to it. */
-static int is_private(const char *folder) {
+int pyjit_is_private_folder(const char *folder) {
     struct stat status;
     return stat(folder, &status) == 0 && S_ISDIR(status.st_mode) && status.st_uid == getuid() && (status.st_mode & (S_IWGRP | S_IWOTH)) == 0;
 }
@@ -372,24 +390,59 @@ static PyObject *load_checked(const char *key, char *rest, size_t size, PyjitLib
     return answer;
 }
 
-PyObject *pyjit_native_cache_load(PyObject *key, PyjitLibrary **libraries) {
-    const char *hex = PyUnicode_AsUTF8(key);
+/* The path of the key's entry with that suffix (malloc'ed), or NULL: a malformed key, or folders
+ * that are not this user's alone. */
+static char *entry_path(PyObject *key, const char *suffix) {
+    const char *hex = directory == NULL ? NULL : PyUnicode_AsUTF8(key);
     if (hex == NULL || strlen(hex) != DIGEST_HEX) {
         PyErr_Clear();
         return NULL;
     }
     size_t length = strlen(directory);
-    char *path = malloc(length + DIGEST_HEX + sizeof "/xx/.so");
+    char *path = malloc(length + DIGEST_HEX + strlen(suffix) + sizeof "/xx/");
     if (path == NULL) {
         return NULL;
     }
     sprintf(path, "%s/%.2s", directory, hex);
-    char *bytes = NULL;
-    size_t size = 0;
-    if (is_private(directory) && is_private(path)) {
-        sprintf(path + length + 3, "/%s.so", hex);
-        bytes = read_entry(path, &size);
+    if (!pyjit_is_private_folder(directory) || !pyjit_is_private_folder(path)) {
+        free(path);
+        return NULL;
     }
+    sprintf(path + length + 3, "/%s%s", hex, suffix);
+    return path;
+}
+
+static int entry_exists(PyObject *key, const char *suffix) {
+    char *path = entry_path(key, suffix);
+    int exists = path != NULL && access(path, F_OK) == 0;
+    free(path);
+    return exists;
+}
+
+int pyjit_native_cache_refused(PyObject *key) {
+    return entry_exists(key, REFUSED_SUFFIX);
+}
+
+int pyjit_native_cache_has(PyObject *key) {
+    return entry_exists(key, ".so") || entry_exists(key, REFUSED_SUFFIX);
+}
+
+const char *pyjit_native_cache_directory(void) {
+    return directory;
+}
+
+const char *pyjit_native_cache_build(void) {
+    return build;
+}
+
+PyObject *pyjit_native_cache_load(PyObject *key, PyjitLibrary **libraries) {
+    char *path = entry_path(key, ".so");
+    if (path == NULL) {
+        return NULL;
+    }
+    const char *hex = PyUnicode_AsUTF8(key);
+    size_t size = 0;
+    char *bytes = read_entry(path, &size);
     PyObject *answer = NULL;
     size_t head = sizeof MAGIC - 1 + DIGEST_HEX + 1;
     if (bytes != NULL && size > head && memcmp(bytes, MAGIC, sizeof MAGIC - 1) == 0 && bytes[head - 1] == '\n') {

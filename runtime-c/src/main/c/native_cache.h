@@ -16,13 +16,27 @@ void pyjit_native_cache_open(const char *build);
 
 /* The key of a compile request (a str of 64 hex digits, new), or NULL with no error set when
  * there is no native cache: a digest of the build, the CPU, the code object (marshalled), the
- * tier of the code kept, the generic flag, the loop header and the observed argument or local types. */
+ * tier of the code kept, the generic flag, the loop header, the argument types the code would be
+ * specialised for and the observed local types. */
 PyObject *pyjit_native_cache_key(PyCodeObject *code, int tier, int generic, int header, PyObject *observed, PyObject *locals);
 
 /* The code kept under the key, loaded: the answer the compiler would give (see install_answer),
  * new, its library added to the list *libraries; or NULL with no error set (no entry, a corrupt or
  * foreign one, one that does not load). */
 PyObject *pyjit_native_cache_load(PyObject *key, PyjitLibrary **libraries);
+
+/* Whether the compiler refused the code of that key in an earlier run (it is not asked again). */
+int pyjit_native_cache_refused(PyObject *key);
+
+/* Whether the cache has an answer for the key: code, or the compiler's refusal. Not checked. */
+int pyjit_native_cache_has(PyObject *key);
+
+/* The cache's folder and the compiler's build identity; NULL when there is no native cache. */
+const char *pyjit_native_cache_directory(void);
+const char *pyjit_native_cache_build(void);
+
+/* Whether the folder exists, belongs to this user and nobody else can write to it. */
+int pyjit_is_private_folder(const char *folder);
 
 /* Unloads the libraries of a code object that died (its frames are gone), keeping their counts. */
 void pyjit_native_cache_unload(PyjitLibrary *libraries);

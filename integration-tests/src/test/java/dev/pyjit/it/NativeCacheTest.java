@@ -147,6 +147,76 @@ class NativeCacheTest {
         assertEquals(0, other.get("native_cache_hits").asInt(), other::toString);
     }
 
+    /**
+     * A program that ends long before its JVM could start: the loop it spent its time in is asked
+     * for (sampled), never compiled in the process, and compiled by the filler the run leaves
+     * behind. The next run loads it.
+     */
+    @Test
+    void whatARunLeftUncompiledTheFillerCompilesForTheNextRun() throws Exception {
+        Path script = script(String.join("\n",
+                "def spin(n):",
+                "    total = 0",
+                "    for i in range(n):",
+                "        total += i % 7",
+                "    return total",
+                "print(spin(1_000_000))",
+                ""));
+        Map<String, String> sampled = new HashMap<>(Map.of("PYJIT_SYNC", "0", "PYJIT_CACHE", "1", "PYJIT_CACHE_FILL", "1",
+                "XDG_CACHE_HOME", directory.resolve("cache").toString(), "PYJIT_BUILD", "native-cache-test", "PYJIT_DEBUG", "1"));
+        Pyjit.Outcome first = Pyjit.run(sampled, null, directory, script.toString());
+        assertEquals(0, first.exitCode(), first::toString);
+        assertEquals("2999997\n", first.stdout());
+        assertEquals(List.of(), libraries(), "compiled by the program's own process");
+        Path fill = directory.resolve("cache").resolve("pyjit").resolve("fill");
+        String log = awaitFiller(fill);
+        assertTrue(log.matches("(?s).*cache filler: 1 of 1 requests? compiled.*"), log);
+        assertEquals(1, libraries().size(), log);
+
+        Path stats = directory.resolve("stats.json");
+        sampled.put("PYJIT_STATS", stats.toString());
+        sampled.remove("PYJIT_DEBUG");
+        assertEquals(new Pyjit.Outcome(0, first.stdout(), ""), Pyjit.run(sampled, null, directory, script.toString()));
+        JitStatsFile second = JitStatsFile.read(stats);
+        JsonNode spin = function(second, script, "spin (loop at line 3)");
+        assertEquals(0, spin.get("compilations").asInt(), second::toString);
+        assertEquals(1, loads(spin), second::toString);
+    }
+
+    /** The filler's log once no spool is left (PYJIT_DEBUG gives it one), waiting up to two minutes. */
+    private static String awaitFiller(Path fill) throws Exception {
+        for (int tenths = 0; tenths < 1200; tenths++) {
+            try (Stream<Path> files = Files.list(fill)) {
+                if (files.noneMatch(file -> file.toString().endsWith(".spool") || file.toString().endsWith(".taken"))) {
+                    return Files.readString(fill.resolve("log"));
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the filler did not finish: " + Files.readString(fill.resolve("log")));
+    }
+
+    /** A refusal is kept: the next run does not ask the compiler for that code again. */
+    @Test
+    void aRefusedFunctionIsNotAskedForAgain() throws Exception {
+        String body = "    x = x + 1\n".repeat(2100);
+        Path script = script(PROGRAM + "def big(x):\n" + body + "    return x\nprint(big(0))\n");
+        Path stats = Files.createTempFile(directory, "stats", ".json");
+        Map<String, String> environment = Map.of("PYJIT_THRESHOLD", "0", "PYJIT_CACHE", "1", "XDG_CACHE_HOME",
+                directory.resolve("cache").toString(), "PYJIT_STATS", stats.toString(), "PYJIT_BUILD", "native-cache-test");
+        Pyjit.Outcome outcome = Pyjit.run(environment, null, directory, script.toString());
+        assertEquals(new Pyjit.Outcome(0, OUTPUT + "2100\n", ""), outcome);
+        JsonNode refused = JitStatsFile.read(stats).interpreted(script, "big");
+        assertTrue(refused != null && refused.toString().contains("too large"), () -> "big refused: " + refused);
+        try (Stream<Path> files = Files.walk(directory.resolve("cache"))) {
+            assertEquals(1, files.filter(file -> file.toString().endsWith(".refused")).count());
+        }
+        assertEquals(outcome, Pyjit.run(environment, null, directory, script.toString()));
+        JitStatsFile second = JitStatsFile.read(stats);
+        assertEquals(null, second.interpreted(script, "big"), second::toString);
+        assertTrue(second.entries(script, "area") > 0, second::toString);
+    }
+
     @Test
     void noLibraryIsKeptWithoutACacheOrABuildIdentity() throws Exception {
         Path script = script(PROGRAM);

@@ -42,6 +42,8 @@ public final class CodeCache {
     private static final String SUFFIX = ".o";
     /** The native code cache's entries, shared libraries that the C runtime loads itself (native_cache.c). */
     private static final String LIBRARY_SUFFIX = ".so";
+    /** The compiler's refusal of a native code cache key, with its reason: the runtime asks no more (native_cache.c). */
+    private static final String REFUSAL_SUFFIX = ".refused";
 
     private final Path directory;
     private final long maxBytes;
@@ -132,6 +134,11 @@ public final class CodeCache {
         store(libraryOf(key), key, entry);
     }
 
+    /** Keeps the compiler's refusal of {@code key}, which the C runtime then does not ask for again. */
+    void putRefusal(String key, String reason) {
+        store(directory.resolve(key.substring(0, 2)).resolve(key + REFUSAL_SUFFIX), key, (reason + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
     private void store(Path entry, String key, byte[] file) {
         try {
             Files.createDirectories(entry.getParent(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
@@ -195,7 +202,7 @@ public final class CodeCache {
             return List.of();
         }
         try (Stream<Path> files = Files.walk(directory, 2)) {
-            return files.filter(file -> (file.getFileName().toString().endsWith(SUFFIX) || file.getFileName().toString().endsWith(LIBRARY_SUFFIX))
+            return files.filter(file -> Stream.of(SUFFIX, LIBRARY_SUFFIX, REFUSAL_SUFFIX).anyMatch(file.getFileName().toString()::endsWith)
                     && Files.isRegularFile(file)).toList();
         }
     }

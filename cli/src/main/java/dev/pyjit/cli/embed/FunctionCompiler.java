@@ -180,12 +180,20 @@ final class FunctionCompiler {
      * Keeps the code of a compilation the runtime keyed in the native code cache, as a shared
      * library the runtime loads itself in a later run, unless it is there already. Only code the
      * runtime is told is optimised: the runtime's key names that tier, whatever tier it asked for
-     * (quick code, slower than the interpreter, is not worth loading). Any failure (no linker, a
-     * full disk) only means no entry.
+     * (quick code, slower than the interpreter, is not worth loading). A refusal is kept too, so
+     * that a later run does not start the compiler for it. Any failure (no linker, a full disk)
+     * only means no entry.
      */
     void keepLibrary(Snapshot snapshot, Result result, Tier answeredTier) {
-        if (cache == null || snapshot.nativeKey() == null || answeredTier != Tier.OPTIMISED || result == null || result.code() == null
-                || cache.hasLibrary(snapshot.nativeKey())) {
+        if (cache == null || snapshot.nativeKey() == null || result == null) {
+            return;
+        }
+        if (result.code() == null && result.failure() == null) {
+            // refused for what the code is: the runtime does not ask again
+            cache.putRefusal(snapshot.nativeKey(), result.reason());
+            return;
+        }
+        if (answeredTier != Tier.OPTIMISED || result.code() == null || cache.hasLibrary(snapshot.nativeKey())) {
             return;
         }
         try {

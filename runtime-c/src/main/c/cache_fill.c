@@ -1,0 +1,333 @@
+/*
+ * Filling the native code cache after the program (cache_fill.h).
+ *
+ * A short program ends before the compiler has answered most of its requests: the JVM takes about
+ * 0.3 s to start, each optimised compilation tens of milliseconds, and at exit the requests not
+ * started are dropped. So a second run would find little in the cache and start the JVM again.
+ * Instead, at exit, every request whose answer the cache does not have is written to a spool file
+ * in the cache's fill/ folder (marshalled: the code object, its quickened instructions, which
+ * carry the interpreter's specialisations, and the request's types and key), and a filler is
+ * started: the launcher again, detached from the program, which runs the compiler synchronously
+ * on every spool it finds and writes the answers under the keys the program made. One filler
+ * works at a time (a lock); it takes a spool by renaming it, so none is compiled twice.
+ */
+#include "cache_fill.h"
+#include "launch.h"
+#include "native_cache.h"
+#include "pyjit_rt.h"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <marshal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "internal/pycore_code.h"
+
+#define SPOOL_SUFFIX ".spool"
+/* A spool a filler has taken; one left behind when no filler holds the lock is a filler's that died. */
+#define TAKEN_SUFFIX ".taken"
+/* A spool bigger than this is not read (a request is a few kilobytes). */
+#define MAX_SPOOL_BYTES (64L << 20)
+/* Rounds of looking for new spools before a filler stops: others arrive while it works. */
+#define FILL_ROUNDS 16
+
+static int enabled;
+/* The requests of this run that went to the compiler: key -> (weak code, observed, locals, generic, header). */
+static PyObject *requests;
+/* Entries whose code died are swept when the dict reaches this size (functions made and dropped by the thousand). */
+static Py_ssize_t sweep_at = 256;
+
+void pyjit_fill_enable(void) {
+    enabled = 1;
+}
+
+static void sweep(void) {
+    PyObject *dead = PyList_New(0);
+    Py_ssize_t at = 0;
+    PyObject *key, *request;
+    while (dead != NULL && PyDict_Next(requests, &at, &key, &request)) {
+        PyObject *code = NULL;
+        if (PyWeakref_GetRef(PyTuple_GET_ITEM(request, 0), &code) == 0 && PyList_Append(dead, key) < 0) {
+            Py_CLEAR(dead);
+        }
+        Py_XDECREF(code);
+    }
+    for (Py_ssize_t i = 0; dead != NULL && i < PyList_GET_SIZE(dead); i++) {
+        PyDict_DelItem(requests, PyList_GET_ITEM(dead, i));
+    }
+    Py_XDECREF(dead);
+    sweep_at = 2 * PyDict_GET_SIZE(requests) > 256 ? 2 * PyDict_GET_SIZE(requests) : 256;
+}
+
+void pyjit_fill_remember(PyCodeObject *code, PyObject *key, int generic, int header, PyObject *observed, PyObject *locals) {
+    if (!enabled || key == NULL) {
+        return;
+    }
+    PyObject *pending = PyErr_GetRaisedException();
+    if (requests == NULL) {
+        requests = PyDict_New();
+    }
+    PyObject *weak = requests == NULL ? NULL : PyWeakref_NewRef((PyObject *)code, NULL);
+    PyObject *request = weak == NULL ? NULL : Py_BuildValue("(OOOii)", weak, observed, locals, generic, header);
+    if (request != NULL) {
+        PyDict_SetItem(requests, key, request);
+    }
+    Py_XDECREF(request);
+    Py_XDECREF(weak);
+    if (requests != NULL && PyDict_GET_SIZE(requests) >= sweep_at) {
+        sweep();
+    }
+    PyErr_Clear();
+    PyErr_SetRaisedException(pending);
+}
+
+/* The fill/ folder of the cache (malloc'ed), made if need be; NULL if it is not this user's alone. */
+static char *fill_folder(void) {
+    const char *directory = pyjit_native_cache_directory();
+    char *folder = directory == NULL ? NULL : malloc(strlen(directory) + sizeof "/fill");
+    if (folder == NULL) {
+        return NULL;
+    }
+    sprintf(folder, "%s/fill", directory);
+    /* each folder on the way, as the JVM's cache makes them (the cache may have no entry yet) */
+    for (char *slash = strchr(folder + 1, '/'); slash != NULL; slash = strchr(slash + 1, '/')) {
+        *slash = '\0';
+        mkdir(folder, 0700);
+        *slash = '/';
+    }
+    mkdir(folder, 0700);
+    if (!pyjit_is_private_folder(directory) || !pyjit_is_private_folder(folder)) {
+        free(folder);
+        return NULL;
+    }
+    return folder;
+}
+
+/* The requests whose answers the cache lacks, as records for a spool: (key, code, quickened
+ * instructions, observed, locals, generic, header). */
+static PyObject *unanswered(void) {
+    PyObject *records = PyList_New(0);
+    Py_ssize_t at = 0;
+    PyObject *key, *request;
+    while (records != NULL && PyDict_Next(requests, &at, &key, &request)) {
+        PyObject *code = NULL;
+        if (PyWeakref_GetRef(PyTuple_GET_ITEM(request, 0), &code) <= 0) {
+            continue;
+        }
+        CodeState *state = pyjit_code_state((PyCodeObject *)code);
+        int header = (int)PyLong_AsLong(PyTuple_GET_ITEM(request, 4));
+        /* refused, or the compiler failed: in the next run it is asked again, as now */
+        int refused = state != NULL && state->refused && header < 0;
+        if (!refused && !pyjit_native_cache_has(key)) {
+            PyObject *instructions = PyBytes_FromStringAndSize((const char *)_PyCode_CODE((PyCodeObject *)code),
+                                                               _PyCode_NBYTES((PyCodeObject *)code));
+            PyObject *record = instructions == NULL ? NULL
+                               : Py_BuildValue("(OOOOOOO)", key, code, instructions, PyTuple_GET_ITEM(request, 1),
+                                               PyTuple_GET_ITEM(request, 2), PyTuple_GET_ITEM(request, 3), PyTuple_GET_ITEM(request, 4));
+            if (record == NULL || PyList_Append(records, record) < 0) {
+                Py_CLEAR(records);
+            }
+            Py_XDECREF(record);
+            Py_XDECREF(instructions);
+        }
+        Py_DECREF(code);
+    }
+    return records;
+}
+
+static int write_file(const char *path, const char *bytes, Py_ssize_t size) {
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    Py_ssize_t done = 0;
+    while (fd >= 0 && done < size) {
+        ssize_t wrote = write(fd, bytes + done, (size_t)(size - done));
+        if (wrote <= 0) {
+            break;
+        }
+        done += wrote;
+    }
+    int written = fd >= 0 && close(fd) == 0 && done == size;
+    if (!written && fd >= 0) {
+        unlink(path);
+    }
+    return written;
+}
+
+void pyjit_fill_at_exit(void) {
+    if (!enabled || requests == NULL) {
+        return;
+    }
+    enabled = 0;  /* once */
+    PyObject *pending = PyErr_GetRaisedException();
+    PyObject *records = unanswered();
+    PyObject *spool = records == NULL || PyList_GET_SIZE(records) == 0 ? NULL : PyMarshal_WriteObjectToString(records, Py_MARSHAL_VERSION);
+    char *folder = spool == NULL ? NULL : fill_folder();
+    if (folder != NULL) {
+        char *temporary = malloc(strlen(folder) + 64), *path = malloc(strlen(folder) + 64);
+        if (temporary != NULL && path != NULL) {
+            sprintf(temporary, "%s/%d.tmp", folder, (int)getpid());
+            sprintf(path, "%s/%d" SPOOL_SUFFIX, folder, (int)getpid());
+            unlink(temporary);
+            if (write_file(temporary, PyBytes_AS_STRING(spool), PyBytes_GET_SIZE(spool)) && rename(temporary, path) == 0) {
+                pyjit_launch_filler();
+            } else {
+                unlink(temporary);
+            }
+        }
+        free(temporary);
+        free(path);
+        free(folder);
+    }
+    Py_XDECREF(spool);
+    Py_XDECREF(records);
+    PyErr_Clear();
+    PyErr_SetRaisedException(pending);
+}
+
+static int ends_with(const char *name, const char *suffix) {
+    size_t length = strlen(name), tail = strlen(suffix);
+    return length > tail && strcmp(name + length - tail, suffix) == 0;
+}
+
+/* The names in the folder that end so, a list of str; NULL with an error set. */
+static PyObject *names_ending(const char *folder, const char *suffix) {
+    PyObject *names = PyList_New(0);
+    DIR *listing = names == NULL ? NULL : opendir(folder);
+    struct dirent *item;
+    while (listing != NULL && (item = readdir(listing)) != NULL) {
+        if (ends_with(item->d_name, suffix)) {
+            PyObject *name = PyUnicode_DecodeFSDefault(item->d_name);
+            if (name == NULL || PyList_Append(names, name) < 0) {
+                Py_XDECREF(name);
+                Py_CLEAR(names);
+                break;
+            }
+            Py_DECREF(name);
+        }
+    }
+    if (listing != NULL) {
+        closedir(listing);
+    }
+    return names;
+}
+
+/* The records of a spool file, taken: renamed to *taken (malloc'ed), which the caller removes once
+ * they are compiled; NULL if it is gone (another filler's) or unreadable. */
+static PyObject *take_spool(const char *folder, const char *name, char **taken) {
+    char *path = malloc(strlen(folder) + strlen(name) + 2);
+    *taken = malloc(strlen(folder) + strlen(name) + sizeof TAKEN_SUFFIX + 1);
+    PyObject *records = NULL;
+    if (path != NULL && *taken != NULL) {
+        sprintf(path, "%s/%s", folder, name);
+        sprintf(*taken, "%s/%s" TAKEN_SUFFIX, folder, name);
+        FILE *file = rename(path, *taken) == 0 ? fopen(*taken, "rbe") : NULL;
+        struct stat status;
+        if (file != NULL && fstat(fileno(file), &status) == 0 && status.st_size > 0 && status.st_size <= MAX_SPOOL_BYTES) {
+            char *bytes = malloc((size_t)status.st_size);
+            if (bytes != NULL && fread(bytes, 1, (size_t)status.st_size, file) == (size_t)status.st_size) {
+                records = PyMarshal_ReadObjectFromString(bytes, status.st_size);
+            }
+            free(bytes);
+        }
+        if (file != NULL) {
+            fclose(file);
+        }
+    }
+    free(path);
+    PyErr_Clear();
+    if (records != NULL && !PyList_Check(records)) {
+        Py_CLEAR(records);
+    }
+    return records;
+}
+
+/* Compiles one spooled request, unless the cache has its answer by now. The code object is the
+ * spool's, made again by marshal, with the program's quickened instructions put back in place:
+ * the compiler reads the interpreter's specialisations from them. It is never run. */
+static int fill_one(PyObject *record, PyObject *hook) {
+    PyObject *key, *code, *instructions, *observed, *locals;
+    int generic, header;
+    if (!PyArg_ParseTuple(record, "UO!SO!O!ii", &key, &PyCode_Type, &code, &instructions, &PyTuple_Type, &observed, &PyTuple_Type,
+                          &locals, &generic, &header)
+            || pyjit_native_cache_has(key) || PyBytes_GET_SIZE(instructions) != _PyCode_NBYTES((PyCodeObject *)code)) {
+        PyErr_Clear();
+        return 0;
+    }
+    memcpy(_PyCode_CODE((PyCodeObject *)code), PyBytes_AS_STRING(instructions), (size_t)PyBytes_GET_SIZE(instructions));
+    PyObject *globals = PyDict_New();
+    PyObject *function = globals == NULL ? NULL : PyFunction_New(code, globals);
+    PyObject *dead = function == NULL ? NULL : PyTuple_New(0);
+    PyObject *answer = dead == NULL ? NULL
+                       : PyObject_CallFunction(hook, "OOLOiiiOO", function, observed, 0LL, dead, PYJIT_TIER_OPTIMISED, generic, header, locals, key);
+    int compiled = answer != NULL && PyTuple_Check(answer) && PyTuple_GET_SIZE(answer) > 0
+                   && PyLong_AsVoidPtr(PyTuple_GET_ITEM(answer, 0)) != NULL;
+    Py_XDECREF(answer);
+    Py_XDECREF(dead);
+    Py_XDECREF(function);
+    Py_XDECREF(globals);
+    PyErr_Clear();
+    return compiled;
+}
+
+PyObject *pyjit_fill_cache(PyObject *hook) {
+    char *folder = hook == NULL ? NULL : fill_folder();
+    if (folder == NULL) {
+        Py_RETURN_NONE;
+    }
+    char *lock_path = malloc(strlen(folder) + sizeof "/lock");
+    sprintf(lock_path, "%s/lock", folder);
+    int lock = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    free(lock_path);
+    int locked;
+    Py_BEGIN_ALLOW_THREADS
+    locked = lock >= 0 && flock(lock, LOCK_EX) == 0;
+    Py_END_ALLOW_THREADS
+    Py_ssize_t requests = 0, compiled = 0;
+    if (locked) {
+        PyObject *stale = names_ending(folder, TAKEN_SUFFIX);
+        for (Py_ssize_t i = 0; stale != NULL && i < PyList_GET_SIZE(stale); i++) {
+            const char *name = PyUnicode_AsUTF8(PyList_GET_ITEM(stale, i));
+            char *path = name == NULL ? NULL : malloc(strlen(folder) + strlen(name) + 2);
+            if (path != NULL) {
+                sprintf(path, "%s/%s", folder, name);
+                unlink(path);
+            }
+            free(path);
+        }
+        Py_XDECREF(stale);
+        for (int round = 0; round < FILL_ROUNDS; round++) {
+            PyObject *spools = names_ending(folder, SPOOL_SUFFIX);
+            Py_ssize_t count = spools == NULL ? 0 : PyList_GET_SIZE(spools);
+            for (Py_ssize_t i = 0; i < count; i++) {
+                char *taken = NULL;
+                PyObject *records = take_spool(folder, PyUnicode_AsUTF8(PyList_GET_ITEM(spools, i)), &taken);
+                for (Py_ssize_t j = 0; records != NULL && j < PyList_GET_SIZE(records); j++) {
+                    requests++;
+                    compiled += PyTuple_Check(PyList_GET_ITEM(records, j)) && fill_one(PyList_GET_ITEM(records, j), hook);
+                }
+                Py_XDECREF(records);
+                /* gone only now: while a spool or a taken one is there, its filler is at work */
+                if (taken != NULL) {
+                    unlink(taken);
+                }
+                free(taken);
+            }
+            Py_XDECREF(spools);
+            if (count == 0) {
+                break;
+            }
+        }
+    }
+    PyErr_Clear();
+    /* the filler's stderr is a log in the fill folder with PYJIT_DEBUG, else nowhere */
+    fprintf(stderr, "pyjit: cache filler: %zd of %zd request%s compiled\n", compiled, requests, requests == 1 ? "" : "s");
+    if (lock >= 0) {
+        close(lock);
+    }
+    free(folder);
+    Py_RETURN_NONE;
+}

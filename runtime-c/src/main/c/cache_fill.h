@@ -1,0 +1,25 @@
+/*
+ * Filling the native code cache after the program: the requests a run's compiler did not answer
+ * before the program ended are compiled by a filler process of their own, detached from the
+ * program, so that the next run finds their code in the cache (cache_fill.c).
+ */
+#ifndef PYJIT_CACHE_FILL_H
+#define PYJIT_CACHE_FILL_H
+
+#include "pyjit_rt.h"
+
+/* Requests are remembered from now on (the launcher opened the native cache, PYJIT_CACHE_FILL is not 0). */
+void pyjit_fill_enable(void);
+
+/* A request that went to the compiler under that native cache key (NULL: none, nothing kept). */
+void pyjit_fill_remember(PyCodeObject *code, PyObject *key, int generic, int header, PyObject *observed, PyObject *locals);
+
+/* At exit, once the compiler has stopped: spools the requests whose answers the cache lacks, and
+ * starts a filler for them. */
+void pyjit_fill_at_exit(void);
+
+/* The filler's work, with the compiler attached and synchronous (compile hook): every spool in
+ * the cache's fill/ folder, one filler at a time. */
+PyObject *pyjit_fill_cache(PyObject *hook);
+
+#endif
