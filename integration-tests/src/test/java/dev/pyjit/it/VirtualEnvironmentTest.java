@@ -45,6 +45,7 @@ class VirtualEnvironmentTest {
         Map<String, String> variables = builder.environment();
         variables.keySet().removeIf(name -> name.startsWith("PYJIT_") || name.startsWith("PYTHON") || name.startsWith("PIP_")
                 || name.equals("VIRTUAL_ENV") || name.equals("LD_PRELOAD"));
+        variables.put("PYJIT_CACHE_FILL", "0");  // a filler compiling pip's code would outlive the test
         variables.put("PIP_DISABLE_PIP_VERSION_CHECK", "1");
         variables.put("PIP_NO_INDEX", "1");
         variables.put("PIP_NO_CACHE_DIR", "1");
