@@ -37,7 +37,7 @@
 #define FILL_ROUNDS 16
 
 static int enabled;
-/* The requests of this run that went to the compiler: key -> (weak code, observed, locals, generic, header). */
+/* The requests of this run that went to the compiler: key -> (weak code, observed, locals, generic, header, callees). */
 static PyObject *requests;
 /* Entries whose code died are swept when the dict reaches this size (functions made and dropped by the thousand). */
 static Py_ssize_t sweep_at = 256;
@@ -64,7 +64,8 @@ static void sweep(void) {
     sweep_at = 2 * PyDict_GET_SIZE(requests) > 256 ? 2 * PyDict_GET_SIZE(requests) : 256;
 }
 
-void pyjit_fill_remember(PyCodeObject *code, PyObject *key, int generic, int header, PyObject *observed, PyObject *locals) {
+void pyjit_fill_remember(PyCodeObject *code, PyObject *key, int generic, int header, PyObject *observed, PyObject *locals,
+                         PyObject *callees) {
     if (!enabled || key == NULL) {
         return;
     }
@@ -73,7 +74,7 @@ void pyjit_fill_remember(PyCodeObject *code, PyObject *key, int generic, int hea
         requests = PyDict_New();
     }
     PyObject *weak = requests == NULL ? NULL : PyWeakref_NewRef((PyObject *)code, NULL);
-    PyObject *request = weak == NULL ? NULL : Py_BuildValue("(OOOii)", weak, observed, locals, generic, header);
+    PyObject *request = weak == NULL ? NULL : Py_BuildValue("(OOOiiO)", weak, observed, locals, generic, header, callees);
     if (request != NULL) {
         PyDict_SetItem(requests, key, request);
     }
@@ -108,8 +109,64 @@ static char *fill_folder(void) {
     return folder;
 }
 
+/* The code's quickened instructions (a new bytes): marshal writes the plain ones, and the compiler
+ * reads the interpreter's specialisations from these. */
+static PyObject *quickened(PyObject *code) {
+    return PyBytes_FromStringAndSize((const char *)_PyCode_CODE((PyCodeObject *)code), _PyCode_NBYTES((PyCodeObject *)code));
+}
+
+/* Puts a spool's quickened instructions back into the code object marshal made again (which is
+ * never run); 0 if they do not fit it. */
+static int restore(PyObject *code, PyObject *instructions) {
+    if (!PyCode_Check(code) || !PyBytes_Check(instructions) || PyBytes_GET_SIZE(instructions) != _PyCode_NBYTES((PyCodeObject *)code)) {
+        return 0;
+    }
+    memcpy(_PyCode_CODE((PyCodeObject *)code), PyBytes_AS_STRING(instructions), (size_t)PyBytes_GET_SIZE(instructions));
+    return 1;
+}
+
+/* The callees for a spool, offset -> (code, quickened instructions), new, from the compile hook's
+ * offset -> (code, identity): the inlined bodies are built from their specialisations too. */
+static PyObject *spooled_callees(PyObject *callees) {
+    PyObject *spooled = PyDict_New();
+    Py_ssize_t at = 0;
+    PyObject *offset, *known;
+    while (spooled != NULL && PyDict_Next(callees, &at, &offset, &known)) {
+        PyObject *code = PyTuple_GET_ITEM(known, 0);
+        PyObject *instructions = quickened(code);
+        PyObject *pair = instructions == NULL ? NULL : PyTuple_Pack(2, code, instructions);
+        if (pair == NULL || PyDict_SetItem(spooled, offset, pair) < 0) {
+            Py_CLEAR(spooled);
+        }
+        Py_XDECREF(pair);
+        Py_XDECREF(instructions);
+    }
+    return spooled;
+}
+
+/* The callees of a spooled request as the compile hook takes them, offset -> (code, identity),
+ * each code's instructions put back; new, or NULL if the spool's do not fit. */
+static PyObject *restored_callees(PyObject *spooled) {
+    PyObject *callees = PyDict_New();
+    Py_ssize_t at = 0;
+    PyObject *offset, *pair;
+    while (callees != NULL && PyDict_Next(spooled, &at, &offset, &pair)) {
+        if (!PyTuple_Check(pair) || PyTuple_GET_SIZE(pair) != 2 || !restore(PyTuple_GET_ITEM(pair, 0), PyTuple_GET_ITEM(pair, 1))) {
+            Py_CLEAR(callees);
+            break;
+        }
+        PyObject *identity = pyjit_code_identity((PyCodeObject *)PyTuple_GET_ITEM(pair, 0));
+        PyObject *known = identity == NULL ? NULL : PyTuple_Pack(2, PyTuple_GET_ITEM(pair, 0), identity);
+        if (known != NULL && PyDict_SetItem(callees, offset, known) < 0) {
+            Py_CLEAR(callees);
+        }
+        Py_XDECREF(known);
+    }
+    return callees;
+}
+
 /* The requests whose answers the cache lacks, as records for a spool: (key, code, quickened
- * instructions, observed, locals, generic, header). */
+ * instructions, observed, locals, generic, header, callees with their quickened instructions). */
 static PyObject *unanswered(void) {
     PyObject *records = PyList_New(0);
     Py_ssize_t at = 0;
@@ -124,15 +181,17 @@ static PyObject *unanswered(void) {
         /* refused, or the compiler failed: in the next run it is asked again, as now */
         int refused = state != NULL && state->refused && header < 0;
         if (!refused && !pyjit_native_cache_has(key)) {
-            PyObject *instructions = PyBytes_FromStringAndSize((const char *)_PyCode_CODE((PyCodeObject *)code),
-                                                               _PyCode_NBYTES((PyCodeObject *)code));
-            PyObject *record = instructions == NULL ? NULL
-                               : Py_BuildValue("(OOOOOOO)", key, code, instructions, PyTuple_GET_ITEM(request, 1),
-                                               PyTuple_GET_ITEM(request, 2), PyTuple_GET_ITEM(request, 3), PyTuple_GET_ITEM(request, 4));
+            PyObject *instructions = quickened(code);
+            PyObject *callees = instructions == NULL ? NULL : spooled_callees(PyTuple_GET_ITEM(request, 5));
+            PyObject *record = callees == NULL ? NULL
+                               : Py_BuildValue("(OOOOOOOO)", key, code, instructions, PyTuple_GET_ITEM(request, 1),
+                                               PyTuple_GET_ITEM(request, 2), PyTuple_GET_ITEM(request, 3), PyTuple_GET_ITEM(request, 4),
+                                               callees);
             if (record == NULL || PyList_Append(records, record) < 0) {
                 Py_CLEAR(records);
             }
             Py_XDECREF(record);
+            Py_XDECREF(callees);
             Py_XDECREF(instructions);
         }
         Py_DECREF(code);
@@ -249,26 +308,28 @@ static PyObject *take_spool(const char *folder, const char *name, char **taken) 
  * spool's, made again by marshal, with the program's quickened instructions put back in place:
  * the compiler reads the interpreter's specialisations from them. It is never run. */
 static int fill_one(PyObject *record, PyObject *hook) {
-    PyObject *key, *code, *instructions, *observed, *locals;
+    PyObject *key, *code, *instructions, *observed, *locals, *spooled;
     int generic, header;
-    if (!PyArg_ParseTuple(record, "UO!SO!O!ii", &key, &PyCode_Type, &code, &instructions, &PyTuple_Type, &observed, &PyTuple_Type,
-                          &locals, &generic, &header)
-            || pyjit_native_cache_has(key) || PyBytes_GET_SIZE(instructions) != _PyCode_NBYTES((PyCodeObject *)code)) {
+    if (!PyArg_ParseTuple(record, "UO!SO!O!iiO!", &key, &PyCode_Type, &code, &instructions, &PyTuple_Type, &observed, &PyTuple_Type,
+                          &locals, &generic, &header, &PyDict_Type, &spooled)
+            || pyjit_native_cache_has(key) || !restore(code, instructions)) {
         PyErr_Clear();
         return 0;
     }
-    memcpy(_PyCode_CODE((PyCodeObject *)code), PyBytes_AS_STRING(instructions), (size_t)PyBytes_GET_SIZE(instructions));
-    PyObject *globals = PyDict_New();
+    PyObject *callees = restored_callees(spooled);
+    PyObject *globals = callees == NULL ? NULL : PyDict_New();
     PyObject *function = globals == NULL ? NULL : PyFunction_New(code, globals);
     PyObject *dead = function == NULL ? NULL : PyTuple_New(0);
     PyObject *answer = dead == NULL ? NULL
-                       : PyObject_CallFunction(hook, "OOLOiiiOO", function, observed, 0LL, dead, PYJIT_TIER_OPTIMISED, generic, header, locals, key);
+                       : PyObject_CallFunction(hook, "OOLOiiiOOO", function, observed, 0LL, dead, PYJIT_TIER_OPTIMISED, generic, header, locals, key,
+                                               callees);
     int compiled = answer != NULL && PyTuple_Check(answer) && PyTuple_GET_SIZE(answer) > 0
                    && PyLong_AsVoidPtr(PyTuple_GET_ITEM(answer, 0)) != NULL;
     Py_XDECREF(answer);
     Py_XDECREF(dead);
     Py_XDECREF(function);
     Py_XDECREF(globals);
+    Py_XDECREF(callees);
     PyErr_Clear();
     return compiled;
 }

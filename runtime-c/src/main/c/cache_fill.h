@@ -12,7 +12,8 @@
 void pyjit_fill_enable(void);
 
 /* A request that went to the compiler under that native cache key (NULL: none, nothing kept). */
-void pyjit_fill_remember(PyCodeObject *code, PyObject *key, int generic, int header, PyObject *observed, PyObject *locals);
+void pyjit_fill_remember(PyCodeObject *code, PyObject *key, int generic, int header, PyObject *observed, PyObject *locals,
+                         PyObject *callees);
 
 /* At exit, once the compiler has stopped: spools the requests whose answers the cache lacks, and
  * starts a filler for them. */

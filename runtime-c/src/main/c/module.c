@@ -35,6 +35,7 @@
 #include "osr.h"
 #include "native_cache.h"
 #include "cache_fill.h"
+#include "known_callees.h"
 #include <pthread.h>
 #include <signal.h>
 #include <time.h>
@@ -404,18 +405,37 @@ static void stop_sampler(void) {
     }
 }
 
+/* A run that has loaded code from the native cache has run before, and the cache filler compiles
+ * what it asks for after it ends (cache_fill.c). Starting the JVM for a function the earlier runs
+ * did not find hot (sampling finds a few new ones each time) costs a short program more than the
+ * function is worth: about 0.3 s of a core, which on two cores slows the program's own (deltablue:
+ * 35% of the run's samples were the JVM starting). So a warm run starts the compiler only once it
+ * has run this long; its requests until then are remembered for the filler, and asked again at
+ * their next samples. */
+#define WARM_RUN_PATIENCE_NS 1000000000LL
+
+static int warm_and_young(void) {
+    if (!sampling || pyjit_native_cache_hits() == 0) {
+        return 0;
+    }
+    struct timespec now;
+    clock_gettime(CLOCK_REALTIME, &now);
+    return (long long)now.tv_sec * 1000000000LL + now.tv_nsec - pyjit_launch_time() < WARM_RUN_PATIENCE_NS;
+}
+
 /* Asks the Java compiler for native code: hook(func, observed argument types, handle, dead
- * handles, tier, generic, loop header, local types), the last two for on-stack replacement into
- * mid_frame at the code unit `header` (-1 and () for code entered at calls). It answers None when the code is being compiled on its own thread (publish()
+ * handles, tier, generic, loop header, local types, native cache key, known callees), the loop
+ * header and local types for on-stack replacement into mid_frame at the code unit `header` (-1
+ * and () for code entered at calls), the callees as pyjit_known_callees finds them. It answers None when the code is being compiled on its own thread (publish()
  * brings the result), or at once with (address, argument types the code is specialised for,
  * handle, tier), address 0 meaning "leave it to the interpreter". It never raises; if it does anyway, the code
  * stays interpreted and the error is dropped. The program's own exception, if one is being
  * handled, is kept around the call. */
 static void ask_compiler(PyObject *func, PyCodeObject *code, CodeState *state, int tier, int header, PyObject *observed, PyObject *locals,
-                         PyObject *native_key) {
+                         PyObject *native_key, PyObject *callees) {
     if (compile_hook == NULL) {
         /* the code asks again at its next frame after the compiler attached */
-        if (!pyjit_is_library(code) && pyjit_start_compiler(code) && !paused) {
+        if (!pyjit_is_library(code) && !warm_and_young() && pyjit_start_compiler(code) && !paused) {
             paused = 1;
             first_hot = PyWeakref_NewRef(func, NULL);  /* weakly, as a queued request's (see publish) */
             PyErr_Clear();
@@ -429,8 +449,8 @@ static void ask_compiler(PyObject *func, PyCodeObject *code, CodeState *state, i
     state->osr_requested |= header >= 0;
     compiling = 1;
     PyObject *answer = dead == NULL ? NULL
-            : PyObject_CallFunction(compile_hook, "OOLOiiiOO", func, observed, state->handle, dead, tier, state->generic,
-                                    header, locals, native_key != NULL ? native_key : Py_None);
+            : PyObject_CallFunction(compile_hook, "OOLOiiiOOO", func, observed, state->handle, dead, tier, state->generic,
+                                    header, locals, native_key != NULL ? native_key : Py_None, callees);
     compiling = 0;
     Py_XDECREF(dead);
     if (answer == Py_None) {
@@ -484,8 +504,14 @@ static void request_compile(PyObject *func, PyCodeObject *code, CodeState *state
         state->refused |= header < 0;
         state->osr_requested |= header >= 0;
     } else if (locals != NULL) {
-        pyjit_fill_remember(code, key, state->generic, header, observed, locals);
-        ask_compiler(func, code, state, tier, header, observed, locals, key);
+        compiling = 1;  /* the callees' identities are digests too */
+        PyObject *callees = pyjit_known_callees(func);
+        compiling = 0;
+        if (callees != NULL) {
+            pyjit_fill_remember(code, key, state->generic, header, observed, locals, callees);
+            ask_compiler(func, code, state, tier, header, observed, locals, key, callees);
+        }
+        Py_XDECREF(callees);
     }
     Py_XDECREF(key);
     Py_XDECREF(observed);

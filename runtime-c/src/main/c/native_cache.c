@@ -126,7 +126,8 @@ static const char *cpu_identity(void) {
 static PyObject *new_digest(void) {
     static PyObject *sha256;
     if (sha256 == NULL) {
-        PyObject *module = PyImport_ImportModule("_sha2");
+        /* not through builtins.__import__, which the program may have replaced (and would see) */
+        PyObject *module = PyImport_ImportModuleLevel("_sha2", NULL, NULL, NULL, 0);
         sha256 = module == NULL ? NULL : PyObject_GetAttrString(module, "sha256");
         Py_XDECREF(module);
         if (sha256 == NULL) {
@@ -425,6 +426,10 @@ int pyjit_native_cache_refused(PyObject *key) {
 
 int pyjit_native_cache_has(PyObject *key) {
     return entry_exists(key, ".so") || entry_exists(key, REFUSED_SUFFIX);
+}
+
+long long pyjit_native_cache_hits(void) {
+    return hits;
 }
 
 const char *pyjit_native_cache_directory(void) {

@@ -31,6 +31,9 @@ int pyjit_native_cache_refused(PyObject *key);
 /* Whether the cache has an answer for the key: code, or the compiler's refusal. Not checked. */
 int pyjit_native_cache_has(PyObject *key);
 
+/* How many entries this process has loaded so far. */
+long long pyjit_native_cache_hits(void);
+
 /* The cache's folder and the compiler's build identity; NULL when there is no native cache. */
 const char *pyjit_native_cache_directory(void);
 const char *pyjit_native_cache_build(void);

@@ -105,13 +105,14 @@ final class FunctionCompiler {
      * GIL. {@code generic}: without the interpreter's specialisations of operand and iterator types, which
      * compiled code would take as speculations. {@code loopHeader}, a bytecode offset, if it is not
      * -1: for an on-stack replacement entered there (see {@link Snapshot}). {@code nativeKey}: the
-     * runtime's key for the native code cache, null if it keeps none.
+     * runtime's key for the native code cache, null if it keeps none. {@code knownCallees}: the
+     * runtime's dict of the callees its calls may inline (see {@link KnownCallees}).
      */
     static Snapshot snapshot(PyObject function, List<Type> observed, Tier tier, boolean generic, int loopHeader, List<Type> localTypes,
-                             String nativeKey) {
+                             String nativeKey, PyObject knownCallees) {
         StageClock clock = new StageClock();
         CodeObject code = generic ? read(function).withoutSpeculations() : read(function);
-        Map<Integer, Callee> callees = KnownCallees.find(function, code);
+        Map<Integer, Callee> callees = KnownCallees.read(knownCallees);
         clock.lap("read");
         String name = loopHeader < 0 ? code.qualifiedName() : code.qualifiedName() + " (loop at line " + code.lineAt(loopHeader) + ")";
         return new Snapshot(new Where(code.fileName(), code.firstLine(), name), code, observed, tier, loopHeader, localTypes, nativeKey,

@@ -19,8 +19,10 @@ import org.bytedeco.javacpp.BytePointer;
  * The JIT as Python sees it: two callables implemented in Java. The compile hook receives a
  * function that reached its call threshold (or whose quick code did, for optimised code), the
  * types its positional arguments were seen with (a tuple of {@link Type} bit sets), the handle of
- * its earlier native code (0: none), the handles of code objects that died since the last call and
- * the {@link Tier} asked for. It snapshots the function and compiles it on the
+ * its earlier native code (0: none), the handles of code objects that died since the last call,
+ * the {@link Tier} asked for, then the generic flag, the loop header and local types of an
+ * on-stack replacement, the native code cache key and the callees the runtime found for inlining
+ * ({@link KnownCallees}). It snapshots the function and compiles it on the
  * {@link BackgroundCompiler}'s thread, answering None (the runtime then waits for publish()), or,
  * with {@code --jit-sync}, at once: an {@link Answer}. Nothing thrown inside the compiler reaches
  * the program. The exit hook stops the compiler's thread and writes the statistics.
@@ -71,7 +73,7 @@ final class Jit {
                         PyLong_AsLongLong(PyTuple_GetItem(arguments, 2)), handles(PyTuple_GetItem(arguments, 3)),
                         Tier.of((int) PyLong_AsLong(PyTuple_GetItem(arguments, 4))), PyLong_AsLong(PyTuple_GetItem(arguments, 5)) != 0,
                         loopHeaderUnit < 0 ? -1 : loopHeaderUnit * 2, observedTypes(PyTuple_GetItem(arguments, 7)),
-                        nativeKey(PyTuple_GetItem(arguments, 8)));
+                        nativeKey(PyTuple_GetItem(arguments, 8)), PyTuple_GetItem(arguments, 9));
             } catch (RuntimeException | LinkageError failure) {
                 reportFailure(FunctionCompiler.Where.UNKNOWN, "compiler error: " + failure, failure);
                 return Answer.none(0, Tier.OPTIMISED, -1).toPython();
@@ -192,13 +194,13 @@ final class Jit {
      * on-stack replacement entered there, while the locals are of {@code localTypes}.
      */
     private PyObject request(PyObject function, List<Type> observed, long handle, long[] dead, Tier tier, boolean generic,
-                             int loopHeader, List<Type> localTypes, String nativeKey) {
+                             int loopHeader, List<Type> localTypes, String nativeKey, PyObject callees) {
         if (dead.length > 0) {
             onCompilerThread(null, () -> codes.release(dead, compiler, stats));
         }
         FunctionCompiler.Snapshot snapshot;
         try {
-            snapshot = FunctionCompiler.snapshot(function, observed, tier, generic, loopHeader, localTypes, nativeKey);
+            snapshot = FunctionCompiler.snapshot(function, observed, tier, generic, loopHeader, localTypes, nativeKey, callees);
         } catch (RuntimeException unreadable) {
             PyErr_Clear();
             reportFailure(FunctionCompiler.Where.UNKNOWN, "cannot read the function: " + unreadable, unreadable);

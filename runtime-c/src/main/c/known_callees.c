@@ -1,0 +1,87 @@
+/*
+ * The functions a function's calls reach, where the interpreter knows them (known_callees.h).
+ *
+ * A LOAD_ATTR the interpreter specialised as a method load (LOAD_ATTR_METHOD_WITH_VALUES or
+ * _NO_DICT) has cached the version of the class it saw and the function it found there. That
+ * cached function may have died since (a class patched), so it is not read: the class is found
+ * again among the classes of the function's module by its version, which a class that changed no
+ * longer has, and the method looked up in its MRO's dictionaries. A LOAD_GLOBAL it specialised as
+ * LOAD_GLOBAL_MODULE, in its call form, found a global of the module: the function bound to that
+ * name now. Only str keys are looked up: no code runs.
+ */
+#include "known_callees.h"
+
+#include "opcode.h"
+#include "internal/pycore_code.h"
+
+/* The class among the dict's values whose version is that, borrowed; NULL if none. */
+static PyTypeObject *class_of_version(PyObject *globals, unsigned int version) {
+    Py_ssize_t at = 0;
+    PyObject *key, *value;
+    while (PyDict_Next(globals, &at, &key, &value)) {
+        if (PyType_Check(value) && ((PyTypeObject *)value)->tp_version_tag == version) {
+            return (PyTypeObject *)value;
+        }
+    }
+    return NULL;
+}
+
+/* A plain function's code, borrowed; NULL for anything else. */
+static PyObject *code_of(PyObject *callable) {
+    return callable != NULL && Py_IS_TYPE(callable, &PyFunction_Type) ? PyFunction_GET_CODE(callable) : NULL;
+}
+
+PyObject *pyjit_known_callees(PyObject *function) {
+    PyObject *callees = PyDict_New();
+    PyObject *globals = PyFunction_Check(function) ? PyFunction_GET_GLOBALS(function) : NULL;
+    if (callees == NULL || globals == NULL || !PyDict_Check(globals)) {
+        return callees;
+    }
+    PyCodeObject *code = (PyCodeObject *)PyFunction_GET_CODE(function);
+    /* co_code has the caches zeroed (CACHE): it tells the instructions from their caches, which
+     * the quickened instructions beside it carry */
+    PyObject *plain = PyCode_GetCode(code);
+    if (plain == NULL) {
+        Py_DECREF(callees);
+        return NULL;
+    }
+    const unsigned char *units = (const unsigned char *)PyBytes_AS_STRING(plain);
+    _Py_CODEUNIT *quickened = _PyCode_CODE(code);
+    Py_ssize_t count = PyBytes_GET_SIZE(plain) / 2;
+    int oparg = 0;
+    for (Py_ssize_t i = 0; i < count && callees != NULL; i++) {
+        int opcode = units[2 * i];
+        if (opcode == CACHE) {
+            continue;
+        }
+        oparg = oparg << 8 | units[2 * i + 1];
+        if (opcode == EXTENDED_ARG) {
+            continue;
+        }
+        int specialised = quickened[i].op.code;
+        PyObject *name = (oparg >> 1) < PyTuple_GET_SIZE(code->co_names) ? PyTuple_GET_ITEM(code->co_names, oparg >> 1) : NULL;
+        PyObject *callee = NULL;
+        if (name != NULL && opcode == LOAD_ATTR
+                && (specialised == LOAD_ATTR_METHOD_WITH_VALUES || specialised == LOAD_ATTR_METHOD_NO_DICT)) {
+            _PyLoadMethodCache *cache = (_PyLoadMethodCache *)&quickened[i + 1];
+            unsigned int version = read_u32(cache->type_version);
+            PyTypeObject *type = version == 0 ? NULL : class_of_version(globals, version);
+            callee = type == NULL ? NULL : code_of(_PyType_Lookup(type, name));
+        } else if (name != NULL && opcode == LOAD_GLOBAL && specialised == LOAD_GLOBAL_MODULE && (oparg & 1) != 0) {
+            callee = code_of(PyDict_GetItemWithError(globals, name));
+        }
+        /* borrowed, memoised in the callee's state; none for code that cannot be marshalled */
+        PyObject *identity = callee == NULL ? NULL : pyjit_code_identity((PyCodeObject *)callee);
+        PyObject *offset = identity == NULL ? NULL : PyLong_FromSsize_t(2 * i);
+        PyObject *known = offset == NULL ? NULL : PyTuple_Pack(2, callee, identity);
+        if (known != NULL && PyDict_SetItem(callees, offset, known) < 0) {
+            Py_CLEAR(callees);
+        }
+        Py_XDECREF(known);
+        Py_XDECREF(offset);
+        PyErr_Clear();
+        oparg = 0;
+    }
+    Py_DECREF(plain);
+    return callees;
+}
