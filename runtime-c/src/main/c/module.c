@@ -934,17 +934,6 @@ PyObject *pyjit_code_identity(PyCodeObject *code) {
     return state->identity;
 }
 
-/* code_identity(code): pyjit_code_identity, or None. */
-static PyObject *code_identity(PyObject *module, PyObject *code) {
-    (void)module;
-    if (!PyCode_Check(code)) {
-        PyErr_SetString(PyExc_TypeError, "a code object is required");
-        return NULL;
-    }
-    PyObject *identity = pyjit_code_identity((PyCodeObject *)code);
-    return Py_NewRef(identity != NULL ? identity : Py_None);
-}
-
 static CodeState *state_of(PyObject *code) {
     if (!PyCode_Check(code)) {
         PyErr_SetString(PyExc_TypeError, "a code object is required");
@@ -1041,7 +1030,6 @@ static PyMethodDef methods[] = {
      "install(hook, exit_hook, threshold, loop_threshold, optimise_after): count frames through pyjit's evaluator, or sample hot code (threshold < 0)."},
     {"attach", attach, METH_VARARGS, "attach(hook, exit_hook): the compiler started after the program takes over."},
     {"inlined_entries", inlined_entries, METH_NOARGS, "inlined_entries(): how many times inlined bodies ran in the place of their calls."},
-    {"code_identity", code_identity, METH_O, "code_identity(code): the digest against which inlined calls match the code, or None."},
     {"finish", finish, METH_NOARGS, "finish(): at exit, stop the compiler and write its statistics."},
     {"fill_cache", fill_cache, METH_NOARGS, "fill_cache(): compile the native code cache's spooled requests (the filler's program)."},
     {"publish", publish, METH_VARARGS, "publish(code, (address, expected, handle, tier, loop header)): install compiled code."},

@@ -14,7 +14,8 @@ public final class CacheCommand {
         return new CodeCache(CodeCache.defaultDirectory(System.getenv()), CodeCache.DEFAULT_MAX_BYTES);
     }
 
-    @Command(name = "info", mixinStandardHelpOptions = true, description = "Where the cache is, how many entries it has, and their size.")
+    @Command(name = "info", mixinStandardHelpOptions = true,
+            description = "Where the cache is, how many entries it has, their size, and the runs whose requests wait for the cache filler.")
     static final class Info implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
@@ -22,11 +23,14 @@ public final class CacheCommand {
             CodeCache.Summary summary = cache.summary();
             System.out.printf("%s: %d entries, %.1f MiB (at most %d MiB)%n", cache.directory(), summary.entries(),
                     summary.bytes() / 1048576.0, CodeCache.DEFAULT_MAX_BYTES >> 20);
+            if (summary.spools() > 0) {
+                System.out.printf("the requests of %d run%s wait for the cache filler%n", summary.spools(), summary.spools() == 1 ? "" : "s");
+            }
             return 0;
         }
     }
 
-    @Command(name = "clear", mixinStandardHelpOptions = true, description = "Remove every entry.")
+    @Command(name = "clear", mixinStandardHelpOptions = true, description = "Remove every entry, and the requests waiting for the cache filler.")
     static final class Clear implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {

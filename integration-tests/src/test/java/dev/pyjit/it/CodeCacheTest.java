@@ -1,6 +1,7 @@
 package dev.pyjit.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -146,8 +147,15 @@ class CodeCacheTest {
         Map<String, String> environment = Map.of("XDG_CACHE_HOME", cacheHome.toString());
         Pyjit.Outcome info = Pyjit.run(environment, null, directory, "cache", "info");
         assertTrue(info.stdout().startsWith(cacheHome.resolve("pyjit") + ": " + kept + " entries"), info.stdout());
+        assertFalse(info.stdout().contains("filler"), info.stdout());
+        // a run's requests left for the cache filler (the filler itself is not started here)
+        Path spool = Files.createDirectories(cacheHome.resolve("pyjit").resolve("fill")).resolve("123.spool");
+        Files.write(spool, new byte[] {0});
+        info = Pyjit.run(environment, null, directory, "cache", "info");
+        assertTrue(info.stdout().endsWith("\nthe requests of 1 run wait for the cache filler\n"), info.stdout());
         Pyjit.Outcome clear = Pyjit.run(environment, null, directory, "cache", "clear");
         assertEquals(cacheHome.resolve("pyjit") + ": removed " + kept + " entries\n", clear.stdout());
         assertEquals(0, entries(cacheHome).size());
+        assertFalse(Files.exists(spool));
     }
 }

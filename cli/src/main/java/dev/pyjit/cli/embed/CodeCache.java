@@ -44,6 +44,8 @@ public final class CodeCache {
     private static final String LIBRARY_SUFFIX = ".so";
     /** The compiler's refusal of a native code cache key, with its reason: the runtime asks no more (native_cache.c). */
     private static final String REFUSAL_SUFFIX = ".refused";
+    /** Where a run leaves the requests it did not get answered, for the cache filler (cache_fill.c). */
+    private static final String FILL_FOLDER = "fill";
 
     private final Path directory;
     private final long maxBytes;
@@ -167,7 +169,8 @@ public final class CodeCache {
         }
     }
 
-    public record Summary(int entries, long bytes) {}
+    /** The entries, their bytes, and the runs whose requests wait for the cache filler (spools in {@code fill/}, see cache_fill.c). */
+    public record Summary(int entries, long bytes, int spools) {}
 
     public Summary summary() throws IOException {
         List<Path> entries = entries();
@@ -175,14 +178,17 @@ public final class CodeCache {
         for (Path entry : entries) {
             bytes += Files.size(entry);
         }
-        return new Summary(entries.size(), bytes);
+        return new Summary(entries.size(), bytes, spools().size());
     }
 
-    /** Removes every entry; returns how many there were. */
+    /** Removes every entry, and the requests waiting for the cache filler; returns how many entries there were. */
     public int clear() throws IOException {
         List<Path> entries = entries();
         for (Path entry : entries) {
             Files.deleteIfExists(entry);
+        }
+        for (Path spool : spools()) {
+            Files.deleteIfExists(spool);
         }
         Files.deleteIfExists(directory.resolve(SIZE_FILE));
         knownBytes = 0;
@@ -195,6 +201,17 @@ public final class CodeCache {
 
     private Path libraryOf(String key) {
         return directory.resolve(key.substring(0, 2)).resolve(key + LIBRARY_SUFFIX);
+    }
+
+    /** The spools waiting for the cache filler, or being compiled by it. */
+    private List<Path> spools() throws IOException {
+        Path fill = directory.resolve(FILL_FOLDER);
+        if (!Files.isDirectory(fill)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(fill)) {
+            return files.filter(file -> Stream.of(".spool", ".taken").anyMatch(file.getFileName().toString()::endsWith)).toList();
+        }
     }
 
     private List<Path> entries() throws IOException {
