@@ -314,10 +314,12 @@ static char **filler_environment(const char *directory) {
 }
 
 void pyjit_launch_filler(void) {
-    const char *directory = pyjit_native_cache_directory();
-    char launcher[PATH_MAX];
+    /* absolute: the filler works from / (a buffer of its own: the runtime is linked without the C
+     * library's symbol versions, and the oldest realpath allocates none) */
+    char directory[PATH_MAX], launcher[PATH_MAX];
+    const char *cache = pyjit_native_cache_directory();
     ssize_t length = readlink("/proc/self/exe", launcher, sizeof launcher - 1);
-    if (relaunch.argv == NULL || directory == NULL || getpid() != compiler.process || length <= 0) {
+    if (relaunch.argv == NULL || cache == NULL || realpath(cache, directory) == NULL || getpid() != compiler.process || length <= 0) {
         return;
     }
     launcher[length] = '\0';
@@ -338,8 +340,10 @@ void pyjit_launch_filler(void) {
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
     posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
     posix_spawn_file_actions_addopen(&actions, 2, compiler.debug ? log : "/dev/null", O_WRONLY | O_CREAT | O_APPEND, 0600);
-    /* nothing of the program's stays open in the filler: a pipe its parent reads would wait for it */
+    /* nothing of the program's stays open in the filler: a pipe its parent reads would wait for
+     * it, and its working directory could not be unmounted */
     posix_spawn_file_actions_addclosefrom_np(&actions, 3);
+    posix_spawn_file_actions_addchdir_np(&actions, "/");
     posix_spawnattr_t attributes;
     posix_spawnattr_init(&attributes);
     sigset_t none, defaults;
