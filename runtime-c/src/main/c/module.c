@@ -264,7 +264,7 @@ PyObject *pyjit_enter_function(PyObject *callable, PyObject *const *args, size_t
         }
         return evaluate(tstate, frame, 0);
     }
-    PyObject *locals = (((PyCodeObject *)func->func_code)->co_flags & CO_OPTIMIZED) ? NULL : func->func_globals;
+    PyObject *locals = (code->co_flags & CO_OPTIMIZED) ? NULL : func->func_globals;
     Py_ssize_t total = (Py_ssize_t)argcount + (kwnames == NULL ? 0 : PyTuple_GET_SIZE(kwnames));
     /* the frame takes these over */
     Py_INCREF(func);
