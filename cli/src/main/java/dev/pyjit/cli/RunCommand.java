@@ -34,7 +34,8 @@ public final class RunCommand implements Callable<Integer> {
     boolean synchronous;
 
     @Option(names = "--no-cache",
-            description = "Neither use nor keep compiled code in the code cache ($XDG_CACHE_HOME/pyjit; env PYJIT_CACHE=0).")
+            description = "Neither use nor keep compiled code in the code cache ($XDG_CACHE_HOME/pyjit; env PYJIT_CACHE=0), nor leave "
+                    + "what the run did not compile to the cache filler (env PYJIT_CACHE_FILL=0 for that alone).")
     boolean noCache;
 
     @Option(names = "--jit-stats", arity = "0..1", paramLabel = "FILE", fallbackValue = "-",
