@@ -74,11 +74,10 @@ static struct {
 
 static struct timespec launched;
 
-/* What starting the launcher again takes: its own arguments up to the JVM options, and the build. */
+/* What starting the launcher again takes: its own arguments up to the JVM options. */
 static struct {
     char **argv;
     int argc;
-    char *build;
 } relaunch;
 
 long long pyjit_launch_time(void) {
@@ -284,19 +283,18 @@ void pyjit_close_compiler(void) {
 
 /* The program's environment for the filler, without pyjit's settings of a run, with the build
  * identity and the cache folder this process used (the native cache's folder is
- * $XDG_CACHE_HOME/pyjit). */
+ * $XDG_CACHE_HOME/pyjit): one block, the two settings it makes after the array, freed at once. */
 static char **filler_environment(const char *directory) {
     extern char **environ;
+    const char *build = pyjit_native_cache_build();
     int count = 0;
     while (environ[count] != NULL) {
         count++;
     }
-    char **environment = calloc((size_t)count + 3, sizeof(char *));
-    char *build = environment == NULL ? NULL : malloc(strlen(relaunch.build) + sizeof "PYJIT_BUILD=");
-    char *cache_home = build == NULL ? NULL : malloc(strlen(directory) + sizeof "XDG_CACHE_HOME=");
-    if (cache_home == NULL) {
-        free(environment);
-        free(build);
+    size_t array = sizeof(char *) * ((size_t)count + 3);
+    size_t build_size = strlen(build) + sizeof "PYJIT_BUILD=", cache_size = strlen(directory) + sizeof "XDG_CACHE_HOME=";
+    char **environment = malloc(array + build_size + cache_size);
+    if (environment == NULL) {
         return NULL;
     }
     int kept = 0;
@@ -305,11 +303,13 @@ static char **filler_environment(const char *directory) {
             environment[kept++] = environ[i];
         }
     }
-    sprintf(build, "PYJIT_BUILD=%s", relaunch.build);
-    sprintf(cache_home, "XDG_CACHE_HOME=%s", directory);
-    *strrchr(cache_home, '/') = '\0';
-    environment[kept++] = build;
-    environment[kept++] = cache_home;
+    char *build_setting = (char *)environment + array, *cache_setting = build_setting + build_size;
+    sprintf(build_setting, "PYJIT_BUILD=%s", build);
+    sprintf(cache_setting, "XDG_CACHE_HOME=%s", directory);
+    *strrchr(cache_setting, '/') = '\0';
+    environment[kept++] = build_setting;
+    environment[kept++] = cache_setting;
+    environment[kept] = NULL;
     return environment;
 }
 
@@ -363,12 +363,6 @@ void pyjit_launch_filler(void) {
     }
     posix_spawnattr_destroy(&attributes);
     posix_spawn_file_actions_destroy(&actions);
-    int last = 0;
-    while (environment[last + 1] != NULL) {
-        last++;
-    }
-    free(environment[last - 1]);  /* the two settings filler_environment made */
-    free(environment[last]);
     free(environment);
     free(argv);
     free(log);
@@ -676,7 +670,6 @@ void pyjit_launch(const char *runtime, int argc, char **argv) {
             if (!filler && pyjit_native_cache_directory() != NULL && (fill == NULL || strcmp(fill, "0") != 0)) {
                 relaunch.argv = argv;
                 relaunch.argc = 5 + jvm_options;
-                relaunch.build = build;
                 pyjit_fill_enable();
             }
         }

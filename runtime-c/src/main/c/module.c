@@ -423,8 +423,8 @@ static void stop_sampler(void) {
  * did not find hot (sampling finds a few new ones each time) costs a short program more than the
  * function is worth: about 0.3 s of a core, which on two cores slows the program's own (deltablue:
  * 35% of the run's samples were the JVM starting). So a warm run starts the compiler only once it
- * has run this long; its requests until then are remembered for the filler, and asked again at
- * their next samples. */
+ * has run this long; its requests until then are remembered for the filler (a call entry once,
+ * see call_left_to_filler). */
 #define WARM_RUN_PATIENCE_NS 1000000000LL
 
 static int warm_and_young(void) {
@@ -447,8 +447,12 @@ static int warm_and_young(void) {
 static void ask_compiler(PyObject *func, PyCodeObject *code, CodeState *state, int tier, int header, PyObject *observed, PyObject *locals,
                          PyObject *native_key, PyObject *callees) {
     if (compile_hook == NULL) {
+        if (warm_and_young()) {
+            state->call_left_to_filler |= header < 0;
+            return;
+        }
         /* the code asks again at its next frame after the compiler attached */
-        if (!pyjit_is_library(code) && !warm_and_young() && pyjit_start_compiler(code) && !paused) {
+        if (!pyjit_is_library(code) && pyjit_start_compiler(code) && !paused) {
             paused = 1;
             first_hot = PyWeakref_NewRef(func, NULL);  /* weakly, as a queued request's (see publish) */
             PyErr_Clear();
@@ -486,6 +490,9 @@ static void ask_compiler(PyObject *func, PyCodeObject *code, CodeState *state, i
 }
 
 static void request_compile(PyObject *func, PyCodeObject *code, CodeState *state, int tier, _PyInterpreterFrame *mid_frame, int header) {
+    if (header < 0 && state->call_left_to_filler && warm_and_young()) {
+        return;  /* the same request, its key and callees made again, would be left to the filler again */
+    }
     PyObject *pending = PyErr_GetRaisedException();
     int profiled = profiled_parameters(code);
     PyObject *observed = PyTuple_New(profiled);

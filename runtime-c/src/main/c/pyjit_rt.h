@@ -163,6 +163,9 @@ typedef struct {
     void *sampled_activation;
     /* The libraries its native codes came from when the native code cache had them. */
     PyjitLibrary *libraries;
+    /* A warm run left its call entry to the cache filler (see WARM_RUN_PATIENCE_NS): it is not
+     * asked for again, at every sample, until the run is old enough to start the compiler. */
+    int call_left_to_filler;
     /* pyjit_code_identity's answer, once asked (a str). */
     PyObject *identity;
 } CodeState;

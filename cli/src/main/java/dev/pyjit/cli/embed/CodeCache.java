@@ -72,7 +72,7 @@ public final class CodeCache {
 
     /** The object stored under {@code key}, or null: none, not intact, or a directory not private to this user. */
     byte[] get(String key) {
-        Path entry = entryOf(key);
+        Path entry = pathOf(key, SUFFIX);
         if (!isPrivate(entry.getParent())) {
             return null;
         }
@@ -115,7 +115,7 @@ public final class CodeCache {
     /** Drops the entry of {@code key}, if it can. */
     void remove(String key) {
         try {
-            Files.deleteIfExists(entryOf(key));
+            Files.deleteIfExists(pathOf(key, SUFFIX));
         } catch (IOException ignored) {
             // it stays; the next reader checks it again
         }
@@ -123,22 +123,22 @@ public final class CodeCache {
 
     /** Keeps {@code object} under {@code key}; silently does nothing when the directory cannot take it. */
     void put(String key, byte[] object) {
-        store(entryOf(key), key, wrap(key, object));
+        store(pathOf(key, SUFFIX), key, wrap(key, object));
     }
 
     /** Whether the native code cache has an entry under {@code key} (not checked: the runtime does that). */
     boolean hasLibrary(String key) {
-        return Files.exists(libraryOf(key));
+        return Files.exists(pathOf(key, LIBRARY_SUFFIX));
     }
 
     /** Keeps a native code cache entry (see NativeEntry), which the C runtime reads. */
     void putLibrary(String key, byte[] entry) {
-        store(libraryOf(key), key, entry);
+        store(pathOf(key, LIBRARY_SUFFIX), key, entry);
     }
 
     /** Keeps the compiler's refusal of {@code key}, which the C runtime then does not ask for again. */
     void putRefusal(String key, String reason) {
-        store(directory.resolve(key.substring(0, 2)).resolve(key + REFUSAL_SUFFIX), key, (reason + "\n").getBytes(StandardCharsets.UTF_8));
+        store(pathOf(key, REFUSAL_SUFFIX), key, (reason + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     private void store(Path entry, String key, byte[] file) {
@@ -195,12 +195,9 @@ public final class CodeCache {
         return entries.size();
     }
 
-    private Path entryOf(String key) {
-        return directory.resolve(key.substring(0, 2)).resolve(key + SUFFIX);
-    }
-
-    private Path libraryOf(String key) {
-        return directory.resolve(key.substring(0, 2)).resolve(key + LIBRARY_SUFFIX);
+    /** An entry of the key: in the folder named by its first two digits. */
+    private Path pathOf(String key, String suffix) {
+        return directory.resolve(key.substring(0, 2)).resolve(key + suffix);
     }
 
     /** The spools waiting for the cache filler, or being compiled by it. */
