@@ -376,7 +376,8 @@ public final class IrBuilder {
 
     /**
      * Where the interpreter had specialised a BINARY_OP or COMPARE_OP for two ints, floats or
-     * strings, or a subscript for a list, tuple or string and an int, those operands are guarded
+     * strings, a subscript for a list, tuple or string and an int, or an UNPACK_SEQUENCE for a list
+     * or tuple, those operands are guarded
      * to be of those types (each guard resumes at the instruction with the stack as it is then),
      * so the operation is compiled for them.
      */
@@ -564,6 +565,7 @@ public final class IrBuilder {
             case STORE_SLICE -> apply(Op.STORE_SLICE, 4, (in, state) ->
                     new Instr.Effect(Op.STORE_SLICE, List.of(in.get(1), in.get(2), in.get(3), in.get(0)), state));
             case UNPACK_SEQUENCE -> {
+                guardOperands(instruction.offset());
                 Value tuple = apply(Op.UNPACK_SEQUENCE, 1, (in, state) -> new Instr.UnpackSequence(value(), in.get(0), arg, state));
                 pop(); // its items take its place
                 // The first item ends on top of the stack.

@@ -1,7 +1,8 @@
 package dev.pyjit.ir;
 
 /**
- * The specialisation CPython's interpreter had given a LOAD_GLOBAL, LOAD_ATTR, STORE_ATTR or FOR_ITER when
+ * The specialisation CPython's interpreter had given a LOAD_GLOBAL, LOAD_ATTR, STORE_ATTR, FOR_ITER, an
+ * operation (below) or UNPACK_SEQUENCE when
  * the code was read: its quickened opcode (the number is CPython 3.13's). Compiled code takes that
  * specialisation's fast path, reading the interpreter's inline cache as it is when the instruction
  * runs (type and dict-keys versions, indexes, the cached descriptor), exactly as the interpreter's
@@ -39,7 +40,10 @@ public enum CacheHint {
     BINARY_SUBSCR_LIST_INT(159),
     BINARY_SUBSCR_STR_INT(160),
     BINARY_SUBSCR_TUPLE_INT(161),
-    STORE_SUBSCR_LIST_INT(213);
+    STORE_SUBSCR_LIST_INT(213),
+    UNPACK_SEQUENCE_LIST(220),
+    UNPACK_SEQUENCE_TUPLE(221),
+    UNPACK_SEQUENCE_TWO_TUPLE(222);
 
     /** The quickened opcode in CPython 3.13, or -1. */
     public final int opcode;
@@ -59,10 +63,13 @@ public enum CacheHint {
     /**
      * The exact types the interpreter found on top of the value stack (the deepest first) where it
      * specialised an operation this way: both operands of a BINARY_OP or COMPARE_OP, the container
-     * and index of a subscript; empty for any other hint.
+     * and index of a subscript, the sequence unpacked; empty for any other hint.
      */
     public java.util.List<Type> operandTypes() {
         String name = name();
+        if (name.startsWith("UNPACK_SEQUENCE_")) {
+            return java.util.List.of(name.endsWith("_LIST") ? Type.LIST : Type.TUPLE);
+        }
         if (name.startsWith("BINARY_SUBSCR_") || name.startsWith("STORE_SUBSCR_")) {
             Type container = name.contains("_LIST_") ? Type.LIST : name.contains("_TUPLE_") ? Type.TUPLE : Type.STR;
             return java.util.List.of(container, Type.INT);

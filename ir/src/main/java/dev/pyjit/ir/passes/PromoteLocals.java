@@ -158,6 +158,8 @@ public final class PromoteLocals implements Pass {
             // an exact list, tuple or str indexed by an int: C all the way (IndexError aside)
             case SUBSCRIPT, STORE_SUBSCRIPT -> !(isExactSequence(instruction.operands().get(0).type())
                     && isExactInt(instruction.operands().get(1).type()));
+            // an exact list or tuple's items, or a ValueError; its iterator
+            case UNPACK_SEQUENCE, GET_ITER -> !isExactListOrTuple(instruction.operands().get(0).type());
             case LOAD_ATTR -> ((Instr.LoadAttr) instruction).hint() == CacheHint.NONE;
             // the inlined body runs no code; the call made when it cannot go on writes a copy first
             case CALL -> ((Instr.Call) instruction).inlined() == null;
@@ -172,6 +174,10 @@ public final class PromoteLocals implements Pass {
 
     private static boolean isExactSequence(Type type) {
         return !type.isBottom() && type.isSubtypeOf(Type.LIST.union(Type.TUPLE).union(Type.STR));
+    }
+
+    private static boolean isExactListOrTuple(Type type) {
+        return !type.isBottom() && type.isSubtypeOf(Type.LIST.union(Type.TUPLE));
     }
 
     private static boolean isExactInt(Type type) {
