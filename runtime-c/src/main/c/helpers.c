@@ -610,6 +610,11 @@ PyObject *pyjit_load_local(_PyInterpreterFrame *frame, int slot) {
     return Py_NewRef(frame->localsplus[slot]);
 }
 
+PyObject *pyjit_load_local_or_unbound(_PyInterpreterFrame *frame, int slot) {
+    PyObject *value = frame->localsplus[slot];
+    return value == NULL ? (PyObject *)&pyjit_unbound : Py_NewRef(value);
+}
+
 PyObject *pyjit_load_local_checked(_PyInterpreterFrame *frame, int slot) {
     PyObject *value = frame->localsplus[slot];
     if (value == NULL) {
@@ -621,9 +626,14 @@ PyObject *pyjit_load_local_checked(_PyInterpreterFrame *frame, int slot) {
     return Py_NewRef(value);
 }
 
+/* What pyjit_store_local writes to the frame for this object. */
+PyObject *pyjit_as_stored(PyObject *value) {
+    return value == (PyObject *)&pyjit_unbound ? NULL : value;
+}
+
 void pyjit_store_local(_PyInterpreterFrame *frame, int slot, PyObject *value) {
     PyObject *old = frame->localsplus[slot];
-    frame->localsplus[slot] = value;
+    frame->localsplus[slot] = value == (PyObject *)&pyjit_unbound ? NULL : value;
     Py_XDECREF(old);
 }
 

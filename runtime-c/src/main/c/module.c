@@ -556,6 +556,8 @@ static void on_fork_in_child(void) {
  * thread) is measured again. The GIL guards the table. */
 PyjitStackBounds pyjit_stack_bounds[256];
 
+PyFloatObject pyjit_unbound = {PyObject_HEAD_INIT(&PyFloat_Type) 0.0};
+
 static int measure_stack(PyjitStackBounds *bounds, PyThreadState *tstate) {
     pthread_attr_t attributes;
     void *low;

@@ -38,6 +38,15 @@ public sealed interface Instr {
     Instr mapOperands(UnaryOperator<Value> map);
 
     /** This instruction with {@code locals} in its frame state and resume state, if it has them. */
+    /** The instruction with each virtual local of its frame and resume states mapped. */
+    default Instr mapVirtualLocals(UnaryOperator<VirtualLocal> f) {
+        if ((state() == null || state().locals().isEmpty()) && (resume() == null || resume().locals().isEmpty())) {
+            return this;
+        }
+        return InstrStates.rebuilt(this, state -> state.withLocals(state.locals().stream().map(f).toList()),
+                resume -> resume.withLocals(resume.locals().stream().map(f).toList()));
+    }
+
     default Instr withVirtualLocals(List<VirtualLocal> locals) {
         return InstrStates.withVirtualLocals(this, locals);
     }
@@ -82,15 +91,22 @@ public sealed interface Instr {
      * the loaded object's type is checked, and a mismatch hands the frame to the interpreter at
      * {@code resume} (a function built by hand may leave it null; lowering then refuses a narrower type).
      */
-    record LoadLocal(Value result, int slot, ResumeState resume) implements Instr {
+    /**
+     * {@code orUnbound}: the slot may be unbound here, and an unbound slot reads as the runtime's
+     * unbound float (see PromoteLocals), which a write to the frame makes unbound again.
+     */
+    record LoadLocal(Value result, int slot, ResumeState resume, boolean orUnbound) implements Instr {
         public LoadLocal(Value result, int slot) {
-            this(result, slot, null);
+            this(result, slot, null, false);
+        }
+        public LoadLocal(Value result, int slot, ResumeState resume) {
+            this(result, slot, resume, false);
         }
         public Op op() { return Op.LOAD_LOCAL; }
         public List<Value> operands() { return List.of(); }
         public FrameState state() { return null; }
-        public String immediates(Function fn) { return fn.localName(slot); }
-        public Instr mapOperands(UnaryOperator<Value> f) { return new LoadLocal(result, slot, map(resume, f)); }
+        public String immediates(Function fn) { return fn.localName(slot) + (orUnbound ? ",or_unbound" : ""); }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new LoadLocal(result, slot, map(resume, f), orUnbound); }
         /** A type narrower than Object is checked (Bottom: never loaded, nothing to check). */
         public boolean speculates() { return !result.type().isBottom() && !Type.OBJECT.isSubtypeOf(result.type()); }
     }

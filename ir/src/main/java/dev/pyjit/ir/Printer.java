@@ -128,12 +128,13 @@ public final class Printer {
         return edge.target() + "(" + edge.arguments().stream().map(Value::toString).collect(Collectors.joining(" ")) + ")";
     }
 
-    /** Virtual locals as {@code  locals[x=v3 y=v7]}, or nothing. */
+    /** Virtual locals as {@code  locals[x=v3 y=v7/v8]} (v8: v7's companion), or nothing. */
     private static String locals(Function function, List<VirtualLocal> locals) {
         if (locals.isEmpty()) {
             return "";
         }
-        return " locals[" + locals.stream().map(local -> function.localName(local.slot()) + "=" + local.value())
+        return " locals[" + locals.stream().map(local -> function.localName(local.slot()) + "=" + local.value()
+                + (local.companion() == null ? "" : "/" + local.companion()))
                 .collect(Collectors.joining(" ")) + "]";
     }
 

@@ -92,7 +92,7 @@ public final class Verifier {
                 if (instruction.state() != null) {
                     used(function, defined, block, instruction.state().owned());
                     used(function, defined, block, instruction.state().borrowed());
-                    used(function, defined, block, instruction.state().locals().stream().map(VirtualLocal::value).toList());
+                    used(function, defined, block, valuesOf(instruction.state().locals()));
                     FrameState.Handler handler = instruction.state().handler();
                     if (handler != null && handler.block().parameters().stream().anyMatch(p -> p.type().isUnboxed())) {
                         fail(function, block + ": the handler of " + instruction.op() + " takes an unboxed number");
@@ -106,7 +106,7 @@ public final class Verifier {
                     used(function, defined, block, instruction.resume().stack());
                     used(function, defined, block, instruction.resume().released());
                     used(function, defined, block, instruction.resume().borrowed());
-                    used(function, defined, block, instruction.resume().locals().stream().map(VirtualLocal::value).toList());
+                    used(function, defined, block, valuesOf(instruction.resume().locals()));
                 }
             }
             used(function, defined, block, block.terminator().operands());
@@ -159,6 +159,18 @@ public final class Verifier {
         if (!defined.add(value)) {
             fail(function, value + " is defined twice");
         }
+    }
+
+    /** The values virtual locals name: each one's value, and its companion if it has one. */
+    private static List<Value> valuesOf(List<VirtualLocal> locals) {
+        List<Value> values = new java.util.ArrayList<>();
+        for (VirtualLocal local : locals) {
+            values.add(local.value());
+            if (local.companion() != null) {
+                values.add(local.companion());
+            }
+        }
+        return values;
     }
 
     private static void used(Function function, Set<Value> defined, Block block, List<Value> values) {

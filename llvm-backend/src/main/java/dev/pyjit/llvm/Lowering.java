@@ -610,7 +610,7 @@ final class Lowering {
 
     /** A load whose inferred type is narrower than Object checks it, and resumes in the interpreter if it is wrong. */
     private LLVMValueRef loadLocal(Instr.LoadLocal load) {
-        LLVMValueRef object = call("pyjit_load_local", frame, int32(load.slot()));
+        LLVMValueRef object = call(load.orUnbound() ? "pyjit_load_local_or_unbound" : "pyjit_load_local", frame, int32(load.slot()));
         Type type = load.result().type();
         if (!load.speculates()) {
             return object;
@@ -744,7 +744,10 @@ final class Lowering {
     private void writeLocals(List<VirtualLocal> locals) {
         for (VirtualLocal local : locals) {
             if (local.value().type().isUnboxed()) {
-                call("pyjit_store_boxed_local", frame, int32(local.slot()), box(local.value()));
+                call("pyjit_store_boxed_local", frame, int32(local.slot()), boxLocal(local));
+                if (local.companion() != null) {
+                    release(local.companion());
+                }
             } else {
                 call("pyjit_store_local", frame, int32(local.slot()), use(local.value()));
             }
@@ -1061,7 +1064,7 @@ final class Lowering {
         for (VirtualLocal local : locals) {
             LLVMValueRef object;
             if (local.value().type().isUnboxed()) {
-                object = checkNull(box(local.value()), state);
+                object = checkNull(boxLocal(local), state);
             } else {
                 object = use(local.value());
                 call("pyjit_incref", object);
@@ -1082,7 +1085,9 @@ final class Lowering {
         LLVMValueRef changed = LLVMConstInt(LLVMInt1TypeInContext(context), 0, 0);
         for (int i = 0; i < locals.size(); i++) {
             LLVMValueRef now = call("pyjit_local_borrow", frame, int32(locals.get(i).slot()));
-            changed = LLVMBuildOr(builder, changed, LLVMBuildICmp(builder, LLVMIntNE, now, written.get(i), ""), "");
+            // the runtime's unbound float is written as NULL
+            LLVMValueRef stored = locals.get(i).companion() != null ? call("pyjit_as_stored", written.get(i)) : written.get(i);
+            changed = LLVMBuildOr(builder, changed, LLVMBuildICmp(builder, LLVMIntNE, now, stored, ""), "");
         }
         List<Value> dropped = new java.util.ArrayList<>(resume.released());
         locals.forEach(local -> dropped.add(local.value()));
@@ -1194,6 +1199,18 @@ final class Lowering {
     }
 
     /** A new object for an unboxed number (a float or an int), or NULL with MemoryError set. */
+    /**
+     * A new reference to what an unboxed virtual local stands for: its companion if it has one
+     * that is not NULL, else its number boxed (NULL if that fails).
+     */
+    private LLVMValueRef boxLocal(VirtualLocal local) {
+        if (local.companion() == null) {
+            return box(local.value());
+        }
+        String helper = local.value().type().equals(Type.CDOUBLE) ? "pyjit_float_rebox" : "pyjit_int_rebox";
+        return call(helper, use(local.companion()), use(local.value()));
+    }
+
     private LLVMValueRef box(Value value) {
         return call(value.type().equals(Type.CDOUBLE) ? "pyjit_float_box" : "pyjit_int_box", use(value));
     }

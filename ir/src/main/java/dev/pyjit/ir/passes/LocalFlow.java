@@ -22,15 +22,17 @@ final class LocalFlow {
     private final Function function;
     private final boolean[] promoted;
     private final boolean[] deferrable;
+    private final boolean[] floatsOnly;
     private final Set<Block> roots = new LinkedHashSet<>();
     private final List<Block> order;
     private final Map<Block, List<Block>> predecessors = new HashMap<>();
     private final Set<Block> loopHeaders = new HashSet<>();
 
-    LocalFlow(Function function, boolean[] promoted, boolean[] deferrable) {
+    LocalFlow(Function function, boolean[] promoted, boolean[] deferrable, boolean[] floatsOnly) {
         this.function = function;
         this.promoted = promoted;
         this.deferrable = deferrable;
+        this.floatsOnly = floatsOnly;
         roots.add(function.entry());
         roots.addAll(handlerBlocks(function));
         this.order = reversePostorder(roots);
@@ -98,6 +100,14 @@ final class LocalFlow {
     /** Whether a store to the slot can stay out of the frame until the next write: its old object's release runs no code. */
     boolean deferrable(int slot) {
         return deferrable[slot];
+    }
+
+    /**
+     * Whether the slot is promoted and never holds anything but a float: where it may still be
+     * unbound, a load reads the runtime's unbound float instead (LoadLocal's orUnbound).
+     */
+    boolean floatsOnly(int slot) {
+        return floatsOnly[slot];
     }
 
     private static List<Block> reversePostorder(Set<Block> roots) {

@@ -69,8 +69,14 @@ public final class PromoteLocals implements Pass {
             return;
         }
         boolean[] promoted = promotedSlots(function);
-        boolean[] deferrable = deferrableSlots(function, promoted);
-        new Rewrite(function, promoted, deferrable).run();
+        Type[] stored = storedTypes(function, promoted.length);
+        boolean[] deferrable = new boolean[promoted.length];
+        boolean[] floatsOnly = new boolean[promoted.length];
+        for (int slot = 0; slot < promoted.length; slot++) {
+            deferrable[slot] = promoted[slot] && stored[slot].isSubtypeOf(INERT);
+            floatsOnly[slot] = promoted[slot] && stored[slot].isSubtypeOf(Type.FLOAT.union(Type.NULL)) && !stored[slot].isSubtypeOf(Type.NULL);
+        }
+        new Rewrite(function, new LocalFlow(function, promoted, deferrable, floatsOnly)).run();
     }
 
     private static boolean eligible(Function function) {
@@ -118,11 +124,12 @@ public final class PromoteLocals implements Pass {
     }
 
     /**
-     * Slots whose objects never need a finalizer: a store there may leave the old object in the
-     * frame until the next flush, since releasing it later runs no code.
+     * What each slot holds: its entry type (Null for unbound) joined with every value stored there.
+     * A slot whose objects never need a finalizer is deferrable: a store there may leave the old
+     * object in the frame until the next flush, since releasing it later runs no code.
      */
-    private static boolean[] deferrableSlots(Function function, boolean[] promoted) {
-        Type[] stored = new Type[promoted.length];
+    private static Type[] storedTypes(Function function, int slots) {
+        Type[] stored = new Type[slots];
         for (int slot = 0; slot < stored.length; slot++) {
             Type onEntry = function.entryType(slot);
             stored[slot] = onEntry.equals(Type.BOTTOM) ? Type.NULL : onEntry;
@@ -139,11 +146,7 @@ public final class PromoteLocals implements Pass {
                 }
             }
         }
-        boolean[] deferrable = new boolean[promoted.length];
-        for (int slot = 0; slot < promoted.length; slot++) {
-            deferrable[slot] = promoted[slot] && stored[slot].isSubtypeOf(INERT);
-        }
-        return deferrable;
+        return stored;
     }
 
     /** Whether the instruction can run Python code (or let another thread run), which could look at the frame. */
@@ -195,9 +198,9 @@ public final class PromoteLocals implements Pass {
         private final Map<Block, Integer> exitOffsets = new HashMap<>();
         private int offset;
 
-        Rewrite(Function function, boolean[] promoted, boolean[] deferrable) {
+        Rewrite(Function function, LocalFlow flow) {
             this.function = function;
-            this.flow = new LocalFlow(function, promoted, deferrable);
+            this.flow = flow;
         }
 
         void run() {
@@ -394,7 +397,7 @@ public final class PromoteLocals implements Pass {
             loaded.forEach((slot, value) -> {
                 taken.add(value);
                 ResumeState resume = new ResumeState(target.bytecodeOffset(), stack, taken, virtual(written));
-                adjustments.add(new Instr.LoadLocal(value, slot, resume));
+                adjustments.add(new Instr.LoadLocal(value, slot, resume, flow.floatsOnly(slot)));
                 function.loadsOnEdges().add(value);
             });
             return new Terminator.Edge(target, arguments);

@@ -68,7 +68,7 @@ public final class UnboxFloatsAtLoad implements Pass {
 
     /** The double-valued form of a load, or null for any other instruction. */
     private static Instr unboxedLoad(Function function, Instr load) {
-        if (load instanceof Instr.LoadLocal local && local.resume() != null) {
+        if (load instanceof Instr.LoadLocal local && local.resume() != null && !local.orUnbound()) {
             return new Instr.LoadLocalFloat(function.newValue(Type.CDOUBLE), local.slot(), local.resume());
         }
         if (load instanceof Instr.LoadConst constant) {

@@ -8,6 +8,7 @@ import dev.pyjit.ir.Op;
 import dev.pyjit.ir.Terminator;
 import dev.pyjit.ir.Type;
 import dev.pyjit.ir.Value;
+import dev.pyjit.ir.VirtualLocal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -293,7 +294,7 @@ public final class UnboxParameters implements Pass {
     /**
      * Inside the blocks: an unbox of the parameter is its number; a release releases the companion;
      * a write to the frame and a return take the companion if there is one, else a new box; frame
-     * and resume states name the number.
+     * and resume states name the number, and its companion if it has one.
      */
     private static void rewriteUses(Function function, Map<Value, Converted> converted) {
         Map<Value, Value> replacement = new HashMap<>();
@@ -349,6 +350,12 @@ public final class UnboxParameters implements Pass {
             if (returnedBox != null) {
                 block.setTerminator(new Terminator.Return(returnedBox));
             }
+        }
+        for (Block block : function.blocks()) {
+            block.instructions().replaceAll(instruction -> instruction.mapVirtualLocals(local -> {
+                Converted of = converted.get(local.value());
+                return of == null || of.object() == null ? local : new VirtualLocal(local.slot(), of.number(), of.object());
+            }));
         }
         converted.forEach((parameter, into) -> replacement.put(parameter, into.number()));
         function.replaceUses(replacement);
