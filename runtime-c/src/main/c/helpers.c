@@ -1935,9 +1935,53 @@ PYJIT_SPECIALISED int pyjit_int_arith(int op, int64_t a, int64_t b, int64_t *out
     }
 }
 
-/* Whether the iterator is of the type FOR_ITER_LIST, FOR_ITER_RANGE or FOR_ITER_TUPLE (the quickened opcode) expects. */
+/* Whether the iterator is of the type FOR_ITER_LIST, FOR_ITER_RANGE or FOR_ITER_TUPLE (the quickened opcode) expects;
+ * for FOR_ITER itself (CacheHint.FOR_ITER_INERT), whether its next item runs no Python code. */
+/* The first fields of builtins' zip and enumerate objects (Python/bltinmodule.c and
+ * Objects/enumobject.c, CPython 3.13), which no header declares. */
+typedef struct {
+    PyObject_HEAD
+    Py_ssize_t tuplesize;
+    PyObject *ittuple;
+} PyjitZip;
+
+typedef struct {
+    PyObject_HEAD
+    Py_ssize_t en_index;
+    PyObject *en_sit;
+} PyjitEnumerate;
+
+/* Whether the iterator's next item runs no Python code: an iterator over a list, tuple, range,
+ * str, dict or set, or a zip or enumerate over such (a few levels deep). */
+static int inert_iterator(PyObject *iterator, int depth) {
+    PyTypeObject *type = Py_TYPE(iterator);
+    if (type == &PyListIter_Type || type == &PyTupleIter_Type || type == &PyRangeIter_Type || type == &PyUnicodeIter_Type
+            || type == &PyListRevIter_Type || type == &PyDictIterKey_Type || type == &PyDictIterValue_Type
+            || type == &PyDictIterItem_Type || type == &PySetIter_Type) {
+        return 1;
+    }
+    if (depth == 0) {
+        return 0;
+    }
+    if (type == &PyEnum_Type) {
+        return inert_iterator(((PyjitEnumerate *)iterator)->en_sit, depth - 1);
+    }
+    if (type == &PyZip_Type) {
+        PyObject *iterators = ((PyjitZip *)iterator)->ittuple;
+        for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(iterators); i++) {
+            if (!inert_iterator(PyTuple_GET_ITEM(iterators, i), depth - 1)) {
+                return 0;
+            }
+        }
+        return 1;
+    }
+    return 0;
+}
+
 PYJIT_SPECIALISED int pyjit_is_iterator_of(PyObject *iterator, int quickened) {
     switch (quickened) {
+    case FOR_ITER:
+        return inert_iterator(iterator, 3);
     case FOR_ITER_LIST:
         return Py_IS_TYPE(iterator, &PyListIter_Type);
     case FOR_ITER_RANGE:

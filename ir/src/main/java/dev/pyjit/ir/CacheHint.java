@@ -27,6 +27,12 @@ public enum CacheHint {
     FOR_ITER_LIST(188),
     FOR_ITER_RANGE(189),
     FOR_ITER_TUPLE(190),
+    /**
+     * FOR_ITER itself: the interpreter left it unspecialised, so the iterator is not a generator
+     * nor a list, tuple or range iterator. Compiled code speculates that its next item runs no
+     * Python code: an iterator over a str, dict or set, or a zip or enumerate over such iterators.
+     */
+    FOR_ITER_INERT(72),
     BINARY_OP_ADD_FLOAT(150),
     BINARY_OP_ADD_INT(151),
     BINARY_OP_ADD_UNICODE(152),
@@ -52,10 +58,13 @@ public enum CacheHint {
         this.opcode = opcode;
     }
 
-    /** The CPython name of the specialised opcode, as {@code opcode._specialized_opmap} has it. */
+    /** The CPython name of the specialised opcode, as {@code opcode._specialized_opmap} has it (FOR_ITER's, as {@code opcode.opmap} has it). */
     public String cpythonName() {
         if (this == NONE) {
             return "";
+        }
+        if (this == FOR_ITER_INERT) {
+            return "FOR_ITER";
         }
         return name().startsWith("ATTR_") || name().startsWith("GLOBAL_") ? "LOAD_" + name() : name();
     }
