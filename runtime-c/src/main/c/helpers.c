@@ -610,9 +610,14 @@ PyObject *pyjit_load_local(_PyInterpreterFrame *frame, int slot) {
     return Py_NewRef(frame->localsplus[slot]);
 }
 
-PyObject *pyjit_load_local_or_unbound(_PyInterpreterFrame *frame, int slot) {
+PyObject *pyjit_load_local_or_unbound_float(_PyInterpreterFrame *frame, int slot) {
     PyObject *value = frame->localsplus[slot];
-    return value == NULL ? (PyObject *)&pyjit_unbound : Py_NewRef(value);
+    return value == NULL ? (PyObject *)&pyjit_unbound_float : Py_NewRef(value);
+}
+
+PyObject *pyjit_load_local_or_unbound_int(_PyInterpreterFrame *frame, int slot) {
+    PyObject *value = frame->localsplus[slot];
+    return value == NULL ? (PyObject *)&pyjit_unbound_int : Py_NewRef(value);
 }
 
 PyObject *pyjit_load_local_checked(_PyInterpreterFrame *frame, int slot) {
@@ -628,12 +633,12 @@ PyObject *pyjit_load_local_checked(_PyInterpreterFrame *frame, int slot) {
 
 /* What pyjit_store_local writes to the frame for this object. */
 PyObject *pyjit_as_stored(PyObject *value) {
-    return value == (PyObject *)&pyjit_unbound ? NULL : value;
+    return value == (PyObject *)&pyjit_unbound_float || value == (PyObject *)&pyjit_unbound_int ? NULL : value;
 }
 
 void pyjit_store_local(_PyInterpreterFrame *frame, int slot, PyObject *value) {
     PyObject *old = frame->localsplus[slot];
-    frame->localsplus[slot] = value == (PyObject *)&pyjit_unbound ? NULL : value;
+    frame->localsplus[slot] = pyjit_as_stored(value);
     Py_XDECREF(old);
 }
 

@@ -556,7 +556,9 @@ static void on_fork_in_child(void) {
  * thread) is measured again. The GIL guards the table. */
 PyjitStackBounds pyjit_stack_bounds[256];
 
-PyFloatObject pyjit_unbound = {PyObject_HEAD_INIT(&PyFloat_Type) 0.0};
+PyFloatObject pyjit_unbound_float = {PyObject_HEAD_INIT(&PyFloat_Type) 0.0};
+/* 0: the sign bits say zero, no digits */
+PyLongObject pyjit_unbound_int = {PyObject_HEAD_INIT(&PyLong_Type) {1, {0}}};
 
 static int measure_stack(PyjitStackBounds *bounds, PyThreadState *tstate) {
     pthread_attr_t attributes;

@@ -205,12 +205,14 @@ typedef struct {
 } PyjitStackBounds;
 extern PyjitStackBounds pyjit_stack_bounds[256];
 
-/* Compiled code carries a float local around a loop unboxed even while it may still be unbound
- * (the loop computes it afresh each time round): this immortal float stands for "unbound" there,
- * and writing it to the frame unbinds the slot. The program never reads it: Python reads a local
- * that may be unbound with LOAD_FAST_CHECK, whose slots compiled code leaves in the frame. One
- * object in the runtime (not in the helpers' bitcode, which every module copies). */
-extern PyFloatObject pyjit_unbound;
+/* Compiled code carries a float or int local around a loop unboxed even while it may still be
+ * unbound (the loop computes it afresh each time round): these immortal numbers stand for
+ * "unbound" there, and writing one to the frame unbinds the slot. The program never reads them:
+ * Python reads a local that may be unbound with LOAD_FAST_CHECK, whose slots compiled code leaves
+ * in the frame. One object each in the runtime (not in the helpers' bitcode, which every module
+ * copies). */
+extern PyFloatObject pyjit_unbound_float;
+extern PyLongObject pyjit_unbound_int;
 
 /* Whether the calling C code runs on the part of the stack measured for tstate, above the
  * reserve: if not (or not measured yet), the evaluator decides. */

@@ -93,7 +93,8 @@ public sealed interface Instr {
      */
     /**
      * {@code orUnbound}: the slot may be unbound here, and an unbound slot reads as the runtime's
-     * unbound float (see PromoteLocals), which a write to the frame makes unbound again.
+     * unbound float or int (as the load is typed; see PromoteLocals), which a write to the frame
+     * makes unbound again.
      */
     record LoadLocal(Value result, int slot, ResumeState resume, boolean orUnbound) implements Instr {
         public LoadLocal(Value result, int slot) {

@@ -7,7 +7,7 @@ package dev.pyjit.ir;
  * unboxed number stands for a float or int object, boxed when it is written, unless it has a
  * {@code companion} (see {@code UnboxParameters}): an object compiled code holds a reference to,
  * which is what the local is if it is not NULL (a constant or argument the number was read from,
- * or the runtime's unbound float for a local that is still unbound); NULL once compiled code
+ * or the runtime's unbound number for a local that is still unbound); NULL once compiled code
  * computed the number. Null for no companion.
  */
 public record VirtualLocal(int slot, Value value, Value companion) {

@@ -610,8 +610,10 @@ final class Lowering {
 
     /** A load whose inferred type is narrower than Object checks it, and resumes in the interpreter if it is wrong. */
     private LLVMValueRef loadLocal(Instr.LoadLocal load) {
-        LLVMValueRef object = call(load.orUnbound() ? "pyjit_load_local_or_unbound" : "pyjit_load_local", frame, int32(load.slot()));
         Type type = load.result().type();
+        String helper = !load.orUnbound() ? "pyjit_load_local"
+                : type.equals(Type.INT) ? "pyjit_load_local_or_unbound_int" : "pyjit_load_local_or_unbound_float";
+        LLVMValueRef object = call(helper, frame, int32(load.slot()));
         if (!load.speculates()) {
             return object;
         }
@@ -1085,7 +1087,7 @@ final class Lowering {
         LLVMValueRef changed = LLVMConstInt(LLVMInt1TypeInContext(context), 0, 0);
         for (int i = 0; i < locals.size(); i++) {
             LLVMValueRef now = call("pyjit_local_borrow", frame, int32(locals.get(i).slot()));
-            // the runtime's unbound float is written as NULL
+            // the runtime's unbound numbers are written as NULL
             LLVMValueRef stored = locals.get(i).companion() != null ? call("pyjit_as_stored", written.get(i)) : written.get(i);
             changed = LLVMBuildOr(builder, changed, LLVMBuildICmp(builder, LLVMIntNE, now, stored, ""), "");
         }

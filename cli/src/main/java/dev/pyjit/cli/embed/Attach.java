@@ -36,9 +36,19 @@ public final class Attach {
             }
             return false;
         }
+        Jit jit;
+        try {
+            // before the GIL, which the program would wait for meanwhile: loading and starting the
+            // compiler's classes takes 10-15 ms
+            jit = new Jit(options);
+        } catch (RuntimeException failure) {
+            if (options.debug()) {
+                System.err.println("pyjit: the compiler cannot start: " + failure);
+            }
+            return false;
+        }
         int gil = PyGILState_Ensure();
         try {
-            Jit jit = new Jit(options);
             PyObject runtime = PyImport_ImportModule("_pyjit_rt");
             PyObject method = runtime == null ? null : PyObject_GetAttrString(runtime, "attach");
             PyObject hooks = PyTuple_New(2);

@@ -22,17 +22,17 @@ final class LocalFlow {
     private final Function function;
     private final boolean[] promoted;
     private final boolean[] deferrable;
-    private final boolean[] floatsOnly;
+    private final boolean[] numbersOnly;
     private final Set<Block> roots = new LinkedHashSet<>();
     private final List<Block> order;
     private final Map<Block, List<Block>> predecessors = new HashMap<>();
     private final Set<Block> loopHeaders = new HashSet<>();
 
-    LocalFlow(Function function, boolean[] promoted, boolean[] deferrable, boolean[] floatsOnly) {
+    LocalFlow(Function function, boolean[] promoted, boolean[] deferrable, boolean[] numbersOnly) {
         this.function = function;
         this.promoted = promoted;
         this.deferrable = deferrable;
-        this.floatsOnly = floatsOnly;
+        this.numbersOnly = numbersOnly;
         roots.add(function.entry());
         roots.addAll(handlerBlocks(function));
         this.order = reversePostorder(roots);
@@ -103,11 +103,12 @@ final class LocalFlow {
     }
 
     /**
-     * Whether the slot is promoted and never holds anything but a float: where it may still be
-     * unbound, a load reads the runtime's unbound float instead (LoadLocal's orUnbound).
+     * Whether the slot is promoted and never holds anything but floats, or anything but ints: where
+     * it may still be unbound, a load reads the runtime's unbound number instead (LoadLocal's
+     * orUnbound).
      */
-    boolean floatsOnly(int slot) {
-        return floatsOnly[slot];
+    boolean numbersOnly(int slot) {
+        return numbersOnly[slot];
     }
 
     private static List<Block> reversePostorder(Set<Block> roots) {

@@ -71,12 +71,13 @@ public final class PromoteLocals implements Pass {
         boolean[] promoted = promotedSlots(function);
         Type[] stored = storedTypes(function, promoted.length);
         boolean[] deferrable = new boolean[promoted.length];
-        boolean[] floatsOnly = new boolean[promoted.length];
+        boolean[] numbersOnly = new boolean[promoted.length];
         for (int slot = 0; slot < promoted.length; slot++) {
             deferrable[slot] = promoted[slot] && stored[slot].isSubtypeOf(INERT);
-            floatsOnly[slot] = promoted[slot] && stored[slot].isSubtypeOf(Type.FLOAT.union(Type.NULL)) && !stored[slot].isSubtypeOf(Type.NULL);
+            numbersOnly[slot] = promoted[slot] && !stored[slot].isSubtypeOf(Type.NULL)
+                    && (stored[slot].isSubtypeOf(Type.FLOAT.union(Type.NULL)) || stored[slot].isSubtypeOf(Type.INT.union(Type.NULL)));
         }
-        new Rewrite(function, new LocalFlow(function, promoted, deferrable, floatsOnly)).run();
+        new Rewrite(function, new LocalFlow(function, promoted, deferrable, numbersOnly)).run();
     }
 
     private static boolean eligible(Function function) {
@@ -397,7 +398,7 @@ public final class PromoteLocals implements Pass {
             loaded.forEach((slot, value) -> {
                 taken.add(value);
                 ResumeState resume = new ResumeState(target.bytecodeOffset(), stack, taken, virtual(written));
-                adjustments.add(new Instr.LoadLocal(value, slot, resume, flow.floatsOnly(slot)));
+                adjustments.add(new Instr.LoadLocal(value, slot, resume, flow.numbersOnly(slot)));
                 function.loadsOnEdges().add(value);
             });
             return new Terminator.Edge(target, arguments);
