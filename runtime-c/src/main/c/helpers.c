@@ -1961,7 +1961,7 @@ typedef struct {
 static int inert_iterator(PyObject *iterator, int depth) {
     PyTypeObject *type = Py_TYPE(iterator);
     if (type == &PyListIter_Type || type == &PyTupleIter_Type || type == &PyRangeIter_Type || type == &PyUnicodeIter_Type
-            || type == &PyListRevIter_Type || type == &PyDictIterKey_Type || type == &PyDictIterValue_Type
+            || type == pyjit_ascii_str_iterator_type || type == &PyListRevIter_Type || type == &PyDictIterKey_Type || type == &PyDictIterValue_Type
             || type == &PyDictIterItem_Type || type == &PySetIter_Type) {
         return 1;
     }

@@ -1069,6 +1069,17 @@ static struct PyModuleDef module_def = {
     PyModuleDef_HEAD_INIT, "_pyjit_rt", "pyjit's runtime hook into CPython.", -1, methods,
 };
 
+PyTypeObject *pyjit_ascii_str_iterator_type;
+
 PyMODINIT_FUNC PyInit__pyjit_rt(void) {
+    PyObject *text = PyUnicode_FromString("a");
+    PyObject *iterator = text == NULL ? NULL : PyObject_GetIter(text);
+    if (iterator == NULL) {
+        Py_XDECREF(text);
+        return NULL;
+    }
+    pyjit_ascii_str_iterator_type = Py_TYPE(iterator);
+    Py_DECREF(iterator);
+    Py_DECREF(text);
     return PyModule_Create(&module_def);
 }

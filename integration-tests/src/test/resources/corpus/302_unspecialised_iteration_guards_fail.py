@@ -1,12 +1,12 @@
-# jit-expect-compiled: dot weighted keyed
+# jit-expect-compiled: dot weighted keyed codes
 # jit-threshold: 4
 # jit-loop-threshold: 4
 # jit-expect-deopts: dot weighted
-# The interpreter leaves FOR_ITER unspecialised over zip, enumerate and dict iterators; compiled
-# code takes their next items as running no Python code, so float accumulators stay out of the
-# frame across them. Then the loops get a generator, a map, an iterator whose __next__ reads the
-# caller's locals, and a zip(strict=True) of unequal lengths. Each result, and the locals the frame
-# shows, are the interpreter's.
+# The interpreter leaves FOR_ITER unspecialised over zip, enumerate, dict and str iterators (ASCII
+# or not); compiled code takes their next items as running no Python code, so float accumulators
+# stay out of the frame across them. Then the loops get a generator, a map, an iterator whose
+# __next__ reads the caller's locals, and a zip(strict=True) of unequal lengths. Each result, and
+# the locals the frame shows, are the interpreter's.
 import sys
 
 
@@ -22,6 +22,13 @@ def weighted(values):
     for i, value in enumerate(values):
         part = value * (i + 1)
         total += part
+    return total
+
+
+def codes(text):
+    total = 0.0
+    for ch in text:
+        total += ord(ch) * 0.5
     return total
 
 
@@ -50,7 +57,7 @@ class Peeking:
 
 
 for _ in range(6):
-    print(dot([1.0, 2.0], [3.0, 4.0]), weighted([0.5, 1.5, 2.5]), keyed({"a": 1.0, "bb": 2.0}))
+    print(dot([1.0, 2.0], [3.0, 4.0]), weighted([0.5, 1.5, 2.5]), keyed({"a": 1.0, "bb": 2.0}), codes("ascii"), codes("é€"))
 print(dot(None, None, ((x, 2.0) for x in (1.0, 2.0))), dot(None, None, map(lambda x: (x, x), [1.5, 2.5])))
 print(dot(None, None, Peeking()))
 print(weighted(reversed([1.0, 2.0])), weighted("abc"[:0]), weighted(x * 1.0 for x in range(3)))
