@@ -76,7 +76,7 @@ public final class Function {
      * Marks this as the code of an on-stack replacement: it takes over a frame the interpreter is
      * running, at a loop header (the entry block's {@link Terminator.ResumeDispatch}), and hands it
      * back to the interpreter wherever it stops, even at a return. {@code types}: what each local
-     * slot held when the frame was seen (BOTTOM: unbound); loads check them like any speculation.
+     * slot may hold when the code is entered (Null: unbound); loads check them like any speculation.
      */
     public void enterMidFrame(List<Type> types) {
         this.entryLocalTypes = List.copyOf(types);

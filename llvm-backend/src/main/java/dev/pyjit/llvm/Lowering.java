@@ -745,11 +745,11 @@ final class Lowering {
      */
     private void writeLocals(List<VirtualLocal> locals) {
         for (VirtualLocal local : locals) {
-            if (local.value().type().isUnboxed()) {
-                call("pyjit_store_boxed_local", frame, int32(local.slot()), boxLocal(local));
-                if (local.companion() != null) {
-                    release(local.companion());
-                }
+            if (local.companion() != null) {
+                String helper = local.value().type().equals(Type.CDOUBLE) ? "pyjit_exit_store_float_local" : "pyjit_exit_store_int_local";
+                call(helper, frame, int32(local.slot()), use(local.companion()), use(local.value()));
+            } else if (local.value().type().isUnboxed()) {
+                call("pyjit_store_boxed_local", frame, int32(local.slot()), box(local.value()));
             } else {
                 call("pyjit_store_local", frame, int32(local.slot()), use(local.value()));
             }
@@ -1209,7 +1209,7 @@ final class Lowering {
         if (local.companion() == null) {
             return box(local.value());
         }
-        String helper = local.value().type().equals(Type.CDOUBLE) ? "pyjit_float_rebox" : "pyjit_int_rebox";
+        String helper = local.value().type().equals(Type.CDOUBLE) ? "pyjit_exit_float_rebox" : "pyjit_exit_int_rebox";
         return call(helper, use(local.companion()), use(local.value()));
     }
 

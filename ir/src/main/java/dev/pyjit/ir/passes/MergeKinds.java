@@ -135,7 +135,11 @@ final class MergeKinds {
         return kinds;
     }
 
-    /** The slots bound at each block's end on every way there: the arguments, and slots stored on every path. */
+    /**
+     * The slots bound at each block's end on every way there: the arguments (an on-stack
+     * replacement's locals that were bound where it was asked for may be unbound where it is
+     * entered), and slots stored on every path.
+     */
     private Map<Block, boolean[]> boundAtExits() {
         Map<Block, boolean[]> bound = new HashMap<>();
         boolean changed = true;
@@ -145,7 +149,8 @@ final class MergeKinds {
                 boolean[] now = new boolean[flow.slots()];
                 if (flow.isRoot(block)) {
                     for (int slot = 0; slot < now.length; slot++) {
-                        now[slot] = !flow.function().entryType(slot).equals(Type.BOTTOM);
+                        Type onEntry = flow.function().entryType(slot);
+                        now[slot] = !onEntry.isBottom() && !onEntry.maybeNull();
                     }
                 } else {
                     Arrays.fill(now, true);
