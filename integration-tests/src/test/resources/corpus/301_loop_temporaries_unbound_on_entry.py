@@ -12,12 +12,10 @@ import sys
 def escape(cr, ci, limit):
     zr = zi = 0.0
     for n in range(limit):
-        zr2 = zr * zr
-        zi2 = zi * zi
+        zr2, zi2 = zr * zr, zi * zi
         if zr2 + zi2 > 4.0:
             return n, sorted(locals())
-        zi = 2.0 * zr * zi + ci
-        zr = zr2 - zi2 + cr
+        zr, zi = zr2 - zi2 + cr, 2.0 * zr * zi + ci
     return limit, sorted(locals())
 
 
