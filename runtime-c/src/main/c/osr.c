@@ -63,10 +63,12 @@ PyObject *pyjit_osr_local_types(PyCodeObject *code, _PyInterpreterFrame *frame) 
     return types;
 }
 
+/* Whether the bound locals are of the types the code was compiled for; any local may be unbound
+ * (dev.pyjit.ir.Function.enterMidFrame). */
 static int types_hold(CodeState *state, _PyInterpreterFrame *frame) {
     for (int i = 0; i < state->osr_expected_count; i++) {
         PyObject *value = frame->localsplus[i];
-        if (!((state->osr_expected[i] >> (value == NULL ? UNBOUND_TYPE_CODE : pyjit_type_code(value))) & 1)) {
+        if (value != NULL && !((state->osr_expected[i] >> pyjit_type_code(value)) & 1)) {
             return 0;
         }
     }

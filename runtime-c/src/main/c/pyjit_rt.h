@@ -212,10 +212,10 @@ extern PyjitStackBounds pyjit_stack_bounds[256];
  * in the frame. One object each in the runtime (not in the helpers' bitcode, which every module
  * copies). */
 extern PyFloatObject pyjit_unbound_float;
+extern PyLongObject pyjit_unbound_int;
 /* The type of an iterator over an ASCII str, which CPython does not export (the other str's is
  * PyUnicodeIter_Type): taken from such an iterator as the runtime loads. */
 extern PyTypeObject *pyjit_ascii_str_iterator_type;
-extern PyLongObject pyjit_unbound_int;
 
 /* Whether the calling C code runs on the part of the stack measured for tstate, above the
  * reserve: if not (or not measured yet), the evaluator decides. */

@@ -76,10 +76,12 @@ public final class Function {
      * Marks this as the code of an on-stack replacement: it takes over a frame the interpreter is
      * running, at a loop header (the entry block's {@link Terminator.ResumeDispatch}), and hands it
      * back to the interpreter wherever it stops, even at a return. {@code types}: what each local
-     * slot may hold when the code is entered (Null: unbound); loads check them like any speculation.
+     * slot held when the frame was seen (Null: unbound); loads check them like any speculation.
+     * Each may also be unbound where the code is entered: a later call reaches the loop header
+     * before it assigned every local the seen one had (the first time round an outer loop, say).
      */
     public void enterMidFrame(List<Type> types) {
-        this.entryLocalTypes = List.copyOf(types);
+        this.entryLocalTypes = types.stream().map(type -> type.union(Type.NULL)).toList();
     }
 
     public boolean entersMidFrame() {

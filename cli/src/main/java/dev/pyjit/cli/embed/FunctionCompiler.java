@@ -115,10 +115,7 @@ final class FunctionCompiler {
         Map<Integer, Callee> callees = KnownCallees.read(knownCallees);
         clock.lap("read");
         String name = loopHeader < 0 ? code.qualifiedName() : code.qualifiedName() + " (loop at line " + code.lineAt(loopHeader) + ")";
-        // A later activation reaches the loop header before it has assigned every local it had then
-        // (the first time round an outer loop, say): the code is entered with any of them unbound.
-        List<Type> entryTypes = localTypes.stream().map(type -> type.union(Type.NULL)).toList();
-        return new Snapshot(new Where(code.fileName(), code.firstLine(), name), code, observed, tier, loopHeader, entryTypes, nativeKey,
+        return new Snapshot(new Where(code.fileName(), code.firstLine(), name), code, observed, tier, loopHeader, localTypes, nativeKey,
                 callees, clock);
     }
 

@@ -138,9 +138,7 @@ final class JitStats {
             long entries = record.nativeEntries + record.freedEntries + record.codes.stream().mapToLong(code -> read(code.entries())).sum();
             long deopts = record.nativeDeopts + record.freedDeopts + record.codes.stream().mapToLong(code -> read(code.deopts())).sum();
             compiled.add(new Compiled(where.file(), where.line(), where.name(),
-                    // an on-stack replacement's locals may also be unbound where it is entered
-                    record.specialisedFor.stream().map(type -> type.intersect(Type.OBJECT).pythonName()).toList(), record.tier.label(),
-                    record.compilations,
+                    record.specialisedFor.stream().map(Type::pythonName).toList(), record.tier.label(), record.compilations,
                     milliseconds(record.compileNanos), record.nativeLoads == 0 ? null : record.nativeLoads, entries, deopts,
                     record.inlined));
         });

@@ -23,9 +23,9 @@ final class MergeKinds {
      * What each slot is on entry to each merge. A local that is virtual on some incoming path is
      * virtual; the paths that have it in the frame load it there, on their edge, if it is bound on
      * every way to that edge (or only ever holds floats or ints, see {@link LocalFlow#numbersOnly}) and the
-     * interpreter could take over at the merge (that load checks the type inference gave it). So
-     * a number temporary that a loop computes afresh each time round goes around it unboxed, though
-     * it is unbound on the way in. So a loop entered after a call (the frame is the truth then)
+     * interpreter could take over at the merge (that load checks the type inference gave it): a
+     * number temporary that a loop computes afresh each time round goes around it unboxed, though
+     * it is unbound on the way in, and a loop entered after a call (the frame is the truth then)
      * still carries the locals it computes, and writes them to the frame where it leaves. A local
      * the frame has on some path that cannot load it is in the frame (the other paths write it
      * there); one known on every path is known, except at a loop's header. A back edge counts with what it carried in the
