@@ -10,8 +10,8 @@
  * request started is up, see launch.c) for native code (a code object with a loop sooner: its
  * time is in the loop). While counting it records the exact types of the bound positional
  * parameters, so the compiler can specialise for them. A first compilation is quick
- * (tier 1) unless the code has a loop; quick code entered optimise_after times is compiled again,
- * optimised (tier 2), and the frames after that run the new code. The compiler usually works on
+ * (tier 1) unless the code has a loop or was sampled hot; quick code entered optimise_after times
+ * is compiled again, optimised (tier 2), and the frames after that run the new code. The compiler usually works on
  * a thread of its own: the frames stay the interpreter's until it publishes the native code.
  * Native code takes the evaluator's shape and owns the frame from then on; once its code object
  * dies, the next compile request hands its handle back to the compiler, which frees it. A
@@ -171,7 +171,10 @@ static CodeState *code_state(PyCodeObject *code) {
         /* a generator's frame counts each resumption, one turn of its loop: the loop is no reason
          * to compile it sooner */
         state->threshold = sampling ? SAMPLES_TO_COMPILE : loop && !pyjit_is_generator_like(code) ? loop_threshold : threshold;
-        state->first_tier = loop || optimise_after == 0 ? PYJIT_TIER_OPTIMISED : PYJIT_TIER_QUICK;
+        /* sampled hot, code is where the program spends its time: quick code, which calls a helper
+         * for each instruction, ran such code (fib, richards) at half the interpreter's speed
+         * until its optimised code came */
+        state->first_tier = loop || sampling || optimise_after == 0 ? PYJIT_TIER_OPTIMISED : PYJIT_TIER_QUICK;
         extra = state;
     }
     return (CodeState *)extra;

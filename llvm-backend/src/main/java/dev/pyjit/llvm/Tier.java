@@ -1,12 +1,13 @@
 package dev.pyjit.llvm;
 
 /**
- * How much the code generator spends on a function. Most functions that reach the call threshold
+ * How much the code generator spends on a function. Most functions that reach a call threshold
  * run a few hundred times and are never called again, so they are compiled {@link #QUICK}ly:
  * fast instruction selection and register allocation, about a third of the optimising code
- * generator's time, for code that spills more. The runtime asks again, for {@link #OPTIMISED}
- * code, once the quick code has been entered often (PYJIT_OPTIMISE_AFTER); a function with a
- * loop, whose time is in the loop, is optimised from its first compilation.
+ * generator's time, for code that calls a helper per instruction (slower than CPython's own
+ * interpreter). The runtime asks again, for {@link #OPTIMISED} code, once the quick code has been
+ * entered often (PYJIT_OPTIMISE_AFTER); a function with a loop, whose time is in the loop, and a
+ * function the sampler found hot (no threshold given) are optimised from their first compilation.
  *
  * <p>{@link #number()} is the tier as the runtime and the stats know it.
  */
