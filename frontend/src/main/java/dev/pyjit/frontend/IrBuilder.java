@@ -376,8 +376,8 @@ public final class IrBuilder {
 
     /**
      * Where the interpreter had specialised a BINARY_OP or COMPARE_OP for two ints, floats or
-     * strings, a subscript for a list, tuple or string and an int, or an UNPACK_SEQUENCE for a list
-     * or tuple, those operands are guarded
+     * strings, a subscript for a list, tuple or string and an int, an UNPACK_SEQUENCE for a list
+     * or tuple, or a TO_BOOL for a bool, int, list, None or string, those operands are guarded
      * to be of those types (each guard resumes at the instruction with the stack as it is then),
      * so the operation is compiled for them.
      */
@@ -512,7 +512,7 @@ public final class IrBuilder {
             }
             case CALL_INTRINSIC_2 -> helper(Op.INTRINSIC_2, arg, 2);
             case UNARY_NOT -> apply(Op.NOT, 1, (in, state) -> new Instr.Not(value(), in.get(0)));
-            case TO_BOOL -> apply(Op.TO_BOOL, 1, (in, state) -> new Instr.ToBool(value(), in.get(0), state));
+            case TO_BOOL -> guardOperands(instruction.offset()).apply(Op.TO_BOOL, 1, (in, state) -> new Instr.ToBool(value(), in.get(0), state));
             case COMPARE_OP -> guardOperands(instruction.offset()).apply(Op.COMPARE, 2, (in, state) ->
                     new Instr.Compare(value(), CompareOperator.of(arg >> 5), (arg & 16) != 0, in.get(0), in.get(1), state, resumeBefore(in)));
             case IS_OP -> apply(Op.IS, 2, (in, state) -> new Instr.Is(value(), in.get(0), in.get(1), arg != 0));

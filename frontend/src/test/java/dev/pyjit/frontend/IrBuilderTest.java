@@ -271,6 +271,51 @@ class IrBuilderTest {
         }
     }
 
+    /**
+     * A branch the interpreter never took leaves its attribute load without a cache: the body is
+     * inlined all the same (the call site's shapes find the attribute), but not one whose untaken
+     * branch loads a global, which nothing but the interpreter's cache finds without a lookup.
+     */
+    @Test
+    void anUntakenBranchKeepsAnAttributeLoadButNotAGlobalOutOfInlining() throws Unsupported {
+        PyObject globals = EmbeddedPython.run("""
+                class D:
+                    def __init__(self):
+                        self.a = 1
+                        self.b = 2
+                        self.up = True
+                    def pick(self):
+                        return self.a if self.up else self.b
+                    def far(self):
+                        return self.a if self.up else FALLBACK
+                def p(o):
+                    return o.pick()
+                def q(o):
+                    return o.far()
+                for _ in range(10):
+                    p(D())
+                    q(D())
+                pick = D.pick
+                far = D.far
+                """);
+        try {
+            CodeObject p = EmbeddedPython.code(globals, "p");
+            Function picked = IrBuilder.build(p, List.of(), Map.of(methodLoadOffset(p), new Callee(EmbeddedPython.code(globals, "pick"), "pick-id")));
+            Instr.Call call = calls(picked).get(0);
+            assertNotNull(call.inlined(), Printer.print(picked));
+            // in block order: self.up, self.b (never loaded), self.a
+            assertEquals(List.of(CacheHint.ATTR_INSTANCE_VALUE, CacheHint.NONE, CacheHint.ATTR_INSTANCE_VALUE),
+                    hints(call.inlined().callee()).get(Op.LOAD_ATTR));
+            assertTrue(instructions(call.inlined().callee()).stream().noneMatch(Instr.ToBool.class::isInstance),
+                    "the test of self.up, a bool to the interpreter, is guarded and folded away");
+            CodeObject q = EmbeddedPython.code(globals, "q");
+            Function far = IrBuilder.build(q, List.of(), Map.of(methodLoadOffset(q), new Callee(EmbeddedPython.code(globals, "far"), "far-id")));
+            assertEquals(null, calls(far).get(0).inlined(), "an uncached global keeps the body out");
+        } finally {
+            Py_DecRef(globals);
+        }
+    }
+
     private static int methodLoadOffset(CodeObject code) throws Unsupported {
         return IrBuilder.build(code).blocks().stream().flatMap(block -> block.instructions().stream())
                 .filter(Instr.LoadMethod.class::isInstance).findFirst().orElseThrow().state().offset();

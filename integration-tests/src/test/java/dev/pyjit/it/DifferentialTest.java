@@ -35,7 +35,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code # jit-loop-threshold: N} does the same for code with a loop. A line
  * {@code # jit-expect-deopts: f g} names functions whose native code must have handed a frame to
  * the interpreter, so a program written to break a speculation proves that it did; a line
- * {@code # jit-expect-inlined}, that a method's body compiled into a call ran in its place.
+ * {@code # jit-expect-inlined[: NAMES]}, that a method's body compiled into a call ran in its place
+ * (and that the bodies of the methods or functions NAMES were compiled into calls).
  *
  * <p>The programs of {@code corpus-numpy/} run the same way with NumPy on the path: bytedeco's
  * build for this CPython, unpacked at build time (see the module's pom).
@@ -165,9 +166,13 @@ class DifferentialTest {
         Files.delete(stats);
         Set<String> enteredNames = new HashSet<>();
         Set<String> deoptedNames = new HashSet<>();
+        Set<String> inlinedNames = new HashSet<>();
         for (JsonNode function : json.compiledIn(absolute)) {
             String qualified = function.get("name").asText();
             String name = qualified.substring(qualified.lastIndexOf('.') + 1);
+            if (function.has("inlined")) {
+                function.get("inlined").forEach(callee -> inlinedNames.add(callee.asText().substring(callee.asText().lastIndexOf('.') + 1)));
+            }
             if (function.get("entries").asLong() > 0) {
                 enteredNames.add(name);
             }
@@ -183,8 +188,12 @@ class DifferentialTest {
         for (String expected : names(header(program, EXPECT_DEOPTS, ""))) {
             assertTrue(deoptedNames.contains(expected), expected + " handed a frame to the interpreter; stats: " + json);
         }
-        if (header(program, EXPECT_INLINED, null) != null) {
+        String inlined = header(program, EXPECT_INLINED, null);
+        if (inlined != null) {
             assertTrue(json.get("inlined_entries").asLong() > 0, "a method's body inlined into a call ran; stats: " + json);
+            for (String expected : names(inlined.replaceFirst("^:", ""))) {
+                assertTrue(inlinedNames.contains(expected), expected + " was inlined into a call; stats: " + json);
+            }
         }
     }
 

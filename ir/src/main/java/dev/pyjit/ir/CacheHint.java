@@ -2,7 +2,7 @@ package dev.pyjit.ir;
 
 /**
  * The specialisation CPython's interpreter had given a LOAD_GLOBAL, LOAD_ATTR, STORE_ATTR, FOR_ITER, an
- * operation (below) or UNPACK_SEQUENCE when
+ * operation (below), a truth test (TO_BOOL) or UNPACK_SEQUENCE when
  * the code was read: its quickened opcode (the number is CPython 3.13's). Compiled code takes that
  * specialisation's fast path, reading the interpreter's inline cache as it is when the instruction
  * runs (type and dict-keys versions, indexes, the cached descriptor), exactly as the interpreter's
@@ -49,7 +49,12 @@ public enum CacheHint {
     STORE_SUBSCR_LIST_INT(213),
     UNPACK_SEQUENCE_LIST(220),
     UNPACK_SEQUENCE_TUPLE(221),
-    UNPACK_SEQUENCE_TWO_TUPLE(222);
+    UNPACK_SEQUENCE_TWO_TUPLE(222),
+    TO_BOOL_BOOL(215),
+    TO_BOOL_INT(216),
+    TO_BOOL_LIST(217),
+    TO_BOOL_NONE(218),
+    TO_BOOL_STR(219);
 
     /** The quickened opcode in CPython 3.13, or -1. */
     public final int opcode;
@@ -72,10 +77,20 @@ public enum CacheHint {
     /**
      * The exact types the interpreter found on top of the value stack (the deepest first) where it
      * specialised an operation this way: both operands of a BINARY_OP or COMPARE_OP, the container
-     * and index of a subscript, the sequence unpacked; empty for any other hint.
+     * and index of a subscript, the sequence unpacked, the value tested for truth; empty for any
+     * other hint.
      */
     public java.util.List<Type> operandTypes() {
         String name = name();
+        if (name.startsWith("TO_BOOL_")) {
+            return java.util.List.of(switch (this) {
+                case TO_BOOL_BOOL -> Type.BOOL;
+                case TO_BOOL_INT -> Type.INT;
+                case TO_BOOL_LIST -> Type.LIST;
+                case TO_BOOL_NONE -> Type.NONE;
+                default -> Type.STR;
+            });
+        }
         if (name.startsWith("UNPACK_SEQUENCE_")) {
             return java.util.List.of(name.endsWith("_LIST") ? Type.LIST : Type.TUPLE);
         }

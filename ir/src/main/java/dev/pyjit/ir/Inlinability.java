@@ -8,9 +8,10 @@ import java.util.Set;
  * run no Python code and change nothing before they return. Such a body can stop anywhere (a guard
  * fails, a cached attribute or global is not where the interpreter's cache says, memory runs out as
  * it boxes a number, a float is divided by zero) and the call be made instead, in a real frame, with the same outcome; and no
- * code can look for the frame it does not have. So: loads of arguments, constants, attributes and
- * globals through the interpreter's caches, guards, unboxed arithmetic and comparisons, boxing,
- * reference counts, and branches on exact bools; no stores, no calls, no generic operations (any
+ * code can look for the frame it does not have. So: loads of arguments and constants, of
+ * attributes through the interpreter's caches or the call site's shapes, of globals through the
+ * interpreter's caches, guards, unboxed arithmetic and comparisons, boxing,
+ * reference counts, truth tests of exact builtin types, and branches on exact bools; no stores, no calls, no generic operations (any
  * of which can run a {@code __dunder__}), no try, and small.
  */
 public final class Inlinability {
@@ -23,17 +24,23 @@ public final class Inlinability {
 
     private Inlinability() {}
 
+    /** A builtin type of ours whose truth test runs no Python code. */
+    private static boolean isExact(Type type) {
+        return !type.isBottom() && type.isSubtypeOf(Type.EXACT);
+    }
+
     /** Why {@code callee} may not be inlined, or null if it may. */
     public static String reason(Function callee) {
         int count = 0;
         for (Block block : callee.blocks()) {
             for (Instr instruction : block.instructions()) {
                 count++;
-                if (!ALLOWED.contains(instruction.op())) {
+                if (!ALLOWED.contains(instruction.op()) && !(instruction instanceof Instr.ToBool test && isExact(test.operand().type()))) {
                     return "it has " + Printer.camelCase(instruction.op().name());
                 }
-                if (instruction instanceof Instr.LoadAttr load && load.hint() == CacheHint.NONE
-                        || instruction instanceof Instr.LoadGlobal global && global.hint() == CacheHint.NONE) {
+                // an attribute the interpreter never loaded (a branch it did not take) is still found
+                // by the call site's own shapes, without running code; a global has no such shapes
+                if (instruction instanceof Instr.LoadGlobal global && global.hint() == CacheHint.NONE) {
                     return "the interpreter has no cache for its " + Printer.camelCase(instruction.op().name());
                 }
                 FrameState state = instruction.state();

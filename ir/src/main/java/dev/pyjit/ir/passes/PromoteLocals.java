@@ -170,10 +170,16 @@ public final class PromoteLocals implements Pass {
             case LOAD_GLOBAL -> !((Instr.LoadGlobal) instruction).runsNoCode();
             case STORE_ATTR -> ((Instr.StoreAttr) instruction).hint() == CacheHint.NONE;
             case STORE_ATTR_FLOAT -> ((Instr.StoreAttrFloat) instruction).hint() == CacheHint.NONE;
-            case BINARY_OP, COMPARE, UNARY_OP, TO_BOOL -> !instruction.operands().stream().allMatch(operand -> operand.type().isSubtypeOf(SCALAR)
+            // the truth of an exact builtin is its value or its length
+            case TO_BOOL -> !truthRunsNoCode(instruction.operands().get(0).type());
+            case BINARY_OP, COMPARE, UNARY_OP -> !instruction.operands().stream().allMatch(operand -> operand.type().isSubtypeOf(SCALAR)
                     && !operand.type().isBottom());
             default -> true;
         };
+    }
+
+    private static boolean truthRunsNoCode(Type type) {
+        return !type.isBottom() && type.isSubtypeOf(Type.EXACT.union(SCALAR));
     }
 
     private static boolean isExactSequence(Type type) {
