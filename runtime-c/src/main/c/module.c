@@ -238,6 +238,7 @@ static int install_answer(CodeState *state, PyCodeObject *code, PyObject *answer
     state->mismatches = 0;
     state->calls = 0;
     state->native = (pyjit_native_entry)address;
+    state->wants_generic = 0;
     state->tier = tier;
     return 0;
 }
@@ -731,8 +732,7 @@ static PyObject *run(PyThreadState *tstate, _PyInterpreterFrame *frame, int thro
         }
         return _PyEval_EvalFrameDefault(tstate, frame, throwflag);
     }
-    if (state->wants_generic && may_request(state)) {
-        state->wants_generic = 0;
+    if (state->wants_generic && !state->generic && may_request(state)) {
         state->generic = 1;
         request_compile(frame->f_funcobj, code, state, state->tier, NULL, -1);
     }
@@ -746,7 +746,7 @@ static PyObject *run(PyThreadState *tstate, _PyInterpreterFrame *frame, int thro
     } else if (state->tier == PYJIT_TIER_QUICK && ++state->calls >= optimise_after && may_request(state)) {
         request_compile(frame->f_funcobj, code, state, PYJIT_TIER_OPTIMISED, NULL, -1);
     }
-    if (state->native == NULL || (fresh && pyjit_is_generator_like(code))) {
+    if (state->native == NULL || state->wants_generic || (fresh && pyjit_is_generator_like(code))) {
         return _PyEval_EvalFrameDefault(tstate, frame, throwflag);
     }
     /* A generator's code is compiled for any arguments: its frames resume with whatever its locals hold. */

@@ -195,6 +195,43 @@ class CommandLineTest {
         assertTrue(scale.get("entries").asLong() > 1, json::toString);
     }
 
+    /**
+     * A speculation that keeps failing hands 50 frames to the interpreter, then the function is
+     * compiled generically on the compiler's thread, and until that code is there its frames run
+     * in the interpreter rather than deoptimising each: however long the compiler takes, the count
+     * stays at 50.
+     */
+    @Test
+    void deoptimisationsStopWhileTheGenericCodeIsCompiled() throws Exception {
+        Path script = Files.writeString(directory.resolve("storm.py"), String.join("\n",
+                "import time, _pyjit_rt",
+                "class P:",
+                "    def __init__(self, x, y):",
+                "        self.x = x",
+                "        self.y = y",
+                "def add(p):",
+                "    return p.x + p.y",
+                "floats = P(1.5, 2.5)",
+                "deadline = time.monotonic() + 60",
+                "while not _pyjit_rt.is_compiled(add.__code__) and time.monotonic() < deadline:",
+                "    for i in range(1000):",
+                "        add(floats)",
+                "ints = P(1, 2)",
+                "total = 0",
+                "for i in range(300000):",
+                "    total += add(ints)",
+                "print(total)",
+                ""));
+        Path stats = directory.resolve("stats.json");
+        // hot code found by sampling, compiled on the compiler's thread
+        Pyjit.Outcome outcome = Pyjit.run(Map.of("PYJIT_SYNC", "0", "PYJIT_STATS", stats.toString()), null, directory, script.toString());
+        assertEquals("900000\n", outcome.stdout(), outcome.stderr());
+        JsonNode add = JitStatsFile.read(stats).compiled(script, "add");
+        assertNotNull(add, outcome.stderr());
+        assertEquals(50, add.get("deopts").asInt(), add::toString);
+        assertEquals(2, add.get("compilations").asInt(), () -> "for floats, then generically: " + add);
+    }
+
     @Test
     void noJitCompilesNothing() throws Exception {
         Path stats = directory.resolve("stats.json");
