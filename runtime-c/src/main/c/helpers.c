@@ -1201,6 +1201,22 @@ static PyObject *truth(int value) {
 /* The operand types the specialising interpreter handles without the number protocol
  * (BINARY_OP_ADD_INT and its siblings): the same functions, reached without its indirections.
  * Returns 0 when it does not handle the operation; else 1, with *result NULL on an error. */
+/* Two floats, a float and a one-digit int, or two one-digit ints for a true division: their
+ * doubles, which Python computes with too (an int of 30 bits converts exactly, and two exact
+ * operands give the correctly rounded quotient int / int is). */
+static inline int as_exact_double(PyObject *lhs, PyObject *rhs, double *a, double *b) {
+    int lhs_float = PyFloat_CheckExact(lhs), rhs_float = PyFloat_CheckExact(rhs);
+    if (!lhs_float && !(PyLong_CheckExact(lhs) && _PyLong_IsCompact((PyLongObject *)lhs))) {
+        return 0;
+    }
+    if (!rhs_float && !(PyLong_CheckExact(rhs) && _PyLong_IsCompact((PyLongObject *)rhs))) {
+        return 0;
+    }
+    *a = lhs_float ? PyFloat_AS_DOUBLE(lhs) : (double)_PyLong_CompactValue((PyLongObject *)lhs);
+    *b = rhs_float ? PyFloat_AS_DOUBLE(rhs) : (double)_PyLong_CompactValue((PyLongObject *)rhs);
+    return 1;
+}
+
 static int binary_op_exact(int op, PyObject *lhs, PyObject *rhs, PyObject **result) {
     int add = op == NB_ADD || op == NB_INPLACE_ADD;
     int subtract = op == NB_SUBTRACT || op == NB_INPLACE_SUBTRACT;
@@ -1248,10 +1264,13 @@ static int binary_op_exact(int op, PyObject *lhs, PyObject *rhs, PyObject **resu
             break;
         }
     }
-    if (PyFloat_CheckExact(lhs) && PyFloat_CheckExact(rhs) && (add || subtract || multiply)) {
-        double a = PyFloat_AS_DOUBLE(lhs), b = PyFloat_AS_DOUBLE(rhs);
-        *result = PyFloat_FromDouble(add ? a + b : subtract ? a - b : a * b);
-        return 1;
+    double a, b;
+    if (as_exact_double(lhs, rhs, &a, &b)) {
+        int divide = op == NB_TRUE_DIVIDE || op == NB_INPLACE_TRUE_DIVIDE;
+        if (add || subtract || multiply || (divide && b != 0.0)) {
+            *result = PyFloat_FromDouble(add ? a + b : subtract ? a - b : multiply ? a * b : a / b);
+            return 1;
+        }
     }
     if (PyUnicode_CheckExact(lhs) && PyUnicode_CheckExact(rhs) && add) {
         *result = PyUnicode_Concat(lhs, rhs);
@@ -1331,15 +1350,16 @@ PyObject *pyjit_binary_op(int op, PyObject *lhs, PyObject *rhs) {
 #define COMPARED(a, b, op) ((op) == Py_LT ? (a) < (b) : (op) == Py_LE ? (a) <= (b) : (op) == Py_EQ ? (a) == (b) \
                             : (op) == Py_NE ? (a) != (b) : (op) == Py_GT ? (a) > (b) : (a) >= (b))
 
-/* As COMPARE_OP_INT, COMPARE_OP_FLOAT and COMPARE_OP_STR: their results are exact bools already. */
+/* As COMPARE_OP_INT, COMPARE_OP_FLOAT (also for a float and a one-digit int, which Python compares
+ * exactly, as their doubles are) and COMPARE_OP_STR: their results are exact bools already. */
 static PyObject *compare_exact(int op, PyObject *lhs, PyObject *rhs) {
     if (PyLong_CheckExact(lhs) && PyLong_CheckExact(rhs) && _PyLong_IsCompact((PyLongObject *)lhs)
             && _PyLong_IsCompact((PyLongObject *)rhs)) {
         Py_ssize_t a = _PyLong_CompactValue((PyLongObject *)lhs), b = _PyLong_CompactValue((PyLongObject *)rhs);
         return truth(COMPARED(a, b, op));
     }
-    if (PyFloat_CheckExact(lhs) && PyFloat_CheckExact(rhs)) {
-        double a = PyFloat_AS_DOUBLE(lhs), b = PyFloat_AS_DOUBLE(rhs);
+    double a, b;
+    if (as_exact_double(lhs, rhs, &a, &b)) {
         return truth(COMPARED(a, b, op));
     }
     if (PyUnicode_CheckExact(lhs) && PyUnicode_CheckExact(rhs) && (op == Py_EQ || op == Py_NE)) {
