@@ -1347,6 +1347,13 @@ PyObject *pyjit_binary_op(int op, PyObject *lhs, PyObject *rhs) {
     return binary_op_exact(op, lhs, rhs, &result) || binary_op_python(op, lhs, rhs, &result) ? result : _PyEval_BinaryOps[op](lhs, rhs);
 }
 
+/* In a body inlined into a call (see dev.pyjit.ir.Inlined): the operation on ints, floats or
+ * strs, which runs no Python code; NULL with no error for other operands, and the call is made. */
+PyObject *pyjit_binary_op_exact(int op, PyObject *lhs, PyObject *rhs) {
+    PyObject *result;
+    return binary_op_exact(op, lhs, rhs, &result) ? result : NULL;
+}
+
 #define COMPARED(a, b, op) ((op) == Py_LT ? (a) < (b) : (op) == Py_LE ? (a) <= (b) : (op) == Py_EQ ? (a) == (b) \
                             : (op) == Py_NE ? (a) != (b) : (op) == Py_GT ? (a) > (b) : (a) >= (b))
 
@@ -1366,6 +1373,11 @@ static PyObject *compare_exact(int op, PyObject *lhs, PyObject *rhs) {
         return truth(_PyUnicode_Equal(lhs, rhs) == (op == Py_EQ));
     }
     return NULL;
+}
+
+/* As pyjit_binary_op_exact, for a comparison. */
+PyObject *pyjit_compare_exact(int oparg, PyObject *lhs, PyObject *rhs) {
+    return compare_exact(oparg >> 5, lhs, rhs);
 }
 
 PyObject *pyjit_compare(int oparg, PyObject *lhs, PyObject *rhs) {

@@ -378,7 +378,9 @@ PyObject *pyjit_load_method(_PyInterpreterFrame *frame, PyObject *owner, int nam
                             PyObject **self);
 
 PyObject *pyjit_binary_op(int op, PyObject *lhs, PyObject *rhs);
+PyObject *pyjit_binary_op_exact(int op, PyObject *lhs, PyObject *rhs);
 PyObject *pyjit_compare(int oparg, PyObject *lhs, PyObject *rhs);
+PyObject *pyjit_compare_exact(int oparg, PyObject *lhs, PyObject *rhs);
 PyObject *pyjit_is(PyObject *lhs, PyObject *rhs, int invert);
 PyObject *pyjit_contains(PyObject *item, PyObject *container, int invert);
 PyObject *pyjit_unary(int kind, PyObject *operand);

@@ -274,10 +274,11 @@ class IrBuilderTest {
     /**
      * A branch the interpreter never took leaves its attribute load without a cache: the body is
      * inlined all the same (the call site's shapes find the attribute), but not one whose untaken
-     * branch loads a global, which nothing but the interpreter's cache finds without a lookup.
+     * branch loads a global, which nothing but the interpreter's cache finds without a lookup. An
+     * operator the interpreter does not specialise (&) keeps no body out.
      */
     @Test
-    void anUntakenBranchKeepsAnAttributeLoadButNotAGlobalOutOfInlining() throws Unsupported {
+    void whatKeepsABodyOutOfInlining() throws Unsupported {
         PyObject globals = EmbeddedPython.run("""
                 class D:
                     def __init__(self):
@@ -288,15 +289,21 @@ class IrBuilderTest {
                         return self.a if self.up else self.b
                     def far(self):
                         return self.a if self.up else FALLBACK
+                    def masked(self):
+                        return (self.a & 4) != 0
                 def p(o):
                     return o.pick()
                 def q(o):
                     return o.far()
+                def r(o):
+                    return o.masked()
                 for _ in range(10):
                     p(D())
                     q(D())
+                    r(D())
                 pick = D.pick
                 far = D.far
+                masked = D.masked
                 """);
         try {
             CodeObject p = EmbeddedPython.code(globals, "p");
@@ -311,6 +318,11 @@ class IrBuilderTest {
             CodeObject q = EmbeddedPython.code(globals, "q");
             Function far = IrBuilder.build(q, List.of(), Map.of(methodLoadOffset(q), new Callee(EmbeddedPython.code(globals, "far"), "far-id")));
             assertEquals(null, calls(far).get(0).inlined(), "an uncached global keeps the body out");
+            CodeObject r = EmbeddedPython.code(globals, "r");
+            Function masked = IrBuilder.build(r, List.of(), Map.of(methodLoadOffset(r), new Callee(EmbeddedPython.code(globals, "masked"), "masked-id")));
+            Instr.Call maskedCall = calls(masked).get(0);
+            assertNotNull(maskedCall.inlined(), "an operator the interpreter does not specialise is computed inline for ints");
+            assertTrue(instructions(maskedCall.inlined().callee()).stream().anyMatch(Instr.BinaryOp.class::isInstance), Printer.print(masked));
         } finally {
             Py_DecRef(globals);
         }

@@ -10,9 +10,10 @@ import java.util.Set;
  * it boxes a number, a float is divided by zero) and the call be made instead, in a real frame, with the same outcome; and no
  * code can look for the frame it does not have. So: loads of arguments and constants, of
  * attributes through the interpreter's caches or the call site's shapes, of globals through the
- * interpreter's caches, guards, unboxed arithmetic and comparisons, boxing,
- * reference counts, truth tests of exact builtin types, and branches on exact bools; no stores, no calls, no generic operations (any
- * of which can run a {@code __dunder__}), no try, and small.
+ * interpreter's caches, guards, unboxed arithmetic and comparisons, boxing, reference counts,
+ * truth tests of exact builtin types, and branches on exact bools; operators and comparisons of
+ * unknown operands too, which the inlined body computes for ints, floats and strs alone (anything
+ * else, whose {@code __dunder__} could run, makes the call); no stores, no calls, no try, and small.
  */
 public final class Inlinability {
     /** The most IR instructions an inlined body has: a getter or a comparison, not an algorithm. */
@@ -20,7 +21,8 @@ public final class Inlinability {
 
     private static final Set<Op> ALLOWED = EnumSet.of(Op.LOAD_CONST, Op.LOAD_LOCAL, Op.LOAD_ATTR, Op.LOAD_GLOBAL, Op.GUARD_TYPE,
             Op.UNBOX_INT, Op.UNBOX_FLOAT, Op.INT_CONSTANT, Op.FLOAT_CONSTANT, Op.INT_TO_FLOAT, Op.INT_ARITH, Op.FLOAT_ARITH, Op.FLOAT_DIVIDE,
-            Op.INT_COMPARE, Op.FLOAT_COMPARE, Op.IS, Op.NOT, Op.BOX_INT, Op.BOX_FLOAT, Op.CHECK_EVAL_BREAKER, Op.INCREF, Op.DECREF);
+            Op.INT_COMPARE, Op.FLOAT_COMPARE, Op.IS, Op.NOT, Op.BOX_INT, Op.BOX_FLOAT, Op.CHECK_EVAL_BREAKER, Op.INCREF, Op.DECREF,
+            Op.BINARY_OP, Op.COMPARE);
 
     private Inlinability() {}
 

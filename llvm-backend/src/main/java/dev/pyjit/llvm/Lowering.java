@@ -302,7 +302,9 @@ final class Lowering {
             case LOAD_NULL -> LLVMConstPointerNull(pointer);
             case BINARY_OP -> {
                 Instr.BinaryOp op = (Instr.BinaryOp) instruction;
-                yield checkNull(call("pyjit_binary_op", int32(op.operator().ordinal()), use(op.left()), use(op.right())), state);
+                // an inlined body computes on ints, floats and strs alone: anything else makes the call
+                String helper = inlineExit != null ? "pyjit_binary_op_exact" : "pyjit_binary_op";
+                yield checkNull(call(helper, int32(op.operator().ordinal()), use(op.left()), use(op.right())), state);
             }
             case UNARY_OP -> {
                 Instr.UnaryOp op = (Instr.UnaryOp) instruction;
@@ -312,7 +314,8 @@ final class Lowering {
             case COMPARE -> {
                 Instr.Compare compare = (Instr.Compare) instruction;
                 int oparg = compare.operator().ordinal() << 5 | (compare.toBool() ? 16 : 0);
-                yield checkNull(call("pyjit_compare", int32(oparg), use(compare.left()), use(compare.right())), state);
+                String helper = inlineExit != null ? "pyjit_compare_exact" : "pyjit_compare";
+                yield checkNull(call(helper, int32(oparg), use(compare.left()), use(compare.right())), state);
             }
             case IS -> {
                 Instr.Is is = (Instr.Is) instruction;
