@@ -1429,24 +1429,31 @@ int pyjit_is_none(PyObject *value) {
     return value == Py_None;
 }
 
-/* Compiled code calling compiled code: where the callee's optimised native code can take the frame
- * (its arguments of the types it is specialised for, no tool watching, room on the thread's
- * stack), straight there, inlined into the caller; anything else (code still counting towards a
- * compilation, a generator, a stack near its end) through the frame evaluator. The caller is
- * native code, so the first native entry is recorded already. */
-static PyObject *run_pushed(PyThreadState *tstate, _PyInterpreterFrame *frame) {
+/* A pushed frame straight into its code's optimised native code, where that can take it (its
+ * arguments of the types it is specialised for, no tool watching, room on the thread's stack): 1
+ * with *result what it returned; else 0, the frame untouched (code still counting towards a
+ * compilation, a generator, a stack near its end). */
+int pyjit_run_natively(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject **result) {
     PyCodeObject *code = (PyCodeObject *)frame->f_executable;
     CodeState *state = pyjit_code_state(code);
     if (state == NULL || state->native == NULL || state->tier != PYJIT_TIER_OPTIMISED || state->wants_generic
             || pyjit_is_generator_like(code) || pyjit_monitored(tstate, code)
             || !pyjit_stack_has_room(tstate) || !pyjit_as_expected(state, frame)) {
-        return pyjit_run_pushed(tstate, frame);
+        return 0;
     }
     /* as the evaluator: the stack's room pays for the frame, not the C recursion counter */
     tstate->c_recursion_remaining += PYJIT_C_STACK_UNITS;
-    PyObject *result = state->native(tstate, frame, 0);
+    *result = state->native(tstate, frame, 0);
     tstate->c_recursion_remaining -= PYJIT_C_STACK_UNITS;
-    return result;
+    return 1;
+}
+
+/* Compiled code calling compiled code: natively where it can, inlined into the caller; anything
+ * else through the frame evaluator. The caller is native code, so the first native entry is
+ * recorded already. */
+static PyObject *run_pushed(PyThreadState *tstate, _PyInterpreterFrame *frame) {
+    PyObject *result;
+    return pyjit_run_natively(tstate, frame, &result) ? result : pyjit_run_pushed(tstate, frame);
 }
 
 /* As the interpreter's frame-pushing calls (CALL_PY_EXACT_ARGS, _PyEvalFramePushAndInit) with

@@ -63,6 +63,9 @@ int pyjit_monitored(PyThreadState *tstate, PyCodeObject *code);
 void pyjit_stand_down(PyThreadState *tstate);
 /* Runs a frame compiled code pushed for a call, as the frame evaluator would (module.c). */
 PyObject *pyjit_run_pushed(PyThreadState *tstate, _PyInterpreterFrame *frame);
+/* A pushed frame straight into its code's optimised native code: 1 and *result, or 0 (the frame
+ * untouched) where that code cannot take it. */
+int pyjit_run_natively(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject **result);
 /* How CPython calls its functions, and how a function whose native code is entered without a frame
  * evaluator is called (module.c); pyjit_sampled_entry: functions are entered that way now. */
 extern vectorcallfunc pyjit_interpreted_vectorcall;
