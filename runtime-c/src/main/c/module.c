@@ -281,7 +281,8 @@ PyObject *pyjit_enter_function(PyObject *callable, PyObject *const *args, size_t
         Py_INCREF(args[i]);
     }
     _PyInterpreterFrame *frame = _PyEvalFramePushAndInit(tstate, func, locals, args, argcount, kwnames);
-    return frame == NULL ? NULL : evaluate(tstate, frame, 0);
+    PyObject *result;
+    return frame == NULL ? NULL : pyjit_run_natively(tstate, frame, &result) ? result : evaluate(tstate, frame, 0);
 }
 
 /* From now on calls of the function enter its native code. Its version goes to 0, or the
