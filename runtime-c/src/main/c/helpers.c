@@ -1703,6 +1703,29 @@ void pyjit_inline_abandon(void) {
     PyErr_Clear();
 }
 
+/* len(x) computed where the callable is the builtin len and x an exact str, list, tuple or dict
+ * (a new reference); NULL, with no error, where the call is to be made. */
+PyObject *pyjit_len_if_builtin(PyObject *callable, PyObject *argument) {
+    if (callable != pyjit_builtin_len) {
+        return NULL;
+    }
+    Py_ssize_t length;
+    if (PyUnicode_CheckExact(argument)) {
+        length = PyUnicode_GET_LENGTH(argument);
+    } else if (PyList_CheckExact(argument) || PyTuple_CheckExact(argument)) {
+        length = Py_SIZE(argument);
+    } else if (PyDict_CheckExact(argument)) {
+        length = ((PyDictObject *)argument)->ma_used;
+    } else {
+        return NULL;
+    }
+    PyObject *result = PyLong_FromSsize_t(length);
+    if (result == NULL) {
+        PyErr_Clear();  /* out of memory: the call made instead raises it */
+    }
+    return result;
+}
+
 /* Compiled code's calls: native code called straight where it can be (inlined into the caller),
  * the rest in the runtime library. */
 PyObject *pyjit_call(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *callable, PyObject *self_or_null,

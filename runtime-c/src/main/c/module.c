@@ -565,6 +565,7 @@ static void on_fork_in_child(void) {
  * thread) is measured again. The GIL guards the table. */
 PyjitStackBounds pyjit_stack_bounds[256];
 
+PyObject *pyjit_builtin_len;
 PyFloatObject pyjit_unbound_float = {PyObject_HEAD_INIT(&PyFloat_Type) 0.0};
 /* 0: the sign bits say zero, no digits */
 PyLongObject pyjit_unbound_int = {PyObject_HEAD_INIT(&PyLong_Type) {1, {0}}};
@@ -1089,5 +1090,11 @@ PyMODINIT_FUNC PyInit__pyjit_rt(void) {
     pyjit_ascii_str_iterator_type = Py_TYPE(iterator);
     Py_DECREF(iterator);
     Py_DECREF(text);
+    PyObject *builtins = PyImport_ImportModule("builtins");
+    pyjit_builtin_len = builtins == NULL ? NULL : PyObject_GetAttrString(builtins, "len");  /* kept for good */
+    Py_XDECREF(builtins);
+    if (pyjit_builtin_len == NULL) {
+        return NULL;
+    }
     return PyModule_Create(&module_def);
 }

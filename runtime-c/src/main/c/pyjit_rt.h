@@ -218,6 +218,9 @@ extern PyjitStackBounds pyjit_stack_bounds[256];
  * in the frame. One object each in the runtime (not in the helpers' bitcode, which every module
  * copies). */
 extern PyFloatObject pyjit_unbound_float;
+/* builtins.len as the runtime found it when it started: compiled code computes its calls itself. */
+extern PyObject *pyjit_builtin_len;
+PyObject *pyjit_len_if_builtin(PyObject *callable, PyObject *argument);
 extern PyLongObject pyjit_unbound_int;
 /* The type of an iterator over an ASCII str, which CPython does not export (the other str's is
  * PyUnicodeIter_Type): taken from such an iterator as the runtime loads. */

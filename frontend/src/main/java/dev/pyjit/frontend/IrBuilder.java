@@ -8,6 +8,7 @@ import dev.pyjit.ir.FrameState;
 import dev.pyjit.ir.Function;
 import dev.pyjit.ir.Inlinability;
 import dev.pyjit.ir.Inlined;
+import dev.pyjit.ir.Intrinsic;
 import dev.pyjit.ir.Instr;
 import dev.pyjit.ir.Op;
 import dev.pyjit.ir.ResumeState;
@@ -77,6 +78,8 @@ public final class IrBuilder {
     private final Map<Integer, Callee> callees;
     /** Each callable so loaded: that instruction's offset, and the self (or NULL) pushed with it, for the call that calls it. */
     private final Map<Value, Integer> calleeOffsets = new HashMap<>();
+    /** The names of the globals the interpreter found in builtins and that are called. */
+    private final Map<Value, String> builtinCallees = new HashMap<>();
     private final Map<Value, Value> calleeSelves = new HashMap<>();
     /** The bodies built for inlining, by callee identity and call form, so that each is built and optimised once (null: none). */
     private final Map<String, java.util.Optional<Inlined>> inlinedBodies = new HashMap<>();
@@ -466,6 +469,9 @@ public final class IrBuilder {
                     pushNullIf(true);
                     calleeOffsets.put(global, current.offset());
                     calleeSelves.put(global, peek(1));
+                    if (hint == CacheHint.GLOBAL_BUILTIN) {
+                        builtinCallees.put(global, code.names().get(arg >> 1));
+                    }
                 }
             }
             case STORE_GLOBAL -> apply(Op.STORE_GLOBAL, 1, (in, state) -> new Instr.StoreGlobal(arg, in.get(0), state));
@@ -897,8 +903,17 @@ public final class IrBuilder {
             Instr.Call call = new Instr.Call(result, in.get(0), in.get(1), in.subList(2, 2 + count), kwnames, state,
                     keywords ? null : resumeBefore(in));
             Inlined body = keywords ? null : inlinedBody(in.get(0), in.get(1), count);
-            return body == null ? call : call.withInlined(body, resumeAfter(result));
+            if (body != null) {
+                return call.withInlined(body, resumeAfter(result));
+            }
+            Intrinsic builtin = keywords ? null : intrinsic(in.get(0), in.get(1), count);
+            return builtin == null ? call : call.withIntrinsic(builtin, resumeAfter(result));
         });
+    }
+
+    /** The builtin a call of {@code count} positional arguments computes itself: len(x) of a builtin the interpreter found in builtins. */
+    private Intrinsic intrinsic(Value callable, Value self, int count) {
+        return "len".equals(builtinCallees.get(callable)) && calleeSelves.get(callable) == self && count == 1 ? Intrinsic.LEN : null;
     }
 
     /**

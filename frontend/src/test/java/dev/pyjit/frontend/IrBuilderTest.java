@@ -14,6 +14,7 @@ import dev.pyjit.ir.CacheHint;
 import dev.pyjit.ir.FrameState;
 import dev.pyjit.ir.Function;
 import dev.pyjit.ir.Instr;
+import dev.pyjit.ir.Intrinsic;
 import dev.pyjit.ir.Op;
 import dev.pyjit.ir.Printer;
 import dev.pyjit.ir.Terminator;
@@ -325,6 +326,51 @@ class IrBuilderTest {
             assertTrue(instructions(maskedCall.inlined().callee()).stream().anyMatch(Instr.BinaryOp.class::isInstance), Printer.print(masked));
         } finally {
             Py_DecRef(globals);
+        }
+    }
+
+    /**
+     * A call of len that the interpreter found in builtins is computed in place where it can be,
+     * so the locals of a loop that tests it stay in registers across it; a len the module shadows
+     * is called as it is.
+     */
+    @Test
+    void lenIsComputedInPlaceAndKeepsLocalsVirtual() throws Unsupported {
+        PyObject globals = EmbeddedPython.run("""
+                def count(s):
+                    n = 0
+                    i = 0
+                    while i < len(s):
+                        n += 2
+                        i += 1
+                    return n
+                for _ in range(10):
+                    count("abc")
+                """);
+        PyObject shadowing = EmbeddedPython.run("""
+                def len(x):
+                    return 0
+                def size(s):
+                    return len(s)
+                for _ in range(10):
+                    size("abc")
+                """);
+        try {
+            CodeObject count = EmbeddedPython.code(globals, "count");
+            Function function = IrBuilder.build(count);
+            Pipeline.run(function, Pipeline.TYPING);
+            Pipeline.run(function, Pipeline.OPTIMISATION);
+            List<Instr.Call> lens = calls(function);
+            assertFalse(lens.isEmpty(), Printer.print(function));
+            for (Instr.Call call : lens) {
+                assertEquals(Intrinsic.LEN, call.intrinsic(), Printer.print(function));
+                assertEquals(List.of("i", "n"), call.state().locals().stream().map(local -> count.localNames().get(local.slot())).sorted().toList(),
+                        "the loop's locals stay virtual across len: " + Printer.print(function));
+            }
+            assertEquals(null, calls(IrBuilder.build(EmbeddedPython.code(shadowing, "size"))).get(0).intrinsic(), "a module's own len is called");
+        } finally {
+            Py_DecRef(globals);
+            Py_DecRef(shadowing);
         }
     }
 

@@ -363,13 +363,13 @@ public sealed interface Instr {
      * {@code inlined}: the callee's body compiled into the call, or null (see {@link Inlined}).
      */
     record Call(Value result, Value callable, Value selfOrNull, List<Value> arguments, int kwnamesConstant, FrameState state,
-                ResumeState resume, Inlined inlined, ResumeState after) implements Instr {
+                ResumeState resume, Inlined inlined, Intrinsic intrinsic, ResumeState after) implements Instr {
         public Call(Value result, Value callable, Value selfOrNull, List<Value> arguments, int kwnamesConstant, FrameState state) {
-            this(result, callable, selfOrNull, arguments, kwnamesConstant, state, null, null, null);
+            this(result, callable, selfOrNull, arguments, kwnamesConstant, state, null, null, null, null);
         }
         public Call(Value result, Value callable, Value selfOrNull, List<Value> arguments, int kwnamesConstant, FrameState state,
                     ResumeState resume) {
-            this(result, callable, selfOrNull, arguments, kwnamesConstant, state, resume, null, null);
+            this(result, callable, selfOrNull, arguments, kwnamesConstant, state, resume, null, null, null);
         }
         /**
          * The same call with the callee's body compiled into it; {@code after}, the call done with
@@ -377,7 +377,15 @@ public sealed interface Instr {
          * changed a local that compiled code keeps (see PromoteLocals).
          */
         public Call withInlined(Inlined body, ResumeState after) {
-            return new Call(result, callable, selfOrNull, arguments, kwnamesConstant, state, resume, body, after);
+            return new Call(result, callable, selfOrNull, arguments, kwnamesConstant, state, resume, body, null, after);
+        }
+        /** The same call computed as {@code builtin} where it can be; {@code after} as for {@link #withInlined}. */
+        public Call withIntrinsic(Intrinsic builtin, ResumeState after) {
+            return new Call(result, callable, selfOrNull, arguments, kwnamesConstant, state, resume, null, builtin, after);
+        }
+        /** Whether a path of the call runs no Python code: an inlined body or an intrinsic. */
+        public boolean mayRunNoCode() {
+            return inlined != null || intrinsic != null;
         }
         public Op op() { return Op.CALL; }
         public List<Value> operands() {
@@ -387,11 +395,11 @@ public sealed interface Instr {
         }
         public String immediates(Function fn) {
             return arguments.size() + (kwnamesConstant < 0 ? "" : ",kw=" + fn.constantRepr(kwnamesConstant))
-                    + (inlined == null ? "" : ",inlined=" + inlined.name());
+                    + (inlined == null ? "" : ",inlined=" + inlined.name()) + (intrinsic == null ? "" : ",intrinsic=" + intrinsic.pythonName());
         }
         public Instr mapOperands(UnaryOperator<Value> f) {
             return new Call(result, f.apply(callable), f.apply(selfOrNull), map(arguments, f), kwnamesConstant, map(state, f), map(resume, f),
-                    inlined, map(after, f));
+                    inlined, intrinsic, map(after, f));
         }
     }
 

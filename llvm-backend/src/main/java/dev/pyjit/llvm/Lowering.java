@@ -328,7 +328,7 @@ final class Lowering {
             case TO_BOOL -> checkNull(call("pyjit_to_bool", use(((Instr.ToBool) instruction).operand())), state);
             case CALL -> {
                 Instr.Call call = (Instr.Call) instruction;
-                yield call.inlined() != null ? inlinedCall(call) : madeCall(call);
+                yield call.inlined() != null ? inlinedCall(call) : call.intrinsic() != null ? intrinsicCall(call) : madeCall(call);
             }
             case BUILD_TUPLE, BUILD_LIST, BUILD_MAP, BUILD_STRING -> {
                 Instr.Build build = (Instr.Build) instruction;
@@ -567,6 +567,36 @@ final class Lowering {
         LLVMAddIncoming(joinedResult, result, returned, 1);
         LLVMAddIncoming(joinedResult, madeResult, madeEnd, 1);
         return joinedResult;
+    }
+
+    /**
+     * A call computed as its builtin ({@link dev.pyjit.ir.Intrinsic}) where the callable is that
+     * builtin and the argument one of the types it knows: the result stands for the call's, which
+     * then drops the callable and the argument as the call would have. Else the call is made.
+     */
+    private LLVMValueRef intrinsicCall(Instr.Call call) {
+        LLVMValueRef computed = call("pyjit_len_if_builtin", use(call.callable()), use(call.arguments().get(0)));
+        LLVMBasicBlockRef here = LLVMGetInsertBlock(builder);
+        LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(context, llvmFunction, "intrinsic_done");
+        LLVMBasicBlockRef made = LLVMAppendBasicBlockInContext(context, llvmFunction, "call_made");
+        LLVMBasicBlockRef joined = LLVMAppendBasicBlockInContext(context, llvmFunction, "called");
+        LLVMBuildCondBr(builder, isNull(computed), made, done);
+
+        LLVMPositionBuilderAtEnd(builder, done);
+        release(call.callable());
+        release(call.arguments().get(0));
+        LLVMBuildBr(builder, joined);
+
+        LLVMPositionBuilderAtEnd(builder, made);
+        LLVMValueRef madeResult = withLocalsInFrame(call.state(), call.after(), call.result(), () -> madeCall(call));
+        LLVMBasicBlockRef madeEnd = LLVMGetInsertBlock(builder);
+        LLVMBuildBr(builder, joined);
+
+        LLVMPositionBuilderAtEnd(builder, joined);
+        LLVMValueRef result = LLVMBuildPhi(builder, pointer, "call_result");
+        LLVMAddIncoming(result, computed, done, 1);
+        LLVMAddIncoming(result, madeResult, madeEnd, 1);
+        return result;
     }
 
     /** The inlined body's blocks, from the insertion point on; its returns go to {@link #inlineReturned}. */

@@ -165,17 +165,23 @@ public final class PromoteLocals implements Pass {
             // an exact list or tuple's items, or a ValueError; its iterator
             case UNPACK_SEQUENCE, GET_ITER -> !isExactListOrTuple(instruction.operands().get(0).type());
             case LOAD_ATTR -> ((Instr.LoadAttr) instruction).hint() == CacheHint.NONE;
-            // the inlined body runs no code; the call made when it cannot go on writes a copy first
-            case CALL -> ((Instr.Call) instruction).inlined() == null;
+            // an inlined body or intrinsic runs no code; the call made when it cannot go on writes a copy first
+            case CALL -> !((Instr.Call) instruction).mayRunNoCode();
             case LOAD_GLOBAL -> !((Instr.LoadGlobal) instruction).runsNoCode();
             case STORE_ATTR -> ((Instr.StoreAttr) instruction).hint() == CacheHint.NONE;
             case STORE_ATTR_FLOAT -> ((Instr.StoreAttrFloat) instruction).hint() == CacheHint.NONE;
+            // a str in a str: a substring search
+            case CONTAINS -> !(isExactStr(instruction.operands().get(0).type()) && isExactStr(instruction.operands().get(1).type()));
             // the truth of an exact builtin is its value or its length
             case TO_BOOL -> !truthRunsNoCode(instruction.operands().get(0).type());
             case BINARY_OP, COMPARE, UNARY_OP -> !instruction.operands().stream().allMatch(operand -> operand.type().isSubtypeOf(SCALAR)
                     && !operand.type().isBottom());
             default -> true;
         };
+    }
+
+    private static boolean isExactStr(Type type) {
+        return !type.isBottom() && type.isSubtypeOf(Type.STR);
     }
 
     private static boolean truthRunsNoCode(Type type) {

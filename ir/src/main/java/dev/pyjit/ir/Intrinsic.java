@@ -1,0 +1,18 @@
+package dev.pyjit.ir;
+
+/**
+ * A builtin that a call computes itself, without calling it, where the callable really is that
+ * builtin and the arguments are of the builtin types it knows; anything else makes the call (with
+ * the locals compiled code keeps written to the frame first), so a rebound name or an object with
+ * its own {@code __len__} runs as in the interpreter. The computed path runs no Python code, which
+ * lets PromoteLocals keep locals in registers across the call.
+ */
+public enum Intrinsic {
+    /** {@code len(x)} of an exact str, list, tuple or dict. */
+    LEN;
+
+    /** The builtin's name, as printed at the call. */
+    public String pythonName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}
