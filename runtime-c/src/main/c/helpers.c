@@ -1726,6 +1726,23 @@ PyObject *pyjit_len_if_builtin(PyObject *callable, PyObject *argument) {
     return result;
 }
 
+/* isinstance(object, cls) computed where the callable is the builtin isinstance and cls a class
+ * whose metaclass is type, as type.__instancecheck__ decides without running code: true for an
+ * instance of cls or of a subclass, false for one of the builtin types (whose __class__ is their
+ * type); NULL, with no error, where the call is to be made. */
+PyObject *pyjit_isinstance_if_builtin(PyObject *callable, PyObject *object, PyObject *cls) {
+    if (callable != pyjit_builtin_isinstance || !PyType_CheckExact(cls)) {
+        return NULL;
+    }
+    if (PyObject_TypeCheck(object, (PyTypeObject *)cls)) {
+        return truth(1);
+    }
+    PyTypeObject *type = Py_TYPE(object);
+    int builtin = type == &PyLong_Type || type == &PyFloat_Type || type == &PyUnicode_Type || type == &PyList_Type
+                  || type == &PyTuple_Type || type == &PyDict_Type || type == &PyBool_Type || object == Py_None;
+    return builtin ? truth(0) : NULL;
+}
+
 /* Compiled code's calls: native code called straight where it can be (inlined into the caller),
  * the rest in the runtime library. */
 PyObject *pyjit_call(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *callable, PyObject *self_or_null,

@@ -566,6 +566,7 @@ static void on_fork_in_child(void) {
 PyjitStackBounds pyjit_stack_bounds[256];
 
 PyObject *pyjit_builtin_len;
+PyObject *pyjit_builtin_isinstance;
 PyFloatObject pyjit_unbound_float = {PyObject_HEAD_INIT(&PyFloat_Type) 0.0};
 /* 0: the sign bits say zero, no digits */
 PyLongObject pyjit_unbound_int = {PyObject_HEAD_INIT(&PyLong_Type) {1, {0}}};
@@ -1091,9 +1092,11 @@ PyMODINIT_FUNC PyInit__pyjit_rt(void) {
     Py_DECREF(iterator);
     Py_DECREF(text);
     PyObject *builtins = PyImport_ImportModule("builtins");
-    pyjit_builtin_len = builtins == NULL ? NULL : PyObject_GetAttrString(builtins, "len");  /* kept for good */
+    /* kept for good */
+    pyjit_builtin_len = builtins == NULL ? NULL : PyObject_GetAttrString(builtins, "len");
+    pyjit_builtin_isinstance = builtins == NULL ? NULL : PyObject_GetAttrString(builtins, "isinstance");
     Py_XDECREF(builtins);
-    if (pyjit_builtin_len == NULL) {
+    if (pyjit_builtin_len == NULL || pyjit_builtin_isinstance == NULL) {
         return NULL;
     }
     return PyModule_Create(&module_def);

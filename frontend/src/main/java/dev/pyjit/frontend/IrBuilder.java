@@ -911,9 +911,10 @@ public final class IrBuilder {
         });
     }
 
-    /** The builtin a call of {@code count} positional arguments computes itself: len(x) of a builtin the interpreter found in builtins. */
+    /** The builtin a call of {@code count} positional arguments computes itself, of those the interpreter found in builtins. */
     private Intrinsic intrinsic(Value callable, Value self, int count) {
-        return "len".equals(builtinCallees.get(callable)) && calleeSelves.get(callable) == self && count == 1 ? Intrinsic.LEN : null;
+        String name = builtinCallees.get(callable);
+        return name != null && calleeSelves.get(callable) == self ? Intrinsic.of(name, count) : null;
     }
 
     /**

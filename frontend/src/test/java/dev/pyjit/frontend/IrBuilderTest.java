@@ -330,9 +330,9 @@ class IrBuilderTest {
     }
 
     /**
-     * A call of len that the interpreter found in builtins is computed in place where it can be,
-     * so the locals of a loop that tests it stay in registers across it; a len the module shadows
-     * is called as it is.
+     * A call of len (or isinstance) that the interpreter found in builtins is computed in place
+     * where it can be, so the locals of a loop that tests it stay in registers across it; a len
+     * the module shadows is called as it is.
      */
     @Test
     void lenIsComputedInPlaceAndKeepsLocalsVirtual() throws Unsupported {
@@ -344,8 +344,11 @@ class IrBuilderTest {
                         n += 2
                         i += 1
                     return n
+                def check(x):
+                    return isinstance(x, int)
                 for _ in range(10):
                     count("abc")
+                    check(1)
                 """);
         PyObject shadowing = EmbeddedPython.run("""
                 def len(x):
@@ -368,6 +371,7 @@ class IrBuilderTest {
                         "the loop's locals stay virtual across len: " + Printer.print(function));
             }
             assertEquals(null, calls(IrBuilder.build(EmbeddedPython.code(shadowing, "size"))).get(0).intrinsic(), "a module's own len is called");
+            assertEquals(Intrinsic.ISINSTANCE, calls(IrBuilder.build(EmbeddedPython.code(globals, "check"))).get(0).intrinsic());
         } finally {
             Py_DecRef(globals);
             Py_DecRef(shadowing);

@@ -9,7 +9,29 @@ package dev.pyjit.ir;
  */
 public enum Intrinsic {
     /** {@code len(x)} of an exact str, list, tuple or dict. */
-    LEN;
+    LEN(1),
+    /**
+     * {@code isinstance(x, cls)} for a class whose metaclass is type: true where x's type is cls or
+     * a subclass; false for a builtin x (an instance of another class may claim a {@code __class__}).
+     */
+    ISINSTANCE(2);
+
+    /** How many positional arguments the call passes. */
+    public final int arguments;
+
+    Intrinsic(int arguments) {
+        this.arguments = arguments;
+    }
+
+    /** The builtin of this name called with {@code count} positional arguments, or null. */
+    public static Intrinsic of(String name, int count) {
+        for (Intrinsic intrinsic : values()) {
+            if (intrinsic.pythonName().equals(name) && intrinsic.arguments == count) {
+                return intrinsic;
+            }
+        }
+        return null;
+    }
 
     /** The builtin's name, as printed at the call. */
     public String pythonName() {

@@ -575,7 +575,13 @@ final class Lowering {
      * then drops the callable and the argument as the call would have. Else the call is made.
      */
     private LLVMValueRef intrinsicCall(Instr.Call call) {
-        LLVMValueRef computed = call("pyjit_len_if_builtin", use(call.callable()), use(call.arguments().get(0)));
+        String helper = switch (call.intrinsic()) {
+            case LEN -> "pyjit_len_if_builtin";
+            case ISINSTANCE -> "pyjit_isinstance_if_builtin";
+        };
+        List<LLVMValueRef> operands = new java.util.ArrayList<>(List.of(use(call.callable())));
+        call.arguments().forEach(argument -> operands.add(use(argument)));
+        LLVMValueRef computed = call(helper, operands.toArray(LLVMValueRef[]::new));
         LLVMBasicBlockRef here = LLVMGetInsertBlock(builder);
         LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(context, llvmFunction, "intrinsic_done");
         LLVMBasicBlockRef made = LLVMAppendBasicBlockInContext(context, llvmFunction, "call_made");
@@ -584,7 +590,7 @@ final class Lowering {
 
         LLVMPositionBuilderAtEnd(builder, done);
         release(call.callable());
-        release(call.arguments().get(0));
+        call.arguments().forEach(this::release);
         LLVMBuildBr(builder, joined);
 
         LLVMPositionBuilderAtEnd(builder, made);
