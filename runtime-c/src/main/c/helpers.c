@@ -1743,6 +1743,43 @@ PyObject *pyjit_isinstance_if_builtin(PyObject *callable, PyObject *object, PyOb
     return builtin ? truth(0) : NULL;
 }
 
+/* abs(x) computed where the callable is the builtin abs and x a float (a new float, as
+ * float.__abs__ makes) or a one-digit int (itself if not negative, as int.__abs__ gives). */
+PyObject *pyjit_abs_if_builtin(PyObject *callable, PyObject *x) {
+    if (callable != pyjit_builtin_abs) {
+        return NULL;
+    }
+    PyObject *result = NULL;
+    if (PyFloat_CheckExact(x)) {
+        result = PyFloat_FromDouble(fabs(PyFloat_AS_DOUBLE(x)));
+    } else if (PyLong_CheckExact(x) && _PyLong_IsCompact((PyLongObject *)x)) {
+        Py_ssize_t value = _PyLong_CompactValue((PyLongObject *)x);
+        result = value >= 0 ? Py_NewRef(x) : PyLong_FromSsize_t(-value);
+    }
+    if (result == NULL) {
+        PyErr_Clear();  /* out of memory: the call made instead raises it */
+    }
+    return result;
+}
+
+/* min(a, b) (max: greater) of floats and one-digit ints, as the builtin compares them: b where b
+ * is less than a, else a, the object itself. */
+static PyObject *extreme_if_builtin(PyObject *callable, PyObject *builtin, PyObject *a, PyObject *b, int greater) {
+    double x, y;
+    if (callable != builtin || !as_exact_double(a, b, &x, &y)) {
+        return NULL;
+    }
+    return Py_NewRef((greater ? y > x : y < x) ? b : a);
+}
+
+PyObject *pyjit_min_if_builtin(PyObject *callable, PyObject *a, PyObject *b) {
+    return extreme_if_builtin(callable, pyjit_builtin_min, a, b, 0);
+}
+
+PyObject *pyjit_max_if_builtin(PyObject *callable, PyObject *a, PyObject *b) {
+    return extreme_if_builtin(callable, pyjit_builtin_max, a, b, 1);
+}
+
 /* Compiled code's calls: native code called straight where it can be (inlined into the caller),
  * the rest in the runtime library. */
 PyObject *pyjit_call(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *callable, PyObject *self_or_null,

@@ -567,6 +567,9 @@ PyjitStackBounds pyjit_stack_bounds[256];
 
 PyObject *pyjit_builtin_len;
 PyObject *pyjit_builtin_isinstance;
+PyObject *pyjit_builtin_abs;
+PyObject *pyjit_builtin_min;
+PyObject *pyjit_builtin_max;
 PyFloatObject pyjit_unbound_float = {PyObject_HEAD_INIT(&PyFloat_Type) 0.0};
 /* 0: the sign bits say zero, no digits */
 PyLongObject pyjit_unbound_int = {PyObject_HEAD_INIT(&PyLong_Type) {1, {0}}};
@@ -1095,8 +1098,12 @@ PyMODINIT_FUNC PyInit__pyjit_rt(void) {
     /* kept for good */
     pyjit_builtin_len = builtins == NULL ? NULL : PyObject_GetAttrString(builtins, "len");
     pyjit_builtin_isinstance = builtins == NULL ? NULL : PyObject_GetAttrString(builtins, "isinstance");
+    pyjit_builtin_abs = builtins == NULL ? NULL : PyObject_GetAttrString(builtins, "abs");
+    pyjit_builtin_min = builtins == NULL ? NULL : PyObject_GetAttrString(builtins, "min");
+    pyjit_builtin_max = builtins == NULL ? NULL : PyObject_GetAttrString(builtins, "max");
     Py_XDECREF(builtins);
-    if (pyjit_builtin_len == NULL || pyjit_builtin_isinstance == NULL) {
+    if (pyjit_builtin_len == NULL || pyjit_builtin_isinstance == NULL || pyjit_builtin_abs == NULL || pyjit_builtin_min == NULL
+            || pyjit_builtin_max == NULL) {
         return NULL;
     }
     return PyModule_Create(&module_def);

@@ -218,12 +218,18 @@ extern PyjitStackBounds pyjit_stack_bounds[256];
  * in the frame. One object each in the runtime (not in the helpers' bitcode, which every module
  * copies). */
 extern PyFloatObject pyjit_unbound_float;
-/* builtins.len and builtins.isinstance as the runtime found them when it started: compiled code
- * computes their calls itself (dev.pyjit.ir.Intrinsic). */
+/* Builtins as the runtime found them when it started: compiled code computes their calls itself
+ * (dev.pyjit.ir.Intrinsic). */
 extern PyObject *pyjit_builtin_len;
 extern PyObject *pyjit_builtin_isinstance;
+extern PyObject *pyjit_builtin_abs;
+extern PyObject *pyjit_builtin_min;
+extern PyObject *pyjit_builtin_max;
 PyObject *pyjit_len_if_builtin(PyObject *callable, PyObject *argument);
 PyObject *pyjit_isinstance_if_builtin(PyObject *callable, PyObject *object, PyObject *cls);
+PyObject *pyjit_abs_if_builtin(PyObject *callable, PyObject *x);
+PyObject *pyjit_min_if_builtin(PyObject *callable, PyObject *a, PyObject *b);
+PyObject *pyjit_max_if_builtin(PyObject *callable, PyObject *a, PyObject *b);
 extern PyLongObject pyjit_unbound_int;
 /* The type of an iterator over an ASCII str, which CPython does not export (the other str's is
  * PyUnicodeIter_Type): taken from such an iterator as the runtime loads. */

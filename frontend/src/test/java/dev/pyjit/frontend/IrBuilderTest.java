@@ -330,7 +330,7 @@ class IrBuilderTest {
     }
 
     /**
-     * A call of len (or isinstance) that the interpreter found in builtins is computed in place
+     * A call of len (or isinstance, abs, min, max) that the interpreter found in builtins is computed in place
      * where it can be, so the locals of a loop that tests it stay in registers across it; a len
      * the module shadows is called as it is.
      */
@@ -346,9 +346,12 @@ class IrBuilderTest {
                     return n
                 def check(x):
                     return isinstance(x, int)
+                def bounded(x):
+                    return min(abs(x), max(x, 3))
                 for _ in range(10):
                     count("abc")
                     check(1)
+                    bounded(-2)
                 """);
         PyObject shadowing = EmbeddedPython.run("""
                 def len(x):
@@ -372,6 +375,8 @@ class IrBuilderTest {
             }
             assertEquals(null, calls(IrBuilder.build(EmbeddedPython.code(shadowing, "size"))).get(0).intrinsic(), "a module's own len is called");
             assertEquals(Intrinsic.ISINSTANCE, calls(IrBuilder.build(EmbeddedPython.code(globals, "check"))).get(0).intrinsic());
+            assertEquals(List.of(Intrinsic.ABS, Intrinsic.MAX, Intrinsic.MIN),
+                    calls(IrBuilder.build(EmbeddedPython.code(globals, "bounded"))).stream().map(Instr.Call::intrinsic).toList());
         } finally {
             Py_DecRef(globals);
             Py_DecRef(shadowing);

@@ -8,13 +8,20 @@ package dev.pyjit.ir;
  * lets PromoteLocals keep locals in registers across the call.
  */
 public enum Intrinsic {
+    // what each computes, and for which arguments; the call is made for any others
     /** {@code len(x)} of an exact str, list, tuple or dict. */
     LEN(1),
     /**
      * {@code isinstance(x, cls)} for a class whose metaclass is type: true where x's type is cls or
      * a subclass; false for a builtin x (an instance of another class may claim a {@code __class__}).
      */
-    ISINSTANCE(2);
+    ISINSTANCE(2),
+    /** {@code abs(x)} of a float or a one-digit int. */
+    ABS(1),
+    /** {@code min(a, b)} of floats and one-digit ints: b if b < a, else a (the very object). */
+    MIN(2),
+    /** {@code max(a, b)} of floats and one-digit ints: b if b > a, else a. */
+    MAX(2);
 
     /** How many positional arguments the call passes. */
     public final int arguments;

@@ -578,6 +578,9 @@ final class Lowering {
         String helper = switch (call.intrinsic()) {
             case LEN -> "pyjit_len_if_builtin";
             case ISINSTANCE -> "pyjit_isinstance_if_builtin";
+            case ABS -> "pyjit_abs_if_builtin";
+            case MIN -> "pyjit_min_if_builtin";
+            case MAX -> "pyjit_max_if_builtin";
         };
         List<LLVMValueRef> operands = new java.util.ArrayList<>(List.of(use(call.callable())));
         call.arguments().forEach(argument -> operands.add(use(argument)));
