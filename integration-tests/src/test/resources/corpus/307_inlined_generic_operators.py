@@ -8,14 +8,12 @@
 # call, which runs the dunder or raises with the method's frame in the traceback.
 import traceback
 
-HELD = 4
-SUSPENDED = 2
+HELD, SUSPENDED = 4, 2
 
 
 class Task:
     def __init__(self, state, weight):
-        self.state = state
-        self.weight = weight
+        self.state, self.weight = state, weight
 
     def is_blocked(self):
         return (self.state & HELD) != 0 or self.state == SUSPENDED

@@ -529,7 +529,6 @@ final class Lowering {
         LLVMBasicBlockRef abandoned = LLVMAppendBasicBlockInContext(context, llvmFunction, "inlined_abandoned");
         LLVMBasicBlockRef returned = LLVMAppendBasicBlockInContext(context, llvmFunction, "inlined_returned");
         LLVMBasicBlockRef made = LLVMAppendBasicBlockInContext(context, llvmFunction, "call_made");
-        LLVMBasicBlockRef joined = LLVMAppendBasicBlockInContext(context, llvmFunction, "called");
         // the code object the call matched, and the last one it did not (pyjit_inline_enter)
         LLVMValueRef site = zeroedGlobal(LLVMArrayType2(pointer, 2), "inline_site");
         LLVMValueRef identity = LLVMBuildGlobalString(builder, body.identity(), "inline_identity");
@@ -551,8 +550,19 @@ final class Lowering {
         LLVMPositionBuilderAtEnd(builder, abandoned);
         call("pyjit_inline_abandon");
         LLVMBuildBr(builder, made);
+        return joinedWithMadeCall(call, passed, returned, result, made);
+    }
 
-        LLVMPositionBuilderAtEnd(builder, returned);
+    /**
+     * Where a call's computed path (an inlined body, an intrinsic) ends in {@code computedBlock}
+     * with {@code computed}: it drops the callable and the arguments ({@code passed}) as the call
+     * would have; the call is made from {@code made}, with the locals written to the frame first,
+     * and the two results joined.
+     */
+    private LLVMValueRef joinedWithMadeCall(Instr.Call call, List<Value> passed, LLVMBasicBlockRef computedBlock, LLVMValueRef computed,
+                                            LLVMBasicBlockRef made) {
+        LLVMBasicBlockRef joined = LLVMAppendBasicBlockInContext(context, llvmFunction, "called");
+        LLVMPositionBuilderAtEnd(builder, computedBlock);
         release(call.callable());
         passed.forEach(this::release);
         LLVMBuildBr(builder, joined);
@@ -564,7 +574,7 @@ final class Lowering {
 
         LLVMPositionBuilderAtEnd(builder, joined);
         LLVMValueRef joinedResult = LLVMBuildPhi(builder, pointer, "call_result");
-        LLVMAddIncoming(joinedResult, result, returned, 1);
+        LLVMAddIncoming(joinedResult, computed, computedBlock, 1);
         LLVMAddIncoming(joinedResult, madeResult, madeEnd, 1);
         return joinedResult;
     }
@@ -585,27 +595,10 @@ final class Lowering {
         List<LLVMValueRef> operands = new java.util.ArrayList<>(List.of(use(call.callable())));
         call.arguments().forEach(argument -> operands.add(use(argument)));
         LLVMValueRef computed = call(helper, operands.toArray(LLVMValueRef[]::new));
-        LLVMBasicBlockRef here = LLVMGetInsertBlock(builder);
         LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(context, llvmFunction, "intrinsic_done");
         LLVMBasicBlockRef made = LLVMAppendBasicBlockInContext(context, llvmFunction, "call_made");
-        LLVMBasicBlockRef joined = LLVMAppendBasicBlockInContext(context, llvmFunction, "called");
         LLVMBuildCondBr(builder, isNull(computed), made, done);
-
-        LLVMPositionBuilderAtEnd(builder, done);
-        release(call.callable());
-        call.arguments().forEach(this::release);
-        LLVMBuildBr(builder, joined);
-
-        LLVMPositionBuilderAtEnd(builder, made);
-        LLVMValueRef madeResult = withLocalsInFrame(call.state(), call.after(), call.result(), () -> madeCall(call));
-        LLVMBasicBlockRef madeEnd = LLVMGetInsertBlock(builder);
-        LLVMBuildBr(builder, joined);
-
-        LLVMPositionBuilderAtEnd(builder, joined);
-        LLVMValueRef result = LLVMBuildPhi(builder, pointer, "call_result");
-        LLVMAddIncoming(result, computed, done, 1);
-        LLVMAddIncoming(result, madeResult, madeEnd, 1);
-        return result;
+        return joinedWithMadeCall(call, call.arguments(), done, computed, made);
     }
 
     /** The inlined body's blocks, from the insertion point on; its returns go to {@link #inlineReturned}. */
