@@ -1417,6 +1417,23 @@ PyObject *pyjit_not(PyObject *exact_bool) {
 }
 
 PyObject *pyjit_to_bool(PyObject *value) {
+    /* as the interpreter's TO_BOOL specialisations: the builtins' truth without their slots */
+    PyTypeObject *type = Py_TYPE(value);
+    if (type == &PyBool_Type) {
+        return Py_NewRef(value);
+    }
+    if (type == &PyLong_Type) {
+        return truth(!_PyLong_IsZero((PyLongObject *)value));
+    }
+    if (type == &PyList_Type || type == &PyTuple_Type) {
+        return truth(Py_SIZE(value) != 0);
+    }
+    if (type == &PyUnicode_Type) {
+        return truth(PyUnicode_GET_LENGTH(value) != 0);
+    }
+    if (value == Py_None) {
+        return truth(0);
+    }
     int is_true = PyObject_IsTrue(value);
     return is_true < 0 ? NULL : truth(is_true);
 }
