@@ -1720,6 +1720,15 @@ void pyjit_inline_abandon(void) {
     PyErr_Clear();
 }
 
+/* An intrinsic's result (see dev.pyjit.ir.Intrinsic), counted when it was computed: the stats'
+ * intrinsic_results show that compiled code did not always make the call. */
+static inline PyObject *computed(PyObject *result) {
+    if (result != NULL) {
+        pyjit_intrinsic_results++;
+    }
+    return result;
+}
+
 /* len(x) computed where the callable is the builtin len and x an exact str, list, tuple or dict
  * (a new reference); NULL, with no error, where the call is to be made. */
 PyObject *pyjit_len_if_builtin(PyObject *callable, PyObject *argument) {
@@ -1740,7 +1749,7 @@ PyObject *pyjit_len_if_builtin(PyObject *callable, PyObject *argument) {
     if (result == NULL) {
         PyErr_Clear();  /* out of memory: the call made instead raises it */
     }
-    return result;
+    return computed(result);
 }
 
 /* isinstance(object, cls) computed where the callable is the builtin isinstance and cls a class
@@ -1752,12 +1761,12 @@ PyObject *pyjit_isinstance_if_builtin(PyObject *callable, PyObject *object, PyOb
         return NULL;
     }
     if (PyObject_TypeCheck(object, (PyTypeObject *)cls)) {
-        return truth(1);
+        return computed(truth(1));
     }
     PyTypeObject *type = Py_TYPE(object);
     int builtin = type == &PyLong_Type || type == &PyFloat_Type || type == &PyUnicode_Type || type == &PyList_Type
                   || type == &PyTuple_Type || type == &PyDict_Type || type == &PyBool_Type || object == Py_None;
-    return builtin ? truth(0) : NULL;
+    return builtin ? computed(truth(0)) : NULL;
 }
 
 /* abs(x) computed where the callable is the builtin abs and x a float (a new float, as
@@ -1776,7 +1785,7 @@ PyObject *pyjit_abs_if_builtin(PyObject *callable, PyObject *x) {
     if (result == NULL) {
         PyErr_Clear();  /* out of memory: the call made instead raises it */
     }
-    return result;
+    return computed(result);
 }
 
 /* min(a, b) (max: greater) of floats and one-digit ints, as the builtin compares them: b where b
@@ -1786,7 +1795,7 @@ static PyObject *extreme_if_builtin(PyObject *callable, PyObject *builtin, PyObj
     if (callable != builtin || !as_exact_double(a, b, &x, &y)) {
         return NULL;
     }
-    return Py_NewRef((greater ? y > x : y < x) ? b : a);
+    return computed(Py_NewRef((greater ? y > x : y < x) ? b : a));
 }
 
 PyObject *pyjit_min_if_builtin(PyObject *callable, PyObject *a, PyObject *b) {

@@ -256,33 +256,36 @@ PyObject *pyjit_enter_function(PyObject *callable, PyObject *const *args, size_t
     PyThreadState *tstate = PyThreadState_Get();
     size_t argcount = PyVectorcall_NARGS(nargsf);
     PyCodeObject *code = (PyCodeObject *)func->func_code;
+    _PyInterpreterFrame *frame;
     if (kwnames == NULL && (code->co_flags & (CO_OPTIMIZED | CO_VARARGS | CO_VARKEYWORDS)) == CO_OPTIMIZED
             && code->co_kwonlyargcount == 0 && (size_t)code->co_argcount == argcount
             && _PyThreadState_HasStackSpace(tstate, code->co_framesize)) {
         /* exactly the positional parameters: the frame pushed as CALL_PY_EXACT_ARGS pushes it,
          * with no binding to do (an interpreted loop's call of a native `f(a, b)`: 64-73 ns
          * through _PyEvalFramePushAndInit, 58-63 ns so; the interpreter's own call 50-52 ns) */
-        _PyInterpreterFrame *frame = _PyFrame_PushUnchecked(tstate, (PyFunctionObject *)Py_NewRef(func), (int)argcount);
+        frame = _PyFrame_PushUnchecked(tstate, (PyFunctionObject *)Py_NewRef(func), (int)argcount);
         for (size_t i = 0; i < argcount; i++) {
             frame->localsplus[i] = Py_NewRef(args[i]);
         }
-        /* straight in where the native code can take the frame, as compiled code's calls go
-         * (closures' lambdas called by sorted(): 5% of the run was the evaluator's decision) */
-        PyObject *result;
-        pyjit_native_entered();
-        return pyjit_run_natively(tstate, frame, &result) ? result : evaluate(tstate, frame, 0);
+    } else {
+        PyObject *locals = (code->co_flags & CO_OPTIMIZED) ? NULL : func->func_globals;
+        Py_ssize_t total = (Py_ssize_t)argcount + (kwnames == NULL ? 0 : PyTuple_GET_SIZE(kwnames));
+        /* the frame takes these over */
+        Py_INCREF(func);
+        Py_XINCREF(locals);
+        for (Py_ssize_t i = 0; i < total; i++) {
+            Py_INCREF(args[i]);
+        }
+        frame = _PyEvalFramePushAndInit(tstate, func, locals, args, argcount, kwnames);
+        if (frame == NULL) {
+            return NULL;
+        }
     }
-    PyObject *locals = (code->co_flags & CO_OPTIMIZED) ? NULL : func->func_globals;
-    Py_ssize_t total = (Py_ssize_t)argcount + (kwnames == NULL ? 0 : PyTuple_GET_SIZE(kwnames));
-    /* the frame takes these over */
-    Py_INCREF(func);
-    Py_XINCREF(locals);
-    for (Py_ssize_t i = 0; i < total; i++) {
-        Py_INCREF(args[i]);
-    }
-    _PyInterpreterFrame *frame = _PyEvalFramePushAndInit(tstate, func, locals, args, argcount, kwnames);
+    /* straight in where the native code can take the frame, as compiled code's calls go
+     * (closures' lambdas called by sorted(): 5% of the run was the evaluator's decision) */
     PyObject *result;
-    return frame == NULL ? NULL : pyjit_run_natively(tstate, frame, &result) ? result : evaluate(tstate, frame, 0);
+    pyjit_native_entered();
+    return pyjit_run_natively(tstate, frame, &result) ? result : evaluate(tstate, frame, 0);
 }
 
 /* From now on calls of the function enter its native code. Its version goes to 0, or the
@@ -1025,12 +1028,20 @@ static PyObject *is_compiled(PyObject *module, PyObject *code) {
 }
 
 long long pyjit_inlined_entries;
+long long pyjit_intrinsic_results;
 
 /* inlined_entries(): how many times bodies inlined into calls ran in their place. */
 static PyObject *inlined_entries(PyObject *module, PyObject *unused) {
     (void)module;
     (void)unused;
     return PyLong_FromLongLong(pyjit_inlined_entries);
+}
+
+/* intrinsic_results(): how many calls of builtins compiled code computed itself. */
+static PyObject *intrinsic_results(PyObject *module, PyObject *unused) {
+    (void)module;
+    (void)unused;
+    return PyLong_FromLongLong(pyjit_intrinsic_results);
 }
 
 /* first_native_entry(): when native code first ran, in nanoseconds since the epoch; 0 if never. */
@@ -1067,6 +1078,7 @@ static PyMethodDef methods[] = {
      "install(hook, exit_hook, threshold, loop_threshold, optimise_after): count frames through pyjit's evaluator, or sample hot code (threshold < 0)."},
     {"attach", attach, METH_VARARGS, "attach(hook, exit_hook): the compiler started after the program takes over."},
     {"inlined_entries", inlined_entries, METH_NOARGS, "inlined_entries(): how many times inlined bodies ran in the place of their calls."},
+    {"intrinsic_results", intrinsic_results, METH_NOARGS, "intrinsic_results(): how many calls of builtins compiled code computed itself."},
     {"finish", finish, METH_NOARGS, "finish(): at exit, stop the compiler and write its statistics."},
     {"fill_cache", fill_cache, METH_NOARGS, "fill_cache(): compile the native code cache's spooled requests (the filler's program)."},
     {"publish", publish, METH_VARARGS, "publish(code, (address, expected, handle, tier, loop header)): install compiled code."},

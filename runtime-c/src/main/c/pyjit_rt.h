@@ -372,6 +372,7 @@ int pyjit_inline_enter(PyThreadState *tstate, PyObject *callable, PyObject *self
 void pyjit_inline_frame(_PyInterpreterFrame *frame, PyObject *callable, PyObject **arguments, int count);
 void pyjit_inline_abandon(void);
 extern long long pyjit_inlined_entries;
+extern long long pyjit_intrinsic_results;
 int pyjit_slow_store_by_site(PyjitSite *site, PyObject *owner, PyObject *name, PyObject *value);
 int pyjit_math_argument(PyObject *argument, double *out);
 int pyjit_store_attr_float(_PyInterpreterFrame *frame, PyObject *owner, int name_index, double value, int at, int specialised,

@@ -1,4 +1,5 @@
 # jit-expect-compiled: scan
+# jit-expect-intrinsics
 # jit-threshold: 20
 # jit-loop-threshold: 20
 # len(x) of a str, list, tuple or dict is computed by compiled code, which keeps its locals in

@@ -1,4 +1,5 @@
 # jit-expect-compiled: classify
+# jit-expect-intrinsics
 # jit-threshold: 20
 # isinstance(x, cls) is computed by compiled code where cls is a plain class: true for instances
 # of it and its subclasses, false for ints, floats, strs and the other builtins. Anything else

@@ -1,4 +1,5 @@
 # jit-expect-compiled: clamp magnitude
+# jit-expect-intrinsics
 # jit-threshold: 20
 # abs(x), min(a, b) and max(a, b) of floats and small ints are computed by compiled code: the very
 # object min and max chose (ties keep the first), a new float from abs, NaN where Python gives it.

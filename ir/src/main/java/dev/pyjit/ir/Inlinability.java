@@ -26,18 +26,13 @@ public final class Inlinability {
 
     private Inlinability() {}
 
-    /** A builtin type of ours whose truth test runs no Python code. */
-    private static boolean isExact(Type type) {
-        return !type.isBottom() && type.isSubtypeOf(Type.EXACT);
-    }
-
     /** Why {@code callee} may not be inlined, or null if it may. */
     public static String reason(Function callee) {
         int count = 0;
         for (Block block : callee.blocks()) {
             for (Instr instruction : block.instructions()) {
                 count++;
-                if (!ALLOWED.contains(instruction.op()) && !(instruction instanceof Instr.ToBool test && isExact(test.operand().type()))) {
+                if (!ALLOWED.contains(instruction.op()) && !(instruction instanceof Instr.ToBool test && test.runsNoCode())) {
                     return "it has " + Printer.camelCase(instruction.op().name());
                 }
                 // an attribute the interpreter never loaded (a branch it did not take) is still found

@@ -354,6 +354,11 @@ public sealed interface Instr {
         public List<Value> operands() { return List.of(operand); }
         public String immediates(Function fn) { return ""; }
         public Instr mapOperands(UnaryOperator<Value> f) { return new ToBool(result, f.apply(operand), map(state, f)); }
+        /** Whether the operand is a builtin whose truth is its value or its length, so no __bool__ or __len__ runs. */
+        public boolean runsNoCode() {
+            Type type = operand.type();
+            return !type.isBottom() && type.isSubtypeOf(Type.EXACT.union(Type.CDOUBLE).union(Type.CINT64));
+        }
     }
 
     /**

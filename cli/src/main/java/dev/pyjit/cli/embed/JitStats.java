@@ -58,6 +58,7 @@ final class JitStats {
     private int queueMax;
     private long firstNativeEntryNanos;
     private long inlinedEntries;
+    private long intrinsicResults;
     private long processStartNanos;
 
     /** Compile times (total, median, maximum) are of the compilations that made code; the stages count every attempt. */
@@ -112,9 +113,10 @@ final class JitStats {
         }
     }
 
-    /** How many times inlined bodies ran in the place of their calls (the runtime counts them). */
-    synchronized void inlinedEntries(long entries) {
+    /** How many times inlined bodies ran in the place of their calls, and builtins' calls were computed (the runtime counts them). */
+    synchronized void inlinedEntries(long entries, long intrinsics) {
         inlinedEntries = entries;
+        intrinsicResults = intrinsics;
     }
 
     synchronized void queueMax(int waiting) {
@@ -161,6 +163,7 @@ final class JitStats {
         json.put("cache_misses", cacheMisses);
         json.put("freed", freed);
         json.put("inlined_entries", inlinedEntries);
+        json.put("intrinsic_results", intrinsicResults);
         json.put("first_native_entry_ms", firstNativeEntryNanos == 0 ? null : milliseconds(firstNativeEntryNanos - processStartNanos));
         json.put("compiled_functions", compiled);
         json.put("interpreted_functions", interpreted);

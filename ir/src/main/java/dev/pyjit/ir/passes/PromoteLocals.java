@@ -172,8 +172,7 @@ public final class PromoteLocals implements Pass {
             case STORE_ATTR_FLOAT -> ((Instr.StoreAttrFloat) instruction).hint() == CacheHint.NONE;
             // a str in a str: a substring search
             case CONTAINS -> !(isExactStr(instruction.operands().get(0).type()) && isExactStr(instruction.operands().get(1).type()));
-            // the truth of an exact builtin is its value or its length
-            case TO_BOOL -> !truthRunsNoCode(instruction.operands().get(0).type());
+            case TO_BOOL -> !((Instr.ToBool) instruction).runsNoCode();
             case BINARY_OP, COMPARE, UNARY_OP -> !instruction.operands().stream().allMatch(operand -> operand.type().isSubtypeOf(SCALAR)
                     && !operand.type().isBottom());
             default -> true;
@@ -182,10 +181,6 @@ public final class PromoteLocals implements Pass {
 
     private static boolean isExactStr(Type type) {
         return !type.isBottom() && type.isSubtypeOf(Type.STR);
-    }
-
-    private static boolean truthRunsNoCode(Type type) {
-        return !type.isBottom() && type.isSubtypeOf(Type.EXACT.union(SCALAR));
     }
 
     private static boolean isExactSequence(Type type) {
