@@ -26,9 +26,11 @@ import org.bytedeco.llvm.LLVM.LLVMValueRef;
  * ({@link NativeJit}) and {@code pyjit dump}, which needs no JIT.
  *
  * <p>Compile time is the price of every function: {@code default<O2>} and the default code
- * generator cost 50 ms for a typical method. {@link Tier#OPTIMISED} code starts from the C
- * runtime's helpers parsed from their bitcode (made internal, so every module has its own
- * inlinable copy and no two modules clash); its passes are few: inline the helpers, clean up after
+ * generator cost 50 ms for a typical method. Every function is lowered against declarations of the
+ * C runtime's helpers. {@link Tier#OPTIMISED} code then links in the definitions of the helpers it
+ * calls, read lazily from their bitcode (only those bodies are parsed: copying all 190 of them into
+ * every module was a fifth of a compilation), made internal, so every module has its own
+ * inlinable copy and no two modules clash; its passes are few: inline the helpers, clean up after
  * them. Its code is generated at the lowest optimising level, which keeps values in registers
  * across the inlined fast paths (a method-heavy benchmark ran 1.9 s with fast instruction
  * selection, 1.3 s with this) for about three times the code generator's time. Copying, inlining
@@ -100,6 +102,9 @@ public final class LlvmEmitter {
         if (tier == Tier.QUICK) {
             return;
         }
+        if (target == Target.host()) {
+            linkHelpers(module);
+        }
         LLVMPassBuilderOptionsRef options = LLVMCreatePassBuilderOptions();
         try {
             LlvmError.check(LLVMRunPasses(module, PASSES, targetMachine, options), "optimising");
@@ -169,7 +174,7 @@ public final class LlvmEmitter {
         LLVMContextRef context = LLVMContextCreate();
         try {
             String symbol = symbolOf(function);
-            LLVMModuleRef module = helpers(context, tier);
+            LLVMModuleRef module = helperDeclarations(context);
             emit(module, function, symbol);
             if (optimised) {
                 optimise(module, tier);
@@ -183,51 +188,73 @@ public final class LlvmEmitter {
     }
 
     /**
-     * The module a function is lowered into at {@code tier}: the helpers (parsed from their
-     * bitcode) for optimised code on the host, else their declarations.
+     * The helpers' bitcode as a module whose function bodies are read when they are first needed:
+     * linking it reads only those of the helpers a function calls. It owns its buffer.
      */
-    LLVMModuleRef helpers(LLVMContextRef context, Tier tier) {
-        return target == Target.host() && tier == Tier.OPTIMISED ? parseHelpers(context) : helperDeclarations(context);
-    }
-
-    private LLVMModuleRef parseHelpers(LLVMContextRef context) {
+    private LLVMModuleRef lazyHelpers(LLVMContextRef context) {
         BytePointer bytes = new BytePointer(helpersBitcode.length);
         bytes.put(helpersBitcode);
         LLVMMemoryBufferRef buffer = LLVMCreateMemoryBufferWithMemoryRangeCopy(bytes, helpersBitcode.length, new BytePointer("helpers.bc"));
         LLVMModuleRef module = new LLVMModuleRef();
-        if (LLVMParseBitcodeInContext2(context, buffer, module) != 0) {
-            throw new LlvmError("cannot parse the C runtime's bitcode");
+        if (LLVMGetBitcodeModuleInContext2(context, buffer, module) != 0) {
+            throw new LlvmError("cannot read the C runtime's bitcode");
         }
-        LLVMDisposeMemoryBuffer(buffer);
-        List<LLVMValueRef> slow = new ArrayList<>();
-        for (LLVMValueRef f = LLVMGetFirstFunction(module); f != null && !f.isNull(); f = LLVMGetNextFunction(f)) {
+        return module;
+    }
+
+    /**
+     * Links into {@code module} the definitions of the helpers it calls (and of those they call),
+     * but not of the slow ones, which stay calls into the runtime library; every linked helper
+     * becomes internal to the module. A definition made link-once is linked only where something
+     * refers to it.
+     */
+    private void linkHelpers(LLVMModuleRef module) {
+        LLVMModuleRef helpers = lazyHelpers(LLVMGetModuleContext(module));
+        List<LLVMValueRef> definitions = new ArrayList<>();
+        for (LLVMValueRef f = LLVMGetFirstFunction(helpers); f != null && !f.isNull(); f = LLVMGetNextFunction(f)) {
             if (LLVMIsDeclaration(f) == 0) {
-                if (LLVMGetValueName(f).getString().startsWith(SLOW_HELPER)) {
-                    slow.add(f);
-                } else {
-                    LLVMSetLinkage(f, LLVMInternalLinkage);
-                }
+                definitions.add(f);
             }
         }
-        slow.forEach(f -> declareOnly(module, f));
-        return module;
+        for (LLVMValueRef f : definitions) {
+            if (LLVMGetValueName(f).getString().startsWith(SLOW_HELPER)) {
+                declareOnly(helpers, f);
+            } else {
+                LLVMSetLinkage(f, LLVMLinkOnceODRLinkage);
+            }
+        }
+        // the linker takes the helpers' module over, and frees it
+        if (LLVMLinkModules2(module, helpers) != 0) {
+            throw new LlvmError("cannot link the C runtime's helpers");
+        }
+        for (LLVMValueRef f = LLVMGetFirstFunction(module); f != null && !f.isNull(); f = LLVMGetNextFunction(f)) {
+            if (LLVMIsDeclaration(f) == 0 && LLVMGetLinkage(f) == LLVMLinkOnceODRLinkage) {
+                LLVMSetLinkage(f, LLVMInternalLinkage);
+            }
+        }
     }
 
     /** Helpers named so run in the runtime library: a module calls them there, and compiles none of them (PYJIT_SLOW). */
     private static final String SLOW_HELPER = "pyjit_slow_";
 
-    /** Replaces the function's definition by a declaration of the same name and type. */
+    /**
+     * Refers to the function by a declaration of the same name and type instead of its definition,
+     * which, renamed and link-once, nothing links then.
+     */
     private static void declareOnly(LLVMModuleRef module, LLVMValueRef definition) {
         String name = LLVMGetValueName(definition).getString();
         LLVMSetValueName2(definition, name + ".definition", name.length() + ".definition".length());
         LLVMValueRef declaration = LLVMAddFunction(module, name, LLVMGlobalGetValueType(definition));
         LLVMReplaceAllUsesWith(definition, declaration);
-        LLVMDeleteFunction(definition);
+        LLVMSetLinkage(definition, LLVMLinkOnceODRLinkage);
     }
 
-    /** A module declaring every helper with its C signature, laid out for the target. */
-    private LLVMModuleRef helperDeclarations(LLVMContextRef context) {
-        LLVMModuleRef helpers = parseHelpers(context);
+    /**
+     * The module a function is lowered into: every helper declared with its C signature, and the
+     * runtime's constants the lowering reads, laid out for the target.
+     */
+    LLVMModuleRef helperDeclarations(LLVMContextRef context) {
+        LLVMModuleRef helpers = lazyHelpers(context);
         LLVMModuleRef module = LLVMModuleCreateWithNameInContext("pyjit_" + target.name().toLowerCase(), context);
         LLVMSetTarget(module, target.triple);
         LLVMTargetDataRef layout = LLVMCreateTargetDataLayout(targetMachine);

@@ -7,9 +7,7 @@ import dev.pyjit.ir.StageClock;
 import dev.pyjit.runtime.RuntimeFiles;
 import dev.pyjit.runtime.Toolchain;
 import java.io.IOException;
-import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.LongPointer;
@@ -37,13 +35,13 @@ public final class NativeJit {
     private final LLVMOrcJITDylibRef dylib;
     private final Set<String> linked = new HashSet<>();
     /**
-     * Modules share a context, which keeps the helpers parsed (and declared, for quick code) for
-     * the next module to start as a copy of them (parsing costs more than copying). A fresh
+     * Modules share a context, which keeps the helpers' declarations for the next module to start
+     * as a copy of them (reading them costs more than copying). A fresh
      * context every so often lets the memory of the old one (its types, constants and metadata
      * live as long as the context) go.
      */
     private LLVMContextRef context;
-    private final Map<Tier, LLVMModuleRef> helpers = new EnumMap<>(Tier.class);
+    private LLVMModuleRef declarations;
     private int modulesInContext;
     private static final int MODULES_PER_CONTEXT = 200;
 
@@ -90,14 +88,17 @@ public final class NativeJit {
     public byte[] objectFile(Function function, String symbol, Tier tier, StageClock clock) {
         if (context == null || modulesInContext++ == MODULES_PER_CONTEXT) {
             if (context != null) {
-                helpers.values().forEach(LLVM::LLVMDisposeModule);
-                helpers.clear();
+                LLVMDisposeModule(declarations);
+                declarations = null;
                 LLVMContextDispose(context);
             }
             context = LLVMContextCreate();
             modulesInContext = 0;
         }
-        LLVMModuleRef module = LLVMCloneModule(helpers.computeIfAbsent(tier, unused -> emitter.helpers(context, tier)));
+        if (declarations == null) {
+            declarations = emitter.helperDeclarations(context);
+        }
+        LLVMModuleRef module = LLVMCloneModule(declarations);
         clock.lap("clone");
         try {
             emitter.emit(module, function, symbol);
