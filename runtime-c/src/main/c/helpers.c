@@ -590,8 +590,26 @@ double pyjit_float_value(PyObject *exact_float) {
     return PyFloat_AS_DOUBLE(exact_float);
 }
 
+/* PyFloat_FromDouble, taking the float from the freelist of the thread state compiled code has at
+ * hand: CPython finds it through thread-local storage, which from a shared library is a call into
+ * the dynamic linker (__tls_get_addr, 2-3% of a float-heavy run). */
+PyObject *pyjit_float_box_in(PyThreadState *tstate, double value) {
+    struct _Py_float_freelist *floats = &tstate->interp->object_state.freelists.floats;
+    PyFloatObject *op = floats->items;
+    if (op == NULL || _PyRuntime.tracemalloc.config.tracing || _PyRuntime.ref_tracer.tracer_func != NULL) {
+        return PyFloat_FromDouble(value);
+    }
+    floats->items = (PyFloatObject *)Py_TYPE(op);
+    floats->numfree--;
+    /* what _PyObject_Init does for an immortal type with nobody tracing references */
+    Py_SET_TYPE(op, &PyFloat_Type);
+    op->ob_base.ob_refcnt = 1;
+    op->ob_fval = value;
+    return (PyObject *)op;
+}
+
 PyObject *pyjit_float_box(double value) {
-    return PyFloat_FromDouble(value);
+    return pyjit_float_box_in(_PyThreadState_GET(), value);
 }
 
 void pyjit_float_division_by_zero(void) {

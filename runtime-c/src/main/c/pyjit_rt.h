@@ -328,6 +328,7 @@ PyObject *pyjit_get_len(PyObject *object);
 void pyjit_release_all(PyObject **items, int n);
 double pyjit_float_value(PyObject *exact_float);
 PyObject *pyjit_float_box(double value);
+PyObject *pyjit_float_box_in(PyThreadState *tstate, double value);
 void pyjit_float_division_by_zero(void);
 /* Py_True or Py_False (immortal). */
 PyObject *pyjit_bool(int value);

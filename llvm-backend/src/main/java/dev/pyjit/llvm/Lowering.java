@@ -395,7 +395,7 @@ final class Lowering {
             case UNBOX_FLOAT -> call("pyjit_float_value", use(((Instr.UnboxFloat) instruction).value()));
             case FLOAT_CONSTANT -> LLVMConstReal(f64, ((Instr.FloatConstant) instruction).value());
             case LOAD_LOCAL_FLOAT -> loadLocalFloat((Instr.LoadLocalFloat) instruction);
-            case BOX_FLOAT -> checkNull(call("pyjit_float_box", use(((Instr.BoxFloat) instruction).value())), state);
+            case BOX_FLOAT -> checkNull(call("pyjit_float_box_in", tstate, use(((Instr.BoxFloat) instruction).value())), state);
             case FLOAT_ARITH, FLOAT_DIVIDE -> floatArith((Instr.FloatArith) instruction);
             case FLOAT_COMPARE -> {
                 Instr.FloatCompare compare = (Instr.FloatCompare) instruction;
@@ -1249,7 +1249,7 @@ final class Lowering {
     }
 
     private LLVMValueRef box(Value value) {
-        return call(value.type().equals(Type.CDOUBLE) ? "pyjit_float_box" : "pyjit_int_box", use(value));
+        return value.type().equals(Type.CDOUBLE) ? call("pyjit_float_box_in", tstate, use(value)) : call("pyjit_int_box", use(value));
     }
 
     private LLVMValueRef release(Value value) {
