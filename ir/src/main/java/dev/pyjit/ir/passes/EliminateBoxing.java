@@ -3,18 +3,24 @@ package dev.pyjit.ir.passes;
 import dev.pyjit.ir.Block;
 import dev.pyjit.ir.Function;
 import dev.pyjit.ir.Instr;
+import dev.pyjit.ir.Op;
 import dev.pyjit.ir.Type;
 import dev.pyjit.ir.Value;
+import dev.pyjit.ir.VirtualLocal;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Keeps numbers unboxed between operations, floats as doubles and ints as 64-bit values. An unbox
  * of a value that a box just made is the number that went into the box. A box whose object is
- * then used by nothing but its own release, or by a write of a virtual local (which boxes the
- * number itself, where it writes), is never allocated here: the box and its Decref go, and frame
- * and resume states name the unboxed number instead.
+ * then used by nothing but its own reference counting (a copy of a local's number on the value
+ * stack is an Incref of its box), or by a write of a virtual local (which boxes the number itself,
+ * where it writes), is never allocated here: the box, its Increfs and Decrefs go, and frame and
+ * resume states name the unboxed number instead, boxed again where one is materialised.
  */
 public final class EliminateBoxing implements Pass {
     @Override
@@ -63,7 +69,7 @@ public final class EliminateBoxing implements Pass {
 
     /** The constants made above for loads whose objects stayed, where nothing took their value. */
     private static void removeUnreferencedIntConstants(Function function) {
-        java.util.Set<Value> referenced = new java.util.HashSet<>();
+        Set<Value> referenced = new HashSet<>();
         for (Block block : function.blocks()) {
             for (Instr instruction : block.instructions()) {
                 referenced.addAll(instruction.operands());
@@ -102,12 +108,46 @@ public final class EliminateBoxing implements Pass {
 
     private static void removeUnusedBoxes(Function function, Map<Value, Value> boxedFrom) {
         Uses uses = Uses.of(function);
+        Map<Value, Set<Integer>> slots = localSlots(function);
         Map<Value, Value> unused = new HashMap<>();
         boxedFrom.forEach((box, unboxed) -> {
-            if (uses.onlyReleased(box)) {
+            boolean copied = uses.instructions(box).stream().anyMatch(use -> use.op() == Op.INCREF);
+            if (uses.onlyRefcounted(box) && (!copied || slots.getOrDefault(box, Set.of()).size() <= 1)) {
                 unused.put(box, unboxed);
             }
         });
         Uses.removeUnneeded(function, unused);
+    }
+
+    /**
+     * The local slots that hold each value in some frame or resume state, or that it is written
+     * to. A box held by two locals ({@code value = start}) is one object to the interpreter, which
+     * could compare them ({@code value is start}) where compiled code hands it the frame: each
+     * local would get a box of its own, so such a box stays. One local's number copied onto the
+     * value stack can be compared with it only by an {@code is} that compiled code runs itself,
+     * on the box, which then stays anyway.
+     */
+    private static Map<Value, Set<Integer>> localSlots(Function function) {
+        Map<Value, Set<Integer>> slots = new HashMap<>();
+        Consumer<List<VirtualLocal>> add = locals -> locals.forEach(local -> {
+            slots.computeIfAbsent(local.value(), v -> new HashSet<>()).add(local.slot());
+            if (local.companion() != null) {
+                slots.computeIfAbsent(local.companion(), v -> new HashSet<>()).add(local.slot());
+            }
+        });
+        for (Block block : function.blocks()) {
+            for (Instr instruction : block.instructions()) {
+                if (instruction.state() != null) {
+                    add.accept(instruction.state().locals());
+                }
+                if (instruction.resume() != null) {
+                    add.accept(instruction.resume().locals());
+                }
+                if (instruction instanceof Instr.FlushLocal flush) {
+                    slots.computeIfAbsent(flush.value(), v -> new HashSet<>()).add(flush.slot());
+                }
+            }
+        }
+        return slots;
     }
 }

@@ -45,16 +45,18 @@ final class Uses {
     }
 
     /**
-     * Whether the value is used for nothing but releasing it, or writing it to its local's slot
-     * ({@link Instr.FlushLocal}, which boxes an unboxed number itself).
+     * Whether the value is used for nothing but counting its references, or writing it to its
+     * local's slot ({@link Instr.FlushLocal}, which boxes an unboxed number itself): the copies
+     * of a local's number on the value stack ({@code dt / (d2 * math.sqrt(d2))}) are references
+     * only frame and resume states hold.
      */
-    boolean onlyReleased(Value value) {
-        return onlyBy(value, use -> use.op() == Op.DECREF || use.op() == Op.FLUSH_LOCAL);
+    boolean onlyRefcounted(Value value) {
+        return onlyBy(value, use -> use.op() == Op.DECREF || use.op() == Op.INCREF || use.op() == Op.FLUSH_LOCAL);
     }
 
     /**
      * Removes number objects that are no longer needed as objects, each the key of {@code unboxed},
-     * whose value is the unboxed number it holds: their definitions and their Decrefs go, and
+     * whose value is the unboxed number it holds: their definitions, Increfs and Decrefs go, and
      * frame and resume states and frame writes name the number instead (nothing to release on an
      * error path; boxed again where it is written or the interpreter resumes).
      */
@@ -64,7 +66,7 @@ final class Uses {
         }
         for (Block block : function.blocks()) {
             block.instructions().removeIf(instruction -> instruction.result() != null && unboxed.containsKey(instruction.result())
-                    || instruction.op() == Op.DECREF && unboxed.containsKey(instruction.operands().get(0)));
+                    || (instruction.op() == Op.DECREF || instruction.op() == Op.INCREF) && unboxed.containsKey(instruction.operands().get(0)));
         }
         function.replaceUses(unboxed);
     }

@@ -261,6 +261,64 @@ class EliminateBoxingTest {
                 Printer.print(fn));
     }
 
+    /**
+     * t = a * b; Incref t (a second reference, as a local's number copied onto the value stack);
+     * g = LoadGlobal @6 owns[t t]; s = t + t @8 owns[t t]; Decref t twice; Decref s; return g. The
+     * box of t is only counted and named by states: it goes with its Incref and Decrefs, and both
+     * states name the product twice (each boxed again where the interpreter would take the frame).
+     */
+    @Test
+    void boxOnlyCountedAndHeldByStatesGoes() {
+        Function fn = function();
+        Block entry = fn.newBlock("entry");
+        Value a = load(fn, entry, 0);
+        Value b = load(fn, entry, 1);
+        Value t = binary(fn, entry, BinaryOperator.MULTIPLY, a, b, 4);
+        entry.add(new Instr.Refcount(Op.INCREF, t));
+        Value g = fn.newValue(Type.TOP);
+        entry.add(new Instr.LoadGlobal(g, 0, state(6, t, t)));
+        Value s = binary(fn, entry, BinaryOperator.ADD, t, t, 8);
+        entry.add(new Instr.Refcount(Op.DECREF, s));
+        entry.setTerminator(new Terminator.Return(g));
+
+        optimise(fn);
+
+        assertGone(fn, t);
+        assertGone(fn, s);
+        Instr.FloatArith product = all(fn).stream().filter(Instr.FloatArith.class::isInstance).map(Instr.FloatArith.class::cast)
+                .filter(arith -> arith.operator() == BinaryOperator.MULTIPLY).findFirst().orElseThrow();
+        Instr.LoadGlobal load = all(fn).stream().filter(Instr.LoadGlobal.class::isInstance).map(Instr.LoadGlobal.class::cast).findFirst()
+                .orElseThrow();
+        assertEquals(state(6, product.result(), product.result()), load.state(), Printer.print(fn));
+        assertFalse(all(fn).stream().anyMatch(instruction -> instruction.op() == Op.BOX_FLOAT || instruction.op() == Op.INCREF),
+                Printer.print(fn));
+    }
+
+    /**
+     * t = a * b; Incref t; FlushLocal<d> t; FlushLocal<c> t; return a: two locals hold the one
+     * object ({@code d = c = a * b}), which the interpreter could compare ({@code d is c}) once it
+     * has the frame; boxed once per local it would be two, so the box stays.
+     */
+    @Test
+    void boxHeldByTwoLocalsStays() {
+        Function fn = function();
+        Block entry = fn.newBlock("entry");
+        Value a = load(fn, entry, 0);
+        Value b = load(fn, entry, 1);
+        Value t = fn.newValue(Type.TOP);
+        entry.add(new Instr.BinaryOp(t, BinaryOperator.MULTIPLY, a, b, state(4, a, b)));
+        entry.add(new Instr.Refcount(Op.DECREF, b));
+        entry.add(new Instr.Refcount(Op.INCREF, t));
+        entry.add(new Instr.FlushLocal(3, t, state(6)));
+        entry.add(new Instr.FlushLocal(2, t, state(8)));
+        entry.setTerminator(new Terminator.Return(a));
+
+        optimise(fn);
+
+        assertEquals(1, all(fn).stream().filter(instruction -> instruction.op() == Op.BOX_FLOAT && instruction.result() == t).count(),
+                Printer.print(fn));
+    }
+
     /** A box passed to another block is an object there (no double crosses an edge): it stays. */
     @Test
     void boxPassedAlongAnEdgeStays() {

@@ -101,12 +101,12 @@ class UsesTest {
     @Test
     void usesOfAnEditedFunctionSeeTheNewUses() {
         Fixture f = fixture();
-        assertTrue(Uses.of(f.fn()).onlyReleased(f.da()));
-        Instr incref = new Instr.Refcount(Op.INCREF, f.da());
-        f.entry().add(incref);
+        assertTrue(Uses.of(f.fn()).onlyRefcounted(f.da()));
+        Instr unbox = new Instr.UnboxFloat(f.fn().newValue(Type.CDOUBLE), f.da());
+        f.entry().add(unbox);
         Uses uses = Uses.of(f.fn());
-        assertEquals(List.of(incref), uses.instructions(f.da()));
-        assertFalse(uses.onlyReleased(f.da()));
+        assertEquals(List.of(unbox), uses.instructions(f.da()));
+        assertFalse(uses.onlyRefcounted(f.da()));
     }
 
     @Test
@@ -151,14 +151,14 @@ class UsesTest {
         assertFalse(uses.onlyBy(condition, use -> true), "the branch tests it");
         assertFalse(uses.onlyBy(x, use -> true), "passed on the true edge");
         assertFalse(uses.onlyBy(y, use -> true), "passed on the false edge");
-        assertFalse(uses.onlyReleased(x));
-        assertFalse(uses.onlyReleased(y));
-        assertTrue(uses.onlyReleased(unused));
+        assertFalse(uses.onlyRefcounted(x));
+        assertFalse(uses.onlyRefcounted(y));
+        assertTrue(uses.onlyRefcounted(unused));
         assertEquals(List.of(), uses.instructions(x));
     }
 
     @Test
-    void onlyReleasedMeansNoUseButDecrefs() {
+    void onlyRefcountedMeansNoUseButReferenceCountsAndLocalWrites() {
         Function fn = function();
         Block entry = fn.newBlock("entry");
         Value released = load(fn, entry, 0);
@@ -186,14 +186,14 @@ class UsesTest {
 
         Uses uses = Uses.of(fn);
 
-        assertTrue(uses.onlyReleased(released), "released twice, nothing else");
-        assertTrue(uses.onlyReleased(owned), "owned by a frame state and released: ownership is not a use");
-        assertTrue(uses.onlyReleased(untouched), "no uses at all");
-        assertTrue(uses.onlyReleased(resumed), "named by a resume state and released: a resume state is not a use either");
-        assertFalse(uses.onlyReleased(increfed), "an Incref is not a release");
-        assertFalse(uses.onlyReleased(unboxed));
-        assertFalse(uses.onlyReleased(stored));
-        assertFalse(uses.onlyReleased(g), "returned");
+        assertTrue(uses.onlyRefcounted(released), "released twice, nothing else");
+        assertTrue(uses.onlyRefcounted(owned), "owned by a frame state and released: ownership is not a use");
+        assertTrue(uses.onlyRefcounted(untouched), "no uses at all");
+        assertTrue(uses.onlyRefcounted(resumed), "named by a resume state and released: a resume state is not a use either");
+        assertTrue(uses.onlyRefcounted(increfed), "increfed and released: the references are only what states hold");
+        assertFalse(uses.onlyRefcounted(unboxed));
+        assertFalse(uses.onlyRefcounted(stored));
+        assertFalse(uses.onlyRefcounted(g), "returned");
     }
 
     /**
