@@ -1984,6 +1984,27 @@ int pyjit_store_subscript(PyObject *container, PyObject *index, PyObject *value)
     return PyObject_SetItem(container, index, value);
 }
 
+/* container[index] = value for a double (dev.pyjit.ir.Instr.StoreSubscriptFloat): a list's item that
+ * is an exact float only the list references takes the value, as pyjit_store_attr_float's attribute
+ * does; else a new float is stored. 0, or -1 with an error. */
+int pyjit_store_subscript_float(PyThreadState *tstate, PyObject *container, PyObject *index, double value) {
+    Py_ssize_t i = small_index(index);
+    if (i >= 0 && PyList_CheckExact(container) && i < PyList_GET_SIZE(container)) {
+        PyObject *old = PyList_GET_ITEM(container, i);
+        if (PyFloat_CheckExact(old) && Py_REFCNT(old) == 1) {
+            ((PyFloatObject *)old)->ob_fval = value;
+            return 0;
+        }
+    }
+    PyObject *box = pyjit_float_box_in(tstate, value);
+    if (box == NULL) {
+        return -1;
+    }
+    int status = pyjit_store_subscript(container, index, box);
+    Py_DECREF(box);
+    return status;
+}
+
 PyObject *pyjit_slice(PyObject *container, PyObject *start, PyObject *stop) {
     PyObject *slice = PySlice_New(start, stop, NULL);
     if (slice == NULL) {

@@ -329,6 +329,7 @@ void pyjit_release_all(PyObject **items, int n);
 double pyjit_float_value(PyObject *exact_float);
 PyObject *pyjit_float_box(double value);
 PyObject *pyjit_float_box_in(PyThreadState *tstate, double value);
+int pyjit_store_subscript_float(PyThreadState *tstate, PyObject *container, PyObject *index, double value);
 void pyjit_float_division_by_zero(void);
 /* Py_True or Py_False (immortal). */
 PyObject *pyjit_bool(int value);

@@ -468,6 +468,21 @@ public sealed interface Instr {
         public Instr mapOperands(UnaryOperator<Value> f) { return new Access(result, op, map(operands, f), map(state, f)); }
     }
 
+    /**
+     * {@code container[index] = value} for a double: where the container is a list whose item
+     * there is an exact float that nothing but the list references, that float object takes the
+     * new value; otherwise the value is boxed and stored as STORE_SUBSCRIPT stores it.
+     */
+    record StoreSubscriptFloat(Value container, Value index, Value value, FrameState state) implements Instr {
+        public Op op() { return Op.STORE_SUBSCRIPT_FLOAT; }
+        public Value result() { return null; }
+        public List<Value> operands() { return List.of(container, index, value); }
+        public String immediates(Function fn) { return ""; }
+        public Instr mapOperands(UnaryOperator<Value> f) {
+            return new StoreSubscriptFloat(f.apply(container), f.apply(index), f.apply(value), map(state, f));
+        }
+    }
+
     /** The sequence as a tuple of exactly count items (ValueError otherwise, as the interpreter says it). */
     record UnpackSequence(Value result, Value sequence, int count, FrameState state) implements Instr {
         public Op op() { return Op.UNPACK_SEQUENCE; }

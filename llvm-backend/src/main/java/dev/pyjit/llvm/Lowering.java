@@ -371,6 +371,10 @@ final class Lowering {
                 yield checkNull(call("pyjit_build_slice", use(bounds.get(0)), use(bounds.get(1)), step), state);
             }
             case STORE_SUBSCRIPT -> checkStatus(call("pyjit_store_subscript", uses(instruction.operands())), state);
+            case STORE_SUBSCRIPT_FLOAT -> {
+                Instr.StoreSubscriptFloat store = (Instr.StoreSubscriptFloat) instruction;
+                yield checkStatus(call("pyjit_store_subscript_float", tstate, use(store.container()), use(store.index()), use(store.value())), state);
+            }
             case STORE_SLICE -> checkStatus(call("pyjit_store_slice", uses(instruction.operands())), state);
             case UNPACK_SEQUENCE -> {
                 Instr.UnpackSequence unpack = (Instr.UnpackSequence) instruction;

@@ -160,7 +160,7 @@ public final class PromoteLocals implements Pass {
                     LOAD_ASSERTION_ERROR -> false;
             case FOR_ITER -> !instruction.speculates();
             // an exact list, tuple or str indexed by an int: C all the way (IndexError aside)
-            case SUBSCRIPT, STORE_SUBSCRIPT -> !(isExactSequence(instruction.operands().get(0).type())
+            case SUBSCRIPT, STORE_SUBSCRIPT, STORE_SUBSCRIPT_FLOAT -> !(isExactSequence(instruction.operands().get(0).type())
                     && isExactInt(instruction.operands().get(1).type()));
             // an exact list or tuple's items, or a ValueError; its iterator
             case UNPACK_SEQUENCE, GET_ITER -> !isExactListOrTuple(instruction.operands().get(0).type());

@@ -58,6 +58,45 @@ class StoreFloatsInPlaceTest {
     }
 
     @Test
+    void aFloatBoxedOnlyForAnItemIsStoredAsItsDouble() {
+        Function fn = new Function("f", 2, List.of("row", "i"), List.of(), List.of("2.5", "None"));
+        Block entry = fn.newBlock("entry");
+        Value row = fn.newValue(Type.LIST);
+        entry.add(new Instr.LoadLocal(row, 0));
+        Value index = fn.newValue(Type.INT);
+        entry.add(new Instr.LoadLocal(index, 1));
+        Value d = fn.newValue(Type.CDOUBLE);
+        entry.add(new Instr.FloatConstant(d, 0, 2.5));
+        Value box = fn.newValue(Type.FLOAT);
+        entry.add(new Instr.BoxFloat(box, d, new FrameState(6, List.of(row, index))));
+        entry.add(new Instr.Effect(Op.STORE_SUBSCRIPT, List.of(row, index, box), new FrameState(8, List.of(box, row, index))));
+        entry.add(new Instr.Refcount(Op.DECREF, box));
+        entry.add(new Instr.Refcount(Op.DECREF, row));
+        entry.add(new Instr.Refcount(Op.DECREF, index));
+        Value none = fn.newValue(Type.NONE);
+        entry.add(new Instr.LoadConst(none, 1));
+        entry.setTerminator(new Terminator.Return(none));
+        Verifier.verify(fn);
+
+        new StoreFloatsInPlace().run(fn);
+        Verifier.verify(fn);
+
+        assertEquals("""
+                function f {
+                bb0:  # entry
+                  v0:List = LoadLocal<row>
+                  v1:Int = LoadLocal<i>
+                  v2:CDouble = FloatConstant<2.5>
+                  StoreSubscriptFloat v0 v1 v2  @8 owns[v2 v0 v1]
+                  Decref v0
+                  Decref v1
+                  v4:None = LoadConst<None>
+                  Return v4
+                }
+                """, Printer.printTyped(fn));
+    }
+
+    @Test
     void aBoxUsedForMoreThanTheStoreStays() {
         Function fn = boxedStore(true);
         String before = Printer.printTyped(fn);
