@@ -10,7 +10,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code PYJIT_PERF_MAP=1}: perf learns the address, size and name of every compiled function. */
+/**
+ * {@code PYJIT_PERF_MAP=1}: perf learns the address, size and name of every compiled function, and
+ * of the runtime's helpers its object kept bodies of.
+ */
 class PerfMapTest {
     @TempDir
     Path directory;
@@ -24,8 +27,9 @@ class PerfMapTest {
                 "print(os.getpid(), scaled_sum(range(10), 3))",
                 ""));
         Path stats = directory.resolve("mapped.json");
-        Pyjit.Outcome outcome = Pyjit.run(Map.of("PYJIT_THRESHOLD", "0", "PYJIT_PERF_MAP", "1", "PYJIT_STATS", stats.toString()),
-                null, directory, script.toString());
+        // optimised at once: its object keeps bodies of the runtime's helpers it did not inline
+        Pyjit.Outcome outcome = Pyjit.run(Map.of("PYJIT_THRESHOLD", "0", "PYJIT_OPTIMISE_AFTER", "0", "PYJIT_PERF_MAP", "1",
+                "PYJIT_STATS", stats.toString()), null, directory, script.toString());
         JitStatsFile json = JitStatsFile.read(stats);
         assertTrue(json.entries(script, "scaled_sum") > 0, "scaled_sum ran natively: " + json);
         assertEquals(0, outcome.exitCode(), outcome.stderr());
@@ -34,12 +38,20 @@ class PerfMapTest {
         Path map = Path.of("/tmp", "perf-" + printed[0] + ".map");
         try {
             List<String> lines = Files.readAllLines(map);
-            String line = lines.stream().filter(l -> l.contains(" pyjit_scaled_sum_")).findFirst()
+            String line = lines.stream().filter(l -> l.matches("[0-9a-f]+ [0-9a-f]+ pyjit_scaled_sum_\\w+")).findFirst()
                     .orElseThrow(() -> new AssertionError("scaled_sum is not in " + lines));
             String[] fields = line.split(" ");
             assertEquals(3, fields.length, line);
-            assertTrue(Long.parseLong(fields[0], 16) > 0, line);
-            assertTrue(Long.parseLong(fields[1], 16) > 16, "the function's size comes from the object: " + line);
+            long start = Long.parseLong(fields[0], 16);
+            long size = Long.parseLong(fields[1], 16);
+            assertTrue(start > 0, line);
+            assertTrue(size > 16, "the function's size comes from the object: " + line);
+            String helper = lines.stream().filter(l -> l.matches("[0-9a-f]+ [0-9a-f]+ pyjit_\\w+ in " + fields[2])).findFirst()
+                    .orElseThrow(() -> new AssertionError("no helper of " + fields[2] + " is named in " + lines));
+            long helperStart = Long.parseLong(helper.split(" ")[0], 16);
+            assertTrue(helperStart >= start + size || helperStart + Long.parseLong(helper.split(" ")[1], 16) <= start,
+                    "a helper's code is beside the function's, not in it: " + line + " / " + helper);
+            assertTrue(Math.abs(helperStart - start) < 1 << 20, "the helper is in the same object: " + line + " / " + helper);
         } finally {
             Files.deleteIfExists(map);
         }

@@ -8,9 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.llvm.LLVM.LLVMBinaryRef;
 import org.bytedeco.llvm.LLVM.LLVMMemoryBufferRef;
+import org.bytedeco.llvm.LLVM.LLVMSectionIteratorRef;
 import org.bytedeco.llvm.LLVM.LLVMSymbolIteratorRef;
 
 /**
@@ -26,20 +29,14 @@ public final class PerfMap {
     }
 
     /**
-     * Records the function {@code symbol} of a linked object, now at {@code address}. A map that
-     * cannot be written only leaves perf without names: the code runs all the same.
+     * Records the functions of a linked object whose entry point {@code symbol} is now at
+     * {@code address}: the entry point, and every helper the object kept a body of (the runtime's
+     * helpers not inlined into it), named {@code helper in symbol}, at the same distance from the
+     * entry point as in the object (its code is linked as one block). A map that cannot be
+     * written only leaves perf without names: the code runs all the same.
      */
     void add(byte[] object, String symbol, long address) {
-        String line = Long.toHexString(address) + " " + Long.toHexString(sizeOf(object, symbol)) + " " + symbol + "\n";
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
-            out.write(line);
-        } catch (IOException unwritable) {
-            // nothing to undo
-        }
-    }
-
-    /** The size of the symbol's code in the object, from its symbol table; 1 if it is not there. */
-    private static long sizeOf(byte[] object, String symbol) {
+        StringBuilder lines = new StringBuilder();
         try (BytePointer bytes = new BytePointer(object.length); BytePointer name = new BytePointer("object");
              BytePointer error = new BytePointer((BytePointer) null)) {
             bytes.put(object);
@@ -48,19 +45,39 @@ public final class PerfMap {
             if (binary == null || binary.isNull()) {
                 LLVMDisposeMessage(error);
                 LLVMDisposeMemoryBuffer(buffer);
-                return 1;
+                return;
             }
-            long size = 1;
+            // the symbols of the code section, at their offsets in it
+            Map<String, long[]> functions = new LinkedHashMap<>();
             LLVMSymbolIteratorRef symbols = LLVMObjectFileCopySymbolIterator(binary);
+            LLVMSectionIteratorRef section = LLVMObjectFileCopySectionIterator(binary);
             for (; LLVMObjectFileIsSymbolIteratorAtEnd(binary, symbols) == 0; LLVMMoveToNextSymbol(symbols)) {
-                if (symbol.equals(LLVMGetSymbolName(symbols).getString())) {
-                    size = Math.max(1, LLVMGetSymbolSize(symbols));
+                long size = LLVMGetSymbolSize(symbols);
+                LLVMMoveToContainingSection(section, symbols);
+                if (size > 0 && LLVMObjectFileIsSectionIteratorAtEnd(binary, section) == 0 && ".text".equals(LLVMGetSectionName(section).getString())) {
+                    functions.put(LLVMGetSymbolName(symbols).getString(), new long[] {LLVMGetSymbolAddress(symbols), size});
                 }
             }
+            LLVMDisposeSectionIterator(section);
             LLVMDisposeSymbolIterator(symbols);
             LLVMDisposeBinary(binary);
             LLVMDisposeMemoryBuffer(buffer);
-            return size;
+            long[] entry = functions.get(symbol);
+            if (entry == null) {
+                return;
+            }
+            functions.forEach((function, where) -> {
+                boolean own = function.equals(symbol);
+                if (own || function.startsWith("pyjit_") && !function.startsWith(symbol + "_")) {
+                    lines.append(Long.toHexString(address + where[0] - entry[0])).append(' ').append(Long.toHexString(where[1])).append(' ')
+                            .append(own ? symbol : function + " in " + symbol).append('\n');
+                }
+            });
+        }
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+            out.write(lines.toString());
+        } catch (IOException unwritable) {
+            // nothing to undo
         }
     }
 }
