@@ -13,7 +13,8 @@ import java.util.List;
  * release the value's other reference: no store or flush of a local (one of which may own it),
  * no other release of it or of anything that could hold it, nothing that takes it over or runs
  * Python code. A local loaded twice for one expression ({@code x * x}) then costs no reference
- * counting, and a float a virtual local holds is used as its double alone. An instruction between
+ * counting, a float a virtual local holds is used as its double alone, and a loop's float local
+ * copied into {@code acc += values[i] * k} goes around the loop unboxed. An instruction between
  * them that can raise or hand the frame to the interpreter with the value among what it releases
  * or passes on then borrows that reference ({@link Instr#withBorrowed}): its exit takes it first.
  */
@@ -52,6 +53,26 @@ public final class CancelRefcountPairs implements Pass {
         }
     }
 
+    /**
+     * Whether the value is a reference to a local's object that was loaded (and type-checked)
+     * between the Incref and its release: nothing between stores or flushes a local (the search
+     * stops at those), so the frame still holds the object and releasing the loaded reference frees
+     * nothing ({@code acc += values[i]} releases the list it indexed).
+     */
+    private static boolean loadedFromLocal(List<Instr> instructions, int increment, int release, Value value) {
+        for (int i = release - 1; i > increment; i--) {
+            Instr instruction = instructions.get(i);
+            if (value.equals(instruction.result())) {
+                if (instruction instanceof Instr.GuardType guard) {
+                    value = guard.value();
+                } else {
+                    return instruction instanceof Instr.LoadLocal;
+                }
+            }
+        }
+        return false;
+    }
+
     /** The index of the Decref that cancels the Incref at {@code increment}, or -1. */
     private static int matchingRelease(List<Instr> instructions, int increment) {
         Value value = instructions.get(increment).operands().get(0);
@@ -62,7 +83,7 @@ public final class CancelRefcountPairs implements Pass {
                 if (released.equals(value)) {
                     return i;
                 }
-                if (!released.type().isSubtypeOf(LEAF) || released.type().isBottom()) {
+                if ((!released.type().isSubtypeOf(LEAF) || released.type().isBottom()) && !loadedFromLocal(instructions, increment, i, released)) {
                     return -1;
                 }
             } else if (between.op() == Op.STORE_LOCAL || between.op() == Op.FLUSH_LOCAL || PromoteLocals.runsCode(between)

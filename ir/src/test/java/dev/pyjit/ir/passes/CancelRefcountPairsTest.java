@@ -61,13 +61,33 @@ class CancelRefcountPairsTest {
                 new Instr.LoadLocal(object, 1), new Instr.BinaryOp(sum, BinaryOperator.ADD, object, object, state(4))));
     }
 
+    /** list = y (an argument's reference, which compiled code owns); x loaded; Incref x; Decref list; Decref x; return x. */
     @Test
     void releasingAContainerBetweenKeepsThePair() {
-        Function fn = scratch();
+        Function fn = new Function("f", 2, List.of("x", "y"), List.of(), List.of());
+        Block entry = fn.newBlock("entry");
         Value list = fn.newValue(Type.LIST);
-        assertEquals(List.of(Op.LOAD_LOCAL, Op.INCREF, Op.LOAD_LOCAL, Op.DECREF, Op.DECREF),
-                afterPass(Type.FLOAT, new Instr.LoadLocal(list, 1), new Instr.Refcount(Op.DECREF, list)),
-                "the list may hold the only other reference");
+        entry.add(new Instr.LoadLocal(list, 1));
+        Value x = fn.newValue(Type.FLOAT);
+        entry.add(new Instr.LoadLocal(x, 0));
+        entry.add(new Instr.Refcount(Op.INCREF, x));
+        entry.add(new Instr.Refcount(Op.DECREF, list));
+        entry.add(new Instr.Refcount(Op.DECREF, x));
+        entry.setTerminator(new Terminator.Return(x));
+        new CancelRefcountPairs().run(fn);
+        Verifier.verify(fn);
+        assertEquals(List.of(Op.LOAD_LOCAL, Op.LOAD_LOCAL, Op.INCREF, Op.DECREF, Op.DECREF), ops(entry),
+                "the list may hold the only other reference: it was loaded before, and a store may have come between");
+    }
+
+    /** {@code acc += values[i]}: the list indexed is loaded from its local between the pair, so the frame still holds it. */
+    @Test
+    void releasingAContainerLoadedFromALocalBetweenCancelsThePair() {
+        Function fn = scratch();
+        Value list = fn.newValue(Type.OBJECT);
+        Value checked = fn.newValue(Type.LIST);
+        assertEquals(List.of(Op.LOAD_LOCAL, Op.LOAD_LOCAL, Op.GUARD_TYPE, Op.DECREF), afterPass(Type.FLOAT, new Instr.LoadLocal(list, 1),
+                new Instr.GuardType(checked, list, Type.LIST, null), new Instr.Refcount(Op.DECREF, checked)));
     }
     /** b.x += ... holds b twice; a guard failing between the Incref and Decref of b hands both to the interpreter. */
     @Test
