@@ -51,6 +51,11 @@ public final class IrTesting {
         return instructions;
     }
 
+    /** Every instruction of that kind in the function, in block order. */
+    public static <T extends Instr> List<T> all(Function fn, Class<T> kind) {
+        return all(fn).stream().filter(kind::isInstance).map(kind::cast).toList();
+    }
+
     /** The op of each instruction of the block, in order (the terminator excluded). */
     public static List<Op> ops(Block block) {
         return block.instructions().stream().map(Instr::op).toList();

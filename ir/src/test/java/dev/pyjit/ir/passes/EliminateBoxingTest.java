@@ -185,7 +185,7 @@ class EliminateBoxingTest {
 
         optimise(fn);
 
-        Instr.FloatArith division = all(fn).stream().filter(Instr.FloatArith.class::isInstance).map(Instr.FloatArith.class::cast)
+        Instr.FloatArith division = all(fn, Instr.FloatArith.class).stream()
                 .filter(arith -> arith.operator() == BinaryOperator.TRUE_DIVIDE).findFirst().orElseThrow();
         assertEquals(Op.FLOAT_DIVIDE, division.op());
         assertEquals(state(4, a, b), division.state());
@@ -245,14 +245,14 @@ class EliminateBoxingTest {
 
         optimise(fn);
 
-        List<Instr.BoxFloat> boxes = all(fn).stream().filter(Instr.BoxFloat.class::isInstance).map(Instr.BoxFloat.class::cast).toList();
+        List<Instr.BoxFloat> boxes = all(fn, Instr.BoxFloat.class);
         assertEquals(1, boxes.size(), Printer.print(fn));
         Instr.BoxFloat box = boxes.get(0);
         assertSame(t, box.result());
         assertEquals(state(4, a, b), box.state());
         assertEquals(new Terminator.Return(t), entry.terminator());
         assertGone(fn, s);
-        Instr.FloatArith sum = all(fn).stream().filter(Instr.FloatArith.class::isInstance).map(Instr.FloatArith.class::cast)
+        Instr.FloatArith sum = all(fn, Instr.FloatArith.class).stream()
                 .filter(arith -> arith.operator() == BinaryOperator.ADD).findFirst().orElseThrow();
         assertSame(box.value(), sum.left(), "the unbox of the kept box is still bypassed");
         assertEquals(1, all(fn).stream().filter(instruction -> instruction.op() == Op.UNBOX_FLOAT
@@ -285,9 +285,9 @@ class EliminateBoxingTest {
 
         assertGone(fn, t);
         assertGone(fn, s);
-        Instr.FloatArith product = all(fn).stream().filter(Instr.FloatArith.class::isInstance).map(Instr.FloatArith.class::cast)
+        Instr.FloatArith product = all(fn, Instr.FloatArith.class).stream()
                 .filter(arith -> arith.operator() == BinaryOperator.MULTIPLY).findFirst().orElseThrow();
-        Instr.LoadGlobal load = all(fn).stream().filter(Instr.LoadGlobal.class::isInstance).map(Instr.LoadGlobal.class::cast).findFirst()
+        Instr.LoadGlobal load = all(fn, Instr.LoadGlobal.class).stream().findFirst()
                 .orElseThrow();
         assertEquals(state(6, product.result(), product.result()), load.state(), Printer.print(fn));
         assertFalse(all(fn).stream().anyMatch(instruction -> instruction.op() == Op.BOX_FLOAT || instruction.op() == Op.INCREF),
