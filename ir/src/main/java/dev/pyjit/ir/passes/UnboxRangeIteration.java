@@ -124,6 +124,10 @@ public final class UnboxRangeIteration implements Pass {
         body.resumeAtStore(store.offset(), store.slot());
 
         Block latch = function.newBlock("for-latch of " + header.label());
+        // the header's test again, with the header's stack: the interpreter can take over there,
+        // so PromoteLocals can load a local on a way in that had it in the frame (an outer loop's
+        // body entering the loop, where an on-stack replacement entered at this header)
+        latch.setBytecodeOffset(header.bytecodeOffset());
         Map<Value, Value> intoLatch = parametersLike(function, latch, header);
         Instr.RangeIterHasNext test = (Instr.RangeIterHasNext) header.instructions().get(0);
         Value has = function.newValue(Type.BOOL);

@@ -28,6 +28,7 @@ class UnboxRangeIterationTest {
         Function fn = new Function("f", 1, List.of("it", "i"), List.of(), List.of("None"));
         Block entry = fn.newBlock("entry");
         Block header = fn.newBlock("offset 4");
+        header.setBytecodeOffset(4);
         Block exit = fn.newBlock("for-exit offset 4");
         Block body = fn.newBlock("offset 8");
         Value iterable = fn.newValue(Type.OBJECT);
@@ -129,6 +130,10 @@ class UnboxRangeIterationTest {
                   Jump bb4()
                 }
                 """, Printer.printTyped(fn));
+        Block header = fn.blocks().get(1);
+        Block latch = fn.blocks().get(6);
+        assertEquals(4, latch.bytecodeOffset(), "the interpreter can take over at the latch as at the header");
+        assertEquals(header.parameters().size(), latch.parameters().size(), "with the header's stack");
     }
 
     @Test
