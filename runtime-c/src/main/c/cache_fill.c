@@ -334,6 +334,22 @@ static int fill_one(PyObject *record, PyObject *hook) {
     return compiled;
 }
 
+int pyjit_fill_busy(void) {
+    char *folder = fill_folder();
+    DIR *listing = folder == NULL ? NULL : opendir(folder);
+    int busy = 0;
+    struct dirent *item;
+    /* a spool is there from the program's exit until its filler has compiled it */
+    while (listing != NULL && !busy && (item = readdir(listing)) != NULL) {
+        busy = ends_with(item->d_name, SPOOL_SUFFIX) || ends_with(item->d_name, TAKEN_SUFFIX);
+    }
+    if (listing != NULL) {
+        closedir(listing);
+    }
+    free(folder);
+    return busy;
+}
+
 PyObject *pyjit_fill_cache(PyObject *hook) {
     char *folder = hook == NULL ? NULL : fill_folder();
     if (folder == NULL) {

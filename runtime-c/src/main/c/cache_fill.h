@@ -19,6 +19,9 @@ void pyjit_fill_remember(PyCodeObject *code, PyObject *key, int generic, int hea
  * starts a filler for them. */
 void pyjit_fill_at_exit(void);
 
+/* Whether a filler is at work on this cache now, or about to be: a spool waits or is being compiled. */
+int pyjit_fill_busy(void);
+
 /* The filler's work, with the compiler attached and synchronous (compile hook): every spool in
  * the cache's fill/ folder, one filler at a time. */
 PyObject *pyjit_fill_cache(PyObject *hook);

@@ -603,8 +603,16 @@ void pyjit_launch(const char *runtime, int argc, char **argv) {
     int count = argc - 5 - jvm_options;
     int filler = count == 1 && strcmp(argv[5 + jvm_options], FILL_ARGUMENT) == 0;
     if (filler) {
-        /* the lowest priority, for the filler's threads and the JVM's, which inherit it */
+        /* the lowest priority, for the filler's threads and the JVM's, which inherit it; and for
+         * its session's scheduling group (autogroup), without which a niceness orders only the
+         * session's own threads: a program run again while the filler worked got 0.41 s of CPU
+         * in 0.61-0.68 s */
         setpriority(PRIO_PROCESS, 0, 19);
+        FILE *group = fopen("/proc/self/autogroup", "w");
+        if (group != NULL) {
+            fputs("19", group);
+            fclose(group);
+        }
         count = (int)(sizeof FILL_PROGRAM / sizeof FILL_PROGRAM[0]);
     }
     char **args = malloc(sizeof(char *) * ((size_t)count + 1));

@@ -436,11 +436,21 @@ static void stop_sampler(void) {
  * function is worth: about 0.3 s of a core, which on two cores slows the program's own (deltablue:
  * 35% of the run's samples were the JVM starting). So a warm run starts the compiler only once it
  * has run this long; its requests until then are remembered for the filler (a call entry once,
- * see call_left_to_filler). */
+ * see call_left_to_filler). So does a run started while a filler works on the cache (the program
+ * run again at once): the filler is about to write the code its compiler would make, and a JVM
+ * starting beside the filler's on two cores made closures' second run 0.93 s against 0.36 s with
+ * no JIT. */
 #define WARM_RUN_PATIENCE_NS 1000000000LL
 
 static int warm_and_young(void) {
-    if (!sampling || pyjit_native_cache_hits() == 0) {
+    static int filler_busy = -1;  /* asked once, when the first function gets hot */
+    if (!sampling) {
+        return 0;
+    }
+    if (filler_busy < 0) {
+        filler_busy = pyjit_fill_busy();
+    }
+    if (pyjit_native_cache_hits() == 0 && !filler_busy) {
         return 0;
     }
     struct timespec now;

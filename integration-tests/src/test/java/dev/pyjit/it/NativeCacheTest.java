@@ -174,7 +174,10 @@ class NativeCacheTest {
         String log = awaitFiller(fill);
         java.util.regex.Matcher told = java.util.regex.Pattern.compile("cache filler: (\\d+) of (\\d+) requests? compiled").matcher(log);
         assertTrue(told.find() && told.group(1).equals(told.group(2)), log);
-        assertEquals(Integer.parseInt(told.group(1)), libraries().size(), log);
+        // at least those: the program's own compiler, started when spin got hot, may have finished
+        // a compilation at exit, whose library its linker (a child process) writes after the run
+        List<Path> kept = libraries();
+        assertTrue(kept.size() >= Integer.parseInt(told.group(1)), () -> log + kept);
 
         Path stats = directory.resolve("stats.json");
         sampled.put("PYJIT_STATS", stats.toString());
@@ -185,6 +188,38 @@ class NativeCacheTest {
         assertEquals(0, spin.get("compilations").asInt(), second::toString);
         assertEquals(1, loads(spin), second::toString);
         assertTrue(second.get("inlined_entries").asLong() > 0, second::toString);
+    }
+
+    /**
+     * A program run again while a filler is about to compile what the last run asked for (a spool
+     * waits in the fill folder) does not start a compiler of its own in its first second: it would
+     * compete on two cores with the filler's, for code the filler is writing. With no spool, the
+     * same program starts its compiler.
+     */
+    @Test
+    void aRunStartedWhileAFillerWorksLeavesTheCompilingToIt() throws Exception {
+        Path script = script(String.join("\n",
+                "def spin(n):",
+                "    total = 0",
+                "    for i in range(n):",
+                "        total += i % 7",
+                "    return total",
+                "print(spin(3_000_000))",
+                ""));
+        Path waiting = directory.resolve("waiting");
+        Path fill = waiting.resolve("pyjit").resolve("fill");
+        Files.createDirectories(fill, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+        Files.setPosixFilePermissions(waiting.resolve("pyjit"), java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        Files.writeString(fill.resolve("1.spool"), "");
+        for (Path cache : List.of(waiting, directory.resolve("idle"))) {
+            Map<String, String> environment = Map.of("PYJIT_SYNC", "0", "PYJIT_CACHE", "1", "PYJIT_CACHE_FILL", "0",
+                    "XDG_CACHE_HOME", cache.toString(), "PYJIT_BUILD", "native-cache-test", "PYJIT_DEBUG", "1");
+            Pyjit.Outcome outcome = Pyjit.run(environment, null, directory, script.toString());
+            assertEquals(0, outcome.exitCode(), outcome::toString);
+            assertEquals("8999994\n", outcome.stdout());
+            assertEquals(cache == waiting, !outcome.stderr().contains("starting the compiler"), outcome::toString);
+        }
     }
 
     /** The filler's log once no spool is left (PYJIT_DEBUG gives it one), waiting up to two minutes. */
