@@ -3,10 +3,13 @@
 # jit-loop-threshold: 3
 # jit-expect-deopts: rewritten
 # An inner range loop entered again from an outer loop's body, after a call (range() is one),
-# finds the locals it computes in the frame: compiled code loads them where the outer body joins
-# the inner loop's test, checked against the types inference gave them, and carries them around
-# the inner loop unboxed. A callee that rebound such a local through f_locals, or a value of
-# another type, hands the frame to the interpreter there; the results stay the interpreter's.
+# finds the locals it computes in the frame: compiled code loads them on its way into the inner
+# loop, checked against the types inference gave them, and carries them around the inner loop
+# unboxed (the accumulator copied into `total += rows[i][j] * 0.5` too). A callee that rebound
+# such a local through f_locals, or a value of another type, hands the frame to the interpreter
+# there; the results stay the interpreter's. (Code entered mid-frame at the inner loop's header,
+# where the outer body joins the inner loop at its latch, is IrBuilderTest's
+# anInnerLoopEnteredMidFrameCarriesItsAccumulatorUnboxed: here every frame enters at the call.)
 import sys
 
 

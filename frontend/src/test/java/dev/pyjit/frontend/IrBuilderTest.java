@@ -499,6 +499,42 @@ class IrBuilderTest {
         assertEquals(0, count(fn, Op.BOX_FLOAT), "no float is boxed in the loop");
     }
 
+    /**
+     * An on-stack replacement entered at an inner range loop's header, after the interpreter
+     * specialised the function: the outer loop's body enters the inner loop at its latch, with
+     * {@code total} in the frame (written before range() is called). It is loaded there, on that
+     * edge, and goes around the inner loop as a double, instead of being read from the frame at
+     * the top of each round and written back at its end.
+     */
+    @Test
+    void anInnerLoopEnteredMidFrameCarriesItsAccumulatorUnboxed() throws Unsupported {
+        PyObject globals = EmbeddedPython.run("""
+                def f(u, n):
+                    result = []
+                    for i in range(n):
+                        total = 0.0
+                        for j in range(n):
+                            total += u[j] * 0.5
+                        result.append(total)
+                    return result
+                for _ in range(10):
+                    f([1.5] * 8, 8)
+                """);
+        try {
+            CodeObject code = EmbeddedPython.code(globals, "f");
+            int inner = IrBuilder.build(code).blocks().stream().filter(block -> !block.instructions().isEmpty()
+                    && block.instructions().get(0) instanceof Instr.ForIter).mapToInt(Block::bytecodeOffset).max().orElseThrow();
+            Function fn = IrBuilder.buildMidFrame(code, inner, List.of(Type.LIST, Type.INT, Type.LIST, Type.INT, Type.FLOAT, Type.INT));
+            Pipeline.run(fn, Pipeline.TYPING);
+            Pipeline.run(fn, Pipeline.OPTIMISATION);
+            assertEquals(0, count(fn, Op.LOAD_LOCAL_FLOAT), () -> "total is not read from the frame each round:\n" + Printer.print(fn));
+            assertTrue(fn.blocks().stream().anyMatch(block -> block.label().startsWith("for-latch")
+                    && block.parameters().stream().anyMatch(parameter -> parameter.type().equals(Type.CDOUBLE))), Printer.print(fn));
+        } finally {
+            Py_DecRef(globals);
+        }
+    }
+
     @Test
     void noOnStackReplacementEntersALoopInsideATryBlock() throws Unsupported {
         CodeObject code = EmbeddedPython.compile(String.join("\n",

@@ -66,13 +66,9 @@ public final class PerfMap {
             if (entry == null) {
                 return;
             }
-            functions.forEach((function, where) -> {
-                boolean own = function.equals(symbol);
-                if (own || function.startsWith("pyjit_") && !function.startsWith(symbol + "_")) {
-                    lines.append(Long.toHexString(address + where[0] - entry[0])).append(' ').append(Long.toHexString(where[1])).append(' ')
-                            .append(own ? symbol : function + " in " + symbol).append('\n');
-                }
-            });
+            functions.forEach((function, where) -> lines.append(Long.toHexString(address + where[0] - entry[0])).append(' ')
+                    .append(Long.toHexString(where[1])).append(' ').append(function.equals(symbol) ? symbol : function + " in " + symbol)
+                    .append('\n'));
         }
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
             out.write(lines.toString());

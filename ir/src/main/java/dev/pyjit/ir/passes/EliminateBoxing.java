@@ -3,7 +3,6 @@ package dev.pyjit.ir.passes;
 import dev.pyjit.ir.Block;
 import dev.pyjit.ir.Function;
 import dev.pyjit.ir.Instr;
-import dev.pyjit.ir.Op;
 import dev.pyjit.ir.Type;
 import dev.pyjit.ir.Value;
 import dev.pyjit.ir.VirtualLocal;
@@ -111,8 +110,7 @@ public final class EliminateBoxing implements Pass {
         Map<Value, Set<Integer>> slots = localSlots(function);
         Map<Value, Value> unused = new HashMap<>();
         boxedFrom.forEach((box, unboxed) -> {
-            boolean copied = uses.instructions(box).stream().anyMatch(use -> use.op() == Op.INCREF);
-            if (uses.onlyRefcounted(box) && (!copied || slots.getOrDefault(box, Set.of()).size() <= 1)) {
+            if (uses.onlyRefcounted(box) && slots.getOrDefault(box, Set.of()).size() <= 1) {
                 unused.put(box, unboxed);
             }
         });
