@@ -45,8 +45,12 @@ import org.bytedeco.llvm.LLVM.LLVMValueRef;
  * is built for the host. A target's own runtime build comes with ahead-of-time compilation.
  */
 public final class LlvmEmitter {
-    /** Inline the helpers into the function, clean up, drop the helpers it does not use. */
-    static final String PASSES = "globaldce,cgscc(inline),function(sroa,early-cse,instcombine<no-verify-fixpoint>,simplifycfg),globaldce";
+    /**
+     * Inline the helpers into the function, clean up, then leave the runtime's exported helpers
+     * that were not inlined to the runtime library (their bodies dropped) and drop what nothing
+     * calls any more.
+     */
+    static final String PASSES = "globaldce,cgscc(inline),function(sroa,early-cse,instcombine<no-verify-fixpoint>,simplifycfg),elim-avail-extern,globaldce";
     /**
      * The size (IR instructions) up to which a function is optimised. Above it the passes' and the
      * optimising code generator's time grows past seconds: a function of 2,900 IR instructions
@@ -204,8 +208,12 @@ public final class LlvmEmitter {
 
     /**
      * Links into {@code module} the definitions of the helpers it calls (and of those they call),
-     * but not of the slow ones, which stay calls into the runtime library; every linked helper
-     * becomes internal to the module. A definition made link-once is linked only where something
+     * but not of the slow ones, which stay calls into the runtime library. The runtime exports
+     * most helpers: their definitions are there to be inlined (available externally), and a call
+     * that is not inlined goes to the library, so each module compiles only the code inlined into
+     * it and the static functions that code calls (a module's helpers were half of its LLVM
+     * instructions, and of its code generation time). Static helpers become internal to the
+     * module. A definition made link-once or available externally is linked only where something
      * refers to it.
      */
     private void linkHelpers(LLVMModuleRef module) {
@@ -220,7 +228,7 @@ public final class LlvmEmitter {
             if (LLVMGetValueName(f).getString().startsWith(SLOW_HELPER)) {
                 declareOnly(helpers, f);
             } else {
-                LLVMSetLinkage(f, LLVMLinkOnceODRLinkage);
+                LLVMSetLinkage(f, LLVMGetLinkage(f) == LLVMExternalLinkage ? LLVMAvailableExternallyLinkage : LLVMLinkOnceODRLinkage);
             }
         }
         // the linker takes the helpers' module over, and frees it

@@ -128,6 +128,19 @@ class LoweringGoldenTest {
         assertTrue(!text.contains("call ptr @pyjit_enter("), "O2 inlines the runtime's helpers:\n" + text);
     }
 
+    /**
+     * Optimised code inlines what pays and calls the rest of the runtime's exported helpers in the
+     * runtime library, where quick code calls them: no copy of them is compiled into the module.
+     * pyjit_leave, too large to inline, is the one every function calls.
+     */
+    @ParameterizedTest
+    @MethodSource("names")
+    void optimisedCodeCompilesNoCopyOfAnExportedHelper(String name) throws Unsupported {
+        String assembly = emitter.assembly(optimisedIr(name), Tier.OPTIMISED);
+        assertTrue(assembly.contains("pyjit_leave@PLT"), "the runtime's pyjit_leave is called:\n" + assembly);
+        assertTrue(!assembly.matches("(?s).*\\n\\s*pyjit_leave:.*"), "and no copy of it is defined:\n" + assembly);
+    }
+
     /** Quick code takes no passes and keeps its helpers in the runtime library: the module defines the function alone. */
     @ParameterizedTest
     @MethodSource("names")
