@@ -2005,7 +2005,44 @@ int pyjit_store_subscript_float(PyThreadState *tstate, PyObject *container, PyOb
     return status;
 }
 
+/* A bound of a slice with step 1 (None or an int that fits a word), made an index into a sequence
+ * of `length` items as PySlice_AdjustIndices makes it; 0 for any other bound, whose conversion
+ * (__index__, the error) is left to the slice object. */
+static inline int slice_bound(PyObject *bound, Py_ssize_t length, Py_ssize_t missing, Py_ssize_t *index) {
+    Py_ssize_t i;
+    if (bound == Py_None) {
+        i = missing;
+    } else if (PyLong_CheckExact(bound) && _PyLong_IsCompact((PyLongObject *)bound)) {
+        i = _PyLong_CompactValue((PyLongObject *)bound);
+    } else {
+        return 0;
+    }
+    if (i < 0) {
+        i += length;
+        if (i < 0) {
+            i = 0;
+        }
+    } else if (i > length) {
+        i = length;
+    }
+    *index = i;
+    return 1;
+}
+
+/* container[start:stop]: a list, tuple or str sliced as their subscripts slice them (the same
+ * object back for a whole tuple or str, as there), without the slice object; the rest through one. */
 PyObject *pyjit_slice(PyObject *container, PyObject *start, PyObject *stop) {
+    Py_ssize_t length = PyList_CheckExact(container) || PyTuple_CheckExact(container) ? Py_SIZE(container)
+                      : PyUnicode_CheckExact(container) ? PyUnicode_GET_LENGTH(container) : -1;
+    Py_ssize_t low, high;
+    if (length >= 0 && slice_bound(start, length, 0, &low) && slice_bound(stop, length, length, &high)) {
+        if (high < low) {
+            high = low;
+        }
+        return PyList_CheckExact(container) ? PyList_GetSlice(container, low, high)
+             : PyTuple_CheckExact(container) ? PyTuple_GetSlice(container, low, high)
+             : PyUnicode_Substring(container, low, high);
+    }
     PyObject *slice = PySlice_New(start, stop, NULL);
     if (slice == NULL) {
         return NULL;
@@ -2019,7 +2056,16 @@ PyObject *pyjit_build_slice(PyObject *start, PyObject *stop, PyObject *step_or_n
     return PySlice_New(start, stop, step_or_null);
 }
 
+/* container[start:stop] = value: a list or tuple into a list as list_ass_subscript assigns a slice
+ * with step 1 (the list itself too), without the slice object; the rest through one. Another
+ * iterable is made a sequence first, which may change the list before its bounds are adjusted. */
 int pyjit_store_slice(PyObject *container, PyObject *start, PyObject *stop, PyObject *value) {
+    Py_ssize_t low, high;
+    if (PyList_CheckExact(container) && (PyList_CheckExact(value) || PyTuple_CheckExact(value))
+            && slice_bound(start, PyList_GET_SIZE(container), 0, &low)
+            && slice_bound(stop, PyList_GET_SIZE(container), PyList_GET_SIZE(container), &high)) {
+        return PyList_SetSlice(container, low, high, value);
+    }
     PyObject *slice = PySlice_New(start, stop, NULL);
     if (slice == NULL) {
         return -1;
