@@ -2005,16 +2005,26 @@ int pyjit_store_subscript_float(PyThreadState *tstate, PyObject *container, PyOb
     return status;
 }
 
-/* A bound of a slice with step 1 (None or an int that fits a word), made an index into a sequence
- * of `length` items as PySlice_AdjustIndices makes it; 0 for any other bound, whose conversion
- * (__index__, the error) is left to the slice object. */
+/* A bound or step of an extended slice as PySlice_Unpack reads it, where it is None (`missing`)
+ * or an int that fits a word; 0 for anything else, whose conversion (__index__, the error) is left
+ * to the slice object. */
+static inline int unpacked_bound(PyObject *bound, Py_ssize_t missing, Py_ssize_t *value) {
+    if (bound == Py_None) {
+        *value = missing;
+        return 1;
+    }
+    if (PyLong_CheckExact(bound) && _PyLong_IsCompact((PyLongObject *)bound)) {
+        *value = _PyLong_CompactValue((PyLongObject *)bound);
+        return 1;
+    }
+    return 0;
+}
+
+/* A bound of a slice with step 1 made an index into a sequence of `length` items as
+ * PySlice_AdjustIndices makes it; 0 for a bound unpacked_bound does not take. */
 static inline int slice_bound(PyObject *bound, Py_ssize_t length, Py_ssize_t missing, Py_ssize_t *index) {
     Py_ssize_t i;
-    if (bound == Py_None) {
-        i = missing;
-    } else if (PyLong_CheckExact(bound) && _PyLong_IsCompact((PyLongObject *)bound)) {
-        i = _PyLong_CompactValue((PyLongObject *)bound);
-    } else {
+    if (!unpacked_bound(bound, missing, &i)) {
         return 0;
     }
     if (i < 0) {
@@ -2044,6 +2054,38 @@ PyObject *pyjit_slice(PyObject *container, PyObject *start, PyObject *stop) {
              : PyUnicode_Substring(container, low, high);
     }
     PyObject *slice = PySlice_New(start, stop, NULL);
+    if (slice == NULL) {
+        return NULL;
+    }
+    PyObject *result = PyObject_GetItem(container, slice);
+    Py_DECREF(slice);
+    return result;
+}
+
+/* container[start:stop:step]: a list or tuple sliced as list_subscript and tuplesubscript slice
+ * it (the same tuple back for a whole one), without the slice object; the rest through one. */
+PyObject *pyjit_slice_step(PyObject *container, PyObject *start, PyObject *stop, PyObject *step) {
+    int list = PyList_CheckExact(container);
+    Py_ssize_t by, low, high;
+    if ((list || PyTuple_CheckExact(container)) && step != Py_None && unpacked_bound(step, 0, &by) && by != 0
+            && unpacked_bound(start, by < 0 ? PY_SSIZE_T_MAX : 0, &low)
+            && unpacked_bound(stop, by < 0 ? PY_SSIZE_T_MIN : PY_SSIZE_T_MAX, &high)) {
+        Py_ssize_t count = PySlice_AdjustIndices(Py_SIZE(container), &low, &high, by);
+        if (!list && by == 1 && low == 0 && count == Py_SIZE(container)) {
+            return Py_NewRef(container);
+        }
+        PyObject *result = list ? PyList_New(count) : PyTuple_New(count);
+        if (result == NULL) {
+            return NULL;
+        }
+        PyObject **from = list ? ((PyListObject *)container)->ob_item : ((PyTupleObject *)container)->ob_item;
+        PyObject **into = list ? ((PyListObject *)result)->ob_item : ((PyTupleObject *)result)->ob_item;
+        for (Py_ssize_t i = 0, at = low; i < count; i++, at += by) {
+            into[i] = Py_NewRef(from[at]);
+        }
+        return result;
+    }
+    PyObject *slice = PySlice_New(start, stop, step);
     if (slice == NULL) {
         return NULL;
     }

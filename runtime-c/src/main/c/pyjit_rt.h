@@ -425,6 +425,7 @@ int pyjit_list_extend(PyObject *list, PyObject *iterable);
 PyObject *pyjit_subscript(PyObject *container, PyObject *index);
 int pyjit_store_subscript(PyObject *container, PyObject *index, PyObject *value);
 PyObject *pyjit_slice(PyObject *container, PyObject *start, PyObject *stop);
+PyObject *pyjit_slice_step(PyObject *container, PyObject *start, PyObject *stop, PyObject *step);
 PyObject *pyjit_build_slice(PyObject *start, PyObject *stop, PyObject *step_or_null);
 int pyjit_store_slice(PyObject *container, PyObject *start, PyObject *stop, PyObject *value);
 PyObject *pyjit_unpack_sequence(PyObject *seq, int n);

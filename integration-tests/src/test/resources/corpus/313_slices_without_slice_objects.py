@@ -1,6 +1,7 @@
-# jit-expect-compiled: take store describe
+# jit-expect-compiled: take take_step store describe
 # jit-threshold: 5
-# Compiled code slices an exact list, tuple or str with None or word-sized int bounds without
+# Compiled code slices an exact list, tuple or str with None or word-sized int bounds (a list or
+# tuple with any such step too: container[a:b:c] is BUILD_SLICE then BINARY_SUBSCR) without
 # making a slice object, and assigns a list or tuple to a list slice the same way. Every other
 # container, value or bound (subclasses, iterators that change the list, bools, ints past 64 bits,
 # __index__ objects, floats) goes through the slice object,
@@ -33,6 +34,19 @@ def take(container, start, stop):
     return container[start:stop]
 
 
+def take_step(container, start, stop, step):
+    return container[start:stop:step]
+
+
+def reversed_copy(container):
+    return container[::-1]
+
+
+def kept_slice(container, k):
+    s = slice(k, None, -1)
+    return container[k::-1], container[s], s
+
+
 def take_all(container):
     return container[:]
 
@@ -55,6 +69,23 @@ def main():
                 for stop in bounds:
                     print(describe(take(container, start, stop)), end="; ")
             print()
+    steps = [None, 1, 2, 3, -1, -2, -3, 0, 7, -7, True, 2 ** 70, -(2 ** 70), Index(2), Index(-1)]
+    short_bounds = [None, 0, 2, -1, -5, 5, 2 ** 70, Index(1)]
+    for _ in range(2):
+        for container in containers:
+            for step in steps:
+                for start in short_bounds:
+                    for stop in short_bounds:
+                        try:
+                            print(describe(take_step(container, start, stop, step)), end="; ")
+                        except ValueError as error:
+                            print("ValueError", error, end="; ")
+                print()
+    for _ in range(6):
+        t = (1, 2, 3)
+        print(take_step(t, None, None, 1) is t, take_step(t, 0, 3, 1) is t, take_step(t, None, None, -1), reversed_copy([1, 2, 3]),
+              reversed_copy("abc"), reversed_copy(()), reversed_copy([]), kept_slice([1, 2, 3, 4], 2), kept_slice((5, 6), 1))
+
     for bad in [1.5, "x"]:
         for container in [[1, 2], (1, 2), "ab"]:
             try:

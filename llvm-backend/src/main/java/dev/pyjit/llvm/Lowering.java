@@ -364,7 +364,7 @@ final class Lowering {
             case RANGE_ITER_NEXT -> call("pyjit_range_iter_next", use(((Instr.RangeIterNext) instruction).iterator()));
             case LIST_EXTEND -> checkStatus(call("pyjit_list_extend", uses(instruction.operands())), state);
             case SUBSCRIPT -> checkNull(call("pyjit_subscript", uses(instruction.operands())), state);
-            case SLICE -> checkNull(call("pyjit_slice", uses(instruction.operands())), state);
+            case SLICE -> checkNull(call(instruction.operands().size() == 4 ? "pyjit_slice_step" : "pyjit_slice", uses(instruction.operands())), state);
             case BUILD_SLICE -> {
                 List<Value> bounds = instruction.operands();
                 LLVMValueRef step = bounds.size() == 3 ? use(bounds.get(2)) : LLVMConstPointerNull(pointer);

@@ -17,6 +17,7 @@ public final class Pipeline {
             new TypeInference(),
             new ElideProvenGuards(),
             new SpecialiseArithmetic(),
+            new FuseExtendedSlices(),
             new CancelRefcountPairs(),
             new UnboxParameters(),
             new EliminateBoxing(),
