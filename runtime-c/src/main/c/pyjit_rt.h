@@ -342,7 +342,11 @@ void pyjit_store_local(_PyInterpreterFrame *frame, int slot, PyObject *value);
 /* A virtual local's number boxed for the frame on the way to a handler or out of the function; if
  * the box failed (MemoryError is set) the slot keeps its older object, never NULL for a local that
  * compiled code knows to be bound. */
-void pyjit_store_boxed_local(_PyInterpreterFrame *frame, int slot, PyObject *boxed);
+/* How a layout of virtual locals holds one (pyjit_write_locals). */
+enum { PYJIT_LOCAL_OBJECT = 0, PYJIT_LOCAL_DOUBLE = 1, PYJIT_LOCAL_INT64 = 2 };
+void pyjit_write_locals(PyThreadState *tstate, _PyInterpreterFrame *frame, const int32_t *layout, int count, ...);
+int pyjit_sync_locals(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject **written, const int32_t *layout, int count, ...);
+int pyjit_frame_changed(_PyInterpreterFrame *frame, PyObject *const *written, const int32_t *layout, int count);
 PyObject *pyjit_load_global(_PyInterpreterFrame *frame, int name_index);
 int pyjit_store_global(_PyInterpreterFrame *frame, int name_index, PyObject *value);
 PyObject *pyjit_load_attr(_PyInterpreterFrame *frame, PyObject *owner, int name_index);

@@ -73,6 +73,11 @@ final class Lowering {
     private DebugLines lines;
     /** The value stack handed to the interpreter (a failed speculation, a poll, an unwind); one array serves them all. */
     private LLVMValueRef resumeStack;
+    /** The layouts of virtual locals (see withLocals), each once. */
+    private final Map<String, LLVMValueRef> localsLayouts = new HashMap<>();
+    /** Where pyjit_sync_locals notes what it wrote to each slot, made where the first access needs it. */
+    private LLVMValueRef synced;
+    private int slotCount;
     private LLVMValueRef deopts;
     /** The instrumentation version this frame last saw (see pyjit_poll). */
     private LLVMValueRef seenVersion;
@@ -132,6 +137,7 @@ final class Lowering {
 
     void lower(Function function, String symbol) {
         midFrame = function.entersMidFrame();
+        slotCount = function.slotCount();
         LLVMTypeRef signature = LLVMFunctionType(pointer, new PointerPointer<>(new LLVMTypeRef[]{pointer, pointer, i32}), 3, /* varargs */ 0);
         llvmFunction = LLVMAddFunction(module, symbol, signature);
         LLVMValueRef entries = counter(entriesSymbol(symbol));
@@ -779,20 +785,50 @@ final class Lowering {
 
     /**
      * Writes virtual locals to their slots, taking their references over; an unboxed number is
-     * boxed first, and if that fails (MemoryError is then set) the slot keeps its older object:
-     * a handler may read it.
+     * boxed first (its companion, if it has one), and if that fails (MemoryError is then set) the
+     * slot keeps its older object: a handler may read it.
      */
     private void writeLocals(List<VirtualLocal> locals) {
+        if (!locals.isEmpty()) {
+            call("pyjit_write_locals", withLocals(locals, tstate, frame, localsLayout(locals), int32(locals.size())));
+        }
+    }
+
+    /**
+     * The arguments {@code first}, then the virtual locals as the runtime's helpers that take them
+     * read them (pyjit_write_locals): every exit, and every generic access that may look at the
+     * frame, passes every virtual local, so each is one call, never code per local (that made
+     * large loops take seconds to compile).
+     */
+    private LLVMValueRef[] withLocals(List<VirtualLocal> locals, LLVMValueRef... first) {
+        List<LLVMValueRef> arguments = new java.util.ArrayList<>(List.of(first));
         for (VirtualLocal local : locals) {
-            if (local.companion() != null) {
-                String helper = local.value().type().equals(Type.CDOUBLE) ? "pyjit_exit_store_float_local" : "pyjit_exit_store_int_local";
-                call(helper, frame, int32(local.slot()), use(local.companion()), use(local.value()));
-            } else if (local.value().type().isUnboxed()) {
-                call("pyjit_store_boxed_local", frame, int32(local.slot()), box(local.value()));
-            } else {
-                call("pyjit_store_local", frame, int32(local.slot()), use(local.value()));
+            arguments.add(use(local.value()));
+            if (local.value().type().isUnboxed()) {
+                arguments.add(local.companion() == null ? LLVMConstNull(pointer) : use(local.companion()));
             }
         }
+        return arguments.toArray(LLVMValueRef[]::new);
+    }
+
+    /** How pyjit_write_locals reads a local of an exit's table (the C runtime's PYJIT_LOCAL_...). */
+    private static final int LOCAL_OBJECT = 0, LOCAL_DOUBLE = 1, LOCAL_INT64 = 2;
+
+    /** The module's constant table of where the virtual locals go and how they are held, one per distinct layout. */
+    private LLVMValueRef localsLayout(List<VirtualLocal> locals) {
+        int[] layout = locals.stream().mapToInt(local -> {
+            Type type = local.value().type();
+            return local.slot() << 2 | (type.equals(Type.CDOUBLE) ? LOCAL_DOUBLE : type.equals(Type.CINT64) ? LOCAL_INT64 : LOCAL_OBJECT);
+        }).toArray();
+        return localsLayouts.computeIfAbsent(java.util.Arrays.toString(layout), key -> {
+            LLVMValueRef[] entries = java.util.Arrays.stream(layout).mapToObj(this::int32).toArray(LLVMValueRef[]::new);
+            LLVMTypeRef type = LLVMArrayType2(i32, entries.length);
+            LLVMValueRef global = LLVMAddGlobal(module, type, "locals_layout");
+            LLVMSetInitializer(global, LLVMConstArray2(i32, new PointerPointer<>(entries), entries.length));
+            LLVMSetGlobalConstant(global, 1);
+            LLVMSetLinkage(global, LLVMPrivateLinkage);
+            return global;
+        });
     }
 
     /** Fills the resume stack for the interpreter and releases the rest; returns the stack's depth. */
@@ -1021,10 +1057,10 @@ final class Lowering {
         LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(context, llvmFunction, "poll_done");
         LLVMBuildCondBr(builder, nonZero(call("pyjit_poll_due", tstate, seenVersion)), due, done);
         LLVMPositionBuilderAtEnd(builder, due);
-        List<LLVMValueRef> written = syncLocals(poll.resume().locals(), poll.state());
+        LLVMValueRef layout = syncLocals(poll.resume().locals(), poll.state());
         LLVMValueRef status = call("pyjit_poll", tstate, frame, seenVersion);
         branchToErrorIf(LLVMBuildICmp(builder, LLVMIntSLT, status, int32(0), ""), poll.state());
-        resumeIfFrameChanged(poll.resume().locals(), written, poll.resume(), null, null);
+        resumeIfFrameChanged(poll.resume().locals(), layout, poll.resume(), null, null);
         resumeUnless(LLVMBuildICmp(builder, LLVMIntEQ, status, int32(0), ""), poll.resume(), null, null, false);
         LLVMBuildBr(builder, done);
         LLVMPositionBuilderAtEnd(builder, done);
@@ -1087,33 +1123,27 @@ final class Lowering {
      * over at {@code after}, with {@code result} (if any: generic's object) pushed.
      */
     private LLVMValueRef withLocalsInFrame(FrameState state, ResumeState after, Value result, Supplier<LLVMValueRef> generic) {
-        List<LLVMValueRef> written = syncLocals(state.locals(), state);
-        LLVMValueRef object = generic.get();
-        if (!state.locals().isEmpty()) {
-            resumeIfFrameChanged(state.locals(), written, after, result, object);
+        if (state.locals().isEmpty()) {
+            return generic.get();
         }
+        LLVMValueRef layout = syncLocals(state.locals(), state);
+        LLVMValueRef object = generic.get();
+        resumeIfFrameChanged(state.locals(), layout, after, result, object);
         return object;
     }
 
     /**
      * Writes a copy of each virtual local to its slot (compiled code keeps its own), before code
-     * that could look at the frame runs; returns the objects written. Boxing a double can fail:
-     * that raises at {@code state}.
+     * that could look at the frame runs, noting what each slot then holds; returns the locals'
+     * layout. Boxing a double can fail: that raises at {@code state}.
      */
-    private List<LLVMValueRef> syncLocals(List<VirtualLocal> locals, FrameState state) {
-        List<LLVMValueRef> written = new java.util.ArrayList<>();
-        for (VirtualLocal local : locals) {
-            LLVMValueRef object;
-            if (local.value().type().isUnboxed()) {
-                object = checkNull(boxLocal(local), state);
-            } else {
-                object = use(local.value());
-                call("pyjit_incref", object);
-            }
-            call("pyjit_store_local", frame, int32(local.slot()), object);
-            written.add(object);
+    private LLVMValueRef syncLocals(List<VirtualLocal> locals, FrameState state) {
+        if (synced == null) {
+            synced = stackArray(slotCount, "synced_locals");
         }
-        return written;
+        LLVMValueRef layout = localsLayout(locals);
+        checkStatus(call("pyjit_sync_locals", withLocals(locals, tstate, frame, synced, layout, int32(locals.size()))), state);
+        return layout;
     }
 
     /**
@@ -1121,15 +1151,8 @@ final class Lowering {
      * slots (through {@code frame.f_locals}), the frame is the truth, and the interpreter takes it
      * over at {@code resume} as it is, compiled code dropping its own values.
      */
-    private void resumeIfFrameChanged(List<VirtualLocal> locals, List<LLVMValueRef> written, ResumeState resume, Value loaded,
-                                      LLVMValueRef object) {
-        LLVMValueRef changed = LLVMConstInt(LLVMInt1TypeInContext(context), 0, 0);
-        for (int i = 0; i < locals.size(); i++) {
-            LLVMValueRef now = call("pyjit_local_borrow", frame, int32(locals.get(i).slot()));
-            // the runtime's unbound numbers are written as NULL
-            LLVMValueRef stored = locals.get(i).companion() != null ? call("pyjit_as_stored", written.get(i)) : written.get(i);
-            changed = LLVMBuildOr(builder, changed, LLVMBuildICmp(builder, LLVMIntNE, now, stored, ""), "");
-        }
+    private void resumeIfFrameChanged(List<VirtualLocal> locals, LLVMValueRef layout, ResumeState resume, Value loaded, LLVMValueRef object) {
+        LLVMValueRef changed = nonZero(call("pyjit_frame_changed", frame, synced, layout, int32(locals.size())));
         List<Value> dropped = new java.util.ArrayList<>(resume.released());
         locals.forEach(local -> dropped.add(local.value()));
         ResumeState asTheFrameIs = new ResumeState(resume.offset(), resume.stack(), dropped, List.of(), resume.borrowed());
@@ -1240,18 +1263,6 @@ final class Lowering {
     }
 
     /** A new object for an unboxed number (a float or an int), or NULL with MemoryError set. */
-    /**
-     * A new reference to what an unboxed virtual local stands for: its companion if it has one
-     * that is not NULL, else its number boxed (NULL if that fails).
-     */
-    private LLVMValueRef boxLocal(VirtualLocal local) {
-        if (local.companion() == null) {
-            return box(local.value());
-        }
-        String helper = local.value().type().equals(Type.CDOUBLE) ? "pyjit_exit_float_rebox" : "pyjit_exit_int_rebox";
-        return call(helper, use(local.companion()), use(local.value()));
-    }
-
     private LLVMValueRef box(Value value) {
         return value.type().equals(Type.CDOUBLE) ? call("pyjit_float_box_in", tstate, use(value)) : call("pyjit_int_box", use(value));
     }
