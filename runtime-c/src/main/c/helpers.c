@@ -1230,7 +1230,7 @@ static inline int as_exact_double(PyObject *lhs, PyObject *rhs, double *a, doubl
     return 1;
 }
 
-static int binary_op_exact(int op, PyObject *lhs, PyObject *rhs, PyObject **result) {
+static int binary_op_exact(PyThreadState *tstate, int op, PyObject *lhs, PyObject *rhs, PyObject **result) {
     int add = op == NB_ADD || op == NB_INPLACE_ADD;
     int subtract = op == NB_SUBTRACT || op == NB_INPLACE_SUBTRACT;
     int multiply = op == NB_MULTIPLY || op == NB_INPLACE_MULTIPLY;
@@ -1281,7 +1281,7 @@ static int binary_op_exact(int op, PyObject *lhs, PyObject *rhs, PyObject **resu
     if (as_exact_double(lhs, rhs, &a, &b)) {
         int divide = op == NB_TRUE_DIVIDE || op == NB_INPLACE_TRUE_DIVIDE;
         if (add || subtract || multiply || (divide && b != 0.0)) {
-            *result = PyFloat_FromDouble(add ? a + b : subtract ? a - b : multiply ? a * b : a / b);
+            *result = pyjit_float_box_in(tstate, add ? a + b : subtract ? a - b : multiply ? a * b : a / b);
             return 1;
         }
     }
@@ -1321,7 +1321,7 @@ static PyObject *operator_method(int op, const char **symbol) {
  * no sequence slot that + or * would try next. The method runs in a frame pushed here (natively
  * where it can); NotImplemented leaves nothing else to try: the TypeError binop_type_error words.
  * Returns 0, having done nothing, where that does not hold; else 1 with *result (NULL on an error). */
-static int binary_op_python(int op, PyObject *lhs, PyObject *rhs, PyObject **result) {
+static int binary_op_python(PyThreadState *tstate, int op, PyObject *lhs, PyObject *rhs, PyObject **result) {
     PyTypeObject *type = Py_TYPE(lhs);
     const char *symbol;
     PyObject *name = operator_method(op, &symbol);
@@ -1338,7 +1338,7 @@ static int binary_op_python(int op, PyObject *lhs, PyObject *rhs, PyObject **res
     PyObject *args[3] = {NULL, Py_NewRef(lhs), Py_NewRef(rhs)};
     Py_INCREF(method);
     PyObject *returned;
-    if (!call_python(PyThreadState_Get(), method, args + 1, 2, &returned)) {
+    if (!call_python(tstate, method, args + 1, 2, &returned)) {
         returned = PyObject_Vectorcall(method, args + 1, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
         Py_DECREF(method);
         Py_DECREF(args[1]);
@@ -1355,16 +1355,17 @@ static int binary_op_python(int op, PyObject *lhs, PyObject *rhs, PyObject **res
     return 1;
 }
 
-PyObject *pyjit_binary_op(int op, PyObject *lhs, PyObject *rhs) {
+PyObject *pyjit_binary_op(PyThreadState *tstate, int op, PyObject *lhs, PyObject *rhs) {
     PyObject *result;
-    return binary_op_exact(op, lhs, rhs, &result) || binary_op_python(op, lhs, rhs, &result) ? result : _PyEval_BinaryOps[op](lhs, rhs);
+    return binary_op_exact(tstate, op, lhs, rhs, &result) || binary_op_python(tstate, op, lhs, rhs, &result) ? result
+                                                                                                              : _PyEval_BinaryOps[op](lhs, rhs);
 }
 
 /* In a body inlined into a call (see dev.pyjit.ir.Inlined): the operation on ints, floats or
  * strs, which runs no Python code; NULL with no error for other operands, and the call is made. */
-PyObject *pyjit_binary_op_exact(int op, PyObject *lhs, PyObject *rhs) {
+PyObject *pyjit_binary_op_exact(PyThreadState *tstate, int op, PyObject *lhs, PyObject *rhs) {
     PyObject *result;
-    return binary_op_exact(op, lhs, rhs, &result) ? result : NULL;
+    return binary_op_exact(tstate, op, lhs, rhs, &result) ? result : NULL;
 }
 
 #define COMPARED(a, b, op) ((op) == Py_LT ? (a) < (b) : (op) == Py_LE ? (a) <= (b) : (op) == Py_EQ ? (a) == (b) \

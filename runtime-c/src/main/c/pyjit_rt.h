@@ -399,8 +399,8 @@ PyObject *pyjit_load_super_attr(_PyInterpreterFrame *frame, PyObject *global_sup
 PyObject *pyjit_load_method(_PyInterpreterFrame *frame, PyObject *owner, int name_index, int at, int specialised, PyjitSite *site,
                             PyObject **self);
 
-PyObject *pyjit_binary_op(int op, PyObject *lhs, PyObject *rhs);
-PyObject *pyjit_binary_op_exact(int op, PyObject *lhs, PyObject *rhs);
+PyObject *pyjit_binary_op(PyThreadState *tstate, int op, PyObject *lhs, PyObject *rhs);
+PyObject *pyjit_binary_op_exact(PyThreadState *tstate, int op, PyObject *lhs, PyObject *rhs);
 PyObject *pyjit_compare(int oparg, PyObject *lhs, PyObject *rhs);
 PyObject *pyjit_compare_exact(int oparg, PyObject *lhs, PyObject *rhs);
 PyObject *pyjit_is(PyObject *lhs, PyObject *rhs, int invert);

@@ -310,7 +310,7 @@ final class Lowering {
                 Instr.BinaryOp op = (Instr.BinaryOp) instruction;
                 // an inlined body computes on ints, floats and strs alone: anything else makes the call
                 String helper = inlineExit != null ? "pyjit_binary_op_exact" : "pyjit_binary_op";
-                yield checkNull(call(helper, int32(op.operator().ordinal()), use(op.left()), use(op.right())), state);
+                yield checkNull(call(helper, tstate, int32(op.operator().ordinal()), use(op.left()), use(op.right())), state);
             }
             case UNARY_OP -> {
                 Instr.UnaryOp op = (Instr.UnaryOp) instruction;
