@@ -1361,6 +1361,32 @@ PyObject *pyjit_binary_op(PyThreadState *tstate, int op, PyObject *lhs, PyObject
                                                                                                               : _PyEval_BinaryOps[op](lhs, rhs);
 }
 
+/* +, -, * or / of operands of no known type in a function compiled without speculations (it failed
+ * its guards): two floats, the usual case where ints and floats mix (raytrace's Vector(0, 1, 0)
+ * among float vectors), are computed in the caller's code, as BINARY_OP_ADD_FLOAT and friends
+ * compute them; anything else, and a division by zero, goes to pyjit_binary_op. */
+PYJIT_SPECIALISED PyObject *pyjit_binary_op_floats_inline(PyThreadState *tstate, int op, PyObject *lhs, PyObject *rhs) {
+    if (PyFloat_CheckExact(lhs) && PyFloat_CheckExact(rhs)) {
+        double a = PyFloat_AS_DOUBLE(lhs), b = PyFloat_AS_DOUBLE(rhs);
+        switch (op >= NB_INPLACE_ADD ? op - NB_INPLACE_ADD : op) {
+        case NB_ADD:
+            return pyjit_float_box_in(tstate, a + b);
+        case NB_SUBTRACT:
+            return pyjit_float_box_in(tstate, a - b);
+        case NB_MULTIPLY:
+            return pyjit_float_box_in(tstate, a * b);
+        case NB_TRUE_DIVIDE:
+            if (b != 0.0) {
+                return pyjit_float_box_in(tstate, a / b);
+            }
+            break;
+        default:
+            break;
+        }
+    }
+    return pyjit_binary_op(tstate, op, lhs, rhs);
+}
+
 /* In a body inlined into a call (see dev.pyjit.ir.Inlined): the operation on ints, floats or
  * strs, which runs no Python code; NULL with no error for other operands, and the call is made. */
 PyObject *pyjit_binary_op_exact(PyThreadState *tstate, int op, PyObject *lhs, PyObject *rhs) {

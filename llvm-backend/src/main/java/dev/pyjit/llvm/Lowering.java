@@ -2,6 +2,7 @@ package dev.pyjit.llvm;
 
 import static org.bytedeco.llvm.global.LLVM.*;
 
+import dev.pyjit.ir.BinaryOperator;
 import dev.pyjit.ir.Block;
 import dev.pyjit.ir.CacheHint;
 import dev.pyjit.ir.CompareOperator;
@@ -309,7 +310,7 @@ final class Lowering {
             case BINARY_OP -> {
                 Instr.BinaryOp op = (Instr.BinaryOp) instruction;
                 // an inlined body computes on ints, floats and strs alone: anything else makes the call
-                String helper = inlineExit != null ? "pyjit_binary_op_exact" : "pyjit_binary_op";
+                String helper = inlineExit != null ? "pyjit_binary_op_exact" : mayBeFloats(op) ? "pyjit_binary_op_floats_inline" : "pyjit_binary_op";
                 yield checkNull(call(helper, tstate, int32(op.operator().ordinal()), use(op.left()), use(op.right())), state);
             }
             case UNARY_OP -> {
@@ -1260,6 +1261,13 @@ final class Lowering {
         LLVMValueRef slot = alloca(pointer, 1, "self");
         methodSelves.put(method, slot);
         return slot;
+    }
+
+    /** An arithmetic operator whose operands may both be floats: their case is computed inline. */
+    private static boolean mayBeFloats(Instr.BinaryOp op) {
+        return java.util.EnumSet.of(BinaryOperator.ADD, BinaryOperator.SUBTRACT, BinaryOperator.MULTIPLY, BinaryOperator.TRUE_DIVIDE)
+                .contains(op.operator().base())
+                && !op.left().type().intersect(Type.FLOAT).isBottom() && !op.right().type().intersect(Type.FLOAT).isBottom();
     }
 
     /** A new object for an unboxed number (a float or an int), or NULL with MemoryError set. */

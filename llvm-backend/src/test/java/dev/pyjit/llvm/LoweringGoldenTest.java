@@ -141,6 +141,21 @@ class LoweringGoldenTest {
         assertTrue(!assembly.matches("(?s).*\\n\\s*pyjit_leave:.*"), "and no copy of it is defined:\n" + assembly);
     }
 
+    /**
+     * Arithmetic on values of no known type (a generic version: x * 2.5 with x untyped) computes
+     * two floats in the function's own code and leaves anything else to the runtime's
+     * pyjit_binary_op; ** is always the runtime's.
+     */
+    @Test
+    void untypedArithmeticComputesTwoFloatsInline() throws Unsupported {
+        String text = emitter.llvmText(optimisedIr("float_arithmetic"), Tier.OPTIMISED, true);
+        assertTrue(text.matches("(?s).*fmul double %\\d+, %\\d+.*"), "x * 2.5 multiplies doubles inline:\n" + text);
+        assertTrue(text.matches("(?s).*fdiv double %\\d+, %\\d+.*"), "y / 4.0 divides them:\n" + text);
+        assertTrue(text.matches("(?s).*call ptr @pyjit_binary_op\\(ptr (noundef )?%0, i32 (noundef )?5, .*"), "other operands go to the runtime:\n" + text);
+        assertTrue(text.matches("(?s).*call ptr @pyjit_binary_op\\(ptr (noundef )?%0, i32 (noundef )?8, .*"), "and ** always:\n" + text);
+        assertTrue(!text.contains("@pyjit_binary_op_floats_inline("), "the helper is inlined:\n" + text);
+    }
+
     /** Quick code takes no passes and keeps its helpers in the runtime library: the module defines the function alone. */
     @ParameterizedTest
     @MethodSource("names")
