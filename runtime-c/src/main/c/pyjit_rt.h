@@ -94,15 +94,19 @@ int pyjit_store_attr_fast(_PyInterpreterFrame *frame, PyObject *owner, int name_
 /* Speculation. The bit of dev.pyjit.ir.Type an object's type is: 0 None, 1 bool,
  * 2 int, 3 float, 4 str, 5 tuple, 6 list, 7 dict (exact types), 8 anything else. */
 #define PYJIT_TYPE_FLOAT 3
+/* The exact type of a type code from 1 to 7. */
+static inline PyTypeObject *pyjit_exact_type(int code) {
+    PyTypeObject *exact[] = {&PyBool_Type, &PyLong_Type, &PyFloat_Type, &PyUnicode_Type, &PyTuple_Type, &PyList_Type, &PyDict_Type};
+    return exact[code - 1];
+}
+
 static inline int pyjit_type_code(PyObject *value) {
     if (value == Py_None) {
         return 0;
     }
-    PyTypeObject *type = Py_TYPE(value);
-    PyTypeObject *exact[] = {&PyBool_Type, &PyLong_Type, &PyFloat_Type, &PyUnicode_Type, &PyTuple_Type, &PyList_Type, &PyDict_Type};
-    for (int i = 0; i < 7; i++) {
-        if (type == exact[i]) {
-            return i + 1;
+    for (int code = 1; code <= 7; code++) {
+        if (Py_IS_TYPE(value, pyjit_exact_type(code))) {
+            return code;
         }
     }
     return 8;
