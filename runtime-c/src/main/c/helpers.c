@@ -1370,30 +1370,45 @@ PyObject *pyjit_binary_op(PyThreadState *tstate, int op, PyObject *lhs, PyObject
                                                                                                               : _PyEval_BinaryOps[op](lhs, rhs);
 }
 
-/* +, -, * or / of operands of no known type in a function compiled without speculations (it failed
- * its guards): two floats, the usual case where ints and floats mix (raytrace's Vector(0, 1, 0)
- * among float vectors), are computed in the caller's code, as BINARY_OP_ADD_FLOAT and friends
- * compute them; anything else, and a division by zero, goes to pyjit_binary_op. */
-PYJIT_SPECIALISED PyObject *pyjit_binary_op_floats_inline(PyThreadState *tstate, int op, PyObject *lhs, PyObject *rhs) {
+/* Arithmetic on operands of no known type (a function compiled again without speculations after
+ * its guards failed, a body inlined into a call): two exact floats (+, -, *, /), the usual case
+ * where ints and floats mix (raytrace's Vector(0, 1, 0) among float vectors), and two one-digit
+ * ints (+, -, *, &, |, ^; no result overflows a word) are computed in the caller's code, as
+ * BINARY_OP's specialisations and long's own functions compute them. 1 with *result (NULL if
+ * boxing failed), else 0: the runtime computes the rest, and a division by zero raises there. */
+static inline int numbers_inline(PyThreadState *tstate, int op, PyObject *lhs, PyObject *rhs, PyObject **result) {
+    int base = op >= NB_INPLACE_ADD ? op - NB_INPLACE_ADD : op;
     if (PyFloat_CheckExact(lhs) && PyFloat_CheckExact(rhs)) {
         double a = PyFloat_AS_DOUBLE(lhs), b = PyFloat_AS_DOUBLE(rhs);
-        switch (op >= NB_INPLACE_ADD ? op - NB_INPLACE_ADD : op) {
-        case NB_ADD:
-            return pyjit_float_box_in(tstate, a + b);
-        case NB_SUBTRACT:
-            return pyjit_float_box_in(tstate, a - b);
-        case NB_MULTIPLY:
-            return pyjit_float_box_in(tstate, a * b);
-        case NB_TRUE_DIVIDE:
-            if (b != 0.0) {
-                return pyjit_float_box_in(tstate, a / b);
-            }
-            break;
-        default:
-            break;
+        if (base == NB_ADD || base == NB_SUBTRACT || base == NB_MULTIPLY || (base == NB_TRUE_DIVIDE && b != 0.0)) {
+            *result = pyjit_float_box_in(tstate, base == NB_ADD ? a + b : base == NB_SUBTRACT ? a - b : base == NB_MULTIPLY ? a * b : a / b);
+            return 1;
+        }
+        return 0;
+    }
+    if (PyLong_CheckExact(lhs) && PyLong_CheckExact(rhs) && _PyLong_IsCompact((PyLongObject *)lhs) && _PyLong_IsCompact((PyLongObject *)rhs)) {
+        Py_ssize_t x = _PyLong_CompactValue((PyLongObject *)lhs), y = _PyLong_CompactValue((PyLongObject *)rhs);
+        switch (base) {
+        case NB_ADD: *result = PyLong_FromSsize_t(x + y); return 1;
+        case NB_SUBTRACT: *result = PyLong_FromSsize_t(x - y); return 1;
+        case NB_MULTIPLY: *result = PyLong_FromSsize_t(x * y); return 1;
+        case NB_AND: *result = PyLong_FromSsize_t(x & y); return 1;
+        case NB_OR: *result = PyLong_FromSsize_t(x | y); return 1;
+        case NB_XOR: *result = PyLong_FromSsize_t(x ^ y); return 1;
+        default: return 0;
         }
     }
-    return pyjit_binary_op(tstate, op, lhs, rhs);
+    return 0;
+}
+
+PYJIT_SPECIALISED PyObject *pyjit_binary_op_numbers_inline(PyThreadState *tstate, int op, PyObject *lhs, PyObject *rhs) {
+    PyObject *result;
+    return numbers_inline(tstate, op, lhs, rhs, &result) ? result : pyjit_binary_op(tstate, op, lhs, rhs);
+}
+
+PYJIT_SPECIALISED PyObject *pyjit_binary_op_exact_numbers_inline(PyThreadState *tstate, int op, PyObject *lhs, PyObject *rhs) {
+    PyObject *result;
+    return numbers_inline(tstate, op, lhs, rhs, &result) ? result : pyjit_binary_op_exact(tstate, op, lhs, rhs);
 }
 
 /* In a body inlined into a call (see dev.pyjit.ir.Inlined): the operation on ints, floats or

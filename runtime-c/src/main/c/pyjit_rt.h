@@ -404,7 +404,8 @@ PyObject *pyjit_load_method(_PyInterpreterFrame *frame, PyObject *owner, int nam
                             PyObject **self);
 
 PyObject *pyjit_binary_op(PyThreadState *tstate, int op, PyObject *lhs, PyObject *rhs);
-PyObject *pyjit_binary_op_floats_inline(PyThreadState *tstate, int op, PyObject *lhs, PyObject *rhs);
+PyObject *pyjit_binary_op_numbers_inline(PyThreadState *tstate, int op, PyObject *lhs, PyObject *rhs);
+PyObject *pyjit_binary_op_exact_numbers_inline(PyThreadState *tstate, int op, PyObject *lhs, PyObject *rhs);
 PyObject *pyjit_binary_op_exact(PyThreadState *tstate, int op, PyObject *lhs, PyObject *rhs);
 PyObject *pyjit_compare(int oparg, PyObject *lhs, PyObject *rhs);
 PyObject *pyjit_compare_exact(int oparg, PyObject *lhs, PyObject *rhs);

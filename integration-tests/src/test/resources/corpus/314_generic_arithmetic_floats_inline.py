@@ -2,8 +2,8 @@
 # jit-threshold: 5
 # Vectors whose components are floats and sometimes ints (Vector(0, 1, 0)) make a method
 # specialised for floats fail its guards until it is compiled again without speculations. That
-# generic version computes +, -, * and / of two exact floats in its own code and leaves everything
-# else to the runtime: ints, an int and a float, float subclasses, bools, strs, a division by zero,
+# generic version computes +, -, * and / of two exact floats in its own code (corpus 315: two small
+# ints) and leaves everything else to the runtime: ints, an int and a float, float subclasses, bools, strs, a division by zero,
 # nan, infinities, negative zero. Every result must be the interpreter's, value and type.
 import math
 

@@ -310,7 +310,7 @@ final class Lowering {
             case BINARY_OP -> {
                 Instr.BinaryOp op = (Instr.BinaryOp) instruction;
                 // an inlined body computes on ints, floats and strs alone: anything else makes the call
-                String helper = inlineExit != null ? "pyjit_binary_op_exact" : mayBeFloats(op) ? "pyjit_binary_op_floats_inline" : "pyjit_binary_op";
+                String helper = (inlineExit != null ? "pyjit_binary_op_exact" : "pyjit_binary_op") + (mayBeNumbers(op) ? "_numbers_inline" : "");
                 yield checkNull(call(helper, tstate, int32(op.operator().ordinal()), use(op.left()), use(op.right())), state);
             }
             case UNARY_OP -> {
@@ -1263,12 +1263,16 @@ final class Lowering {
         return slot;
     }
 
-    /** An arithmetic operator whose operands may both be floats: their case is computed inline. */
-    private static boolean mayBeFloats(Instr.BinaryOp op) {
-        return java.util.EnumSet.of(BinaryOperator.ADD, BinaryOperator.SUBTRACT, BinaryOperator.MULTIPLY, BinaryOperator.TRUE_DIVIDE)
-                .contains(op.operator().base())
-                && !op.left().type().intersect(Type.FLOAT).isBottom() && !op.right().type().intersect(Type.FLOAT).isBottom();
+    /** An operator whose operands may both be floats or ints that the runtime computes inline for them. */
+    private static boolean mayBeNumbers(Instr.BinaryOp op) {
+        Type numbers = Type.INT.union(Type.FLOAT);
+        return INLINE_NUMBER_OPERATORS.contains(op.operator().base())
+                && !op.left().type().intersect(numbers).isBottom() && !op.right().type().intersect(numbers).isBottom();
     }
+
+    private static final java.util.Set<BinaryOperator> INLINE_NUMBER_OPERATORS = java.util.EnumSet.of(BinaryOperator.ADD,
+            BinaryOperator.SUBTRACT, BinaryOperator.MULTIPLY, BinaryOperator.TRUE_DIVIDE, BinaryOperator.AND, BinaryOperator.OR,
+            BinaryOperator.XOR);
 
     /** A new object for an unboxed number (a float or an int), or NULL with MemoryError set. */
     private LLVMValueRef box(Value value) {
