@@ -1,6 +1,6 @@
 # jit-expect-compiled: held bits
 # jit-threshold: 20
-# jit-expect-inlined: is_held marked
+# jit-expect-inlined
 # +, -, *, &, | and ^ of values of no known type (attributes, items) compute two one-digit ints in
 # compiled code, in a function's own code and in a method body compiled into its call (as
 # richards' task states are tested); everything else goes to the runtime: bools, ints past one
