@@ -1239,7 +1239,41 @@ static inline int as_exact_double(PyObject *lhs, PyObject *rhs, double *a, doubl
     return 1;
 }
 
+/* Arithmetic on operands of no known type (a function compiled again without speculations after
+ * its guards failed, a body inlined into a call): two exact floats (+, -, *, /), the usual case
+ * where ints and floats mix (raytrace's Vector(0, 1, 0) among float vectors), and two one-digit
+ * ints (+, -, *, &, |, ^; no result overflows a word) are computed in the caller's code, as
+ * BINARY_OP's specialisations and long's own functions compute them. 1 with *result (NULL if
+ * boxing failed), else 0: the runtime computes the rest, and a division by zero raises there. */
+PYJIT_SPECIALISED static inline int numbers_inline(PyThreadState *tstate, int op, PyObject *lhs, PyObject *rhs, PyObject **result) {
+    int base = op >= NB_INPLACE_ADD ? op - NB_INPLACE_ADD : op;
+    if (PyFloat_CheckExact(lhs) && PyFloat_CheckExact(rhs)) {
+        double a = PyFloat_AS_DOUBLE(lhs), b = PyFloat_AS_DOUBLE(rhs);
+        if (base == NB_ADD || base == NB_SUBTRACT || base == NB_MULTIPLY || (base == NB_TRUE_DIVIDE && b != 0.0)) {
+            *result = pyjit_float_box_in(tstate, base == NB_ADD ? a + b : base == NB_SUBTRACT ? a - b : base == NB_MULTIPLY ? a * b : a / b);
+            return 1;
+        }
+        return 0;
+    }
+    if (PyLong_CheckExact(lhs) && PyLong_CheckExact(rhs) && _PyLong_IsCompact((PyLongObject *)lhs) && _PyLong_IsCompact((PyLongObject *)rhs)) {
+        Py_ssize_t x = _PyLong_CompactValue((PyLongObject *)lhs), y = _PyLong_CompactValue((PyLongObject *)rhs);
+        switch (base) {
+        case NB_ADD: *result = PyLong_FromSsize_t(x + y); return 1;
+        case NB_SUBTRACT: *result = PyLong_FromSsize_t(x - y); return 1;
+        case NB_MULTIPLY: *result = PyLong_FromSsize_t(x * y); return 1;
+        case NB_AND: *result = PyLong_FromSsize_t(x & y); return 1;
+        case NB_OR: *result = PyLong_FromSsize_t(x | y); return 1;
+        case NB_XOR: *result = PyLong_FromSsize_t(x ^ y); return 1;
+        default: return 0;
+        }
+    }
+    return 0;
+}
+
 static int binary_op_exact(PyThreadState *tstate, int op, PyObject *lhs, PyObject *rhs, PyObject **result) {
+    if (numbers_inline(tstate, op, lhs, rhs, result)) {
+        return 1;
+    }
     int add = op == NB_ADD || op == NB_INPLACE_ADD;
     int subtract = op == NB_SUBTRACT || op == NB_INPLACE_SUBTRACT;
     int multiply = op == NB_MULTIPLY || op == NB_INPLACE_MULTIPLY;
@@ -1253,15 +1287,6 @@ static int binary_op_exact(PyThreadState *tstate, int op, PyObject *lhs, PyObjec
         /* one-digit ints: no result of these overflows a machine word */
         Py_ssize_t x = _PyLong_CompactValue((PyLongObject *)lhs), y = _PyLong_CompactValue((PyLongObject *)rhs);
         switch (op >= NB_INPLACE_ADD ? op - NB_INPLACE_ADD : op) {
-        case NB_AND:
-            *result = PyLong_FromSsize_t(x & y);
-            return 1;
-        case NB_OR:
-            *result = PyLong_FromSsize_t(x | y);
-            return 1;
-        case NB_XOR:
-            *result = PyLong_FromSsize_t(x ^ y);
-            return 1;
         case NB_FLOOR_DIVIDE:
         case NB_REMAINDER: {
             if (y == 0) {
@@ -1368,37 +1393,6 @@ PyObject *pyjit_binary_op(PyThreadState *tstate, int op, PyObject *lhs, PyObject
     PyObject *result;
     return binary_op_exact(tstate, op, lhs, rhs, &result) || binary_op_python(tstate, op, lhs, rhs, &result) ? result
                                                                                                               : _PyEval_BinaryOps[op](lhs, rhs);
-}
-
-/* Arithmetic on operands of no known type (a function compiled again without speculations after
- * its guards failed, a body inlined into a call): two exact floats (+, -, *, /), the usual case
- * where ints and floats mix (raytrace's Vector(0, 1, 0) among float vectors), and two one-digit
- * ints (+, -, *, &, |, ^; no result overflows a word) are computed in the caller's code, as
- * BINARY_OP's specialisations and long's own functions compute them. 1 with *result (NULL if
- * boxing failed), else 0: the runtime computes the rest, and a division by zero raises there. */
-static inline int numbers_inline(PyThreadState *tstate, int op, PyObject *lhs, PyObject *rhs, PyObject **result) {
-    int base = op >= NB_INPLACE_ADD ? op - NB_INPLACE_ADD : op;
-    if (PyFloat_CheckExact(lhs) && PyFloat_CheckExact(rhs)) {
-        double a = PyFloat_AS_DOUBLE(lhs), b = PyFloat_AS_DOUBLE(rhs);
-        if (base == NB_ADD || base == NB_SUBTRACT || base == NB_MULTIPLY || (base == NB_TRUE_DIVIDE && b != 0.0)) {
-            *result = pyjit_float_box_in(tstate, base == NB_ADD ? a + b : base == NB_SUBTRACT ? a - b : base == NB_MULTIPLY ? a * b : a / b);
-            return 1;
-        }
-        return 0;
-    }
-    if (PyLong_CheckExact(lhs) && PyLong_CheckExact(rhs) && _PyLong_IsCompact((PyLongObject *)lhs) && _PyLong_IsCompact((PyLongObject *)rhs)) {
-        Py_ssize_t x = _PyLong_CompactValue((PyLongObject *)lhs), y = _PyLong_CompactValue((PyLongObject *)rhs);
-        switch (base) {
-        case NB_ADD: *result = PyLong_FromSsize_t(x + y); return 1;
-        case NB_SUBTRACT: *result = PyLong_FromSsize_t(x - y); return 1;
-        case NB_MULTIPLY: *result = PyLong_FromSsize_t(x * y); return 1;
-        case NB_AND: *result = PyLong_FromSsize_t(x & y); return 1;
-        case NB_OR: *result = PyLong_FromSsize_t(x | y); return 1;
-        case NB_XOR: *result = PyLong_FromSsize_t(x ^ y); return 1;
-        default: return 0;
-        }
-    }
-    return 0;
 }
 
 PYJIT_SPECIALISED PyObject *pyjit_binary_op_numbers_inline(PyThreadState *tstate, int op, PyObject *lhs, PyObject *rhs) {
