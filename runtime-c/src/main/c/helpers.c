@@ -2079,6 +2079,17 @@ static inline int slice_bound(PyObject *bound, Py_ssize_t length, Py_ssize_t mis
     return 1;
 }
 
+/* container[slice(start, stop, step or None)] through a slice object: what the fast paths below leave. */
+static PyObject *sliced_by_object(PyObject *container, PyObject *start, PyObject *stop, PyObject *step_or_null) {
+    PyObject *slice = PySlice_New(start, stop, step_or_null);
+    if (slice == NULL) {
+        return NULL;
+    }
+    PyObject *result = PyObject_GetItem(container, slice);
+    Py_DECREF(slice);
+    return result;
+}
+
 /* container[start:stop]: a list, tuple or str sliced as their subscripts slice them (the same
  * object back for a whole tuple or str, as there), without the slice object; the rest through one. */
 PyObject *pyjit_slice(PyObject *container, PyObject *start, PyObject *stop) {
@@ -2093,13 +2104,7 @@ PyObject *pyjit_slice(PyObject *container, PyObject *start, PyObject *stop) {
              : PyTuple_CheckExact(container) ? PyTuple_GetSlice(container, low, high)
              : PyUnicode_Substring(container, low, high);
     }
-    PyObject *slice = PySlice_New(start, stop, NULL);
-    if (slice == NULL) {
-        return NULL;
-    }
-    PyObject *result = PyObject_GetItem(container, slice);
-    Py_DECREF(slice);
-    return result;
+    return sliced_by_object(container, start, stop, NULL);
 }
 
 /* container[start:stop:step]: a list or tuple sliced as list_subscript and tuplesubscript slice
@@ -2125,13 +2130,7 @@ PyObject *pyjit_slice_step(PyObject *container, PyObject *start, PyObject *stop,
         }
         return result;
     }
-    PyObject *slice = PySlice_New(start, stop, step);
-    if (slice == NULL) {
-        return NULL;
-    }
-    PyObject *result = PyObject_GetItem(container, slice);
-    Py_DECREF(slice);
-    return result;
+    return sliced_by_object(container, start, stop, step);
 }
 
 PyObject *pyjit_build_slice(PyObject *start, PyObject *stop, PyObject *step_or_null) {
@@ -2234,6 +2233,11 @@ static PyObject *next_local(PyThreadState *tstate, va_list *locals, int32_t entr
         return copy ? Py_NewRef(object) : object;
     }
 }
+
+/* The kinds, for the lowering to read (a layout's entries are built in Java). */
+__attribute__((used)) static const int pyjit_local_object = PYJIT_LOCAL_OBJECT;
+__attribute__((used)) static const int pyjit_local_double = PYJIT_LOCAL_DOUBLE;
+__attribute__((used)) static const int pyjit_local_int64 = PYJIT_LOCAL_INT64;
 
 /* Where compiled code leaves: the slots take its references over; if boxing a number fails
  * (MemoryError is set) its slot keeps its older object. */

@@ -343,10 +343,8 @@ PyObject *pyjit_load_local(_PyInterpreterFrame *frame, int slot);
 PyObject *pyjit_load_local_checked(_PyInterpreterFrame *frame, int slot);
 /* Steals value. */
 void pyjit_store_local(_PyInterpreterFrame *frame, int slot, PyObject *value);
-/* A virtual local's number boxed for the frame on the way to a handler or out of the function; if
- * the box failed (MemoryError is set) the slot keeps its older object, never NULL for a local that
- * compiled code knows to be bound. */
-/* How a layout of virtual locals holds one (pyjit_write_locals). */
+/* Virtual locals written to the frame, one call per place (helpers.c): where compiled code leaves,
+ * and around code that may look at the frame. A layout entry is slot << 2 | how the local comes. */
 enum { PYJIT_LOCAL_OBJECT = 0, PYJIT_LOCAL_DOUBLE = 1, PYJIT_LOCAL_INT64 = 2 };
 void pyjit_write_locals(PyThreadState *tstate, _PyInterpreterFrame *frame, const int32_t *layout, int count, ...);
 int pyjit_sync_locals(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject **written, const int32_t *layout, int count, ...);

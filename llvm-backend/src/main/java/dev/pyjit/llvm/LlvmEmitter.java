@@ -274,7 +274,7 @@ public final class LlvmEmitter {
                 LLVMAddFunction(module, name, LLVMGlobalGetValueType(f));
             }
         }
-        // the runtime's constants that the lowering reads (pyjit_site_words)
+        // the runtime's constants that the lowering reads (sizes, layouts, encodings: see Lowering.runtimeConstant)
         for (LLVMValueRef g = LLVMGetFirstGlobal(helpers); g != null && !g.isNull(); g = LLVMGetNextGlobal(g)) {
             String name = LLVMGetValueName(g).getString();
             LLVMValueRef value = LLVMGetInitializer(g);

@@ -554,7 +554,7 @@ final class Lowering {
             passed.add(call.selfOrNull());
         }
         passed.addAll(call.arguments());
-        LLVMValueRef bodyFrame = alloca(i64, frameWords() + Math.max(body.frameSlots(), passed.size()), "inlined_frame");
+        LLVMValueRef bodyFrame = alloca(i64, runtimeConstant("pyjit_frame_words") + Math.max(body.frameSlots(), passed.size()), "inlined_frame");
         call("pyjit_inline_frame", bodyFrame, callable, array(passed, 0), int32(passed.size()));
         new Lowering(this, bodyFrame, abandoned, result, returned).lowerInlined(body.callee());
 
@@ -637,13 +637,16 @@ final class Lowering {
         }
     }
 
-    /** The words of a frame before its local slots, as the C runtime says (pyjit_frame_words). */
-    private int frameWords() {
-        LLVMValueRef words = LLVMGetNamedGlobal(module, "pyjit_frame_words");
-        if (words == null || words.isNull()) {
-            throw new IllegalStateException("the C runtime does not say how large a frame is");
+    /**
+     * A constant of the C runtime that lowering depends on (a layout, an encoding), read from the
+     * runtime's bitcode (LlvmEmitter copies the constants named pyjit_ into every module).
+     */
+    private int runtimeConstant(String name) {
+        LLVMValueRef constant = LLVMGetNamedGlobal(module, name);
+        if (constant == null || constant.isNull()) {
+            throw new IllegalStateException("the C runtime has no constant " + name);
         }
-        return (int) LLVMConstIntGetZExtValue(LLVMGetInitializer(words));
+        return (int) LLVMConstIntGetZExtValue(LLVMGetInitializer(constant));
     }
 
     /** A failed guard hands the untouched call to the interpreter, which returns its result. */
@@ -812,14 +815,15 @@ final class Lowering {
         return arguments.toArray(LLVMValueRef[]::new);
     }
 
-    /** How pyjit_write_locals reads a local of an exit's table (the C runtime's PYJIT_LOCAL_...). */
-    private static final int LOCAL_OBJECT = 0, LOCAL_DOUBLE = 1, LOCAL_INT64 = 2;
-
-    /** The module's constant table of where the virtual locals go and how they are held, one per distinct layout. */
+    /**
+     * The module's constant table of where the virtual locals go and how they are held (slot << 2 |
+     * the runtime's pyjit_local_ kind), one per distinct layout.
+     */
     private LLVMValueRef localsLayout(List<VirtualLocal> locals) {
         int[] layout = locals.stream().mapToInt(local -> {
             Type type = local.value().type();
-            return local.slot() << 2 | (type.equals(Type.CDOUBLE) ? LOCAL_DOUBLE : type.equals(Type.CINT64) ? LOCAL_INT64 : LOCAL_OBJECT);
+            String kind = type.equals(Type.CDOUBLE) ? "pyjit_local_double" : type.equals(Type.CINT64) ? "pyjit_local_int64" : "pyjit_local_object";
+            return local.slot() << 2 | runtimeConstant(kind);
         }).toArray();
         return localsLayouts.computeIfAbsent(java.util.Arrays.toString(layout), key -> {
             LLVMValueRef[] entries = java.util.Arrays.stream(layout).mapToObj(this::int32).toArray(LLVMValueRef[]::new);
@@ -1288,11 +1292,7 @@ final class Lowering {
      * size is the C runtime's, read from the runtime's bitcode.
      */
     private LLVMValueRef attributeSite() {
-        LLVMValueRef words = LLVMGetNamedGlobal(module, "pyjit_site_words");
-        if (words == null || words.isNull()) {
-            throw new IllegalStateException("the C runtime does not say how large an attribute site is");
-        }
-        return zeroedGlobal(LLVMArrayType2(i64, LLVMConstIntGetZExtValue(LLVMGetInitializer(words))), "attribute_site");
+        return zeroedGlobal(LLVMArrayType2(i64, runtimeConstant("pyjit_site_words")), "attribute_site");
     }
 
     /** Memory of the module's own for one instruction (a cache), zeroed, which no other module sees. */
