@@ -2045,6 +2045,80 @@ int pyjit_store_subscript_float(PyThreadState *tstate, PyObject *container, PyOb
     return status;
 }
 
+/* The position of a 64-bit index (dev.pyjit.ir.passes.IndexWithMachineInts) in a sequence of
+ * `length` items, a negative one counted from the end as CPython counts it; -1 where there is none. */
+static inline Py_ssize_t item_position(int64_t index, Py_ssize_t length) {
+    int64_t position = index < 0 ? index + length : index;
+    return (uint64_t)position < (uint64_t)length ? (Py_ssize_t)position : -1;
+}
+
+/* An index with no item: the interpreter's subscript of the int, which raises its IndexError. */
+PYJIT_SLOW PyObject *pyjit_slow_item_at(PyObject *container, int64_t index) {
+    PyObject *boxed = PyLong_FromLongLong(index);
+    if (boxed == NULL) {
+        return NULL;
+    }
+    PyObject *item = PyObject_GetItem(container, boxed);
+    Py_DECREF(boxed);
+    return item;
+}
+
+/* container[index] of an exact list (`tuple` 0) or an exact tuple (1), which the call site passes
+ * as a constant: inlined, a bounds check and a load. */
+PYJIT_SPECIALISED PyObject *pyjit_item_at(PyObject *container, int64_t index, int tuple) {
+    Py_ssize_t position = item_position(index, tuple ? PyTuple_GET_SIZE(container) : PyList_GET_SIZE(container));
+    if (position < 0) {
+        return pyjit_slow_item_at(container, index);
+    }
+    return Py_NewRef(tuple ? PyTuple_GET_ITEM(container, position) : PyList_GET_ITEM(container, position));
+}
+
+PYJIT_SLOW int pyjit_slow_store_item_at(PyObject *list, int64_t index, PyObject *value) {
+    PyObject *boxed = PyLong_FromLongLong(index);
+    if (boxed == NULL) {
+        return -1;
+    }
+    int status = PyObject_SetItem(list, boxed, value);
+    Py_DECREF(boxed);
+    return status;
+}
+
+/* list[index] = value for an exact list: inlined, as STORE_SUBSCR_LIST_INT stores. */
+PYJIT_SPECIALISED int pyjit_store_item_at(PyObject *list, int64_t index, PyObject *value) {
+    Py_ssize_t position = item_position(index, PyList_GET_SIZE(list));
+    if (position < 0) {
+        return pyjit_slow_store_item_at(list, index, value);
+    }
+    PyObject *old = PyList_GET_ITEM(list, position);
+    PyList_SET_ITEM(list, position, Py_NewRef(value));
+    Py_DECREF(old);
+    return 0;
+}
+
+/* A double stored where the list's item is not a float only the list holds: a new float. */
+PYJIT_SLOW int pyjit_slow_store_item_at_float(PyThreadState *tstate, PyObject *list, int64_t index, double value) {
+    PyObject *box = pyjit_float_box_in(tstate, value);
+    if (box == NULL) {
+        return -1;
+    }
+    int status = pyjit_store_item_at(list, index, box);
+    Py_DECREF(box);
+    return status;
+}
+
+/* pyjit_store_subscript_float with a 64-bit index into an exact list, inlined. */
+PYJIT_SPECIALISED int pyjit_store_item_at_float(PyThreadState *tstate, PyObject *list, int64_t index, double value) {
+    Py_ssize_t position = item_position(index, PyList_GET_SIZE(list));
+    if (position >= 0) {
+        PyObject *old = PyList_GET_ITEM(list, position);
+        if (PyFloat_CheckExact(old) && Py_REFCNT(old) == 1) {
+            ((PyFloatObject *)old)->ob_fval = value;
+            return 0;
+        }
+    }
+    return pyjit_slow_store_item_at_float(tstate, list, index, value);
+}
+
 /* A bound or step of an extended slice as PySlice_Unpack reads it, where it is None (`missing`)
  * or an int that fits a word; 0 for anything else, whose conversion (__index__, the error) is left
  * to the slice object. */

@@ -432,6 +432,13 @@ int pyjit_list_extend(PyObject *list, PyObject *iterable);
 
 PyObject *pyjit_subscript(PyObject *container, PyObject *index);
 int pyjit_store_subscript(PyObject *container, PyObject *index, PyObject *value);
+/* The same with a 64-bit index into an exact list or tuple (dev.pyjit.ir.passes.IndexWithMachineInts). */
+PyObject *pyjit_item_at(PyObject *container, int64_t index, int tuple);
+int pyjit_store_item_at(PyObject *list, int64_t index, PyObject *value);
+int pyjit_store_item_at_float(PyThreadState *tstate, PyObject *list, int64_t index, double value);
+PyObject *pyjit_slow_item_at(PyObject *container, int64_t index);
+int pyjit_slow_store_item_at(PyObject *list, int64_t index, PyObject *value);
+int pyjit_slow_store_item_at_float(PyThreadState *tstate, PyObject *list, int64_t index, double value);
 PyObject *pyjit_slice(PyObject *container, PyObject *start, PyObject *stop);
 PyObject *pyjit_slice_step(PyObject *container, PyObject *start, PyObject *stop, PyObject *step);
 PyObject *pyjit_build_slice(PyObject *start, PyObject *stop, PyObject *step_or_null);

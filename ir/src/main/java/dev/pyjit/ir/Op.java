@@ -52,8 +52,11 @@ public enum Op {
     BUILD_STRING(RAISES, STEALS),
     FORMAT_SIMPLE(RAISES),
     LIST_EXTEND(RAISES),
+    /** container[index]; the index may be an unboxed int64 where the container is an exact list or tuple. */
     SUBSCRIPT(RAISES),
+    /** container[index] = value; the index may be an unboxed int64 where the container is an exact list. */
     STORE_SUBSCRIPT(RAISES),
+    /** STORE_SUBSCRIPT of an unboxed double (see {@link Instr.StoreSubscriptFloat}), its index as STORE_SUBSCRIPT's. */
     STORE_SUBSCRIPT_FLOAT(RAISES),
     SLICE(RAISES),
     BUILD_SLICE(RAISES),

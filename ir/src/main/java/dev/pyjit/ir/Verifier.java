@@ -22,6 +22,7 @@ import java.util.Set;
  *       (lowering passes it from the one to the other); so is whether a send returned.</li>
  *   <li>Only the entry block dispatches to resume points, and each of them is a block of its own, reached from nowhere else.</li>
  *   <li>A body inlined into a call verifies, and is one that may be inlined ({@link Inlinability}).</li>
+ *   <li>A subscript takes an unboxed index only from an exact list or tuple, an item store only into an exact list.</li>
  * </ol>
  */
 public final class Verifier {
@@ -71,6 +72,10 @@ public final class Verifier {
                 }
                 if ((instruction.state() != null) != instruction.op().canRaise) {
                     fail(function, block + ": frame state does not match effects of " + instruction.op());
+                }
+                if (takesUnboxedIndex(instruction) && !indexedInline(instruction)) {
+                    fail(function, block + ": " + instruction.op() + " takes an unboxed index from a container of type "
+                            + instruction.operands().get(0).type());
                 }
                 if (instruction instanceof Instr.Call call && call.inlined() != null) {
                     verify(call.inlined().callee());
@@ -183,5 +188,18 @@ public final class Verifier {
 
     private static void fail(Function function, String message) {
         throw new IllegalStateException("invalid IR in " + function.name() + ": " + message + "\n" + Printer.print(function));
+    }
+
+    private static boolean takesUnboxedIndex(Instr instruction) {
+        return switch (instruction.op()) {
+            case SUBSCRIPT, STORE_SUBSCRIPT, STORE_SUBSCRIPT_FLOAT -> instruction.operands().get(1).type().isUnboxed();
+            default -> false;
+        };
+    }
+
+    private static boolean indexedInline(Instr instruction) {
+        Type container = instruction.operands().get(0).type();
+        return !container.isBottom()
+                && (container.isSubtypeOf(Type.LIST) || instruction.op() == Op.SUBSCRIPT && container.isSubtypeOf(Type.TUPLE));
     }
 }

@@ -370,17 +370,25 @@ final class Lowering {
             }
             case RANGE_ITER_NEXT -> call("pyjit_range_iter_next", use(((Instr.RangeIterNext) instruction).iterator()));
             case LIST_EXTEND -> checkStatus(call("pyjit_list_extend", uses(instruction.operands())), state);
-            case SUBSCRIPT -> checkNull(call("pyjit_subscript", uses(instruction.operands())), state);
+            case SUBSCRIPT -> {
+                List<Value> operands = instruction.operands();
+                yield operands.get(1).type().isUnboxed()
+                        ? checkNull(call("pyjit_item_at", use(operands.get(0)), use(operands.get(1)),
+                                int32(operands.get(0).type().isSubtypeOf(Type.TUPLE) ? 1 : 0)), state)
+                        : checkNull(call("pyjit_subscript", uses(operands)), state);
+            }
             case SLICE -> checkNull(call(instruction.operands().size() == 4 ? "pyjit_slice_step" : "pyjit_slice", uses(instruction.operands())), state);
             case BUILD_SLICE -> {
                 List<Value> bounds = instruction.operands();
                 LLVMValueRef step = bounds.size() == 3 ? use(bounds.get(2)) : LLVMConstPointerNull(pointer);
                 yield checkNull(call("pyjit_build_slice", use(bounds.get(0)), use(bounds.get(1)), step), state);
             }
-            case STORE_SUBSCRIPT -> checkStatus(call("pyjit_store_subscript", uses(instruction.operands())), state);
+            case STORE_SUBSCRIPT -> checkStatus(call(instruction.operands().get(1).type().isUnboxed() ? "pyjit_store_item_at" : "pyjit_store_subscript",
+                    uses(instruction.operands())), state);
             case STORE_SUBSCRIPT_FLOAT -> {
                 Instr.StoreSubscriptFloat store = (Instr.StoreSubscriptFloat) instruction;
-                yield checkStatus(call("pyjit_store_subscript_float", tstate, use(store.container()), use(store.index()), use(store.value())), state);
+                String helper = store.index().type().isUnboxed() ? "pyjit_store_item_at_float" : "pyjit_store_subscript_float";
+                yield checkStatus(call(helper, tstate, use(store.container()), use(store.index()), use(store.value())), state);
             }
             case STORE_SLICE -> checkStatus(call("pyjit_store_slice", uses(instruction.operands())), state);
             case UNPACK_SEQUENCE -> {

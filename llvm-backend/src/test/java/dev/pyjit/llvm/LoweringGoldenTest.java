@@ -156,6 +156,21 @@ class LoweringGoldenTest {
         assertTrue(!text.contains("@pyjit_binary_op_numbers_inline("), "the helper is inlined:\n" + text);
     }
 
+    /**
+     * An exact list indexed by ints the function has as 64-bit values ({@code items[n - 1]},
+     * {@code items[0]}, {@code items[n + 1] = ...}) is read and written inline: no int object is made
+     * for an index, no helper is called unless the index is out of range.
+     */
+    @Test
+    void aListIsIndexedInlineByMachineInts() throws Unsupported {
+        String text = emitter.llvmText(optimisedIr("list_items"), Tier.OPTIMISED, true);
+        assertTrue(!text.contains("@pyjit_subscript(") && !text.contains("@pyjit_store_subscript("), "no generic subscript:\n" + text);
+        assertTrue(!text.contains("@pyjit_item_at(") && !text.contains("@pyjit_store_item_at("), "the item helpers are inlined:\n" + text);
+        assertTrue(text.contains("call ptr @pyjit_slow_item_at(") && text.contains("call i32 @pyjit_slow_store_item_at("),
+                "an index out of range goes to the runtime:\n" + text);
+        assertTrue(!text.contains("@pyjit_int_box("), "no index is boxed (only a deoptimisation boxes the constant it hands over):\n" + text);
+    }
+
     /** Quick code takes no passes and keeps its helpers in the runtime library: the module defines the function alone. */
     @ParameterizedTest
     @MethodSource("names")

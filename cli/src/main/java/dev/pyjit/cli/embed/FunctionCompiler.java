@@ -216,7 +216,7 @@ final class FunctionCompiler {
 
     private void appendIr(Where where, List<Type> specialisedFor, Tier tier, Function ir) throws java.io.IOException {
         String header = "# " + where + ", " + tier.name().toLowerCase(java.util.Locale.ROOT) + ", args " + specialisedFor + "\n";
-        Files.writeString(irDump, header + Printer.print(ir) + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Files.writeString(irDump, header + Printer.printTyped(ir) + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
     /** LLVM, and the compiler's part of the cache keys, on the first compilation. */

@@ -39,6 +39,10 @@ public final class EliminateBoxing implements Pass {
                 } else if (instruction instanceof Instr.BoxInt box) {
                     boxedFrom.put(box.result(), box.value());
                 } else if (instruction instanceof Instr.LoadConst constant && function.intConstant(constant.index()).isPresent()) {
+                    if (i + 1 < instructions.size() && instructions.get(i + 1) instanceof Instr.IntConstant number && number.index() == constant.index()) {
+                        boxedFrom.put(constant.result(), number.result());  // IndexWithMachineInts made it
+                        continue;
+                    }
                     Value value = function.newValue(Type.CINT64);
                     instructions.add(++i, new Instr.IntConstant(value, constant.index(), function.intConstant(constant.index()).getAsLong()));
                     boxedFrom.put(constant.result(), value);

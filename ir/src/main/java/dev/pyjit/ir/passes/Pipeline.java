@@ -20,6 +20,7 @@ public final class Pipeline {
             new FuseExtendedSlices(),
             new CancelRefcountPairs(),
             new UnboxParameters(),
+            new IndexWithMachineInts(),
             new EliminateBoxing(),
             new UnboxFloatsAtLoad(),
             new StoreFloatsInPlace(),

@@ -20,8 +20,9 @@ import java.util.Set;
 /**
  * A float or int local that a loop carries (a virtual local's block parameter) goes around the
  * loop as a double or a 64-bit value, when all its block does with the object is to unbox it,
- * release it, write it to the frame, return it or pass it to another such parameter. So
- * {@code zr = zr * zr - zi * zi + cr} or {@code n += 1} in a loop allocates nothing.
+ * release it, write it to the frame, return it, pass it to another such parameter or, an int,
+ * index an exact list or tuple with it ({@link IndexWithMachineInts}). So
+ * {@code zr = zr * zr - zi * zi + cr}, {@code n += 1} or {@code row[j] += x} in a loop allocates nothing.
  *
  * <p>Each edge into the block passes the number: a converted parameter's, the value a box on the
  * edge was made from (the box is released, and {@link EliminateBoxing} then never makes it), or an
@@ -146,7 +147,8 @@ public final class UnboxParameters implements Pass {
                 }
                 if (instruction.op() == Op.INCREF && returned) {
                     increfs++;
-                } else if (!(isUnbox(instruction) || instruction.op() == Op.DECREF || instruction instanceof Instr.FlushLocal)) {
+                } else if (!(isUnbox(instruction) || instruction.op() == Op.DECREF || instruction instanceof Instr.FlushLocal
+                        || parameter.type().equals(Type.INT) && IndexWithMachineInts.indexesWith(instruction, parameter))) {
                     return false;
                 }
             }
