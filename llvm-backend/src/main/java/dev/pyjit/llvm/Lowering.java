@@ -24,6 +24,7 @@ import org.bytedeco.javacpp.PointerPointer;
 import org.bytedeco.llvm.LLVM.LLVMBasicBlockRef;
 import org.bytedeco.llvm.LLVM.LLVMBuilderRef;
 import org.bytedeco.llvm.LLVM.LLVMContextRef;
+import org.bytedeco.llvm.LLVM.LLVMMetadataRef;
 import org.bytedeco.llvm.LLVM.LLVMModuleRef;
 import org.bytedeco.llvm.LLVM.LLVMTypeRef;
 import org.bytedeco.llvm.LLVM.LLVMValueRef;
@@ -167,7 +168,7 @@ final class Lowering {
             boolean fresh = !(function.entry().terminator() instanceof Terminator.ResumeDispatch);
             LLVMValueRef entered = call("pyjit_enter", tstate, frame, int32(fresh ? 1 : 0));
             LLVMBasicBlockRef enterFailed = LLVMAppendBasicBlockInContext(context, llvmFunction, "enter_failed");
-            LLVMBuildCondBr(builder, nonZero(entered), enterFailed, blocks.get(function.entry()));
+            rarelyTaken(LLVMBuildCondBr(builder, nonZero(entered), enterFailed, blocks.get(function.entry())));
             LLVMPositionBuilderAtEnd(builder, enterFailed);
             LLVMBuildRet(builder, LLVMConstPointerNull(pointer));
         }
@@ -694,7 +695,7 @@ final class Lowering {
     private void resumeUnless(LLVMValueRef holds, ResumeState resume, Value loaded, LLVMValueRef object, boolean borrowed) {
         LLVMBasicBlockRef mismatch = LLVMAppendBasicBlockInContext(context, llvmFunction, "type_changed");
         LLVMBasicBlockRef continued = LLVMAppendBasicBlockInContext(context, llvmFunction, "type_checked");
-        LLVMBuildCondBr(builder, holds, continued, mismatch);
+        rarelyFallen(LLVMBuildCondBr(builder, holds, continued, mismatch));
         LLVMPositionBuilderAtEnd(builder, mismatch);
         if (borrowed) {
             call("pyjit_incref", object);
@@ -870,7 +871,7 @@ final class Lowering {
         if (boxingFailed != null) {
             LLVMBasicBlockRef handOver = LLVMAppendBasicBlockInContext(context, llvmFunction, "hand_over");
             LLVMBasicBlockRef failed = LLVMAppendBasicBlockInContext(context, llvmFunction, "boxing_failed");
-            LLVMBuildCondBr(builder, boxingFailed, failed, handOver);
+            rarelyTaken(LLVMBuildCondBr(builder, boxingFailed, failed, handOver));
             LLVMPositionBuilderAtEnd(builder, failed);
             call("pyjit_release_all", resumeStack, int32(stack.size()));
             LLVMBuildBr(builder, errorExit);
@@ -942,7 +943,7 @@ final class Lowering {
                 LLVMValueRef zero = LLVMBuildFCmp(builder, LLVMRealOEQ, right, LLVMConstReal(f64, 0.0), "");
                 LLVMBasicBlockRef divide = LLVMAppendBasicBlockInContext(context, llvmFunction, "divide");
                 LLVMBasicBlockRef byZero = LLVMAppendBasicBlockInContext(context, llvmFunction, "division_by_zero");
-                LLVMBuildCondBr(builder, zero, byZero, divide);
+                rarelyTaken(LLVMBuildCondBr(builder, zero, byZero, divide));
                 LLVMPositionBuilderAtEnd(builder, byZero);
                 call("pyjit_float_division_by_zero");
                 LLVMBuildBr(builder, raiseBlock(arith.state()));
@@ -1068,7 +1069,7 @@ final class Lowering {
     private LLVMValueRef pollWithVirtualLocals(Instr.CheckEvalBreaker poll) {
         LLVMBasicBlockRef due = LLVMAppendBasicBlockInContext(context, llvmFunction, "poll_due");
         LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(context, llvmFunction, "poll_done");
-        LLVMBuildCondBr(builder, nonZero(call("pyjit_poll_due", tstate, seenVersion)), due, done);
+        rarelyTaken(LLVMBuildCondBr(builder, nonZero(call("pyjit_poll_due", tstate, seenVersion)), due, done));
         LLVMPositionBuilderAtEnd(builder, due);
         LLVMValueRef layout = syncLocals(poll.resume().locals(), poll.state());
         LLVMValueRef status = call("pyjit_poll", tstate, frame, seenVersion);
@@ -1091,7 +1092,7 @@ final class Lowering {
         LLVMBasicBlockRef fastBlock = LLVMGetInsertBlock(builder);
         LLVMBasicBlockRef slow = LLVMAppendBasicBlockInContext(context, llvmFunction, "attribute_slow");
         LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(context, llvmFunction, "attribute_loaded");
-        LLVMBuildCondBr(builder, isNull(fast), slow, done);
+        rarelyTaken(LLVMBuildCondBr(builder, isNull(fast), slow, done));
         LLVMPositionBuilderAtEnd(builder, slow);
         LLVMValueRef generic = withLocalsInFrame(state, load.after(), load.result(),
                 () -> checkNull(call("pyjit_load_attr", frame, use(load.owner()), int32(load.nameIndex())), state));
@@ -1122,7 +1123,7 @@ final class Lowering {
         LLVMValueRef missed = fast.get();
         LLVMBasicBlockRef slow = LLVMAppendBasicBlockInContext(context, llvmFunction, "attribute_slow");
         LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(context, llvmFunction, "attribute_stored");
-        LLVMBuildCondBr(builder, nonZero(missed), slow, done);
+        rarelyTaken(LLVMBuildCondBr(builder, nonZero(missed), slow, done));
         LLVMPositionBuilderAtEnd(builder, slow);
         withLocalsInFrame(state, after, null, () -> checkStatus(generic.get(), state));
         LLVMBuildBr(builder, done);
@@ -1179,9 +1180,36 @@ final class Lowering {
         LLVMBuildCondBr(builder, isNull(next), exhaustedOrError, continued);
         LLVMPositionBuilderAtEnd(builder, exhaustedOrError);
         LLVMBasicBlockRef raised = raiseBlock(state);
-        LLVMBuildCondBr(builder, nonZero(call("pyjit_error_occurred")), raised, continued);
+        rarelyTaken(LLVMBuildCondBr(builder, nonZero(call("pyjit_error_occurred")), raised, continued));
         LLVMPositionBuilderAtEnd(builder, continued);
         return next;
+    }
+
+    /**
+     * Marks a conditional branch whose true edge is an exit (an error, a failed guard, a slow
+     * path). Without weights LLVM's static estimate takes every pointer comparison for equal as
+     * unlikely, so that code past a few type guards looked cold: the helpers called there were
+     * inlined only up to the cold threshold (pyjit_xdecref was not, in a float loop).
+     */
+    private LLVMValueRef rarelyTaken(LLVMValueRef branch) {
+        return weighted(branch, 1, LIKELY_WEIGHT);
+    }
+
+    /** {@link #rarelyTaken} for a branch whose false edge is the exit. */
+    private LLVMValueRef rarelyFallen(LLVMValueRef branch) {
+        return weighted(branch, LIKELY_WEIGHT, 1);
+    }
+
+    /** Clang's weight for __builtin_expect's expected edge, against 1. */
+    private static final int LIKELY_WEIGHT = 2000;
+
+    private LLVMValueRef weighted(LLVMValueRef branch, int ifTrue, int ifFalse) {
+        LLVMMetadataRef[] operands = {
+                LLVMMDStringInContext2(context, "branch_weights", "branch_weights".length()),
+                LLVMValueAsMetadata(int32(ifTrue)), LLVMValueAsMetadata(int32(ifFalse))};
+        LLVMMetadataRef weights = LLVMMDNodeInContext2(context, new PointerPointer<>(operands), operands.length);
+        LLVMSetMetadata(branch, LLVMGetMDKindIDInContext(context, "prof", "prof".length()), LLVMMetadataAsValue(context, weights));
+        return branch;
     }
 
     private void branchToErrorIf(LLVMValueRef failed, FrameState state) {
@@ -1190,7 +1218,7 @@ final class Lowering {
 
     private void branchToErrorIf(LLVMValueRef failed, FrameState state, boolean traceback) {
         LLVMBasicBlockRef continued = LLVMAppendBasicBlockInContext(context, llvmFunction, "ok");
-        LLVMBuildCondBr(builder, failed, raiseBlock(state, traceback), continued);
+        rarelyTaken(LLVMBuildCondBr(builder, failed, raiseBlock(state, traceback), continued));
         LLVMPositionBuilderAtEnd(builder, continued);
     }
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The LLVM IR that {@link Lowering} emits for each of the frontend's golden functions (the dump's
@@ -169,6 +170,20 @@ class LoweringGoldenTest {
         assertTrue(text.contains("call ptr @pyjit_slow_item_at(") && text.contains("call i32 @pyjit_slow_store_item_at("),
                 "an index out of range goes to the runtime:\n" + text);
         assertTrue(!text.contains("@pyjit_int_box("), "no index is boxed (only a deoptimisation boxes the constant it hands over):\n" + text);
+    }
+
+    /**
+     * Exits (failed guards, errors, slow paths) are weighted as rarely taken, so that code past
+     * a few guards is not taken for cold: a loop's reference counting is inlined there (the float
+     * and int loops called pyjit_xdecref eight and two times when LLVM guessed the edges).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"float_loop", "int_loop"})
+    void codePastGuardsInlinesItsReferenceCounting(String name) throws Unsupported {
+        String text = emitter.llvmText(optimisedIr(name), Tier.OPTIMISED, true);
+        assertTrue(text.matches("(?s).*label %type_checked\\d*, label %type_changed\\d*, !dbg !\\d+, !prof !\\d+\n.*"),
+                "guards are weighted:\n" + text);
+        assertTrue(!text.matches("(?s).*call void @pyjit_(x?decref|incref)\\(.*"), "no reference is counted by a call:\n" + text);
     }
 
     /** Quick code takes no passes and keeps its helpers in the runtime library: the module defines the function alone. */
