@@ -2397,6 +2397,22 @@ PYJIT_SPECIALISED int pyjit_int_arith(int op, int64_t a, int64_t b, int64_t *out
         *out = remainder != 0 && (remainder < 0) != (b < 0) ? remainder + b : remainder;
         return 1;
     }
+    case NB_AND:
+        *out = a & b;
+        return 1;
+    case NB_OR:
+        *out = a | b;
+        return 1;
+    case NB_XOR:
+        *out = a ^ b;
+        return 1;
+    case NB_RSHIFT:
+        /* a negative count raises (the interpreter says it); past 63 every bit is the sign */
+        if (b < 0) {
+            return 0;
+        }
+        *out = a >> (b > 63 ? 63 : b);
+        return 1;
     default:
         return 0;
     }

@@ -267,6 +267,13 @@ class IrBuilderTest {
             assertEquals(List.of("k", "t"), kept.state().locals().stream().map(local -> loop.localNames().get(local.slot())).sorted().toList(),
                     Printer.print(optimised));
             assertNotNull(kept.after(), "the call made instead resumes after itself if the frame changed");
+            // twice returns an int its arithmetic boxed: the result is guarded to be one, where the call pushes it
+            List<Instr> around = optimised.blocks().stream().filter(block -> block.instructions().contains(kept)).findFirst().orElseThrow()
+                    .instructions();
+            Instr.GuardType guard = (Instr.GuardType) around.get(around.indexOf(kept) + 1);
+            assertEquals(List.of(kept.result(), Type.INT, kept.after().offset(), kept.after().stack()),
+                    List.of(guard.value(), guard.type(), guard.resume().offset(), guard.resume().stack()));
+            assertEquals(0, count(optimised, Op.BINARY_OP), "t += twice(k) adds 64-bit ints:\n" + Printer.printTyped(optimised));
         } finally {
             Py_DecRef(globals);
         }

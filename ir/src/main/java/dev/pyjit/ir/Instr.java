@@ -722,12 +722,14 @@ public sealed interface Instr {
 
     /**
      * Python's int arithmetic on 64-bit values: +, -, *, // and % (floor division and a remainder
-     * with the divisor's sign). A result beyond 64 bits or a zero divisor hands the frame to the
-     * interpreter at {@code resume}, which computes it with big ints or raises.
+     * with the divisor's sign), &, |, ^ and >> (arithmetic, as on Python's unbounded ints). A result
+     * beyond 64 bits, a zero divisor or a negative shift count hands the frame to the interpreter
+     * at {@code resume}, which computes it with big ints or raises.
      */
     record IntArith(Value result, BinaryOperator operator, Value left, Value right, ResumeState resume) implements Instr {
         public static final java.util.Set<BinaryOperator> INT_OPERATORS = java.util.EnumSet.of(BinaryOperator.ADD,
-                BinaryOperator.SUBTRACT, BinaryOperator.MULTIPLY, BinaryOperator.FLOOR_DIVIDE, BinaryOperator.REMAINDER);
+                BinaryOperator.SUBTRACT, BinaryOperator.MULTIPLY, BinaryOperator.FLOOR_DIVIDE, BinaryOperator.REMAINDER,
+                BinaryOperator.AND, BinaryOperator.OR, BinaryOperator.XOR, BinaryOperator.RSHIFT);
         public IntArith {
             if (!INT_OPERATORS.contains(operator)) {
                 throw new IllegalArgumentException("no unboxed int " + operator);

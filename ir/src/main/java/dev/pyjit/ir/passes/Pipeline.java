@@ -11,6 +11,7 @@ public final class Pipeline {
 
     /** The optimisations that follow type inference: the "opt" stage. */
     public static final List<Pass> OPTIMISATION = List.of(
+            new GuardInlinedResults(),
             new IntrinsifyMathCalls(),
             new UnboxRangeIteration(),
             new PromoteLocals(),
