@@ -2,7 +2,8 @@
  * On-stack replacement: a function whose one call runs a long loop (a simulation's main loop, say)
  * would never leave the interpreter, since native code is entered at calls. When the sampler meets
  * the same interpreted activation twice, the compiler is asked for code that starts at the header
- * of the innermost loop the frame is in (dev.pyjit.frontend.IrBuilder.buildMidFrame). Once it is
+ * of the innermost loop the frame is in that no exception handler covers
+ * (dev.pyjit.frontend.IrBuilder.buildMidFrame). Once it is
  * there, pyjit watches that code object's back edges through sys.monitoring (local JUMP events of
  * the optimizer's tool id, so no other code pays for it): at the next jump to the header the
  * callback runs the frame in native code, on the interpreter's own frame, which the interpreter
@@ -27,6 +28,35 @@ static PyObject *monitoring;  /* sys.monitoring, once pyjit's tool is registered
 static PyObject *jump_event;
 static PyObject *disable;
 
+/* A number of the exception table (six bits a byte, bit 6 for more), as ceval.c reads it. */
+static const unsigned char *table_number(const unsigned char *p, int *value) {
+    int read = *p & 63;
+    while (*p & 64) {
+        p++;
+        read = read << 6 | (*p & 63);
+    }
+    *value = read;
+    return p + 1;
+}
+
+/* Whether an exception handler covers the code unit: a loop there is inside a try, a with or an
+ * inlined comprehension (whose hidden handler restores the variable it shadows), which compiled
+ * code cannot be entered in (dev.pyjit.frontend.IrBuilder.buildMidFrame refuses it). */
+static int handled_at(PyCodeObject *code, int unit) {
+    const unsigned char *p = (const unsigned char *)PyBytes_AS_STRING(code->co_exceptiontable);
+    const unsigned char *end = p + PyBytes_GET_SIZE(code->co_exceptiontable);
+    while (p < end) {
+        int start, length, target, depth;
+        p = table_number(table_number(table_number(table_number(p, &start), &length), &target), &depth);
+        if (start <= unit && unit < start + length) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* The header of the innermost loop the frame is in that no handler covers: a frame in a list
+ * comprehension of a long loop (mandelbrot's rows) enters at the loop around it. */
 int pyjit_osr_header(PyCodeObject *code, _PyInterpreterFrame *frame) {
     PyObject *bytes = PyCode_GetCode(code);
     if (bytes == NULL) {
@@ -41,7 +71,7 @@ int pyjit_osr_header(PyCodeObject *code, _PyInterpreterFrame *frame) {
         extended = opcode == EXTENDED_ARG ? oparg : 0;
         /* JUMP_BACKWARD jumps from after its cache entry */
         int target = (int)i + 2 - oparg;
-        if (opcode == JUMP_BACKWARD && target <= at && at <= i && target > header) {
+        if (opcode == JUMP_BACKWARD && target <= at && at <= i && target > header && !handled_at(code, target)) {
             header = target;
         }
     }

@@ -40,6 +40,31 @@ class SampledHotnessTest {
     }
 
     /**
+     * A call that spends its time in a list comprehension inside a loop (the comprehension's loop
+     * is covered by its hidden exception handler, where compiled code cannot be entered) moves to
+     * native code at the loop around it.
+     */
+    @Test
+    void aLoopAroundAComprehensionIsEnteredMidFrame(@TempDir Path directory) throws Exception {
+        Path script = Files.writeString(directory.resolve("rows.py"), String.join("\n",
+                "def cell(x, y):",
+                "    return (x * 31 + y * 17) % 1000",
+                "def render(height, width):",
+                "    rows = []",
+                "    for y in range(height):",
+                "        rows.append([cell(x, y) for x in range(width)])",
+                "    return rows",
+                "rows = render(4000, 300)",
+                "print(len(rows), sum(map(sum, rows)))",
+                ""));
+        Path stats = directory.resolve("stats.json");
+        Pyjit.Outcome outcome = Pyjit.run(Map.of("PYJIT_SYNC", "1", "PYJIT_STATS", stats.toString()), null, directory, script.toString());
+        assertEquals(new Pyjit.Outcome(0, "4000 599400000\n", ""), outcome);
+        JitStatsFile json = JitStatsFile.read(stats);
+        assertTrue(json.entries(script, "render (loop at line 5)") > 0, () -> "the row loop was not entered: " + json);
+    }
+
+    /**
      * A program that ends while its hot function is being compiled ends as under the interpreter:
      * the request does not keep the function (and with it the module's globals) alive, so a file
      * left open is flushed and closed when they are collected.
