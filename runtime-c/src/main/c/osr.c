@@ -56,7 +56,8 @@ static int handled_at(PyCodeObject *code, int unit) {
 }
 
 /* The header of the innermost loop the frame is in that no handler covers: a frame in a list
- * comprehension of a long loop (mandelbrot's rows) enters at the loop around it. */
+ * comprehension of a long loop (mandelbrot's rows) enters at the loop around it. If every such
+ * loop is covered, the innermost one: the compiler refuses it, and the statistics say why. */
 int pyjit_osr_header(PyCodeObject *code, _PyInterpreterFrame *frame) {
     PyObject *bytes = PyCode_GetCode(code);
     if (bytes == NULL) {
@@ -65,18 +66,21 @@ int pyjit_osr_header(PyCodeObject *code, _PyInterpreterFrame *frame) {
     }
     const unsigned char *units = (const unsigned char *)PyBytes_AS_STRING(bytes);
     Py_ssize_t count = PyBytes_GET_SIZE(bytes) / 2;
-    int at = (int)(frame->instr_ptr - _PyCode_CODE(code)), header = -1, extended = 0;
+    int at = (int)(frame->instr_ptr - _PyCode_CODE(code)), innermost = -1, unhandled = -1, extended = 0;
     for (Py_ssize_t i = 0; i < count; i++) {
         int opcode = units[2 * i], oparg = extended << 8 | units[2 * i + 1];
         extended = opcode == EXTENDED_ARG ? oparg : 0;
         /* JUMP_BACKWARD jumps from after its cache entry */
         int target = (int)i + 2 - oparg;
-        if (opcode == JUMP_BACKWARD && target <= at && at <= i && target > header && !handled_at(code, target)) {
-            header = target;
+        if (opcode == JUMP_BACKWARD && target <= at && at <= i) {
+            innermost = target > innermost ? target : innermost;
+            if (target > unhandled && !handled_at(code, target)) {
+                unhandled = target;
+            }
         }
     }
     Py_DECREF(bytes);
-    return header;
+    return unhandled >= 0 ? unhandled : innermost;
 }
 
 PyObject *pyjit_osr_local_types(PyCodeObject *code, _PyInterpreterFrame *frame) {
