@@ -2029,12 +2029,8 @@ int pyjit_store_subscript(PyObject *container, PyObject *index, PyObject *value)
  * does; else a new float is stored. 0, or -1 with an error. */
 int pyjit_store_subscript_float(PyThreadState *tstate, PyObject *container, PyObject *index, double value) {
     Py_ssize_t i = small_index(index);
-    if (i >= 0 && PyList_CheckExact(container) && i < PyList_GET_SIZE(container)) {
-        PyObject *old = PyList_GET_ITEM(container, i);
-        if (PyFloat_CheckExact(old) && Py_REFCNT(old) == 1) {
-            ((PyFloatObject *)old)->ob_fval = value;
-            return 0;
-        }
+    if (i >= 0 && PyList_CheckExact(container)) {
+        return pyjit_store_item_at_float(tstate, container, i, value);
     }
     PyObject *box = pyjit_float_box_in(tstate, value);
     if (box == NULL) {

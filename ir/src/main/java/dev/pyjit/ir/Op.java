@@ -242,4 +242,16 @@ public enum Op {
         this.stealsOperands = set.contains(Effect.STEALS);
         this.reraises = set.contains(Effect.RERAISES);
     }
+
+    /**
+     * Whether this kind may take its index (the second operand) as an unboxed int64 for a
+     * container of the type: a subscript of an exact list or tuple, a store into an exact list.
+     */
+    public boolean indexesInline(Type container) {
+        return switch (this) {
+            case SUBSCRIPT -> !container.isBottom() && (container.isSubtypeOf(Type.LIST) || container.isSubtypeOf(Type.TUPLE));
+            case STORE_SUBSCRIPT, STORE_SUBSCRIPT_FLOAT -> !container.isBottom() && container.isSubtypeOf(Type.LIST);
+            default -> false;
+        };
+    }
 }

@@ -73,7 +73,7 @@ public final class Verifier {
                 if ((instruction.state() != null) != instruction.op().canRaise) {
                     fail(function, block + ": frame state does not match effects of " + instruction.op());
                 }
-                if (takesUnboxedIndex(instruction) && !indexedInline(instruction)) {
+                if (takesUnboxedIndex(instruction) && !instruction.op().indexesInline(instruction.operands().get(0).type())) {
                     fail(function, block + ": " + instruction.op() + " takes an unboxed index from a container of type "
                             + instruction.operands().get(0).type());
                 }
@@ -195,11 +195,5 @@ public final class Verifier {
             case SUBSCRIPT, STORE_SUBSCRIPT, STORE_SUBSCRIPT_FLOAT -> instruction.operands().get(1).type().isUnboxed();
             default -> false;
         };
-    }
-
-    private static boolean indexedInline(Instr instruction) {
-        Type container = instruction.operands().get(0).type();
-        return !container.isBottom()
-                && (container.isSubtypeOf(Type.LIST) || instruction.op() == Op.SUBSCRIPT && container.isSubtypeOf(Type.TUPLE));
     }
 }

@@ -40,7 +40,8 @@ public final class EliminateBoxing implements Pass {
                     boxedFrom.put(box.result(), box.value());
                 } else if (instruction instanceof Instr.LoadConst constant && function.intConstant(constant.index()).isPresent()) {
                     if (i + 1 < instructions.size() && instructions.get(i + 1) instanceof Instr.IntConstant number && number.index() == constant.index()) {
-                        boxedFrom.put(constant.result(), number.result());  // IndexWithMachineInts made it
+                        // an earlier pass took the constant's number already (IndexWithMachineInts): one is enough
+                        boxedFrom.put(constant.result(), number.result());
                         continue;
                     }
                     Value value = function.newValue(Type.CINT64);

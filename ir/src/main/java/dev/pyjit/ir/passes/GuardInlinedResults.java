@@ -34,7 +34,9 @@ public final class GuardInlinedResults implements Pass {
                 if (instructions.get(i) instanceof Instr.Call call && call.inlined() != null && call.after() != null) {
                     Type returned = returnedType(call.inlined().callee());
                     if (GUARDABLE.contains(returned) && !call.result().type().isSubtypeOf(returned)) {
-                        guard(function, call, returned);
+                        Value guarded = function.newValue(returned);
+                        renameUses(function, call, call.result(), guarded);
+                        instructions.add(i + 1, new Instr.GuardType(guarded, call.result(), returned, call.after()));
                     }
                 }
             }
@@ -56,21 +58,12 @@ public final class GuardInlinedResults implements Pass {
         return returned;
     }
 
-    /** Everything after the call uses the guarded result; the guard itself resumes with the call's. */
-    private static void guard(Function function, Instr.Call call, Type type) {
-        Value result = call.result();
-        Value guarded = function.newValue(type);
+    /** Everything but the call itself (whose resumption pushes its own result) uses {@code guarded} for {@code result}. */
+    private static void renameUses(Function function, Instr.Call call, Value result, Value guarded) {
+        java.util.function.UnaryOperator<Value> renamed = value -> value.equals(result) ? guarded : value;
         for (Block block : function.blocks()) {
-            block.instructions().replaceAll(instruction -> instruction == call ? call
-                    : instruction.mapOperands(value -> value.equals(result) ? guarded : value));
-            block.setTerminator(block.terminator().mapOperands(value -> value.equals(result) ? guarded : value));
-        }
-        for (Block block : function.blocks()) {
-            int at = block.instructions().indexOf(call);
-            if (at >= 0) {
-                block.instructions().add(at + 1, new Instr.GuardType(guarded, result, type, call.after()));
-                return;
-            }
+            block.instructions().replaceAll(instruction -> instruction == call ? call : instruction.mapOperands(renamed));
+            block.setTerminator(block.terminator().mapOperands(renamed));
         }
     }
 }

@@ -73,16 +73,7 @@ public final class IndexWithMachineInts implements Pass {
 
     /** A subscript, or a store of an item, whose container the runtime indexes inline with a 64-bit int. */
     private static boolean takesMachineIndex(Instr instruction) {
-        Type container = instruction.operands().isEmpty() ? Type.BOTTOM : instruction.operands().get(0).type();
-        return switch (instruction.op()) {
-            case SUBSCRIPT -> isExact(container, Type.LIST) || isExact(container, Type.TUPLE);
-            case STORE_SUBSCRIPT, STORE_SUBSCRIPT_FLOAT -> isExact(container, Type.LIST);
-            default -> false;
-        };
-    }
-
-    private static boolean isExact(Type type, Type sequence) {
-        return !type.isBottom() && type.isSubtypeOf(sequence);
+        return !instruction.operands().isEmpty() && instruction.op().indexesInline(instruction.operands().get(0).type());
     }
 
     /**

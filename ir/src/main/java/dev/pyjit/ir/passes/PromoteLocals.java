@@ -192,7 +192,7 @@ public final class PromoteLocals implements Pass {
     }
 
     private static boolean isExactInt(Type type) {
-        return !type.isBottom() && (type.isSubtypeOf(Type.INT.union(Type.BOOL)) || type.equals(Type.CINT64));
+        return !type.isBottom() && type.isSubtypeOf(Type.INT.union(Type.BOOL));
     }
 
     private static final class Rewrite {
