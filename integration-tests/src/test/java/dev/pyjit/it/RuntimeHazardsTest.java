@@ -76,6 +76,26 @@ class RuntimeHazardsTest {
         assertTrue(JitStatsFile.read(stats).entries(Path.of("<string>"), "f299") > 0, "the last function ran natively");
     }
 
+    /**
+     * The interpreter holds the compiler's hooks for the whole run, while JavaCPP's callbacks keep
+     * only weak references to their Java objects: the compiler was collected by the first full
+     * collection that met no compilation under way, and the next hook call jumped through freed
+     * memory (CI's corpus runs crashed in cfunction_call now and then).
+     */
+    @Test
+    void aFullCollectionOfTheJvmLeavesTheHooksWhole() throws Exception {
+        Path program = CASES.resolve("full_gc_between_compiles.py");
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        assertTrue(Files.isExecutable(jcmd), "the JDK's jcmd asks the program's JVM for a full collection: " + jcmd);
+        Path stats = directory.resolve("stats.json");
+        Pyjit.Outcome jit = Pyjit.run(Map.of("PYJIT_THRESHOLD", "0", "PYJIT_SYNC", "1", "PYJIT_CACHE", "0",
+                "PYJIT_STATS", stats.toString(), "JCMD", jcmd.toString()), null, program.getParent(), "run", program.toString());
+        assertEquals(new Pyjit.Outcome(0, "collections survived: 2 True\n", ""), jit);
+        long freshEntries = JitStatsFile.read(stats).compiledIn(Path.of("<string>")).stream()
+                .filter(function -> function.get("name").asText().equals("fresh")).mapToLong(function -> function.get("entries").asLong()).sum();
+        assertEquals(2, freshEntries, "each function compiled after a collection ran natively");
+    }
+
     @Test
     void aForkedChildCompilesNothingAndLeavesTheStatsToItsParent() throws Exception {
         Path program = CASES.resolve("fork_child_exits.py");

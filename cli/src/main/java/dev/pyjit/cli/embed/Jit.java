@@ -90,6 +90,12 @@ final class Jit {
             return none;
         }
     };
+    /**
+     * The compiler whose hooks the interpreter holds. Their definitions and callback thunks are
+     * native memory this object owns, and JavaCPP's callbacks keep only weak references: were this
+     * object collected while the program runs, the next hook call would jump through freed memory.
+     */
+    private static Jit hooked;
     private PyObject compileHook;
     private PyObject exitHook;
     private boolean finished;
@@ -157,7 +163,8 @@ final class Jit {
         return exitHook;
     }
 
-    private static PyObject callable(PyMethodDef definition, BytePointer name, PyCFunction body, int flags) {
+    private PyObject callable(PyMethodDef definition, BytePointer name, PyCFunction body, int flags) {
+        hooked = this;
         definition.ml_name(name).ml_meth(body).ml_flags(flags);
         return PyCFunction_NewEx(definition, null, null);
     }
