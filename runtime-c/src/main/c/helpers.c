@@ -55,7 +55,17 @@ static int enter_recursive_call(PyThreadState *tstate) {
     return -1;
 }
 
-int pyjit_enter(PyThreadState *tstate, _PyInterpreterFrame *frame, int fresh) {
+static inline void link_frame(PyThreadState *tstate, _PyInterpreterFrame *frame, int fresh) {
+    frame->previous = tstate->current_frame;
+    tstate->current_frame = frame;
+    if (fresh) {
+        /* Past RESUME, so the frame counts as complete for tracebacks and sys._getframe. */
+        frame->instr_ptr = _PyCode_CODE(code_of(frame)) + code_of(frame)->_co_firsttraceable;
+    }
+}
+
+/* pyjit_enter where a recursion limit may be near: the interpreter's own checks, which raise. */
+PYJIT_SLOW int pyjit_slow_enter(PyThreadState *tstate, _PyInterpreterFrame *frame, int fresh) {
     /* Compiled frames nest on the C stack, so they are charged like the interpreter's own. */
     tstate->c_recursion_remaining -= PYJIT_C_STACK_UNITS - 1;
     if (_Py_EnterRecursiveCallTstate(tstate, "")) {
@@ -68,17 +78,24 @@ int pyjit_enter(PyThreadState *tstate, _PyInterpreterFrame *frame, int fresh) {
         _PyEval_FrameClearAndPop(tstate, frame);
         return -1;
     }
-    frame->previous = tstate->current_frame;
-    tstate->current_frame = frame;
-    if (fresh) {
-        /* Past RESUME, so the frame counts as complete for tracebacks and sys._getframe. */
-        frame->instr_ptr = _PyCode_CODE(code_of(frame)) + code_of(frame)->_co_firsttraceable;
+    link_frame(tstate, frame, fresh);
+    return 0;
+}
+
+/* Inlined into every function's prologue: away from both limits, the checks of pyjit_slow_enter
+ * pass and leave these counts, without the calls. */
+PYJIT_SPECIALISED int pyjit_enter(PyThreadState *tstate, _PyInterpreterFrame *frame, int fresh) {
+    if (tstate->c_recursion_remaining < PYJIT_C_STACK_UNITS || tstate->py_recursion_remaining <= 0) {
+        return pyjit_slow_enter(tstate, frame, fresh);
     }
+    tstate->c_recursion_remaining -= PYJIT_C_STACK_UNITS;
+    tstate->py_recursion_remaining--;
+    link_frame(tstate, frame, fresh);
     return 0;
 }
 
 /* Undoes pyjit_enter: the frame is no longer the thread's current one, its recursion counts are given back. */
-static void unlink_frame(PyThreadState *tstate, _PyInterpreterFrame *frame) {
+static inline void unlink_frame(PyThreadState *tstate, _PyInterpreterFrame *frame) {
     tstate->current_frame = frame->previous;
     tstate->py_recursion_remaining++;
     tstate->c_recursion_remaining += PYJIT_C_STACK_UNITS;
@@ -157,7 +174,7 @@ PYJIT_SLOW PyObject *pyjit_slow_leave_raising(PyThreadState *tstate, _PyInterpre
     return NULL;
 }
 
-PyObject *pyjit_leave(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *result) {
+PYJIT_SPECIALISED PyObject *pyjit_leave(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *result) {
     if (result == NULL) {
         return pyjit_slow_leave_raising(tstate, frame, 1);
     }
@@ -186,7 +203,7 @@ static inline int any_bit_but(const uint8_t *bytes, int n, uint64_t ignored) {
 _Static_assert(_PY_MONITORING_LOCAL_EVENTS >= 8 && _PY_MONITORING_UNGROUPED_EVENTS >= 8 && _PY_MONITORING_UNGROUPED_EVENTS <= 16,
                "pyjit_monitored reads the tool masks in two 8-byte loads");
 
-int pyjit_monitored(PyThreadState *tstate, PyCodeObject *code) {
+PYJIT_SPECIALISED int pyjit_monitored(PyThreadState *tstate, PyCodeObject *code) {
     /* pyjit's own tool watches back edges for on-stack replacement (osr.c) */
     if (code->_co_monitoring != NULL
             && any_bit_but(code->_co_monitoring->local_monitors.tools, _PY_MONITORING_LOCAL_EVENTS,

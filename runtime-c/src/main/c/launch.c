@@ -106,7 +106,17 @@ const char *pyjit_compiler_phase(void) {
     return names[phase];
 }
 
+static long long milliseconds_since_launch(void) {
+    struct timespec now;
+    clock_gettime(CLOCK_REALTIME, &now);
+    return ((long long)now.tv_sec * 1000000000LL + now.tv_nsec - pyjit_launch_time()) / 1000000;
+}
+
 static void enter_phase(Phase phase) {
+    if (compiler.debug && (phase == ATTACHED || phase == FAILED)) {
+        fprintf(stderr, "pyjit: the compiler %s %lld ms after the launch\n", phase == ATTACHED ? "attached" : "failed to attach",
+                milliseconds_since_launch());
+    }
     pthread_mutex_lock(&compiler.lock);
     compiler.phase = phase;
     pthread_cond_broadcast(&compiler.changed);
@@ -229,7 +239,8 @@ int pyjit_start_compiler(PyCodeObject *hot) {
     if (compiler.phase == IDLE && getpid() == compiler.process) {
         if (hot != NULL && compiler.debug) {
             PyObject *where = PyUnicode_FromFormat("%U (%U, line %d)", hot->co_qualname, hot->co_filename, hot->co_firstlineno);
-            fprintf(stderr, "pyjit: starting the compiler: %s got hot\n", where == NULL ? "?" : PyUnicode_AsUTF8(where));
+            fprintf(stderr, "pyjit: starting the compiler %lld ms after the launch: %s got hot\n", milliseconds_since_launch(),
+                    where == NULL ? "?" : PyUnicode_AsUTF8(where));
             Py_XDECREF(where);
             PyErr_Clear();
         }

@@ -50,6 +50,7 @@ typedef struct PyjitSite PyjitSite;
  * does, and links it; if a limit is hit it pops the frame, sets RecursionError and returns -1.
  * A fresh frame (fresh != 0) moves past its RESUME; a resumed generator's keeps its place. */
 int pyjit_enter(PyThreadState *tstate, _PyInterpreterFrame *frame, int fresh);
+int pyjit_slow_enter(PyThreadState *tstate, _PyInterpreterFrame *frame, int fresh);
 /* Unlinks and pops the frame. A NULL result adds this frame to the traceback first. */
 PyObject *pyjit_leave(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *result);
 void pyjit_set_ip(_PyInterpreterFrame *frame, int codeunit);

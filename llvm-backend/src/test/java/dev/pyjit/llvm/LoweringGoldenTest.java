@@ -132,14 +132,19 @@ class LoweringGoldenTest {
     /**
      * Optimised code inlines what pays and calls the rest of the runtime's exported helpers in the
      * runtime library, where quick code calls them: no copy of them is compiled into the module.
-     * pyjit_leave, too large to inline, is the one every function calls.
+     * Entering and leaving a frame are inlined, their slow paths (a recursion limit near, an
+     * exception leaving) are the runtime's.
      */
     @ParameterizedTest
     @MethodSource("names")
     void optimisedCodeCompilesNoCopyOfAnExportedHelper(String name) throws Unsupported {
         String assembly = emitter.assembly(optimisedIr(name), Tier.OPTIMISED);
-        assertTrue(assembly.contains("pyjit_leave@PLT"), "the runtime's pyjit_leave is called:\n" + assembly);
-        assertTrue(!assembly.matches("(?s).*\\n\\s*pyjit_leave:.*"), "and no copy of it is defined:\n" + assembly);
+        assertTrue(assembly.contains("pyjit_slow_enter@PLT"), "the runtime's pyjit_slow_enter is called:\n" + assembly);
+        for (String helper : List.of("pyjit_enter", "pyjit_leave", "pyjit_slow_enter", "pyjit_slow_leave_raising")) {
+            assertTrue(!assembly.matches("(?s).*\\n\\s*" + helper + ":.*"), "no copy of " + helper + " is defined:\n" + assembly);
+            assertTrue(!assembly.contains("call\t" + helper + "@PLT") && !assembly.contains("callq\t" + helper + "@PLT")
+                    || helper.startsWith("pyjit_slow_"), helper + " is inlined:\n" + assembly);
+        }
     }
 
     /**
