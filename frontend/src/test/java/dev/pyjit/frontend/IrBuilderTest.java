@@ -21,6 +21,7 @@ import dev.pyjit.ir.Terminator;
 import dev.pyjit.ir.Type;
 import dev.pyjit.ir.Value;
 import dev.pyjit.ir.Verifier;
+import dev.pyjit.ir.passes.GuardInlinedResults;
 import dev.pyjit.ir.passes.Pipeline;
 import java.util.ArrayList;
 import java.util.List;
@@ -268,11 +269,21 @@ class IrBuilderTest {
                     Printer.print(optimised));
             assertNotNull(kept.after(), "the call made instead resumes after itself if the frame changed");
             // twice returns an int its arithmetic boxed: the result is guarded to be one, where the call pushes it
-            List<Instr> around = optimised.blocks().stream().filter(block -> block.instructions().contains(kept)).findFirst().orElseThrow()
+            Function guarded = IrBuilder.build(loop, List.of(), Map.of(twiceLoad, new Callee(EmbeddedPython.code(globals, "twice"), "twice-id")));
+            Pipeline.run(guarded, Pipeline.TYPING);
+            Pipeline.run(guarded, List.of(new GuardInlinedResults()));
+            Instr.Call made = calls(guarded).stream().filter(candidate -> candidate.inlined() != null).findFirst().orElseThrow();
+            List<Instr> around = guarded.blocks().stream().filter(block -> block.instructions().contains(made)).findFirst().orElseThrow()
                     .instructions();
-            Instr.GuardType guard = (Instr.GuardType) around.get(around.indexOf(kept) + 1);
-            assertEquals(List.of(kept.result(), Type.INT, kept.after().offset(), kept.after().stack()),
+            Instr.GuardType guard = (Instr.GuardType) around.get(around.indexOf(made) + 1);
+            assertEquals(List.of(made.result(), Type.INT, made.after().offset(), made.after().stack()),
                     List.of(guard.value(), guard.type(), guard.resume().offset(), guard.resume().stack()));
+            // and, optimised, the call takes the body's 64-bit value: no int is made for it, and a call made
+            // instead resumes where it pushes its result if that is no int of 64 bits
+            assertEquals(Type.CINT64, kept.result().type(), Printer.printTyped(optimised));
+            assertEquals(List.of(kept.after().offset(), kept.after().stack()), List.of(kept.resume().offset(), kept.resume().stack()));
+            assertTrue(kept.inlined().callee().blocks().stream().noneMatch(block -> block.instructions().stream().anyMatch(Instr.BoxInt.class::isInstance)),
+                    "the body boxes nothing:\n" + Printer.printTyped(optimised));
             assertEquals(0, count(optimised, Op.BINARY_OP), "t += twice(k) adds 64-bit ints:\n" + Printer.printTyped(optimised));
         } finally {
             Py_DecRef(globals);

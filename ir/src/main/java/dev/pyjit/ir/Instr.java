@@ -366,6 +366,10 @@ public sealed interface Instr {
      * is -1 for none. {@code resume} is the call with its operands on the stack: where the
      * interpreter takes over from a pass that made the call an intrinsic whose guard failed.
      * {@code inlined}: the callee's body compiled into the call, or null (see {@link Inlined}).
+     * A call whose result is a machine number (a double, a 64-bit int) has a body that returns
+     * one, and a call made instead unboxes its result: {@code resume} is then the call done with
+     * its result pushed, where a result of another type (or an int past 64 bits) hands the frame
+     * to the interpreter (see UnboxInlinedResults).
      */
     record Call(Value result, Value callable, Value selfOrNull, List<Value> arguments, int kwnamesConstant, FrameState state,
                 ResumeState resume, Inlined inlined, Intrinsic intrinsic, ResumeState after) implements Instr {
@@ -388,6 +392,11 @@ public sealed interface Instr {
         public Call withIntrinsic(Intrinsic builtin, ResumeState after) {
             return new Call(result, callable, selfOrNull, arguments, kwnamesConstant, state, resume, null, builtin, after);
         }
+        /** The same call taking its inlined body's number as {@code number}, resuming at {@code unexpected} where a call made instead returned no such number. */
+        public Call withUnboxedResult(Value number, ResumeState unexpected) {
+            return new Call(number, callable, selfOrNull, arguments, kwnamesConstant, state, unexpected, inlined, intrinsic, after);
+        }
+        public boolean speculates() { return result.type().isUnboxed(); }
         /** Whether a path of the call runs no Python code: an inlined body or an intrinsic. */
         public boolean mayRunNoCode() {
             return inlined != null || intrinsic != null;

@@ -21,12 +21,17 @@ import java.util.Set;
  *   <li>A method's self is read in the block where its method was loaded, by a load that finds a self
  *       (lowering passes it from the one to the other); so is whether a send returned.</li>
  *   <li>Only the entry block dispatches to resume points, and each of them is a block of its own, reached from nowhere else.</li>
- *   <li>A body inlined into a call verifies, and is one that may be inlined ({@link Inlinability}).</li>
+ *   <li>A body inlined into a call verifies, and is one that may be inlined ({@link Inlinability}).
+ *       A call's result is a machine number only where its body returns numbers of that machine type.</li>
  *   <li>A subscript takes an unboxed index only from an exact list or tuple, an item store only into an exact list.</li>
  * </ol>
  */
 public final class Verifier {
     private Verifier() {}
+
+    private static boolean returnsOnly(Function body, Type type) {
+        return body.blocks().stream().allMatch(block -> !(block.terminator() instanceof Terminator.Return exit) || exit.value().type().equals(type));
+    }
 
     public static void verify(Function function) {
         Set<Value> defined = new HashSet<>();
@@ -83,6 +88,10 @@ public final class Verifier {
                     if (unfit != null) {
                         fail(function, block + ": " + call.inlined().name() + " is inlined, but " + unfit);
                     }
+                }
+                if (instruction instanceof Instr.Call call && call.result().type().isUnboxed() && (call.inlined() == null
+                        || !returnsOnly(call.inlined().callee(), call.result().type()) || call.resume() == null)) {
+                    fail(function, block + ": " + call.result() + " is a machine number, but the call's body does not return one");
                 }
             }
             if (block.terminator() == null) {

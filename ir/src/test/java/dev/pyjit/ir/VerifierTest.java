@@ -49,6 +49,41 @@ class VerifierTest {
         assertDoesNotThrow(() -> Verifier.verify(valid()));
     }
 
+    /** A call gives a double only where its inlined body returns doubles: a made call's result is an object. */
+    @Test
+    void aCallGivesAMachineNumberOnlyFromABodyReturningOne() {
+        for (Type returned : List.of(Type.CDOUBLE, Type.FLOAT)) {
+            Function body = new Function("half", 1, List.of("x"), List.of(), List.of("0.5"));
+            Block only = body.newBlock("entry");
+            Value half = body.newValue(Type.CDOUBLE);
+            Value boxed = body.newValue(Type.FLOAT);
+            only.add(new Instr.FloatConstant(half, 0, 0.5));
+            if (returned.equals(Type.FLOAT)) {
+                only.add(new Instr.BoxFloat(boxed, half, state(0)));
+            }
+            only.setTerminator(new Terminator.Return(returned.equals(Type.FLOAT) ? boxed : half));
+
+            Function fn = function();
+            Block entry = fn.newBlock("entry");
+            Value callable = fn.newValue(Type.OBJECT);
+            Value nothing = fn.newValue(Type.NULL);
+            Value result = fn.newValue(Type.CDOUBLE);
+            entry.add(new Instr.LoadGlobal(callable, 0, state(2)));
+            entry.add(new Instr.LoadNull(nothing));
+            ResumeState after = resume(12, result);
+            entry.add(new Instr.Call(result, callable, nothing, List.of(), -1, state(10), null, null, null, null)
+                    .withInlined(new Inlined(body, "half-id", 1, false), after).withUnboxedResult(result, after));
+            Value none = fn.newValue(Type.NONE);
+            entry.add(new Instr.LoadConst(none, 0));
+            entry.setTerminator(new Terminator.Return(none));
+            if (returned.equals(Type.CDOUBLE)) {
+                assertDoesNotThrow(() -> Verifier.verify(fn));
+            } else {
+                assertRejected(fn, "is a machine number, but the call's body does not return one");
+            }
+        }
+    }
+
     @Test
     void rejectsMissingTerminator() {
         Function fn = valid();

@@ -556,7 +556,7 @@ final class Lowering {
         LLVMBuildCondBr(builder, nonZero(enter), inlined, made);
 
         LLVMPositionBuilderAtEnd(builder, returned);
-        LLVMValueRef result = LLVMBuildPhi(builder, pointer, "inlined_result");
+        LLVMValueRef result = LLVMBuildPhi(builder, machineType(call.result().type()), "inlined_result");
         LLVMPositionBuilderAtEnd(builder, inlined);
         List<Value> passed = new java.util.ArrayList<>();
         if (body.method()) {
@@ -589,14 +589,42 @@ final class Lowering {
 
         LLVMPositionBuilderAtEnd(builder, made);
         LLVMValueRef madeResult = withLocalsInFrame(call.state(), call.after(), call.result(), () -> madeCall(call));
+        if (call.result().type().isUnboxed()) {
+            madeResult = unboxedResult(call, madeResult);
+        }
         LLVMBasicBlockRef madeEnd = LLVMGetInsertBlock(builder);
         LLVMBuildBr(builder, joined);
 
         LLVMPositionBuilderAtEnd(builder, joined);
-        LLVMValueRef joinedResult = LLVMBuildPhi(builder, pointer, "call_result");
+        LLVMValueRef joinedResult = LLVMBuildPhi(builder, machineType(call.result().type()), "call_result");
         LLVMAddIncoming(joinedResult, computed, computedBlock, 1);
         LLVMAddIncoming(joinedResult, madeResult, madeEnd, 1);
         return joinedResult;
+    }
+
+    /**
+     * The number of a made call's result, where the call's inlined body gives numbers (see
+     * UnboxInlinedResults): an object of another type, or an int past 64 bits, hands the frame to
+     * the interpreter at the call's resume state, with the object on its stack.
+     */
+    private LLVMValueRef unboxedResult(Instr.Call call, LLVMValueRef object) {
+        boolean isFloat = call.result().type().equals(Type.CDOUBLE);
+        LLVMValueRef holds = nonZero(call("pyjit_is_of", object, int32((int) (isFloat ? Type.FLOAT : Type.INT).bits())));
+        resumeUnless(holds, call.resume(), call.result(), object, false);
+        LLVMValueRef number;
+        if (isFloat) {
+            number = call("pyjit_float_value", object);
+        } else {
+            LLVMValueRef out = alloca(i64, 1, "made_int");
+            resumeUnless(nonZero(call("pyjit_int_value", object, out)), call.resume(), call.result(), object, false);
+            number = LLVMBuildLoad2(builder, i64, out, "");
+        }
+        call("pyjit_decref", object);
+        return number;
+    }
+
+    private LLVMTypeRef machineType(Type type) {
+        return type.equals(Type.CDOUBLE) ? f64 : type.equals(Type.CINT64) ? i64 : pointer;
     }
 
     /**
@@ -640,8 +668,7 @@ final class Lowering {
         for (Block block : function.blocks()) {
             LLVMPositionBuilderAtEnd(builder, blocks.get(block));
             for (Value parameter : block.parameters()) {
-                LLVMTypeRef type = parameter.type().equals(Type.CDOUBLE) ? f64 : parameter.type().equals(Type.CINT64) ? i64 : pointer;
-                values.put(parameter, LLVMBuildPhi(builder, type, "v" + parameter.id()));
+                values.put(parameter, LLVMBuildPhi(builder, machineType(parameter.type()), "v" + parameter.id()));
             }
         }
     }

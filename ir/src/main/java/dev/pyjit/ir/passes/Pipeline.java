@@ -22,6 +22,7 @@ public final class Pipeline {
             new CancelRefcountPairs(),
             new UnboxParameters(),
             new IndexWithMachineInts(),
+            new UnboxInlinedResults(),
             new EliminateBoxing(),
             new UnboxFloatsAtLoad(),
             new StoreFloatsInPlace(),
