@@ -46,6 +46,8 @@ static long long hits;
 /* What a loaded library counted, kept past its unloading for the statistics. */
 typedef struct {
     char *file, *name;
+    /* the bodies inlined into its calls, one name per line (see Lowering.inlinedSymbol) */
+    char *inlined;
     int line, tier;
     PyObject *specialised;
     long long entries, deopts;
@@ -335,7 +337,7 @@ static void *load_library(const char *bytes, size_t size) {
     return handle;
 }
 
-static Py_ssize_t remember(const Entry *entry, PyObject *expected, const long long *entries, const long long *deopts) {
+static Py_ssize_t remember(const Entry *entry, PyObject *expected, const long long *entries, const long long *deopts, const char *inlined) {
     if (loaded_count == loaded_capacity) {
         Py_ssize_t capacity = loaded_capacity == 0 ? 32 : 2 * loaded_capacity;
         Loaded *grown = realloc(loaded, (size_t)capacity * sizeof(Loaded));
@@ -346,8 +348,9 @@ static Py_ssize_t remember(const Entry *entry, PyObject *expected, const long lo
         loaded_capacity = capacity;
     }
     Loaded *record = &loaded[loaded_count];
-    *record = (Loaded){.file = strdup(entry->file), .name = strdup(entry->name), .line = entry->line, .tier = entry->tier,
-                       .specialised = Py_NewRef(expected), .live_entries = entries, .live_deopts = deopts};
+    *record = (Loaded){.file = strdup(entry->file), .name = strdup(entry->name), .inlined = strdup(inlined != NULL ? inlined : ""),
+                       .line = entry->line, .tier = entry->tier, .specialised = Py_NewRef(expected), .live_entries = entries,
+                       .live_deopts = deopts};
     return loaded_count++;
 }
 
@@ -361,20 +364,23 @@ static PyObject *load_checked(const char *key, char *rest, size_t size, PyjitLib
         return NULL;
     }
     size_t symbol_length = strlen(entry.symbol);
-    char *counter = malloc(symbol_length + sizeof "_entries");
+    char *counter = malloc(symbol_length + sizeof "_inlined");
     void *handle = counter == NULL ? NULL : load_library(entry.library, entry.library_size);
     void *address = handle == NULL ? NULL : dlsym(handle, entry.symbol);
     const long long *entries = NULL, *deopts = NULL;
+    const char *inlined = NULL;
     if (address != NULL) {
         memcpy(counter, entry.symbol, symbol_length);
         strcpy(counter + symbol_length, "_entries");
         entries = dlsym(handle, counter);
         strcpy(counter + symbol_length, "_deopts");
         deopts = dlsym(handle, counter);
+        strcpy(counter + symbol_length, "_inlined");
+        inlined = dlsym(handle, counter);
     }
     free(counter);
     PyjitLibrary *kept = entries == NULL || deopts == NULL ? NULL : malloc(sizeof(PyjitLibrary));
-    Py_ssize_t record = kept == NULL ? -1 : remember(&entry, expected, entries, deopts);
+    Py_ssize_t record = kept == NULL ? -1 : remember(&entry, expected, entries, deopts, inlined);
     PyObject *answer = record < 0 ? NULL : Py_BuildValue("(NOLii)", PyLong_FromVoidPtr(address), expected, 0LL, entry.tier, entry.header);
     Py_DECREF(expected);
     if (answer == NULL) {
@@ -489,7 +495,8 @@ PyObject *pyjit_native_cache_report(void) {
         Loaded *record = &loaded[i];
         long long entries = record->entries + (record->live_entries != NULL ? *record->live_entries : 0);
         long long deopts = record->deopts + (record->live_deopts != NULL ? *record->live_deopts : 0);
-        PyObject *item = Py_BuildValue("(sisiOLL)", record->file, record->line, record->name, record->tier, record->specialised, entries, deopts);
+        PyObject *item = Py_BuildValue("(sisiOLLs)", record->file, record->line, record->name, record->tier, record->specialised, entries,
+                                       deopts, record->inlined);
         if (item == NULL || PyList_Append(functions, item) < 0) {
             Py_CLEAR(functions);
         }

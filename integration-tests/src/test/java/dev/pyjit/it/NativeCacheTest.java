@@ -150,7 +150,8 @@ class NativeCacheTest {
     /**
      * A program that ends long before its JVM could start: the loop it spent its time in is asked
      * for (sampled), never compiled in the process, and compiled by the filler the run leaves
-     * behind, with the function its loop calls inlined as in the process. The next run loads it.
+     * behind, with the function its loop calls inlined as in the process. The next run loads it,
+     * and its statistics name the inlined function.
      */
     @Test
     void whatARunLeftUncompiledTheFillerCompilesForTheNextRun() throws Exception {
@@ -188,6 +189,8 @@ class NativeCacheTest {
         assertEquals(0, spin.get("compilations").asInt(), second::toString);
         assertEquals(1, loads(spin), second::toString);
         assertTrue(second.get("inlined_entries").asLong() > 0, second::toString);
+        // the loaded code says what it inlined, as code compiled in the run does
+        assertEquals("[\"step\"]", String.valueOf(spin.get("inlined")), second::toString);
     }
 
     /**

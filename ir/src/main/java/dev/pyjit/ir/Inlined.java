@@ -18,4 +18,11 @@ public record Inlined(Function callee, String identity, int frameSlots, boolean 
     public String name() {
         return callee.name();
     }
+
+    /** The qualified names of the bodies inlined into the function's calls, each once, sorted. */
+    public static java.util.List<String> namesIn(Function function) {
+        return function.blocks().stream().flatMap(block -> block.instructions().stream())
+                .filter(instruction -> instruction instanceof Instr.Call call && call.inlined() != null)
+                .map(instruction -> ((Instr.Call) instruction).inlined().name()).distinct().sorted().toList();
+    }
 }

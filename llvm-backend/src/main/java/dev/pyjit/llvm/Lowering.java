@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.Map;
+import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.PointerPointer;
 import org.bytedeco.llvm.LLVM.LLVMBasicBlockRef;
 import org.bytedeco.llvm.LLVM.LLVMBuilderRef;
@@ -137,6 +138,14 @@ final class Lowering {
         return symbol + "_deopts";
     }
 
+    /**
+     * The symbol of a constant C string naming the bodies inlined into the function's calls, one
+     * per line: code linked from a cache says so in the statistics too.
+     */
+    static String inlinedSymbol(String symbol) {
+        return symbol + "_inlined";
+    }
+
     void lower(Function function, String symbol) {
         midFrame = function.entersMidFrame();
         slotCount = function.slotCount();
@@ -144,6 +153,11 @@ final class Lowering {
         llvmFunction = LLVMAddFunction(module, symbol, signature);
         LLVMValueRef entries = counter(entriesSymbol(symbol));
         deopts = counter(deoptsSymbol(symbol));
+        byte[] inlinedNames = String.join("\n", Inlined.namesIn(function)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        LLVMValueRef names = LLVMConstStringInContext(context, new BytePointer(inlinedNames), inlinedNames.length, /* null-terminated */ 0);
+        LLVMValueRef inlined = LLVMAddGlobal(module, LLVMTypeOf(names), inlinedSymbol(symbol));
+        LLVMSetInitializer(inlined, names);
+        LLVMSetGlobalConstant(inlined, 1);
         allocas = LLVMAppendBasicBlockInContext(context, llvmFunction, "allocas");
         LLVMBasicBlockRef prologue = LLVMAppendBasicBlockInContext(context, llvmFunction, "enter");
         for (Block block : function.blocks()) {

@@ -8,6 +8,7 @@ import dev.pyjit.runtime.RuntimeFiles;
 import dev.pyjit.runtime.Toolchain;
 import java.io.IOException;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.LongPointer;
@@ -78,7 +79,7 @@ public final class NativeJit {
      * frame evaluator) and of its two 64-bit counters of entries and deoptimisations. All three
      * are gone once the code is {@linkplain #release released}.
      */
-    public record NativeCode(String symbol, long entry, long entries, long deopts, LLVMOrcResourceTrackerRef tracker) {}
+    public record NativeCode(String symbol, long entry, long entries, long deopts, List<String> inlined, LLVMOrcResourceTrackerRef tracker) {}
 
     /**
      * The relocatable object of the function at {@code tier}, its entry point named {@code symbol}
@@ -130,7 +131,7 @@ public final class NativeJit {
             LlvmError.check(LLVMOrcLLJITAddObjectFileWithRT(jit, tracker, buffer), "adding the object");
             linked.add(symbol);
             NativeCode code = new NativeCode(symbol, lookup(symbol), lookup(Lowering.entriesSymbol(symbol)),
-                    lookup(Lowering.deoptsSymbol(symbol)), tracker);
+                    lookup(Lowering.deoptsSymbol(symbol)), inlinedNames(lookup(Lowering.inlinedSymbol(symbol))), tracker);
             if (perfMap != null) {
                 perfMap.add(object, symbol, code.entry());
             }
@@ -160,6 +161,16 @@ public final class NativeJit {
             LLVMOrcReleaseResourceTracker(code.tracker());
             linked.remove(code.symbol());
         }
+    }
+
+    /** The names at {@code text}, a constant the object exports (see Lowering.inlinedSymbol). */
+    private static List<String> inlinedNames(long text) {
+        String names = new BytePointer() {
+            {
+                address = text;
+            }
+        }.getString();
+        return names.isEmpty() ? List.of() : List.of(names.split("\n"));
     }
 
     private long lookup(String symbol) {

@@ -8,7 +8,7 @@ import dev.pyjit.frontend.CodeReader;
 import dev.pyjit.frontend.IrBuilder;
 import dev.pyjit.frontend.Unsupported;
 import dev.pyjit.ir.Function;
-import dev.pyjit.ir.Instr;
+import dev.pyjit.ir.Inlined;
 import dev.pyjit.ir.Printer;
 import dev.pyjit.ir.StageClock;
 import dev.pyjit.ir.Type;
@@ -146,8 +146,8 @@ final class FunctionCompiler {
             }
             if (kept != null) {
                 try {
-                    return new Result(where, backend.link(kept, symbol, clock), kept, specialisedFor, tier, true, null, null, CacheUse.HIT,
-                            List.of());
+                    NativeJit.NativeCode linked = backend.link(kept, symbol, clock);
+                    return new Result(where, linked, kept, specialisedFor, tier, true, null, null, CacheUse.HIT, linked.inlined());
                 } catch (LlvmError unlinkable) {
                     cache.remove(key);
                 }
@@ -169,7 +169,7 @@ final class FunctionCompiler {
                 clock.lap("cache-write");
             }
             return new Result(where, backend.link(object, symbol, clock), object, specialisedFor, compiled, compiled == tier, null, null,
-                    key != null ? CacheUse.MISS : CacheUse.NONE, inlinedCallees(ir));
+                    key != null ? CacheUse.MISS : CacheUse.NONE, Inlined.namesIn(ir));
         } catch (Unsupported unsupported) {
             return Result.refused(where, tier, unsupported.getMessage());
         } catch (Exception | LinkageError failure) {
@@ -205,13 +205,6 @@ final class FunctionCompiler {
         } catch (java.io.IOException | RuntimeException unlinked) {
             // no entry: the next run asks the compiler again
         }
-    }
-
-    /** The methods whose bodies the function's calls have inlined, by name, each once. */
-    private static List<String> inlinedCallees(Function ir) {
-        return ir.blocks().stream().flatMap(block -> block.instructions().stream())
-                .filter(instruction -> instruction instanceof Instr.Call call && call.inlined() != null)
-                .map(instruction -> ((Instr.Call) instruction).inlined().name()).distinct().sorted().toList();
     }
 
     private void appendIr(Where where, List<Type> specialisedFor, Tier tier, Function ir) throws java.io.IOException {

@@ -124,7 +124,8 @@ final class Jit {
                 stats.loadedFromNativeCache(new FunctionCompiler.Where(PyUnicode_AsUTF8(PyTuple_GetItem(item, 0)).getString(),
                         (int) PyLong_AsLong(PyTuple_GetItem(item, 1)), PyUnicode_AsUTF8(PyTuple_GetItem(item, 2)).getString()),
                         Tier.of((int) PyLong_AsLong(PyTuple_GetItem(item, 3))), observedTypes(PyTuple_GetItem(item, 4)),
-                        PyLong_AsLongLong(PyTuple_GetItem(item, 5)), PyLong_AsLongLong(PyTuple_GetItem(item, 6)));
+                        PyLong_AsLongLong(PyTuple_GetItem(item, 5)), PyLong_AsLongLong(PyTuple_GetItem(item, 6)),
+                        lines(PyTuple_GetItem(item, 7)));
             }
         }
         PyErr_Clear();
@@ -167,6 +168,14 @@ final class Jit {
         hooked = this;
         definition.ml_name(name).ml_meth(body).ml_flags(flags);
         return PyCFunction_NewEx(definition, null, null);
+    }
+
+    /** The lines of a str, none for anything else. */
+    private static List<String> lines(PyObject text) {
+        BytePointer utf8 = text == null ? null : PyUnicode_AsUTF8(text);
+        String lines = utf8 == null || utf8.isNull() ? "" : utf8.getString();
+        PyErr_Clear();
+        return lines.isEmpty() ? List.of() : List.of(lines.split("\n"));
     }
 
     private static List<Type> observedTypes(PyObject tuple) {

@@ -44,7 +44,7 @@ final class JitStats {
         int nativeLoads;
         long nativeEntries;
         long nativeDeopts;
-        /** The methods inlined into its calls, in the code compiled in this run. */
+        /** The methods inlined into its calls, in the code compiled or loaded in this run. */
         List<String> inlined = List.of();
     }
 
@@ -85,8 +85,10 @@ final class JitStats {
     }
 
     /** Native code the runtime loaded from the native code cache, and what it counted. */
-    synchronized void loadedFromNativeCache(FunctionCompiler.Where where, Tier tier, List<Type> specialisedFor, long entries, long deopts) {
+    synchronized void loadedFromNativeCache(FunctionCompiler.Where where, Tier tier, List<Type> specialisedFor, long entries, long deopts,
+                                            List<String> inlined) {
         Record record = functions.computeIfAbsent(where, unused -> new Record());
+        record.inlined = inlined.isEmpty() ? record.inlined : inlined;
         record.nativeLoads++;
         record.nativeEntries += entries;
         record.nativeDeopts += deopts;
