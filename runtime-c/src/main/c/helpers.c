@@ -2278,7 +2278,12 @@ PyObject *pyjit_get_iter(PyObject *iterable) {
 }
 
 /* As FOR_ITER_LIST, FOR_ITER_TUPLE and FOR_ITER_RANGE while items remain; the iterator's own next otherwise. */
+/* A small int is CPython's own immortal object, found in compiled code (a loop's counter, an index);
+ * the rest are made by the C API. */
 PYJIT_SPECIALISED PyObject *pyjit_int_box(int64_t value) {
+    if (value >= -_PY_NSMALLNEGINTS && value < _PY_NSMALLPOSINTS) {
+        return (PyObject *)&_PyLong_SMALL_INTS[_PY_NSMALLNEGINTS + value];
+    }
     return PyLong_FromLongLong(value);
 }
 
