@@ -99,6 +99,11 @@ static Py_ssize_t dead_count, dead_capacity;
 
 static void release_state(void *extra) {
     CodeState *state = extra;
+    /* CPython calls every index's function for a dying code object, also for the slots nobody
+     * set: another user of co_extra (-X perf's trampolines, a debugger) gave the code its extras */
+    if (state == NULL) {
+        return;
+    }
     pyjit_native_cache_unload(state->libraries);
     if (state->handle != 0 && !forked_child) {
         if (dead_count == dead_capacity) {

@@ -96,6 +96,25 @@ class RuntimeHazardsTest {
         assertEquals(2, freshEntries, "each function compiled after a collection ran natively");
     }
 
+    /**
+     * Another user of co_extra: -X perf's trampolines. CPython calls each slot's free function as a
+     * code object dies, also with the slots nobody set, and pyjit's took a NULL for its state (every
+     * run under -X perf crashed).
+     */
+    @Test
+    void codeExtrasOfPerfTrampolinesLeavePyjitsSlotAlone() throws Exception {
+        Path program = CASES.resolve("perf_trampolines_share_co_extra.py");
+        Path stats = directory.resolve("stats.json");
+        // sampled, as by default: with a threshold pyjit's frame evaluator takes the trampolines' place
+        Pyjit.Outcome jit = Pyjit.run(Map.of("PYJIT_SYNC", "1", "PYJIT_CACHE", "0", "PYJIT_STATS", stats.toString()), null,
+                program.getParent(), "run", "-X", "perf", program.toString());
+        Pyjit.Outcome plain = Pyjit.run(Map.of(), null, program.getParent(), "run", "--no-jit", "-X", "perf", program.toString());
+        assertEquals(new Pyjit.Outcome(0, "total 8955350 8999994\n", ""), plain);
+        assertEquals(plain, jit);
+        assertTrue(JitStatsFile.read(stats).compiledIn(program).stream().anyMatch(function -> function.get("entries").asLong() > 0),
+                "spin ran natively: " + JitStatsFile.read(stats));
+    }
+
     @Test
     void aForkedChildCompilesNothingAndLeavesTheStatsToItsParent() throws Exception {
         Path program = CASES.resolve("fork_child_exits.py");
