@@ -51,6 +51,32 @@ class OnStackReplacementTest {
         assertEquals(interpreted, Pyjit.run(Map.of("PYJIT_SYNC", "0"), null, directory, PROGRAM.toString()));
     }
 
+    /**
+     * The code for an outer loop asked for at its first back edge, when the inner loop had not yet
+     * bound its variables: a later call, whose first back edge comes with them bound, must enter
+     * too (their types were taken as the frame's then, unbound, and no later frame entered).
+     */
+    @Test
+    void aLoopAskedForBeforeItsInnerLoopBoundItsVariablesIsEnteredLater(@TempDir Path directory) throws Exception {
+        Path program = directory.resolve("outer.py");
+        java.nio.file.Files.writeString(program, String.join("\n",
+                "def outer(n, rows):",
+                "    total = 0",
+                "    for k in range(n):",
+                "        if k > 0 or n < 10:",
+                "            for a, b in rows:",
+                "                total += a * b + k",
+                "    return total",
+                "print(outer(50, [(1, 2), (3, 4)]), outer(5, [(5, 6)]))",
+                ""));
+        Path stats = directory.resolve("stats.json");
+        Pyjit.Outcome jit = Pyjit.run(Map.of("PYJIT_OSR_EVERY_LOOP", "1", "PYJIT_SYNC", "1", "PYJIT_THRESHOLD", "1000",
+                "PYJIT_STATS", stats.toString()), null, directory, "run", program.toString());
+        assertEquals(new Pyjit.Outcome(0, "3136 160\n", ""), jit);
+        // the first call enters where it asked, the second at its first back edge, where a and b are bound
+        assertEquals(2, JitStatsFile.read(stats).entries(program, "outer (loop at line 3)"), JitStatsFile.read(stats).toString());
+    }
+
     /** The lines marked as headers of the function's loops in the program's text (the sampled frame may be in either of two nested loops). */
     private static List<Integer> loopLines(String function) throws java.io.IOException {
         List<String> lines = java.nio.file.Files.readAllLines(PROGRAM);

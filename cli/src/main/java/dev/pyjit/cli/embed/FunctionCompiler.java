@@ -130,7 +130,7 @@ final class FunctionCompiler {
         try {
             // a generator's frames resume with whatever its locals hold: no entry to guard; an
             // on-stack replacement is entered while the locals hold what they held when it was asked for
-            List<Type> specialisedFor = snapshot.entersMidFrame() ? snapshot.localTypes()
+            List<Type> specialisedFor = snapshot.entersMidFrame() ? openWhereUnbound(snapshot.localTypes())
                     : snapshot.code().isGeneratorLike() ? List.of() : specialisation(snapshot.observed());
             start(clock);
             String key = keys == null ? null : keys.of(snapshot.code(), specialisedFor, tier, snapshot.loopHeader(), snapshot.callees());
@@ -250,6 +250,15 @@ final class FunctionCompiler {
     }
 
     /** The types of the locals a frame holds, with an unbound local as BOTTOM, as the IR has it. */
+    /**
+     * A local the frame had not bound when the loop's code was asked for (the first time round an
+     * outer loop, before the inner loop that assigns it ran) may hold anything at a later entry:
+     * its type is left open, or no later frame, nor this one's next time round, could enter.
+     */
+    private static List<Type> openWhereUnbound(List<Type> localTypes) {
+        return localTypes.stream().map(type -> type.equals(Type.NULL) ? Type.TOP : type).toList();
+    }
+
     private static List<Type> boundTypes(List<Type> localTypes) {
         return localTypes.stream().map(type -> type.intersect(Type.OBJECT)).toList();
     }
