@@ -2277,7 +2277,6 @@ PyObject *pyjit_get_iter(PyObject *iterable) {
     return PyObject_GetIter(iterable);
 }
 
-/* As FOR_ITER_LIST, FOR_ITER_TUPLE and FOR_ITER_RANGE while items remain; the iterator's own next otherwise. */
 /* A small int is CPython's own immortal object, found in compiled code (a loop's counter, an index);
  * the rest are made by the C API. */
 PYJIT_SPECIALISED PyObject *pyjit_int_box(int64_t value) {
@@ -2289,7 +2288,7 @@ PYJIT_SPECIALISED PyObject *pyjit_int_box(int64_t value) {
 
 /* The object an unboxed number came from, if compiled code has it (a new reference), else a new box. */
 PYJIT_SPECIALISED PyObject *pyjit_int_rebox(PyObject *object, int64_t value) {
-    return object != NULL ? Py_NewRef(object) : PyLong_FromLongLong(value);
+    return object != NULL ? Py_NewRef(object) : pyjit_int_box(value);
 }
 
 PYJIT_SPECIALISED PyObject *pyjit_float_rebox(PyObject *object, double value) {
@@ -2494,6 +2493,7 @@ PYJIT_SPECIALISED int pyjit_is_iterator_of(PyObject *iterator, int quickened) {
     }
 }
 
+/* As FOR_ITER_LIST, FOR_ITER_TUPLE and FOR_ITER_RANGE while items remain; the iterator's own next otherwise. */
 PyObject *pyjit_for_iter(PyObject *iterator) {
     if (Py_IS_TYPE(iterator, &PyListIter_Type)) {
         _PyListIterObject *it = (_PyListIterObject *)iterator;

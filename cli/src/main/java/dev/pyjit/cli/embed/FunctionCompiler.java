@@ -249,7 +249,6 @@ final class FunctionCompiler {
         return types;
     }
 
-    /** The types of the locals a frame holds, with an unbound local as BOTTOM, as the IR has it. */
     /**
      * A local the frame had not bound when the loop's code was asked for (the first time round an
      * outer loop, before the inner loop that assigns it ran) may hold anything at a later entry:
@@ -259,6 +258,7 @@ final class FunctionCompiler {
         return localTypes.stream().map(type -> type.equals(Type.NULL) ? Type.TOP : type).toList();
     }
 
+    /** The types of the locals a frame holds as objects; the IR adds that each may be unbound where the code is entered. */
     private static List<Type> boundTypes(List<Type> localTypes) {
         return localTypes.stream().map(type -> type.intersect(Type.OBJECT)).toList();
     }
