@@ -91,6 +91,8 @@ static volatile int watching;
 static int osr_every_loop;
 /* When native code first ran (CLOCK_REALTIME), for the stats. */
 static struct timespec first_native_entry;
+/* Requests that made a key, for the cache, the compiler or the filler (requests_made()). */
+static long long requests_made;
 
 /* Handles of native code whose code objects died since the last compile request: the request
  * hands them to the compiler. Code objects die with the GIL held, so the GIL guards the list. */
@@ -479,6 +481,7 @@ static void ask_compiler(PyObject *func, PyCodeObject *code, CodeState *state, i
             return;
         }
         /* the code asks again at its next frame after the compiler attached */
+        state->asked_before_attach = 1;
         if (!pyjit_is_library(code) && pyjit_start_compiler(code) && !paused) {
             paused = 1;
             first_hot = PyWeakref_NewRef(func, NULL);  /* weakly, as a queued request's (see publish) */
@@ -532,6 +535,7 @@ static void request_compile(PyObject *func, PyCodeObject *code, CodeState *state
         PyTuple_SET_ITEM(observed, i, bits);
     }
     PyObject *locals = observed == NULL ? NULL : header < 0 ? PyTuple_New(0) : pyjit_osr_local_types(code, mid_frame);
+    requests_made++;
     /* The native code cache keeps optimised code alone, under the key of the first request: quick
      * code runs slower than the interpreter, and a function that got hot enough to be optimised in
      * an earlier run will again. The first digest imports _sha2: its frames ask for nothing. */
@@ -622,7 +626,7 @@ static int stack_exhausted(PyThreadState *tstate) {
 }
 
 static int may_request(CodeState *state) {
-    return !state->refused && !state->queued && !compiling && !forked_child;
+    return !state->refused && !state->queued && !compiling && !forked_child && !(state->asked_before_attach && compile_hook == NULL);
 }
 
 int pyjit_standing_down(void) {
@@ -1066,6 +1070,14 @@ static PyObject *first_native_entry_time(PyObject *module, PyObject *unused) {
     return PyLong_FromLongLong((long long)first_native_entry.tv_sec * 1000000000LL + first_native_entry.tv_nsec);
 }
 
+/* requests_made(): how many times the runtime asked for a function's code, from the cache, the
+ * compiler or the filler. */
+static PyObject *requests_made_so_far(PyObject *module, PyObject *unused) {
+    (void)module;
+    (void)unused;
+    return PyLong_FromLongLong(requests_made);
+}
+
 /* compiler_phase(): where the native launcher's compiler is (see launch.h). */
 static PyObject *compiler_phase(PyObject *module, PyObject *unused) {
     (void)module;
@@ -1099,6 +1111,7 @@ static PyMethodDef methods[] = {
     {"publish", publish, METH_VARARGS, "publish(code, (address, expected, handle, tier, loop header)): install compiled code."},
     {"is_compiled", is_compiled, METH_O, "is_compiled(code): whether the code object runs natively now."},
     {"first_native_entry", first_native_entry_time, METH_NOARGS, "When native code first ran (ns since the epoch), 0 if never."},
+    {"requests_made", requests_made_so_far, METH_NOARGS, "How many times the runtime asked for a function's code (cache, compiler or filler)."},
     {"compiler_phase", compiler_phase, METH_NOARGS, "Where the native launcher's compiler is: idle, starting, attached, ..."},
     {"native_cache", native_cache, METH_NOARGS, "(hits, [(file, line, name, tier, types, entries, deopts), ...]) of the native code cache."},
     {"launched_at", launched_at, METH_NOARGS, "When the native launcher started the process (ns since the epoch), 0 if it did not."},

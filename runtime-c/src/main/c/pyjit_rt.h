@@ -177,6 +177,10 @@ typedef struct {
     /* A warm run left its call entry to the cache filler (see WARM_RUN_PATIENCE_NS): it is not
      * asked for again, at every sample, until the run is old enough to start the compiler. */
     int call_left_to_filler;
+    /* Asked for while the compiler was starting (or after it failed to): not asked again, at every
+     * sample, before it has attached. Each request makes its key, its callees' digests and its
+     * filler record again: 200 of them while the JVM started cost a program's thread 30 ms. */
+    int asked_before_attach;
     /* pyjit_code_identity's answer, once asked (a str). */
     PyObject *identity;
 } CodeState;

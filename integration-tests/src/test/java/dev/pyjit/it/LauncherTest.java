@@ -85,6 +85,26 @@ class LauncherTest {
         assertEquals(new Pyjit.Outcome(0, "True True True\n", ""), outcome);
     }
 
+    /**
+     * A function that got hot while the JVM starts is asked for once, not at every sample: each
+     * request makes its cache key and its callees' digests on the program's thread (about 200 of
+     * them before the compiler attached, with the sampler's 1 ms ticks). It is asked again when
+     * the compiler attaches.
+     */
+    @Test
+    void aFunctionIsAskedForOnceWhileTheCompilerStarts() throws Exception {
+        Pyjit.Outcome outcome = inBackground(Map.of(), String.join("\n",
+                "import _pyjit_rt, time",
+                "def hot(x):",
+                "    return x + 1",
+                "t, deadline = 0, time.monotonic() + 60",
+                "while _pyjit_rt.compiler_phase() != 'attached' and time.monotonic() < deadline:",
+                "    t = hot(t)",
+                "print(_pyjit_rt.compiler_phase(), _pyjit_rt.requests_made())",
+                ""));
+        assertEquals(new Pyjit.Outcome(0, "attached 2\n", ""), outcome);
+    }
+
     /** The JVM is still starting, or attaching, when the program ends: the program's ending is untouched. */
     @Test
     void aProgramEndsWhileTheCompilerIsStarting() throws Exception {

@@ -97,6 +97,28 @@ class NativeCacheTest {
         assertTrue(second.get("native_cache_hits").asInt() >= FUNCTIONS.size(), second::toString);
     }
 
+    /**
+     * The cache's digests come from the interpreter's own _sha2, not from a search of sys.path,
+     * which lists the program's folder first: a module of that name there is the program's, never
+     * imported by pyjit (it printed, and the cache was off, when it was).
+     */
+    @Test
+    void aSha2ModuleBesideTheProgramIsLeftToTheProgram() throws Exception {
+        Files.writeString(directory.resolve("_sha2.py"), "print(\"the program folder's _sha2\")\n");
+        Path script = script(String.join("\n",
+                "import _pyjit_rt, time",
+                "def hot(x):",
+                "    return x + 1",
+                "t, deadline = 0, time.monotonic() + 60",
+                "while _pyjit_rt.requests_made() == 0 and time.monotonic() < deadline:",  // sampled hot: its key made
+                "    t = hot(t)",
+                "print(_pyjit_rt.requests_made() > 0)",
+                ""));
+        Pyjit.Outcome outcome = Pyjit.run(Map.of("PYJIT_SYNC", "0", "PYJIT_CACHE", "1", "XDG_CACHE_HOME", directory.resolve("cache").toString(),
+                "PYJIT_BUILD", "native-cache-test"), null, directory, script.toString());
+        assertEquals(new Pyjit.Outcome(0, "True\n", ""), outcome);
+    }
+
     @Test
     void aChangedFunctionIsCompiledAgain() throws Exception {
         run(script(PROGRAM), Map.of());
