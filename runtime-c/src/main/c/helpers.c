@@ -2443,33 +2443,43 @@ typedef struct {
     PyObject_HEAD
     Py_ssize_t tuplesize;
     PyObject *ittuple;
+    PyObject *result;
+    int strict;
 } PyjitZip;
 
 typedef struct {
     PyObject_HEAD
     Py_ssize_t en_index;
     PyObject *en_sit;
+    PyObject *en_result;
 } PyjitEnumerate;
 
 /* Whether the iterator's next item runs no Python code: an iterator over a list, tuple, range,
  * str, dict or set, or a zip or enumerate over such (a few levels deep). */
-static int inert_iterator(PyObject *iterator, int depth) {
+static inline int inert_leaf(PyObject *iterator) {
     PyTypeObject *type = Py_TYPE(iterator);
-    if (type == &PyListIter_Type || type == &PyTupleIter_Type || type == &PyRangeIter_Type || type == &PyUnicodeIter_Type
-            || type == pyjit_ascii_str_iterator_type || type == &PyListRevIter_Type || type == &PyDictIterKey_Type || type == &PyDictIterValue_Type
-            || type == &PyDictIterItem_Type || type == &PySetIter_Type) {
+    return type == &PyListIter_Type || type == &PyTupleIter_Type || type == &PyRangeIter_Type || type == &PyUnicodeIter_Type
+           || type == pyjit_ascii_str_iterator_type || type == &PyListRevIter_Type || type == &PyDictIterKey_Type || type == &PyDictIterValue_Type
+           || type == &PyDictIterItem_Type || type == &PySetIter_Type;
+}
+
+/* Checked at every turn of a loop: a zip or an enumerate of leaves is answered without a call. */
+static int inert_iterator(PyObject *iterator, int depth) {
+    if (inert_leaf(iterator)) {
         return 1;
     }
     if (depth == 0) {
         return 0;
     }
-    if (type == &PyEnum_Type) {
-        return inert_iterator(((PyjitEnumerate *)iterator)->en_sit, depth - 1);
+    if (Py_IS_TYPE(iterator, &PyEnum_Type)) {
+        PyObject *inner = ((PyjitEnumerate *)iterator)->en_sit;
+        return inert_leaf(inner) || inert_iterator(inner, depth - 1);
     }
-    if (type == &PyZip_Type) {
+    if (Py_IS_TYPE(iterator, &PyZip_Type)) {
         PyObject *iterators = ((PyjitZip *)iterator)->ittuple;
         for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(iterators); i++) {
-            if (!inert_iterator(PyTuple_GET_ITEM(iterators, i), depth - 1)) {
+            PyObject *inner = PyTuple_GET_ITEM(iterators, i);
+            if (!inert_leaf(inner) && !inert_iterator(inner, depth - 1)) {
                 return 0;
             }
         }
@@ -2493,13 +2503,101 @@ PYJIT_SPECIALISED int pyjit_is_iterator_of(PyObject *iterator, int quickened) {
     }
 }
 
-/* As FOR_ITER_LIST, FOR_ITER_TUPLE and FOR_ITER_RANGE while items remain; the iterator's own next otherwise. */
+/* A list iterator's next item while it has one; NULL, with nothing changed, where it has none left
+ * (the iterator's own next then ends it, as the interpreter does). */
+static inline PyObject *list_iterator_item(PyObject *iterator) {
+    _PyListIterObject *it = (_PyListIterObject *)iterator;
+    PyListObject *seq = it->it_seq;
+    if (seq != NULL && (size_t)it->it_index < (size_t)PyList_GET_SIZE(seq)) {
+        return Py_NewRef(PyList_GET_ITEM(seq, it->it_index++));
+    }
+    return NULL;
+}
+
+static inline PyObject *next_of(PyObject *iterator) {
+    PyObject *item = Py_IS_TYPE(iterator, &PyListIter_Type) ? list_iterator_item(iterator) : NULL;
+    return item != NULL ? item : (*Py_TYPE(iterator)->tp_iternext)(iterator);
+}
+
+/* A result tuple zip or enumerate made again: the GC may have untracked it meanwhile (bpo-42536). */
+static inline PyObject *recycled(PyObject *result) {
+    if (!_PyObject_GC_IS_TRACKED(result)) {
+        _PyObject_GC_TRACK(result);
+    }
+    return result;
+}
+
+/* zip's next item as zip_next makes it where it reuses its result tuple (nothing else holds it),
+ * without a call for each list iterator it zips: `for x, y in zip(xs, ys)` over lists. NULL with
+ * nothing consumed where zip_next would not reuse the tuple (or would check strict=True). */
+static PyObject *zip_next_reusing(PyjitZip *zip, int *exhausted) {
+    PyObject *result = zip->result;
+    if (zip->tuplesize == 0 || zip->strict || Py_REFCNT(result) != 1) {
+        return NULL;
+    }
+    Py_INCREF(result);
+    for (Py_ssize_t i = 0; i < zip->tuplesize; i++) {
+        PyObject *item = next_of(PyTuple_GET_ITEM(zip->ittuple, i));
+        if (item == NULL) {
+            Py_DECREF(result);
+            *exhausted = 1;
+            return NULL;
+        }
+        PyObject *old = PyTuple_GET_ITEM(result, i);
+        PyTuple_SET_ITEM(result, i, item);
+        Py_DECREF(old);
+    }
+    return recycled(result);
+}
+
+/* enumerate's next item as enum_next makes it where it reuses its result tuple, without a call for
+ * a list iterator: `for i, x in enumerate(xs)` over a list. NULL with nothing consumed otherwise. */
+static PyObject *enumerate_next_reusing(PyjitEnumerate *enumerate, int *exhausted) {
+    PyObject *result = enumerate->en_result;
+    if (enumerate->en_index == PY_SSIZE_T_MAX || Py_REFCNT(result) != 1) {
+        return NULL;
+    }
+    PyObject *item = next_of(enumerate->en_sit);
+    if (item == NULL) {
+        *exhausted = 1;
+        return NULL;
+    }
+    PyObject *index = PyLong_FromSsize_t(enumerate->en_index);
+    if (index == NULL) {
+        Py_DECREF(item);
+        *exhausted = 1;
+        return NULL;
+    }
+    enumerate->en_index++;
+    Py_INCREF(result);
+    PyObject *old_index = PyTuple_GET_ITEM(result, 0), *old_item = PyTuple_GET_ITEM(result, 1);
+    PyTuple_SET_ITEM(result, 0, index);
+    PyTuple_SET_ITEM(result, 1, item);
+    Py_DECREF(old_index);
+    Py_DECREF(old_item);
+    return recycled(result);
+}
+
+/* As FOR_ITER_LIST, FOR_ITER_TUPLE and FOR_ITER_RANGE while items remain, and as zip and enumerate
+ * reusing their tuples; the iterator's own next otherwise. */
 PyObject *pyjit_for_iter(PyObject *iterator) {
+    int exhausted = 0;
     if (Py_IS_TYPE(iterator, &PyListIter_Type)) {
-        _PyListIterObject *it = (_PyListIterObject *)iterator;
-        PyListObject *seq = it->it_seq;
-        if (seq != NULL && (size_t)it->it_index < (size_t)PyList_GET_SIZE(seq)) {
-            return Py_NewRef(PyList_GET_ITEM(seq, it->it_index++));
+        PyObject *item = list_iterator_item(iterator);
+        if (item != NULL) {
+            return item;
+        }
+    } else if (Py_IS_TYPE(iterator, &PyZip_Type) || Py_IS_TYPE(iterator, &PyEnum_Type)) {
+        PyObject *next = Py_IS_TYPE(iterator, &PyZip_Type) ? zip_next_reusing((PyjitZip *)iterator, &exhausted)
+                                                           : enumerate_next_reusing((PyjitEnumerate *)iterator, &exhausted);
+        if (next != NULL) {
+            return next;
+        }
+        if (exhausted) {
+            if (PyErr_Occurred() && PyErr_ExceptionMatches(PyExc_StopIteration)) {
+                PyErr_Clear();
+            }
+            return NULL;
         }
     } else if (Py_IS_TYPE(iterator, &PyTupleIter_Type)) {
         _PyTupleIterObject *it = (_PyTupleIterObject *)iterator;
