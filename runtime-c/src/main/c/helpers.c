@@ -2529,8 +2529,9 @@ static inline PyObject *recycled(PyObject *result) {
 
 /* zip's next item as zip_next makes it where it reuses its result tuple (nothing else holds it),
  * without a call for each list iterator it zips: `for x, y in zip(xs, ys)` over lists. NULL with
- * nothing consumed where zip_next would not reuse the tuple (or would check strict=True). */
-static PyObject *zip_next_reusing(PyjitZip *zip, int *exhausted) {
+ * *answered set where the zip ended or raised; NULL with nothing consumed where zip_next would not
+ * reuse the tuple (or would check strict=True). */
+static PyObject *zip_next_reusing(PyjitZip *zip, int *answered) {
     PyObject *result = zip->result;
     if (zip->tuplesize == 0 || zip->strict || Py_REFCNT(result) != 1) {
         return NULL;
@@ -2540,7 +2541,7 @@ static PyObject *zip_next_reusing(PyjitZip *zip, int *exhausted) {
         PyObject *item = next_of(PyTuple_GET_ITEM(zip->ittuple, i));
         if (item == NULL) {
             Py_DECREF(result);
-            *exhausted = 1;
+            *answered = 1;
             return NULL;
         }
         PyObject *old = PyTuple_GET_ITEM(result, i);
@@ -2551,21 +2552,21 @@ static PyObject *zip_next_reusing(PyjitZip *zip, int *exhausted) {
 }
 
 /* enumerate's next item as enum_next makes it where it reuses its result tuple, without a call for
- * a list iterator: `for i, x in enumerate(xs)` over a list. NULL with nothing consumed otherwise. */
-static PyObject *enumerate_next_reusing(PyjitEnumerate *enumerate, int *exhausted) {
+ * a list iterator: `for i, x in enumerate(xs)` over a list. NULL as zip_next_reusing's. */
+static PyObject *enumerate_next_reusing(PyjitEnumerate *enumerate, int *answered) {
     PyObject *result = enumerate->en_result;
     if (enumerate->en_index == PY_SSIZE_T_MAX || Py_REFCNT(result) != 1) {
         return NULL;
     }
     PyObject *item = next_of(enumerate->en_sit);
     if (item == NULL) {
-        *exhausted = 1;
+        *answered = 1;
         return NULL;
     }
     PyObject *index = PyLong_FromSsize_t(enumerate->en_index);
     if (index == NULL) {
         Py_DECREF(item);
-        *exhausted = 1;
+        *answered = 1;
         return NULL;
     }
     enumerate->en_index++;
@@ -2581,19 +2582,19 @@ static PyObject *enumerate_next_reusing(PyjitEnumerate *enumerate, int *exhauste
 /* As FOR_ITER_LIST, FOR_ITER_TUPLE and FOR_ITER_RANGE while items remain, and as zip and enumerate
  * reusing their tuples; the iterator's own next otherwise. */
 PyObject *pyjit_for_iter(PyObject *iterator) {
-    int exhausted = 0;
+    int answered = 0;
     if (Py_IS_TYPE(iterator, &PyListIter_Type)) {
         PyObject *item = list_iterator_item(iterator);
         if (item != NULL) {
             return item;
         }
     } else if (Py_IS_TYPE(iterator, &PyZip_Type) || Py_IS_TYPE(iterator, &PyEnum_Type)) {
-        PyObject *next = Py_IS_TYPE(iterator, &PyZip_Type) ? zip_next_reusing((PyjitZip *)iterator, &exhausted)
-                                                           : enumerate_next_reusing((PyjitEnumerate *)iterator, &exhausted);
+        PyObject *next = Py_IS_TYPE(iterator, &PyZip_Type) ? zip_next_reusing((PyjitZip *)iterator, &answered)
+                                                           : enumerate_next_reusing((PyjitEnumerate *)iterator, &answered);
         if (next != NULL) {
             return next;
         }
-        if (exhausted) {
+        if (answered) {
             if (PyErr_Occurred() && PyErr_ExceptionMatches(PyExc_StopIteration)) {
                 PyErr_Clear();
             }
