@@ -582,6 +582,37 @@ class IrBuilderTest {
                 + " to the frame (the constant 0 itself if the loop never ran)");
     }
 
+    /**
+     * A range loop's variable that only indexes lists goes around the loop as a 64-bit value: its
+     * copies on the value stack (the subscripts' index operands, which only their states hold once
+     * the lists are indexed with the machine int) name the number, so no int is boxed at each turn
+     * (past 256 that was an allocation and a release per turn).
+     */
+    @Test
+    void aRangeLoopsIndexGoesAroundTheLoopUnboxed() throws Unsupported {
+        PyObject globals = EmbeddedPython.run("""
+                def dot(a, b):
+                    s = 0.0
+                    for i in range(len(a)):
+                        s += a[i] * b[i]
+                    return s
+                for _ in range(10):
+                    dot([0.5] * 300, [2.0] * 300)
+                """);
+        try {
+            Function fn = IrBuilder.build(EmbeddedPython.code(globals, "dot"));
+            Pipeline.run(fn, Pipeline.TYPING);
+            Pipeline.run(fn, Pipeline.OPTIMISATION);
+            Verifier.verify(fn);
+            assertEquals(0, count(fn, Op.BOX_INT), Printer.printTyped(fn));
+            assertTrue(fn.blocks().stream().anyMatch(block -> block.parameters().stream().filter(value -> value.type().equals(Type.CINT64)).count() == 1
+                    && block.parameters().stream().noneMatch(value -> value.type().equals(Type.INT))),
+                    "a loop block carries i as a 64-bit value and no int object: " + Printer.printTyped(fn));
+        } finally {
+            Py_DecRef(globals);
+        }
+    }
+
     @Test
     void localsAreWrittenToTheFrameBeforeACall() throws Unsupported {
         Function fn = golden("locals_around_call");

@@ -34,6 +34,11 @@ import java.util.Set;
  *
  * <p>An int can only be unboxed where it is known to fit in 64 bits: a box of a 64-bit value, a
  * constant that fits, another such parameter.
+ *
+ * <p>A copy of the local on the value stack (an Incref the value stack's later Decref releases,
+ * held meanwhile by frame and resume states alone) names the number too, where the parameter needs
+ * no companion: {@code for i in range(n): s += a[i] * b[i]} boxed {@code i} at every turn (an
+ * allocation past 256) only for the states of the two subscripts.
  */
 public final class UnboxParameters implements Pass {
     @Override
@@ -67,6 +72,11 @@ public final class UnboxParameters implements Pass {
         while (changed) {
             changed = candidates.removeIf(parameter -> !convertible(function, parameter, candidates)
                     || parameter.type().equals(Type.INT) && !fitsOnEveryEdge(function, parameter, candidates, incoming, definitions));
+            if (!changed) {
+                // a stack copy of a companion would have to hold the companion, or a box of its own
+                Set<Value> needing = needingObjects(candidates, incoming, definitions);
+                changed = candidates.removeIf(parameter -> needing.contains(parameter) && copiedOnTheStack(function, parameter));
+            }
         }
         if (candidates.isEmpty()) {
             return;
@@ -135,7 +145,8 @@ public final class UnboxParameters implements Pass {
 
     /**
      * Whether the parameter's object is needed by nothing but unboxing, releases, writes to the
-     * frame, a return (with the Incref of the returned reference) and other candidates.
+     * frame, a return (with the Incref of the returned reference), copies on the value stack
+     * (Increfs in a block that does not return it) and other candidates.
      */
     private static boolean convertible(Function function, Value parameter, Set<Value> candidates) {
         for (Block block : function.blocks()) {
@@ -145,7 +156,7 @@ public final class UnboxParameters implements Pass {
                 if (!instruction.operands().contains(parameter)) {
                     continue;
                 }
-                if (instruction.op() == Op.INCREF && returned) {
+                if (instruction.op() == Op.INCREF) {
                     increfs++;
                 } else if (!(isUnbox(instruction) || instruction.op() == Op.DECREF || instruction instanceof Instr.FlushLocal
                         || parameter.type().equals(Type.INT) && IndexWithMachineInts.indexesWith(instruction, parameter))) {
@@ -169,6 +180,12 @@ public final class UnboxParameters implements Pass {
             }
         }
         return true;
+    }
+
+    /** Whether a block that does not return the parameter increfs it: a copy on the value stack. */
+    private static boolean copiedOnTheStack(Function function, Value parameter) {
+        return function.blocks().stream().anyMatch(block -> !returns(block, parameter) && block.instructions().stream()
+                .anyMatch(instruction -> instruction.op() == Op.INCREF && instruction.operands().get(0).equals(parameter)));
     }
 
     private static boolean returns(Block block, Value parameter) {
@@ -335,6 +352,8 @@ public final class UnboxParameters implements Pass {
                         rewritten.add(new Instr.FlushLocal(flush.slot(), object, flush.state()));
                         rewritten.add(new Instr.Refcount(Op.DECREF, of.object()));
                     }
+                } else if (instruction.op() == Op.INCREF && !returns(block, operand)) {
+                    // a copy on the value stack of a number without a companion: the states name the number
                 } else if (instruction.op() == Op.INCREF) {
                     // the reference the block returns (see convertible)
                     returnedBox = function.newValue(operand.type());
