@@ -1,4 +1,4 @@
-# jit-expect-compiled: dot column_sum last_index never_runs
+# jit-expect-compiled: dot column_sum last_index never_runs aliased
 # jit-threshold: 5
 # jit-loop-threshold: 5
 # jit-expect-deopts: dot
@@ -6,6 +6,7 @@
 # nowhere in the loop: where the interpreter takes the frame over (a tuple where a list was, an
 # index past the end, a loop that never ran) it must find the same index, on its value stack and
 # in the local, as if it had run the loop itself.
+import sys
 
 
 def dot(a, b):
@@ -41,6 +42,19 @@ def never_runs(values, n):
         return str(error)
 
 
+def frame_locals_alike():
+    caller = sys._getframe(1).f_locals
+    return caller["i"] is caller["j"], caller["i"]
+
+
+def aliased(values, n):
+    out = []
+    for i in range(300, 300 + n):
+        j = i  # one object in two locals, as the interpreter keeps it
+        out.append(values[i - 300] + 1.5)
+    return frame_locals_alike(), len(out)
+
+
 floats = [k * 0.25 for k in range(600)]
 rows = [[r * 10 + c for c in range(3)] for r in range(400)]
 for _ in range(6):
@@ -50,6 +64,7 @@ for _ in range(6):
     print(column_sum(rows, 2), column_sum(rows[:5], 1))
     print(last_index(list(range(700)) + [-1] + [0] * 299), last_index([5, -5]))
     print(never_runs([1, 2, 3], 0), never_runs([1, 2, 3], 3))
+    print(aliased(floats, 10))
     try:
         dot(floats, floats[:400])
     except IndexError as error:

@@ -11,6 +11,7 @@ import dev.pyjit.ir.Value;
 import dev.pyjit.ir.VirtualLocal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -73,9 +74,12 @@ public final class UnboxParameters implements Pass {
             changed = candidates.removeIf(parameter -> !convertible(function, parameter, candidates)
                     || parameter.type().equals(Type.INT) && !fitsOnEveryEdge(function, parameter, candidates, incoming, definitions));
             if (!changed) {
-                // a stack copy of a companion would have to hold the companion, or a box of its own
+                // a stack copy of a companion would have to hold the companion, or a box of its own;
+                // a copy in a second local (j = i) stays one object with the first, which the
+                // interpreter, given the frame, could compare with `is`
                 Set<Value> needing = needingObjects(candidates, incoming, definitions);
-                changed = candidates.removeIf(parameter -> needing.contains(parameter) && copiedOnTheStack(function, parameter));
+                changed = candidates.removeIf(parameter -> copiedOnTheStack(function, parameter)
+                        && (needing.contains(parameter) || slotsHolding(function, parameter).size() > 1));
             }
         }
         if (candidates.isEmpty()) {
@@ -182,10 +186,31 @@ public final class UnboxParameters implements Pass {
         return true;
     }
 
-    /** Whether a block that does not return the parameter increfs it: a copy on the value stack. */
+    /** Whether a block that does not return the parameter increfs it: a copy on the value stack or in another local. */
     private static boolean copiedOnTheStack(Function function, Value parameter) {
         return function.blocks().stream().anyMatch(block -> !returns(block, parameter) && block.instructions().stream()
                 .anyMatch(instruction -> instruction.op() == Op.INCREF && instruction.operands().get(0).equals(parameter)));
+    }
+
+    /** The local slots that hold the parameter in some frame or resume state, or that it is written to. */
+    private static Set<Integer> slotsHolding(Function function, Value parameter) {
+        Set<Integer> slots = new HashSet<>();
+        for (Block block : function.blocks()) {
+            for (Instr instruction : block.instructions()) {
+                List<VirtualLocal> locals = new ArrayList<>();
+                if (instruction.state() != null) {
+                    locals.addAll(instruction.state().locals());
+                }
+                if (instruction.resume() != null) {
+                    locals.addAll(instruction.resume().locals());
+                }
+                locals.stream().filter(local -> local.value().equals(parameter)).forEach(local -> slots.add(local.slot()));
+                if (instruction instanceof Instr.FlushLocal flush && flush.value().equals(parameter)) {
+                    slots.add(flush.slot());
+                }
+            }
+        }
+        return slots;
     }
 
     private static boolean returns(Block block, Value parameter) {
