@@ -1,7 +1,7 @@
-# jit-expect-compiled: dot column_sum last_index never_runs aliased
+# jit-expect-compiled: dot column_sum last_index never_runs aliased while_indexed
 # jit-threshold: 5
 # jit-loop-threshold: 5
-# jit-expect-deopts: dot
+# jit-expect-deopts: dot while_indexed
 # A range loop's variable that only indexes lists goes around the loop as a 64-bit value, boxed
 # nowhere in the loop: where the interpreter takes the frame over (a tuple where a list was, an
 # index past the end, a loop that never ran) it must find the same index, on its value stack and
@@ -55,6 +55,15 @@ def aliased(values, n):
     return frame_locals_alike(), len(out)
 
 
+def while_indexed(values, start):
+    s = 0.0
+    i = start  # the argument's object until i += 1 makes another
+    while i < len(values):
+        s += values[i] * 2.0
+        i += 1
+    return s, i
+
+
 floats = [k * 0.25 for k in range(600)]
 rows = [[r * 10 + c for c in range(3)] for r in range(400)]
 for _ in range(6):
@@ -65,6 +74,9 @@ for _ in range(6):
     print(last_index(list(range(700)) + [-1] + [0] * 299), last_index([5, -5]))
     print(never_runs([1, 2, 3], 0), never_runs([1, 2, 3], 3))
     print(aliased(floats, 10))
+    big = 10 ** 6 + 1
+    print(while_indexed(floats, 0), while_indexed(floats, 590), while_indexed(floats, big)[1] is big)
+    print(while_indexed(tuple(floats), 3))  # the guard on a list fails with i on the value stack
     try:
         dot(floats, floats[:400])
     except IndexError as error:

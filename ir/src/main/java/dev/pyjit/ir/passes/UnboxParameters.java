@@ -37,9 +37,11 @@ import java.util.Set;
  * constant that fits, another such parameter.
  *
  * <p>A copy of the local on the value stack (an Incref the value stack's later Decref releases,
- * held meanwhile by frame and resume states alone) names the number too, where the parameter needs
- * no companion: {@code for i in range(n): s += a[i] * b[i]} boxed {@code i} at every turn (an
- * allocation past 256) only for the states of the two subscripts.
+ * held meanwhile by frame and resume states alone) names the number too, and the pair goes:
+ * {@code for i in range(n): s += a[i] * b[i]} boxed {@code i} at every turn (an allocation past
+ * 256) only for the states of the two subscripts, and so did {@code i += 1} in a while loop. Where
+ * the parameter has a companion, each copy's Incref must be followed by its Decref in its block,
+ * with no write of the local between them, so that the pair is told from the local's own release.
  */
 public final class UnboxParameters implements Pass {
     @Override
@@ -79,7 +81,8 @@ public final class UnboxParameters implements Pass {
                 // interpreter, given the frame, could compare with `is`
                 Set<Value> needing = needingObjects(candidates, incoming, definitions);
                 changed = candidates.removeIf(parameter -> copiedOnTheStack(function, parameter)
-                        && (needing.contains(parameter) || slotsHolding(function, parameter).size() > 1));
+                        && (needing.contains(parameter) && !copiesPairedInBlocks(function, parameter)
+                            || slotsHolding(function, parameter).size() > 1));
             }
         }
         if (candidates.isEmpty()) {
@@ -190,6 +193,35 @@ public final class UnboxParameters implements Pass {
     private static boolean copiedOnTheStack(Function function, Value parameter) {
         return function.blocks().stream().anyMatch(block -> !returns(block, parameter) && block.instructions().stream()
                 .anyMatch(instruction -> instruction.op() == Op.INCREF && instruction.operands().get(0).equals(parameter)));
+    }
+
+    /**
+     * Whether, in every block that does not return the parameter, each Incref of it is followed by
+     * a Decref of it with no write of the local between them: the copy's pair (see rewriteUses).
+     */
+    private static boolean copiesPairedInBlocks(Function function, Value parameter) {
+        for (Block block : function.blocks()) {
+            if (returns(block, parameter)) {
+                continue;
+            }
+            int copies = 0;
+            for (Instr instruction : block.instructions()) {
+                if (instruction.operands().isEmpty() || !instruction.operands().get(0).equals(parameter)) {
+                    continue;
+                }
+                if (instruction.op() == Op.INCREF) {
+                    copies++;
+                } else if (instruction.op() == Op.DECREF) {
+                    copies = Math.max(0, copies - 1);
+                } else if (instruction instanceof Instr.FlushLocal && copies > 0) {
+                    return false;
+                }
+            }
+            if (copies > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The local slots that hold the parameter in some frame or resume state, or that it is written to. */
@@ -347,6 +379,7 @@ public final class UnboxParameters implements Pass {
             int offset = 0;
             Value returnedBox = null;
             Value returnedFrom = null;
+            Map<Value, Integer> copies = new HashMap<>();
             for (Instr instruction : block.instructions()) {
                 if (instruction.state() != null) {
                     offset = instruction.state().offset();
@@ -358,7 +391,9 @@ public final class UnboxParameters implements Pass {
                 } else if (isUnbox(instruction)) {
                     replacement.put(instruction.result(), of.number());
                 } else if (instruction.op() == Op.DECREF) {
-                    if (of.object() != null) {
+                    if (copies.getOrDefault(operand, 0) > 0) {
+                        copies.merge(operand, -1, Integer::sum);  // a copy's release: the copy was never made
+                    } else if (of.object() != null) {
                         rewritten.add(new Instr.Refcount(Op.DECREF, of.object()));
                     }
                 } else if (instruction instanceof Instr.FlushLocal flush) {
@@ -378,7 +413,8 @@ public final class UnboxParameters implements Pass {
                         rewritten.add(new Instr.Refcount(Op.DECREF, of.object()));
                     }
                 } else if (instruction.op() == Op.INCREF && !returns(block, operand)) {
-                    // a copy on the value stack of a number without a companion: the states name the number
+                    // a copy on the value stack: the states name the number, and its Decref goes too
+                    copies.merge(operand, 1, Integer::sum);
                 } else if (instruction.op() == Op.INCREF) {
                     // the reference the block returns (see convertible)
                     returnedBox = function.newValue(operand.type());
