@@ -2454,8 +2454,7 @@ typedef struct {
     PyObject *en_result;
 } PyjitEnumerate;
 
-/* Whether the iterator's next item runs no Python code: an iterator over a list, tuple, range,
- * str, dict or set, or a zip or enumerate over such (a few levels deep). */
+/* An iterator over a list, tuple, range, str, dict or set: its next item runs no Python code. */
 static inline int inert_leaf(PyObject *iterator) {
     PyTypeObject *type = Py_TYPE(iterator);
     return type == &PyListIter_Type || type == &PyTupleIter_Type || type == &PyRangeIter_Type || type == &PyUnicodeIter_Type
@@ -2463,7 +2462,9 @@ static inline int inert_leaf(PyObject *iterator) {
            || type == &PyDictIterItem_Type || type == &PySetIter_Type;
 }
 
-/* Checked at every turn of a loop: a zip or an enumerate of leaves is answered without a call. */
+/* Whether the iterator's next item runs no Python code: a leaf, or a zip or enumerate over such (a
+ * few levels deep). Checked at every turn of a loop: a zip or an enumerate of leaves is answered
+ * without a call. */
 static int inert_iterator(PyObject *iterator, int depth) {
     if (inert_leaf(iterator)) {
         return 1;
