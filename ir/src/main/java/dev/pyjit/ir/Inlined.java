@@ -19,6 +19,19 @@ public record Inlined(Function callee, String identity, int frameSlots, boolean 
         return callee.name();
     }
 
+    /**
+     * The names as compiled code exports them, one per line (Lowering.inlinedSymbol), for code
+     * linked from a cache to name them too.
+     */
+    public static String asText(java.util.List<String> names) {
+        return String.join("\n", names);
+    }
+
+    /** The names {@link #asText} wrote. */
+    public static java.util.List<String> fromText(String text) {
+        return text.isEmpty() ? java.util.List.of() : java.util.List.of(text.split("\n"));
+    }
+
     /** The qualified names of the bodies inlined into the function's calls, each once, sorted. */
     public static java.util.List<String> namesIn(Function function) {
         return function.blocks().stream().flatMap(block -> block.instructions().stream())

@@ -153,7 +153,7 @@ final class Lowering {
         llvmFunction = LLVMAddFunction(module, symbol, signature);
         LLVMValueRef entries = counter(entriesSymbol(symbol));
         deopts = counter(deoptsSymbol(symbol));
-        byte[] inlinedNames = String.join("\n", Inlined.namesIn(function)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] inlinedNames = Inlined.asText(Inlined.namesIn(function)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         LLVMValueRef names = LLVMConstStringInContext(context, new BytePointer(inlinedNames), inlinedNames.length, /* null-terminated */ 0);
         LLVMValueRef inlined = LLVMAddGlobal(module, LLVMTypeOf(names), inlinedSymbol(symbol));
         LLVMSetInitializer(inlined, names);

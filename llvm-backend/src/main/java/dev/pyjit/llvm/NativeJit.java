@@ -3,6 +3,7 @@ package dev.pyjit.llvm;
 import static org.bytedeco.llvm.global.LLVM.*;
 
 import dev.pyjit.ir.Function;
+import dev.pyjit.ir.Inlined;
 import dev.pyjit.ir.StageClock;
 import dev.pyjit.runtime.RuntimeFiles;
 import dev.pyjit.runtime.Toolchain;
@@ -170,7 +171,7 @@ public final class NativeJit {
                 address = text;
             }
         }.getString();
-        return names.isEmpty() ? List.of() : List.of(names.split("\n"));
+        return Inlined.fromText(names);
     }
 
     private long lookup(String symbol) {

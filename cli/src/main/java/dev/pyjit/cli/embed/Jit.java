@@ -2,6 +2,7 @@ package dev.pyjit.cli.embed;
 
 import static org.bytedeco.cpython.global.python.*;
 
+import dev.pyjit.ir.Inlined;
 import dev.pyjit.ir.Type;
 import dev.pyjit.llvm.PerfMap;
 import dev.pyjit.llvm.Tier;
@@ -125,7 +126,7 @@ final class Jit {
                         (int) PyLong_AsLong(PyTuple_GetItem(item, 1)), PyUnicode_AsUTF8(PyTuple_GetItem(item, 2)).getString()),
                         Tier.of((int) PyLong_AsLong(PyTuple_GetItem(item, 3))), observedTypes(PyTuple_GetItem(item, 4)),
                         PyLong_AsLongLong(PyTuple_GetItem(item, 5)), PyLong_AsLongLong(PyTuple_GetItem(item, 6)),
-                        lines(PyTuple_GetItem(item, 7)));
+                        inlinedNames(PyTuple_GetItem(item, 7)));
             }
         }
         PyErr_Clear();
@@ -170,12 +171,12 @@ final class Jit {
         return PyCFunction_NewEx(definition, null, null);
     }
 
-    /** The lines of a str, none for anything else. */
-    private static List<String> lines(PyObject text) {
+    /** The inlined bodies' names a library exports (see Inlined.asText), from the runtime's str; none for anything else. */
+    private static List<String> inlinedNames(PyObject text) {
         BytePointer utf8 = text == null ? null : PyUnicode_AsUTF8(text);
         String lines = utf8 == null || utf8.isNull() ? "" : utf8.getString();
         PyErr_Clear();
-        return lines.isEmpty() ? List.of() : List.of(lines.split("\n"));
+        return Inlined.fromText(lines);
     }
 
     private static List<Type> observedTypes(PyObject tuple) {
