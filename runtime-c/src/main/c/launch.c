@@ -4,9 +4,10 @@
  * pyjit_launch runs the program as python3.13 would (CPython parses its own options), with pyjit's
  * evaluator installed but no compiler: a program that never gets hot never loads the JVM, LLVM or
  * the compiler. When a function first gets hot the evaluator calls pyjit_start_compiler, which
- * creates the JVM on a thread of its own through JNI's invocation API; the compiler then takes the
- * GIL for an instant and attaches itself (dev.pyjit.cli.embed.Attach, then _pyjit_rt.attach).
- * Meanwhile every frame keeps running in the interpreter. With --jit-sync the program waits for
+ * creates the JVM on a thread of its own through JNI's invocation API; the compiler then loads
+ * LLVM, takes the GIL for an instant and attaches itself (dev.pyjit.cli.embed.Attach, then
+ * _pyjit_rt.attach). Meanwhile every frame keeps running in the interpreter. A program that ends
+ * before the compiler takes the GIL does not wait for it. With --jit-sync the program waits for
  * the compiler before it starts; with statistics the compiler is started at once and waited for at
  * exit, since it writes them. The process keeps one libpython: the launcher loaded the bundled one
  * from JavaCPP's cache, where the JVM's bindings load the same file.
@@ -53,7 +54,10 @@ typedef struct {
     const char *stats;      /* --jit-stats's target ("-": stderr), or NULL */
 } RunOptions;
 
-typedef enum { NOT_LAUNCHED, IDLE, STARTING, ATTACHING, ATTACHED, FAILED, CLOSED } Phase;
+/* ATTACHING: LLVM loads, without the GIL; HANDING_OVER: the compiler takes the GIL to attach, and
+ * the program's exit waits for it (a thread that asks for the GIL of an interpreter that is
+ * finalising is ended by CPython, and this one runs Java frames) */
+typedef enum { NOT_LAUNCHED, IDLE, STARTING, ATTACHING, HANDING_OVER, ATTACHED, FAILED, CLOSED } Phase;
 
 static struct {
     Phase phase;
@@ -99,7 +103,7 @@ int pyjit_is_library(PyCodeObject *code) {
 }
 
 const char *pyjit_compiler_phase(void) {
-    static const char *const names[] = {"not launched", "idle", "starting", "attaching", "attached", "failed", "closed"};
+    static const char *const names[] = {"not launched", "idle", "starting", "attaching", "handing over", "attached", "failed", "closed"};
     pthread_mutex_lock(&compiler.lock);
     Phase phase = compiler.phase;
     pthread_mutex_unlock(&compiler.lock);
@@ -112,15 +116,19 @@ static long long milliseconds_since_launch(void) {
     return ((long long)now.tv_sec * 1000000000LL + now.tv_nsec - pyjit_launch_time()) / 1000000;
 }
 
+/* A closed compiler stays closed: the program is exiting (it may close while LLVM loads). */
 static void enter_phase(Phase phase) {
-    if (compiler.debug && (phase == ATTACHED || phase == FAILED)) {
+    pthread_mutex_lock(&compiler.lock);
+    int closed = compiler.phase == CLOSED;
+    if (!closed) {
+        compiler.phase = phase;
+        pthread_cond_broadcast(&compiler.changed);
+    }
+    pthread_mutex_unlock(&compiler.lock);
+    if (!closed && compiler.debug && (phase == ATTACHED || phase == FAILED)) {
         fprintf(stderr, "pyjit: the compiler %s %lld ms after the launch\n", phase == ATTACHED ? "attached" : "failed to attach",
                 milliseconds_since_launch());
     }
-    pthread_mutex_lock(&compiler.lock);
-    compiler.phase = phase;
-    pthread_cond_broadcast(&compiler.changed);
-    pthread_mutex_unlock(&compiler.lock);
 }
 
 /* The process ends here, with the program's status, in the launcher's process and in a forked
@@ -185,25 +193,52 @@ static JNIEnv *create_jvm(void) {
     return env;
 }
 
-/* Attach.attach(String[] options): true once the compiler is attached. */
+/* A static method of dev.pyjit.cli.embed.Attach, or NULL. */
+static jmethodID attach_method(JNIEnv *env, jclass attach, const char *name, const char *signature) {
+    return attach == NULL ? NULL : (*env)->GetStaticMethodID(env, attach, name, signature);
+}
+
+/* Whether a call into Java threw: the exception is reported (PYJIT_DEBUG) and cleared. */
+static int threw(JNIEnv *env) {
+    if (!(*env)->ExceptionCheck(env)) {
+        return 0;
+    }
+    if (compiler.debug) {
+        (*env)->ExceptionDescribe(env);
+    }
+    (*env)->ExceptionClear(env);
+    return 1;
+}
+
+/* Leaves ATTACHING for HANDING_OVER, unless the program has begun to exit: whether to go on. */
+static int may_hand_over(void) {
+    pthread_mutex_lock(&compiler.lock);
+    int go_on = compiler.phase == ATTACHING;
+    if (go_on) {
+        compiler.phase = HANDING_OVER;
+    }
+    pthread_mutex_unlock(&compiler.lock);
+    return go_on;
+}
+
+/* Attach.prepare(String[] options), then, unless the program is exiting, Attach.handOver(jit):
+ * whether the compiler is attached. */
 static int call_attach(JNIEnv *env) {
     jclass attach = (*env)->FindClass(env, "dev/pyjit/cli/embed/Attach");
-    jmethodID method = attach == NULL ? NULL : (*env)->GetStaticMethodID(env, attach, "attach", "([Ljava/lang/String;)Z");
+    jmethodID prepare = attach_method(env, attach, "prepare", "([Ljava/lang/String;)Ldev/pyjit/cli/embed/Jit;");
+    jmethodID hand_over = attach_method(env, attach, "handOver", "(Ldev/pyjit/cli/embed/Jit;)Z");
     jclass string = (*env)->FindClass(env, "java/lang/String");
-    jobjectArray options = method == NULL || string == NULL ? NULL
+    jobjectArray options = prepare == NULL || hand_over == NULL || string == NULL ? NULL
                            : (*env)->NewObjectArray(env, compiler.attach_option_count, string, NULL);
     for (int i = 0; options != NULL && i < compiler.attach_option_count; i++) {
         (*env)->SetObjectArrayElement(env, options, i, (*env)->NewStringUTF(env, compiler.attach_options[i]));
     }
-    jboolean attached = options == NULL ? JNI_FALSE : (*env)->CallStaticBooleanMethod(env, attach, method, options);
-    if ((*env)->ExceptionCheck(env)) {
-        if (compiler.debug) {
-            (*env)->ExceptionDescribe(env);
-        }
-        (*env)->ExceptionClear(env);
-        attached = JNI_FALSE;
+    jobject jit = options == NULL ? NULL : (*env)->CallStaticObjectMethod(env, attach, prepare, options);
+    if (threw(env) || jit == NULL || !may_hand_over()) {
+        return 0;
     }
-    return attached == JNI_TRUE;
+    jboolean attached = (*env)->CallStaticBooleanMethod(env, attach, hand_over, jit);
+    return !threw(env) && attached == JNI_TRUE;
 }
 
 static void *start_jvm(void *unused) {
@@ -257,7 +292,8 @@ int pyjit_start_compiler(PyCodeObject *hot) {
         pthread_attr_destroy(&attributes);
     }
     pthread_mutex_lock(&compiler.lock);
-    int not_there = compiler.phase == STARTING || compiler.phase == ATTACHING || compiler.phase == FAILED;
+    int not_there = compiler.phase == STARTING || compiler.phase == ATTACHING || compiler.phase == HANDING_OVER
+                    || compiler.phase == FAILED;
     pthread_mutex_unlock(&compiler.lock);
     return not_there;
 }
@@ -266,7 +302,7 @@ int pyjit_start_compiler(PyCodeObject *hot) {
 static void await_compiler(void) {
     Py_BEGIN_ALLOW_THREADS
     pthread_mutex_lock(&compiler.lock);
-    while (compiler.phase == STARTING || compiler.phase == ATTACHING) {
+    while (compiler.phase == STARTING || compiler.phase == ATTACHING || compiler.phase == HANDING_OVER) {
         pthread_cond_wait(&compiler.changed, &compiler.lock);
     }
     pthread_mutex_unlock(&compiler.lock);
@@ -282,12 +318,12 @@ void pyjit_close_compiler(void) {
         await_compiler();
     }
     pthread_mutex_lock(&compiler.lock);
-    if (compiler.phase == IDLE || compiler.phase == STARTING) {
+    if (compiler.phase == IDLE || compiler.phase == STARTING || compiler.phase == ATTACHING) {
         compiler.phase = CLOSED;
     }
-    int attaching = compiler.phase == ATTACHING;
+    int handing_over = compiler.phase == HANDING_OVER;
     pthread_mutex_unlock(&compiler.lock);
-    if (attaching) {
+    if (handing_over) {
         await_compiler();
     }
 }

@@ -1,6 +1,8 @@
 package dev.pyjit.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,6 +123,29 @@ class LauncherTest {
                     ""));
             assertEquals(new Pyjit.Outcome(3, (spin + 2) + "\n", ""), outcome, "after " + spin + " calls");
         }
+    }
+
+    /**
+     * A program that ends while LLVM loads does not wait for the compiler to attach (a short
+     * program would pay for LLVM's whole load): the compiler never attaches, as PYJIT_DEBUG's
+     * report shows, and the exit status and output are the program's.
+     */
+    @Test
+    void aProgramEndingWhileLlvmLoadsDoesNotWaitForTheCompiler() throws Exception {
+        Pyjit.Outcome outcome = inBackground(Map.of("PYJIT_THRESHOLD", "1", "PYJIT_DEBUG", "1"), String.join("\n",
+                "import _pyjit_rt, sys, time",
+                "def f(x):",
+                "    return x + 1",
+                "t, deadline = 0, time.monotonic() + 60",
+                "while _pyjit_rt.compiler_phase() != 'attaching' and time.monotonic() < deadline:",
+                "    t = f(t)",
+                "print(_pyjit_rt.compiler_phase())",
+                "sys.exit(4)",
+                ""));
+        assertEquals(4, outcome.exitCode(), outcome.stderr());
+        assertEquals("attaching\n", outcome.stdout());
+        assertTrue(outcome.stderr().startsWith("pyjit: starting the compiler"), outcome.stderr());
+        assertFalse(outcome.stderr().contains("attached"), outcome.stderr());
     }
 
     /** Waits, in the program, until the compiler is attached: the JVM's threads run in the process. */

@@ -9,9 +9,12 @@ import org.bytedeco.cpython.PyObject;
 
 /**
  * The compiler's way into a program the native launcher started (launch.c): the launcher creates
- * the JVM, on a thread of its own, once a function first gets hot, and calls {@link #attach}. It
- * loads LLVM, then takes the GIL for an instant to hand the runtime the compiler's hooks; until
- * then every frame ran in the interpreter.
+ * the JVM, on a thread of its own, once a function first gets hot, and calls {@link #prepare},
+ * which loads LLVM and starts the compiler without touching the program, then {@link #handOver},
+ * which takes the GIL for an instant to hand the runtime the compiler's hooks; until then every
+ * frame ran in the interpreter. The two are apart so that a program ending while LLVM loads exits
+ * at once: the launcher calls handOver only if the program has not begun to exit, and once it has
+ * begun, the exit waits for the hand-over alone.
  */
 public final class Attach {
     private Attach() {}
@@ -19,14 +22,15 @@ public final class Attach {
     /**
      * The launcher's pyjit options, as {@code key=value} words: {@code threshold=N},
      * {@code stats=TARGET}, {@code sync}, {@code no-cache}; the environment supplies the rest, as
-     * for {@code pyjit run}. Whether the compiler is attached; it never throws.
+     * for {@code pyjit run}. The compiler, ready for {@link #handOver}, or null if it cannot
+     * start; it never throws and never takes the GIL.
      */
-    public static boolean attach(String[] launcherOptions) {
+    public static Jit prepare(String[] launcherOptions) {
         JitOptions options;
         try {
             options = optionsOf(List.of(launcherOptions), System.getenv());
         } catch (RuntimeException malformed) {
-            return false;
+            return null;
         }
         try {
             NativeJit.loadLibraries();
@@ -34,19 +38,23 @@ public final class Attach {
             if (options.debug()) {
                 System.err.println("pyjit: cannot load LLVM: " + failure);
             }
-            return false;
+            return null;
         }
-        Jit jit;
         try {
             // before the GIL, which the program would wait for meanwhile: loading and starting the
             // compiler's classes takes 10-15 ms
-            jit = new Jit(options);
+            return new Jit(options);
         } catch (RuntimeException failure) {
             if (options.debug()) {
                 System.err.println("pyjit: the compiler cannot start: " + failure);
             }
-            return false;
+            return null;
         }
+    }
+
+    /** Hands the prepared compiler's hooks to the runtime, under the GIL: whether the compiler is attached. */
+    public static boolean handOver(Jit jit) {
+        boolean debug = jit.options().debug();
         int gil = PyGILState_Ensure();
         try {
             PyObject runtime = PyImport_ImportModule("_pyjit_rt");
@@ -61,7 +69,7 @@ public final class Attach {
             Py_XDECREF(method);
             Py_XDECREF(runtime);
             if (attached == null) {
-                if (options.debug()) {
+                if (debug) {
                     System.err.println("pyjit: the compiler cannot attach to the program:");
                     PyErr_Print();
                 }
@@ -71,7 +79,7 @@ public final class Attach {
             Py_DecRef(attached);
             return true;
         } catch (RuntimeException | LinkageError failure) {
-            if (options.debug()) {
+            if (debug) {
                 System.err.println("pyjit: the compiler cannot attach to the program: " + failure);
             }
             return false;
