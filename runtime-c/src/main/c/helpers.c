@@ -1881,24 +1881,9 @@ PyObject *pyjit_max_if_builtin(PyObject *callable, PyObject *a, PyObject *b) {
     return extreme_if_builtin(callable, pyjit_builtin_max, a, b, 1);
 }
 
-/* Compiled code's calls: native code called straight where it can be (inlined into the caller),
- * the rest in the runtime library. */
-PyObject *pyjit_call(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *callable, PyObject *self_or_null,
-                     PyObject **args, int nargs, int kwnames_const) {
-    PyObject *result;
-    if (kwnames_const < 0 && self_or_null != NULL) {
-        args[0] = self_or_null;
-        if (call_native_directly(tstate, callable, args, nargs + 1, &result)) {
-            return result;
-        }
-    } else if (kwnames_const < 0 && call_native_directly(tstate, callable, args + 1, nargs, &result)) {
-        return result;
-    }
-    return pyjit_slow_call(tstate, frame, callable, self_or_null, args, nargs, kwnames_const);
-}
-
-PYJIT_SLOW PyObject *pyjit_slow_call(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *callable, PyObject *self_or_null,
-                                     PyObject **args, int nargs, int kwnames_const) {
+/* The calls pyjit_slow_call does not make straight: the interpreter's generic CALL. */
+static PyObject *generic_call(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *callable, PyObject *self_or_null,
+                              PyObject **args, int nargs, int kwnames_const) {
     /* args[0] is a spare slot, the arguments start at args[1]: either self goes
      * there, or the callee may use it (PY_VECTORCALL_ARGUMENTS_OFFSET). */
     if (self_or_null == NULL && Py_IS_TYPE(callable, &PyMethod_Type)) {
@@ -1938,6 +1923,22 @@ release:
         Py_DECREF(first[i]);
     }
     return result;
+}
+
+/* Compiled code's calls, in the runtime library: native code is called straight where it can be,
+ * the rest the generic way. Compiled code calls this rather than a copy of it: the copy of
+ * call_native_directly in every module, and its call from each site, were a fifth of a
+ * method-heavy program's machine code (deltablue's), for the same one call on the way to the
+ * callee's native code. */
+PYJIT_SLOW PyObject *pyjit_slow_call(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *callable, PyObject *self_or_null,
+                                     PyObject **args, int nargs, int kwnames_const) {
+    PyObject *result;
+    int with_self = self_or_null != NULL;
+    args[0] = self_or_null;
+    if (kwnames_const < 0 && call_native_directly(tstate, callable, args + 1 - with_self, nargs + with_self, &result)) {
+        return result;
+    }
+    return generic_call(tstate, frame, callable, self_or_null, args, nargs, kwnames_const);
 }
 
 PyObject *pyjit_build_tuple(PyObject **items, int n) {

@@ -420,10 +420,7 @@ PyObject *pyjit_to_bool(PyObject *value);
 int pyjit_is_true(PyObject *exact_bool);
 int pyjit_is_none(PyObject *value);
 
-/* Steals the callable, self (or NULL) and the arguments at args[1..nargs]; args[0] is spare.
- * pyjit_slow_call is every call that pyjit_call does not make straight. */
-PyObject *pyjit_call(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *callable, PyObject *self_or_null,
-                     PyObject **args, int nargs, int kwnames_const);
+/* Steals the callable, self (or NULL) and the arguments at args[1..nargs]; args[0] is spare. */
 PyObject *pyjit_slow_call(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *callable, PyObject *self_or_null,
                           PyObject **args, int nargs, int kwnames_const);
 /* Steal their items. */

@@ -545,7 +545,7 @@ final class Lowering {
 
     private LLVMValueRef madeCall(Instr.Call call) {
         LLVMValueRef arguments = array(call.arguments(), 1);
-        return checkNull(call("pyjit_call", tstate, frame, use(call.callable()), use(call.selfOrNull()), arguments,
+        return checkNull(call("pyjit_slow_call", tstate, frame, use(call.callable()), use(call.selfOrNull()), arguments,
                 int32(call.arguments().size()), int32(call.kwnamesConstant())), call.state());
     }
 
