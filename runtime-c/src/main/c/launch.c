@@ -69,6 +69,8 @@ static struct {
     const char *libjvm;
     int jvm_option_count;
     char **jvm_options;
+    /* "-Dpyjit.build=..." for dev.pyjit.cli.embed.CacheKey, from PYJIT_BUILD, or NULL */
+    char *build_property;
     /* "key=value" options for dev.pyjit.cli.embed.Attach */
     const char *attach_options[4];
     int attach_option_count;
@@ -174,12 +176,15 @@ static JNIEnv *create_jvm(void) {
         }
         return NULL;
     }
-    JavaVMOption *options = calloc((size_t)compiler.jvm_option_count, sizeof(JavaVMOption));
-    for (int i = 0; i < compiler.jvm_option_count; i++) {
-        options[i].optionString = compiler.jvm_options[i];
+    JavaVMOption *options = calloc((size_t)compiler.jvm_option_count + 1, sizeof(JavaVMOption));
+    int count = 0;
+    for (; count < compiler.jvm_option_count; count++) {
+        options[count].optionString = compiler.jvm_options[count];
     }
-    JavaVMInitArgs arguments = {.version = JNI_VERSION_10, .nOptions = compiler.jvm_option_count, .options = options,
-                                .ignoreUnrecognized = JNI_FALSE};
+    if (compiler.build_property != NULL) {
+        options[count++].optionString = compiler.build_property;
+    }
+    JavaVMInitArgs arguments = {.version = JNI_VERSION_10, .nOptions = count, .options = options, .ignoreUnrecognized = JNI_FALSE};
     JavaVM *vm;
     JNIEnv *env = NULL;
     jint created = create(&vm, (void **)&env, &arguments);
@@ -703,6 +708,10 @@ void pyjit_launch(const char *runtime, int argc, char **argv) {
         compiler.libjvm = argv[3];
         compiler.jvm_option_count = jvm_options;
         compiler.jvm_options = argv + 5;
+        if (build != NULL && build[0] != '\0') {
+            compiler.build_property = malloc(strlen(build) + sizeof "-Dpyjit.build=");
+            sprintf(compiler.build_property, "-Dpyjit.build=%s", build);
+        }
         if (options.threshold != NULL) {
             compiler.attach_options[compiler.attach_option_count++] = attach_option("threshold", options.threshold);
         }

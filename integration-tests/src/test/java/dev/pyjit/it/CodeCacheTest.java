@@ -44,9 +44,15 @@ class CodeCacheTest {
 
     /** Runs the script; checks its output, and that its three functions ran natively (compiled or from the cache). */
     private JitStatsFile run(Path script, Path cacheHome, String expectedOutput) throws Exception {
+        return run(script, cacheHome, expectedOutput, Map.of());
+    }
+
+    private JitStatsFile run(Path script, Path cacheHome, String expectedOutput, Map<String, String> settings) throws Exception {
         Path stats = Files.createTempFile(directory, "stats", ".json");
-        Pyjit.Outcome outcome = Pyjit.run(Map.of("PYJIT_THRESHOLD", "0", "PYJIT_CACHE", "1", "XDG_CACHE_HOME", cacheHome.toString(),
-                "PYJIT_STATS", stats.toString()), null, directory, script.toString());
+        Map<String, String> environment = new java.util.HashMap<>(settings);
+        environment.putAll(Map.of("PYJIT_THRESHOLD", "0", "PYJIT_CACHE", "1", "XDG_CACHE_HOME", cacheHome.toString(),
+                "PYJIT_STATS", stats.toString()));
+        Pyjit.Outcome outcome = Pyjit.run(environment, null, directory, script.toString());
         assertEquals(0, outcome.exitCode(), outcome.stderr());
         assertEquals(expectedOutput, outcome.stdout(), outcome.stderr());
         assertEquals("", outcome.stderr());
@@ -78,6 +84,25 @@ class CodeCacheTest {
         JitStatsFile second = run(script, primed(script), "total 330\n");
         assertEquals(0, second.get("cache_misses").asInt(), second::toString);
         assertEquals(second.get("compilations").asInt(), second.get("cache_hits").asInt(), second::toString);
+    }
+
+    /**
+     * The build identity scripts/pyjit hands the launcher (PYJIT_BUILD, which the launcher passes
+     * its JVM) names the entries in place of the compiler's jars: another build compiles again,
+     * the same build links what it kept.
+     */
+    @Test
+    void theLaunchersBuildIdentityNamesTheEntries() throws Exception {
+        Path script = script();
+        Path cacheHome = directory.resolve("cache");
+        JitStatsFile first = run(script, cacheHome, "total 330\n", Map.of("PYJIT_BUILD", "build-one"));
+        JitStatsFile other = run(script, cacheHome, "total 330\n", Map.of("PYJIT_BUILD", "build-two"));
+        JitStatsFile same = run(script, cacheHome, "total 330\n", Map.of("PYJIT_BUILD", "build-one"));
+        assertEquals(0, other.get("cache_hits").asInt(), other::toString);
+        assertEquals(0, other.get("native_cache_hits").asInt(), other::toString);
+        assertEquals(first.get("cache_misses").asInt(), other.get("cache_misses").asInt(), other::toString);
+        assertEquals(0, same.get("cache_misses").asInt(), same::toString);
+        assertTrue(same.get("cache_hits").asInt() > 0, same::toString);
     }
 
     @Test

@@ -38,9 +38,10 @@ final class CacheKey {
     private static final List<Class<?>> STAGES = List.of(IrBuilder.class, Pipeline.class, NativeJit.class, RuntimeFiles.class, Jit.class);
 
     /**
-     * The native launcher's JVM is told the build identity ({@link #BUILD_PROPERTY}, which
-     * scripts/pyjit reads from the file {@link LauncherPaths} wrote once per build): digesting the
-     * jars again took the first compilation of every run 17-23 ms.
+     * The native launcher tells its JVM the build identity ({@link #BUILD_PROPERTY}, from the
+     * PYJIT_BUILD that scripts/pyjit reads from the file {@link LauncherPaths} wrote once per
+     * build, and that names the native code cache's entries too): digesting the jars again took
+     * the first compilation of every run 17-23 ms.
      */
     CacheKey(NativeJit backend) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
