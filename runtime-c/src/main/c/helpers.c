@@ -2581,16 +2581,11 @@ static PyObject *enumerate_next_reusing(PyjitEnumerate *enumerate, int *answered
     return recycled(result);
 }
 
-/* As FOR_ITER_LIST, FOR_ITER_TUPLE and FOR_ITER_RANGE while items remain, and as zip and enumerate
- * reusing their tuples; the iterator's own next otherwise. */
-PyObject *pyjit_for_iter(PyObject *iterator) {
+/* As FOR_ITER_TUPLE and FOR_ITER_RANGE while items remain, and as zip and enumerate reusing their
+ * tuples; the iterator's own next otherwise (a list iterator's once its list is done). */
+PYJIT_SLOW PyObject *pyjit_slow_for_iter(PyObject *iterator) {
     int answered = 0;
-    if (Py_IS_TYPE(iterator, &PyListIter_Type)) {
-        PyObject *item = list_iterator_item(iterator);
-        if (item != NULL) {
-            return item;
-        }
-    } else if (Py_IS_TYPE(iterator, &PyZip_Type) || Py_IS_TYPE(iterator, &PyEnum_Type)) {
+    if (Py_IS_TYPE(iterator, &PyZip_Type) || Py_IS_TYPE(iterator, &PyEnum_Type)) {
         PyObject *next = Py_IS_TYPE(iterator, &PyZip_Type) ? zip_next_reusing((PyjitZip *)iterator, &answered)
                                                            : enumerate_next_reusing((PyjitEnumerate *)iterator, &answered);
         if (next != NULL) {
@@ -2622,6 +2617,13 @@ PyObject *pyjit_for_iter(PyObject *iterator) {
         PyErr_Clear();
     }
     return next;
+}
+
+/* A list's next item inline in compiled loops, the commonest; everything else in the runtime
+ * library (inlined whole, zip's and enumerate's paths made the call too big to inline at all). */
+PyObject *pyjit_for_iter(PyObject *iterator) {
+    PyObject *item = Py_IS_TYPE(iterator, &PyListIter_Type) ? list_iterator_item(iterator) : NULL;
+    return item != NULL ? item : pyjit_slow_for_iter(iterator);
 }
 
 int pyjit_range_iter_has_next(PyObject *range_iterator) {

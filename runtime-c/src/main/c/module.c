@@ -27,8 +27,9 @@
  * has native code its functions are entered through a vectorcall of their own (pyjit_enter_function),
  * which pushes the frame and hands it to the same decision as the evaluator's: the function the
  * compiler was asked for at once, others as the sampler meets them, new ones as they are made.
- * Frames the interpreter resumes (generators) and code that runs once (modules, class bodies) are
- * the interpreter's in that mode, and only the main thread is sampled.
+ * A generator found hot is resumed natively where C code resumes it (generator_next). Coroutines
+ * and code that runs once (modules, class bodies) are the interpreter's in that mode, and only
+ * the main thread is sampled.
  */
 #include "pyjit_rt.h"
 #include "launch.h"
@@ -358,9 +359,15 @@ static int sampled_again(CodeState *state, _PyInterpreterFrame *frame) {
     return 0;
 }
 
+/* Code whose frames the sampler can bring to native code: a function's, or a generator's (see
+ * generator_next); coroutines and asynchronous generators are resumed by send(). */
+static int sampled_into_native(PyCodeObject *code) {
+    return (code->co_flags & CO_OPTIMIZED) && !(code->co_flags & (CO_COROUTINE | CO_ITERABLE_COROUTINE | CO_ASYNC_GENERATOR));
+}
+
 /* The pending call the sampler asks for: the frame the main thread runs, the innermost of the
  * program's, counts one sample for its code object. Code that runs once (a module, a class body)
- * or is resumed by the interpreter (a generator) is left out. */
+ * and coroutines are left out. */
 static int take_sample(void *unused) {
     (void)unused;
     sample_pending = 0;
@@ -375,7 +382,7 @@ static int take_sample(void *unused) {
         return 0;
     }
     PyCodeObject *code = (PyCodeObject *)frame->f_executable;
-    if (!(code->co_flags & CO_OPTIMIZED) || pyjit_is_generator_like(code)) {
+    if (!sampled_into_native(code)) {
         return 0;
     }
     CodeState *state = code_state(code);
@@ -385,7 +392,8 @@ static int take_sample(void *unused) {
     if (state->native != NULL) {
         enter_natively((PyFunctionObject *)frame->f_funcobj);
     }
-    int header = state->has_loop && frame->stacktop < 0 && sampled_again(state, frame) ? pyjit_osr_header(code, frame) : -1;
+    int header = state->has_loop && frame->owner == FRAME_OWNED_BY_THREAD && frame->stacktop < 0 && sampled_again(state, frame)
+            ? pyjit_osr_header(code, frame) : -1;
     if (header >= 0) {
         /* a long activation in a loop: its next call would not help it, on-stack replacement does
          * (compiled from the function's code, which must be the frame's) */
@@ -674,6 +682,64 @@ static int tools_active(PyInterpreterState *interp) {
     return 0;
 }
 
+/* Generators when hot code is sampled: no evaluator is installed then, and the interpreter resumes
+ * a generator in its own loop (FOR_ITER_GEN, SEND_GEN) or through the generator type's tp_iternext,
+ * which is how C resumes one: sum(), max(), list(), str.join, and native code's for loops and
+ * `yield from`. pyjit takes that slot: a generator whose code has native code is resumed there as
+ * CPython's gen_send_ex2 resumes it in the interpreter (None pushed, the exception state chained,
+ * the frame executing), and a return ends the iteration as gen_iternext ends it. That is all
+ * native code needs: it links the frame itself and suspends it at a yield. Anything else (a
+ * generator running or done, a tool watching, a stack near its end) is resumed as before. The
+ * first version armed an evaluator for the one frame instead: its calls made the resumption of a
+ * generator expression a third slower than the interpreter's. */
+static iternextfunc interpreted_generator_next;
+
+static PyObject *generator_next(PyObject *generator) {
+    PyGenObject *gen = (PyGenObject *)generator;
+    _PyInterpreterFrame *frame = (_PyInterpreterFrame *)gen->gi_iframe;
+    PyCodeObject *code = (PyCodeObject *)frame->f_executable;
+    CodeState *state = pyjit_code_state(code);
+    if (state == NULL || state->native == NULL || gen->gi_frame_state >= FRAME_EXECUTING || standing_down) {
+        return interpreted_generator_next(generator);
+    }
+    PyThreadState *tstate = _PyThreadState_GET();
+    if (state->wants_generic) {
+        if (!state->generic && may_request(state)) {
+            state->generic = 1;
+            request_compile(frame->f_funcobj, code, state, state->tier, NULL, -1);
+        }
+        return interpreted_generator_next(generator);
+    }
+    if (pyjit_monitored(tstate, code)) {
+        pyjit_stand_down(tstate);
+        return interpreted_generator_next(generator);
+    }
+    if (!pyjit_stack_has_room(tstate)) {
+        return interpreted_generator_next(generator);
+    }
+    _PyFrame_StackPush(frame, Py_NewRef(Py_None));
+    gen->gi_exc_state.previous_item = tstate->exc_info;
+    tstate->exc_info = &gen->gi_exc_state;
+    gen->gi_frame_state = FRAME_EXECUTING;
+    tstate->c_recursion_remaining += PYJIT_C_STACK_UNITS;
+    pyjit_native_entered();
+    PyObject *result = state->native(tstate, frame, 0);
+    tstate->c_recursion_remaining -= PYJIT_C_STACK_UNITS;
+    if (result == NULL || FRAME_STATE_SUSPENDED(gen->gi_frame_state)) {
+        return result;
+    }
+    if (result != Py_None) {
+        _PyGen_SetStopIterationValue(result);
+    }
+    Py_DECREF(result);
+    return NULL;
+}
+
+static void resume_generators_natively(void) {
+    interpreted_generator_next = PyGen_Type.tp_iternext;
+    PyGen_Type.tp_iternext = generator_next;
+}
+
 static int stand_up(void *unused) {
     (void)unused;
     PyInterpreterState *interp = PyInterpreterState_Get();
@@ -897,6 +963,9 @@ static PyObject *install(PyObject *module, PyObject *args) {
     if (sampling && (PyFunction_AddWatcher(on_function_event) < 0 || !start_sampler())) {
         PyErr_SetString(PyExc_RuntimeError, "pyjit could not start its sampler");
         return NULL;
+    }
+    if (sampling) {
+        resume_generators_natively();
     }
     pyjit_sampled_entry = sampling;
     keep_freed_arenas();

@@ -451,6 +451,7 @@ PyObject *pyjit_tuple_item(PyObject *tuple, int index);
 PyObject *pyjit_get_iter(PyObject *iterable);
 /* The next item; NULL with no exception set when the iterator is exhausted. */
 PyObject *pyjit_for_iter(PyObject *iterator);
+PyObject *pyjit_slow_for_iter(PyObject *iterator);
 /* FOR_ITER_RANGE in two halves, on an iterator known to be a range iterator: whether it has an
  * item, and (only then) the item, the iterator moved on. */
 int pyjit_range_iter_has_next(PyObject *range_iterator);

@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class SampledHotnessTest {
     private static final Path PROGRAM = Path.of("src/test/resources/sampled/hot_by_sampling.py").toAbsolutePath();
+    private static final Path GENERATORS = Path.of("src/test/resources/sampled/generators_by_sampling.py").toAbsolutePath();
 
     @ParameterizedTest(name = "PYJIT_SYNC={0}")
     @ValueSource(strings = {"1", "0"})
@@ -36,6 +37,29 @@ class SampledHotnessTest {
         JitStatsFile json = JitStatsFile.read(stats);
         for (String name : List.of("one_round", "add", "Box.grow")) {
             assertTrue(json.entries(PROGRAM, name) > 0, () -> name + " never ran natively: " + json);
+        }
+    }
+
+    /**
+     * Generators found hot by sampling are resumed in their native code wherever C resumes them
+     * (sum(), max(), a native for loop, yield from): a generator expression, a chain of
+     * generators, a delegation. After that, everything a program does with a generator looks as
+     * under the interpreter: partly consumed, inspected while suspended, sent to, thrown into,
+     * closed, seeing its caller's exception, raising StopIteration (PEP 479) and an uncaught
+     * exception through two generators.
+     */
+    @ParameterizedTest(name = "PYJIT_SYNC={0}")
+    @ValueSource(strings = {"1", "0"})
+    void hotGeneratorsAreResumedNativelyAndBehaveAsInTheInterpreter(String synchronous, @TempDir Path directory) throws Exception {
+        Pyjit.Outcome interpreted = Pyjit.run(Map.of(), null, directory, "--no-jit", GENERATORS.toString());
+        assertEquals(1, interpreted.exitCode(), interpreted.stderr());
+        assertTrue(interpreted.stderr().endsWith("ValueError: failed at 6\n"), interpreted.stderr());
+        Path stats = directory.resolve("stats.json");
+        Pyjit.Outcome jit = Pyjit.run(Map.of("PYJIT_SYNC", synchronous, "PYJIT_STATS", stats.toString()), null, directory, GENERATORS.toString());
+        assertEquals(interpreted, jit);
+        JitStatsFile json = JitStatsFile.read(stats);
+        for (String name : List.of("numbers", "evens", "running_means", "largest.<locals>.<genexpr>")) {
+            assertTrue(json.entries(GENERATORS, name) > 0, () -> name + " was never resumed natively: " + json);
         }
     }
 
