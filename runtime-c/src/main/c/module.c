@@ -714,7 +714,7 @@ static PyObject *generator_next(PyObject *generator) {
         pyjit_stand_down(tstate);
         return interpreted_generator_next(generator);
     }
-    if (!pyjit_stack_has_room(tstate)) {
+    if (stack_exhausted(tstate)) {
         return interpreted_generator_next(generator);
     }
     _PyFrame_StackPush(frame, Py_NewRef(Py_None));

@@ -64,6 +64,27 @@ class SampledHotnessTest {
     }
 
     /**
+     * A generator expression consumed by C (sum) can be the first native code a program enters:
+     * its resumption measures the thread's stack itself, which until then only a native call had.
+     */
+    @Test
+    void aGeneratorExpressionCanBeTheFirstNativeCodeAProgramEnters(@TempDir Path directory) throws Exception {
+        Path script = Files.writeString(directory.resolve("first.py"), String.join("\n",
+                "import _pyjit_rt, time",
+                "r = range(1000)",
+                "total, deadline = 0, time.monotonic() + 60",
+                "while not _pyjit_rt.first_native_entry() and time.monotonic() < deadline:",
+                "    total += sum(x % 7 for x in r)",
+                "print(total % 2997, _pyjit_rt.first_native_entry() > 0)",
+                ""));
+        Path stats = directory.resolve("stats.json");
+        Pyjit.Outcome outcome = Pyjit.run(Map.of("PYJIT_STATS", stats.toString()), null, directory, script.toString());
+        assertEquals(new Pyjit.Outcome(0, "0 True\n", ""), outcome);
+        JitStatsFile json = JitStatsFile.read(stats);
+        assertTrue(json.entries(script, "<genexpr>") > 0, () -> "the generator expression was not resumed natively: " + json);
+    }
+
+    /**
      * A call that spends its time in a list comprehension inside a loop (the comprehension's loop
      * is covered by its hidden exception handler, where compiled code cannot be entered) moves to
      * native code at the loop around it.
