@@ -44,6 +44,18 @@ public record Type(long bits) {
         return new Type(1L << index);
     }
 
+    /* Written out: types are compared all through the passes, and a record's generated equality
+     * is linked through method handles at its first use, in the JVM the compiler has just started. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Type type && type.bits == bits;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(bits);
+    }
+
     public Type union(Type other) {
         return new Type(bits | other.bits);
     }

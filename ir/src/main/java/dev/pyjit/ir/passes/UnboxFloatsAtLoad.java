@@ -6,8 +6,9 @@ import dev.pyjit.ir.Instr;
 import dev.pyjit.ir.Op;
 import dev.pyjit.ir.Type;
 import dev.pyjit.ir.Value;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -30,7 +31,8 @@ public final class UnboxFloatsAtLoad implements Pass {
     public void run(Function function) {
         Uses uses = Uses.of(function);
         Map<Value, Value> replacement = new HashMap<>();
-        Set<Instr> unboxes = new HashSet<>();
+        // by identity: a record's own hash walks its whole frame state, for every instruction
+        Set<Instr> unboxes = Collections.newSetFromMap(new IdentityHashMap<>());
         Map<Value, Value> unneeded = new HashMap<>();
         for (Block block : function.blocks()) {
             List<Instr> instructions = block.instructions();
