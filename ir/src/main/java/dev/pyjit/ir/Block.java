@@ -73,6 +73,19 @@ public final class Block {
         instructions.add(instruction);
     }
 
+    /**
+     * Where this very instruction is in the block, or -1. Instructions are records, whose equality
+     * compares every component (frame states and all); two are never to be taken for one another.
+     */
+    public int indexOf(Instr instruction) {
+        for (int i = 0; i < instructions.size(); i++) {
+            if (instructions.get(i) == instruction) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     @Override
     public String toString() {
         return "bb" + id;

@@ -38,6 +38,19 @@ final class FunctionCompiler {
     record Where(String file, int line, String name) {
         static final Where UNKNOWN = new Where("?", 0, "?");
 
+        /* Written out, as Type's: the statistics key on it from the first compilation, in a JVM
+         * that has just started, where a record's generated equality is linked through method
+         * handles (a tenth of the classes the first compilation loaded). */
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Where where && where.line == line && where.file.equals(file) && where.name.equals(name);
+        }
+
+        @Override
+        public int hashCode() {
+            return (file.hashCode() * 31 + line) * 31 + name.hashCode();
+        }
+
         @Override
         public String toString() {
             return file + ":" + line + " " + name;

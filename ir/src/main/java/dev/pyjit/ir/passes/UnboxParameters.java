@@ -274,7 +274,7 @@ public final class UnboxParameters implements Pass {
      */
     private static Instr.LoadLocal checkedLoad(Function function, Block from, Value object, Map<Value, Instr> definitions) {
         return function.loadsOnEdges().contains(object) && definitions.get(object) instanceof Instr.LoadLocal load && load.resume() != null
-                && load.result().type().equals(Type.INT) && from.instructions().contains(load) ? load : null;
+                && load.result().type().equals(Type.INT) && from.indexOf(load) >= 0 ? load : null;
     }
 
     /** The unboxed value of a LoadConst of an int that fits in 64 bits; null for anything else. */
@@ -336,7 +336,7 @@ public final class UnboxParameters implements Pass {
                     companion = null;
                 } else if (load != null) {
                     Value number = function.newValue(Type.CINT64);
-                    from.instructions().add(from.instructions().indexOf(load) + 1, new Instr.UnboxInt(number, object, load.resume()));
+                    from.instructions().add(from.indexOf(load) + 1, new Instr.UnboxInt(number, object, load.resume()));
                     passed.set(in.index(), number);
                     companion = object;
                 } else {
