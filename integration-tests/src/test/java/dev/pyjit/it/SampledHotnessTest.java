@@ -28,16 +28,26 @@ class SampledHotnessTest {
     @ValueSource(strings = {"1", "0"})
     void hotFunctionsFoundBySamplingRunNativelyAndPrintWhatTheInterpreterPrints(String synchronous, @TempDir Path directory)
             throws Exception {
-        Pyjit.Outcome interpreted = Pyjit.run(Map.of(), null, directory, "--no-jit", PROGRAM.toString());
-        assertEquals(1, interpreted.exitCode(), interpreted.stderr());
-        assertTrue(interpreted.stdout().startsWith("56 True\n"), interpreted.stdout());
+        Pyjit.Outcome outcome = sameAsInterpreted(PROGRAM, synchronous, directory, List.of("one_round", "add", "Box.grow"));
+        assertEquals(1, outcome.exitCode(), outcome.stderr());
+        assertTrue(outcome.stdout().startsWith("56 True\n"), outcome.stdout());
+    }
+
+    /**
+     * Runs the program under --no-jit and then sampled ({@code PYJIT_SYNC=synchronous}): the same
+     * outcome, which it returns, and each of the named functions ran natively.
+     */
+    private static Pyjit.Outcome sameAsInterpreted(Path program, String synchronous, Path directory, List<String> ranNatively)
+            throws Exception {
+        Pyjit.Outcome interpreted = Pyjit.run(Map.of(), null, directory, "--no-jit", program.toString());
         Path stats = directory.resolve("stats.json");
-        Pyjit.Outcome jit = Pyjit.run(Map.of("PYJIT_SYNC", synchronous, "PYJIT_STATS", stats.toString()), null, directory, PROGRAM.toString());
+        Pyjit.Outcome jit = Pyjit.run(Map.of("PYJIT_SYNC", synchronous, "PYJIT_STATS", stats.toString()), null, directory, program.toString());
         assertEquals(interpreted, jit);
         JitStatsFile json = JitStatsFile.read(stats);
-        for (String name : List.of("one_round", "add", "Box.grow")) {
-            assertTrue(json.entries(PROGRAM, name) > 0, () -> name + " never ran natively: " + json);
+        for (String name : ranNatively) {
+            assertTrue(json.entries(program, name) > 0, () -> name + " never ran natively: " + json);
         }
+        return interpreted;
     }
 
     /**
@@ -51,16 +61,10 @@ class SampledHotnessTest {
     @ParameterizedTest(name = "PYJIT_SYNC={0}")
     @ValueSource(strings = {"1", "0"})
     void hotGeneratorsAreResumedNativelyAndBehaveAsInTheInterpreter(String synchronous, @TempDir Path directory) throws Exception {
-        Pyjit.Outcome interpreted = Pyjit.run(Map.of(), null, directory, "--no-jit", GENERATORS.toString());
-        assertEquals(1, interpreted.exitCode(), interpreted.stderr());
-        assertTrue(interpreted.stderr().endsWith("ValueError: failed at 6\n"), interpreted.stderr());
-        Path stats = directory.resolve("stats.json");
-        Pyjit.Outcome jit = Pyjit.run(Map.of("PYJIT_SYNC", synchronous, "PYJIT_STATS", stats.toString()), null, directory, GENERATORS.toString());
-        assertEquals(interpreted, jit);
-        JitStatsFile json = JitStatsFile.read(stats);
-        for (String name : List.of("numbers", "evens", "running_means", "largest.<locals>.<genexpr>")) {
-            assertTrue(json.entries(GENERATORS, name) > 0, () -> name + " was never resumed natively: " + json);
-        }
+        Pyjit.Outcome outcome = sameAsInterpreted(GENERATORS, synchronous, directory,
+                List.of("numbers", "evens", "running_means", "largest.<locals>.<genexpr>"));
+        assertEquals(1, outcome.exitCode(), outcome.stderr());
+        assertTrue(outcome.stderr().endsWith("ValueError: failed at 6\n"), outcome.stderr());
     }
 
     /**
@@ -69,19 +73,26 @@ class SampledHotnessTest {
      */
     @Test
     void aGeneratorExpressionCanBeTheFirstNativeCodeAProgramEnters(@TempDir Path directory) throws Exception {
-        Path script = Files.writeString(directory.resolve("first.py"), String.join("\n",
+        printsAndRunsNatively(directory, "0 True\n", "<genexpr>",
                 "import _pyjit_rt, time",
                 "r = range(1000)",
                 "total, deadline = 0, time.monotonic() + 60",
                 "while not _pyjit_rt.first_native_entry() and time.monotonic() < deadline:",
                 "    total += sum(x % 7 for x in r)",
-                "print(total % 2997, _pyjit_rt.first_native_entry() > 0)",
-                ""));
+                "print(total % 2997, _pyjit_rt.first_native_entry() > 0)");
+    }
+
+    /**
+     * Runs the program made of {@code lines}, waiting for each compilation: it prints
+     * {@code expected}, and the function named {@code ranNatively} ran natively.
+     */
+    private static void printsAndRunsNatively(Path directory, String expected, String ranNatively, String... lines) throws Exception {
+        Path script = Files.writeString(directory.resolve("program.py"), String.join("\n", lines) + "\n");
         Path stats = directory.resolve("stats.json");
         Pyjit.Outcome outcome = Pyjit.run(Map.of("PYJIT_STATS", stats.toString()), null, directory, script.toString());
-        assertEquals(new Pyjit.Outcome(0, "0 True\n", ""), outcome);
+        assertEquals(new Pyjit.Outcome(0, expected, ""), outcome);
         JitStatsFile json = JitStatsFile.read(stats);
-        assertTrue(json.entries(script, "<genexpr>") > 0, () -> "the generator expression was not resumed natively: " + json);
+        assertTrue(json.entries(script, ranNatively) > 0, () -> ranNatively + " never ran natively: " + json);
     }
 
     /**
@@ -91,7 +102,7 @@ class SampledHotnessTest {
      */
     @Test
     void aLoopAroundAComprehensionIsEnteredMidFrame(@TempDir Path directory) throws Exception {
-        Path script = Files.writeString(directory.resolve("rows.py"), String.join("\n",
+        printsAndRunsNatively(directory, "2997000000\n", "render (loop at line 5)",
                 "def cell(x, y):",
                 "    return (x * 31 + y * 17) % 1000",
                 "def render(height, width):",
@@ -100,13 +111,7 @@ class SampledHotnessTest {
                 "        total += sum([cell(x, y) for x in range(width)])",
                 "    return total",
                 // 0.7 s in the interpreter: the JVM attaches in its first half even on a loaded machine
-                "print(render(20000, 300))",
-                ""));
-        Path stats = directory.resolve("stats.json");
-        Pyjit.Outcome outcome = Pyjit.run(Map.of("PYJIT_SYNC", "1", "PYJIT_STATS", stats.toString()), null, directory, script.toString());
-        assertEquals(new Pyjit.Outcome(0, "2997000000\n", ""), outcome);
-        JitStatsFile json = JitStatsFile.read(stats);
-        assertTrue(json.entries(script, "render (loop at line 5)") > 0, () -> "the row loop was not entered: " + json);
+                "print(render(20000, 300))");
     }
 
     /**
