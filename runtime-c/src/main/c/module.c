@@ -692,6 +692,14 @@ static int tools_active(PyInterpreterState *interp) {
  * generator running or done, a tool watching, a stack near its end) is resumed as before. The
  * first version armed an evaluator for the one frame instead: its calls made the resumption of a
  * generator expression a third slower than the interpreter's. */
+/* Code whose native code kept failing its guards (wants_generic) is asked for once more, generic. */
+static void ask_for_generic(CodeState *state, PyObject *func, PyCodeObject *code) {
+    if (!state->generic && may_request(state)) {
+        state->generic = 1;
+        request_compile(func, code, state, state->tier, NULL, -1);
+    }
+}
+
 static iternextfunc interpreted_generator_next;
 
 static PyObject *generator_next(PyObject *generator) {
@@ -704,10 +712,7 @@ static PyObject *generator_next(PyObject *generator) {
     }
     PyThreadState *tstate = _PyThreadState_GET();
     if (state->wants_generic) {
-        if (!state->generic && may_request(state)) {
-            state->generic = 1;
-            request_compile(frame->f_funcobj, code, state, state->tier, NULL, -1);
-        }
+        ask_for_generic(state, frame->f_funcobj, code);
         return interpreted_generator_next(generator);
     }
     if (pyjit_monitored(tstate, code)) {
@@ -830,9 +835,8 @@ static PyObject *run(PyThreadState *tstate, _PyInterpreterFrame *frame, int thro
         }
         return _PyEval_EvalFrameDefault(tstate, frame, throwflag);
     }
-    if (state->wants_generic && !state->generic && may_request(state)) {
-        state->generic = 1;
-        request_compile(frame->f_funcobj, code, state, state->tier, NULL, -1);
+    if (state->wants_generic) {
+        ask_for_generic(state, frame->f_funcobj, code);
     }
     if (state->native == NULL && may_request(state) && !sampling) {
         if (fresh) {
