@@ -557,7 +557,7 @@ static const char STARTUP[] =
     "spec = importlib.util.spec_from_file_location('pyjit_startup', startup_path)\n"
     "startup = importlib.util.module_from_spec(spec)\n"
     "spec.loader.exec_module(startup)\n"
-    "startup.start(runtime_path, None, None, threshold, synchronous, optimise_after, jit)\n";
+    "jit = startup.start(runtime_path, None, None, threshold, synchronous, optimise_after, jit)\n";
 
 static int set_item(PyObject *globals, const char *name, PyObject *value) {
     int failed = value == NULL || PyDict_SetItemString(globals, name, value) < 0;
@@ -581,6 +581,8 @@ static void start_up(Program *program) {
         fprintf(stderr, "pyjit: start-up failed; running without the JIT\n");
         PyErr_Print();
         compiler.phase = NOT_LAUNCHED;
+    } else if (PyDict_GetItemString(globals, "jit") != Py_True) {
+        compiler.phase = NOT_LAUNCHED;  /* the start-up left the JIT out (see its start()) */
     }
     Py_XDECREF(result);
     Py_XDECREF(globals);

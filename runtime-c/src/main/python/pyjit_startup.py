@@ -14,14 +14,25 @@ def start(runtime_path, hook, exit_hook, threshold, synchronous, optimise_after,
     yet: the runtime then starts it when a function first gets hot); exit_hook alone may be given
     without the JIT, for the statistics. Code with a loop is compiled at its first frame when the
     program waits for the compiler (synchronous), else at its second (see module.c), or at the
-    frame PYJIT_LOOP_THRESHOLD says (never later than other code)."""
+    frame PYJIT_LOOP_THRESHOLD says (never later than other code). Returns whether the JIT is on."""
     loop_threshold = int(os.environ.get('PYJIT_LOOP_THRESHOLD') or (1 if synchronous else 2))
     _undo_preload()
     _honour_venv()
     _filter_fork_warning()
+    jit = jit and not _serves_multiprocessing()
     runtime = _install(runtime_path, hook, exit_hook, threshold, loop_threshold, optimise_after) if jit else None
     if runtime is not None or exit_hook is not None:
         _register_exit(runtime, exit_hook)
+    return runtime is not None
+
+
+def _serves_multiprocessing():
+    """Whether multiprocessing started this process, with sys.executable, to serve the program: its
+    fork server, which forks the workers, or its resource tracker. Neither runs any of the
+    program's work, and a JVM started in the fork server would be in every worker forked after,
+    where it cannot run (a forked child compiles nothing)."""
+    helpers = ('from multiprocessing.forkserver import main;', 'from multiprocessing.resource_tracker import main;')
+    return sys.argv[:1] == ['-c'] and any(arg.startswith(helpers) for arg in sys.orig_argv[1:])
 
 
 def _undo_preload():

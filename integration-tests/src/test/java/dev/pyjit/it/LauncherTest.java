@@ -203,6 +203,28 @@ class LauncherTest {
         assertEquals(new Pyjit.Outcome(0, "1\n5\n0\n", ""), outcome);
     }
 
+    /**
+     * multiprocessing's fork server forks the workers and runs none of the program's work: a JVM
+     * started there (here at once, since the run waits for the compiler) would be in every worker.
+     * Run through scripts/pyjit, which is sys.executable then, as users run it.
+     */
+    @Test
+    void multiprocessingsForkServerRunsWithoutTheJvm() throws Exception {
+        Path script = Files.writeString(directory.resolve("program.py"), String.join("\n",
+                "import concurrent.futures, multiprocessing",
+                "def in_worker(n):",
+                "    return n * n, 'libjvm.so' in open('/proc/self/maps').read()",
+                "if __name__ == '__main__':",
+                "    context = multiprocessing.get_context('forkserver')",
+                "    with concurrent.futures.ProcessPoolExecutor(2, mp_context=context) as pool:",
+                "        print(list(pool.map(in_worker, range(4))), 'libjvm.so' in open('/proc/self/maps').read())",
+                ""));
+        ProcessBuilder builder = new ProcessBuilder(System.getProperty("pyjit.command"), script.toString()).directory(directory.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("PYJIT_") || name.equals("LD_PRELOAD"));
+        builder.environment().putAll(Map.of("PYJIT_SYNC", "1", "PYJIT_CACHE", "0"));
+        assertEquals(new Pyjit.Outcome(0, "[(0, False), (1, False), (4, False), (9, False)] True\n", ""), Pyjit.outcome(builder, null));
+    }
+
     /** HotSpot suspends its threads with a signal of its own choosing; by default SIGUSR2, which programs use. */
     @Test
     void theProgramKeepsSigusr2WhileTheJvmRuns() throws Exception {
