@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 final class Pyjit {
     record Outcome(int exitCode, String stdout, String stderr) {}
 
-    private static final List<String> JVM_OPTIONS = List.of("-Xrs", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:-UsePerfData",
+    /** Assertions on (-ea): the compiler verifies its IR after every pass. */
+    private static final List<String> JVM_OPTIONS = List.of("-ea", "-Xrs", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:-UsePerfData",
             "-Djava.class.path=" + System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
     private static List<String> launcher;
 
