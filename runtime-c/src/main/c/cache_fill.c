@@ -46,6 +46,10 @@ void pyjit_fill_enable(void) {
     enabled = 1;
 }
 
+void pyjit_fill_disable(void) {
+    enabled = 0;
+}
+
 static void sweep(void) {
     PyObject *dead = PyList_New(0);
     Py_ssize_t at = 0;

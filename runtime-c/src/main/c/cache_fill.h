@@ -10,6 +10,8 @@
 
 /* Requests are remembered from now on (the launcher opened the native cache, PYJIT_CACHE_FILL is not 0). */
 void pyjit_fill_enable(void);
+/* A forked child leaves the filler to the launcher's process: what it remembers are its parent's requests. */
+void pyjit_fill_disable(void);
 
 /* A request that went to the compiler under that native cache key (NULL: none, nothing kept). */
 void pyjit_fill_remember(PyCodeObject *code, PyObject *key, int generic, int header, PyObject *observed, PyObject *locals,

@@ -112,6 +112,15 @@ const char *pyjit_compiler_phase(void) {
     return names[phase];
 }
 
+int pyjit_adopt_forked_child(void) {
+    /* idle: no thread but the forking one ever took the lock */
+    if (compiler.phase != IDLE) {
+        return 0;
+    }
+    compiler.process = getpid();
+    return 1;
+}
+
 static long long milliseconds_since_launch(void) {
     struct timespec now;
     clock_gettime(CLOCK_REALTIME, &now);

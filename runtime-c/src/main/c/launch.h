@@ -18,6 +18,12 @@ int pyjit_start_compiler(PyCodeObject *hot);
  * the compiler; the program's own code does. Needs the GIL. */
 int pyjit_is_library(PyCodeObject *code);
 
+/* In a forked child, as it starts: whether the child may start a compiler of its own. A JVM's
+ * threads are not forked with the process, so only the child of a process whose compiler is still
+ * idle may (multiprocessing's workers, forked as a pool starts); the child is then the launcher's
+ * process. */
+int pyjit_adopt_forked_child(void);
+
 /* At exit, with the GIL held: a compiler still starting will never attach, unless the statistics
  * need it (then it is waited for); one attaching right now is waited for. */
 void pyjit_close_compiler(void);

@@ -580,9 +580,22 @@ static void request_compile(PyObject *func, PyCodeObject *code, CodeState *state
 }
 
 static void on_fork_in_child(void) {
-    forked_child = 1;
+    forked_child = !pyjit_adopt_forked_child();
+    pyjit_fill_disable();
     watching = 0;  /* the watcher is not forked with the process: the audit hook alone remains */
-    sampler_running = 0;  /* nor is the sampler */
+    sampler_running = 0;  /* nor is the sampler (after_fork_in_child starts the child's own) */
+    sample_pending = 0;
+}
+
+/* after_fork_in_child(): in a forked child, once CPython made the process its own. A child that
+ * may start its own compiler samples its own hot code. */
+static PyObject *after_fork_in_child(PyObject *module, PyObject *unused) {
+    (void)module;
+    (void)unused;
+    if (!forked_child && sampling) {
+        start_sampler();
+    }
+    Py_RETURN_NONE;
 }
 
 /* Under an evaluator every Python call nests on the C stack, where the interpreter's own calls
@@ -1034,14 +1047,14 @@ static PyObject *attach(PyObject *module, PyObject *args) {
 static PyObject *finish(PyObject *module, PyObject *unused) {
     (void)module;
     (void)unused;
+    if (forked_child) {
+        Py_RETURN_NONE;  /* the compiler and its hooks are the parent's, whose JVM is not here */
+    }
     stop_sampler();
     pyjit_close_compiler();
     PyObject *done = exit_hook == NULL ? Py_NewRef(Py_None) : PyObject_CallNoArgs(exit_hook);
-    /* after the compiler's thread stopped: what it did not answer goes to a filler (a forked
-     * child asks for nothing: what it remembers are its parent's requests) */
-    if (!forked_child) {
-        pyjit_fill_at_exit();
-    }
+    /* after the compiler's thread stopped: what it did not answer goes to a filler */
+    pyjit_fill_at_exit();
     return done;
 }
 
@@ -1179,6 +1192,7 @@ static PyMethodDef methods[] = {
     {"attach", attach, METH_VARARGS, "attach(hook, exit_hook): the compiler started after the program takes over."},
     {"inlined_entries", inlined_entries, METH_NOARGS, "inlined_entries(): how many times inlined bodies ran in the place of their calls."},
     {"intrinsic_results", intrinsic_results, METH_NOARGS, "intrinsic_results(): how many calls of builtins compiled code computed itself."},
+    {"after_fork_in_child", after_fork_in_child, METH_NOARGS, "after_fork_in_child(): the child's own sampler, where it may compile."},
     {"finish", finish, METH_NOARGS, "finish(): at exit, stop the compiler and write its statistics."},
     {"fill_cache", fill_cache, METH_NOARGS, "fill_cache(): compile the native code cache's spooled requests (the filler's program)."},
     {"publish", publish, METH_VARARGS, "publish(code, (address, expected, handle, tier, loop header)): install compiled code."},

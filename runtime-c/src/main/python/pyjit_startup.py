@@ -88,19 +88,20 @@ def _install(runtime_path, hook, exit_hook, threshold, loop_threshold, optimise_
     spec.loader.exec_module(runtime)
     sys.modules['_pyjit_rt'] = runtime
     runtime.install(hook, exit_hook, threshold, loop_threshold, optimise_after)
+    os.register_at_fork(after_in_child=runtime.after_fork_in_child)
     return runtime
 
 
 def _register_exit(runtime, exit_hook):
-    """A forked child has no JVM: it must not call into Java, so only the first process finishes."""
+    """A forked child has no JVM: it must not call into Java, so only the first process finishes,
+    unless the runtime says the child has a compiler of its own (its finish() knows)."""
     import atexit
     first_process = os.getpid()
 
     def finish():
-        if os.getpid() == first_process:
-            if runtime is not None:
-                runtime.finish()
-            else:
-                exit_hook()
+        if runtime is not None:
+            runtime.finish()
+        elif os.getpid() == first_process:
+            exit_hook()
 
     atexit.register(finish)

@@ -204,6 +204,33 @@ class LauncherTest {
     }
 
     /**
+     * A child forked before any function got hot (multiprocessing's workers, forked as a pool
+     * starts) finds its own hot code and starts a compiler of its own, since its parent has none to
+     * lose; the parent stays without one.
+     */
+    @Test
+    void aChildForkedWhileTheCompilerIsIdleCompilesWithItsOwn() throws Exception {
+        Pyjit.Outcome outcome = inBackground(Map.of(), String.join("\n",
+                "import multiprocessing, time",
+                "def spin(n):",
+                "    total = 0",
+                "    for i in range(n):",
+                "        total += i % 7",
+                "    return total",
+                "def in_worker(_):",
+                "    deadline = time.monotonic() + 60",
+                "    while not _pyjit_rt.is_compiled(spin.__code__) and time.monotonic() < deadline:",
+                "        spin(20000)",
+                "    return _pyjit_rt.is_compiled(spin.__code__), jvm_loaded()",
+                "if __name__ == '__main__':",
+                "    with multiprocessing.get_context('fork').Pool(2) as pool:",
+                "        print(pool.map(in_worker, range(2)), jvm_loaded())",
+                ""));
+        String worker = "(True, ('attached', True))";
+        assertEquals(new Pyjit.Outcome(0, "[" + worker + ", " + worker + "] ('idle', False)\n", ""), outcome);
+    }
+
+    /**
      * multiprocessing's fork server forks the workers and runs none of the program's work: a JVM
      * started there (here at once, since the run waits for the compiler) would be in every worker.
      * Run through scripts/pyjit, which is sys.executable then, as users run it.
