@@ -30,7 +30,7 @@ def _serves_multiprocessing():
     """Whether multiprocessing started this process, with sys.executable, to serve the program: its
     fork server, which forks the workers, or its resource tracker. Neither runs any of the
     program's work, and a JVM started in the fork server would be in every worker forked after,
-    where it cannot run (a forked child compiles nothing)."""
+    where it cannot run (its threads are not forked)."""
     helpers = ('from multiprocessing.forkserver import main;', 'from multiprocessing.resource_tracker import main;')
     return sys.argv[:1] == ['-c'] and any(arg.startswith(helpers) for arg in sys.orig_argv[1:])
 
