@@ -118,7 +118,12 @@ int pyjit_adopt_forked_child(void) {
         return 0;
     }
     compiler.process = getpid();
+    clock_gettime(CLOCK_REALTIME, &launched);  /* the child's patience counts from its fork (module.c) */
     return 1;
+}
+
+void pyjit_lend_compiler(void) {
+    compiler.process = 0;  /* no process's id: pyjit_start_compiler starts nothing here */
 }
 
 static long long milliseconds_since_launch(void) {

@@ -24,6 +24,9 @@ int pyjit_is_library(PyCodeObject *code);
  * process. */
 int pyjit_adopt_forked_child(void);
 
+/* This process starts no compiler, while the children it forks may start theirs. */
+void pyjit_lend_compiler(void);
+
 /* At exit, with the GIL held: a compiler still starting will never attach, unless the statistics
  * need it (then it is waited for); one attaching right now is waited for. */
 void pyjit_close_compiler(void);

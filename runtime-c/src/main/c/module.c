@@ -83,6 +83,10 @@ static volatile int sampler_running;
 static volatile int sample_pending;
 /* Set in a forked child: it has no JVM threads, so it never calls the compiler. */
 static int forked_child;
+/* A forked child that may start a compiler of its own (pyjit_adopt_forked_child). */
+static int adopted_child;
+/* The process the runtime finishes in: the one it was installed in, or a child that adopted it. */
+static pid_t finishing_process;
 /* The evaluator stands down while a monitoring tool is active, and a thread watches for the
  * tools to be switched off (see pyjit_stand_down). */
 static volatile int standing_down;
@@ -454,7 +458,9 @@ static void stop_sampler(void) {
  * see call_left_to_filler). So does a run started while a filler works on the cache (the program
  * run again at once): the filler is about to write the code its compiler would make, and a JVM
  * starting beside the filler's on two cores made closures' second run 0.93 s against 0.36 s with
- * no JIT. */
+ * no JIT. So does a child forked while the compiler was idle (a pool's worker), from its fork: a
+ * JVM in every short-lived worker (a pool of many, a new worker per task) would cost each its 0.3 s
+ * and its memory; a worker that runs on has its own compiler a second in. */
 #define WARM_RUN_PATIENCE_NS 1000000000LL
 
 static int warm_and_young(void) {
@@ -465,7 +471,7 @@ static int warm_and_young(void) {
     if (filler_busy < 0) {
         filler_busy = pyjit_fill_busy();
     }
-    if (pyjit_native_cache_hits() == 0 && !filler_busy) {
+    if (pyjit_native_cache_hits() == 0 && !filler_busy && !adopted_child) {
         return 0;
     }
     struct timespec now;
@@ -580,7 +586,9 @@ static void request_compile(PyObject *func, PyCodeObject *code, CodeState *state
 }
 
 static void on_fork_in_child(void) {
-    forked_child = !pyjit_adopt_forked_child();
+    adopted_child = pyjit_adopt_forked_child();
+    forked_child = !adopted_child;
+    finishing_process = adopted_child ? getpid() : 0;
     pyjit_fill_disable();
     watching = 0;  /* the watcher is not forked with the process: the audit hook alone remains */
     sampler_running = 0;  /* nor is the sampler (after_fork_in_child starts the child's own) */
@@ -595,6 +603,17 @@ static PyObject *after_fork_in_child(PyObject *module, PyObject *unused) {
     if (!forked_child && sampling) {
         start_sampler();
     }
+    Py_RETURN_NONE;
+}
+
+/* lend_compiler(): this process (multiprocessing's fork server, which forks the workers and runs
+ * none of the program's work) samples nothing and starts no compiler; the children it forks may. */
+static PyObject *lend_compiler(PyObject *module, PyObject *unused) {
+    (void)module;
+    (void)unused;
+    stop_sampler();
+    pyjit_fill_disable();
+    pyjit_lend_compiler();
     Py_RETURN_NONE;
 }
 
@@ -994,6 +1013,7 @@ static PyObject *install(PyObject *module, PyObject *args) {
     optimise_after = optimise_n < 0 ? 0 : optimise_n;
     const char *every_loop = getenv("PYJIT_OSR_EVERY_LOOP");
     osr_every_loop = !sampling && every_loop != NULL && strcmp(every_loop, "") != 0 && strcmp(every_loop, "0") != 0;
+    finishing_process = getpid();
     pthread_atfork(NULL, NULL, on_fork_in_child);
     if (PySys_AddAuditHook(on_audit, NULL) < 0) {
         PyErr_Clear();  /* only the watcher brings the evaluator back after a tracer then */
@@ -1047,8 +1067,8 @@ static PyObject *attach(PyObject *module, PyObject *args) {
 static PyObject *finish(PyObject *module, PyObject *unused) {
     (void)module;
     (void)unused;
-    if (forked_child) {
-        Py_RETURN_NONE;  /* the compiler and its hooks are the parent's, whose JVM is not here */
+    if (getpid() != finishing_process) {
+        Py_RETURN_NONE;  /* a forked child's compiler and hooks are its parent's, whose JVM is not here */
     }
     stop_sampler();
     pyjit_close_compiler();
@@ -1192,6 +1212,7 @@ static PyMethodDef methods[] = {
     {"attach", attach, METH_VARARGS, "attach(hook, exit_hook): the compiler started after the program takes over."},
     {"inlined_entries", inlined_entries, METH_NOARGS, "inlined_entries(): how many times inlined bodies ran in the place of their calls."},
     {"intrinsic_results", intrinsic_results, METH_NOARGS, "intrinsic_results(): how many calls of builtins compiled code computed itself."},
+    {"lend_compiler", lend_compiler, METH_NOARGS, "lend_compiler(): no compiler in this process, only in the children it forks."},
     {"after_fork_in_child", after_fork_in_child, METH_NOARGS, "after_fork_in_child(): the child's own sampler, where it may compile."},
     {"finish", finish, METH_NOARGS, "finish(): at exit, stop the compiler and write its statistics."},
     {"fill_cache", fill_cache, METH_NOARGS, "fill_cache(): compile the native code cache's spooled requests (the filler's program)."},

@@ -19,20 +19,27 @@ def start(runtime_path, hook, exit_hook, threshold, synchronous, optimise_after,
     _undo_preload()
     _honour_venv()
     _filter_fork_warning()
-    jit = jit and not _serves_multiprocessing()
+    helper = _multiprocessing_helper()
+    jit = jit and helper != 'resource_tracker'
     runtime = _install(runtime_path, hook, exit_hook, threshold, loop_threshold, optimise_after) if jit else None
+    if runtime is not None and helper == 'forkserver':
+        runtime.lend_compiler()
     if runtime is not None or exit_hook is not None:
         _register_exit(runtime, exit_hook)
     return runtime is not None
 
 
-def _serves_multiprocessing():
-    """Whether multiprocessing started this process, with sys.executable, to serve the program: its
-    fork server, which forks the workers, or its resource tracker. Neither runs any of the
-    program's work, and a JVM started in the fork server would be in every worker forked after,
-    where it cannot run (its threads are not forked)."""
-    helpers = ('from multiprocessing.forkserver import main;', 'from multiprocessing.resource_tracker import main;')
-    return sys.argv[:1] == ['-c'] and any(arg.startswith(helpers) for arg in sys.orig_argv[1:])
+def _multiprocessing_helper():
+    """Which process multiprocessing started this one as, with sys.executable, to serve the program:
+    'forkserver', 'resource_tracker' or None. Neither runs any of the program's work. The resource
+    tracker runs without the JIT; the fork server starts no compiler (a JVM there would be in every
+    worker forked after, where its threads are not) and lends it to the workers it forks."""
+    if sys.argv[:1] != ['-c']:
+        return None
+    for helper in ('forkserver', 'resource_tracker'):
+        if any(f'from multiprocessing.{helper} import main' in arg for arg in sys.orig_argv[1:]):
+            return helper
+    return None
 
 
 def _undo_preload():

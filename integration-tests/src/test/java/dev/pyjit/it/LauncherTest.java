@@ -205,12 +205,12 @@ class LauncherTest {
 
     /**
      * A child forked before any function got hot (multiprocessing's workers, forked as a pool
-     * starts) finds its own hot code and starts a compiler of its own, since its parent has none to
-     * lose; the parent stays without one.
+     * starts, by the program or by the fork server) finds its own hot code and starts a compiler of
+     * its own, since its parent has none to lose; the parent stays without one.
      */
     @Test
     void aChildForkedWhileTheCompilerIsIdleCompilesWithItsOwn() throws Exception {
-        Pyjit.Outcome outcome = inBackground(Map.of(), String.join("\n",
+        Pyjit.Outcome outcome = throughThePyjitCommand(Map.of(), JVM_LOADED + String.join("\n",
                 "import multiprocessing, time",
                 "def spin(n):",
                 "    total = 0",
@@ -223,21 +223,22 @@ class LauncherTest {
                 "        spin(20000)",
                 "    return _pyjit_rt.is_compiled(spin.__code__), jvm_loaded()",
                 "if __name__ == '__main__':",
-                "    with multiprocessing.get_context('fork').Pool(2) as pool:",
-                "        print(pool.map(in_worker, range(2)), jvm_loaded())",
+                "    for method in ('fork', 'forkserver'):",
+                "        with multiprocessing.get_context(method).Pool(2) as pool:",
+                "            print(method, pool.map(in_worker, range(2)), jvm_loaded())",
                 ""));
-        String worker = "(True, ('attached', True))";
-        assertEquals(new Pyjit.Outcome(0, "[" + worker + ", " + worker + "] ('idle', False)\n", ""), outcome);
+        String workers = "[(True, ('attached', True)), (True, ('attached', True))] ('idle', False)\n";
+        assertEquals(new Pyjit.Outcome(0, "fork " + workers + "forkserver " + workers, ""), outcome);
     }
 
     /**
      * multiprocessing's fork server forks the workers and runs none of the program's work: a JVM
-     * started there (here at once, since the run waits for the compiler) would be in every worker.
-     * Run through scripts/pyjit, which is sys.executable then, as users run it.
+     * started there (here at once, if the run's wait for the compiler applied to it) would be in
+     * every worker.
      */
     @Test
     void multiprocessingsForkServerRunsWithoutTheJvm() throws Exception {
-        Path script = Files.writeString(directory.resolve("program.py"), String.join("\n",
+        Pyjit.Outcome outcome = throughThePyjitCommand(Map.of("PYJIT_SYNC", "1"), String.join("\n",
                 "import concurrent.futures, multiprocessing",
                 "def in_worker(n):",
                 "    return n * n, 'libjvm.so' in open('/proc/self/maps').read()",
@@ -246,10 +247,20 @@ class LauncherTest {
                 "    with concurrent.futures.ProcessPoolExecutor(2, mp_context=context) as pool:",
                 "        print(list(pool.map(in_worker, range(4))), 'libjvm.so' in open('/proc/self/maps').read())",
                 ""));
+        assertEquals(new Pyjit.Outcome(0, "[(0, False), (1, False), (4, False), (9, False)] True\n", ""), outcome);
+    }
+
+    /**
+     * A program run by scripts/pyjit, as users run it: sys.executable, which multiprocessing's
+     * helpers are started with, is then the launcher's command (the harness's is the JVM's).
+     */
+    private Pyjit.Outcome throughThePyjitCommand(Map<String, String> environment, String program) throws Exception {
+        Path script = Files.writeString(directory.resolve("program.py"), program);
         ProcessBuilder builder = new ProcessBuilder(System.getProperty("pyjit.command"), script.toString()).directory(directory.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("PYJIT_") || name.equals("LD_PRELOAD"));
-        builder.environment().putAll(Map.of("PYJIT_SYNC", "1", "PYJIT_CACHE", "0"));
-        assertEquals(new Pyjit.Outcome(0, "[(0, False), (1, False), (4, False), (9, False)] True\n", ""), Pyjit.outcome(builder, null));
+        builder.environment().put("PYJIT_CACHE", "0");
+        builder.environment().putAll(environment);
+        return Pyjit.outcome(builder, null);
     }
 
     /** HotSpot suspends its threads with a signal of its own choosing; by default SIGUSR2, which programs use. */
