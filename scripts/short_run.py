@@ -31,6 +31,7 @@ SIZES = {
     "matmul": {"SIZE": 116},
     "nbody": {"STEPS": 80_000},
     "nqueens": {"BOARD_SIZES": range(4, 11)},
+    "process_pool": {"HEIGHT": 600},
     "raytrace": {"WIDTH": 128, "HEIGHT": 96},
     "richards": {"ITERATIONS": 140},
     "spectral_norm": {"N": 230},
