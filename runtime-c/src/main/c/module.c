@@ -714,6 +714,14 @@ static int tools_active(PyInterpreterState *interp) {
     return 0;
 }
 
+/* Code whose native code kept failing its guards (wants_generic) is asked for once more, generic. */
+static void ask_for_generic(CodeState *state, PyObject *func, PyCodeObject *code) {
+    if (!state->generic && may_request(state)) {
+        state->generic = 1;
+        request_compile(func, code, state, state->tier, NULL, -1);
+    }
+}
+
 /* Generators when hot code is sampled: no evaluator is installed then, and the interpreter resumes
  * a generator in its own loop (FOR_ITER_GEN, SEND_GEN) or through the generator type's tp_iternext,
  * which is how C resumes one: sum(), max(), list(), str.join, and native code's for loops and
@@ -724,14 +732,6 @@ static int tools_active(PyInterpreterState *interp) {
  * generator running or done, a tool watching, a stack near its end) is resumed as before. The
  * first version armed an evaluator for the one frame instead: its calls made the resumption of a
  * generator expression a third slower than the interpreter's. */
-/* Code whose native code kept failing its guards (wants_generic) is asked for once more, generic. */
-static void ask_for_generic(CodeState *state, PyObject *func, PyCodeObject *code) {
-    if (!state->generic && may_request(state)) {
-        state->generic = 1;
-        request_compile(func, code, state, state->tier, NULL, -1);
-    }
-}
-
 static iternextfunc interpreted_generator_next;
 
 static PyObject *generator_next(PyObject *generator) {

@@ -221,13 +221,14 @@ class LauncherTest {
                 "    deadline = time.monotonic() + 60",
                 "    while not _pyjit_rt.is_compiled(spin.__code__) and time.monotonic() < deadline:",
                 "        spin(20000)",
-                "    return _pyjit_rt.is_compiled(spin.__code__), jvm_loaded()",
+                "    spin(10)",  // native code runs from the next call on
+                "    return _pyjit_rt.is_compiled(spin.__code__), _pyjit_rt.first_native_entry() > 0, jvm_loaded()",
                 "if __name__ == '__main__':",
                 "    for method in ('fork', 'forkserver'):",
                 "        with multiprocessing.get_context(method).Pool(2) as pool:",
-                "            print(method, pool.map(in_worker, range(2)), jvm_loaded())",
+                "            print(method, pool.map(in_worker, range(2)), _pyjit_rt.first_native_entry(), jvm_loaded())",
                 ""));
-        String workers = "[(True, ('attached', True)), (True, ('attached', True))] ('idle', False)\n";
+        String workers = "[(True, True, ('attached', True)), (True, True, ('attached', True))] 0 ('idle', False)\n";
         assertEquals(new Pyjit.Outcome(0, "fork " + workers + "forkserver " + workers, ""), outcome);
     }
 
