@@ -9,7 +9,10 @@
  * carry the interpreter's specialisations, and the request's types and key), and a filler is
  * started: the launcher again, detached from the program, which runs the compiler synchronously
  * on every spool it finds and writes the answers under the keys the program made. One filler
- * works at a time (a lock); it takes a spool by renaming it, so none is compiled twice.
+ * works at a time (a lock); it takes a spool by renaming it, so none is compiled twice. A forked
+ * worker with a compiler of its own writes a spool for each request as it makes it (multiprocessing
+ * ends its workers with os._exit, past every exit handler), and the launcher's process starts the
+ * filler for them at its own exit.
  */
 #include "cache_fill.h"
 #include "launch.h"
@@ -36,18 +39,36 @@
 /* Rounds of looking for new spools before a filler stops: others arrive while it works. */
 #define FILL_ROUNDS 16
 
+/* The launcher opened the cache with filling on: this process or its forked children spool. */
+static int allowed;
+/* This process spools what its compiler left at exit (the launcher's process). */
 static int enabled;
+/* This process spools each request as it makes it (a forked child with a compiler of its own,
+ * which multiprocessing ends with os._exit: no exit of its runs pyjit_fill_at_exit). */
+static int at_once;
+/* The spools this process wrote at once, which name them, and their keys: a loop sampled again
+ * and again asks again and again. */
+static int spooled_at_once;
+static PyObject *keys_spooled;
 /* The requests of this run that went to the compiler: key -> (weak code, observed, locals, generic, header, callees). */
 static PyObject *requests;
 /* Entries whose code died are swept when the dict reaches this size (functions made and dropped by the thousand). */
 static Py_ssize_t sweep_at = 256;
 
 void pyjit_fill_enable(void) {
-    enabled = 1;
+    allowed = enabled = 1;
 }
 
 void pyjit_fill_disable(void) {
     enabled = 0;
+}
+
+void pyjit_fill_in_child(int adopted) {
+    /* the parent's requests are the parent's to spool: its objects stay unreleased in this copy */
+    requests = keys_spooled = NULL;
+    enabled = 0;
+    at_once = allowed && adopted;
+    spooled_at_once = 0;
 }
 
 static void sweep(void) {
@@ -66,29 +87,6 @@ static void sweep(void) {
     }
     Py_XDECREF(dead);
     sweep_at = 2 * PyDict_GET_SIZE(requests) > 256 ? 2 * PyDict_GET_SIZE(requests) : 256;
-}
-
-void pyjit_fill_remember(PyCodeObject *code, PyObject *key, int generic, int header, PyObject *observed, PyObject *locals,
-                         PyObject *callees) {
-    if (!enabled || key == NULL) {
-        return;
-    }
-    PyObject *pending = PyErr_GetRaisedException();
-    if (requests == NULL) {
-        requests = PyDict_New();
-    }
-    PyObject *weak = requests == NULL ? NULL : PyWeakref_NewRef((PyObject *)code, NULL);
-    PyObject *request = weak == NULL ? NULL : Py_BuildValue("(OOOiiO)", weak, observed, locals, generic, header, callees);
-    if (request != NULL) {
-        PyDict_SetItem(requests, key, request);
-    }
-    Py_XDECREF(request);
-    Py_XDECREF(weak);
-    if (requests != NULL && PyDict_GET_SIZE(requests) >= sweep_at) {
-        sweep();
-    }
-    PyErr_Clear();
-    PyErr_SetRaisedException(pending);
 }
 
 /* The fill/ folder of the cache (malloc'ed), made if need be; NULL if it is not this user's alone. */
@@ -169,6 +167,19 @@ static PyObject *restored_callees(PyObject *spooled) {
     return callees;
 }
 
+/* A request as a spool keeps it: (key, code, quickened instructions, observed, locals, generic,
+ * header, callees with their quickened instructions); new. */
+static PyObject *spool_record(PyObject *key, PyObject *code, PyObject *observed, PyObject *locals, int generic, int header,
+                              PyObject *callees) {
+    PyObject *instructions = quickened(code);
+    PyObject *spooled = instructions == NULL ? NULL : spooled_callees(callees);
+    PyObject *record = spooled == NULL ? NULL
+                       : Py_BuildValue("(OOOOOiiO)", key, code, instructions, observed, locals, generic, header, spooled);
+    Py_XDECREF(spooled);
+    Py_XDECREF(instructions);
+    return record;
+}
+
 /* The requests whose answers the cache lacks, as records for a spool: (key, code, quickened
  * instructions, observed, locals, generic, header, callees with their quickened instructions). */
 static PyObject *unanswered(void) {
@@ -185,18 +196,12 @@ static PyObject *unanswered(void) {
         /* refused, or the compiler failed: in the next run it is asked again, as now */
         int refused = state != NULL && state->refused && header < 0;
         if (!refused && !pyjit_native_cache_has(key)) {
-            PyObject *instructions = quickened(code);
-            PyObject *callees = instructions == NULL ? NULL : spooled_callees(PyTuple_GET_ITEM(request, 5));
-            PyObject *record = callees == NULL ? NULL
-                               : Py_BuildValue("(OOOOOOOO)", key, code, instructions, PyTuple_GET_ITEM(request, 1),
-                                               PyTuple_GET_ITEM(request, 2), PyTuple_GET_ITEM(request, 3), PyTuple_GET_ITEM(request, 4),
-                                               callees);
+            PyObject *record = spool_record(key, code, PyTuple_GET_ITEM(request, 1), PyTuple_GET_ITEM(request, 2),
+                                            (int)PyLong_AsLong(PyTuple_GET_ITEM(request, 3)), header, PyTuple_GET_ITEM(request, 5));
             if (record == NULL || PyList_Append(records, record) < 0) {
                 Py_CLEAR(records);
             }
             Py_XDECREF(record);
-            Py_XDECREF(callees);
-            Py_XDECREF(instructions);
         }
         Py_DECREF(code);
     }
@@ -220,24 +225,24 @@ static int write_file(const char *path, const char *bytes, Py_ssize_t size) {
     return written;
 }
 
-void pyjit_fill_at_exit(void) {
-    if (!enabled || requests == NULL) {
-        return;
-    }
-    enabled = 0;  /* once */
-    PyObject *pending = PyErr_GetRaisedException();
-    PyObject *records = unanswered();
-    PyObject *spool = records == NULL || PyList_GET_SIZE(records) == 0 ? NULL : PyMarshal_WriteObjectToString(records, Py_MARSHAL_VERSION);
+static int ends_with(const char *name, const char *suffix) {
+    size_t length = strlen(name), tail = strlen(suffix);
+    return length > tail && strcmp(name + length - tail, suffix) == 0;
+}
+
+/* Writes the records to the spool NAME.spool in the fill folder, whole or not at all: whether it did. */
+static int write_spool(PyObject *records, const char *name) {
+    PyObject *spool = PyMarshal_WriteObjectToString(records, Py_MARSHAL_VERSION);
     char *folder = spool == NULL ? NULL : fill_folder();
+    int written = 0;
     if (folder != NULL) {
-        char *temporary = malloc(strlen(folder) + 64), *path = malloc(strlen(folder) + 64);
+        char *temporary = malloc(strlen(folder) + strlen(name) + 16), *path = malloc(strlen(folder) + strlen(name) + 16);
         if (temporary != NULL && path != NULL) {
-            sprintf(temporary, "%s/%d.tmp", folder, (int)getpid());
-            sprintf(path, "%s/%d" SPOOL_SUFFIX, folder, (int)getpid());
+            sprintf(temporary, "%s/%s.tmp", folder, name);
+            sprintf(path, "%s/%s" SPOOL_SUFFIX, folder, name);
             unlink(temporary);
-            if (write_file(temporary, PyBytes_AS_STRING(spool), PyBytes_GET_SIZE(spool)) && rename(temporary, path) == 0) {
-                pyjit_launch_filler();
-            } else {
+            written = write_file(temporary, PyBytes_AS_STRING(spool), PyBytes_GET_SIZE(spool)) && rename(temporary, path) == 0;
+            if (!written) {
                 unlink(temporary);
             }
         }
@@ -246,14 +251,92 @@ void pyjit_fill_at_exit(void) {
         free(folder);
     }
     Py_XDECREF(spool);
+    PyErr_Clear();
+    return written;
+}
+
+/* A spool of its own for one request (a child's at once): PID-N.spool. */
+static void spool_at_once(PyCodeObject *code, PyObject *key, int generic, int header, PyObject *observed, PyObject *locals,
+                          PyObject *callees) {
+    if (keys_spooled == NULL) {
+        keys_spooled = PySet_New(NULL);
+    }
+    if (keys_spooled == NULL || PySet_Contains(keys_spooled, key) != 0 || PySet_Add(keys_spooled, key) < 0) {
+        return;
+    }
+    PyObject *record = spool_record(key, (PyObject *)code, observed, locals, generic, header, callees);
+    PyObject *records = record == NULL ? NULL : PyList_New(1);
+    if (records != NULL) {
+        PyList_SET_ITEM(records, 0, Py_NewRef(record));
+        char name[64];
+        snprintf(name, sizeof name, "%d-%d", (int)getpid(), ++spooled_at_once);
+        write_spool(records, name);
+    }
     Py_XDECREF(records);
+    Py_XDECREF(record);
+}
+
+void pyjit_fill_remember(PyCodeObject *code, PyObject *key, int generic, int header, PyObject *observed, PyObject *locals,
+                         PyObject *callees) {
+    if ((!enabled && !at_once) || key == NULL) {
+        return;
+    }
+    PyObject *pending = PyErr_GetRaisedException();
+    if (at_once) {
+        spool_at_once(code, key, generic, header, observed, locals, callees);
+        PyErr_Clear();
+        PyErr_SetRaisedException(pending);
+        return;
+    }
+    if (requests == NULL) {
+        requests = PyDict_New();
+    }
+    PyObject *weak = requests == NULL ? NULL : PyWeakref_NewRef((PyObject *)code, NULL);
+    PyObject *request = weak == NULL ? NULL : Py_BuildValue("(OOOiiO)", weak, observed, locals, generic, header, callees);
+    if (request != NULL) {
+        PyDict_SetItem(requests, key, request);
+    }
+    Py_XDECREF(request);
+    Py_XDECREF(weak);
+    if (requests != NULL && PyDict_GET_SIZE(requests) >= sweep_at) {
+        sweep();
+    }
     PyErr_Clear();
     PyErr_SetRaisedException(pending);
 }
 
-static int ends_with(const char *name, const char *suffix) {
-    size_t length = strlen(name), tail = strlen(suffix);
-    return length > tail && strcmp(name + length - tail, suffix) == 0;
+/* Whether the fill folder has a spool, or with TAKEN_TOO one a filler has taken. */
+static int spool_in_folder(int taken_too) {
+    char *folder = fill_folder();
+    DIR *listing = folder == NULL ? NULL : opendir(folder);
+    int found = 0;
+    struct dirent *item;
+    while (listing != NULL && !found && (item = readdir(listing)) != NULL) {
+        found = ends_with(item->d_name, SPOOL_SUFFIX) || (taken_too && ends_with(item->d_name, TAKEN_SUFFIX));
+    }
+    if (listing != NULL) {
+        closedir(listing);
+    }
+    free(folder);
+    return found;
+}
+
+void pyjit_fill_at_exit(void) {
+    if (!enabled) {
+        return;
+    }
+    enabled = 0;  /* once */
+    PyObject *pending = PyErr_GetRaisedException();
+    PyObject *records = requests == NULL ? NULL : unanswered();
+    char name[32];
+    snprintf(name, sizeof name, "%d", (int)getpid());
+    /* the spools of the children this process forked wait for a filler too */
+    if ((records != NULL && PyList_GET_SIZE(records) > 0 && write_spool(records, name)) || spool_in_folder(0)) {
+        pyjit_launch_filler();
+    }
+    Py_XDECREF(records);
+    PyErr_Clear();
+    PyErr_SetRaisedException(pending);
 }
 
 /* The names in the folder that end so, a list of str; NULL with an error set. */
@@ -339,19 +422,8 @@ static int fill_one(PyObject *record, PyObject *hook) {
 }
 
 int pyjit_fill_busy(void) {
-    char *folder = fill_folder();
-    DIR *listing = folder == NULL ? NULL : opendir(folder);
-    int busy = 0;
-    struct dirent *item;
     /* a spool is there from the program's exit until its filler has compiled it */
-    while (listing != NULL && !busy && (item = readdir(listing)) != NULL) {
-        busy = ends_with(item->d_name, SPOOL_SUFFIX) || ends_with(item->d_name, TAKEN_SUFFIX);
-    }
-    if (listing != NULL) {
-        closedir(listing);
-    }
-    free(folder);
-    return busy;
+    return spool_in_folder(1);
 }
 
 PyObject *pyjit_fill_cache(PyObject *hook) {

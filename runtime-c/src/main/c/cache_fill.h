@@ -10,15 +10,20 @@
 
 /* Requests are remembered from now on (the launcher opened the native cache, PYJIT_CACHE_FILL is not 0). */
 void pyjit_fill_enable(void);
-/* A forked child leaves the filler to the launcher's process: what it remembers are its parent's requests. */
+/* This process spools nothing (multiprocessing's fork server); the children it forks may. */
 void pyjit_fill_disable(void);
+/* In a forked child: the filler is left to the launcher's process, and the requests the child had
+ * are its parent's. A child with a compiler of its own (adopted) spools each request as it makes
+ * it, since multiprocessing ends its workers with os._exit; the launcher's process starts a filler
+ * for their spools at its exit. */
+void pyjit_fill_in_child(int adopted);
 
 /* A request that went to the compiler under that native cache key (NULL: none, nothing kept). */
 void pyjit_fill_remember(PyCodeObject *code, PyObject *key, int generic, int header, PyObject *observed, PyObject *locals,
                          PyObject *callees);
 
 /* At exit, once the compiler has stopped: spools the requests whose answers the cache lacks, and
- * starts a filler for them. */
+ * starts a filler for them and for any other spool waiting (its children's). */
 void pyjit_fill_at_exit(void);
 
 /* Whether a filler is at work on this cache now, or about to be: a spool waits or is being compiled. */

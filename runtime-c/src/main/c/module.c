@@ -589,7 +589,7 @@ static void on_fork_in_child(void) {
     adopted_child = pyjit_adopt_forked_child();
     forked_child = !adopted_child;
     finishing_process = adopted_child ? getpid() : 0;
-    pyjit_fill_disable();
+    pyjit_fill_in_child(adopted_child);
     watching = 0;  /* the watcher is not forked with the process: the audit hook alone remains */
     sampler_running = 0;  /* nor is the sampler (after_fork_in_child starts the child's own) */
     sample_pending = 0;

@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -233,6 +237,56 @@ class LauncherTest {
     }
 
     /**
+     * A pool's worker ends with os._exit, past every exit handler, and a short one before its own
+     * compiler could start (a second after its fork): so each spools its requests as it makes them,
+     * and the program's own process starts the cache's filler for them at its exit. The next run's
+     * workers load that code from the native cache and start no JVM. The workers call their hot
+     * function briefly and often, so that both runs ask for it as a call, not mid-loop.
+     */
+    @Test
+    void aPoolsWorkersLeaveTheirRequestsToTheFillerForTheNextRunsWorkers() throws Exception {
+        String program = JVM_LOADED + String.join("\n",
+                "import multiprocessing, sys, time",
+                "def spin(n):",
+                "    total = 0",
+                "    for i in range(n):",
+                "        total += i % 7",
+                "    return total",
+                "def in_worker(seconds):",
+                "    deadline = time.monotonic() + seconds",
+                "    while not _pyjit_rt.is_compiled(spin.__code__) and time.monotonic() < deadline:",
+                "        spin(200)",
+                "    spin(10)",
+                "    return _pyjit_rt.is_compiled(spin.__code__), _pyjit_rt.first_native_entry() > 0, jvm_loaded()[1]",
+                "if __name__ == '__main__':",
+                "    seconds = float(sys.argv[1])",
+                "    for method in ('fork', 'forkserver'):",
+                "        with multiprocessing.get_context(method).Pool(2) as pool:",
+                "            print(method, pool.map(in_worker, [seconds, seconds]), jvm_loaded()[1])",
+                "");
+        Path cache = directory.resolve("cache");
+        Map<String, String> cached = Map.of("PYJIT_CACHE", "1", "XDG_CACHE_HOME", cache.toString());
+        String asked = "[(False, False, False), (False, False, False)] False";
+        assertEquals(new Pyjit.Outcome(0, "fork " + asked + "\nforkserver " + asked + "\n", ""),
+                throughThePyjitCommand(cached, program, "0.5"));
+        Path fill = cache.resolve("pyjit").resolve("fill");
+        for (int tenths = 0; tenths < 1200 && hasSpools(fill); tenths++) {
+            Thread.sleep(100);
+        }
+        assertFalse(hasSpools(fill), "the filler finished");
+        String loaded = "[(True, True, False), (True, True, False)] False";
+        assertEquals(new Pyjit.Outcome(0, "fork " + loaded + "\nforkserver " + loaded + "\n", ""),
+                throughThePyjitCommand(cached, program, "60"));
+    }
+
+    /** Whether a spool waits in the fill folder, or one a filler has taken. */
+    private static boolean hasSpools(Path fill) throws IOException {
+        try (Stream<Path> files = Files.list(fill)) {
+            return files.anyMatch(file -> file.toString().endsWith(".spool") || file.toString().endsWith(".taken"));
+        }
+    }
+
+    /**
      * multiprocessing's fork server forks the workers and runs none of the program's work: a JVM
      * started there (here at once, if the run's wait for the compiler applied to it) would be in
      * every worker.
@@ -255,9 +309,11 @@ class LauncherTest {
      * A program run by scripts/pyjit, as users run it: sys.executable, which multiprocessing's
      * helpers are started with, is then the launcher's command (the harness's is the JVM's).
      */
-    private Pyjit.Outcome throughThePyjitCommand(Map<String, String> environment, String program) throws Exception {
+    private Pyjit.Outcome throughThePyjitCommand(Map<String, String> environment, String program, String... arguments) throws Exception {
         Path script = Files.writeString(directory.resolve("program.py"), program);
-        ProcessBuilder builder = new ProcessBuilder(System.getProperty("pyjit.command"), script.toString()).directory(directory.toFile());
+        List<String> command = new ArrayList<>(List.of(System.getProperty("pyjit.command"), script.toString()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("PYJIT_") || name.equals("LD_PRELOAD"));
         builder.environment().put("PYJIT_CACHE", "0");
         builder.environment().putAll(environment);
