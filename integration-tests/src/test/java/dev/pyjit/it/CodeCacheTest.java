@@ -174,13 +174,18 @@ class CodeCacheTest {
         assertTrue(info.stdout().startsWith(cacheHome.resolve("pyjit") + ": " + kept + " entries"), info.stdout());
         assertFalse(info.stdout().contains("filler"), info.stdout());
         // a run's requests left for the cache filler (the filler itself is not started here)
-        Path spool = Files.createDirectories(cacheHome.resolve("pyjit").resolve("fill")).resolve("123.spool");
-        Files.write(spool, new byte[] {0});
+        Path fill = Files.createDirectories(cacheHome.resolve("pyjit").resolve("fill"));
+        Path spool = Files.write(fill.resolve("123.spool"), new byte[] {0});
         info = Pyjit.run(environment, null, directory, "cache", "info");
-        assertTrue(info.stdout().endsWith("\nthe requests of 1 run wait for the cache filler\n"), info.stdout());
+        assertTrue(info.stdout().endsWith("\nthe requests of 1 process wait for the cache filler\n"), info.stdout());
+        // and a forked worker's, a spool for each request
+        List<Path> worker = List.of(Files.write(fill.resolve("124-1.spool"), new byte[] {0}), Files.write(fill.resolve("124-2.spool"), new byte[] {0}));
+        info = Pyjit.run(environment, null, directory, "cache", "info");
+        assertTrue(info.stdout().endsWith("\nthe requests of 2 processes wait for the cache filler\n"), info.stdout());
         Pyjit.Outcome clear = Pyjit.run(environment, null, directory, "cache", "clear");
         assertEquals(cacheHome.resolve("pyjit") + ": removed " + kept + " entries\n", clear.stdout());
         assertEquals(0, entries(cacheHome).size());
         assertFalse(Files.exists(spool));
+        assertFalse(worker.stream().anyMatch(Files::exists), worker::toString);
     }
 }

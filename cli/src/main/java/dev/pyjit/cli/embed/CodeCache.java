@@ -169,7 +169,11 @@ public final class CodeCache {
         }
     }
 
-    /** The entries, their bytes, and the runs whose requests wait for the cache filler (spools in {@code fill/}, see cache_fill.c). */
+    /**
+     * The entries, their bytes, and the processes whose requests wait for the cache filler (spools in
+     * {@code fill/}, see cache_fill.c: PID.spool of a run's exit, PID-N.spool of a forked worker's
+     * requests, one each).
+     */
     public record Summary(int entries, long bytes, int spools) {}
 
     public Summary summary() throws IOException {
@@ -178,7 +182,8 @@ public final class CodeCache {
         for (Path entry : entries) {
             bytes += Files.size(entry);
         }
-        return new Summary(entries.size(), bytes, spools().size());
+        long processes = spools().stream().map(spool -> spool.getFileName().toString().split("[-.]", 2)[0]).distinct().count();
+        return new Summary(entries.size(), bytes, (int) processes);
     }
 
     /** Removes every entry, and the requests waiting for the cache filler; returns how many entries there were. */
