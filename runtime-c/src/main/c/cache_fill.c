@@ -27,6 +27,7 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "internal/pycore_code.h"
@@ -34,6 +35,9 @@
 #define SPOOL_SUFFIX ".spool"
 /* A spool a filler has taken; one left behind when no filler holds the lock is a filler's that died. */
 #define TAKEN_SUFFIX ".taken"
+/* A spool being written; one older than this was left by a process killed while it wrote. */
+#define TEMPORARY_SUFFIX ".tmp"
+#define ABANDONED_SECONDS 600
 /* A spool bigger than this is not read (a request is a few kilobytes). */
 #define MAX_SPOOL_BYTES (64L << 20)
 /* Rounds of looking for new spools before a filler stops: others arrive while it works. */
@@ -46,9 +50,8 @@ static int enabled;
 /* This process spools each request as it makes it (a forked child with a compiler of its own,
  * which multiprocessing ends with os._exit: no exit of its runs pyjit_fill_at_exit). */
 static int at_once;
-/* The spools this process wrote at once, which name them, and their keys: a loop sampled again
- * and again asks again and again. */
-static int spooled_at_once;
+/* The keys of the spools this process wrote at once: a loop sampled again and again asks again
+ * and again. */
 static PyObject *keys_spooled;
 /* The requests of this run that went to the compiler: key -> (weak code, observed, locals, generic, header, callees). */
 static PyObject *requests;
@@ -68,7 +71,6 @@ void pyjit_fill_in_child(int adopted) {
     requests = keys_spooled = NULL;
     enabled = 0;
     at_once = allowed && adopted;
-    spooled_at_once = 0;
 }
 
 static void sweep(void) {
@@ -230,15 +232,16 @@ static int ends_with(const char *name, const char *suffix) {
     return length > tail && strcmp(name + length - tail, suffix) == 0;
 }
 
-/* Writes the records to the spool NAME.spool in the fill folder, whole or not at all: whether it did. */
+/* Writes the records to the spool NAME.spool in the fill folder, whole or not at all (through a
+ * file of this process's own, renamed; a spool of the same name is replaced): whether it did. */
 static int write_spool(PyObject *records, const char *name) {
     PyObject *spool = PyMarshal_WriteObjectToString(records, Py_MARSHAL_VERSION);
     char *folder = spool == NULL ? NULL : fill_folder();
     int written = 0;
     if (folder != NULL) {
-        char *temporary = malloc(strlen(folder) + strlen(name) + 16), *path = malloc(strlen(folder) + strlen(name) + 16);
+        char *temporary = malloc(strlen(folder) + strlen(name) + 32), *path = malloc(strlen(folder) + strlen(name) + 16);
         if (temporary != NULL && path != NULL) {
-            sprintf(temporary, "%s/%s.tmp", folder, name);
+            sprintf(temporary, "%s/%s.%d" TEMPORARY_SUFFIX, folder, name, (int)getpid());
             sprintf(path, "%s/%s" SPOOL_SUFFIX, folder, name);
             unlink(temporary);
             written = write_file(temporary, PyBytes_AS_STRING(spool), PyBytes_GET_SIZE(spool)) && rename(temporary, path) == 0;
@@ -255,22 +258,25 @@ static int write_spool(PyObject *records, const char *name) {
     return written;
 }
 
-/* A spool of its own for one request (a child's at once): PID-N.spool. */
+/* A spool of its own for one request (a child's, at once), named by its key: the same request of
+ * another worker, or of another run whose filler never came, replaces it, so the spools waiting
+ * never outnumber the requests. */
 static void spool_at_once(PyCodeObject *code, PyObject *key, int generic, int header, PyObject *observed, PyObject *locals,
                           PyObject *callees) {
     if (keys_spooled == NULL) {
         keys_spooled = PySet_New(NULL);
     }
-    if (keys_spooled == NULL || PySet_Contains(keys_spooled, key) != 0 || PySet_Add(keys_spooled, key) < 0) {
+    const char *name = PyUnicode_AsUTF8(key);  /* hexadecimal digits (native_cache.c) */
+    if (keys_spooled == NULL || name == NULL || PySet_Contains(keys_spooled, key) != 0) {
         return;
     }
     PyObject *record = spool_record(key, (PyObject *)code, observed, locals, generic, header, callees);
     PyObject *records = record == NULL ? NULL : PyList_New(1);
     if (records != NULL) {
         PyList_SET_ITEM(records, 0, Py_NewRef(record));
-        char name[64];
-        snprintf(name, sizeof name, "%d-%d", (int)getpid(), ++spooled_at_once);
-        write_spool(records, name);
+        if (write_spool(records, name)) {
+            PySet_Add(keys_spooled, key);
+        }
     }
     Py_XDECREF(records);
     Py_XDECREF(record);
@@ -321,6 +327,29 @@ static int spool_in_folder(int taken_too) {
     return found;
 }
 
+/* The fill folder's lock, open (-1: none): a filler holds it while it works. */
+static int open_lock(const char *folder) {
+    char *path = malloc(strlen(folder) + sizeof "/lock");
+    if (path == NULL) {
+        return -1;
+    }
+    sprintf(path, "%s/lock", folder);
+    int lock = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    free(path);
+    return lock;
+}
+
+static int filler_at_work(void) {
+    char *folder = fill_folder();
+    int lock = folder == NULL ? -1 : open_lock(folder);
+    int held = lock >= 0 && flock(lock, LOCK_EX | LOCK_NB) != 0;
+    if (lock >= 0) {
+        close(lock);  /* and the lock with it, if this took it */
+    }
+    free(folder);
+    return held;
+}
+
 void pyjit_fill_at_exit(void) {
     if (!enabled) {
         return;
@@ -330,8 +359,9 @@ void pyjit_fill_at_exit(void) {
     PyObject *records = requests == NULL ? NULL : unanswered();
     char name[32];
     snprintf(name, sizeof name, "%d", (int)getpid());
-    /* the spools of the children this process forked wait for a filler too */
-    if ((records != NULL && PyList_GET_SIZE(records) > 0 && write_spool(records, name)) || spool_in_folder(0)) {
+    /* the spools of the children this process forked wait for a filler too, unless one works (it
+     * looks for new spools before it stops; a filler started now would start its JVM beside it) */
+    if ((records != NULL && PyList_GET_SIZE(records) > 0 && write_spool(records, name)) || (spool_in_folder(0) && !filler_at_work())) {
         pyjit_launch_filler();
     }
     Py_XDECREF(records);
@@ -426,32 +456,41 @@ int pyjit_fill_busy(void) {
     return spool_in_folder(1);
 }
 
+/* Removes the files of the folder that end so and are at least that old: what a filler or a
+ * writer killed at work left. */
+static void remove_stale(const char *folder, const char *suffix, long seconds) {
+    PyObject *stale = names_ending(folder, suffix);
+    time_t now = time(NULL);
+    for (Py_ssize_t i = 0; stale != NULL && i < PyList_GET_SIZE(stale); i++) {
+        const char *name = PyUnicode_AsUTF8(PyList_GET_ITEM(stale, i));
+        char *path = name == NULL ? NULL : malloc(strlen(folder) + strlen(name) + 2);
+        struct stat status;
+        if (path != NULL) {
+            sprintf(path, "%s/%s", folder, name);
+            if (seconds == 0 || (stat(path, &status) == 0 && now - status.st_mtime >= seconds)) {
+                unlink(path);
+            }
+        }
+        free(path);
+    }
+    Py_XDECREF(stale);
+    PyErr_Clear();
+}
+
 PyObject *pyjit_fill_cache(PyObject *hook) {
     char *folder = hook == NULL ? NULL : fill_folder();
     if (folder == NULL) {
         Py_RETURN_NONE;
     }
-    char *lock_path = malloc(strlen(folder) + sizeof "/lock");
-    sprintf(lock_path, "%s/lock", folder);
-    int lock = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-    free(lock_path);
+    int lock = open_lock(folder);
     int locked;
     Py_BEGIN_ALLOW_THREADS
     locked = lock >= 0 && flock(lock, LOCK_EX) == 0;
     Py_END_ALLOW_THREADS
     Py_ssize_t requests = 0, compiled = 0;
     if (locked) {
-        PyObject *stale = names_ending(folder, TAKEN_SUFFIX);
-        for (Py_ssize_t i = 0; stale != NULL && i < PyList_GET_SIZE(stale); i++) {
-            const char *name = PyUnicode_AsUTF8(PyList_GET_ITEM(stale, i));
-            char *path = name == NULL ? NULL : malloc(strlen(folder) + strlen(name) + 2);
-            if (path != NULL) {
-                sprintf(path, "%s/%s", folder, name);
-                unlink(path);
-            }
-            free(path);
-        }
-        Py_XDECREF(stale);
+        remove_stale(folder, TAKEN_SUFFIX, 0);
+        remove_stale(folder, TEMPORARY_SUFFIX, ABANDONED_SECONDS);
         for (int round = 0; round < FILL_ROUNDS; round++) {
             PyObject *spools = names_ending(folder, SPOOL_SUFFIX);
             Py_ssize_t count = spools == NULL ? 0 : PyList_GET_SIZE(spools);

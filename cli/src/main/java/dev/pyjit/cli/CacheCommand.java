@@ -24,7 +24,8 @@ public final class CacheCommand {
             System.out.printf("%s: %d entries, %.1f MiB (at most %d MiB)%n", cache.directory(), summary.entries(),
                     summary.bytes() / 1048576.0, CodeCache.DEFAULT_MAX_BYTES >> 20);
             if (summary.spools() > 0) {
-                System.out.printf("the requests of %d process%s wait for the cache filler%n", summary.spools(), summary.spools() == 1 ? "" : "es");
+                System.out.printf("%d spool%s of requests wait%s for the cache filler%n", summary.spools(), summary.spools() == 1 ? "" : "s",
+                        summary.spools() == 1 ? "s" : "");
             }
             return 0;
         }

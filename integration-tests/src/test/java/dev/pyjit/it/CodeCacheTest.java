@@ -177,11 +177,11 @@ class CodeCacheTest {
         Path fill = Files.createDirectories(cacheHome.resolve("pyjit").resolve("fill"));
         Path spool = Files.write(fill.resolve("123.spool"), new byte[] {0});
         info = Pyjit.run(environment, null, directory, "cache", "info");
-        assertTrue(info.stdout().endsWith("\nthe requests of 1 process wait for the cache filler\n"), info.stdout());
-        // and a forked worker's, a spool for each request
-        List<Path> worker = List.of(Files.write(fill.resolve("124-1.spool"), new byte[] {0}), Files.write(fill.resolve("124-2.spool"), new byte[] {0}));
+        assertTrue(info.stdout().endsWith("\n1 spool of requests waits for the cache filler\n"), info.stdout());
+        // and a forked worker's, a spool for each request, named by its key
+        List<Path> worker = List.of(Files.write(fill.resolve("ab01.spool"), new byte[] {0}), Files.write(fill.resolve("cd02.spool"), new byte[] {0}));
         info = Pyjit.run(environment, null, directory, "cache", "info");
-        assertTrue(info.stdout().endsWith("\nthe requests of 2 processes wait for the cache filler\n"), info.stdout());
+        assertTrue(info.stdout().endsWith("\n3 spools of requests wait for the cache filler\n"), info.stdout());
         Pyjit.Outcome clear = Pyjit.run(environment, null, directory, "cache", "clear");
         assertEquals(cacheHome.resolve("pyjit") + ": removed " + kept + " entries\n", clear.stdout());
         assertEquals(0, entries(cacheHome).size());

@@ -170,9 +170,8 @@ public final class CodeCache {
     }
 
     /**
-     * The entries, their bytes, and the processes whose requests wait for the cache filler (spools in
-     * {@code fill/}, see cache_fill.c: PID.spool of a run's exit, PID-N.spool of a forked worker's
-     * requests, one each).
+     * The entries, their bytes, and the spools of requests waiting for the cache filler (in
+     * {@code fill/}, see cache_fill.c: a run's at its exit, a forked worker's one a request).
      */
     public record Summary(int entries, long bytes, int spools) {}
 
@@ -182,8 +181,7 @@ public final class CodeCache {
         for (Path entry : entries) {
             bytes += Files.size(entry);
         }
-        long processes = spools().stream().map(spool -> spool.getFileName().toString().split("[-.]", 2)[0]).distinct().count();
-        return new Summary(entries.size(), bytes, (int) processes);
+        return new Summary(entries.size(), bytes, spools().size());
     }
 
     /** Removes every entry, and the requests waiting for the cache filler; returns how many entries there were. */
