@@ -311,9 +311,8 @@ void pyjit_fill_remember(PyCodeObject *code, PyObject *key, int generic, int hea
     PyErr_SetRaisedException(pending);
 }
 
-/* Whether the fill folder has a spool, or with TAKEN_TOO one a filler has taken. */
-static int spool_in_folder(int taken_too) {
-    char *folder = fill_folder();
+/* Whether the fill folder (NULL: none) has a spool, or with TAKEN_TOO one a filler has taken. */
+static int spool_in_folder(const char *folder, int taken_too) {
     DIR *listing = folder == NULL ? NULL : opendir(folder);
     int found = 0;
     struct dirent *item;
@@ -323,7 +322,6 @@ static int spool_in_folder(int taken_too) {
     if (listing != NULL) {
         closedir(listing);
     }
-    free(folder);
     return found;
 }
 
@@ -339,15 +337,22 @@ static int open_lock(const char *folder) {
     return lock;
 }
 
-static int filler_at_work(void) {
-    char *folder = fill_folder();
-    int lock = folder == NULL ? -1 : open_lock(folder);
+static int filler_at_work(const char *folder) {
+    int lock = open_lock(folder);
     int held = lock >= 0 && flock(lock, LOCK_EX | LOCK_NB) != 0;
     if (lock >= 0) {
         close(lock);  /* and the lock with it, if this took it */
     }
-    free(folder);
     return held;
+}
+
+/* Whether spools wait in the fill folder with no filler at work on them (it looks for new spools
+ * before it stops; a filler started beside it would start its JVM for nothing). */
+static int spools_unattended(void) {
+    char *folder = fill_folder();
+    int unattended = folder != NULL && spool_in_folder(folder, 0) && !filler_at_work(folder);
+    free(folder);
+    return unattended;
 }
 
 void pyjit_fill_at_exit(void) {
@@ -359,9 +364,8 @@ void pyjit_fill_at_exit(void) {
     PyObject *records = requests == NULL ? NULL : unanswered();
     char name[32];
     snprintf(name, sizeof name, "%d", (int)getpid());
-    /* the spools of the children this process forked wait for a filler too, unless one works (it
-     * looks for new spools before it stops; a filler started now would start its JVM beside it) */
-    if ((records != NULL && PyList_GET_SIZE(records) > 0 && write_spool(records, name)) || (spool_in_folder(0) && !filler_at_work())) {
+    /* the spools of the children this process forked wait for a filler too */
+    if ((records != NULL && PyList_GET_SIZE(records) > 0 && write_spool(records, name)) || spools_unattended()) {
         pyjit_launch_filler();
     }
     Py_XDECREF(records);
@@ -453,7 +457,10 @@ static int fill_one(PyObject *record, PyObject *hook) {
 
 int pyjit_fill_busy(void) {
     /* a spool is there from the program's exit until its filler has compiled it */
-    return spool_in_folder(1);
+    char *folder = fill_folder();
+    int busy = spool_in_folder(folder, 1);
+    free(folder);
+    return busy;
 }
 
 /* Removes the files of the folder that end so and are at least that old: what a filler or a
