@@ -2245,10 +2245,15 @@ int pyjit_store_slice(PyObject *container, PyObject *start, PyObject *stop, PyOb
 }
 
 /* Returns the n items as a tuple in source order; errors read like the interpreter's. */
+/* A tuple of the size unpacked is its own items, inline; anything else is unpacked into a new tuple. */
 PyObject *pyjit_unpack_sequence(PyObject *seq, int n) {
     if (PyTuple_CheckExact(seq) && PyTuple_GET_SIZE(seq) == n) {
         return Py_NewRef(seq);
     }
+    return pyjit_slow_unpack_sequence(seq, n);
+}
+
+PYJIT_SLOW PyObject *pyjit_slow_unpack_sequence(PyObject *seq, int n) {
     PyObject **items = PyMem_Malloc(sizeof(PyObject *) * (n > 0 ? n : 1));
     if (items == NULL) {
         return PyErr_NoMemory();
@@ -2464,8 +2469,7 @@ static inline int inert_leaf(PyObject *iterator) {
 }
 
 /* Whether the iterator's next item runs no Python code: a leaf, or a zip or enumerate over such (a
- * few levels deep). Checked at every turn of a loop: a zip or an enumerate of leaves is answered
- * without a call. */
+ * few levels deep). */
 static int inert_iterator(PyObject *iterator, int depth) {
     if (inert_leaf(iterator)) {
         return 1;
@@ -2490,10 +2494,29 @@ static int inert_iterator(PyObject *iterator, int depth) {
     return 0;
 }
 
+PYJIT_SLOW int pyjit_slow_inert_iterator(PyObject *iterator) {
+    return inert_iterator(iterator, 3);
+}
+
+/* A zip or enumerate straight over list iterators, the commonest of the inert iterators, and the
+ * one checked at every turn of its loop without a call. */
+static inline int over_list_iterators(PyObject *iterator) {
+    if (Py_IS_TYPE(iterator, &PyZip_Type)) {
+        PyObject *iterators = ((PyjitZip *)iterator)->ittuple;
+        for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(iterators); i++) {
+            if (!Py_IS_TYPE(PyTuple_GET_ITEM(iterators, i), &PyListIter_Type)) {
+                return 0;
+            }
+        }
+        return 1;
+    }
+    return Py_IS_TYPE(iterator, &PyEnum_Type) && Py_IS_TYPE(((PyjitEnumerate *)iterator)->en_sit, &PyListIter_Type);
+}
+
 PYJIT_SPECIALISED int pyjit_is_iterator_of(PyObject *iterator, int quickened) {
     switch (quickened) {
     case FOR_ITER:
-        return inert_iterator(iterator, 3);
+        return inert_leaf(iterator) || over_list_iterators(iterator) || pyjit_slow_inert_iterator(iterator);
     case FOR_ITER_LIST:
         return Py_IS_TYPE(iterator, &PyListIter_Type);
     case FOR_ITER_RANGE:
@@ -2565,7 +2588,7 @@ static PyObject *enumerate_next_reusing(PyjitEnumerate *enumerate, int *answered
         *answered = 1;
         return NULL;
     }
-    PyObject *index = PyLong_FromSsize_t(enumerate->en_index);
+    PyObject *index = pyjit_int_box(enumerate->en_index);
     if (index == NULL) {
         Py_DECREF(item);
         *answered = 1;
@@ -2581,21 +2604,26 @@ static PyObject *enumerate_next_reusing(PyjitEnumerate *enumerate, int *answered
     return recycled(result);
 }
 
+/* A zip's or an enumerate's next item where it reuses its tuple; NULL with *answered set where it
+ * ended (a StopIteration cleared: the loop ends) or raised; NULL with nothing consumed where it
+ * would make a new tuple. */
+static PYJIT_SPECIALISED PyObject *zip_or_enumerate_next(PyObject *iterator, int *answered) {
+    PyObject *next = Py_IS_TYPE(iterator, &PyZip_Type) ? zip_next_reusing((PyjitZip *)iterator, answered)
+                                                       : enumerate_next_reusing((PyjitEnumerate *)iterator, answered);
+    if (next == NULL && *answered && PyErr_Occurred() && PyErr_ExceptionMatches(PyExc_StopIteration)) {
+        PyErr_Clear();
+    }
+    return next;
+}
+
 /* As FOR_ITER_TUPLE and FOR_ITER_RANGE while items remain, and as zip and enumerate reusing their
  * tuples; the iterator's own next otherwise (a list iterator's once its list is done). */
 PYJIT_SLOW PyObject *pyjit_slow_for_iter(PyObject *iterator) {
-    int answered = 0;
     if (Py_IS_TYPE(iterator, &PyZip_Type) || Py_IS_TYPE(iterator, &PyEnum_Type)) {
-        PyObject *next = Py_IS_TYPE(iterator, &PyZip_Type) ? zip_next_reusing((PyjitZip *)iterator, &answered)
-                                                           : enumerate_next_reusing((PyjitEnumerate *)iterator, &answered);
-        if (next != NULL) {
+        int answered = 0;
+        PyObject *next = zip_or_enumerate_next(iterator, &answered);
+        if (next != NULL || answered) {
             return next;
-        }
-        if (answered) {
-            if (PyErr_Occurred() && PyErr_ExceptionMatches(PyExc_StopIteration)) {
-                PyErr_Clear();
-            }
-            return NULL;
         }
     } else if (Py_IS_TYPE(iterator, &PyTupleIter_Type)) {
         _PyTupleIterObject *it = (_PyTupleIterObject *)iterator;
@@ -2624,6 +2652,20 @@ PYJIT_SLOW PyObject *pyjit_slow_for_iter(PyObject *iterator) {
 PyObject *pyjit_for_iter(PyObject *iterator) {
     PyObject *item = Py_IS_TYPE(iterator, &PyListIter_Type) ? list_iterator_item(iterator) : NULL;
     return item != NULL ? item : pyjit_slow_for_iter(iterator);
+}
+
+/* FOR_ITER where compiled code speculates that the next item runs no Python code
+ * (CacheHint.FOR_ITER_INERT): `for x, y in zip(xs, ys)` and `for i, x in enumerate(xs)` over lists
+ * take their next items inline, in the loop. */
+PYJIT_SPECIALISED PyObject *pyjit_for_iter_inert(PyObject *iterator) {
+    if (over_list_iterators(iterator)) {
+        int answered = 0;
+        PyObject *next = zip_or_enumerate_next(iterator, &answered);
+        if (next != NULL || answered) {
+            return next;
+        }
+    }
+    return pyjit_slow_for_iter(iterator);
 }
 
 int pyjit_range_iter_has_next(PyObject *range_iterator) {

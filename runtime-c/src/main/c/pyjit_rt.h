@@ -83,6 +83,7 @@ int pyjit_poll(PyThreadState *tstate, _PyInterpreterFrame *frame, uintptr_t *see
 /* Whether pyjit_poll has anything to do: compiled code writes its virtual locals to the frame first. */
 int pyjit_poll_due(PyThreadState *tstate, uintptr_t *seen_version);
 int pyjit_is_iterator_of(PyObject *iterator, int quickened);
+int pyjit_slow_inert_iterator(PyObject *iterator);
 PyObject *pyjit_int_box(int64_t value);
 PyObject *pyjit_int_rebox(PyObject *object, int64_t value);
 PyObject *pyjit_float_rebox(PyObject *object, double value);
@@ -446,12 +447,14 @@ PyObject *pyjit_slice_step(PyObject *container, PyObject *start, PyObject *stop,
 PyObject *pyjit_build_slice(PyObject *start, PyObject *stop, PyObject *step_or_null);
 int pyjit_store_slice(PyObject *container, PyObject *start, PyObject *stop, PyObject *value);
 PyObject *pyjit_unpack_sequence(PyObject *seq, int n);
+PyObject *pyjit_slow_unpack_sequence(PyObject *seq, int n);
 PyObject *pyjit_tuple_item(PyObject *tuple, int index);
 
 PyObject *pyjit_get_iter(PyObject *iterable);
 /* The next item; NULL with no exception set when the iterator is exhausted. */
 PyObject *pyjit_for_iter(PyObject *iterator);
 PyObject *pyjit_slow_for_iter(PyObject *iterator);
+PyObject *pyjit_for_iter_inert(PyObject *iterator);
 /* FOR_ITER_RANGE in two halves, on an iterator known to be a range iterator: whether it has an
  * item, and (only then) the item, the iterator moved on. */
 int pyjit_range_iter_has_next(PyObject *range_iterator);

@@ -375,7 +375,8 @@ final class Lowering {
                     LLVMValueRef holds = nonZero(call("pyjit_is_iterator_of", use(next.iterator()), int32(next.hint().opcode)));
                     resumeUnless(holds, next.resume(), null, null, false);
                 }
-                yield forIter(call("pyjit_for_iter", use(next.iterator())), state);
+                String helper = next.hint() == CacheHint.FOR_ITER_INERT ? "pyjit_for_iter_inert" : "pyjit_for_iter";
+                yield forIter(call(helper, use(next.iterator())), state);
             }
             case RANGE_ITER_HAS_NEXT -> {
                 Instr.RangeIterHasNext next = (Instr.RangeIterHasNext) instruction;
