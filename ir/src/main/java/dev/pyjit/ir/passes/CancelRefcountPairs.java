@@ -6,7 +6,9 @@ import dev.pyjit.ir.Instr;
 import dev.pyjit.ir.Op;
 import dev.pyjit.ir.Type;
 import dev.pyjit.ir.Value;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Drops an Incref and a later Decref of the same value in one block when nothing between them can
@@ -39,9 +41,11 @@ public final class CancelRefcountPairs implements Pass {
                     if (instructions.get(i).op() == Op.INCREF) {
                         int release = matchingRelease(instructions, i);
                         if (release >= 0) {
-                            Value value = instructions.get(i).operands().get(0);
+                            Set<Value> aliases = aliases(instructions, i, release);
                             for (int between = i + 1; between < release; between++) {
-                                instructions.set(between, instructions.get(between).withBorrowed(value));
+                                for (Value alias : aliases) {
+                                    instructions.set(between, instructions.get(between).withBorrowed(alias));
+                                }
                             }
                             instructions.remove(release);
                             instructions.remove(i);
@@ -73,21 +77,42 @@ public final class CancelRefcountPairs implements Pass {
         return false;
     }
 
-    /** The index of the Decref that cancels the Incref at {@code increment}, or -1. */
+    /**
+     * The value the Incref at {@code increment} counts, and the results of the type guards on it
+     * (the same object) before {@code end}.
+     */
+    private static Set<Value> aliases(List<Instr> instructions, int increment, int end) {
+        Set<Value> aliases = new LinkedHashSet<>(List.of(instructions.get(increment).operands().get(0)));
+        for (int i = increment + 1; i < end; i++) {
+            if (instructions.get(i) instanceof Instr.GuardType guard && aliases.contains(guard.value())) {
+                aliases.add(guard.result());
+            }
+        }
+        return aliases;
+    }
+
+    /** Whether the instruction takes one of the references over (a type guard's result is one more alias). */
+    private static boolean takesOver(Instr instruction, Set<Value> aliases) {
+        return instruction.op().stealsOperands && instruction.op() != Op.GUARD_TYPE && instruction.operands().stream().anyMatch(aliases::contains);
+    }
+
+    /**
+     * The index of the Decref that cancels the Incref at {@code increment}, or -1: a release of the
+     * value or of a type guard's result on it ({@code x * y} over a zip's items guards them floats).
+     */
     private static int matchingRelease(List<Instr> instructions, int increment) {
-        Value value = instructions.get(increment).operands().get(0);
         for (int i = increment + 1; i < instructions.size(); i++) {
             Instr between = instructions.get(i);
             if (between.op() == Op.DECREF) {
                 Value released = between.operands().get(0);
-                if (released.equals(value)) {
+                if (aliases(instructions, increment, i).contains(released)) {
                     return i;
                 }
                 if ((!released.type().isSubtypeOf(LEAF) || released.type().isBottom()) && !loadedFromLocal(instructions, increment, i, released)) {
                     return -1;
                 }
             } else if (between.op() == Op.STORE_LOCAL || between.op() == Op.FLUSH_LOCAL || PromoteLocals.runsCode(between)
-                    || between.op().stealsOperands && between.operands().contains(value)) {
+                    || takesOver(between, aliases(instructions, increment, i))) {
                 return -1;
             }
         }

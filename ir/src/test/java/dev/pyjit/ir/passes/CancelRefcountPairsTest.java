@@ -117,4 +117,32 @@ class CancelRefcountPairsTest {
         assertEquals(List.of(b), instructions.get(2).resume().borrowed(), "a failed guard hands b over twice");
         assertEquals(List.of(), instructions.get(4).resume().borrowed(), "a guard that does not hand b over borrows nothing");
     }
+    /**
+     * {@code for x, y in zip(xs, ys): total += x * y}: x stored, then counted for its use, guarded a
+     * float, and the guard's result released; a later guard whose exit hands over the first guard's
+     * result borrows that reference.
+     */
+    @Test
+    void aReleaseOfAGuardsResultCancelsTheIncrefOfItsValue() {
+        Function fn = new Function("f", 2, List.of("x", "y"), List.of(), List.of());
+        Block entry = fn.newBlock("entry");
+        Value x = fn.newValue(Type.OBJECT);
+        entry.add(new Instr.LoadLocal(x, 0));
+        entry.add(new Instr.Refcount(Op.INCREF, x));
+        Value guarded = fn.newValue(Type.FLOAT);
+        entry.add(new Instr.GuardType(guarded, x, Type.FLOAT, new ResumeState(8, List.of(x), List.of())));
+        Value y = fn.newValue(Type.OBJECT);
+        entry.add(new Instr.LoadLocal(y, 1));
+        entry.add(new Instr.GuardType(fn.newValue(Type.FLOAT), y, Type.FLOAT, new ResumeState(8, List.of(guarded, y), List.of())));
+        entry.add(new Instr.Refcount(Op.DECREF, guarded));
+        entry.setTerminator(new Terminator.Return(x));
+
+        new CancelRefcountPairs().run(fn);
+        Verifier.verify(fn);
+
+        List<Instr> instructions = entry.instructions();
+        assertEquals(List.of(Op.LOAD_LOCAL, Op.GUARD_TYPE, Op.LOAD_LOCAL, Op.GUARD_TYPE), ops(entry));
+        assertEquals(List.of(x), instructions.get(1).resume().borrowed(), "the first guard hands x over: it takes a reference first");
+        assertEquals(List.of(guarded), instructions.get(3).resume().borrowed(), "the second hands over the first's result, the same object");
+    }
 }
