@@ -2498,25 +2498,25 @@ PYJIT_SLOW int pyjit_slow_inert_iterator(PyObject *iterator) {
     return inert_iterator(iterator, 3);
 }
 
-/* A zip or enumerate straight over list iterators, the commonest of the inert iterators, and the
- * one checked at every turn of its loop without a call. */
-static inline int over_list_iterators(PyObject *iterator) {
+/* A zip or enumerate straight over leaves (lists, tuples, strs, dicts...), the commonest of the
+ * inert iterators, and the one checked at every turn of its loop without a call. */
+static inline int over_inert_leaves(PyObject *iterator) {
     if (Py_IS_TYPE(iterator, &PyZip_Type)) {
         PyObject *iterators = ((PyjitZip *)iterator)->ittuple;
         for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(iterators); i++) {
-            if (!Py_IS_TYPE(PyTuple_GET_ITEM(iterators, i), &PyListIter_Type)) {
+            if (!inert_leaf(PyTuple_GET_ITEM(iterators, i))) {
                 return 0;
             }
         }
         return 1;
     }
-    return Py_IS_TYPE(iterator, &PyEnum_Type) && Py_IS_TYPE(((PyjitEnumerate *)iterator)->en_sit, &PyListIter_Type);
+    return Py_IS_TYPE(iterator, &PyEnum_Type) && inert_leaf(((PyjitEnumerate *)iterator)->en_sit);
 }
 
 PYJIT_SPECIALISED int pyjit_is_iterator_of(PyObject *iterator, int quickened) {
     switch (quickened) {
     case FOR_ITER:
-        return inert_leaf(iterator) || over_list_iterators(iterator) || pyjit_slow_inert_iterator(iterator);
+        return inert_leaf(iterator) || over_inert_leaves(iterator) || pyjit_slow_inert_iterator(iterator);
     case FOR_ITER_LIST:
         return Py_IS_TYPE(iterator, &PyListIter_Type);
     case FOR_ITER_RANGE:
@@ -2656,9 +2656,9 @@ PyObject *pyjit_for_iter(PyObject *iterator) {
 
 /* FOR_ITER where compiled code speculates that the next item runs no Python code
  * (CacheHint.FOR_ITER_INERT): `for x, y in zip(xs, ys)` and `for i, x in enumerate(xs)` over lists
- * take their next items inline, in the loop. */
+ * (strs, tuples, dicts...) take their next items inline, in the loop, a list's without a call. */
 PYJIT_SPECIALISED PyObject *pyjit_for_iter_inert(PyObject *iterator) {
-    if (over_list_iterators(iterator)) {
+    if (over_inert_leaves(iterator)) {
         int answered = 0;
         PyObject *next = zip_or_enumerate_next(iterator, &answered);
         if (next != NULL || answered) {
