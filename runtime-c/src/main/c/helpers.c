@@ -2494,10 +2494,6 @@ static int inert_iterator(PyObject *iterator, int depth) {
     return 0;
 }
 
-PYJIT_SLOW int pyjit_slow_inert_iterator(PyObject *iterator) {
-    return inert_iterator(iterator, 3);
-}
-
 /* A zip or enumerate straight over leaves (lists, tuples, strs, dicts...), the commonest of the
  * inert iterators, and the one checked at every turn of its loop without a call. */
 static inline int over_inert_leaves(PyObject *iterator) {
@@ -2516,7 +2512,7 @@ static inline int over_inert_leaves(PyObject *iterator) {
 PYJIT_SPECIALISED int pyjit_is_iterator_of(PyObject *iterator, int quickened) {
     switch (quickened) {
     case FOR_ITER:
-        return inert_leaf(iterator) || over_inert_leaves(iterator) || pyjit_slow_inert_iterator(iterator);
+        return inert_leaf(iterator) || over_inert_leaves(iterator) || inert_iterator(iterator, 3);
     case FOR_ITER_LIST:
         return Py_IS_TYPE(iterator, &PyListIter_Type);
     case FOR_ITER_RANGE:

@@ -83,7 +83,6 @@ int pyjit_poll(PyThreadState *tstate, _PyInterpreterFrame *frame, uintptr_t *see
 /* Whether pyjit_poll has anything to do: compiled code writes its virtual locals to the frame first. */
 int pyjit_poll_due(PyThreadState *tstate, uintptr_t *seen_version);
 int pyjit_is_iterator_of(PyObject *iterator, int quickened);
-int pyjit_slow_inert_iterator(PyObject *iterator);
 PyObject *pyjit_int_box(int64_t value);
 PyObject *pyjit_int_rebox(PyObject *object, int64_t value);
 PyObject *pyjit_float_rebox(PyObject *object, double value);
