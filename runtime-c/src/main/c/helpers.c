@@ -2244,8 +2244,8 @@ int pyjit_store_slice(PyObject *container, PyObject *start, PyObject *stop, PyOb
     return status;
 }
 
-/* Returns the n items as a tuple in source order; errors read like the interpreter's. */
-/* A tuple of the size unpacked is its own items, inline; anything else is unpacked into a new tuple. */
+/* Returns the n items as a tuple in source order; errors read like the interpreter's. A tuple of
+ * the size unpacked is its own items, inline; anything else is unpacked into a new tuple. */
 PyObject *pyjit_unpack_sequence(PyObject *seq, int n) {
     if (PyTuple_CheckExact(seq) && PyTuple_GET_SIZE(seq) == n) {
         return Py_NewRef(seq);
@@ -2651,10 +2651,11 @@ PyObject *pyjit_for_iter(PyObject *iterator) {
 }
 
 /* FOR_ITER where compiled code speculates that the next item runs no Python code
- * (CacheHint.FOR_ITER_INERT): `for x, y in zip(xs, ys)` and `for i, x in enumerate(xs)` over lists
- * (strs, tuples, dicts...) take their next items inline, in the loop, a list's without a call. */
+ * (CacheHint.FOR_ITER_INERT, checked by its guard): `for x, y in zip(xs, ys)` and
+ * `for i, x in enumerate(xs)` over lists (strs, tuples, dicts...) take their next items inline, in
+ * the loop, a list's without a call. */
 PYJIT_SPECIALISED PyObject *pyjit_for_iter_inert(PyObject *iterator) {
-    if (over_inert_leaves(iterator)) {
+    if (Py_IS_TYPE(iterator, &PyZip_Type) || Py_IS_TYPE(iterator, &PyEnum_Type)) {
         int answered = 0;
         PyObject *next = zip_or_enumerate_next(iterator, &answered);
         if (next != NULL || answered) {

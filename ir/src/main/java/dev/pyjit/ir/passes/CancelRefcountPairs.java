@@ -39,9 +39,9 @@ public final class CancelRefcountPairs implements Pass {
                 changed = false;
                 for (int i = 0; i < instructions.size() && !changed; i++) {
                     if (instructions.get(i).op() == Op.INCREF) {
-                        int release = matchingRelease(instructions, i);
+                        Set<Value> aliases = new LinkedHashSet<>(instructions.get(i).operands());
+                        int release = matchingRelease(instructions, i, aliases);
                         if (release >= 0) {
-                            Set<Value> aliases = aliases(instructions, i, release);
                             for (int between = i + 1; between < release; between++) {
                                 for (Value alias : aliases) {
                                     instructions.set(between, instructions.get(between).withBorrowed(alias));
@@ -77,20 +77,6 @@ public final class CancelRefcountPairs implements Pass {
         return false;
     }
 
-    /**
-     * The value the Incref at {@code increment} counts, and the results of the type guards on it
-     * (the same object) before {@code end}.
-     */
-    private static Set<Value> aliases(List<Instr> instructions, int increment, int end) {
-        Set<Value> aliases = new LinkedHashSet<>(List.of(instructions.get(increment).operands().get(0)));
-        for (int i = increment + 1; i < end; i++) {
-            if (instructions.get(i) instanceof Instr.GuardType guard && aliases.contains(guard.value())) {
-                aliases.add(guard.result());
-            }
-        }
-        return aliases;
-    }
-
     /** Whether the instruction takes one of the references over (a type guard's result is one more alias). */
     private static boolean takesOver(Instr instruction, Set<Value> aliases) {
         return instruction.op().stealsOperands && instruction.op() != Op.GUARD_TYPE && instruction.operands().stream().anyMatch(aliases::contains);
@@ -99,20 +85,25 @@ public final class CancelRefcountPairs implements Pass {
     /**
      * The index of the Decref that cancels the Incref at {@code increment}, or -1: a release of the
      * value or of a type guard's result on it ({@code x * y} over a zip's items guards them floats).
+     * {@code aliases}, the value at first, gains the results of the guards on it on the way (the
+     * same object).
      */
-    private static int matchingRelease(List<Instr> instructions, int increment) {
+    private static int matchingRelease(List<Instr> instructions, int increment, Set<Value> aliases) {
         for (int i = increment + 1; i < instructions.size(); i++) {
             Instr between = instructions.get(i);
+            if (between instanceof Instr.GuardType guard && aliases.contains(guard.value())) {
+                aliases.add(guard.result());
+            }
             if (between.op() == Op.DECREF) {
                 Value released = between.operands().get(0);
-                if (aliases(instructions, increment, i).contains(released)) {
+                if (aliases.contains(released)) {
                     return i;
                 }
                 if ((!released.type().isSubtypeOf(LEAF) || released.type().isBottom()) && !loadedFromLocal(instructions, increment, i, released)) {
                     return -1;
                 }
             } else if (between.op() == Op.STORE_LOCAL || between.op() == Op.FLUSH_LOCAL || PromoteLocals.runsCode(between)
-                    || takesOver(between, aliases(instructions, increment, i))) {
+                    || takesOver(between, aliases)) {
                 return -1;
             }
         }
