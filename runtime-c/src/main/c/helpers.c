@@ -2665,6 +2665,77 @@ PYJIT_SPECIALISED PyObject *pyjit_for_iter_inert(PyObject *iterator) {
     return pyjit_slow_for_iter(iterator);
 }
 
+/* Where compiled code takes a FOR_ITER's item apart at once (FOR_ITER_PAIR): a zip of two iterators
+ * or an enumerate, whose next items run no Python code (as pyjit_is_iterator_of's FOR_ITER case). */
+PYJIT_SPECIALISED int pyjit_is_pair_iterator(PyObject *iterator) {
+    int pairs = Py_IS_TYPE(iterator, &PyZip_Type) ? ((PyjitZip *)iterator)->tuplesize == 2 : Py_IS_TYPE(iterator, &PyEnum_Type);
+    return pairs && (over_inert_leaves(iterator) || inert_iterator(iterator, 3));
+}
+
+/* FOR_ITER and UNPACK_SEQUENCE 2 over an iterator pyjit_is_pair_iterator accepted: the pair's first
+ * item, its second in *second (new references), as zip_next and enum_next make them but without
+ * their tuple; NULL and *second NULL where the iterator ended (StopIteration cleared) or raised. A
+ * strict zip, and an enumerate whose index has passed what a Py_ssize_t holds, make their tuple. */
+PYJIT_SPECIALISED PyObject *pyjit_for_iter_pair(PyObject *iterator, PyObject **second) {
+    *second = NULL;
+    PyObject *first = NULL, *next = NULL;
+    if (Py_IS_TYPE(iterator, &PyZip_Type) && !((PyjitZip *)iterator)->strict) {
+        PyObject *iterators = ((PyjitZip *)iterator)->ittuple;
+        first = next_of(PyTuple_GET_ITEM(iterators, 0));
+        next = first == NULL ? NULL : next_of(PyTuple_GET_ITEM(iterators, 1));
+        if (next == NULL) {
+            Py_CLEAR(first);
+        }
+    } else if (Py_IS_TYPE(iterator, &PyEnum_Type) && ((PyjitEnumerate *)iterator)->en_index != PY_SSIZE_T_MAX) {
+        PyjitEnumerate *enumerate = (PyjitEnumerate *)iterator;
+        next = next_of(enumerate->en_sit);
+        first = next == NULL ? NULL : pyjit_int_box(enumerate->en_index);
+        if (first == NULL) {
+            Py_CLEAR(next);
+        } else {
+            enumerate->en_index++;
+        }
+    } else {
+        PyObject *pair = pyjit_slow_for_iter(iterator);
+        if (pair == NULL) {
+            return NULL;
+        }
+        first = Py_NewRef(PyTuple_GET_ITEM(pair, 0));
+        next = Py_NewRef(PyTuple_GET_ITEM(pair, 1));
+        Py_DECREF(pair);
+    }
+    if (first == NULL && PyErr_Occurred() && PyErr_ExceptionMatches(PyExc_StopIteration)) {
+        PyErr_Clear();
+    }
+    *second = next;
+    return first;
+}
+
+/* Where compiled code takes an enumerate's index as a number (FOR_ITER_ENUMERATED): an enumerate
+ * whose next item runs no Python code and whose index a Py_ssize_t holds still. */
+PYJIT_SPECIALISED int pyjit_is_enumerate_iterator(PyObject *iterator) {
+    return Py_IS_TYPE(iterator, &PyEnum_Type) && ((PyjitEnumerate *)iterator)->en_index != PY_SSIZE_T_MAX
+           && (over_inert_leaves(iterator) || inert_iterator(iterator, 3));
+}
+
+/* FOR_ITER and UNPACK_SEQUENCE 2 over an enumerate pyjit_is_enumerate_iterator accepted, as
+ * enum_next: the item (a new reference), the index moved on, for pyjit_enumerate_index to read;
+ * NULL where the enumerate ended (StopIteration cleared) or raised. */
+PYJIT_SPECIALISED PyObject *pyjit_for_iter_enumerated(PyObject *iterator) {
+    PyjitEnumerate *enumerate = (PyjitEnumerate *)iterator;
+    PyObject *item = next_of(enumerate->en_sit);
+    if (item != NULL) {
+        enumerate->en_index++;
+    } else if (PyErr_Occurred() && PyErr_ExceptionMatches(PyExc_StopIteration)) {
+        PyErr_Clear();
+    }
+    return item;
+}
+
+int64_t pyjit_enumerate_index(PyObject *iterator) {
+    return ((PyjitEnumerate *)iterator)->en_index - 1;
+}
+
 int pyjit_range_iter_has_next(PyObject *range_iterator) {
     return ((_PyRangeIterObject *)range_iterator)->len > 0;
 }

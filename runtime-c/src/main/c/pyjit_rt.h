@@ -454,6 +454,11 @@ PyObject *pyjit_get_iter(PyObject *iterable);
 PyObject *pyjit_for_iter(PyObject *iterator);
 PyObject *pyjit_slow_for_iter(PyObject *iterator);
 PyObject *pyjit_for_iter_inert(PyObject *iterator);
+int pyjit_is_pair_iterator(PyObject *iterator);
+PyObject *pyjit_for_iter_pair(PyObject *iterator, PyObject **second);
+int pyjit_is_enumerate_iterator(PyObject *iterator);
+PyObject *pyjit_for_iter_enumerated(PyObject *iterator);
+int64_t pyjit_enumerate_index(PyObject *iterator);
 /* FOR_ITER_RANGE in two halves, on an iterator known to be a range iterator: whether it has an
  * item, and (only then) the item, the iterator moved on. */
 int pyjit_range_iter_has_next(PyObject *range_iterator);

@@ -450,6 +450,42 @@ public sealed interface Instr {
         public boolean speculates() { return hint != CacheHint.NONE; }
     }
 
+    /** A zip's or an enumerate's next pair, unpacked (see {@link Op#FOR_ITER_PAIR}); the result is its first item. */
+    record ForIterPair(Value result, Value iterator, FrameState state, ResumeState resume) implements Instr {
+        public Op op() { return Op.FOR_ITER_PAIR; }
+        public List<Value> operands() { return List.of(iterator); }
+        public String immediates(Function fn) { return ""; }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new ForIterPair(result, f.apply(iterator), map(state, f), map(resume, f)); }
+        public boolean speculates() { return true; }
+    }
+
+    /** The second item of the {@link ForIterPair} right before it, whose result is {@code pair}. */
+    record PairSecond(Value result, Value pair) implements Instr {
+        public Op op() { return Op.PAIR_SECOND; }
+        public List<Value> operands() { return List.of(pair); }
+        public FrameState state() { return null; }
+        public String immediates(Function fn) { return ""; }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new PairSecond(result, f.apply(pair)); }
+    }
+
+    /** An enumerate's next item, its index left in the enumerate (see {@link Op#FOR_ITER_ENUMERATED}). */
+    record ForIterEnumerated(Value result, Value iterator, FrameState state, ResumeState resume) implements Instr {
+        public Op op() { return Op.FOR_ITER_ENUMERATED; }
+        public List<Value> operands() { return List.of(iterator); }
+        public String immediates(Function fn) { return ""; }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new ForIterEnumerated(result, f.apply(iterator), map(state, f), map(resume, f)); }
+        public boolean speculates() { return true; }
+    }
+
+    /** The index of the item the enumerate {@code iterator} gave last ({@link ForIterEnumerated}), a 64-bit value. */
+    record EnumerateIndex(Value result, Value iterator) implements Instr {
+        public Op op() { return Op.ENUMERATE_INDEX; }
+        public List<Value> operands() { return List.of(iterator); }
+        public FrameState state() { return null; }
+        public String immediates(Function fn) { return ""; }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new EnumerateIndex(result, f.apply(iterator)); }
+    }
+
     /** Single-operand operations that can raise: FORMAT_SIMPLE, GET_ITER, MAKE_FUNCTION. */
     record Unary(Value result, Op op, Value operand, FrameState state) implements Instr {
         public List<Value> operands() { return List.of(operand); }

@@ -140,6 +140,24 @@ public enum Op {
     RANGE_ITER_HAS_NEXT,
     /** A range iterator's next item as a 64-bit value, taken from it: only where RANGE_ITER_HAS_NEXT said there is one. */
     RANGE_ITER_NEXT,
+    /**
+     * FOR_ITER over a zip of two iterators or an enumerate, with the UNPACK_SEQUENCE of its item: the
+     * pair's first item (C NULL when the iterator is exhausted), and the PAIR_SECOND right after it
+     * the second, with no tuple made between them. Any other iterator, or one whose next item could
+     * run Python code, resumes in the interpreter at the FOR_ITER.
+     */
+    FOR_ITER_PAIR(RAISES),
+    /** The second item of the FOR_ITER_PAIR just before it (C NULL where that one ended the loop). */
+    PAIR_SECOND,
+    /**
+     * FOR_ITER over an enumerate, with the UNPACK_SEQUENCE of its pair: the item (C NULL when the
+     * enumerate is exhausted); the index stays in the enumerate, for ENUMERATE_INDEX. Any other
+     * iterator, an index past what a Py_ssize_t holds, or an item whose next could run Python code
+     * resumes in the interpreter at the FOR_ITER.
+     */
+    FOR_ITER_ENUMERATED(RAISES),
+    /** The index of the item an enumerate gave last, as a 64-bit value. */
+    ENUMERATE_INDEX,
     /** The object a number came from if there is one (a new reference to it), else a new box of the number. */
     REBOX(RAISES),
     /**

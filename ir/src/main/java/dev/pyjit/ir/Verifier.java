@@ -50,6 +50,7 @@ public final class Verifier {
             boolean guardsAllowed = block == function.entry();
             Set<Value> methodsLoaded = new HashSet<>();
             Set<Value> sends = new HashSet<>();
+            Instr previous = null;
             for (Instr instruction : block.instructions()) {
                 if (findsSelf(instruction)) {
                     methodsLoaded.add(instruction.result());
@@ -63,6 +64,11 @@ public final class Verifier {
                 if (instruction instanceof Instr.SendReturned returned && !sends.contains(returned.send())) {
                     fail(function, block + ": " + returned.result() + " reads no send before it in its block");
                 }
+                if (instruction instanceof Instr.PairSecond second
+                        && !(previous instanceof Instr.ForIterPair pair && pair.result().equals(second.pair()))) {
+                    fail(function, block + ": " + second.result() + " does not follow the pair it reads");
+                }
+                previous = instruction;
                 if (instruction instanceof Instr.GuardArgument guard) {
                     if (!guardsAllowed) {
                         fail(function, block + ": an argument guard after other instructions");

@@ -226,6 +226,29 @@ class VerifierTest {
     }
 
     @Test
+    void aPairsSecondItemFollowsThePairItReads() {
+        for (boolean right : new boolean[] {true, false}) {
+            Function fn = function();
+            Block entry = fn.newBlock("entry");
+            Value iterator = fn.newValue(Type.OBJECT);
+            entry.add(new Instr.LoadLocal(iterator, 0));
+            Value first = fn.newValue(Type.TOP);
+            entry.add(new Instr.ForIterPair(first, iterator, state(4, iterator), new ResumeState(4, List.of(iterator), List.of())));
+            if (!right) {
+                entry.add(new Instr.LoadNull(fn.newValue(Type.NULL)));
+            }
+            entry.add(new Instr.PairSecond(fn.newValue(Type.TOP), first));
+            entry.add(new Instr.Refcount(Op.DECREF, iterator));
+            entry.setTerminator(new Terminator.Return(first));
+            if (right) {
+                assertDoesNotThrow(() -> Verifier.verify(fn));
+            } else {
+                assertRejected(fn, "does not follow the pair it reads");
+            }
+        }
+    }
+
+    @Test
     void rejectsEntryBlockParameters() {
         Function fn = function();
         Block entry = fn.newBlock("entry");

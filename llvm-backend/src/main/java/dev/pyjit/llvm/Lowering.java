@@ -66,6 +66,8 @@ final class Lowering {
     private final Map<Value, LLVMValueRef> methodSelves = new HashMap<>();
     /** Where each SEND left whether its receiver returned, for the SEND_RETURNED after it. */
     private final Map<Value, LLVMValueRef> sendFlags = new HashMap<>();
+    /** Where each FOR_ITER_PAIR left its second item, for the PAIR_SECOND after it. */
+    private final Map<Value, LLVMValueRef> pairSeconds = new HashMap<>();
     private LLVMValueRef llvmFunction;
     private LLVMValueRef tstate;
     private LLVMValueRef frame;
@@ -378,6 +380,20 @@ final class Lowering {
                 String helper = next.hint() == CacheHint.FOR_ITER_INERT ? "pyjit_for_iter_inert" : "pyjit_for_iter";
                 yield forIter(call(helper, use(next.iterator())), state);
             }
+            case FOR_ITER_PAIR -> {
+                Instr.ForIterPair next = (Instr.ForIterPair) instruction;
+                resumeUnless(nonZero(call("pyjit_is_pair_iterator", use(next.iterator()))), next.resume(), null, null, false);
+                LLVMValueRef second = alloca(pointer, 1, "second");
+                pairSeconds.put(next.result(), second);
+                yield forIter(call("pyjit_for_iter_pair", use(next.iterator()), second), state);
+            }
+            case FOR_ITER_ENUMERATED -> {
+                Instr.ForIterEnumerated next = (Instr.ForIterEnumerated) instruction;
+                resumeUnless(nonZero(call("pyjit_is_enumerate_iterator", use(next.iterator()))), next.resume(), null, null, false);
+                yield forIter(call("pyjit_for_iter_enumerated", use(next.iterator())), state);
+            }
+            case ENUMERATE_INDEX -> call("pyjit_enumerate_index", use(((Instr.EnumerateIndex) instruction).iterator()));
+            case PAIR_SECOND -> LLVMBuildLoad2(builder, pointer, pairSeconds.get(((Instr.PairSecond) instruction).pair()), "second");
             case RANGE_ITER_HAS_NEXT -> {
                 Instr.RangeIterHasNext next = (Instr.RangeIterHasNext) instruction;
                 LLVMValueRef holds = nonZero(call("pyjit_is_iterator_of", use(next.iterator()), int32(CacheHint.FOR_ITER_RANGE.opcode)));

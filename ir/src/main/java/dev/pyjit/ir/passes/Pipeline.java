@@ -18,6 +18,7 @@ public final class Pipeline {
             new GuardInlinedResults(),
             new IntrinsifyMathCalls(),
             new UnboxRangeIteration(),
+            new UnpackIteratedPairs(),
             new PromoteLocals(),
             new TypeInference(),
             new ElideProvenGuards(),

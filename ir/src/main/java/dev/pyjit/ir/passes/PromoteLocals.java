@@ -156,7 +156,7 @@ public final class PromoteLocals implements Pass {
             case LOAD_CONST, LOAD_LOCAL, STORE_LOCAL, FLUSH_LOCAL, LOAD_NULL, METHOD_SELF, IS, NOT, TUPLE_ITEM, INCREF, DECREF,
                     GUARD_ARGUMENT, GUARD_TYPE, CHECK_EVAL_BREAKER, UNBOX_FLOAT, FLOAT_CONSTANT, LOAD_LOCAL_FLOAT, BOX_FLOAT, FLOAT_ARITH,
                     FLOAT_DIVIDE, FLOAT_COMPARE, UNBOX_INT, INT_CONSTANT, BOX_INT, INT_ARITH, INT_COMPARE, INT_TO_FLOAT, CALL_MATH, REBOX, SEND_RETURNED,
-                    RANGE_ITER_HAS_NEXT, RANGE_ITER_NEXT,
+                    RANGE_ITER_HAS_NEXT, RANGE_ITER_NEXT, FOR_ITER_PAIR, PAIR_SECOND, FOR_ITER_ENUMERATED, ENUMERATE_INDEX,
                     LOAD_ASSERTION_ERROR -> false;
             case FOR_ITER -> !instruction.speculates();
             // an exact list, tuple or str indexed by an int: C all the way (IndexError aside)

@@ -159,6 +159,7 @@ public final class TypeInference implements Pass {
             case LOAD_LOCAL -> slotType(slots, ((Instr.LoadLocal) instruction).slot());
             case LOAD_LOCAL_CHECKED, LOAD_GLOBAL, LOAD_ATTR, LOAD_METHOD, LOAD_SUPER_ATTR, CALL, SUBSCRIPT, SLICE, TUPLE_ITEM, GET_ITER, LOAD_DEREF -> Type.OBJECT;
             case FOR_ITER -> ((Instr.ForIter) instruction).hint() == CacheHint.FOR_ITER_RANGE ? Type.INT.union(Type.NULL) : Type.TOP;
+            case FOR_ITER_PAIR, PAIR_SECOND, FOR_ITER_ENUMERATED -> Type.TOP;
             case LOAD_LOCAL_AND_CLEAR, METHOD_SELF, RESUMED_STACK_ITEM -> Type.TOP;
             case PUSH_EXC_INFO, WITH_EXCEPT_START -> Type.OBJECT;
             case CHECK_EXC_MATCH -> Type.BOOL;
@@ -197,7 +198,7 @@ public final class TypeInference implements Pass {
             case BUILD_STRING -> Type.STR;
             case UNBOX_FLOAT, FLOAT_ARITH, FLOAT_DIVIDE, FLOAT_CONSTANT, LOAD_LOCAL_FLOAT, INT_TO_FLOAT, CALL_MATH -> Type.CDOUBLE;
             case BOX_FLOAT -> Type.FLOAT;
-            case UNBOX_INT, INT_CONSTANT, INT_ARITH, RANGE_ITER_NEXT -> Type.CINT64;
+            case UNBOX_INT, INT_CONSTANT, INT_ARITH, RANGE_ITER_NEXT, ENUMERATE_INDEX -> Type.CINT64;
             case BOX_INT -> Type.INT;
             case INT_COMPARE, RANGE_ITER_HAS_NEXT -> Type.BOOL;
             case REBOX -> ((Instr.Rebox) instruction).number().type().boxed();
