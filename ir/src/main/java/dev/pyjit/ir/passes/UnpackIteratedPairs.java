@@ -119,8 +119,9 @@ public final class UnpackIteratedPairs implements Pass {
      * "zip" where the loop iterates over what {@code zip(a, b)} returned, "enumerate" for
      * {@code enumerate(...)}, the builtins unless the interpreter found a module's global of that
      * name; else null (a dict's items, say, whose pairs stay tuples). The iterator is the one value
-     * that enters the loop header from outside the loop (the others carry it round). A guess only,
-     * which decides how the FOR_ITER is compiled; its guard checks the iterator at each turn.
+     * made outside the loop that enters its header (the others carry it round, or bring it to an
+     * on-stack replacement). A guess only, which decides how the FOR_ITER is compiled; its guard
+     * checks the iterator at each turn.
      */
     private static String builtinThatMade(Function function, Block header, Value iterator) {
         int at = header.parameters().indexOf(iterator);
@@ -141,7 +142,8 @@ public final class UnpackIteratedPairs implements Pass {
                 }
             }
         }
-        entering.removeIf(value -> !definitions.containsKey(value));
+        // an on-stack replacement's frame brings the iterator its loop made before
+        entering.removeIf(value -> !definitions.containsKey(value) || definitions.get(value) instanceof Instr.ResumedStackItem);
         if (entering.size() != 1) {
             return null;
         }
