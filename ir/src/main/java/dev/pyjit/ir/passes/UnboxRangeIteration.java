@@ -40,20 +40,8 @@ public final class UnboxRangeIteration implements Pass {
 
     @Override
     public void run(Function function) {
-        Map<Block, Integer> predecessors = new HashMap<>();
-        for (Block block : function.blocks()) {
-            for (Edge edge : block.terminator().edges()) {
-                predecessors.merge(edge.target(), 1, Integer::sum);
-            }
-        }
-        for (Block block : List.copyOf(function.blocks())) {
-            List<Instr> instructions = block.instructions();
-            if (!instructions.isEmpty() && instructions.get(instructions.size() - 1) instanceof Instr.ForIter next
-                    && next.hint() == CacheHint.FOR_ITER_RANGE && next.resume() != null
-                    && block.terminator() instanceof Terminator.Branch branch && branch.condition() == Condition.IS_NULL
-                    && branch.operand().equals(next.result()) && predecessors.get(branch.ifFalse().target()) == 1) {
-                split(function, block, next, branch);
-            }
+        for (ForLoop loop : ForLoop.find(function, CacheHint.FOR_ITER_RANGE)) {
+            split(function, loop.header(), loop.next(), loop.branch());
         }
     }
 
@@ -164,7 +152,7 @@ public final class UnboxRangeIteration implements Pass {
 
     /** Whether the instructions or the terminator use any of the values. */
     private static boolean usedAfter(List<Instr> instructions, Terminator terminator, List<Value> values) {
-        return instructions.stream().anyMatch(instruction -> uses(instruction, values)) || terminator.operands().stream().anyMatch(values::contains);
+        return instructions.stream().anyMatch(instruction -> Uses.names(instruction, values)) || terminator.operands().stream().anyMatch(values::contains);
     }
 
     /** Whether the values are used (as operands, in states, on edges) only in these blocks. */
@@ -172,16 +160,6 @@ public final class UnboxRangeIteration implements Pass {
         Set<Block> allowed = Set.of(blocks);
         return function.blocks().stream().filter(block -> !allowed.contains(block))
                 .noneMatch(block -> usedAfter(block.instructions(), block.terminator(), values));
-    }
-
-    /** Whether the instruction uses any of the values, as an operand or in its states. */
-    private static boolean uses(Instr instruction, List<Value> values) {
-        boolean[] found = {false};
-        instruction.mapOperands(value -> {
-            found[0] |= values.contains(value);
-            return value;
-        });
-        return found[0];
     }
 
     /** The blocks the function's entry and its exception handlers reach without passing the block. */

@@ -37,20 +37,8 @@ public final class UnpackIteratedPairs implements Pass {
 
     @Override
     public void run(Function function) {
-        Map<Block, Integer> predecessors = new HashMap<>();
-        for (Block block : function.blocks()) {
-            for (Edge edge : block.terminator().edges()) {
-                predecessors.merge(edge.target(), 1, Integer::sum);
-            }
-        }
-        for (Block header : function.blocks()) {
-            List<Instr> instructions = header.instructions();
-            if (!instructions.isEmpty() && instructions.get(instructions.size() - 1) instanceof Instr.ForIter next
-                    && next.hint() == CacheHint.FOR_ITER_INERT && next.resume() != null
-                    && header.terminator() instanceof Terminator.Branch branch && branch.condition() == Condition.IS_NULL
-                    && branch.operand().equals(next.result()) && predecessors.get(branch.ifFalse().target()) == 1) {
-                fuse(function, header, next, branch);
-            }
+        for (ForLoop loop : ForLoop.find(function, CacheHint.FOR_ITER_INERT)) {
+            fuse(function, loop.header(), loop.next(), loop.branch());
         }
     }
 
@@ -200,7 +188,7 @@ public final class UnpackIteratedPairs implements Pass {
         own.addAll(unpacking.instructions());
         for (Block block : function.blocks()) {
             for (Instr instruction : block.instructions()) {
-                if (!own.contains(instruction) && names(instruction, tuples)) {
+                if (!own.contains(instruction) && Uses.names(instruction, tuples)) {
                     return true;
                 }
             }
@@ -211,12 +199,4 @@ public final class UnpackIteratedPairs implements Pass {
         return false;
     }
 
-    private static boolean names(Instr instruction, Set<Value> values) {
-        boolean[] found = {false};
-        instruction.mapOperands(value -> {
-            found[0] |= values.contains(value);
-            return value;
-        });
-        return found[0];
-    }
 }

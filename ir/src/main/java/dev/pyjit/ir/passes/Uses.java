@@ -35,6 +35,16 @@ final class Uses {
         return uses;
     }
 
+    /** Whether the instruction names any of the values, as an operand or in its states. */
+    static boolean names(Instr instruction, java.util.Collection<Value> values) {
+        boolean[] found = {false};
+        instruction.mapOperands(value -> {
+            found[0] |= values.contains(value);
+            return value;
+        });
+        return found[0];
+    }
+
     List<Instr> instructions(Value value) {
         return byInstructions.getOrDefault(value, List.of());
     }
