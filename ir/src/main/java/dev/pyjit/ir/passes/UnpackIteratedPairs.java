@@ -37,27 +37,35 @@ public final class UnpackIteratedPairs implements Pass {
 
     @Override
     public void run(Function function) {
+        Map<Value, Instr> definitions = null;
         for (ForLoop loop : ForLoop.find(function, CacheHint.FOR_ITER_INERT)) {
-            fuse(function, loop.header(), loop.next(), loop.branch());
+            List<Value> arguments = loop.branch().ifFalse().arguments();
+            int itemAt = arguments.size() - 1;
+            if (itemAt < 0 || arguments.indexOf(loop.next().result()) != itemAt
+                    || loop.branch().ifTrue().arguments().contains(loop.next().result())) {
+                continue;
+            }
+            Unpacking unpacking = unpacking(loop.body(), loop.body().parameters().get(itemAt));
+            if (unpacking == null) {
+                continue;
+            }
+            // the values the loops' iterators come from, found once (the fusions add none of them)
+            definitions = definitions != null ? definitions : definitions(function);
+            String maker = builtinThatMade(function, definitions, loop.header(), loop.next().iterator());
+            if (maker != null && !usedElsewhere(function, unpacking)) {
+                fuse(function, loop.header(), loop.next(), loop.branch(), unpacking, maker);
+            }
         }
     }
 
     /** The unpacking at the start of the body: its instructions, the tuple as each names it, the items in order. */
     private record Unpacking(List<Instr> instructions, Set<Value> tuples, Value first, Value second) {}
 
-    private static void fuse(Function function, Block header, Instr.ForIter next, Terminator.Branch branch) {
+    private static void fuse(Function function, Block header, Instr.ForIter next, Terminator.Branch branch, Unpacking unpacking,
+                             String maker) {
         List<Value> arguments = branch.ifFalse().arguments();
-        int itemAt = arguments.size() - 1;
-        if (itemAt < 0 || arguments.indexOf(next.result()) != itemAt || branch.ifTrue().arguments().contains(next.result())) {
-            return;
-        }
         Block body = branch.ifFalse().target();
-        Value item = body.parameters().get(itemAt);
-        Unpacking unpacking = unpacking(body, item);
-        String maker = builtinThatMade(function, header, next.iterator());
-        if (unpacking == null || maker == null || usedElsewhere(function, unpacking)) {
-            return;
-        }
+        Value item = body.parameters().get(arguments.size() - 1);
         List<Instr> start = body.instructions();
         start.subList(0, unpacking.instructions().size()).clear();
         item.setType(Type.OBJECT);
@@ -111,19 +119,13 @@ public final class UnpackIteratedPairs implements Pass {
      * on-stack replacement). A guess only, which decides how the FOR_ITER is compiled; its guard
      * checks the iterator at each turn.
      */
-    private static String builtinThatMade(Function function, Block header, Value iterator) {
+    private static String builtinThatMade(Function function, Map<Value, Instr> definitions, Block header, Value iterator) {
         int at = header.parameters().indexOf(iterator);
         if (at < 0) {
             return null;
         }
-        Map<Value, Instr> definitions = new HashMap<>();
         List<Value> entering = new ArrayList<>();
         for (Block block : function.blocks()) {
-            for (Instr instruction : block.instructions()) {
-                if (instruction.result() != null) {
-                    definitions.put(instruction.result(), instruction);
-                }
-            }
             for (Edge edge : block.terminator().edges()) {
                 if (edge.target() == header) {
                     entering.add(edge.arguments().get(at));
@@ -148,6 +150,18 @@ public final class UnpackIteratedPairs implements Pass {
             return name.equals("zip") && arguments == 2 || name.equals("enumerate") && (arguments == 1 || arguments == 2) ? name : null;
         }
         return null;
+    }
+
+    private static Map<Value, Instr> definitions(Function function) {
+        Map<Value, Instr> definitions = new HashMap<>();
+        for (Block block : function.blocks()) {
+            for (Instr instruction : block.instructions()) {
+                if (instruction.result() != null) {
+                    definitions.put(instruction.result(), instruction);
+                }
+            }
+        }
+        return definitions;
     }
 
     /**
