@@ -70,7 +70,7 @@ public final class UnboxParameters implements Pass {
         }
         splitBranchesInto(function, candidates);
         Map<Value, List<Incoming>> incoming = incoming(function);
-        Map<Value, Instr> definitions = definitions(function);
+        Map<Value, Instr> definitions = Uses.definitions(function);
         boolean changed = true;
         while (changed) {
             changed = candidates.removeIf(parameter -> !convertible(function, parameter, candidates)
@@ -136,18 +136,6 @@ public final class UnboxParameters implements Pass {
             }
         }
         return incoming;
-    }
-
-    private static Map<Value, Instr> definitions(Function function) {
-        Map<Value, Instr> definitions = new HashMap<>();
-        for (Block block : function.blocks()) {
-            for (Instr instruction : block.instructions()) {
-                if (instruction.result() != null) {
-                    definitions.put(instruction.result(), instruction);
-                }
-            }
-        }
-        return definitions;
     }
 
     /**

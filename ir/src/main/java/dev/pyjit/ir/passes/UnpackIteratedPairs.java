@@ -50,7 +50,7 @@ public final class UnpackIteratedPairs implements Pass {
                 continue;
             }
             // the values the loops' iterators come from, found once (the fusions add none of them)
-            definitions = definitions != null ? definitions : definitions(function);
+            definitions = definitions != null ? definitions : Uses.definitions(function);
             String maker = builtinThatMade(function, definitions, loop.header(), loop.next().iterator());
             if (maker != null && !usedElsewhere(function, unpacking)) {
                 fuse(function, loop.header(), loop.next(), loop.branch(), unpacking, maker);
@@ -150,18 +150,6 @@ public final class UnpackIteratedPairs implements Pass {
             return name.equals("zip") && arguments == 2 || name.equals("enumerate") && (arguments == 1 || arguments == 2) ? name : null;
         }
         return null;
-    }
-
-    private static Map<Value, Instr> definitions(Function function) {
-        Map<Value, Instr> definitions = new HashMap<>();
-        for (Block block : function.blocks()) {
-            for (Instr instruction : block.instructions()) {
-                if (instruction.result() != null) {
-                    definitions.put(instruction.result(), instruction);
-                }
-            }
-        }
-        return definitions;
     }
 
     /**

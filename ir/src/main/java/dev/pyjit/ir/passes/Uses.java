@@ -35,6 +35,19 @@ final class Uses {
         return uses;
     }
 
+    /** The instruction that defines each value an instruction defines (block parameters are not among them). */
+    static Map<Value, Instr> definitions(Function function) {
+        Map<Value, Instr> definitions = new HashMap<>();
+        for (Block block : function.blocks()) {
+            for (Instr instruction : block.instructions()) {
+                if (instruction.result() != null) {
+                    definitions.put(instruction.result(), instruction);
+                }
+            }
+        }
+        return definitions;
+    }
+
     /** Whether the instruction names any of the values, as an operand or in its states. */
     static boolean names(Instr instruction, java.util.Collection<Value> values) {
         boolean[] found = {false};
