@@ -1883,6 +1883,20 @@ PyObject *pyjit_max_if_builtin(PyObject *callable, PyObject *a, PyObject *b) {
     return extreme_if_builtin(callable, pyjit_builtin_max, a, b, 1);
 }
 
+/* xs.append(x) computed where the callable is list.append (the method descriptor LOAD_ATTR's method
+ * form found) and xs an exact list, as CALL_LIST_APPEND appends: None (a new reference); NULL,
+ * with no error, where the call is to be made (a list out of memory: the call raises it again). */
+PyObject *pyjit_list_append_if_builtin(PyObject *callable, PyObject *self, PyObject *item) {
+    if (callable != pyjit_list_append_method || !PyList_CheckExact(self)) {
+        return NULL;
+    }
+    if (PyList_Append(self, item) < 0) {
+        PyErr_Clear();
+        return NULL;
+    }
+    return computed(Py_NewRef(Py_None));
+}
+
 /* The calls pyjit_slow_call does not make straight: the interpreter's generic CALL. */
 static PyObject *generic_call(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *callable, PyObject *self_or_null,
                               PyObject **args, int nargs, int kwnames_const) {

@@ -805,6 +805,10 @@ public final class IrBuilder {
         calleeOffsets.put(method, current.offset());
         pushMethodSelf(method);
         calleeSelves.put(method, peek(1));
+        // the interpreter found a method of a type whose instances have no dict: a list's, perhaps
+        if (hint == CacheHint.ATTR_METHOD_NO_DICT && code.names().get(nameIndex).equals("append")) {
+            builtinCallees.put(method, "list.append");
+        }
     }
 
     /** LOAD_SUPER_ATTR pops (super, class, self) and pushes the attribute, then in its method form the self or NULL. */

@@ -401,6 +401,43 @@ class IrBuilderTest {
         }
     }
 
+    /**
+     * {@code xs.append(x)} where the interpreter found a method of a type without instance dicts is
+     * list.append computed in place (the runtime checks the callable and the list); an append of a
+     * class with its own, which the interpreter found in a class with instance dicts, is called.
+     */
+    @Test
+    void aListsAppendIsComputedInPlace() throws Unsupported {
+        PyObject globals = EmbeddedPython.run("""
+                class Log:
+                    def __init__(self):
+                        self.items = []
+                    def append(self, item):
+                        self.items.append(item)
+                def squares(n):
+                    out = []
+                    for i in range(n):
+                        out.append(i * i)
+                    return out
+                def logged(log, n):
+                    for i in range(n):
+                        log.append(i)
+                for _ in range(10):
+                    squares(5)
+                    logged(Log(), 5)
+                """);
+        try {
+            // range(n), then the append
+            assertEquals(java.util.Arrays.asList(null, Intrinsic.LIST_APPEND),
+                    calls(IrBuilder.build(EmbeddedPython.code(globals, "squares"))).stream().map(Instr.Call::intrinsic).toList());
+            assertEquals(java.util.Arrays.asList(null, null),
+                    calls(IrBuilder.build(EmbeddedPython.code(globals, "logged"))).stream().map(Instr.Call::intrinsic).toList(),
+                    "Log.append is called");
+        } finally {
+            Py_DecRef(globals);
+        }
+    }
+
     private static int methodLoadOffset(CodeObject code) throws Unsupported {
         return IrBuilder.build(code).blocks().stream().flatMap(block -> block.instructions().stream())
                 .filter(Instr.LoadMethod.class::isInstance).findFirst().orElseThrow().state().offset();

@@ -21,27 +21,44 @@ public enum Intrinsic {
     /** {@code min(a, b)} of floats and one-digit ints: b if b < a, else a (the very object). */
     MIN(2),
     /** {@code max(a, b)} of floats and one-digit ints: b if b > a, else a. */
-    MAX(2);
+    MAX(2),
+    /**
+     * {@code xs.append(x)}, the method list.append called on an exact list (a method: the call
+     * passes its self too): x appended, None.
+     */
+    LIST_APPEND("list.append", 1);
 
-    /** How many positional arguments the call passes. */
+    /** How many positional arguments the call passes (a method's self aside). */
     public final int arguments;
+    private final String pythonName;
 
     Intrinsic(int arguments) {
         this.arguments = arguments;
+        this.pythonName = name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    Intrinsic(String pythonName, int arguments) {
+        this.arguments = arguments;
+        this.pythonName = pythonName;
     }
 
     /** The builtin of this name called with {@code count} positional arguments, or null. */
     public static Intrinsic of(String name, int count) {
         for (Intrinsic intrinsic : values()) {
-            if (intrinsic.pythonName().equals(name) && intrinsic.arguments == count) {
+            if (intrinsic.pythonName.equals(name) && intrinsic.arguments == count) {
                 return intrinsic;
             }
         }
         return null;
     }
 
-    /** The builtin's name, as printed at the call. */
+    /** The builtin's name, as printed at the call: a method's with its type's. */
     public String pythonName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return pythonName;
+    }
+
+    /** Whether the builtin is a method, called with a self. */
+    public boolean isMethod() {
+        return pythonName.contains(".");
     }
 }

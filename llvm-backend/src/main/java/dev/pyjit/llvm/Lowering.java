@@ -670,14 +670,19 @@ final class Lowering {
             case ABS -> "pyjit_abs_if_builtin";
             case MIN -> "pyjit_min_if_builtin";
             case MAX -> "pyjit_max_if_builtin";
+            case LIST_APPEND -> "pyjit_list_append_if_builtin";
         };
+        List<Value> passed = new java.util.ArrayList<>(call.arguments());
+        if (call.intrinsic().isMethod()) {
+            passed.add(0, call.selfOrNull());
+        }
         List<LLVMValueRef> operands = new java.util.ArrayList<>(List.of(use(call.callable())));
-        call.arguments().forEach(argument -> operands.add(use(argument)));
+        passed.forEach(argument -> operands.add(use(argument)));
         LLVMValueRef computed = call(helper, operands.toArray(LLVMValueRef[]::new));
         LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(context, llvmFunction, "intrinsic_done");
         LLVMBasicBlockRef made = LLVMAppendBasicBlockInContext(context, llvmFunction, "call_made");
         LLVMBuildCondBr(builder, isNull(computed), made, done);
-        return joinedWithMadeCall(call, call.arguments(), done, computed, made);
+        return joinedWithMadeCall(call, passed, done, computed, made);
     }
 
     /** The inlined body's blocks, from the insertion point on; its returns go to {@link #inlineReturned}. */
