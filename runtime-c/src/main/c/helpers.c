@@ -1897,6 +1897,26 @@ PyObject *pyjit_list_append_if_builtin(PyObject *callable, PyObject *self, PyObj
     return computed(Py_NewRef(Py_None));
 }
 
+/* d.get(key, fallback) computed where the callable is dict.get, d an exact dict whose keys are all
+ * strs and the key an exact str, so that the lookup runs no __eq__ or __hash__ of Python's: the
+ * value or the fallback (a new reference); NULL, with no error, where the call is to be made. */
+PyObject *pyjit_dict_get_if_builtin(PyObject *callable, PyObject *self, PyObject *key, PyObject *fallback) {
+    if (callable != pyjit_dict_get_method || !PyDict_CheckExact(self) || !PyUnicode_CheckExact(key)
+            || !DK_IS_UNICODE(((PyDictObject *)self)->ma_keys)) {
+        return NULL;
+    }
+    PyObject *value = PyDict_GetItemWithError(self, key);
+    if (value == NULL && PyErr_Occurred()) {
+        PyErr_Clear();  /* out of memory hashing the key: the call made instead raises it */
+        return NULL;
+    }
+    return computed(Py_NewRef(value != NULL ? value : fallback));
+}
+
+PyObject *pyjit_dict_get_or_none_if_builtin(PyObject *callable, PyObject *self, PyObject *key) {
+    return pyjit_dict_get_if_builtin(callable, self, key, Py_None);
+}
+
 /* The calls pyjit_slow_call does not make straight: the interpreter's generic CALL. */
 static PyObject *generic_call(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *callable, PyObject *self_or_null,
                               PyObject **args, int nargs, int kwnames_const) {

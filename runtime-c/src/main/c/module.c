@@ -629,6 +629,7 @@ PyjitStackBounds pyjit_stack_bounds[256];
 
 PyObject *pyjit_builtin_len;
 PyObject *pyjit_list_append_method;
+PyObject *pyjit_dict_get_method;
 PyObject *pyjit_builtin_isinstance;
 PyObject *pyjit_builtin_abs;
 PyObject *pyjit_builtin_min;
@@ -1252,8 +1253,9 @@ PyMODINIT_FUNC PyInit__pyjit_rt(void) {
     pyjit_builtin_max = builtins == NULL ? NULL : PyObject_GetAttrString(builtins, "max");
     Py_XDECREF(builtins);
     pyjit_list_append_method = PyObject_GetAttrString((PyObject *)&PyList_Type, "append");
+    pyjit_dict_get_method = PyObject_GetAttrString((PyObject *)&PyDict_Type, "get");
     if (pyjit_builtin_len == NULL || pyjit_builtin_isinstance == NULL || pyjit_builtin_abs == NULL || pyjit_builtin_min == NULL
-            || pyjit_builtin_max == NULL || pyjit_list_append_method == NULL) {
+            || pyjit_builtin_max == NULL || pyjit_list_append_method == NULL || pyjit_dict_get_method == NULL) {
         return NULL;
     }
     return PyModule_Create(&module_def);

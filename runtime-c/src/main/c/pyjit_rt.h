@@ -234,14 +234,17 @@ extern PyObject *pyjit_builtin_isinstance;
 extern PyObject *pyjit_builtin_abs;
 extern PyObject *pyjit_builtin_min;
 extern PyObject *pyjit_builtin_max;
-/* list.append, the method descriptor */
+/* list.append and dict.get, the method descriptors */
 extern PyObject *pyjit_list_append_method;
+extern PyObject *pyjit_dict_get_method;
 PyObject *pyjit_len_if_builtin(PyObject *callable, PyObject *argument);
 PyObject *pyjit_isinstance_if_builtin(PyObject *callable, PyObject *object, PyObject *cls);
 PyObject *pyjit_abs_if_builtin(PyObject *callable, PyObject *x);
 PyObject *pyjit_min_if_builtin(PyObject *callable, PyObject *a, PyObject *b);
 PyObject *pyjit_max_if_builtin(PyObject *callable, PyObject *a, PyObject *b);
 PyObject *pyjit_list_append_if_builtin(PyObject *callable, PyObject *self, PyObject *item);
+PyObject *pyjit_dict_get_if_builtin(PyObject *callable, PyObject *self, PyObject *key, PyObject *fallback);
+PyObject *pyjit_dict_get_or_none_if_builtin(PyObject *callable, PyObject *self, PyObject *key);
 extern PyLongObject pyjit_unbound_int;
 /* The type of an iterator over an ASCII str, which CPython does not export (the other str's is
  * PyUnicodeIter_Type): taken from such an iterator as the runtime loads. */

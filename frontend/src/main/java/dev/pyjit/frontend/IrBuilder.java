@@ -80,6 +80,8 @@ public final class IrBuilder {
     private final Map<Value, Integer> calleeOffsets = new HashMap<>();
     /** The names of the globals the interpreter found in builtins and that are called. */
     private final Map<Value, String> builtinCallees = new HashMap<>();
+    /** The builtin methods compiled code computes itself ({@link Intrinsic}), by the name a call looks up. */
+    private static final Map<String, String> BUILTIN_METHODS = Map.of("append", "list.append", "get", "dict.get");
     private final Map<Value, Value> calleeSelves = new HashMap<>();
     /** The bodies built for inlining, by callee identity and call form, so that each is built and optimised once (null: none). */
     private final Map<String, java.util.Optional<Inlined>> inlinedBodies = new HashMap<>();
@@ -805,9 +807,10 @@ public final class IrBuilder {
         calleeOffsets.put(method, current.offset());
         pushMethodSelf(method);
         calleeSelves.put(method, peek(1));
-        // the interpreter found a method of a type whose instances have no dict: a list's, perhaps
-        if (hint == CacheHint.ATTR_METHOD_NO_DICT && code.names().get(nameIndex).equals("append")) {
-            builtinCallees.put(method, "list.append");
+        // the interpreter found a method of a type whose instances have no dict: a list's or a dict's, perhaps
+        String builtin = BUILTIN_METHODS.get(code.names().get(nameIndex));
+        if (hint == CacheHint.ATTR_METHOD_NO_DICT && builtin != null) {
+            builtinCallees.put(method, builtin);
         }
     }
 

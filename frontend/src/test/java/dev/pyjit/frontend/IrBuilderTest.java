@@ -402,12 +402,13 @@ class IrBuilderTest {
     }
 
     /**
-     * {@code xs.append(x)} where the interpreter found a method of a type without instance dicts is
-     * list.append computed in place (the runtime checks the callable and the list); an append of a
-     * class with its own, which the interpreter found in a class with instance dicts, is called.
+     * {@code xs.append(x)} and {@code d.get(k)} where the interpreter found a method of a type
+     * without instance dicts are list.append and dict.get computed in place (the runtime checks the
+     * callable and its self); an append of a class with its own, which the interpreter found in a
+     * class with instance dicts, is called.
      */
     @Test
-    void aListsAppendIsComputedInPlace() throws Unsupported {
+    void aListsAppendAndADictsGetAreComputedInPlace() throws Unsupported {
         PyObject globals = EmbeddedPython.run("""
                 class Log:
                     def __init__(self):
@@ -422,9 +423,12 @@ class IrBuilderTest {
                 def logged(log, n):
                     for i in range(n):
                         log.append(i)
+                def lookups(d, k):
+                    return d.get(k, 0) + (d.get(k) or 0)
                 for _ in range(10):
                     squares(5)
                     logged(Log(), 5)
+                    lookups({"a": 1}, "a")
                 """);
         try {
             // range(n), then the append
@@ -433,6 +437,8 @@ class IrBuilderTest {
             assertEquals(java.util.Arrays.asList(null, null),
                     calls(IrBuilder.build(EmbeddedPython.code(globals, "logged"))).stream().map(Instr.Call::intrinsic).toList(),
                     "Log.append is called");
+            assertEquals(List.of(Intrinsic.DICT_GET, Intrinsic.DICT_GET_OR_NONE),
+                    calls(IrBuilder.build(EmbeddedPython.code(globals, "lookups"))).stream().map(Instr.Call::intrinsic).toList());
         } finally {
             Py_DecRef(globals);
         }

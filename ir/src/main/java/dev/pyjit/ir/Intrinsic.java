@@ -26,7 +26,14 @@ public enum Intrinsic {
      * {@code xs.append(x)}, the method list.append called on an exact list (a method: the call
      * passes its self too): x appended, None.
      */
-    LIST_APPEND("list.append", 1);
+    LIST_APPEND("list.append", 1),
+    /**
+     * {@code d.get(key, default)}, the method dict.get called on an exact dict whose keys are all
+     * strs, with an exact str key: no {@code __eq__} or {@code __hash__} of Python's can run.
+     */
+    DICT_GET("dict.get", 2),
+    /** {@code d.get(key)} as {@link #DICT_GET}, None for a missing key. */
+    DICT_GET_OR_NONE("dict.get", 1);
 
     /** How many positional arguments the call passes (a method's self aside). */
     public final int arguments;
