@@ -2576,6 +2576,14 @@ static inline PyObject *next_of(PyObject *iterator) {
     return item != NULL ? item : (*Py_TYPE(iterator)->tp_iternext)(iterator);
 }
 
+/* An iterator that gave no item ended the loop if all it raised was StopIteration: cleared, as
+ * FOR_ITER clears it. */
+static inline void clear_stop_iteration(void) {
+    if (PyErr_Occurred() && PyErr_ExceptionMatches(PyExc_StopIteration)) {
+        PyErr_Clear();
+    }
+}
+
 /* A result tuple zip or enumerate made again: the GC may have untracked it meanwhile (bpo-42536). */
 static inline PyObject *recycled(PyObject *result) {
     if (!_PyObject_GC_IS_TRACKED(result)) {
@@ -2642,8 +2650,8 @@ static PyObject *enumerate_next_reusing(PyjitEnumerate *enumerate, int *answered
 static PYJIT_SPECIALISED PyObject *zip_or_enumerate_next(PyObject *iterator, int *answered) {
     PyObject *next = Py_IS_TYPE(iterator, &PyZip_Type) ? zip_next_reusing((PyjitZip *)iterator, answered)
                                                        : enumerate_next_reusing((PyjitEnumerate *)iterator, answered);
-    if (next == NULL && *answered && PyErr_Occurred() && PyErr_ExceptionMatches(PyExc_StopIteration)) {
-        PyErr_Clear();
+    if (next == NULL && *answered) {
+        clear_stop_iteration();
     }
     return next;
 }
@@ -2673,8 +2681,8 @@ PYJIT_SLOW PyObject *pyjit_slow_for_iter(PyObject *iterator) {
         }
     }
     PyObject *next = (*Py_TYPE(iterator)->tp_iternext)(iterator);
-    if (next == NULL && PyErr_Occurred() && PyErr_ExceptionMatches(PyExc_StopIteration)) {
-        PyErr_Clear();
+    if (next == NULL) {
+        clear_stop_iteration();
     }
     return next;
 }
@@ -2701,49 +2709,25 @@ PYJIT_SPECIALISED PyObject *pyjit_for_iter_inert(PyObject *iterator) {
     return pyjit_slow_for_iter(iterator);
 }
 
-/* Where compiled code takes a FOR_ITER's item apart at once (FOR_ITER_PAIR): a zip of two iterators
- * or an enumerate, whose next items run no Python code (as pyjit_is_iterator_of's FOR_ITER case). */
+/* Where compiled code takes a zip's pair apart at once (FOR_ITER_PAIR): a zip of two iterators, not
+ * strict (a strict zip checks the lengths as it ends), whose next items run no Python code (as
+ * pyjit_is_iterator_of's FOR_ITER case). */
 PYJIT_SPECIALISED int pyjit_is_pair_iterator(PyObject *iterator) {
-    int pairs = Py_IS_TYPE(iterator, &PyZip_Type) ? ((PyjitZip *)iterator)->tuplesize == 2 : Py_IS_TYPE(iterator, &PyEnum_Type);
-    return pairs && (over_inert_leaves(iterator) || inert_iterator(iterator, 3));
+    return Py_IS_TYPE(iterator, &PyZip_Type) && ((PyjitZip *)iterator)->tuplesize == 2 && !((PyjitZip *)iterator)->strict
+           && (over_inert_leaves(iterator) || inert_iterator(iterator, 3));
 }
 
-/* FOR_ITER and UNPACK_SEQUENCE 2 over an iterator pyjit_is_pair_iterator accepted: the pair's first
- * item, its second in *second (new references), as zip_next and enum_next make them but without
- * their tuple; NULL and *second NULL where the iterator ended (StopIteration cleared) or raised. A
- * strict zip, and an enumerate whose index has passed what a Py_ssize_t holds, make their tuple. */
+/* FOR_ITER and UNPACK_SEQUENCE 2 over a zip pyjit_is_pair_iterator accepted, as zip_next takes its
+ * items but without its tuple: the first item, the second in *second (new references); NULL and
+ * *second NULL where an iterator ended (the first's item dropped, as zip_next drops it) or raised. */
 PYJIT_SPECIALISED PyObject *pyjit_for_iter_pair(PyObject *iterator, PyObject **second) {
-    *second = NULL;
-    PyObject *first = NULL, *next = NULL;
-    if (Py_IS_TYPE(iterator, &PyZip_Type) && !((PyjitZip *)iterator)->strict) {
-        PyObject *iterators = ((PyjitZip *)iterator)->ittuple;
-        first = next_of(PyTuple_GET_ITEM(iterators, 0));
-        next = first == NULL ? NULL : next_of(PyTuple_GET_ITEM(iterators, 1));
-        if (next == NULL) {
-            Py_CLEAR(first);
-        }
-    } else if (Py_IS_TYPE(iterator, &PyEnum_Type) && ((PyjitEnumerate *)iterator)->en_index != PY_SSIZE_T_MAX) {
-        PyjitEnumerate *enumerate = (PyjitEnumerate *)iterator;
-        next = next_of(enumerate->en_sit);
-        first = next == NULL ? NULL : pyjit_int_box(enumerate->en_index);
-        if (first == NULL) {
-            Py_CLEAR(next);
-        } else {
-            enumerate->en_index++;
-        }
-    } else {
-        PyObject *pair = pyjit_slow_for_iter(iterator);
-        if (pair == NULL) {
-            return NULL;
-        }
-        first = Py_NewRef(PyTuple_GET_ITEM(pair, 0));
-        next = Py_NewRef(PyTuple_GET_ITEM(pair, 1));
-        Py_DECREF(pair);
+    PyObject *iterators = ((PyjitZip *)iterator)->ittuple;
+    PyObject *first = next_of(PyTuple_GET_ITEM(iterators, 0));
+    *second = first == NULL ? NULL : next_of(PyTuple_GET_ITEM(iterators, 1));
+    if (*second == NULL) {
+        Py_CLEAR(first);
+        clear_stop_iteration();
     }
-    if (first == NULL && PyErr_Occurred() && PyErr_ExceptionMatches(PyExc_StopIteration)) {
-        PyErr_Clear();
-    }
-    *second = next;
     return first;
 }
 
@@ -2762,8 +2746,8 @@ PYJIT_SPECIALISED PyObject *pyjit_for_iter_enumerated(PyObject *iterator) {
     PyObject *item = next_of(enumerate->en_sit);
     if (item != NULL) {
         enumerate->en_index++;
-    } else if (PyErr_Occurred() && PyErr_ExceptionMatches(PyExc_StopIteration)) {
-        PyErr_Clear();
+    } else {
+        clear_stop_iteration();
     }
     return item;
 }

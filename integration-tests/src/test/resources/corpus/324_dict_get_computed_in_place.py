@@ -45,13 +45,13 @@ def count_words(words):
 
 
 def lookup_all(d, keys):
-    found = []
+    found = ()  # no list.append here: dict.get is the one builtin method computed in this program
     for k in keys:
         try:
-            found.append((d.get(k), d.get(k, "-")))
+            found += ((d.get(k), d.get(k, "-")),)
         except TypeError as error:
-            found.append(str(error))
-    return found
+            found += (str(error),)
+    return list(found)
 
 
 def with_locals_seen(d, keys):

@@ -48,6 +48,9 @@ import java.util.function.BiFunction;
  * (except blocks, finally and with cleanups) are built like any other code.
  */
 public final class IrBuilder {
+    /** The builtin methods compiled code computes itself ({@link Intrinsic}), by the name a call looks up. */
+    private static final Map<String, String> BUILTIN_METHODS = Map.of("append", "list.append", "get", "dict.get");
+
     /** The CALL_INTRINSIC_1 that has an IR instruction of its own (unary +); the others call the intrinsic. */
     private static final int INTRINSIC_UNARY_POSITIVE = 5;
     /**
@@ -78,10 +81,12 @@ public final class IrBuilder {
     private final Map<Integer, Callee> callees;
     /** Each callable so loaded: that instruction's offset, and the self (or NULL) pushed with it, for the call that calls it. */
     private final Map<Value, Integer> calleeOffsets = new HashMap<>();
-    /** The names of the globals the interpreter found in builtins and that are called. */
+    /**
+     * The builtins a call may reach, as {@link Intrinsic} names them: the globals the interpreter
+     * found in builtins, and the methods it found in a type without instance dicts that have the
+     * name of a builtin method ({@link #BUILTIN_METHODS}).
+     */
     private final Map<Value, String> builtinCallees = new HashMap<>();
-    /** The builtin methods compiled code computes itself ({@link Intrinsic}), by the name a call looks up. */
-    private static final Map<String, String> BUILTIN_METHODS = Map.of("append", "list.append", "get", "dict.get");
     private final Map<Value, Value> calleeSelves = new HashMap<>();
     /** The bodies built for inlining, by callee identity and call form, so that each is built and optimised once (null: none). */
     private final Map<String, java.util.Optional<Inlined>> inlinedBodies = new HashMap<>();

@@ -450,7 +450,7 @@ public sealed interface Instr {
         public boolean speculates() { return hint != CacheHint.NONE; }
     }
 
-    /** A zip's or an enumerate's next pair, unpacked (see {@link Op#FOR_ITER_PAIR}); the result is its first item. */
+    /** A zip's next pair, unpacked (see {@link Op#FOR_ITER_PAIR}); the result is its first item. */
     record ForIterPair(Value result, Value iterator, FrameState state, ResumeState resume) implements Instr {
         public Op op() { return Op.FOR_ITER_PAIR; }
         public List<Value> operands() { return List.of(iterator); }

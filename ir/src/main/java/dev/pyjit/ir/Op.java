@@ -141,10 +141,10 @@ public enum Op {
     /** A range iterator's next item as a 64-bit value, taken from it: only where RANGE_ITER_HAS_NEXT said there is one. */
     RANGE_ITER_NEXT,
     /**
-     * FOR_ITER over a zip of two iterators or an enumerate, with the UNPACK_SEQUENCE of its item: the
-     * pair's first item (C NULL when the iterator is exhausted), and the PAIR_SECOND right after it
-     * the second, with no tuple made between them. Any other iterator, or one whose next item could
-     * run Python code, resumes in the interpreter at the FOR_ITER.
+     * FOR_ITER over a zip of two iterators, with the UNPACK_SEQUENCE of its item: the pair's first
+     * item (C NULL when the zip is exhausted), and the PAIR_SECOND right after it the second, with no
+     * tuple made between them. Any other iterator, a strict zip, or one whose next item could run
+     * Python code resumes in the interpreter at the FOR_ITER.
      */
     FOR_ITER_PAIR(RAISES),
     /** The second item of the FOR_ITER_PAIR just before it (C NULL where that one ended the loop). */

@@ -23,11 +23,12 @@ import java.util.Set;
  * {@code for x, y in zip(xs, ys)} and {@code for i, x in enumerate(xs)}: where the loop's FOR_ITER
  * speculates that its iterator's next item runs no Python code ({@link CacheHint#FOR_ITER_INERT}),
  * the iterator comes from such a call, and the loop body starts by unpacking the item into two, the
- * FOR_ITER and the unpacking become one step ({@link Instr.ForIterPair}, {@link Instr.PairSecond}):
- * the two items go from the iterators straight into the body. The tuple zip and enumerate fill for
- * each pair, and the references it takes to its items and gives back a round later, are never
- * made; the guard at the FOR_ITER checks that the iterator is a zip of two or an enumerate, so the
- * unpacking cannot fail. An enumerate's index comes out as a number ({@link Instr.ForIterEnumerated}).
+ * FOR_ITER and the unpacking become one step: a zip's two items go from its iterators straight
+ * into the body ({@link Instr.ForIterPair}, {@link Instr.PairSecond}), an enumerate's item too and
+ * its index as a number ({@link Instr.ForIterEnumerated}, {@link Instr.EnumerateIndex}). The tuple
+ * zip and enumerate fill for each pair, and the references it takes to its items and gives back a
+ * round later, are never made; the guard at the FOR_ITER checks that the iterator is a zip of two
+ * or an enumerate, so the unpacking cannot fail.
  */
 public final class UnpackIteratedPairs implements Pass {
     @Override
@@ -52,8 +53,17 @@ public final class UnpackIteratedPairs implements Pass {
             // the values the loops' iterators come from, found once (the fusions add none of them)
             definitions = definitions != null ? definitions : Uses.definitions(function);
             String maker = builtinThatMade(function, definitions, loop.header(), loop.next().iterator());
-            if (maker != null && !usedElsewhere(function, unpacking)) {
-                fuse(function, loop.header(), loop.next(), loop.branch(), unpacking, maker);
+            int iteratorAt = arguments.indexOf(loop.next().iterator());
+            if (maker == null || maker.equals("enumerate") && iteratorAt < 0 || usedElsewhere(function, unpacking)) {
+                continue;
+            }
+            Value item = loop.body().parameters().get(itemAt);
+            loop.body().instructions().subList(0, unpacking.instructions().size()).clear();
+            item.setType(Type.OBJECT);
+            if (maker.equals("zip")) {
+                zipped(function, loop.header(), loop.next(), loop.branch(), item, unpacking);
+            } else {
+                enumerated(function, loop.header(), loop.next(), loop.body(), loop.body().parameters().get(iteratorAt), unpacking);
             }
         }
     }
@@ -61,19 +71,10 @@ public final class UnpackIteratedPairs implements Pass {
     /** The unpacking at the start of the body: its instructions, the tuple as each names it, the items in order. */
     private record Unpacking(List<Instr> instructions, Set<Value> tuples, Value first, Value second) {}
 
-    private static void fuse(Function function, Block header, Instr.ForIter next, Terminator.Branch branch, Unpacking unpacking,
-                             String maker) {
+    /** A zip's pair: its first item where the tuple was, its second a new parameter of the body. */
+    private static void zipped(Function function, Block header, Instr.ForIter next, Terminator.Branch branch, Value item, Unpacking unpacking) {
         List<Value> arguments = branch.ifFalse().arguments();
         Block body = branch.ifFalse().target();
-        Value item = body.parameters().get(arguments.size() - 1);
-        List<Instr> start = body.instructions();
-        start.subList(0, unpacking.instructions().size()).clear();
-        item.setType(Type.OBJECT);
-        int iteratorAt = arguments.indexOf(next.iterator());
-        if (maker.equals("enumerate") && iteratorAt >= 0) {
-            enumerate(function, header, next, body, body.parameters().get(iteratorAt), unpacking);
-            return;
-        }
         Value second = function.addParameter(body, Type.OBJECT);
         function.replaceUses(Map.of(unpacking.first(), item, unpacking.second(), second));
 
@@ -92,7 +93,7 @@ public final class UnpackIteratedPairs implements Pass {
      * unboxed where the body only counts and indexes with it (the interpreter allocates an int for
      * each index past 256). A failed box is an error of the FOR_ITER, the item released.
      */
-    private static void enumerate(Function function, Block header, Instr.ForIter next, Block body, Value iterator, Unpacking unpacking) {
+    private static void enumerated(Function function, Block header, Instr.ForIter next, Block body, Value iterator, Unpacking unpacking) {
         List<Instr> instructions = header.instructions();
         instructions.set(instructions.size() - 1, new Instr.ForIterEnumerated(next.result(), next.iterator(), next.state(), next.resume()));
         Map<Value, Value> inBody = new HashMap<>();

@@ -147,22 +147,22 @@ class UnpackIteratedPairsTest {
     @Test
     void pairsOfAnotherIteratorStayTuples() {
         Function fn = loop("sorted", CacheHint.FOR_ITER_INERT, false);
-        String before = Printer.printTyped(fn);
-        new UnpackIteratedPairs().run(fn);
-        assertEquals(before, Printer.printTyped(fn));
+        assertUnchanged(fn);
     }
 
     @Test
     void aLoopWhoseIteratorWasNotSpeculatedInertKeepsItsTuples() {
         Function fn = loop("zip", CacheHint.NONE, false);
-        String before = Printer.printTyped(fn);
-        new UnpackIteratedPairs().run(fn);
-        assertEquals(before, Printer.printTyped(fn));
+        assertUnchanged(fn);
     }
 
     @Test
     void aTupleTheBodyAlsoKeepsIsMade() {
         Function fn = loop("zip", CacheHint.FOR_ITER_INERT, true);
+        assertUnchanged(fn);
+    }
+
+    private static void assertUnchanged(Function fn) {
         String before = Printer.printTyped(fn);
         new UnpackIteratedPairs().run(fn);
         assertEquals(before, Printer.printTyped(fn));
