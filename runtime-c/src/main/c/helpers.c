@@ -2687,11 +2687,23 @@ PYJIT_SLOW PyObject *pyjit_slow_for_iter(PyObject *iterator) {
     return next;
 }
 
+/* A generator's next item, its return value dropped as FOR_ITER drops it. */
+static PyObject *generator_item(PyThreadState *tstate, PyObject *generator) {
+    PyObject *item;
+    if (pyjit_resume_generator(tstate, generator, &item) == PYGEN_RETURN) {
+        Py_CLEAR(item);
+    }
+    return item;
+}
+
 /* A list's next item inline in compiled loops, the commonest; everything else in the runtime
  * library (inlined whole, zip's and enumerate's paths made the call too big to inline at all). */
-PyObject *pyjit_for_iter(PyObject *iterator) {
+PyObject *pyjit_for_iter(PyThreadState *tstate, PyObject *iterator) {
     PyObject *item = Py_IS_TYPE(iterator, &PyListIter_Type) ? list_iterator_item(iterator) : NULL;
-    return item != NULL ? item : pyjit_slow_for_iter(iterator);
+    if (item != NULL) {
+        return item;
+    }
+    return Py_IS_TYPE(iterator, &PyGen_Type) ? generator_item(tstate, iterator) : pyjit_slow_for_iter(iterator);
 }
 
 /* FOR_ITER where compiled code speculates that the next item runs no Python code
@@ -2877,8 +2889,13 @@ PyObject *pyjit_before_async_with(PyObject *manager) {
 }
 
 /* SEND: as the interpreter's generic SEND (its SEND_GEN stands down under a frame evaluator). */
-PyObject *pyjit_send(PyObject *receiver, PyObject *sent, int *returned) {
+PyObject *pyjit_send(PyThreadState *tstate, PyObject *receiver, PyObject *sent, int *returned) {
     PyObject *result;
+    if (Py_IsNone(sent) && Py_IS_TYPE(receiver, &PyGen_Type)) {
+        PySendResult sent_to = pyjit_resume_generator(tstate, receiver, &result);
+        *returned = sent_to == PYGEN_RETURN;
+        return result;
+    }
     if (Py_IsNone(sent) && PyIter_Check(receiver)) {
         result = Py_TYPE(receiver)->tp_iternext(receiver);
     } else {

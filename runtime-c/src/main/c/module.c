@@ -736,35 +736,54 @@ static void ask_for_generic(CodeState *state, PyObject *func, PyCodeObject *code
  * generator expression a third slower than the interpreter's. */
 static iternextfunc interpreted_generator_next;
 
-static PyObject *generator_next(PyObject *generator) {
-    PyGenObject *gen = (PyGenObject *)generator;
+/* The generator's code state where its native code can resume it, else NULL (and resumed the
+ * interpreter's way). tstate may be NULL: C's callers do not have it, and it is found only once
+ * the generator has native code. */
+static inline __attribute__((always_inline)) CodeState *resumable_natively(PyGenObject *gen, PyThreadState **tstate) {
     _PyInterpreterFrame *frame = (_PyInterpreterFrame *)gen->gi_iframe;
     PyCodeObject *code = (PyCodeObject *)frame->f_executable;
     CodeState *state = pyjit_code_state(code);
-    if (state == NULL || state->native == NULL || gen->gi_frame_state >= FRAME_EXECUTING || standing_down) {
-        return interpreted_generator_next(generator);
+    if (interpreted_generator_next == NULL || state == NULL || state->native == NULL || gen->gi_frame_state >= FRAME_EXECUTING
+            || standing_down) {
+        return NULL;
     }
-    PyThreadState *tstate = _PyThreadState_GET();
+    if (*tstate == NULL) {
+        *tstate = _PyThreadState_GET();
+    }
     if (state->wants_generic) {
         ask_for_generic(state, frame->f_funcobj, code);
-        return interpreted_generator_next(generator);
+        return NULL;
     }
-    if (pyjit_monitored(tstate, code)) {
-        pyjit_stand_down(tstate);
-        return interpreted_generator_next(generator);
+    if (pyjit_monitored(*tstate, code)) {
+        pyjit_stand_down(*tstate);
+        return NULL;
     }
-    if (stack_exhausted(tstate)) {
-        return interpreted_generator_next(generator);
-    }
+    return pyjit_stack_has_room(*tstate) || !stack_exhausted(*tstate) ? state : NULL;
+}
+
+/* Runs a generator resumable_natively accepted, as gen_send_ex2 resumes it with None. */
+static PySendResult resume_natively(PyThreadState *tstate, PyGenObject *gen, CodeState *state, PyObject **result) {
+    _PyInterpreterFrame *frame = (_PyInterpreterFrame *)gen->gi_iframe;
     _PyFrame_StackPush(frame, Py_NewRef(Py_None));
     gen->gi_exc_state.previous_item = tstate->exc_info;
     tstate->exc_info = &gen->gi_exc_state;
     gen->gi_frame_state = FRAME_EXECUTING;
     tstate->c_recursion_remaining += PYJIT_C_STACK_UNITS;
     pyjit_native_entered();
-    PyObject *result = state->native(tstate, frame, 0);
+    *result = state->native(tstate, frame, 0);
     tstate->c_recursion_remaining -= PYJIT_C_STACK_UNITS;
-    if (result == NULL || FRAME_STATE_SUSPENDED(gen->gi_frame_state)) {
+    return *result == NULL ? PYGEN_ERROR : FRAME_STATE_SUSPENDED(gen->gi_frame_state) ? PYGEN_NEXT : PYGEN_RETURN;
+}
+
+static PyObject *generator_next(PyObject *generator) {
+    PyGenObject *gen = (PyGenObject *)generator;
+    PyThreadState *tstate = NULL;
+    CodeState *state = resumable_natively(gen, &tstate);
+    if (state == NULL) {
+        return interpreted_generator_next(generator);
+    }
+    PyObject *result;
+    if (resume_natively(tstate, gen, state, &result) != PYGEN_RETURN) {
         return result;
     }
     if (result != Py_None) {
@@ -772,6 +791,15 @@ static PyObject *generator_next(PyObject *generator) {
     }
     Py_DECREF(result);
     return NULL;
+}
+
+/* Compiled code's FOR_ITER and SEND on an exact generator, sent None: natively where it can, with
+ * the thread compiled code has at hand (C's callers of generator_next look it up in thread-local
+ * storage, through two calls in this library: a fifth of a chain of generator expressions' time);
+ * a return gives its value without a StopIteration made and caught. */
+PySendResult pyjit_resume_generator(PyThreadState *tstate, PyObject *generator, PyObject **result) {
+    CodeState *state = resumable_natively((PyGenObject *)generator, &tstate);
+    return state != NULL ? resume_natively(tstate, (PyGenObject *)generator, state, result) : PyIter_Send(generator, Py_None, result);
 }
 
 static void resume_generators_natively(void) {

@@ -377,8 +377,8 @@ final class Lowering {
                     LLVMValueRef holds = nonZero(call("pyjit_is_iterator_of", use(next.iterator()), int32(next.hint().opcode)));
                     resumeUnless(holds, next.resume(), null, null, false);
                 }
-                String helper = next.hint() == CacheHint.FOR_ITER_INERT ? "pyjit_for_iter_inert" : "pyjit_for_iter";
-                yield forIter(call(helper, use(next.iterator())), state);
+                yield forIter(next.hint() == CacheHint.FOR_ITER_INERT ? call("pyjit_for_iter_inert", use(next.iterator()))
+                              : call("pyjit_for_iter", tstate, use(next.iterator())), state);
             }
             case FOR_ITER_PAIR -> {
                 Instr.ForIterPair next = (Instr.ForIterPair) instruction;
@@ -498,7 +498,7 @@ final class Lowering {
                 Instr.Send send = (Instr.Send) instruction;
                 LLVMValueRef returned = alloca(i32, 1, "returned");
                 sendFlags.put(send.result(), returned);
-                yield checkNull(call("pyjit_send", use(send.receiver()), use(send.sent()), returned), state);
+                yield checkNull(call("pyjit_send", tstate, use(send.receiver()), use(send.sent()), returned), state);
             }
             case SEND_RETURNED -> call("pyjit_bool", LLVMBuildLoad2(builder, i32, sendFlags.get(((Instr.SendReturned) instruction).send()), "returned"));
             case LOAD_LOCAL_AND_CLEAR -> call("pyjit_load_local_and_clear", frame, int32(((Instr.LoadLocalAndClear) instruction).slot()));

@@ -43,8 +43,10 @@ public final class CompileRuntime {
             linkInputs.add(object.toString());
         }
         // Undefined Py* symbols resolve against the libpython already loaded in the process,
-        // as with every extension module; -nostdlib because libc is there too.
-        List<String> link = new ArrayList<>(List.of("-shared", "-nostdlib", "-fuse-ld=lld",
+        // as with every extension module; -nostdlib because libc is there too. The library's calls
+        // of its own functions are direct, not through its PLT (nothing interposes them): a
+        // generator resumed from compiled code went through three PLT stubs.
+        List<String> link = new ArrayList<>(List.of("-shared", "-nostdlib", "-fuse-ld=lld", "-Wl,-Bsymbolic-functions",
                 "-B" + clang.getParent(), "-o", out.resolve(dev.pyjit.runtime.RuntimeFiles.EXTENSION).toString()));
         link.addAll(linkInputs);
         run(clang, List.of(), link.toArray(String[]::new));
