@@ -2657,9 +2657,16 @@ static PYJIT_SPECIALISED PyObject *zip_or_enumerate_next(PyObject *iterator, int
 }
 
 /* As FOR_ITER_TUPLE and FOR_ITER_RANGE while items remain, and as zip and enumerate reusing their
- * tuples; the iterator's own next otherwise (a list iterator's once its list is done). */
-PYJIT_SLOW PyObject *pyjit_slow_for_iter(PyObject *iterator) {
-    if (Py_IS_TYPE(iterator, &PyZip_Type) || Py_IS_TYPE(iterator, &PyEnum_Type)) {
+ * tuples; a generator natively where it can be (its return value dropped, as FOR_ITER drops it;
+ * tstate may be NULL); the iterator's own next otherwise (a list iterator's once its list is done). */
+PYJIT_SLOW PyObject *pyjit_slow_for_iter(PyThreadState *tstate, PyObject *iterator) {
+    if (Py_IS_TYPE(iterator, &PyGen_Type)) {
+        PyObject *item;
+        if (pyjit_resume_generator(tstate, iterator, &item) == PYGEN_RETURN) {
+            Py_CLEAR(item);
+        }
+        return item;
+    } else if (Py_IS_TYPE(iterator, &PyZip_Type) || Py_IS_TYPE(iterator, &PyEnum_Type)) {
         int answered = 0;
         PyObject *next = zip_or_enumerate_next(iterator, &answered);
         if (next != NULL || answered) {
@@ -2687,23 +2694,11 @@ PYJIT_SLOW PyObject *pyjit_slow_for_iter(PyObject *iterator) {
     return next;
 }
 
-/* A generator's next item, its return value dropped as FOR_ITER drops it. */
-static PyObject *generator_item(PyThreadState *tstate, PyObject *generator) {
-    PyObject *item;
-    if (pyjit_resume_generator(tstate, generator, &item) == PYGEN_RETURN) {
-        Py_CLEAR(item);
-    }
-    return item;
-}
-
 /* A list's next item inline in compiled loops, the commonest; everything else in the runtime
  * library (inlined whole, zip's and enumerate's paths made the call too big to inline at all). */
 PyObject *pyjit_for_iter(PyThreadState *tstate, PyObject *iterator) {
     PyObject *item = Py_IS_TYPE(iterator, &PyListIter_Type) ? list_iterator_item(iterator) : NULL;
-    if (item != NULL) {
-        return item;
-    }
-    return Py_IS_TYPE(iterator, &PyGen_Type) ? generator_item(tstate, iterator) : pyjit_slow_for_iter(iterator);
+    return item != NULL ? item : pyjit_slow_for_iter(tstate, iterator);
 }
 
 /* FOR_ITER where compiled code speculates that the next item runs no Python code
@@ -2718,7 +2713,7 @@ PYJIT_SPECIALISED PyObject *pyjit_for_iter_inert(PyObject *iterator) {
             return next;
         }
     }
-    return pyjit_slow_for_iter(iterator);
+    return pyjit_slow_for_iter(NULL, iterator);
 }
 
 /* Where compiled code takes a zip's pair apart at once (FOR_ITER_PAIR): a zip of two iterators, not

@@ -458,7 +458,7 @@ PyObject *pyjit_tuple_item(PyObject *tuple, int index);
 PyObject *pyjit_get_iter(PyObject *iterable);
 /* The next item; NULL with no exception set when the iterator is exhausted. */
 PyObject *pyjit_for_iter(PyThreadState *tstate, PyObject *iterator);
-PyObject *pyjit_slow_for_iter(PyObject *iterator);
+PyObject *pyjit_slow_for_iter(PyThreadState *tstate, PyObject *iterator);
 PyObject *pyjit_for_iter_inert(PyObject *iterator);
 int pyjit_is_pair_iterator(PyObject *iterator);
 PyObject *pyjit_for_iter_pair(PyObject *iterator, PyObject **second);
@@ -479,8 +479,8 @@ PyObject *pyjit_before_with(PyObject *manager);
 PyObject *pyjit_before_async_with(PyObject *manager);
 /* SEND: the receiver's next item, or with *returned set, the value it returned. */
 PyObject *pyjit_send(PyThreadState *tstate, PyObject *receiver, PyObject *sent, int *returned);
-/* An exact generator resumed with None, natively where its code has native code (module.c):
- * PYGEN_NEXT and what it yielded, PYGEN_RETURN and what it returned, or PYGEN_ERROR. */
+/* An exact generator resumed with None, natively where its code has native code (module.c;
+ * tstate may be NULL): PYGEN_NEXT and what it yielded, PYGEN_RETURN and what it returned, or PYGEN_ERROR. */
 PySendResult pyjit_resume_generator(PyThreadState *tstate, PyObject *generator, PyObject **result);
 /* GET_YIELD_FROM_ITER, GET_AWAITABLE (where: its oparg), GET_AITER, GET_ANEXT, CALL_INTRINSIC_1 and _2. */
 PyObject *pyjit_get_yield_from_iter(_PyInterpreterFrame *frame, PyObject *iterable);
