@@ -17,6 +17,7 @@
 #include "native_cache.h"
 #include "cache_fill.h"
 #include <dlfcn.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <jni.h>
 #include <limits.h>
@@ -28,6 +29,7 @@
 #include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/syscall.h>
 
 /* take_options' answer when the arguments are for the JVM's command line (help, usage errors,
  * dump, cache): the launcher hands them over. */
@@ -62,6 +64,8 @@ typedef enum { NOT_LAUNCHED, IDLE, STARTING, ATTACHING, HANDING_OVER, ATTACHED, 
 static struct {
     Phase phase;
     int wait_at_exit;
+    /* the program goes on while the compiler works (no --jit-sync) */
+    int beside_program;
     pid_t process;
     /* PYJIT_DEBUG, read as the process starts: the JVM's thread never reads the environment the
      * program may be changing */
@@ -260,6 +264,21 @@ static int call_attach(JNIEnv *env) {
     return !threw(env) && attached == JNI_TRUE;
 }
 
+/* A compiler at work beside the program (not waited for) gives way to it on a busy core: this
+ * thread, and every thread of the JVM, which inherit its niceness, runs ten steps nicer than the
+ * program. On two cores the JVM's start (its own threads: class loading, its compiler of Java, its
+ * collector) takes time from the program's thread; a first run, with an empty code cache, medians
+ * of 5: nbody 0.432 -> 0.418 s, closures 0.461 -> 0.439 s, sudoku 0.604 -> 0.590 s (--no-jit
+ * 0.392, 0.418, 0.574). A compilation still has the other core. */
+static void yield_to_the_program(void) {
+    id_t thread = (id_t)syscall(SYS_gettid);
+    errno = 0;
+    int nice = getpriority(PRIO_PROCESS, thread);
+    if (errno == 0) {
+        setpriority(PRIO_PROCESS, thread, nice + 10 < 19 ? nice + 10 : 19);
+    }
+}
+
 static void *start_jvm(void *unused) {
     (void)unused;
     /* the JVM's threads inherit this mask, and HotSpot unblocks in each the signals it needs */
@@ -268,6 +287,9 @@ static void *start_jvm(void *unused) {
      * cover it); it reads the signal to use from the environment as it starts, which the program's
      * os.environ, read before, never shows */
     setenv("_JAVA_SR_SIGNUM", JVM_SUSPEND_SIGNAL, 1);
+    if (compiler.beside_program) {
+        yield_to_the_program();
+    }
     JNIEnv *env = create_jvm();
     unsetenv("_JAVA_SR_SIGNUM");
     if (env != NULL) {
@@ -721,6 +743,7 @@ void pyjit_launch(const char *runtime, int argc, char **argv) {
         compiler.process = getpid();
         compiler.debug = is_set(getenv("PYJIT_DEBUG"));
         compiler.wait_at_exit = stats;
+        compiler.beside_program = !options.synchronous;
         compiler.libjvm = argv[3];
         compiler.jvm_option_count = jvm_options;
         compiler.jvm_options = argv + 5;
