@@ -8,8 +8,10 @@
  * in the cache's fill/ folder (marshalled: the code object, its quickened instructions, which
  * carry the interpreter's specialisations, and the request's types and key), and a filler is
  * started: the launcher again, detached from the program, which runs the compiler synchronously
- * on every spool it finds and writes the answers under the keys the program made. One filler
- * works at a time (a lock); it takes a spool by renaming it, so none is compiled twice. A forked
+ * on every spool of its own build it finds and writes the answers under the keys the program made
+ * (a spool's name begins with its build's tag: the keys name the build, and code another build's
+ * compiler made for them would call that build's runtime, which a program of this build has not).
+ * One filler works at a time (a lock); it takes a spool by renaming it, so none is compiled twice. A forked
  * worker with a compiler of its own writes a spool for each request as it makes it (multiprocessing
  * ends its workers with os._exit, past every exit handler), and the launcher's process starts the
  * filler for them at its own exit.
@@ -42,6 +44,8 @@
 #define MAX_SPOOL_BYTES (64L << 20)
 /* Rounds of looking for new spools before a filler stops: others arrive while it works. */
 #define FILL_ROUNDS 16
+/* The digits of the build's identity that begin its spools' names. */
+#define BUILD_TAG_DIGITS 16
 
 /* The launcher opened the cache with filling on: this process or its forked children spool. */
 static int allowed;
@@ -232,17 +236,33 @@ static int ends_with(const char *name, const char *suffix) {
     return length > tail && strcmp(name + length - tail, suffix) == 0;
 }
 
-/* Writes the records to the spool NAME.spool in the fill folder, whole or not at all (through a
- * file of this process's own, renamed; a spool of the same name is replaced): whether it did. */
+/* The tag this build's spools' names begin with: the start of its identity, then a dash. */
+static const char *build_tag(void) {
+    static char tag[BUILD_TAG_DIGITS + 2];
+    const char *build = pyjit_native_cache_build();
+    if (tag[0] == '\0' && build != NULL) {
+        snprintf(tag, sizeof tag, "%.*s-", BUILD_TAG_DIGITS, build);
+    }
+    return tag;
+}
+
+static int ours(const char *spool) {
+    return build_tag()[0] != '\0' && strncmp(spool, build_tag(), strlen(build_tag())) == 0;
+}
+
+/* Writes the records to the spool <build tag>NAME.spool in the fill folder, whole or not at all
+ * (through a file of this process's own, renamed; a spool of the same name is replaced): whether
+ * it did. */
 static int write_spool(PyObject *records, const char *name) {
-    PyObject *spool = PyMarshal_WriteObjectToString(records, Py_MARSHAL_VERSION);
+    PyObject *spool = build_tag()[0] == '\0' ? NULL : PyMarshal_WriteObjectToString(records, Py_MARSHAL_VERSION);
     char *folder = spool == NULL ? NULL : fill_folder();
     int written = 0;
     if (folder != NULL) {
-        char *temporary = malloc(strlen(folder) + strlen(name) + 32), *path = malloc(strlen(folder) + strlen(name) + 16);
+        size_t length = strlen(folder) + strlen(build_tag()) + strlen(name);
+        char *temporary = malloc(length + 32), *path = malloc(length + 16);
         if (temporary != NULL && path != NULL) {
-            sprintf(temporary, "%s/%s.%d" TEMPORARY_SUFFIX, folder, name, (int)getpid());
-            sprintf(path, "%s/%s" SPOOL_SUFFIX, folder, name);
+            sprintf(temporary, "%s/%s%s.%d" TEMPORARY_SUFFIX, folder, build_tag(), name, (int)getpid());
+            sprintf(path, "%s/%s%s" SPOOL_SUFFIX, folder, build_tag(), name);
             unlink(temporary);
             written = write_file(temporary, PyBytes_AS_STRING(spool), PyBytes_GET_SIZE(spool)) && rename(temporary, path) == 0;
             if (!written) {
@@ -311,13 +331,15 @@ void pyjit_fill_remember(PyCodeObject *code, PyObject *key, int generic, int hea
     PyErr_SetRaisedException(pending);
 }
 
-/* Whether the fill folder (NULL: none) has a spool, or with TAKEN_TOO one a filler has taken. */
-static int spool_in_folder(const char *folder, int taken_too) {
+/* Whether the fill folder (NULL: none) has a spool (with OWN_ONLY: of this build), or with
+ * TAKEN_TOO one a filler has taken. */
+static int spool_in_folder(const char *folder, int own_only, int taken_too) {
     DIR *listing = folder == NULL ? NULL : opendir(folder);
     int found = 0;
     struct dirent *item;
     while (listing != NULL && !found && (item = readdir(listing)) != NULL) {
-        found = ends_with(item->d_name, SPOOL_SUFFIX) || (taken_too && ends_with(item->d_name, TAKEN_SUFFIX));
+        found = (ends_with(item->d_name, SPOOL_SUFFIX) && (!own_only || ours(item->d_name)))
+                || (taken_too && ends_with(item->d_name, TAKEN_SUFFIX));
     }
     if (listing != NULL) {
         closedir(listing);
@@ -350,7 +372,7 @@ static int filler_at_work(const char *folder) {
  * before it stops; a filler started beside it would start its JVM for nothing). */
 static int spools_unattended(void) {
     char *folder = fill_folder();
-    int unattended = folder != NULL && spool_in_folder(folder, 0) && !filler_at_work(folder);
+    int unattended = folder != NULL && spool_in_folder(folder, 1, 0) && !filler_at_work(folder);
     free(folder);
     return unattended;
 }
@@ -456,21 +478,22 @@ static int fill_one(PyObject *record, PyObject *hook) {
 }
 
 int pyjit_fill_busy(void) {
-    /* a spool is there from the program's exit until its filler has compiled it */
+    /* a spool is there from the program's exit until its filler has compiled it (another build's
+     * filler competes for the cores too) */
     char *folder = fill_folder();
-    int busy = spool_in_folder(folder, 1);
+    int busy = spool_in_folder(folder, 0, 1);
     free(folder);
     return busy;
 }
 
-/* Removes the files of the folder that end so and are at least that old: what a filler or a
- * writer killed at work left. */
-static void remove_stale(const char *folder, const char *suffix, long seconds) {
+/* Removes the files of the folder that end so and are at least that old (with FOREIGN_ONLY: those
+ * of other builds): what a filler or a writer killed at work left, or a build no longer run. */
+static void remove_stale(const char *folder, const char *suffix, long seconds, int foreign_only) {
     PyObject *stale = names_ending(folder, suffix);
     time_t now = time(NULL);
     for (Py_ssize_t i = 0; stale != NULL && i < PyList_GET_SIZE(stale); i++) {
         const char *name = PyUnicode_AsUTF8(PyList_GET_ITEM(stale, i));
-        char *path = name == NULL ? NULL : malloc(strlen(folder) + strlen(name) + 2);
+        char *path = name == NULL || (foreign_only && ours(name)) ? NULL : malloc(strlen(folder) + strlen(name) + 2);
         struct stat status;
         if (path != NULL) {
             sprintf(path, "%s/%s", folder, name);
@@ -496,14 +519,20 @@ PyObject *pyjit_fill_cache(PyObject *hook) {
     Py_END_ALLOW_THREADS
     Py_ssize_t requests = 0, compiled = 0;
     if (locked) {
-        remove_stale(folder, TAKEN_SUFFIX, 0);
-        remove_stale(folder, TEMPORARY_SUFFIX, ABANDONED_SECONDS);
+        remove_stale(folder, TAKEN_SUFFIX, 0, 0);
+        remove_stale(folder, TEMPORARY_SUFFIX, ABANDONED_SECONDS, 0);
+        remove_stale(folder, SPOOL_SUFFIX, ABANDONED_SECONDS, 1);
         for (int round = 0; round < FILL_ROUNDS; round++) {
             PyObject *spools = names_ending(folder, SPOOL_SUFFIX);
-            Py_ssize_t count = spools == NULL ? 0 : PyList_GET_SIZE(spools);
+            Py_ssize_t count = spools == NULL ? 0 : PyList_GET_SIZE(spools), own = 0;
             for (Py_ssize_t i = 0; i < count; i++) {
+                const char *name = PyUnicode_AsUTF8(PyList_GET_ITEM(spools, i));
+                if (name == NULL || !ours(name)) {
+                    continue;
+                }
+                own++;
                 char *taken = NULL;
-                PyObject *records = take_spool(folder, PyUnicode_AsUTF8(PyList_GET_ITEM(spools, i)), &taken);
+                PyObject *records = take_spool(folder, name, &taken);
                 for (Py_ssize_t j = 0; records != NULL && j < PyList_GET_SIZE(records); j++) {
                     requests++;
                     compiled += PyTuple_Check(PyList_GET_ITEM(records, j)) && fill_one(PyList_GET_ITEM(records, j), hook);
@@ -516,7 +545,7 @@ PyObject *pyjit_fill_cache(PyObject *hook) {
                 free(taken);
             }
             Py_XDECREF(spools);
-            if (count == 0) {
+            if (own == 0) {
                 break;
             }
         }

@@ -177,7 +177,9 @@ class NativeCacheTest {
      * A program that ends long before its JVM could start: the loop it spent its time in is asked
      * for (sampled), never compiled in the process, and compiled by the filler the run leaves
      * behind, with the function its loop calls inlined as in the process. The next run loads it,
-     * and its statistics name the inlined function.
+     * and its statistics name the inlined function. A spool another build left in the same cache
+     * (another pyjit sharing it) stays for that build's filler: its keys name that build, whose
+     * runtime the code would call.
      */
     @Test
     void whatARunLeftUncompiledTheFillerCompilesForTheNextRun() throws Exception {
@@ -193,12 +195,14 @@ class NativeCacheTest {
                 ""));
         Map<String, String> sampled = new HashMap<>(Map.of("PYJIT_SYNC", "0", "PYJIT_CACHE", "1", "PYJIT_CACHE_FILL", "1",
                 "XDG_CACHE_HOME", directory.resolve("cache").toString(), "PYJIT_BUILD", "native-cache-test", "PYJIT_DEBUG", "1"));
+        Path fill = privateFolders(directory.resolve("cache"), "pyjit", "fill");
+        Path foreign = Files.writeString(fill.resolve("0123456789abcdef-42.spool"), "another build's requests");
         Pyjit.Outcome first = Pyjit.run(sampled, null, directory, script.toString());
         assertEquals(0, first.exitCode(), first::toString);
         assertEquals("500000500000\n", first.stdout());
         assertEquals(List.of(), libraries(), "compiled by the program's own process");
-        Path fill = directory.resolve("cache").resolve("pyjit").resolve("fill");
         String log = awaitFiller(fill);
+        assertTrue(Files.exists(foreign), log);
         java.util.regex.Matcher told = java.util.regex.Pattern.compile("cache filler: (\\d+) of (\\d+) requests? compiled").matcher(log);
         assertTrue(told.find() && told.group(1).equals(told.group(2)), log);
         // at least those: the program's own compiler, started when spin got hot, may have finished
@@ -236,11 +240,7 @@ class NativeCacheTest {
                 "print(spin(3_000_000))",
                 ""));
         Path waiting = directory.resolve("waiting");
-        Path fill = waiting.resolve("pyjit").resolve("fill");
-        Files.createDirectories(fill, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
-        Files.setPosixFilePermissions(waiting.resolve("pyjit"), java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
-        Files.writeString(fill.resolve("1.spool"), "");
+        Files.writeString(privateFolders(waiting, "pyjit", "fill").resolve("1.spool"), "");
         for (Path cache : List.of(waiting, directory.resolve("idle"))) {
             Map<String, String> environment = Map.of("PYJIT_SYNC", "0", "PYJIT_CACHE", "1", "PYJIT_CACHE_FILL", "0",
                     "XDG_CACHE_HOME", cache.toString(), "PYJIT_BUILD", "native-cache-test", "PYJIT_DEBUG", "1");
@@ -251,11 +251,27 @@ class NativeCacheTest {
         }
     }
 
-    /** The filler's log once no spool is left (PYJIT_DEBUG gives it one), waiting up to two minutes. */
+    /** The folders under {@code base}, one in the other, made as the cache makes them: the user's alone. */
+    private static Path privateFolders(Path base, String... names) throws Exception {
+        Path folder = base;
+        for (String name : names) {
+            folder = folder.resolve(name);
+            Files.createDirectories(folder);
+            Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        }
+        return folder;
+    }
+
+    /**
+     * The filler's log once no spool of the tests' build is left (PYJIT_DEBUG gives it one),
+     * waiting up to two minutes: a spool's name begins with its build's first 16 characters.
+     */
     private static String awaitFiller(Path fill) throws Exception {
+        String ours = "native-cache-tes-";
         for (int tenths = 0; tenths < 1200; tenths++) {
             try (Stream<Path> files = Files.list(fill)) {
-                if (files.noneMatch(file -> file.toString().endsWith(".spool") || file.toString().endsWith(".taken"))) {
+                if (files.map(file -> file.getFileName().toString())
+                        .noneMatch(name -> (name.startsWith(ours) && name.endsWith(".spool")) || name.endsWith(".taken"))) {
                     return Files.readString(fill.resolve("log"));
                 }
             }
