@@ -2045,7 +2045,7 @@ static inline Py_ssize_t small_index(PyObject *index) {
         ? (Py_ssize_t)((PyLongObject *)index)->long_value.ob_digit[0] : -1;
 }
 
-/* As BINARY_SUBSCR_LIST_INT and BINARY_SUBSCR_TUPLE_INT where they apply. */
+/* As BINARY_SUBSCR_LIST_INT, BINARY_SUBSCR_TUPLE_INT and BINARY_SUBSCR_DICT where they apply. */
 PyObject *pyjit_subscript(PyObject *container, PyObject *index) {
     Py_ssize_t i = small_index(index);
     if (i >= 0) {
@@ -2063,10 +2063,17 @@ PyObject *pyjit_subscript(PyObject *container, PyObject *index) {
             }
         }
     }
+    if (PyDict_CheckExact(container)) {
+        PyObject *value;
+        if (PyDict_GetItemRef(container, index, &value) == 0) {
+            _PyErr_SetKeyError(index);  /* an exact dict has no __missing__ */
+        }
+        return value;
+    }
     return PyObject_GetItem(container, index);
 }
 
-/* As STORE_SUBSCR_LIST_INT where it applies. */
+/* As STORE_SUBSCR_LIST_INT and STORE_SUBSCR_DICT where they apply. */
 int pyjit_store_subscript(PyObject *container, PyObject *index, PyObject *value) {
     Py_ssize_t i = small_index(index);
     if (i >= 0 && PyList_CheckExact(container) && i < PyList_GET_SIZE(container)) {
@@ -2074,6 +2081,9 @@ int pyjit_store_subscript(PyObject *container, PyObject *index, PyObject *value)
         PyList_SET_ITEM(container, i, Py_NewRef(value));
         Py_DECREF(old);
         return 0;
+    }
+    if (PyDict_CheckExact(container)) {
+        return PyDict_SetItem(container, index, value);
     }
     return PyObject_SetItem(container, index, value);
 }
