@@ -87,9 +87,12 @@ public final class LlvmEmitter {
         return "pyjit_" + name.replaceAll("[^A-Za-z0-9_]", "_");
     }
 
-    /** Lowers {@code function} as {@code symbol} into {@code module} (made by {@link #helpers}) and verifies it. */
-    void emit(LLVMModuleRef module, Function function, String symbol) {
-        new Lowering(LLVMGetModuleContext(module), module).lower(function, symbol);
+    /**
+     * Lowers {@code function} as {@code symbol} into {@code module} (made by {@link #helpers}) and
+     * verifies it; with {@code sourceLines}, each instruction carries its source line (what a dump shows).
+     */
+    void emit(LLVMModuleRef module, Function function, String symbol, boolean sourceLines) {
+        new Lowering(LLVMGetModuleContext(module), module, sourceLines).lower(function, symbol);
         BytePointer message = new BytePointer((BytePointer) null);
         boolean invalid = LLVMVerifyModule(module, LLVMReturnStatusAction, message) != 0;
         // the message is allocated either way
@@ -179,7 +182,7 @@ public final class LlvmEmitter {
         try {
             String symbol = symbolOf(function);
             LLVMModuleRef module = helperDeclarations(context);
-            emit(module, function, symbol);
+            emit(module, function, symbol, true);
             if (optimised) {
                 optimise(module, tier);
             }

@@ -75,7 +75,9 @@ final class Lowering {
     private LLVMBasicBlockRef errorExit;
     /** Made when first needed (see {@link #reraiseExit()}). */
     private LLVMBasicBlockRef reraiseExit;
+    /** The source line of each instruction, for the assembly a dump shows; null for the JIT's code. */
     private DebugLines lines;
+    private final boolean sourceLines;
     /** The value stack handed to the interpreter (a failed speculation, a poll, an unwind); one array serves them all. */
     private LLVMValueRef resumeStack;
     /** The layouts of virtual locals (see withLocals), each once. */
@@ -97,9 +99,15 @@ final class Lowering {
     private LLVMValueRef inlineResult;
     private LLVMBasicBlockRef inlineReturned;
 
-    Lowering(LLVMContextRef context, LLVMModuleRef module) {
+    /**
+     * {@code sourceLines}: DWARF line information on every instruction, which a dump's assembly
+     * shows; nothing in the process reads it, and it took a tenth of a large function's code
+     * generation (LLVM's analysis of debug values).
+     */
+    Lowering(LLVMContextRef context, LLVMModuleRef module, boolean sourceLines) {
         this.context = context;
         this.module = module;
+        this.sourceLines = sourceLines;
         this.builder = LLVMCreateBuilderInContext(context);
         this.pointer = LLVMPointerTypeInContext(context, 0);
         this.i32 = LLVMInt32TypeInContext(context);
@@ -126,6 +134,7 @@ final class Lowering {
         this.seenVersion = outer.seenVersion;
         this.deopts = outer.deopts;
         this.lines = outer.lines;
+        this.sourceLines = outer.sourceLines;
         this.frame = frame;
         this.inlineExit = exit;
         this.inlineResult = result;
@@ -166,7 +175,7 @@ final class Lowering {
             blocks.put(block, LLVMAppendBasicBlockInContext(context, llvmFunction, "bb" + block.id()));
         }
         errorExit = LLVMAppendBasicBlockInContext(context, llvmFunction, "error_exit");
-        lines = new DebugLines(context, module, builder, llvmFunction, function.name(), symbol, function.source());
+        lines = sourceLines ? new DebugLines(context, module, builder, llvmFunction, function.name(), symbol, function.source()) : null;
 
         LLVMPositionBuilderAtEnd(builder, prologue);
         int deepestResume = function.blocks().stream().flatMap(block -> block.instructions().stream())
@@ -195,14 +204,18 @@ final class Lowering {
         blockParameters(function);
         for (Block block : function.blocks()) {
             LLVMPositionBuilderAtEnd(builder, blocks.get(block));
-            int[] sourceLines = sourceLines(function, block);
-            for (int i = 0; i < sourceLines.length; i++) {
-                lines.at(sourceLines[i]);
+            int[] lineOf = sourceLines(function, block);
+            for (int i = 0; i < lineOf.length; i++) {
+                if (lines != null) {
+                    lines.at(lineOf[i]);
+                }
                 instruction(block.instructions().get(i));
             }
             terminator(block.terminator());
         }
-        lines.finish();
+        if (lines != null) {
+            lines.finish();
+        }
         LLVMPositionBuilderAtEnd(builder, allocas);
         LLVMBuildBr(builder, prologue);
         LLVMDisposeBuilder(builder);

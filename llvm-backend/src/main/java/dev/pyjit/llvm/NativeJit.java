@@ -103,7 +103,7 @@ public final class NativeJit {
         LLVMModuleRef module = LLVMCloneModule(declarations);
         clock.lap("clone");
         try {
-            emitter.emit(module, function, symbol);
+            emitter.emit(module, function, symbol, false);
             clock.lap("emit");
             emitter.optimise(module, tier);
             clock.lap("llvm-passes");
