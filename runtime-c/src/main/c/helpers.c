@@ -1017,6 +1017,14 @@ PYJIT_SPECIALISED PyObject *pyjit_load_attr_fast(_PyInterpreterFrame *frame, PyO
     return attr != NULL ? Py_NewRef(attr) : NULL;
 }
 
+/* The attribute the fast path finds where it is an exact float (borrowed: compiled code reads its
+ * double at once), or NULL (no error set) where the attribute is to be loaded the generic way. */
+PYJIT_SPECIALISED PyObject *pyjit_load_attr_float_fast(_PyInterpreterFrame *frame, PyObject *owner, int name_index, int at, int specialised,
+                                                       PyjitSite *site) {
+    PyObject *attr = known_attribute(frame, owner, name_index, at, specialised, site);
+    return attr != NULL && PyFloat_CheckExact(attr) ? attr : NULL;
+}
+
 PYJIT_SPECIALISED PyObject *pyjit_load_method(_PyInterpreterFrame *frame, PyObject *owner, int name_index, int at, int specialised,
                                               PyjitSite *site, PyObject **self) {
     PyObject *attr = cached_attribute(frame, owner, name_index, at, specialised);

@@ -89,6 +89,7 @@ PyObject *pyjit_float_rebox(PyObject *object, double value);
 int pyjit_int_value(PyObject *object, int64_t *out);
 int pyjit_int_arith(int op, int64_t a, int64_t b, int64_t *out);
 PyObject *pyjit_load_attr_fast(_PyInterpreterFrame *frame, PyObject *owner, int name_index, int at, int specialised, PyjitSite *site);
+PyObject *pyjit_load_attr_float_fast(_PyInterpreterFrame *frame, PyObject *owner, int name_index, int at, int specialised, PyjitSite *site);
 int pyjit_store_attr_fast(_PyInterpreterFrame *frame, PyObject *owner, int name_index, PyObject *value, int at, int specialised,
                           PyjitSite *site);
 

@@ -208,6 +208,22 @@ public sealed interface Instr {
     }
 
     /**
+     * {@code owner.name} where the attribute is an exact float whose double alone is wanted
+     * ({@link dev.pyjit.ir.passes.UnboxFloatsAtLoad}): the double is read out of the float where
+     * the interpreter's cache or the site's shapes find it, no reference taken. Otherwise the
+     * attribute is loaded the generic way; anything but an exact float hands the frame to the
+     * interpreter {@code after} the load, the object pushed.
+     */
+    record LoadAttrFloat(Value result, Value owner, int nameIndex, CacheHint hint, FrameState state, ResumeState after) implements Instr {
+        public Op op() { return Op.LOAD_ATTR_FLOAT; }
+        public List<Value> operands() { return List.of(owner); }
+        public String immediates(Function fn) { return fn.name(nameIndex) + hint.suffix(); }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new LoadAttrFloat(result, f.apply(owner), nameIndex, hint, map(state, f), map(after, f)); }
+        public ResumeState resume() { return after; }
+        public boolean speculates() { return true; }
+    }
+
+    /**
      * LOAD_ATTR's method form: the callable for {@code owner.name(...)}. When that is a function
      * found on the type, the result is the function itself and the {@link MethodSelf} that follows
      * gives the owner, so no bound method is made; otherwise the result is the attribute and

@@ -24,6 +24,8 @@ public enum Op {
     LOAD_GLOBAL(RAISES),
     STORE_GLOBAL(RAISES),
     LOAD_ATTR(RAISES),
+    /** LOAD_ATTR of an attribute that is an exact float, read as its double (see {@link Instr.LoadAttrFloat}). */
+    LOAD_ATTR_FLOAT(RAISES),
     /** LOAD_ATTR's method form; the METHOD_SELF right after it gives the self to call it with, or C NULL. */
     LOAD_METHOD(RAISES),
     METHOD_SELF,

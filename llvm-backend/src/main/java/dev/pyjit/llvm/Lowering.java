@@ -300,6 +300,7 @@ final class Lowering {
                 yield checkNull(call("pyjit_load_attr_cached", frame, use(load.owner()), int32(load.nameIndex()), at(state),
                         int32(load.hint().opcode), attributeSite()), state);
             }
+            case LOAD_ATTR_FLOAT -> loadAttrFloat((Instr.LoadAttrFloat) instruction);
             case LOAD_METHOD -> {
                 Instr.LoadMethod load = (Instr.LoadMethod) instruction;
                 yield checkNull(call("pyjit_load_method", frame, use(load.owner()), int32(load.nameIndex()), at(state),
@@ -1181,6 +1182,37 @@ final class Lowering {
         LLVMAddIncoming(attribute, fast, fastBlock, 1);
         LLVMAddIncoming(attribute, generic, slowEnd, 1);
         return attribute;
+    }
+
+    /**
+     * The double of an attribute that is an exact float: read in place where the cache finds it;
+     * else loaded the generic way (the virtual locals in the frame, as {@link #loadAttrSyncingLocals}),
+     * and anything but an exact float resumes after the load with the object.
+     */
+    private LLVMValueRef loadAttrFloat(Instr.LoadAttrFloat load) {
+        FrameState state = load.state();
+        LLVMValueRef cached = call("pyjit_load_attr_float_fast", frame, use(load.owner()), int32(load.nameIndex()), at(state),
+                int32(load.hint().opcode), attributeSite());
+        LLVMBasicBlockRef fastBlock = LLVMAppendBasicBlockInContext(context, llvmFunction, "float_attribute_cached");
+        LLVMBasicBlockRef slow = LLVMAppendBasicBlockInContext(context, llvmFunction, "float_attribute_slow");
+        LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(context, llvmFunction, "float_attribute_loaded");
+        rarelyTaken(LLVMBuildCondBr(builder, isNull(cached), slow, fastBlock));
+        LLVMPositionBuilderAtEnd(builder, fastBlock);
+        LLVMValueRef fastValue = call("pyjit_float_value", cached);
+        LLVMBuildBr(builder, done);
+        LLVMPositionBuilderAtEnd(builder, slow);
+        LLVMValueRef object = withLocalsInFrame(state, load.after(), load.result(),
+                () -> checkNull(call("pyjit_load_attr", frame, use(load.owner()), int32(load.nameIndex())), state));
+        resumeUnless(nonZero(call("pyjit_is_of", object, int32((int) Type.FLOAT.bits()))), load.after(), load.result(), object, false);
+        LLVMValueRef slowValue = call("pyjit_float_value", object);
+        call("pyjit_decref", object);
+        LLVMBasicBlockRef slowEnd = LLVMGetInsertBlock(builder);
+        LLVMBuildBr(builder, done);
+        LLVMPositionBuilderAtEnd(builder, done);
+        LLVMValueRef value = LLVMBuildPhi(builder, f64, "float_attribute");
+        LLVMAddIncoming(value, fastValue, fastBlock, 1);
+        LLVMAddIncoming(value, slowValue, slowEnd, 1);
+        return value;
     }
 
     /** A global load that runs no Python code: where the lookup could, the interpreter takes the frame over before it. */

@@ -165,6 +165,7 @@ public final class PromoteLocals implements Pass {
             // an exact list or tuple's items, or a ValueError; its iterator
             case UNPACK_SEQUENCE, GET_ITER -> !isExactListOrTuple(instruction.operands().get(0).type());
             case LOAD_ATTR -> ((Instr.LoadAttr) instruction).hint() == CacheHint.NONE;
+            case LOAD_ATTR_FLOAT -> ((Instr.LoadAttrFloat) instruction).hint() == CacheHint.NONE;
             // an inlined body or intrinsic runs no code; the call made when it cannot go on writes a copy first
             case CALL -> !((Instr.Call) instruction).mayRunNoCode();
             case LOAD_GLOBAL -> !((Instr.LoadGlobal) instruction).runsNoCode();

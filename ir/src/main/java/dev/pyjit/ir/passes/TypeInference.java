@@ -196,7 +196,7 @@ public final class TypeInference implements Pass {
             case BUILD_LIST -> Type.LIST;
             case BUILD_MAP, BUILD_CONST_KEY_MAP -> Type.DICT;
             case BUILD_STRING -> Type.STR;
-            case UNBOX_FLOAT, FLOAT_ARITH, FLOAT_DIVIDE, FLOAT_CONSTANT, LOAD_LOCAL_FLOAT, INT_TO_FLOAT, CALL_MATH -> Type.CDOUBLE;
+            case UNBOX_FLOAT, FLOAT_ARITH, FLOAT_DIVIDE, FLOAT_CONSTANT, LOAD_LOCAL_FLOAT, LOAD_ATTR_FLOAT, INT_TO_FLOAT, CALL_MATH -> Type.CDOUBLE;
             case BOX_FLOAT -> Type.FLOAT;
             case UNBOX_INT, INT_CONSTANT, INT_ARITH, RANGE_ITER_NEXT, ENUMERATE_INDEX -> Type.CINT64;
             case BOX_INT -> Type.INT;

@@ -1,6 +1,7 @@
 package dev.pyjit.ir.passes;
 
 import dev.pyjit.ir.Block;
+import dev.pyjit.ir.CacheHint;
 import dev.pyjit.ir.Function;
 import dev.pyjit.ir.Instr;
 import dev.pyjit.ir.Op;
@@ -20,6 +21,11 @@ import java.util.Set;
  * {@code FloatConstant} is the constant's value, so no reference is taken and none released.
  * The read stays at the load's position, because a store to the same local may follow before
  * the value is used. A local's read keeps the load's check and resume state.
+ *
+ * <p>So does an attribute that is only guarded to be a float and unboxed ({@code a.x - b.x}):
+ * {@code LoadAttrFloat} reads the double where the interpreter's cache finds an exact float, with
+ * no reference taken and none released, and checks the type itself, resuming after the load with
+ * the object where it is anything else; states that held the object name the double.
  */
 public final class UnboxFloatsAtLoad implements Pass {
     @Override
@@ -39,7 +45,9 @@ public final class UnboxFloatsAtLoad implements Pass {
             for (int i = 0; i < instructions.size(); i++) {
                 Instr load = instructions.get(i);
                 Value loaded = load.result();
-                if (loaded == null || !loaded.type().equals(Type.FLOAT) || !onlyUnboxed(uses, loaded)) {
+                // an attribute is the object a float guard takes; a local or a constant is typed a float already
+                Value floatObject = load instanceof Instr.LoadAttr attribute ? guardedAsFloat(uses, attribute) : loaded;
+                if (floatObject == null || !floatObject.type().equals(Type.FLOAT) || !onlyUnboxed(uses, floatObject)) {
                     continue;
                 }
                 Instr unboxed = unboxedLoad(function, load);
@@ -47,13 +55,14 @@ public final class UnboxFloatsAtLoad implements Pass {
                     continue;
                 }
                 instructions.set(i, unboxed);
-                for (Instr use : uses.instructions(loaded)) {
+                for (Instr use : uses.instructions(floatObject)) {
                     if (use instanceof Instr.UnboxFloat unbox) {
                         replacement.put(unbox.result(), unboxed.result());
                         unboxes.add(unbox);
                     }
                 }
                 unneeded.put(loaded, unboxed.result());
+                unneeded.put(floatObject, unboxed.result());
             }
         }
         for (Block block : function.blocks()) {
@@ -68,8 +77,24 @@ public final class UnboxFloatsAtLoad implements Pass {
                 && uses.onlyBy(value, use -> use instanceof Instr.UnboxFloat || use.op() == Op.DECREF);
     }
 
+    /**
+     * The result of the one instruction that uses a cached attribute load's object, a guard that
+     * it is a float; null where the object has any other use or the load could not resume after itself.
+     */
+    private static Value guardedAsFloat(Uses uses, Instr.LoadAttr load) {
+        if (load.after() == null || load.hint() == CacheHint.NONE || !uses.onlyBy(load.result(), use -> true)) {
+            return null;
+        }
+        List<Instr> users = uses.instructions(load.result());
+        return users.size() == 1 && users.get(0) instanceof Instr.GuardType guard && guard.type().equals(Type.FLOAT) ? guard.result() : null;
+    }
+
     /** The double-valued form of a load, or null for any other instruction. */
     private static Instr unboxedLoad(Function function, Instr load) {
+        if (load instanceof Instr.LoadAttr attribute) {
+            return new Instr.LoadAttrFloat(function.newValue(Type.CDOUBLE), attribute.owner(), attribute.nameIndex(), attribute.hint(),
+                    attribute.state(), attribute.after());
+        }
         if (load instanceof Instr.LoadLocal local && local.resume() != null && !local.orUnbound()) {
             return new Instr.LoadLocalFloat(function.newValue(Type.CDOUBLE), local.slot(), local.resume());
         }

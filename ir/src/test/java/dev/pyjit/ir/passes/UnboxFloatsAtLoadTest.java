@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pyjit.ir.BinaryOperator;
 import dev.pyjit.ir.Block;
+import dev.pyjit.ir.CacheHint;
 import dev.pyjit.ir.Function;
 import dev.pyjit.ir.Instr;
 import dev.pyjit.ir.IrTesting;
@@ -620,5 +621,80 @@ class UnboxFloatsAtLoadTest {
         }
         assertTrue(boxing >= 0 && boxing + 1 < passes.size());
         assertInstanceOf(UnboxFloatsAtLoad.class, passes.get(boxing + 1));
+    }
+
+    /** The attributes of {@code a.x - b.x}, as the builder makes them, each guarded and unboxed at the subtraction; a and b are locals. */
+    private record Attributes(Function fn, Block entry, Value a, Value ax, Value b, Value bx, Value difference) {}
+
+    private static Attributes attributes(CacheHint hint, Type guarded, boolean resumable) {
+        Function fn = new Function("f", 2, List.of("a", "b"), List.of("x"), List.of());
+        Block entry = fn.newBlock("entry");
+        Value a = loadResumable(fn, entry, 0, Type.OBJECT, 2);
+        Value ax = fn.newValue(Type.OBJECT);
+        entry.add(new Instr.LoadAttr(ax, a, 0, hint, state(4, a), resumable ? resume(6, ax) : null));
+        entry.add(new Instr.Refcount(Op.DECREF, a));
+        Value b = loadResumable(fn, entry, 1, Type.OBJECT, 8, ax);
+        Value bx = fn.newValue(Type.OBJECT);
+        entry.add(new Instr.LoadAttr(bx, b, 0, hint, state(10, ax, b), resumable ? resume(12, ax, bx) : null));
+        entry.add(new Instr.Refcount(Op.DECREF, b));
+        Value gx = fn.newValue(guarded);
+        entry.add(new Instr.GuardType(gx, ax, guarded, resume(14, ax, bx)));
+        Value gb = fn.newValue(guarded);
+        entry.add(new Instr.GuardType(gb, bx, guarded, resume(14, gx, bx)));
+        Value da = unbox(fn, entry, gx);
+        Value db = unbox(fn, entry, gb);
+        entry.add(new Instr.Refcount(Op.DECREF, gx));
+        entry.add(new Instr.Refcount(Op.DECREF, gb));
+        Value difference = fn.newValue(Type.CDOUBLE);
+        entry.add(new Instr.FloatArith(difference, BinaryOperator.SUBTRACT, da, db, null));
+        Value r = fn.newValue(Type.FLOAT);
+        entry.add(new Instr.BoxFloat(r, difference, state(14)));
+        entry.setTerminator(new Terminator.Return(r));
+        return new Attributes(fn, entry, a, ax, b, bx, difference);
+    }
+
+    @Test
+    void cachedAttributesGuardedAsFloatsAreReadAsDoubles() {
+        Attributes f = attributes(CacheHint.ATTR_INSTANCE_VALUE, Type.FLOAT, true);
+
+        run(f.fn());
+
+        assertEquals(List.of(Op.LOAD_LOCAL, Op.LOAD_ATTR_FLOAT, Op.DECREF, Op.LOAD_LOCAL, Op.LOAD_ATTR_FLOAT, Op.DECREF, Op.FLOAT_ARITH,
+                Op.BOX_FLOAT), ops(f.entry()), Printer.print(f.fn()));
+        Instr.LoadAttrFloat first = assertInstanceOf(Instr.LoadAttrFloat.class, f.entry().instructions().get(1));
+        Instr.LoadAttrFloat second = assertInstanceOf(Instr.LoadAttrFloat.class, f.entry().instructions().get(4));
+        Value x = first.result();
+        Value y = second.result();
+        assertEquals(new Instr.LoadAttrFloat(x, f.a(), 0, CacheHint.ATTR_INSTANCE_VALUE, state(4, f.a()), resume(6, x)), first,
+                "the load's own state; resumed after it with the object where the attribute is no float");
+        assertEquals(new Instr.LoadAttrFloat(y, f.b(), 0, CacheHint.ATTR_INSTANCE_VALUE, state(10, x, f.b()), resume(12, x, y)), second,
+                "the first attribute's double in the second load's states: nothing to release, boxed where the interpreter resumes");
+        assertEquals(new Instr.LoadLocal(f.b(), 1, resume(8, x, f.b())), f.entry().instructions().get(3));
+        assertEquals(new Instr.FloatArith(f.difference(), BinaryOperator.SUBTRACT, x, y, null), f.entry().instructions().get(6));
+        assertGone(f.fn(), f.ax());
+        assertGone(f.fn(), f.bx());
+        assertTrue(Printer.printTyped(f.fn()).contains(x + ":CDouble = LoadAttrFloat<x,attr_instance_value> " + f.a() + "  @4 owns[" + f.a()
+                + "]  resume@6[" + x + "]\n"), Printer.printTyped(f.fn()));
+    }
+
+    @Test
+    void attributesThatAreNotOnlyFloatsReadForTheirDoublesAreLeftAlone() {
+        assertAttributesUnchanged(attributes(CacheHint.NONE, Type.FLOAT, true), "no cache: the generic load");
+        assertAttributesUnchanged(attributes(CacheHint.ATTR_INSTANCE_VALUE, Type.FLOAT, false), "no resume state to hand a non-float over with");
+        assertAttributesUnchanged(attributes(CacheHint.ATTR_INSTANCE_VALUE, Type.INT, true), "guarded as ints");
+        Attributes kept = attributes(CacheHint.ATTR_INSTANCE_VALUE, Type.FLOAT, true);
+        kept.entry().instructions().add(kept.entry().instructions().size() - 1, new Instr.StoreLocal(1, kept.ax()));
+        Instr firstLoad = kept.entry().instructions().get(1);
+        new UnboxFloatsAtLoad().run(kept.fn());
+        assertEquals(firstLoad, kept.entry().instructions().get(1), "the object kept in a local is loaded as it was:\n" + Printer.print(kept.fn()));
+        assertTrue(all(kept.fn()).stream().anyMatch(i -> i instanceof Instr.GuardType guard && guard.value().equals(kept.ax())),
+                "and guarded at its use");
+        assertEquals(1, all(kept.fn(), Instr.LoadAttrFloat.class).size(), "the other attribute is read as a double");
+    }
+
+    private static void assertAttributesUnchanged(Attributes f, String what) {
+        List<Object> before = snapshot(f.fn());
+        new UnboxFloatsAtLoad().run(f.fn());
+        assertEquals(before, snapshot(f.fn()), () -> what + ":\n" + Printer.print(f.fn()));
     }
 }
