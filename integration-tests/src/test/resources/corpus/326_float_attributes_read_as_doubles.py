@@ -1,4 +1,4 @@
-# jit-expect-compiled: separation energy
+# jit-expect-compiled: separation energy drift doubled
 # jit-threshold: 5
 # jit-loop-threshold: 3
 # An attribute that is only read for its float's value (a.x - b.x) is read as a double where the
@@ -145,3 +145,54 @@ show("dict written", energy, points, 1.0)
 
 show("final", separation, pairs)
 show("final energy", energy, points, 0.5)
+
+
+# a function whose locals stay in the frame: the owner its load borrowed is handed over with the
+# attribute's object when the attribute stops being a float
+class Body:
+    def __init__(self, x, v):
+        self.x = x
+        self.v = v
+
+
+class Mass(float):
+    pass
+
+
+def drift(bodies, dt, steps):
+    for _ in range(steps):
+        for b in bodies:
+            b.x += dt * b.v
+            b.v -= dt * 0.5
+
+
+bodies = [Body(float(i), 1.5 + i) for i in range(4)]
+for round_ in range(6):
+    drift(bodies, 0.01, 10)
+bodies[0].x = 3
+bodies[2].v = Mass(0.5)
+drift(bodies, 0.25, 2)
+print("drift", [(type(b.x).__name__, b.x, type(b.v).__name__) for b in bodies])
+print("refcounts hold:", sys.getrefcount(bodies[0]) == sys.getrefcount(bodies[1]))
+
+
+# an owner that a call returned: the load's reference to it is released where the attribute's
+# object is handed over, as the interpreter releases it
+holder = [Body(1.0, 0.0), Body(2.0, 0.0)]
+
+
+def pick(i):
+    return holder[i]
+
+
+def doubled(n):
+    t = 0.0
+    for i in range(n):
+        t += pick(i % 2).x * 2.0
+    return t
+
+
+for round_ in range(8):
+    doubled(20)
+holder[0].x = 3
+print("doubled", doubled(4), "refcounts hold:", sys.getrefcount(holder[0]) == sys.getrefcount(holder[1]))

@@ -377,11 +377,19 @@ public final class IrBuilder {
 
     /** Resuming at the next instruction, with the value stack as it is now plus {@code pushed} (if any). */
     private ResumeState resumeAfter(Value pushed) {
+        return resumeAfter(pushed, List.of());
+    }
+
+    /**
+     * As {@link #resumeAfter(Value)} for an instruction whose operands are released after it
+     * ({@link #apply}): until then compiled code holds them, so the hand-over releases them.
+     */
+    private ResumeState resumeAfter(Value pushed, List<Value> released) {
         List<Value> after = new ArrayList<>(stack);
         if (pushed != null) {
             after.add(pushed);
         }
-        return new ResumeState(current.next(), after, List.of());
+        return new ResumeState(current.next(), after, released);
     }
 
     /**
@@ -489,14 +497,14 @@ public final class IrBuilder {
                 } else {
                     apply(Op.LOAD_ATTR, 1, (in, state) -> {
                         Value attribute = value();
-                        return new Instr.LoadAttr(attribute, in.get(0), arg >> 1, hint, state, resumeAfter(attribute));
+                        return new Instr.LoadAttr(attribute, in.get(0), arg >> 1, hint, state, resumeAfter(attribute, in));
                     });
                 }
             }
             case LOAD_SUPER_ATTR -> loadSuperAttr(arg);
             case STORE_ATTR -> {
                 CacheHint hint = code.hintAt(instruction.offset());
-                apply(Op.STORE_ATTR, 2, (in, state) -> new Instr.StoreAttr(in.get(1), arg, in.get(0), hint, state, resumeAfter(null)));
+                apply(Op.STORE_ATTR, 2, (in, state) -> new Instr.StoreAttr(in.get(1), arg, in.get(0), hint, state, resumeAfter(null, in)));
             }
             case PUSH_NULL -> pushNullIf(true);
             case POP_TOP, END_FOR -> decref(pop());

@@ -480,6 +480,24 @@ class IrBuilderTest {
         assertEquals(2, count(fn, Op.TUPLE_ITEM));
     }
 
+    /**
+     * An attribute load or store releases its operands after itself: where the interpreter takes
+     * over after it (a generic access that changed the frame, a float attribute that is no float),
+     * the hand-over releases them, or they leak.
+     */
+    @Test
+    void attributeAccessesResumeAfterThemselvesReleasingTheirOperands() throws Unsupported {
+        Function fn = build("def f(o, v):\n    o.x = v\n    return o.y\n");
+        Instr.StoreAttr store = instructions(fn).stream().filter(Instr.StoreAttr.class::isInstance).map(Instr.StoreAttr.class::cast)
+                .findFirst().orElseThrow();
+        Instr.LoadAttr load = instructions(fn).stream().filter(Instr.LoadAttr.class::isInstance).map(Instr.LoadAttr.class::cast)
+                .findFirst().orElseThrow();
+        assertEquals(List.of(), store.after().stack(), Printer.print(fn));
+        assertEquals(List.of(store.value(), store.owner()), store.after().released(), Printer.print(fn));
+        assertEquals(List.of(load.result()), load.after().stack(), Printer.print(fn));
+        assertEquals(List.of(load.owner()), load.after().released(), Printer.print(fn));
+    }
+
     @Test
     void buildingContainers() throws Unsupported {
         Function fn = golden("build_dict");

@@ -1173,15 +1173,28 @@ final class Lowering {
         LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(context, llvmFunction, "attribute_loaded");
         rarelyTaken(LLVMBuildCondBr(builder, isNull(fast), slow, done));
         LLVMPositionBuilderAtEnd(builder, slow);
-        LLVMValueRef generic = withLocalsInFrame(state, load.after(), load.result(),
-                () -> checkNull(call("pyjit_load_attr", frame, use(load.owner()), int32(load.nameIndex())), state));
-        LLVMBasicBlockRef slowEnd = LLVMGetInsertBlock(builder);
+        LLVMValueRef generic = genericAttribute(state, load.after(), load.result(), load.owner(), load.nameIndex());
+        return joinedAt(done, pointer, "attribute", fast, fastBlock, generic);
+    }
+
+    /**
+     * Ends the current block with a branch to {@code done}, where the value is {@code earlier} coming
+     * from {@code earlierBlock} (which branches there itself) and {@code current} coming from here.
+     */
+    private LLVMValueRef joinedAt(LLVMBasicBlockRef done, LLVMTypeRef type, String name, LLVMValueRef earlier, LLVMBasicBlockRef earlierBlock,
+                                  LLVMValueRef current) {
+        LLVMBasicBlockRef currentBlock = LLVMGetInsertBlock(builder);
         LLVMBuildBr(builder, done);
         LLVMPositionBuilderAtEnd(builder, done);
-        LLVMValueRef attribute = LLVMBuildPhi(builder, pointer, "attribute");
-        LLVMAddIncoming(attribute, fast, fastBlock, 1);
-        LLVMAddIncoming(attribute, generic, slowEnd, 1);
-        return attribute;
+        LLVMValueRef joined = LLVMBuildPhi(builder, type, name);
+        LLVMAddIncoming(joined, earlier, earlierBlock, 1);
+        LLVMAddIncoming(joined, current, currentBlock, 1);
+        return joined;
+    }
+
+    /** The generic attribute load of a cached load that missed, with the virtual locals in the frame while it runs. */
+    private LLVMValueRef genericAttribute(FrameState state, ResumeState after, Value result, Value owner, int nameIndex) {
+        return withLocalsInFrame(state, after, result, () -> checkNull(call("pyjit_load_attr", frame, use(owner), int32(nameIndex)), state));
     }
 
     /**
@@ -1201,18 +1214,11 @@ final class Lowering {
         LLVMValueRef fastValue = call("pyjit_float_value", cached);
         LLVMBuildBr(builder, done);
         LLVMPositionBuilderAtEnd(builder, slow);
-        LLVMValueRef object = withLocalsInFrame(state, load.after(), load.result(),
-                () -> checkNull(call("pyjit_load_attr", frame, use(load.owner()), int32(load.nameIndex())), state));
+        LLVMValueRef object = genericAttribute(state, load.after(), load.result(), load.owner(), load.nameIndex());
         resumeUnless(nonZero(call("pyjit_is_of", object, int32((int) Type.FLOAT.bits()))), load.after(), load.result(), object, false);
         LLVMValueRef slowValue = call("pyjit_float_value", object);
         call("pyjit_decref", object);
-        LLVMBasicBlockRef slowEnd = LLVMGetInsertBlock(builder);
-        LLVMBuildBr(builder, done);
-        LLVMPositionBuilderAtEnd(builder, done);
-        LLVMValueRef value = LLVMBuildPhi(builder, f64, "float_attribute");
-        LLVMAddIncoming(value, fastValue, fastBlock, 1);
-        LLVMAddIncoming(value, slowValue, slowEnd, 1);
-        return value;
+        return joinedAt(done, f64, "float_attribute", fastValue, fastBlock, slowValue);
     }
 
     /** A global load that runs no Python code: where the lookup could, the interpreter takes the frame over before it. */

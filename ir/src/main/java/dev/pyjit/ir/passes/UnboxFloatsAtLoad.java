@@ -2,9 +2,11 @@ package dev.pyjit.ir.passes;
 
 import dev.pyjit.ir.Block;
 import dev.pyjit.ir.CacheHint;
+import dev.pyjit.ir.FrameState;
 import dev.pyjit.ir.Function;
 import dev.pyjit.ir.Instr;
 import dev.pyjit.ir.Op;
+import dev.pyjit.ir.ResumeState;
 import dev.pyjit.ir.Type;
 import dev.pyjit.ir.Value;
 import java.util.Collections;
@@ -89,11 +91,26 @@ public final class UnboxFloatsAtLoad implements Pass {
         return users.size() == 1 && users.get(0) instanceof Instr.GuardType guard && guard.type().equals(Type.FLOAT) ? guard.result() : null;
     }
 
+    /**
+     * The resume state of a load that did not speculate, made ready to hand over: the references
+     * its frame state borrows (CancelRefcountPairs never took them) are borrowed there too, as they
+     * would have been had the load speculated then.
+     */
+    private static ResumeState handingOverBorrowed(ResumeState after, FrameState state) {
+        ResumeState ready = after;
+        for (Value borrowed : state.borrowed()) {
+            if (ready.handsOver(borrowed)) {
+                ready = ready.withBorrowed(borrowed);
+            }
+        }
+        return ready;
+    }
+
     /** The double-valued form of a load, or null for any other instruction. */
     private static Instr unboxedLoad(Function function, Instr load) {
         if (load instanceof Instr.LoadAttr attribute) {
             return new Instr.LoadAttrFloat(function.newValue(Type.CDOUBLE), attribute.owner(), attribute.nameIndex(), attribute.hint(),
-                    attribute.state(), attribute.after());
+                    attribute.state(), attribute.speculates() ? attribute.after() : handingOverBorrowed(attribute.after(), attribute.state()));
         }
         if (load instanceof Instr.LoadLocal local && local.resume() != null && !local.orUnbound()) {
             return new Instr.LoadLocalFloat(function.newValue(Type.CDOUBLE), local.slot(), local.resume());

@@ -59,6 +59,16 @@ class UnboxFloatsAtLoadTest {
         return unboxed;
     }
 
+    /** Ends the block returning a box of {@code left operator right}, boxed at {@code offset}; returns the double. */
+    private static Value returnBoxed(Function fn, Block block, BinaryOperator operator, Value left, Value right, int offset) {
+        Value number = fn.newValue(Type.CDOUBLE);
+        block.add(new Instr.FloatArith(number, operator, left, right, null));
+        Value boxed = fn.newValue(Type.FLOAT);
+        block.add(new Instr.BoxFloat(boxed, number, state(offset)));
+        block.setTerminator(new Terminator.Return(boxed));
+        return number;
+    }
+
     private static void run(Function fn) {
         Verifier.verify(fn);
         new UnboxFloatsAtLoad().run(fn);
@@ -142,11 +152,7 @@ class UnboxFloatsAtLoadTest {
         next.add(IrTesting.poll(state(8, x)));
         Value d2 = unbox(fn, next, x);
         next.add(new Instr.Refcount(Op.DECREF, x));
-        Value product = fn.newValue(Type.CDOUBLE);
-        next.add(new Instr.FloatArith(product, BinaryOperator.MULTIPLY, d1, d2, null));
-        Value r = fn.newValue(Type.FLOAT);
-        next.add(new Instr.BoxFloat(r, product, state(10)));
-        next.setTerminator(new Terminator.Return(r));
+        Value product = returnBoxed(fn, next, BinaryOperator.MULTIPLY, d1, d2, 10);
 
         run(fn);
 
@@ -631,11 +637,11 @@ class UnboxFloatsAtLoadTest {
         Block entry = fn.newBlock("entry");
         Value a = loadResumable(fn, entry, 0, Type.OBJECT, 2);
         Value ax = fn.newValue(Type.OBJECT);
-        entry.add(new Instr.LoadAttr(ax, a, 0, hint, state(4, a), resumable ? resume(6, ax) : null));
+        entry.add(new Instr.LoadAttr(ax, a, 0, hint, state(4, a), resumable ? new ResumeState(6, List.of(ax), List.of(a)) : null));
         entry.add(new Instr.Refcount(Op.DECREF, a));
         Value b = loadResumable(fn, entry, 1, Type.OBJECT, 8, ax);
         Value bx = fn.newValue(Type.OBJECT);
-        entry.add(new Instr.LoadAttr(bx, b, 0, hint, state(10, ax, b), resumable ? resume(12, ax, bx) : null));
+        entry.add(new Instr.LoadAttr(bx, b, 0, hint, state(10, ax, b), resumable ? new ResumeState(12, List.of(ax, bx), List.of(b)) : null));
         entry.add(new Instr.Refcount(Op.DECREF, b));
         Value gx = fn.newValue(guarded);
         entry.add(new Instr.GuardType(gx, ax, guarded, resume(14, ax, bx)));
@@ -645,11 +651,7 @@ class UnboxFloatsAtLoadTest {
         Value db = unbox(fn, entry, gb);
         entry.add(new Instr.Refcount(Op.DECREF, gx));
         entry.add(new Instr.Refcount(Op.DECREF, gb));
-        Value difference = fn.newValue(Type.CDOUBLE);
-        entry.add(new Instr.FloatArith(difference, BinaryOperator.SUBTRACT, da, db, null));
-        Value r = fn.newValue(Type.FLOAT);
-        entry.add(new Instr.BoxFloat(r, difference, state(14)));
-        entry.setTerminator(new Terminator.Return(r));
+        Value difference = returnBoxed(fn, entry, BinaryOperator.SUBTRACT, da, db, 14);
         return new Attributes(fn, entry, a, ax, b, bx, difference);
     }
 
@@ -665,16 +667,41 @@ class UnboxFloatsAtLoadTest {
         Instr.LoadAttrFloat second = assertInstanceOf(Instr.LoadAttrFloat.class, f.entry().instructions().get(4));
         Value x = first.result();
         Value y = second.result();
-        assertEquals(new Instr.LoadAttrFloat(x, f.a(), 0, CacheHint.ATTR_INSTANCE_VALUE, state(4, f.a()), resume(6, x)), first,
+        assertEquals(new Instr.LoadAttrFloat(x, f.a(), 0, CacheHint.ATTR_INSTANCE_VALUE, state(4, f.a()), new ResumeState(6, List.of(x), List.of(f.a()))),
+                first,
                 "the load's own state; resumed after it with the object where the attribute is no float");
-        assertEquals(new Instr.LoadAttrFloat(y, f.b(), 0, CacheHint.ATTR_INSTANCE_VALUE, state(10, x, f.b()), resume(12, x, y)), second,
+        assertEquals(new Instr.LoadAttrFloat(y, f.b(), 0, CacheHint.ATTR_INSTANCE_VALUE, state(10, x, f.b()),
+                new ResumeState(12, List.of(x, y), List.of(f.b()))), second,
                 "the first attribute's double in the second load's states: nothing to release, boxed where the interpreter resumes");
         assertEquals(new Instr.LoadLocal(f.b(), 1, resume(8, x, f.b())), f.entry().instructions().get(3));
         assertEquals(new Instr.FloatArith(f.difference(), BinaryOperator.SUBTRACT, x, y, null), f.entry().instructions().get(6));
         assertGone(f.fn(), f.ax());
         assertGone(f.fn(), f.bx());
         assertTrue(Printer.printTyped(f.fn()).contains(x + ":CDouble = LoadAttrFloat<x,attr_instance_value> " + f.a() + "  @4 owns[" + f.a()
-                + "]  resume@6[" + x + "]\n"), Printer.printTyped(f.fn()));
+                + "]  resume@6[" + x + "] releases[" + f.a() + "]\n"), Printer.printTyped(f.fn()));
+    }
+
+    /**
+     * A load that did not speculate had no references taken off its resume state when
+     * CancelRefcountPairs ran: the owner its frame state borrows (a local read off the frame) is
+     * borrowed where the attribute read as a double hands the frame over, or the hand-over would
+     * release a reference compiled code never took.
+     */
+    @Test
+    void theOwnerALoadBorrowedIsBorrowedWhereItsDoubleHandsOver() {
+        Attributes f = attributes(CacheHint.ATTR_INSTANCE_VALUE, Type.FLOAT, true);
+        Instr.LoadAttr load = (Instr.LoadAttr) f.entry().instructions().get(1);
+        assertFalse(load.speculates(), "no virtual locals: the cached load alone");
+        f.entry().instructions().set(1, new Instr.LoadAttr(load.result(), load.owner(), load.nameIndex(), load.hint(),
+                load.state().withBorrowed(f.a()), load.after()));
+
+        run(f.fn());
+
+        Instr.LoadAttrFloat read = assertInstanceOf(Instr.LoadAttrFloat.class, f.entry().instructions().get(1));
+        assertEquals(List.of(f.a()), read.state().borrowed());
+        assertEquals(List.of(f.a()), read.after().borrowed(), "the owner the hand-over releases was never taken");
+        Instr.LoadAttrFloat other = assertInstanceOf(Instr.LoadAttrFloat.class, f.entry().instructions().get(4));
+        assertEquals(List.of(), other.after().borrowed(), "nothing borrowed there");
     }
 
     @Test
