@@ -6,6 +6,7 @@
  * bytecode (Python/bytecodes.c), including its error messages.
  */
 #include "pyjit_rt.h"
+#include "ints.h"
 #include <stdarg.h>
 #include "internal/pycore_ceval.h"
 #include "internal/pycore_list.h"
@@ -1283,12 +1284,12 @@ PYJIT_SPECIALISED static inline int numbers_inline(PyThreadState *tstate, int op
     if (PyLong_CheckExact(lhs) && PyLong_CheckExact(rhs) && _PyLong_IsCompact((PyLongObject *)lhs) && _PyLong_IsCompact((PyLongObject *)rhs)) {
         Py_ssize_t x = _PyLong_CompactValue((PyLongObject *)lhs), y = _PyLong_CompactValue((PyLongObject *)rhs);
         switch (base) {
-        case NB_ADD: *result = PyLong_FromSsize_t(x + y); return 1;
-        case NB_SUBTRACT: *result = PyLong_FromSsize_t(x - y); return 1;
-        case NB_MULTIPLY: *result = PyLong_FromSsize_t(x * y); return 1;
-        case NB_AND: *result = PyLong_FromSsize_t(x & y); return 1;
-        case NB_OR: *result = PyLong_FromSsize_t(x | y); return 1;
-        case NB_XOR: *result = PyLong_FromSsize_t(x ^ y); return 1;
+        case NB_ADD: *result = pyjit_int_box(x + y); return 1;
+        case NB_SUBTRACT: *result = pyjit_int_box(x - y); return 1;
+        case NB_MULTIPLY: *result = pyjit_int_box(x * y); return 1;
+        case NB_AND: *result = pyjit_int_box(x & y); return 1;
+        case NB_OR: *result = pyjit_int_box(x | y); return 1;
+        case NB_XOR: *result = pyjit_int_box(x ^ y); return 1;
         default: return 0;
         }
     }
@@ -1323,14 +1324,14 @@ static int binary_op_exact(PyThreadState *tstate, int op, PyObject *lhs, PyObjec
                 quotient -= 1;
                 remainder += y;
             }
-            *result = PyLong_FromSsize_t((op == NB_FLOOR_DIVIDE || op == NB_INPLACE_FLOOR_DIVIDE) ? quotient : remainder);
+            *result = pyjit_int_box((op == NB_FLOOR_DIVIDE || op == NB_INPLACE_FLOOR_DIVIDE) ? quotient : remainder);
             return 1;
         }
         case NB_RSHIFT:
             if (y < 0) {
                 return 0;
             }
-            *result = PyLong_FromSsize_t(y >= 63 ? (x < 0 ? -1 : 0) : x >> y);
+            *result = pyjit_int_box(y >= 63 ? (x < 0 ? -1 : 0) : x >> y);
             return 1;
         default:
             break;
@@ -1731,7 +1732,7 @@ static inline __attribute__((flatten)) int call_native_directly(PyThreadState *t
         return 0;
     }
     for (int i = 0; i < state->expected_count; i++) {
-        if (!((state->expected[i] >> pyjit_type_code(args[i])) & 1)) {
+        if (!pyjit_of_types(state->expected[i], args[i])) {
             return 0;
         }
     }
@@ -2338,12 +2339,13 @@ PyObject *pyjit_get_iter(PyObject *iterable) {
 }
 
 /* A small int is CPython's own immortal object, found in compiled code (a loop's counter, an index);
- * the rest are made by the C API. */
+ * one of one digit comes off the kept ints where it can (ints.h); the rest are made by the C API. */
 PYJIT_SPECIALISED PyObject *pyjit_int_box(int64_t value) {
     if (value >= -_PY_NSMALLNEGINTS && value < _PY_NSMALLPOSINTS) {
         return (PyObject *)&_PyLong_SMALL_INTS[_PY_NSMALLNEGINTS + value];
     }
-    return PyLong_FromLongLong(value);
+    PyObject *reused = value > -(int64_t)PyLong_BASE && value < (int64_t)PyLong_BASE ? pyjit_reused_int(value) : NULL;
+    return reused != NULL ? reused : PyLong_FromLongLong(value);
 }
 
 /* The object an unboxed number came from, if compiled code has it (a new reference), else a new box. */
@@ -2490,6 +2492,15 @@ PYJIT_SPECIALISED int pyjit_int_arith(int op, int64_t a, int64_t b, int64_t *out
         }
         *out = a >> (b > 63 ? 63 : b);
         return 1;
+    case NB_LSHIFT: {
+        /* a negative count raises; a shift that loses bits makes a big int: the interpreter's */
+        if (b < 0 || b > 63) {
+            return 0;
+        }
+        int64_t shifted = (int64_t)((uint64_t)a << b);
+        *out = shifted;
+        return (shifted >> b) == a;
+    }
     default:
         return 0;
     }

@@ -34,6 +34,7 @@
 #include "pyjit_rt.h"
 #include "launch.h"
 #include "osr.h"
+#include "ints.h"
 #include "native_cache.h"
 #include "cache_fill.h"
 #include "known_callees.h"
@@ -1035,6 +1036,7 @@ static PyObject *install(PyObject *module, PyObject *args) {
     }
     pyjit_sampled_entry = sampling;
     keep_freed_arenas();
+    pyjit_keep_dead_ints();
     installed = 1;
     compile_hook = hook == Py_None ? NULL : Py_NewRef(hook);
     exit_hook = on_exit == Py_None ? NULL : Py_NewRef(on_exit);
@@ -1199,6 +1201,13 @@ static PyObject *intrinsic_results(PyObject *module, PyObject *unused) {
     return PyLong_FromLongLong(pyjit_intrinsic_results);
 }
 
+/* reused_ints(): how many of compiled code's ints were boxes kept when other ints died (ints.h). */
+static PyObject *reused_ints(PyObject *module, PyObject *unused) {
+    (void)module;
+    (void)unused;
+    return PyLong_FromLongLong(pyjit_reused_ints);
+}
+
 /* first_native_entry(): when native code first ran, in nanoseconds since the epoch; 0 if never. */
 static PyObject *first_native_entry_time(PyObject *module, PyObject *unused) {
     (void)module;
@@ -1242,6 +1251,7 @@ static PyMethodDef methods[] = {
     {"attach", attach, METH_VARARGS, "attach(hook, exit_hook): the compiler started after the program takes over."},
     {"inlined_entries", inlined_entries, METH_NOARGS, "inlined_entries(): how many times inlined bodies ran in the place of their calls."},
     {"intrinsic_results", intrinsic_results, METH_NOARGS, "intrinsic_results(): how many calls of builtins compiled code computed itself."},
+    {"reused_ints", reused_ints, METH_NOARGS, "reused_ints(): how many of compiled code's ints were boxes kept when other ints died."},
     {"lend_compiler", lend_compiler, METH_NOARGS, "lend_compiler(): no compiler in this process, only in the children it forks."},
     {"after_fork_in_child", after_fork_in_child, METH_NOARGS, "after_fork_in_child(): the child's own sampler, where it may compile."},
     {"finish", finish, METH_NOARGS, "finish(): at exit, stop the compiler and write its statistics."},

@@ -204,10 +204,19 @@ static inline int pyjit_is_generator_like(PyCodeObject *code) {
     return (code->co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR | CO_ITERABLE_COROUTINE)) != 0;
 }
 
+/* Whether the value is of one of the types the bits name: one exact type, as entry guards check an
+ * int or a float argument at every call, is one comparison. */
+static inline int pyjit_of_types(unsigned short bits, PyObject *value) {
+    if ((bits & (bits - 1)) == 0 && bits > 1 && bits < 1u << 8) {
+        return Py_IS_TYPE(value, pyjit_exact_type(__builtin_ctz(bits)));
+    }
+    return (bits >> pyjit_type_code(value)) & 1;
+}
+
 /* Whether the frame's arguments are of the types its native code is specialised for. */
 static inline int pyjit_as_expected(CodeState *state, _PyInterpreterFrame *frame) {
     for (int i = 0; i < state->expected_count; i++) {
-        if (!((state->expected[i] >> pyjit_type_code(frame->localsplus[i])) & 1)) {
+        if (!pyjit_of_types(state->expected[i], frame->localsplus[i])) {
             return 0;
         }
     }

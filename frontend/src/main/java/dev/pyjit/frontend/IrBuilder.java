@@ -22,6 +22,7 @@ import dev.pyjit.ir.Value;
 import dev.pyjit.ir.Verifier;
 import dev.pyjit.ir.passes.GuardArguments;
 import dev.pyjit.ir.passes.Pipeline;
+import dev.pyjit.ir.passes.SpeculateIntOperands;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -520,8 +521,13 @@ public final class IrBuilder {
                 stack.set(top, stack.get(other));
                 stack.set(other, swapped);
             }
-            case BINARY_OP -> guardOperands(instruction.offset()).apply(Op.BINARY_OP, 2,
-                    (in, state) -> new Instr.BinaryOp(value(), BinaryOperator.of(arg), in.get(0), in.get(1), state, resumeBefore(in)));
+            case BINARY_OP -> {
+                BinaryOperator operator = BinaryOperator.of(arg);
+                CacheHint hint = code.hintAt(instruction.offset()) == CacheHint.BINARY_OP_GENERIC
+                        && SpeculateIntOperands.OPERATORS.contains(operator.base()) ? CacheHint.BINARY_OP_GENERIC : CacheHint.NONE;
+                guardOperands(instruction.offset()).apply(Op.BINARY_OP, 2,
+                        (in, state) -> new Instr.BinaryOp(value(), operator, in.get(0), in.get(1), state, resumeBefore(in), hint));
+            }
             case UNARY_NEGATIVE -> unary(UnaryKind.NEGATIVE);
             case UNARY_INVERT -> unary(UnaryKind.INVERT);
             case CALL_INTRINSIC_1 -> {
@@ -886,7 +892,7 @@ public final class IrBuilder {
     }
 
     private void unary(UnaryKind kind) throws Unsupported {
-        apply(Op.UNARY_OP, 1, (in, state) -> new Instr.UnaryOp(value(), kind, in.get(0), state));
+        apply(Op.UNARY_OP, 1, (in, state) -> new Instr.UnaryOp(value(), kind, in.get(0), state, resumeBefore(in)));
     }
 
     private void access(Op op, int operandCount) throws Unsupported {

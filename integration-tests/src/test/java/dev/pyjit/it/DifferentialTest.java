@@ -36,8 +36,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code # jit-expect-deopts: f g} names functions whose native code must have handed a frame to
  * the interpreter, so a program written to break a speculation proves that it did; a line
  * {@code # jit-expect-inlined[: NAMES]}, that a method's body compiled into a call ran in its place
- * (and that the bodies of the methods or functions NAMES were compiled into calls), and
- * {@code # jit-expect-intrinsics} that compiled code computed a builtin's call itself.
+ * (and that the bodies of the methods or functions NAMES were compiled into calls),
+ * {@code # jit-expect-intrinsics} that compiled code computed a builtin's call itself, and
+ * {@code # jit-expect-reused-ints} that compiled code boxed ints in objects kept when ints died.
  *
  * <p>The programs of {@code corpus-numpy/} run the same way with NumPy on the path: bytedeco's
  * build for this CPython, unpacked at build time (see the module's pom).
@@ -69,6 +70,7 @@ class DifferentialTest {
     private static final String SKIP_EVERY_LOOP = "# jit-skip-every-loop:";
     private static final String EXPECT_INLINED = "# jit-expect-inlined";
     private static final String EXPECT_INTRINSICS = "# jit-expect-intrinsics";
+    private static final String EXPECT_REUSED_INTS = "# jit-expect-reused-ints";
     private static final AtomicInteger ranEveryLoop = new AtomicInteger();
     private static final AtomicInteger replaced = new AtomicInteger();
 
@@ -192,6 +194,9 @@ class DifferentialTest {
         }
         if (header(program, EXPECT_INTRINSICS, null) != null) {
             assertTrue(json.get("intrinsic_results").asLong() > 0, "a builtin's call was computed by compiled code; stats: " + json);
+        }
+        if (header(program, EXPECT_REUSED_INTS, null) != null) {
+            assertTrue(json.get("reused_ints").asLong() > 0, "compiled code boxed ints in kept objects; stats: " + json);
         }
         String inlined = header(program, EXPECT_INLINED, null);
         if (inlined != null) {

@@ -33,6 +33,12 @@ public enum CacheHint {
      * Python code: an iterator over a str, dict or set, or a zip or enumerate over such iterators.
      */
     FOR_ITER_INERT(72),
+    /**
+     * BINARY_OP itself, for an operator the interpreter never specialises (& | ^ << >> // %): where
+     * one operand is known to be an exact int, compiled code speculates that the other is one too
+     * (SpeculateIntOperands). Code compiled again without speculation has no such hint.
+     */
+    BINARY_OP_GENERIC(45),
     BINARY_OP_ADD_FLOAT(150),
     BINARY_OP_ADD_INT(151),
     BINARY_OP_ADD_UNICODE(152),
@@ -71,6 +77,9 @@ public enum CacheHint {
         if (this == FOR_ITER_INERT) {
             return "FOR_ITER";
         }
+        if (this == BINARY_OP_GENERIC) {
+            return "BINARY_OP";
+        }
         return name().startsWith("ATTR_") || name().startsWith("GLOBAL_") ? "LOAD_" + name() : name();
     }
 
@@ -98,7 +107,7 @@ public enum CacheHint {
             Type container = name.contains("_LIST_") ? Type.LIST : name.contains("_TUPLE_") ? Type.TUPLE : Type.STR;
             return java.util.List.of(container, Type.INT);
         }
-        if (!name.startsWith("BINARY_OP_") && !name.startsWith("COMPARE_OP_")) {
+        if (!name.startsWith("BINARY_OP_") && !name.startsWith("COMPARE_OP_") || this == BINARY_OP_GENERIC) {
             return java.util.List.of();
         }
         Type type = name.endsWith("_FLOAT") ? Type.FLOAT : name.endsWith("_INT") ? Type.INT : Type.STR;
@@ -111,7 +120,7 @@ public enum CacheHint {
      * iterator a FOR_ITER specialisation takes. The other hints only choose a fast path.
      */
     public boolean speculatesOnTypes() {
-        return !operandTypes().isEmpty() || name().startsWith("FOR_ITER_");
+        return !operandTypes().isEmpty() || name().startsWith("FOR_ITER_") || this == BINARY_OP_GENERIC;
     }
 
     /** The hint a quickened opcode gives, or NONE for an opcode that is not one of these. */

@@ -306,25 +306,37 @@ public sealed interface Instr {
     /**
      * An arithmetic operator. {@code resume} is this instruction with its operands on the stack:
      * where the interpreter takes over if compiled code that specialised it for ints finds them
-     * too big for 64 bits.
+     * too big for 64 bits. {@code hint}: {@link CacheHint#BINARY_OP_GENERIC} where the interpreter
+     * left it unspecialised (it never specialises this operator), else NONE.
      */
-    record BinaryOp(Value result, BinaryOperator operator, Value left, Value right, FrameState state, ResumeState resume) implements Instr {
+    record BinaryOp(Value result, BinaryOperator operator, Value left, Value right, FrameState state, ResumeState resume,
+                    CacheHint hint) implements Instr {
         public BinaryOp(Value result, BinaryOperator operator, Value left, Value right, FrameState state) {
             this(result, operator, left, right, state, null);
         }
+        public BinaryOp(Value result, BinaryOperator operator, Value left, Value right, FrameState state, ResumeState resume) {
+            this(result, operator, left, right, state, resume, CacheHint.NONE);
+        }
         public Op op() { return Op.BINARY_OP; }
         public List<Value> operands() { return List.of(left, right); }
-        public String immediates(Function fn) { return operator.name(); }
+        public String immediates(Function fn) { return operator.name() + hint.suffix(); }
         public Instr mapOperands(UnaryOperator<Value> f) {
-            return new BinaryOp(result, operator, f.apply(left), f.apply(right), map(state, f), map(resume, f));
+            return new BinaryOp(result, operator, f.apply(left), f.apply(right), map(state, f), map(resume, f), hint);
         }
     }
 
-    record UnaryOp(Value result, UnaryKind kind, Value operand, FrameState state) implements Instr {
+    /**
+     * A unary operator. {@code resume} is this instruction with its operand on the stack: where the
+     * interpreter takes over if compiled code that computes it on a 64-bit int finds the int too big.
+     */
+    record UnaryOp(Value result, UnaryKind kind, Value operand, FrameState state, ResumeState resume) implements Instr {
+        public UnaryOp(Value result, UnaryKind kind, Value operand, FrameState state) {
+            this(result, kind, operand, state, null);
+        }
         public Op op() { return Op.UNARY_OP; }
         public List<Value> operands() { return List.of(operand); }
         public String immediates(Function fn) { return kind.name(); }
-        public Instr mapOperands(UnaryOperator<Value> f) { return new UnaryOp(result, kind, f.apply(operand), map(state, f)); }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new UnaryOp(result, kind, f.apply(operand), map(state, f), map(resume, f)); }
     }
 
     /** Logical not of an exact bool (UNARY_NOT always follows TO_BOOL in 3.13). */
@@ -766,10 +778,12 @@ public sealed interface Instr {
 
     /** The 64-bit value of int constant {@code index}. */
     record IntConstant(Value result, int index, long value) implements Instr {
+        /** A number the compiler needs that is none of the code's constants (printed as itself). */
+        public static final int MADE = -1;
         public Op op() { return Op.INT_CONSTANT; }
         public List<Value> operands() { return List.of(); }
         public FrameState state() { return null; }
-        public String immediates(Function fn) { return fn.constantRepr(index); }
+        public String immediates(Function fn) { return index == MADE ? Long.toString(value) : fn.constantRepr(index); }
         public Instr mapOperands(UnaryOperator<Value> f) { return this; }
     }
 
@@ -783,14 +797,14 @@ public sealed interface Instr {
 
     /**
      * Python's int arithmetic on 64-bit values: +, -, *, // and % (floor division and a remainder
-     * with the divisor's sign), &, |, ^ and >> (arithmetic, as on Python's unbounded ints). A result
+     * with the divisor's sign), &, |, ^, << and >> (arithmetic, as on Python's unbounded ints). A result
      * beyond 64 bits, a zero divisor or a negative shift count hands the frame to the interpreter
      * at {@code resume}, which computes it with big ints or raises.
      */
     record IntArith(Value result, BinaryOperator operator, Value left, Value right, ResumeState resume) implements Instr {
         public static final java.util.Set<BinaryOperator> INT_OPERATORS = java.util.EnumSet.of(BinaryOperator.ADD,
                 BinaryOperator.SUBTRACT, BinaryOperator.MULTIPLY, BinaryOperator.FLOOR_DIVIDE, BinaryOperator.REMAINDER,
-                BinaryOperator.AND, BinaryOperator.OR, BinaryOperator.XOR, BinaryOperator.RSHIFT);
+                BinaryOperator.AND, BinaryOperator.OR, BinaryOperator.XOR, BinaryOperator.LSHIFT, BinaryOperator.RSHIFT);
         public IntArith {
             if (!INT_OPERATORS.contains(operator)) {
                 throw new IllegalArgumentException("no unboxed int " + operator);

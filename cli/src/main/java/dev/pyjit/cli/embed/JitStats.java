@@ -59,6 +59,7 @@ final class JitStats {
     private long firstNativeEntryNanos;
     private long inlinedEntries;
     private long intrinsicResults;
+    private long reusedInts;
     private long processStartNanos;
 
     /** Compile times (total, median, maximum) are of the compilations that made code; the stages count every attempt. */
@@ -115,10 +116,14 @@ final class JitStats {
         }
     }
 
-    /** How many times inlined bodies ran in the place of their calls, and builtins' calls were computed (the runtime counts them). */
-    synchronized void inlinedEntries(long entries, long intrinsics) {
+    /**
+     * How many times inlined bodies ran in the place of their calls, builtins' calls were computed,
+     * and ints were boxed in kept objects (the runtime counts them).
+     */
+    synchronized void runtimeCounts(long entries, long intrinsics, long reused) {
         inlinedEntries = entries;
         intrinsicResults = intrinsics;
+        reusedInts = reused;
     }
 
     synchronized void queueMax(int waiting) {
@@ -166,6 +171,7 @@ final class JitStats {
         json.put("freed", freed);
         json.put("inlined_entries", inlinedEntries);
         json.put("intrinsic_results", intrinsicResults);
+        json.put("reused_ints", reusedInts);
         json.put("first_native_entry_ms", firstNativeEntryNanos == 0 ? null : milliseconds(firstNativeEntryNanos - processStartNanos));
         json.put("compiled_functions", compiled);
         json.put("interpreted_functions", interpreted);

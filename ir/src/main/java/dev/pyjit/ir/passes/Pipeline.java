@@ -16,6 +16,7 @@ public final class Pipeline {
     /** The optimisations that follow type inference: the "opt" stage. */
     public static final List<Pass> OPTIMISATION = List.of(
             new GuardInlinedResults(),
+            new SpeculateIntOperands(),
             new IntrinsifyMathCalls(),
             new UnboxRangeIteration(),
             new UnpackIteratedPairs(),

@@ -1,11 +1,13 @@
 package dev.pyjit.ir.passes;
 
+import dev.pyjit.ir.BinaryOperator;
 import dev.pyjit.ir.Block;
 import dev.pyjit.ir.FrameState;
 import dev.pyjit.ir.Function;
 import dev.pyjit.ir.Instr;
 import dev.pyjit.ir.ResumeState;
 import dev.pyjit.ir.Type;
+import dev.pyjit.ir.UnaryKind;
 import dev.pyjit.ir.Value;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +25,8 @@ import java.util.List;
  * compares them exactly), so they stay generic. A math function ({@code Instr.CallMath}) of a float
  * or an int is given its double. Ints: Python's have no bounds, so an operand or a result
  * beyond 64 bits, or a zero divisor, hands the frame to the interpreter before the instruction
- * (its resume state), and the interpreter computes it with big ints or raises.
+ * (its resume state), and the interpreter computes it with big ints or raises. Unary minus and
+ * invert of an exact int are int arithmetic too.
  */
 public final class SpecialiseArithmetic implements Pass {
     @Override
@@ -37,6 +40,7 @@ public final class SpecialiseArithmetic implements Pass {
             List<Instr> rewritten = new ArrayList<>();
             for (Instr instruction : block.instructions()) {
                 boolean replaced = instruction instanceof Instr.BinaryOp op ? specialised(function, op, rewritten)
+                        : instruction instanceof Instr.UnaryOp op ? specialised(function, op, rewritten)
                         : instruction instanceof Instr.Compare compare && specialised(function, compare, rewritten);
                 if (instruction instanceof Instr.CallMath call) {
                     rewritten.add(withDoubleArgument(function, call, rewritten));
@@ -69,6 +73,22 @@ public final class SpecialiseArithmetic implements Pass {
             return true;
         }
         return false;
+    }
+
+    /** -x as 0 - x (which overflows only for the least int64), ~x as x ^ -1, on an exact int's 64 bits. */
+    private static boolean specialised(Function function, Instr.UnaryOp op, List<Instr> into) {
+        boolean negative = op.kind() == UnaryKind.NEGATIVE;
+        if (op.resume() == null || !op.operand().type().equals(Type.INT) || !negative && op.kind() != UnaryKind.INVERT) {
+            return false;
+        }
+        Value operand = unbox(function, Type.INT, op.operand(), op.resume(), into);
+        Value constant = function.newValue(Type.CINT64);
+        into.add(new Instr.IntConstant(constant, Instr.IntConstant.MADE, negative ? 0 : -1));
+        Value result = function.newValue(Type.CINT64);
+        into.add(negative ? new Instr.IntArith(result, BinaryOperator.SUBTRACT, constant, operand, op.resume())
+                : new Instr.IntArith(result, BinaryOperator.XOR, operand, constant, op.resume()));
+        into.add(new Instr.BoxInt(op.result(), result, op.state()));
+        return true;
     }
 
     private static boolean specialised(Function function, Instr.Compare compare, List<Instr> into) {

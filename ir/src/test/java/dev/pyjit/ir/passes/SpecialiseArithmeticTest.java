@@ -245,6 +245,54 @@ class SpecialiseArithmeticTest {
                 "only slot b is guarded; a + a is on Objects");
     }
 
+    /** {@code return <kind> a} for an exact int a, resuming at offset 4 with a on the stack. */
+    private static Function unary(dev.pyjit.ir.UnaryKind kind, Type operandType, boolean resumable) {
+        Function fn = function();
+        Block entry = fn.newBlock("entry");
+        Value operand = fn.newValue(operandType);
+        entry.add(new Instr.LoadLocal(operand, 0));
+        Value result = fn.newValue(Type.INT);
+        entry.add(new Instr.UnaryOp(result, kind, operand, new FrameState(4, List.of(operand)),
+                resumable ? new dev.pyjit.ir.ResumeState(4, List.of(operand), List.of()) : null));
+        entry.add(new Instr.Refcount(Op.DECREF, operand));
+        entry.setTerminator(new Terminator.Return(result));
+        Verifier.verify(fn);
+        return fn;
+    }
+
+    @Test
+    void minusAndInvertOfAnIntAreIntArithmetic() {
+        Function negative = unary(dev.pyjit.ir.UnaryKind.NEGATIVE, Type.INT, true);
+        run(negative);
+        assertEquals("""
+                function f {
+                bb0:  # entry
+                  v0:Int = LoadLocal<a>
+                  v2:CInt64 = UnboxInt v0  resume@4[v0]
+                  v3:CInt64 = IntConstant<0>
+                  v4:CInt64 = IntArith<SUBTRACT> v3 v2  resume@4[v0]
+                  v1:Int = BoxInt v4  @4 owns[v0]
+                  Decref v0
+                  Return v1
+                }
+                """, dev.pyjit.ir.Printer.printTyped(negative));
+        Function invert = unary(dev.pyjit.ir.UnaryKind.INVERT, Type.INT, true);
+        run(invert);
+        assertEquals(List.of(Op.LOAD_LOCAL, Op.UNBOX_INT, Op.INT_CONSTANT, Op.INT_ARITH, Op.BOX_INT, Op.DECREF), ops(invert.entry()));
+        Instr.IntArith xor = (Instr.IntArith) invert.entry().instructions().get(3);
+        assertEquals(BinaryOperator.XOR, xor.operator());
+        assertEquals(-1L, ((Instr.IntConstant) invert.entry().instructions().get(2)).value());
+    }
+
+    @Test
+    void unaryOperatorsOfOtherOperandsOrWithoutAResumptionAreLeftAlone() {
+        for (Function fn : List.of(unary(dev.pyjit.ir.UnaryKind.NEGATIVE, Type.FLOAT, true), unary(dev.pyjit.ir.UnaryKind.NEGATIVE, Type.OBJECT, true),
+                unary(dev.pyjit.ir.UnaryKind.INVERT, Type.INT, false), unary(dev.pyjit.ir.UnaryKind.POSITIVE, Type.INT, true))) {
+            run(fn);
+            assertEquals(List.of(Op.LOAD_LOCAL, Op.UNARY_OP, Op.DECREF), ops(fn.entry()));
+        }
+    }
+
     @Test
     void name() {
         assertEquals("specialise-arithmetic", new SpecialiseArithmetic().name());
