@@ -190,16 +190,17 @@ static PyObject *hex_digest(const char *bytes, Py_ssize_t length) {
     return hex;
 }
 
-/* What the compiler specialises code entered at calls for (FunctionCompiler.specialisation): each
- * argument that was always an exact float ('f'), anything else ('o'), without trailing 'o's. The key
- * names that rather than the types observed, which vary from run to run with the frames sampled. */
+/* What the compiler specialises code entered at calls for (FunctionCompiler.specialisation and
+ * seenInts): each argument that was always an exact float ('f') or an exact int ('i'), anything
+ * else ('o'), without trailing 'o's. The key names that rather than the types observed, which vary
+ * from run to run with the frames sampled. */
 static void specialisation(PyObject *observed, char *text) {
     Py_ssize_t count = PyTuple_GET_SIZE(observed) < PROFILED_ARGUMENTS ? PyTuple_GET_SIZE(observed) : PROFILED_ARGUMENTS;
     Py_ssize_t kept = 0;
     for (Py_ssize_t i = 0; i < count; i++) {
-        int is_float = PyLong_AsLong(PyTuple_GET_ITEM(observed, i)) == 1L << PYJIT_TYPE_FLOAT;
-        text[i] = is_float ? 'f' : 'o';
-        kept = is_float ? i + 1 : kept;
+        long bits = PyLong_AsLong(PyTuple_GET_ITEM(observed, i));
+        text[i] = bits == 1L << PYJIT_TYPE_FLOAT ? 'f' : bits == 1L << PYJIT_TYPE_INT ? 'i' : 'o';
+        kept = text[i] != 'o' ? i + 1 : kept;
     }
     text[kept] = '\0';
 }

@@ -95,6 +95,7 @@ int pyjit_store_attr_fast(_PyInterpreterFrame *frame, PyObject *owner, int name_
 
 /* Speculation. The bit of dev.pyjit.ir.Type an object's type is: 0 None, 1 bool,
  * 2 int, 3 float, 4 str, 5 tuple, 6 list, 7 dict (exact types), 8 anything else. */
+#define PYJIT_TYPE_INT 2
 #define PYJIT_TYPE_FLOAT 3
 /* The exact type of a type code from 1 to 7. */
 static inline PyTypeObject *pyjit_exact_type(int code) {

@@ -1,5 +1,5 @@
-# jit-expect-compiled: count_bits place mask_with modulo negate
-# jit-expect-deopts: mask_with modulo negate
+# jit-expect-compiled: count_bits place mask_with modulo negate plain_args
+# jit-expect-deopts: mask_with modulo negate plain_args
 # jit-threshold: 3
 # jit-loop-threshold: 3
 # The interpreter never specialises & | ^ << >> // %, so compiled code guards an operand that may
@@ -7,7 +7,9 @@
 # on 64-bit values. Where the guess is wrong (a set, a bool, a big int, a str being formatted, an
 # object with __rand__ or __rmod__, a float), the interpreter takes over at the operation and must
 # give exactly its answer or its exception; a function whose guesses keep failing is compiled
-# again without them. Unary minus and invert of an int are computed on 64 bits too: -(-2**63)
+# again without them. Arguments that were ints on every call before compiling are guarded where
+# they meet such an operation, not on entry: a later call with a bool, a big int or a set takes
+# the interpreter's way there. Unary minus and invert of an int are computed on 64 bits too: -(-2**63)
 # and anything past 64 bits go to the interpreter.
 
 
@@ -44,6 +46,10 @@ def modulo(x, other):
     return (x + 0) % other, (x + 0) // other
 
 
+def plain_args(a, b):
+    return (a & b) | (a ^ b), a % 7, b >> 1
+
+
 def negate(x):
     y = x + 0
     return -y, ~y, -(~y), ~(-y) & 0xFF
@@ -69,7 +75,12 @@ class Reflected:
 for n in range(4, 10):
     print(n, count_bitmask(n), count_bits(n * 12345))
 for i in range(10):
-    print(mask_with(i, 6), modulo(i * 7, 5))
+    print(mask_with(i, 6), modulo(i * 7, 5), plain_args(i * 3, i + 1))
+print(plain_args(True, 3), plain_args(2**70, 5), plain_args(-9, 2**64), plain_args({1, 2}, {2}) if False else plain_args(6, True))
+try:
+    plain_args({1, 2}, {2})
+except TypeError as error:
+    print("TypeError", error)
 print(mask_with(12, True), mask_with(12, 2**70 + 5), mask_with(-1, -(2**64)))
 print(modulo(17, 2**65), modulo(-17, 5), modulo(17, -5), modulo(2**62, 3))
 print(mask_with(3, Reflected()), modulo(3, Reflected()))

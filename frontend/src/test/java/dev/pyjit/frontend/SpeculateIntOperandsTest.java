@@ -117,6 +117,36 @@ class SpeculateIntOperandsTest {
     }
 
     @Test
+    void argumentsSeenToBeIntsAreGuardedWhereTheyMeetSuchAnOperation() throws Unsupported {
+        PyObject globals = EmbeddedPython.run(SOURCE + """
+                def rebinds(a, b):
+                    a = a | b
+                    return a ^ b
+                """);
+        try {
+            Function seen = IrBuilder.build(EmbeddedPython.code(globals, "place"), List.of());
+            seen.seenInts(Set.of(0, 1, 2));
+            Pipeline.run(seen, Pipeline.TYPING);
+            Pipeline.run(seen, Pipeline.OPTIMISATION);
+            // cols | down, then | up: the three arguments; & the cell's value
+            assertEquals(List.of(Op.LOAD_LOCAL, Op.LOAD_LOCAL, Op.LOAD_LOCAL, Op.LOAD_DEREF), guardedIntsMadeBy(seen), seen::toString);
+            assertTrue(generic(seen).stream().noneMatch(dev.pyjit.ir.passes.SpeculateIntOperands.OPERATORS::contains), seen::toString);
+            assertTrue(dev.pyjit.ir.Printer.print(seen).startsWith("function make.<locals>.place ints seen (cols down up) {"));
+
+            Function unseen = optimised(EmbeddedPython.code(globals, "place"), List.of());
+            assertTrue(generic(unseen).containsAll(Set.of(BinaryOperator.AND, BinaryOperator.OR)), "nothing known, nothing seen: " + unseen);
+
+            Function rebinds = IrBuilder.build(EmbeddedPython.code(globals, "rebinds"), List.of());
+            rebinds.seenInts(Set.of(0));
+            Pipeline.run(rebinds, Pipeline.TYPING);
+            Pipeline.run(rebinds, Pipeline.OPTIMISATION);
+            assertEquals(List.of(), guardedIntsMadeBy(rebinds), "a is stored to: its loads may read anything: " + rebinds);
+        } finally {
+            Py_DecRef(globals);
+        }
+    }
+
+    @Test
     void anOperandKnownNotToBeAnIntIsLeftAlone() throws Unsupported {
         PyObject globals = EmbeddedPython.run(SOURCE);
         try {

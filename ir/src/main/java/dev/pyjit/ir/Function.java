@@ -22,6 +22,7 @@ public final class Function {
     private final Map<Integer, Double> floatConstants = new HashMap<>();
     private final Map<Integer, Long> intConstants = new HashMap<>();
     private final java.util.Set<Value> virtualLocalParameters = new java.util.HashSet<>();
+    private java.util.Set<Integer> seenIntArguments = java.util.Set.of();
     private final java.util.Set<Value> loadsOnEdges = new java.util.HashSet<>();
     private int nextValue;
     private List<Type> entryLocalTypes;
@@ -86,6 +87,24 @@ public final class Function {
 
     public boolean entersMidFrame() {
         return entryLocalTypes != null;
+    }
+
+    /**
+     * The positional arguments that were exact ints on every call seen before the code was
+     * compiled: not guarded on entry (a check at every load of them would cost more than it
+     * pays), but where one meets an operation the interpreter never specialises, the operation
+     * may guard it (SpeculateIntOperands).
+     */
+    public void seenInts(java.util.Set<Integer> slots) {
+        seenIntArguments = java.util.Set.copyOf(slots);
+    }
+
+    public boolean seenInt(int slot) {
+        return seenIntArguments.contains(slot);
+    }
+
+    public java.util.Set<Integer> seenIntArguments() {
+        return seenIntArguments;
     }
 
     /** The type slot {@code slot} holds where compiled code starts: an argument is any object, another local is unbound. */

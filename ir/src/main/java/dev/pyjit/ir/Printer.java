@@ -29,7 +29,10 @@ public final class Printer {
 
     private String function(Function function) {
         StringBuilder out = new StringBuilder("function ").append(function.name())
-                .append(function.entersMidFrame() ? " entered mid-frame" : "").append(" {\n");
+                .append(function.entersMidFrame() ? " entered mid-frame" : "")
+                .append(function.seenIntArguments().isEmpty() ? "" : " ints seen " + function.seenIntArguments().stream().sorted()
+                        .map(function::localName).collect(Collectors.joining(" ", "(", ")")))
+                .append(" {\n");
         for (Block block : function.blocks()) {
             out.append(block);
             if (!block.parameters().isEmpty()) {

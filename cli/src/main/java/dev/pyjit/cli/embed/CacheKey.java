@@ -69,9 +69,13 @@ final class CacheKey {
         return CodeCache.hex(CodeCache.sha256(bytes.toByteArray()));
     }
 
-    /** The key of {@code code} compiled for {@code specialisedFor} at {@code tier}. */
-    /** {@code loopHeader}: the offset an on-stack replacement enters at, -1 for code entered at calls. */
-    String of(CodeObject code, List<Type> specialisedFor, Tier tier, int loopHeader, Map<Integer, Callee> callees) {
+    /**
+     * The key of {@code code} compiled for {@code specialisedFor}, with the arguments {@code seenInts}
+     * seen to be ints, at {@code tier}. {@code loopHeader}: the offset an on-stack replacement
+     * enters at, -1 for code entered at calls.
+     */
+    String of(CodeObject code, List<Type> specialisedFor, java.util.Set<Integer> seenInts, Tier tier, int loopHeader,
+              Map<Integer, Callee> callees) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             DataOutputStream out = new DataOutputStream(bytes);
@@ -80,6 +84,10 @@ final class CacheKey {
             out.writeInt(loopHeader);
             for (Type type : specialisedFor) {
                 out.writeLong(type.bits());
+            }
+            out.writeInt(-1);
+            for (int slot : new java.util.TreeSet<>(seenInts)) {
+                out.writeInt(slot);
             }
             out.writeInt(-1);
             write(out, code);

@@ -25,6 +25,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.bytedeco.cpython.PyObject;
 
 /**
@@ -145,8 +146,9 @@ final class FunctionCompiler {
             // on-stack replacement is entered while the locals hold what they held when it was asked for
             List<Type> specialisedFor = snapshot.entersMidFrame() ? openWhereUnbound(snapshot.localTypes())
                     : snapshot.code().isGeneratorLike() ? List.of() : specialisation(snapshot.observed());
+            Set<Integer> seenInts = snapshot.entersMidFrame() || snapshot.code().isGeneratorLike() ? Set.of() : seenInts(snapshot.observed());
             start(clock);
-            String key = keys == null ? null : keys.of(snapshot.code(), specialisedFor, tier, snapshot.loopHeader(), snapshot.callees());
+            String key = keys == null ? null : keys.of(snapshot.code(), specialisedFor, seenInts, tier, snapshot.loopHeader(), snapshot.callees());
             String symbol = LlvmEmitter.symbolOf(snapshot.code().qualifiedName()) + "_" + (key != null ? key.substring(0, 16) : nextSymbol++);
             if (key != null && backend.isLinked(symbol)) {
                 // the same code is linked already (an identical function): this copy is neither looked up nor kept
@@ -168,6 +170,7 @@ final class FunctionCompiler {
             Function ir = snapshot.entersMidFrame()
                     ? IrBuilder.buildMidFrame(snapshot.code(), snapshot.loopHeader(), boundTypes(specialisedFor), snapshot.callees())
                     : IrBuilder.build(snapshot.code(), specialisedFor, snapshot.callees());
+            ir.seenInts(seenInts);
             clock.lap("build");
             Pipeline.run(ir, Pipeline.TYPING);
             Pipeline.run(ir, Pipeline.OPTIMISATION);
@@ -260,6 +263,17 @@ final class FunctionCompiler {
             types.remove(types.size() - 1);
         }
         return types;
+    }
+
+    /** The arguments that were exact ints on every call: hints for SpeculateIntOperands, not guarded on entry. */
+    static Set<Integer> seenInts(List<Type> observed) {
+        Set<Integer> slots = new java.util.TreeSet<>();
+        for (int slot = 0; slot < observed.size(); slot++) {
+            if (observed.get(slot).equals(Type.INT)) {
+                slots.add(slot);
+            }
+        }
+        return slots;
     }
 
     /**
