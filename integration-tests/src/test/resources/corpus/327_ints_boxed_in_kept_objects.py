@@ -1,4 +1,4 @@
-# jit-expect-compiled: solutions boundaries churn
+# jit-expect-compiled: collatz_steps boundaries churn
 # jit-expect-reused-ints
 # jit-threshold: 3
 # jit-loop-threshold: 2
@@ -17,20 +17,17 @@ except ImportError:
     _interpreters = None
 
 
-def solutions(n):
-    full = (1 << n) - 1
-
-    def place(cols, down, up):
-        if cols == full:
-            return 1
-        total = 0
-        free = full & ~(cols | down | up)
-        while free:
-            bit = free & -free
-            free ^= bit
-            total += place(cols | bit, ((down | bit) << 1) & full, (up | bit) >> 1)
-        return total
-    return place(0, 0, 0)
+def collatz_steps(limit):
+    """Steps of every start below limit to 1: ints past 256 made and dropped at each step."""
+    steps = []
+    for start in range(1, limit):
+        n = start
+        count = 0
+        while n != 1:
+            n = n // 2 if n % 2 == 0 else 3 * n + 1
+            count += 1
+        steps.append((start, count, n * start))
+    return steps
 
 
 def boundaries(base, step, count):
@@ -56,8 +53,8 @@ class Noisy(int):
         print("Noisy", int(self), "released")
 
 
-for n in range(4, 10):
-    print(n, "queens:", solutions(n))
+steps = collatz_steps(3000)
+print(len(steps), sum(c for _, c, _ in steps), max(steps, key=lambda s: s[1]), sum(p for _, _, p in steps))
 
 one_digit = 1 << 30
 for base in (one_digit - 3, -one_digit - 2, 250, -8, (1 << 62) - 2, -(1 << 63) - 1):
@@ -94,4 +91,4 @@ if _interpreters is not None:
 for _ in range(3):
     made = churn(4000, 19)
 print("after another interpreter:", len(made), sum(made), made[-1])
-print(solutions(10))
+print(collatz_steps(400)[-3:])
