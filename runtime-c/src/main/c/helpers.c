@@ -251,15 +251,7 @@ PYJIT_SPECIALISED int pyjit_poll_due(PyThreadState *tstate, uintptr_t *seen_vers
 
 /* Guards ask with constant bits, mostly of one type: inlined, that is one comparison. */
 PYJIT_SPECIALISED int pyjit_is_of(PyObject *value, int bits) {
-    if (bits == 1) {
-        return value == Py_None;
-    }
-    for (int code = 1; code <= 7; code++) {
-        if (bits == 1 << code) {
-            return Py_IS_TYPE(value, pyjit_exact_type(code));
-        }
-    }
-    return (bits >> pyjit_type_code(value)) & 1;
+    return pyjit_of_types((unsigned)bits, value);
 }
 
 PyObject *pyjit_local_borrow(_PyInterpreterFrame *frame, int slot) {

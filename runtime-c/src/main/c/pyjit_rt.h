@@ -205,10 +205,13 @@ static inline int pyjit_is_generator_like(PyCodeObject *code) {
     return (code->co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR | CO_ITERABLE_COROUTINE)) != 0;
 }
 
-/* Whether the value is of one of the types the bits name: one exact type, as entry guards check an
- * int or a float argument at every call, is one comparison. */
-static inline int pyjit_of_types(unsigned short bits, PyObject *value) {
-    if ((bits & (bits - 1)) == 0 && bits > 1 && bits < 1u << 8) {
+/* Whether the value is of one of the types the bits name: None or one exact type (a guard's, a float
+ * argument's at every call) is one comparison. */
+static inline int pyjit_of_types(unsigned bits, PyObject *value) {
+    if (bits == 1) {
+        return value == Py_None;
+    }
+    if ((bits & (bits - 1)) == 0 && bits < 1u << 8) {
         return Py_IS_TYPE(value, pyjit_exact_type(__builtin_ctz(bits)));
     }
     return (bits >> pyjit_type_code(value)) & 1;
