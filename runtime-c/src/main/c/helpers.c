@@ -6,7 +6,7 @@
  * bytecode (Python/bytecodes.c), including its error messages.
  */
 #include "pyjit_rt.h"
-#include "ints.h"
+#include "recycled.h"
 #include <stdarg.h>
 #include "internal/pycore_ceval.h"
 #include "internal/pycore_list.h"

@@ -34,7 +34,7 @@
 #include "pyjit_rt.h"
 #include "launch.h"
 #include "osr.h"
-#include "ints.h"
+#include "recycled.h"
 #include "native_cache.h"
 #include "cache_fill.h"
 #include "known_callees.h"
@@ -1036,7 +1036,7 @@ static PyObject *install(PyObject *module, PyObject *args) {
     }
     pyjit_sampled_entry = sampling;
     keep_freed_arenas();
-    pyjit_keep_dead_ints();
+    pyjit_recycle_dead_objects();
     installed = 1;
     compile_hook = hook == Py_None ? NULL : Py_NewRef(hook);
     exit_hook = on_exit == Py_None ? NULL : Py_NewRef(on_exit);
@@ -1201,11 +1201,18 @@ static PyObject *intrinsic_results(PyObject *module, PyObject *unused) {
     return PyLong_FromLongLong(pyjit_intrinsic_results);
 }
 
-/* reused_ints(): how many of compiled code's ints were boxes kept when other ints died (ints.h). */
+/* reused_ints(): how many of compiled code's ints were boxes kept when other ints died (recycled.h). */
 static PyObject *reused_ints(PyObject *module, PyObject *unused) {
     (void)module;
     (void)unused;
     return PyLong_FromLongLong(pyjit_reused_ints);
+}
+
+/* recycled_floats(): how many dead floats went onto the freelist without a thread-local lookup (recycled.h). */
+static PyObject *recycled_floats(PyObject *module, PyObject *unused) {
+    (void)module;
+    (void)unused;
+    return PyLong_FromLongLong(pyjit_recycled_floats);
 }
 
 /* first_native_entry(): when native code first ran, in nanoseconds since the epoch; 0 if never. */
@@ -1252,6 +1259,7 @@ static PyMethodDef methods[] = {
     {"inlined_entries", inlined_entries, METH_NOARGS, "inlined_entries(): how many times inlined bodies ran in the place of their calls."},
     {"intrinsic_results", intrinsic_results, METH_NOARGS, "intrinsic_results(): how many calls of builtins compiled code computed itself."},
     {"reused_ints", reused_ints, METH_NOARGS, "reused_ints(): how many of compiled code's ints were boxes kept when other ints died."},
+    {"recycled_floats", recycled_floats, METH_NOARGS, "recycled_floats(): how many dead floats went onto the freelist without a thread-local lookup."},
     {"lend_compiler", lend_compiler, METH_NOARGS, "lend_compiler(): no compiler in this process, only in the children it forks."},
     {"after_fork_in_child", after_fork_in_child, METH_NOARGS, "after_fork_in_child(): the child's own sampler, where it may compile."},
     {"finish", finish, METH_NOARGS, "finish(): at exit, stop the compiler and write its statistics."},

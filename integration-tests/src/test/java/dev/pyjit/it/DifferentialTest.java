@@ -71,6 +71,7 @@ class DifferentialTest {
     private static final String EXPECT_INLINED = "# jit-expect-inlined";
     private static final String EXPECT_INTRINSICS = "# jit-expect-intrinsics";
     private static final String EXPECT_REUSED_INTS = "# jit-expect-reused-ints";
+    private static final String EXPECT_RECYCLED_FLOATS = "# jit-expect-recycled-floats";
     private static final AtomicInteger ranEveryLoop = new AtomicInteger();
     private static final AtomicInteger replaced = new AtomicInteger();
 
@@ -197,6 +198,9 @@ class DifferentialTest {
         }
         if (header(program, EXPECT_REUSED_INTS, null) != null) {
             assertTrue(json.get("reused_ints").asLong() > 0, "compiled code boxed ints in kept objects; stats: " + json);
+        }
+        if (header(program, EXPECT_RECYCLED_FLOATS, null) != null) {
+            assertTrue(json.get("recycled_floats").asLong() > 0, "dead floats went onto the freelist straight; stats: " + json);
         }
         String inlined = header(program, EXPECT_INLINED, null);
         if (inlined != null) {

@@ -134,7 +134,7 @@ final class Jit {
         Py_XDECREF(runtime);
     }
 
-    /** A number the runtime recorded: first_native_entry or launched_at (ns since the epoch, 0: never), or inlined_entries, intrinsic_results and reused_ints. */
+    /** A number the runtime recorded: first_native_entry or launched_at (ns since the epoch, 0: never), or inlined_entries, intrinsic_results, reused_ints and recycled_floats. */
     private static long runtimeNumber(String function) {
         PyObject runtime = PyImport_ImportModule("_pyjit_rt");
         PyObject time = runtime == null ? null : PyObject_CallMethod(runtime, function, null);
@@ -301,7 +301,7 @@ final class Jit {
             return;
         }
         stats.firstNativeEntry(runtimeNumber("first_native_entry"), runtimeNumber("launched_at"));
-        stats.runtimeCounts(runtimeNumber("inlined_entries"), runtimeNumber("intrinsic_results"), runtimeNumber("reused_ints"));
+        stats.runtimeCounts(runtimeNumber("inlined_entries"), runtimeNumber("intrinsic_results"), runtimeNumber("reused_ints"), runtimeNumber("recycled_floats"));
         nativeCacheReport();
         String json = stats.toJson();
         if (target.equals("-")) {

@@ -60,6 +60,7 @@ final class JitStats {
     private long inlinedEntries;
     private long intrinsicResults;
     private long reusedInts;
+    private long recycledFloats;
     private long processStartNanos;
 
     /** Compile times (total, median, maximum) are of the compilations that made code; the stages count every attempt. */
@@ -118,12 +119,13 @@ final class JitStats {
 
     /**
      * How many times inlined bodies ran in the place of their calls, builtins' calls were computed,
-     * and ints were boxed in kept objects (the runtime counts them).
+     * ints were boxed in kept objects, and dead floats were recycled (the runtime counts them).
      */
-    synchronized void runtimeCounts(long entries, long intrinsics, long reused) {
+    synchronized void runtimeCounts(long entries, long intrinsics, long reused, long recycled) {
         inlinedEntries = entries;
         intrinsicResults = intrinsics;
         reusedInts = reused;
+        recycledFloats = recycled;
     }
 
     synchronized void queueMax(int waiting) {
@@ -172,6 +174,7 @@ final class JitStats {
         json.put("inlined_entries", inlinedEntries);
         json.put("intrinsic_results", intrinsicResults);
         json.put("reused_ints", reusedInts);
+        json.put("recycled_floats", recycledFloats);
         json.put("first_native_entry_ms", firstNativeEntryNanos == 0 ? null : milliseconds(firstNativeEntryNanos - processStartNanos));
         json.put("compiled_functions", compiled);
         json.put("interpreted_functions", interpreted);

@@ -1,9 +1,10 @@
 /*
- * Boxes for compiled code's ints, kept when they die (ints.h).
+ * Objects that die recycled without CPython's thread-local lookups (recycled.h).
  */
-#include "ints.h"
+#include "recycled.h"
 
 #include "internal/pycore_interp.h"
+#include "internal/pycore_freelist.h"
 
 /* 32 KiB of pymalloc's 32-byte blocks at most */
 #define KEPT_INTS 1024
@@ -11,8 +12,10 @@
 PyObject *pyjit_free_ints;
 int pyjit_free_int_count;
 long long pyjit_reused_ints;
+long long pyjit_recycled_floats;
 
 static destructor cpython_int_dealloc;
+static destructor cpython_float_dealloc;
 
 /* An exact int of one digit is kept; anything else, a small int among them (CPython makes one
  * immortal again if a bad extension released it once too often), goes to CPython's deallocator. */
@@ -30,9 +33,27 @@ static void int_dealloc(PyObject *op) {
     cpython_int_dealloc(op);
 }
 
-void pyjit_keep_dead_ints(void) {
+/* As _PyFloat_ExactDealloc with the main interpreter's freelist named rather than looked up: a
+ * full list, or one finalised (numfree -1), and a float subclass go to CPython's deallocator. */
+static void float_dealloc(PyObject *op) {
+    if (Py_IS_TYPE(op, &PyFloat_Type) && pyjit_main_interpreter_alone()) {
+        struct _Py_float_freelist *floats = &_PyRuntime.interpreters.main->object_state.freelists.floats;
+        if (floats->numfree >= 0 && floats->numfree < PyFloat_MAXFREELIST) {
+            floats->numfree++;
+            Py_SET_TYPE(op, (PyTypeObject *)floats->items);
+            floats->items = (PyFloatObject *)op;
+            pyjit_recycled_floats++;
+            return;
+        }
+    }
+    cpython_float_dealloc(op);
+}
+
+void pyjit_recycle_dead_objects(void) {
     if (cpython_int_dealloc == NULL) {
         cpython_int_dealloc = PyLong_Type.tp_dealloc;
         PyLong_Type.tp_dealloc = int_dealloc;
+        cpython_float_dealloc = PyFloat_Type.tp_dealloc;
+        PyFloat_Type.tp_dealloc = float_dealloc;
     }
 }
