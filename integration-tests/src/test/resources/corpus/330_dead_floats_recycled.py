@@ -1,4 +1,4 @@
-# jit-expect-compiled: Vec.__init__ Vec.__sub__ Vec.dot Vec.scaled closest_pair drift
+# jit-expect-compiled: __init__ __sub__ dot scaled closest_pair drift
 # jit-expect-recycled-floats
 # jit-threshold: 3
 # jit-loop-threshold: 2
