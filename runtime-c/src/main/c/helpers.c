@@ -1366,6 +1366,40 @@ static PyObject *operator_method(int op, const char **symbol) {
     }
 }
 
+/* _PyType_Lookup for the names compiled code's calls look up on every call (a class's __init__,
+ * an operator's method), keyed as CPython's own method cache is, by the type's version, which
+ * changes whenever the class or a base is changed. CPython finds its cache through the thread
+ * state, a call into the dynamic linker from its shared library: with the lookup itself, 7% of a
+ * program of small vector classes (benchmarks/raytrace.py). The value is borrowed, as CPython's
+ * cache keeps it: the type's dictionaries hold it while the version lasts, and a version is never
+ * given twice by one interpreter; the cache is used only while the main interpreter is alone, as
+ * another one numbers its own types. */
+#define TYPE_LOOKUPS 256
+static struct {
+    PyTypeObject *type;
+    unsigned int version;
+    PyObject *name;
+    PyObject *value;
+} type_lookups[TYPE_LOOKUPS];
+
+static PyObject *type_lookup(PyTypeObject *type, PyObject *name) {
+    size_t slot = (((uintptr_t)type >> 4) ^ ((uintptr_t)name >> 3)) & (TYPE_LOOKUPS - 1);
+    unsigned int version = type->tp_version_tag;
+    int alone = pyjit_main_interpreter_alone();
+    if (version != 0 && alone && type_lookups[slot].version == version && type_lookups[slot].type == type
+            && type_lookups[slot].name == name) {
+        return type_lookups[slot].value;
+    }
+    PyObject *value = _PyType_Lookup(type, name);
+    if (type->tp_version_tag != 0 && alone) {
+        type_lookups[slot].type = type;
+        type_lookups[slot].version = type->tp_version_tag;
+        type_lookups[slot].name = name;
+        type_lookups[slot].value = value;
+    }
+    return value;
+}
+
 /* A binary operator whose left operand's class has the method in Python, where the number
  * protocol comes down to calling it (abstract.c's binary_op1, typeobject.c's slot wrapper): the
  * right operand is of the same class (whose slot is not tried again) or an exact int or float
@@ -1383,7 +1417,7 @@ static int binary_op_python(PyThreadState *tstate, int op, PyObject *lhs, PyObje
             || !(Py_IS_TYPE(rhs, type) || PyLong_CheckExact(rhs) || PyFloat_CheckExact(rhs))) {
         return 0;
     }
-    PyObject *method = _PyType_Lookup(type, name);
+    PyObject *method = type_lookup(type, name);
     if (method == NULL || !PyFunction_Check(method)) {
         return 0;
     }
@@ -1626,7 +1660,7 @@ static int construct(PyThreadState *tstate, PyObject *callable, PyObject **args,
         return 0;
     }
     int shim_frame = (type->tp_flags & Py_TPFLAGS_INLINE_VALUES) != 0;
-    PyObject *init = _PyType_Lookup(type, &_Py_ID(__init__));
+    PyObject *init = type_lookup(type, &_Py_ID(__init__));
     if (init == NULL || !PyFunction_Check(init)) {
         return 0;
     }
