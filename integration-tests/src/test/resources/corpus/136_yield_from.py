@@ -1,4 +1,5 @@
 # jit-expect-compiled: leaf_value run_deep deep delegator echo outer sub walk
+# jit-compile-delegators
 # yield from: delegation to sub-generators and iterables, the sub-generator's return value as the
 # value of the yield from expression, recursive tree walks, and send() passed through.
 def leaf_value(x):

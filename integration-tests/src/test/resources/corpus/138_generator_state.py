@@ -1,4 +1,5 @@
 # jit-expect-compiled: observe inner outer reentrant running_check self_aware
+# jit-compile-delegators
 # Generator introspection: inspect.getgeneratorstate, gi_running (True only while executing),
 # gi_suspended, gi_frame (its f_lineno relative to the function, None after completion), gi_yieldfrom.
 import inspect

@@ -1,4 +1,5 @@
 # jit-expect-compiled: squares chain_all collect_results averager relay guarded_relay outer_close inner_close flatten
+# jit-compile-delegators
 # yield from inside generator functions: delegation to sub-generators and to plain iterables
 # (list, tuple, str, range, dict, a generator expression), the sub-generator's return value,
 # send() and throw() passed through the delegation (handled and unhandled), close() closing the

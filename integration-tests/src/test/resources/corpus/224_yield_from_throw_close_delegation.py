@@ -1,4 +1,5 @@
 # jit-expect-compiled: leaf middle top over_list chain_names main
+# jit-compile-delegators
 # throw() and close() through three levels of `yield from`: the innermost generator sees the
 # thrown exception first and may handle it (the value it yields comes back out of throw()),
 # unhandled ones unwind level by level through each finally; close() sends GeneratorExit down

@@ -1,4 +1,5 @@
 # jit-expect-compiled: snapshot worker delegator watcher failing main
+# jit-compile-delegators
 # Generator introspection at awkward moments: the state and gi_running seen from inside the
 # generator's own finally while close() runs, from inside an except block handling a throw(),
 # gi_frame.f_back (None while suspended, the resuming frame while running), getgeneratorlocals

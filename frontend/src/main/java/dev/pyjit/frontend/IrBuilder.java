@@ -137,6 +137,29 @@ public final class IrBuilder {
         return new IrBuilder(withinSize(code)).build();
     }
 
+    /**
+     * Whether the code is a generator whose only loops are the ones of its {@code yield from}
+     * (SEND ... JUMP_BACKWARD_NO_INTERRUPT): its time goes to resuming its delegates, which the
+     * interpreter does in its own loop (SEND_GEN pushes the delegate's frame, YIELD_VALUE pops it)
+     * and native code through a C call and a native entry per level and value. A binary tree
+     * walked by a recursive {@code yield from} generator (16 levels, 65,535 values) took 23.5 ms
+     * natively against 15.3 ms in the interpreter. (Coroutines' {@code await} chains are resumed
+     * the same way, but were not measured.)
+     */
+    public static boolean onlyDelegates(CodeObject code) {
+        if ((code.flags() & CodeObject.CO_GENERATOR) == 0) {
+            return false;
+        }
+        boolean delegates = false;
+        for (Instruction instruction : Decoder.decode(code)) {
+            if (instruction.opcode() == Opcode.JUMP_BACKWARD) {
+                return false;
+            }
+            delegates |= instruction.opcode() == Opcode.SEND;
+        }
+        return delegates;
+    }
+
     private static CodeObject withinSize(CodeObject code) throws Unsupported {
         int units = code.code().length / 2;
         if (units > MAX_CODE_UNITS) {

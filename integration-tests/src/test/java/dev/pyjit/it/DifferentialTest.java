@@ -38,7 +38,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code # jit-expect-inlined[: NAMES]}, that a method's body compiled into a call ran in its place
  * (and that the bodies of the methods or functions NAMES were compiled into calls),
  * {@code # jit-expect-intrinsics} that compiled code computed a builtin's call itself, and
- * {@code # jit-expect-reused-ints} that compiled code boxed ints in objects kept when ints died.
+ * {@code # jit-expect-reused-ints} that compiled code boxed ints in objects kept when ints died, and
+ * {@code # jit-expect-recycled-floats} that dead floats went onto the freelist straight. A line
+ * {@code # jit-compile-delegators} compiles also the generators that only delegate by
+ * {@code yield from}, which the JIT leaves to the interpreter (PYJIT_COMPILE_DELEGATORS): native
+ * code's delegation, which generators with loops use, is tested in small programs that way.
  *
  * <p>The programs of {@code corpus-numpy/} run the same way with NumPy on the path: bytedeco's
  * build for this CPython, unpacked at build time (see the module's pom).
@@ -72,6 +76,7 @@ class DifferentialTest {
     private static final String EXPECT_INTRINSICS = "# jit-expect-intrinsics";
     private static final String EXPECT_REUSED_INTS = "# jit-expect-reused-ints";
     private static final String EXPECT_RECYCLED_FLOATS = "# jit-expect-recycled-floats";
+    private static final String COMPILE_DELEGATORS = "# jit-compile-delegators";
     private static final AtomicInteger ranEveryLoop = new AtomicInteger();
     private static final AtomicInteger replaced = new AtomicInteger();
 
@@ -124,8 +129,9 @@ class DifferentialTest {
         Path absolute = program.toAbsolutePath();
         Pyjit.Outcome interpreted = Pyjit.run(Map.of(), null, absolute.getParent(), "run", "--no-jit", absolute.toString());
         Path stats = Files.createTempFile("pyjit-stats", ".json");
-        Map<String, String> jit = Map.of("PYJIT_OSR_EVERY_LOOP", "1", "PYJIT_SYNC", "1", "PYJIT_THRESHOLD", header(program, THRESHOLD, "0"),
-                "PYJIT_STATS", stats.toString(), "PYJIT_CACHE", "1", "XDG_CACHE_HOME", SHARED_CACHE.toString(), "PYJIT_BUILD", BUILD);
+        Map<String, String> jit = new HashMap<>(Map.of("PYJIT_OSR_EVERY_LOOP", "1", "PYJIT_SYNC", "1", "PYJIT_THRESHOLD", header(program, THRESHOLD, "0"),
+                "PYJIT_STATS", stats.toString(), "PYJIT_CACHE", "1", "XDG_CACHE_HOME", SHARED_CACHE.toString(), "PYJIT_BUILD", BUILD));
+        jit.putAll(switches(program));
         Pyjit.Outcome replacing = Pyjit.run(jit, null, absolute.getParent(), "run", absolute.toString());
         assertEquals(interpreted, replacing);
         JitStatsFile json = JitStatsFile.read(stats);
@@ -162,6 +168,7 @@ class DifferentialTest {
         jit.putAll(Map.of("PYJIT_THRESHOLD", header(program, THRESHOLD, "0"),
                 "PYJIT_LOOP_THRESHOLD", header(program, LOOP_THRESHOLD, ""), "PYJIT_STATS", stats.toString(),
                 "PYJIT_CACHE", "1", "XDG_CACHE_HOME", SHARED_CACHE.toString(), "PYJIT_BUILD", BUILD));
+        jit.putAll(switches(program));
         Pyjit.Outcome compiled = Pyjit.run(jit, null, absolute.getParent(), "run", absolute.toString());
         assertEquals(interpreted.stdout(), compiled.stdout(), "stdout");
         assertEquals(interpreted.stderr(), compiled.stderr(), "stderr");
@@ -209,6 +216,11 @@ class DifferentialTest {
                 assertTrue(inlinedNames.contains(expected), expected + " was inlined into a call; stats: " + json);
             }
         }
+    }
+
+    /** The testing switches a program's header asks for: {@code # jit-compile-delegators}. */
+    private static Map<String, String> switches(Path program) throws IOException {
+        return header(program, COMPILE_DELEGATORS, null) != null ? Map.of("PYJIT_COMPILE_DELEGATORS", "1") : Map.of();
     }
 
     /** The value of a header line among the program's leading comments, or {@code absent}. */

@@ -100,18 +100,20 @@ final class FunctionCompiler {
     private final CodeCache cache;
     private final PerfMap perfMap;
     private final Path irDump;
+    private final boolean compileDelegators;
     private NativeJit backend;
     private CacheKey keys;
     private int nextSymbol;
 
     /**
      * {@code cache} null: every function is compiled; {@code perfMap} null: perf is told nothing;
-     * {@code irDump} null: the IR is written nowhere.
+     * {@code irDump} null: the IR is written nowhere; {@code compileDelegators}: see {@link JitOptions}.
      */
-    FunctionCompiler(CodeCache cache, PerfMap perfMap, Path irDump) {
+    FunctionCompiler(CodeCache cache, PerfMap perfMap, Path irDump, boolean compileDelegators) {
         this.cache = cache;
         this.perfMap = perfMap;
         this.irDump = irDump;
+        this.compileDelegators = compileDelegators;
     }
 
     /**
@@ -141,6 +143,9 @@ final class FunctionCompiler {
         Where where = snapshot.where();
         Tier tier = snapshot.tier();
         StageClock clock = snapshot.clock();
+        if (!compileDelegators && IrBuilder.onlyDelegates(snapshot.code())) {
+            return Result.refused(where, tier, "a generator that only delegates (yield from, no other loop): the interpreter resumes it faster");
+        }
         try {
             // a generator's frames resume with whatever its locals hold: no entry to guard; an
             // on-stack replacement is entered while the locals hold what they held when it was asked for

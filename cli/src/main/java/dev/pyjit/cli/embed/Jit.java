@@ -105,7 +105,7 @@ final class Jit {
         this.options = options;
         this.compiler = new FunctionCompiler(options.cacheDirectory() == null || options.irDump() != null ? null
                 : new CodeCache(options.cacheDirectory(), CodeCache.DEFAULT_MAX_BYTES),
-                options.perfMap() ? new PerfMap(ProcessHandle.current().pid()) : null, options.irDump());
+                options.perfMap() ? new PerfMap(ProcessHandle.current().pid()) : null, options.irDump(), options.compileDelegators());
         this.background = options.enabled() && !options.synchronous() ? new BackgroundCompiler() : null;
     }
 

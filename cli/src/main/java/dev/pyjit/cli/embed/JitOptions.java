@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * How the JIT behaves in one run: from the environment ({@code PYJIT_THRESHOLD}, {@code PYJIT_STATS},
  * {@code PYJIT_DEBUG}, {@code PYJIT_SYNC}, {@code PYJIT_CACHE}, {@code XDG_CACHE_HOME},
- * {@code PYJIT_PERF_MAP}, {@code PYJIT_OPTIMISE_AFTER}, {@code PYJIT_DUMP_IR}), overridden by command-line options.
+ * {@code PYJIT_PERF_MAP}, {@code PYJIT_OPTIMISE_AFTER}, {@code PYJIT_DUMP_IR}, {@code PYJIT_COMPILE_DELEGATORS}),
+ * overridden by command-line options.
  *
  * @param statsTarget where stats go at exit: {@code null} nowhere, {@code "-"} stderr, else a file
  * @param synchronous compile on the program's thread, which waits for the native code (tests, dumps)
@@ -16,9 +17,12 @@ import java.util.Map;
  *                      (0: every function is optimised from its first compilation)
  * @param irDump        a file the optimised IR of every function compiled in this run is appended to,
  *                      as the live profile shaped it (the code cache is not used then); null: none
+ * @param compileDelegators compile also the generators that only delegate ({@code yield from} and no
+ *                      other loop), which the interpreter resumes faster: a testing switch, so that
+ *                      small programs exercise native code's delegation, which generators with loops use
  */
 public record JitOptions(boolean enabled, int threshold, String statsTarget, boolean debug, boolean synchronous, Path cacheDirectory,
-                         boolean perfMap, int optimiseAfter, Path irDump) {
+                         boolean perfMap, int optimiseAfter, Path irDump, boolean compileDelegators) {
     /** The threshold when none is given: hot functions are found by sampling, not by counting calls. */
     public static final int SAMPLED = -1;
     public static final int DEFAULT_OPTIMISE_AFTER = 1000;
@@ -30,7 +34,8 @@ public record JitOptions(boolean enabled, int threshold, String statsTarget, boo
         return new JitOptions(true, count(env, "PYJIT_THRESHOLD", SAMPLED), stats == null || stats.isEmpty() ? null : stats,
                 isSet(env.get("PYJIT_DEBUG")), isSet(env.get("PYJIT_SYNC")),
                 cache != null && cache.equals("0") ? null : CodeCache.defaultDirectory(env), isSet(env.get("PYJIT_PERF_MAP")),
-                count(env, "PYJIT_OPTIMISE_AFTER", DEFAULT_OPTIMISE_AFTER), irDump == null || irDump.isEmpty() ? null : Path.of(irDump));
+                count(env, "PYJIT_OPTIMISE_AFTER", DEFAULT_OPTIMISE_AFTER), irDump == null || irDump.isEmpty() ? null : Path.of(irDump),
+                isSet(env.get("PYJIT_COMPILE_DELEGATORS")));
     }
 
     private static int count(Map<String, String> env, String name, int byDefault) {
@@ -52,6 +57,6 @@ public record JitOptions(boolean enabled, int threshold, String statsTarget, boo
     public JitOptions withCommandLine(boolean noJit, Integer threshold, String statsTarget, boolean synchronous, boolean noCache) {
         return new JitOptions(enabled && !noJit, threshold == null ? this.threshold : Math.max(0, threshold),
                 statsTarget == null ? this.statsTarget : statsTarget, debug, this.synchronous || synchronous,
-                noCache ? null : cacheDirectory, perfMap, optimiseAfter, irDump);
+                noCache ? null : cacheDirectory, perfMap, optimiseAfter, irDump, compileDelegators);
     }
 }
