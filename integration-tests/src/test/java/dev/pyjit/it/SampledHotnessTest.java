@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,20 +29,22 @@ class SampledHotnessTest {
     @ValueSource(strings = {"1", "0"})
     void hotFunctionsFoundBySamplingRunNativelyAndPrintWhatTheInterpreterPrints(String synchronous, @TempDir Path directory)
             throws Exception {
-        Pyjit.Outcome outcome = sameAsInterpreted(PROGRAM, synchronous, directory, List.of("one_round", "add", "Box.grow"));
+        Pyjit.Outcome outcome = sameAsInterpreted(PROGRAM, synchronous, Map.of(), directory, List.of("one_round", "add", "Box.grow"));
         assertEquals(1, outcome.exitCode(), outcome.stderr());
         assertTrue(outcome.stdout().startsWith("56 True\n"), outcome.stdout());
     }
 
     /**
-     * Runs the program under --no-jit and then sampled ({@code PYJIT_SYNC=synchronous}): the same
-     * outcome, which it returns, and each of the named functions ran natively.
+     * Runs the program under --no-jit and then sampled ({@code PYJIT_SYNC=synchronous}, with the
+     * testing {@code switches}): the same outcome, which it returns, and each of the named functions ran natively.
      */
-    private static Pyjit.Outcome sameAsInterpreted(Path program, String synchronous, Path directory, List<String> ranNatively)
-            throws Exception {
+    private static Pyjit.Outcome sameAsInterpreted(Path program, String synchronous, Map<String, String> switches, Path directory,
+                                                   List<String> ranNatively) throws Exception {
         Pyjit.Outcome interpreted = Pyjit.run(Map.of(), null, directory, "--no-jit", program.toString());
         Path stats = directory.resolve("stats.json");
-        Pyjit.Outcome jit = Pyjit.run(Map.of("PYJIT_SYNC", synchronous, "PYJIT_STATS", stats.toString()), null, directory, program.toString());
+        Map<String, String> environment = new HashMap<>(switches);
+        environment.putAll(Map.of("PYJIT_SYNC", synchronous, "PYJIT_STATS", stats.toString()));
+        Pyjit.Outcome jit = Pyjit.run(environment, null, directory, program.toString());
         assertEquals(interpreted, jit);
         JitStatsFile json = JitStatsFile.read(stats);
         for (String name : ranNatively) {
@@ -61,7 +64,8 @@ class SampledHotnessTest {
     @ParameterizedTest(name = "PYJIT_SYNC={0}")
     @ValueSource(strings = {"1", "0"})
     void hotGeneratorsAreResumedNativelyAndBehaveAsInTheInterpreter(String synchronous, @TempDir Path directory) throws Exception {
-        Pyjit.Outcome outcome = sameAsInterpreted(GENERATORS, synchronous, directory,
+        // `delegating` only delegates: compiled all the same, so that its native resumption is tested here
+        Pyjit.Outcome outcome = sameAsInterpreted(GENERATORS, synchronous, Map.of("PYJIT_COMPILE_DELEGATORS", "1"), directory,
                 List.of("numbers", "evens", "running_means", "delegating", "total_of", "largest.<locals>.<genexpr>"));
         assertEquals(1, outcome.exitCode(), outcome.stderr());
         assertTrue(outcome.stderr().endsWith("ValueError: failed at 6\n"), outcome.stderr());
