@@ -143,8 +143,8 @@ public final class IrBuilder {
      * interpreter does in its own loop (SEND_GEN pushes the delegate's frame, YIELD_VALUE pops it)
      * and native code through a C call and a native entry per level and value. A binary tree
      * walked by a recursive {@code yield from} generator (16 levels, 65,535 values) took 23.5 ms
-     * natively against 15.3 ms in the interpreter. (Coroutines' {@code await} chains are resumed
-     * the same way, but were not measured.)
+     * natively against 15.3 ms in the interpreter. Coroutines are not refused: their
+     * {@code await} chains, driven by {@code send()} or by asyncio's tasks, measured no slower natively.
      */
     public static boolean onlyDelegates(CodeObject code) {
         if ((code.flags() & CodeObject.CO_GENERATOR) == 0) {
