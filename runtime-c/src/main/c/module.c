@@ -1187,32 +1187,14 @@ static PyObject *is_compiled(PyObject *module, PyObject *code) {
 long long pyjit_inlined_entries;
 long long pyjit_intrinsic_results;
 
-/* inlined_entries(): how many times bodies inlined into calls ran in their place. */
-static PyObject *inlined_entries(PyObject *module, PyObject *unused) {
+/* counts(): what compiled code and the runtime counted as they ran, by the stats' names: bodies
+ * inlined into calls that ran in their place, calls of builtins compiled code computed itself, ints
+ * boxed in objects kept when other ints died, dead floats put on the freelist straight (recycled.h). */
+static PyObject *counts(PyObject *module, PyObject *unused) {
     (void)module;
     (void)unused;
-    return PyLong_FromLongLong(pyjit_inlined_entries);
-}
-
-/* intrinsic_results(): how many calls of builtins compiled code computed itself. */
-static PyObject *intrinsic_results(PyObject *module, PyObject *unused) {
-    (void)module;
-    (void)unused;
-    return PyLong_FromLongLong(pyjit_intrinsic_results);
-}
-
-/* reused_ints(): how many of compiled code's ints were boxes kept when other ints died (recycled.h). */
-static PyObject *reused_ints(PyObject *module, PyObject *unused) {
-    (void)module;
-    (void)unused;
-    return PyLong_FromLongLong(pyjit_reused_ints);
-}
-
-/* recycled_floats(): how many dead floats went onto the freelist without a thread-local lookup (recycled.h). */
-static PyObject *recycled_floats(PyObject *module, PyObject *unused) {
-    (void)module;
-    (void)unused;
-    return PyLong_FromLongLong(pyjit_recycled_floats);
+    return Py_BuildValue("{s:L,s:L,s:L,s:L}", "inlined_entries", pyjit_inlined_entries, "intrinsic_results", pyjit_intrinsic_results,
+                         "reused_ints", pyjit_reused_ints, "recycled_floats", pyjit_recycled_floats);
 }
 
 /* first_native_entry(): when native code first ran, in nanoseconds since the epoch; 0 if never. */
@@ -1256,10 +1238,7 @@ static PyMethodDef methods[] = {
     {"install", install, METH_VARARGS,
      "install(hook, exit_hook, threshold, loop_threshold, optimise_after): count frames through pyjit's evaluator, or sample hot code (threshold < 0)."},
     {"attach", attach, METH_VARARGS, "attach(hook, exit_hook): the compiler started after the program takes over."},
-    {"inlined_entries", inlined_entries, METH_NOARGS, "inlined_entries(): how many times inlined bodies ran in the place of their calls."},
-    {"intrinsic_results", intrinsic_results, METH_NOARGS, "intrinsic_results(): how many calls of builtins compiled code computed itself."},
-    {"reused_ints", reused_ints, METH_NOARGS, "reused_ints(): how many of compiled code's ints were boxes kept when other ints died."},
-    {"recycled_floats", recycled_floats, METH_NOARGS, "recycled_floats(): how many dead floats went onto the freelist without a thread-local lookup."},
+    {"counts", counts, METH_NOARGS, "counts(): what compiled code and the runtime counted as they ran, a dict by the stats' names."},
     {"lend_compiler", lend_compiler, METH_NOARGS, "lend_compiler(): no compiler in this process, only in the children it forks."},
     {"after_fork_in_child", after_fork_in_child, METH_NOARGS, "after_fork_in_child(): the child's own sampler, where it may compile."},
     {"finish", finish, METH_NOARGS, "finish(): at exit, stop the compiler and write its statistics."},

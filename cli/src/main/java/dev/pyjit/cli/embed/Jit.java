@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.bytedeco.cpython.PyCFunction;
 import org.bytedeco.cpython.PyMethodDef;
 import org.bytedeco.cpython.PyObject;
@@ -134,7 +136,7 @@ final class Jit {
         Py_XDECREF(runtime);
     }
 
-    /** A number the runtime recorded: first_native_entry or launched_at (ns since the epoch, 0: never), or inlined_entries, intrinsic_results, reused_ints and recycled_floats. */
+    /** A time the runtime recorded: first_native_entry or launched_at (ns since the epoch, 0: never). */
     private static long runtimeNumber(String function) {
         PyObject runtime = PyImport_ImportModule("_pyjit_rt");
         PyObject time = runtime == null ? null : PyObject_CallMethod(runtime, function, null);
@@ -143,6 +145,23 @@ final class Jit {
         Py_XDECREF(time);
         Py_XDECREF(runtime);
         return nanos;
+    }
+
+    /** The runtime's counts ({@link JitStats#RUNTIME_COUNTS}), as its counts() gives them; none if it cannot. */
+    private static Map<String, Long> runtimeCounts() {
+        Map<String, Long> counted = new LinkedHashMap<>();
+        PyObject runtime = PyImport_ImportModule("_pyjit_rt");
+        PyObject counts = runtime == null ? null : PyObject_CallMethod(runtime, "counts", null);
+        for (String name : JitStats.RUNTIME_COUNTS) {
+            PyObject count = counts == null ? null : PyDict_GetItemString(counts, name);
+            if (count != null) {
+                counted.put(name, PyLong_AsLongLong(count));
+            }
+        }
+        PyErr_Clear();
+        Py_XDECREF(counts);
+        Py_XDECREF(runtime);
+        return counted;
     }
 
     PyObject compileHook() {
@@ -301,7 +320,7 @@ final class Jit {
             return;
         }
         stats.firstNativeEntry(runtimeNumber("first_native_entry"), runtimeNumber("launched_at"));
-        stats.runtimeCounts(runtimeNumber("inlined_entries"), runtimeNumber("intrinsic_results"), runtimeNumber("reused_ints"), runtimeNumber("recycled_floats"));
+        stats.runtimeCounts(runtimeCounts());
         nativeCacheReport();
         String json = stats.toJson();
         if (target.equals("-")) {

@@ -57,10 +57,9 @@ final class JitStats {
     private long nativeCacheHits;
     private int queueMax;
     private long firstNativeEntryNanos;
-    private long inlinedEntries;
-    private long intrinsicResults;
-    private long reusedInts;
-    private long recycledFloats;
+    /** The runtime's counts by their names in the stats, in the order they are written; 0 until the runtime gives them. */
+    static final List<String> RUNTIME_COUNTS = List.of("inlined_entries", "intrinsic_results", "reused_ints", "recycled_floats");
+    private final Map<String, Long> runtimeCounts = new LinkedHashMap<>();
     private long processStartNanos;
 
     /** Compile times (total, median, maximum) are of the compilations that made code; the stages count every attempt. */
@@ -117,15 +116,9 @@ final class JitStats {
         }
     }
 
-    /**
-     * How many times inlined bodies ran in the place of their calls, builtins' calls were computed,
-     * ints were boxed in kept objects, and dead floats were recycled (the runtime counts them).
-     */
-    synchronized void runtimeCounts(long entries, long intrinsics, long reused, long recycled) {
-        inlinedEntries = entries;
-        intrinsicResults = intrinsics;
-        reusedInts = reused;
-        recycledFloats = recycled;
+    /** What the runtime counted (see {@link #RUNTIME_COUNTS}): a name it did not give stays 0. */
+    synchronized void runtimeCounts(Map<String, Long> counted) {
+        runtimeCounts.putAll(counted);
     }
 
     synchronized void queueMax(int waiting) {
@@ -171,10 +164,7 @@ final class JitStats {
         json.put("native_cache_hits", nativeCacheHits);
         json.put("cache_misses", cacheMisses);
         json.put("freed", freed);
-        json.put("inlined_entries", inlinedEntries);
-        json.put("intrinsic_results", intrinsicResults);
-        json.put("reused_ints", reusedInts);
-        json.put("recycled_floats", recycledFloats);
+        RUNTIME_COUNTS.forEach(name -> json.put(name, runtimeCounts.getOrDefault(name, 0L)));
         json.put("first_native_entry_ms", firstNativeEntryNanos == 0 ? null : milliseconds(firstNativeEntryNanos - processStartNanos));
         json.put("compiled_functions", compiled);
         json.put("interpreted_functions", interpreted);
