@@ -2365,7 +2365,7 @@ PyObject *pyjit_get_iter(PyObject *iterable) {
 }
 
 /* A small int is CPython's own immortal object, found in compiled code (a loop's counter, an index);
- * one of one digit comes off the kept ints where it can (ints.h); the rest are made by the C API. */
+ * one of one digit comes off the kept ints where it can (recycled.h); the rest are made by the C API. */
 PYJIT_SPECIALISED PyObject *pyjit_int_box(int64_t value) {
     if (value >= -_PY_NSMALLNEGINTS && value < _PY_NSMALLPOSINTS) {
         return (PyObject *)&_PyLong_SMALL_INTS[_PY_NSMALLNEGINTS + value];

@@ -21,6 +21,8 @@ import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -74,7 +76,7 @@ final class CacheKey {
      * seen to be ints, at {@code tier}. {@code loopHeader}: the offset an on-stack replacement
      * enters at, -1 for code entered at calls.
      */
-    String of(CodeObject code, List<Type> specialisedFor, java.util.Set<Integer> seenInts, Tier tier, int loopHeader,
+    String of(CodeObject code, List<Type> specialisedFor, Set<Integer> seenInts, Tier tier, int loopHeader,
               Map<Integer, Callee> callees) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -86,7 +88,7 @@ final class CacheKey {
                 out.writeLong(type.bits());
             }
             out.writeInt(-1);
-            for (int slot : new java.util.TreeSet<>(seenInts)) {
+            for (int slot : new TreeSet<>(seenInts)) {
                 out.writeInt(slot);
             }
             out.writeInt(-1);

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.bytedeco.cpython.PyObject;
 
 /**
@@ -272,7 +273,7 @@ final class FunctionCompiler {
 
     /** The arguments that were exact ints on every call: hints for SpeculateIntOperands, not guarded on entry. */
     static Set<Integer> seenInts(List<Type> observed) {
-        Set<Integer> slots = new java.util.TreeSet<>();
+        Set<Integer> slots = new TreeSet<>();
         for (int slot = 0; slot < observed.size(); slot++) {
             if (observed.get(slot).equals(Type.INT)) {
                 slots.add(slot);
