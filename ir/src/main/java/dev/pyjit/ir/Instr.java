@@ -776,6 +776,20 @@ public sealed interface Instr {
         public boolean speculates() { return true; }
     }
 
+    /**
+     * The 64-bit value or the double (as the result's type says) of the argument in slot
+     * {@code slot} of a body compiled into its calls ({@link Inlined}): the call unboxes it before
+     * the body runs, and makes the call instead where the argument is no exact int of 64 bits or
+     * exact float (see {@link dev.pyjit.ir.passes.UnboxArguments}).
+     */
+    record Argument(Value result, int slot) implements Instr {
+        public Op op() { return Op.ARGUMENT; }
+        public List<Value> operands() { return List.of(); }
+        public FrameState state() { return null; }
+        public String immediates(Function fn) { return fn.localName(slot); }
+        public Instr mapOperands(UnaryOperator<Value> f) { return this; }
+    }
+
     /** The 64-bit value of int constant {@code index}. */
     record IntConstant(Value result, int index, long value) implements Instr {
         /** A number the compiler needs that is none of the code's constants (printed as itself). */

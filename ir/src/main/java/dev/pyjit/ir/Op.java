@@ -127,6 +127,8 @@ public enum Op {
     /** The 64-bit value of an exact int; checked, like LOAD_LOCAL (an int beyond 64 bits resumes in the interpreter). */
     UNBOX_INT,
     INT_CONSTANT,
+    /** An argument of a body compiled into its calls, unboxed by the call (see {@link Instr.Argument}). */
+    ARGUMENT,
     BOX_INT(RAISES),
     /** Int arithmetic on 64-bit values; overflow or a zero divisor resumes in the interpreter. */
     INT_ARITH,

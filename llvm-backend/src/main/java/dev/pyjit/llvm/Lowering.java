@@ -98,6 +98,8 @@ final class Lowering {
     private LLVMBasicBlockRef inlineExit;
     private LLVMValueRef inlineResult;
     private LLVMBasicBlockRef inlineReturned;
+    /** The body's arguments its call unboxed ({@link Instr.Argument}), by slot. */
+    private Map<Integer, LLVMValueRef> inlineArguments = Map.of();
 
     /**
      * {@code sourceLines}: DWARF line information on every instruction, which a dump's assembly
@@ -120,7 +122,8 @@ final class Lowering {
      * builder, thread state and entry block; the body's own frame ({@code frame}, never linked),
      * values and exits.
      */
-    private Lowering(Lowering outer, LLVMValueRef frame, LLVMBasicBlockRef exit, LLVMValueRef result, LLVMBasicBlockRef returned) {
+    private Lowering(Lowering outer, LLVMValueRef frame, LLVMBasicBlockRef exit, LLVMValueRef result, LLVMBasicBlockRef returned,
+                     Map<Integer, LLVMValueRef> arguments) {
         this.context = outer.context;
         this.module = outer.module;
         this.builder = outer.builder;
@@ -139,6 +142,7 @@ final class Lowering {
         this.inlineExit = exit;
         this.inlineResult = result;
         this.inlineReturned = returned;
+        this.inlineArguments = arguments;
     }
 
     static String entriesSymbol(String symbol) {
@@ -474,6 +478,7 @@ final class Lowering {
                 yield LLVMBuildLoad2(builder, i64, out, "");
             }
             case INT_CONSTANT -> LLVMConstInt(i64, ((Instr.IntConstant) instruction).value(), /* signExtend */ 1);
+            case ARGUMENT -> inlineArguments.get(((Instr.Argument) instruction).slot());
             case INT_TO_FLOAT -> LLVMBuildSIToFP(builder, use(((Instr.IntToFloat) instruction).value()), f64, "");
             case CALL_MATH -> callMath((Instr.CallMath) instruction);
             case BOX_INT -> checkNull(call("pyjit_int_box", use(((Instr.BoxInt) instruction).value())), state);
@@ -597,25 +602,63 @@ final class Lowering {
         // the code object the call matched, and the last one it did not (pyjit_inline_enter)
         LLVMValueRef site = zeroedGlobal(LLVMArrayType2(pointer, 2), "inline_site");
         LLVMValueRef identity = LLVMBuildGlobalString(builder, body.identity(), "inline_identity");
+        List<Value> passed = new java.util.ArrayList<>();
+        if (body.method()) {
+            passed.add(call.selfOrNull());
+        }
+        passed.addAll(call.arguments());
+        Map<Integer, LLVMValueRef> arguments = unboxedArguments(body.callee(), passed, made);
         LLVMValueRef enter = call("pyjit_inline_enter", tstate, callable, use(call.selfOrNull()), int32(body.method() ? 1 : 0), site, identity);
         LLVMBuildCondBr(builder, nonZero(enter), inlined, made);
 
         LLVMPositionBuilderAtEnd(builder, returned);
         LLVMValueRef result = LLVMBuildPhi(builder, machineType(call.result().type()), "inlined_result");
         LLVMPositionBuilderAtEnd(builder, inlined);
-        List<Value> passed = new java.util.ArrayList<>();
-        if (body.method()) {
-            passed.add(call.selfOrNull());
-        }
-        passed.addAll(call.arguments());
         LLVMValueRef bodyFrame = alloca(i64, runtimeConstant("pyjit_frame_words") + Math.max(body.frameSlots(), passed.size()), "inlined_frame");
         call("pyjit_inline_frame", bodyFrame, callable, array(passed, 0), int32(passed.size()));
-        new Lowering(this, bodyFrame, abandoned, result, returned).lowerInlined(body.callee());
+        new Lowering(this, bodyFrame, abandoned, result, returned, arguments).lowerInlined(body.callee());
 
         LLVMPositionBuilderAtEnd(builder, abandoned);
         call("pyjit_inline_abandon");
         LLVMBuildBr(builder, made);
         return joinedWithMadeCall(call, passed, returned, result, made);
+    }
+
+    /**
+     * The numbers of the arguments the body takes unboxed ({@link Instr.Argument}), by slot: each
+     * passed object unboxed here, before the body is entered; an object of another type, or an
+     * int past 64 bits, goes to {@code made}, the call made as if nothing was inlined.
+     */
+    private Map<Integer, LLVMValueRef> unboxedArguments(Function callee, List<Value> passed, LLVMBasicBlockRef made) {
+        Map<Integer, Type> types = new java.util.TreeMap<>();
+        for (Block block : callee.blocks()) {
+            for (Instr instruction : block.instructions()) {
+                if (instruction instanceof Instr.Argument argument) {
+                    types.put(argument.slot(), argument.result().type());
+                }
+            }
+        }
+        Map<Integer, LLVMValueRef> numbers = new java.util.HashMap<>();
+        types.forEach((slot, type) -> {
+            LLVMValueRef object = use(passed.get(slot));
+            boolean isFloat = type.equals(Type.CDOUBLE);
+            branchUnless(nonZero(call("pyjit_is_of", object, int32((int) (isFloat ? Type.FLOAT : Type.INT).bits()))), made, "argument_typed");
+            if (isFloat) {
+                numbers.put(slot, call("pyjit_float_value", object));
+            } else {
+                LLVMValueRef out = alloca(i64, 1, "argument_int");
+                branchUnless(nonZero(call("pyjit_int_value", object, out)), made, "argument_unboxed");
+                numbers.put(slot, LLVMBuildLoad2(builder, i64, out, ""));
+            }
+        });
+        return numbers;
+    }
+
+    /** Goes on in a new block where {@code holds}, else (rarely) to {@code otherwise}. */
+    private void branchUnless(LLVMValueRef holds, LLVMBasicBlockRef otherwise, String name) {
+        LLVMBasicBlockRef continued = LLVMAppendBasicBlockInContext(context, llvmFunction, name);
+        rarelyFallen(LLVMBuildCondBr(builder, holds, continued, otherwise));
+        LLVMPositionBuilderAtEnd(builder, continued);
     }
 
     /**

@@ -37,13 +37,14 @@ public final class Pipeline {
 
     /**
      * The optimisations of a method body compiled into its call ({@link dev.pyjit.ir.Inlined}): after type inference,
-     * those that keep its locals in its frame and take no borrowed references, so that wherever it
-     * stops it holds only the values it made.
+     * those that keep its locals in its frame (the arguments it only computes with are unboxed by
+     * the call) and take no borrowed references, so that wherever it stops it holds only the values it made.
      */
     public static final List<Pass> INLINED = List.of(
             new ElideProvenGuards(),
             new SpecialiseArithmetic(),
             new EliminateBoxing(),
+            new UnboxArguments(),
             new SimplifyToBool(),
             new ElideImmortalRefcounts());
 
