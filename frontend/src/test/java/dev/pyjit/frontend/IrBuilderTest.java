@@ -291,6 +291,49 @@ class IrBuilderTest {
     }
 
     /**
+     * A method that computes with its instance's float attributes and a float argument reads each
+     * attribute as its double, no reference taken (LoadAttrFloat), and takes the argument unboxed
+     * from the call (Argument): so a dot product of three coordinates fits into the body's limit.
+     */
+    @Test
+    void floatAttributesAndArgumentsOfAnInlinedBodyAreNumbers() throws Unsupported {
+        PyObject globals = EmbeddedPython.run("""
+                class V:
+                    def __init__(self, x, y, z):
+                        self.x = x
+                        self.y = y
+                        self.z = z
+                    def dot(self, o):
+                        return self.x * o.x + self.y * o.y + self.z * o.z
+                    def scaled_x(self, k):
+                        return self.x * k
+                def d(a, b):
+                    return a.dot(b)
+                def s(a, k):
+                    return a.scaled_x(k)
+                for _ in range(10):
+                    d(V(1.0, 2.0, 3.0), V(0.5, 0.25, 2.0))
+                    s(V(1.0, 2.0, 3.0), 1.5)
+                dot = V.dot
+                scaled_x = V.scaled_x
+                """);
+        try {
+            CodeObject d = EmbeddedPython.code(globals, "d");
+            Function dot = IrBuilder.build(d, List.of(), Map.of(methodLoadOffset(d), new Callee(EmbeddedPython.code(globals, "dot"), "dot-id")));
+            Instr.Call call = calls(dot).get(0);
+            assertNotNull(call.inlined(), "a dot product of three float coordinates is inlined:\n" + Printer.print(dot));
+            assertEquals(6, count(call.inlined().callee(), Op.LOAD_ATTR_FLOAT), Printer.print(dot));
+            assertEquals(0, count(call.inlined().callee(), Op.LOAD_ATTR) + count(call.inlined().callee(), Op.GUARD_TYPE), Printer.print(dot));
+            CodeObject s = EmbeddedPython.code(globals, "s");
+            Function scaled = IrBuilder.build(s, List.of(), Map.of(methodLoadOffset(s),
+                    new Callee(EmbeddedPython.code(globals, "scaled_x"), "scaled-id")));
+            Golden.check("irbuilder_float_method_inlined", Printer.print(scaled));
+        } finally {
+            Py_DecRef(globals);
+        }
+    }
+
+    /**
      * A branch the interpreter never took leaves its attribute load without a cache: the body is
      * inlined all the same (the call site's shapes find the attribute), but not one whose untaken
      * branch loads a global, which nothing but the interpreter's cache finds without a lookup. An

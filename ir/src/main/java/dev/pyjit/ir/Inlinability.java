@@ -19,7 +19,7 @@ public final class Inlinability {
     /** The most IR instructions an inlined body has: a getter or a comparison, not an algorithm. */
     public static final int MAX_INSTRUCTIONS = 40;
 
-    private static final Set<Op> ALLOWED = EnumSet.of(Op.LOAD_CONST, Op.LOAD_LOCAL, Op.LOAD_ATTR, Op.LOAD_GLOBAL, Op.GUARD_TYPE,
+    private static final Set<Op> ALLOWED = EnumSet.of(Op.LOAD_CONST, Op.LOAD_LOCAL, Op.LOAD_ATTR, Op.LOAD_ATTR_FLOAT, Op.LOAD_GLOBAL, Op.GUARD_TYPE,
             Op.UNBOX_INT, Op.UNBOX_FLOAT, Op.INT_CONSTANT, Op.ARGUMENT, Op.FLOAT_CONSTANT, Op.INT_TO_FLOAT, Op.INT_ARITH, Op.FLOAT_ARITH, Op.FLOAT_DIVIDE,
             Op.INT_COMPARE, Op.FLOAT_COMPARE, Op.IS, Op.NOT, Op.BOX_INT, Op.BOX_FLOAT, Op.CHECK_EVAL_BREAKER, Op.INCREF, Op.DECREF,
             Op.BINARY_OP, Op.COMPARE);

@@ -1251,8 +1251,15 @@ final class Lowering {
                 int32(load.hint().opcode), attributeSite());
         LLVMBasicBlockRef fastBlock = LLVMAppendBasicBlockInContext(context, llvmFunction, "float_attribute_cached");
         LLVMBasicBlockRef slow = LLVMAppendBasicBlockInContext(context, llvmFunction, "float_attribute_slow");
-        LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(context, llvmFunction, "float_attribute_loaded");
         rarelyTaken(LLVMBuildCondBr(builder, isNull(cached), slow, fastBlock));
+        if (inlineExit != null) {
+            // an inlined body runs no code: where the cache misses, the call is made
+            LLVMPositionBuilderAtEnd(builder, slow);
+            resume(load.after(), null, null);
+            LLVMPositionBuilderAtEnd(builder, fastBlock);
+            return call("pyjit_float_value", cached);
+        }
+        LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(context, llvmFunction, "float_attribute_loaded");
         LLVMPositionBuilderAtEnd(builder, fastBlock);
         LLVMValueRef fastValue = call("pyjit_float_value", cached);
         LLVMBuildBr(builder, done);
@@ -1263,6 +1270,7 @@ final class Lowering {
         call("pyjit_decref", object);
         return joinedAt(done, f64, "float_attribute", fastValue, fastBlock, slowValue);
     }
+
 
     /** A global load that runs no Python code: where the lookup could, the interpreter takes the frame over before it. */
     private LLVMValueRef loadGlobalQuietly(Instr.LoadGlobal load) {

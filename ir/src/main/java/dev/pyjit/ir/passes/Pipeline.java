@@ -44,6 +44,7 @@ public final class Pipeline {
             new ElideProvenGuards(),
             new SpecialiseArithmetic(),
             new EliminateBoxing(),
+            new UnboxFloatsAtLoad(),
             new UnboxArguments(),
             new SimplifyToBool(),
             new ElideImmortalRefcounts());
