@@ -98,7 +98,7 @@ class UnboxArgumentsTest {
         run(fn);
 
         assertEquals(List.of(Op.ARGUMENT, Op.LOAD_LOCAL, Op.INT_ARITH, Op.DECREF), all(fn).stream().map(Instr::op).toList());
-        Instr.IntArith arith = dev.pyjit.ir.IrTesting.all(fn, Instr.IntArith.class).get(0);
+        Instr.IntArith arith = all(fn, Instr.IntArith.class).get(0);
         Value argument = all(fn).get(0).result();
         assertEquals(List.of(argument, argument), arith.operands());
         assertEquals(List.of(object), arith.resume().stack(), "the object a state holds is still the loaded one");
