@@ -18,6 +18,7 @@ import dev.pyjit.ir.Type;
 import dev.pyjit.ir.Value;
 import java.util.HashMap;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.Map;
 import org.bytedeco.javacpp.BytePointer;
@@ -630,7 +631,7 @@ final class Lowering {
      * int past 64 bits, goes to {@code made}, the call made as if nothing was inlined.
      */
     private Map<Integer, LLVMValueRef> unboxedArguments(Function callee, List<Value> passed, LLVMBasicBlockRef made) {
-        Map<Integer, Type> types = new java.util.TreeMap<>();
+        Map<Integer, Type> types = new TreeMap<>();
         for (Block block : callee.blocks()) {
             for (Instr instruction : block.instructions()) {
                 if (instruction instanceof Instr.Argument argument) {
@@ -638,25 +639,14 @@ final class Lowering {
                 }
             }
         }
-        Map<Integer, LLVMValueRef> numbers = new java.util.HashMap<>();
-        types.forEach((slot, type) -> {
-            LLVMValueRef object = use(passed.get(slot));
-            boolean isFloat = type.equals(Type.CDOUBLE);
-            branchUnless(nonZero(call("pyjit_is_of", object, int32((int) (isFloat ? Type.FLOAT : Type.INT).bits()))), made, "argument_typed");
-            if (isFloat) {
-                numbers.put(slot, call("pyjit_float_value", object));
-            } else {
-                LLVMValueRef out = alloca(i64, 1, "argument_int");
-                branchUnless(nonZero(call("pyjit_int_value", object, out)), made, "argument_unboxed");
-                numbers.put(slot, LLVMBuildLoad2(builder, i64, out, ""));
-            }
-        });
+        Map<Integer, LLVMValueRef> numbers = new HashMap<>();
+        types.forEach((slot, type) -> numbers.put(slot, numberOf(use(passed.get(slot)), type, holds -> branchUnless(holds, made))));
         return numbers;
     }
 
     /** Goes on in a new block where {@code holds}, else (rarely) to {@code otherwise}. */
-    private void branchUnless(LLVMValueRef holds, LLVMBasicBlockRef otherwise, String name) {
-        LLVMBasicBlockRef continued = LLVMAppendBasicBlockInContext(context, llvmFunction, name);
+    private void branchUnless(LLVMValueRef holds, LLVMBasicBlockRef otherwise) {
+        LLVMBasicBlockRef continued = LLVMAppendBasicBlockInContext(context, llvmFunction, "type_checked");
         rarelyFallen(LLVMBuildCondBr(builder, holds, continued, otherwise));
         LLVMPositionBuilderAtEnd(builder, continued);
     }
@@ -696,20 +686,26 @@ final class Lowering {
      * the interpreter at the call's resume state, with the object on its stack.
      */
     private LLVMValueRef unboxedResult(Instr.Call call, LLVMValueRef object) {
-        boolean isFloat = call.result().type().equals(Type.CDOUBLE);
-        LLVMValueRef holds = nonZero(call("pyjit_is_of", object, int32((int) (isFloat ? Type.FLOAT : Type.INT).bits())));
-        resumeUnless(holds, call.resume(), call.result(), object, false);
-        LLVMValueRef number;
-        if (isFloat) {
-            number = call("pyjit_float_value", object);
-        } else {
-            LLVMValueRef out = alloca(i64, 1, "made_int");
-            resumeUnless(nonZero(call("pyjit_int_value", object, out)), call.resume(), call.result(), object, false);
-            number = LLVMBuildLoad2(builder, i64, out, "");
-        }
+        LLVMValueRef number = numberOf(object, call.result().type(), holds -> resumeUnless(holds, call.resume(), call.result(), object, false));
         call("pyjit_decref", object);
         return number;
     }
+
+    /**
+     * The double or the 64-bit value ({@code number}'s type) of an object that is an exact float,
+     * or an exact int that fits; {@code unlessHolds} is given each check, to leave where it fails.
+     */
+    private LLVMValueRef numberOf(LLVMValueRef object, Type number, java.util.function.Consumer<LLVMValueRef> unlessHolds) {
+        boolean isFloat = number.equals(Type.CDOUBLE);
+        unlessHolds.accept(nonZero(call("pyjit_is_of", object, int32((int) (isFloat ? Type.FLOAT : Type.INT).bits()))));
+        if (isFloat) {
+            return call("pyjit_float_value", object);
+        }
+        LLVMValueRef out = alloca(i64, 1, "int_value");
+        unlessHolds.accept(nonZero(call("pyjit_int_value", object, out)));
+        return LLVMBuildLoad2(builder, i64, out, "");
+    }
+
 
     private LLVMTypeRef machineType(Type type) {
         return type.equals(Type.CDOUBLE) ? f64 : type.equals(Type.CINT64) ? i64 : pointer;
@@ -816,8 +812,8 @@ final class Lowering {
 
     private void resumeUnless(LLVMValueRef holds, ResumeState resume, Value loaded, LLVMValueRef object, boolean borrowed) {
         LLVMBasicBlockRef mismatch = LLVMAppendBasicBlockInContext(context, llvmFunction, "type_changed");
-        LLVMBasicBlockRef continued = LLVMAppendBasicBlockInContext(context, llvmFunction, "type_checked");
-        rarelyFallen(LLVMBuildCondBr(builder, holds, continued, mismatch));
+        branchUnless(holds, mismatch);
+        LLVMBasicBlockRef continued = LLVMGetInsertBlock(builder);
         LLVMPositionBuilderAtEnd(builder, mismatch);
         if (borrowed) {
             call("pyjit_incref", object);
@@ -1270,7 +1266,6 @@ final class Lowering {
         call("pyjit_decref", object);
         return joinedAt(done, f64, "float_attribute", fastValue, fastBlock, slowValue);
     }
-
 
     /** A global load that runs no Python code: where the lookup could, the interpreter takes the frame over before it. */
     private LLVMValueRef loadGlobalQuietly(Instr.LoadGlobal load) {
