@@ -18,7 +18,9 @@ import org.bytedeco.llvm.LLVM.LLVMTargetDataRef;
 import org.bytedeco.llvm.LLVM.LLVMTargetMachineRef;
 import org.bytedeco.llvm.LLVM.LLVMTargetRef;
 import org.bytedeco.llvm.LLVM.LLVMTypeRef;
+import org.bytedeco.llvm.LLVM.LLVMUseRef;
 import org.bytedeco.llvm.LLVM.LLVMValueRef;
+import org.bytedeco.llvm.global.LLVM;
 
 /**
  * Builds the LLVM module of one IR function at a {@link Tier}: the lowered function, verification,
@@ -210,7 +212,7 @@ public final class LlvmEmitter {
     }
 
     /**
-     * Links into {@code module} the definitions of the helpers it calls (and of those they call),
+     * Links into {@code module} the definitions of the helpers it calls (and of those they call, and no others),
      * but not of the slow ones, which stay calls into the runtime library. The runtime exports
      * most helpers: their definitions are there to be inlined (available externally), and a call
      * that is not inlined goes to the library, so each module compiles only the code inlined into
@@ -219,7 +221,8 @@ public final class LlvmEmitter {
      * module. A definition made link-once or available externally is linked only where something
      * refers to it.
      */
-    private void linkHelpers(LLVMModuleRef module) {
+    void linkHelpers(LLVMModuleRef module) {
+        dropUnusedDeclarations(module);
         LLVMModuleRef helpers = lazyHelpers(LLVMGetModuleContext(module));
         List<LLVMValueRef> definitions = new ArrayList<>();
         for (LLVMValueRef f = LLVMGetFirstFunction(helpers); f != null && !f.isNull(); f = LLVMGetNextFunction(f)) {
@@ -243,6 +246,22 @@ public final class LlvmEmitter {
                 LLVMSetLinkage(f, LLVMInternalLinkage);
             }
         }
+    }
+
+    /**
+     * Deletes the helpers' declarations that nothing in the module calls. The linker links the
+     * definition of every function the module declares, used or not: with all 190 helpers
+     * declared, each module materialised and copied all of them, for the passes to drop again.
+     */
+    private static void dropUnusedDeclarations(LLVMModuleRef module) {
+        List<LLVMValueRef> unused = new ArrayList<>();
+        for (LLVMValueRef f = LLVMGetFirstFunction(module); f != null && !f.isNull(); f = LLVMGetNextFunction(f)) {
+            LLVMUseRef use = LLVMGetFirstUse(f);
+            if (LLVMIsDeclaration(f) != 0 && (use == null || use.isNull())) {
+                unused.add(f);
+            }
+        }
+        unused.forEach(LLVM::LLVMDeleteFunction);
     }
 
     /** Helpers named so run in the runtime library: a module calls them there, and compiles none of them (PYJIT_SLOW). */
