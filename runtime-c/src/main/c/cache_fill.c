@@ -464,8 +464,8 @@ static int fill_one(PyObject *record, PyObject *hook) {
     PyObject *function = globals == NULL ? NULL : PyFunction_New(code, globals);
     PyObject *dead = function == NULL ? NULL : PyTuple_New(0);
     PyObject *answer = dead == NULL ? NULL
-                       : PyObject_CallFunction(hook, "OOLOiiiOOO", function, observed, 0LL, dead, PYJIT_TIER_OPTIMISED, generic, header, locals, key,
-                                               callees);
+                       : PyObject_CallFunction(hook, "OOLOiiiOOOL", function, observed, 0LL, dead, PYJIT_TIER_OPTIMISED, generic, header, locals, key,
+                                               callees, 0LL);
     int compiled = answer != NULL && PyTuple_Check(answer) && PyTuple_GET_SIZE(answer) > 0
                    && PyLong_AsVoidPtr(PyTuple_GET_ITEM(answer, 0)) != NULL;
     Py_XDECREF(answer);

@@ -394,6 +394,7 @@ static int take_sample(void *unused) {
     if (state == NULL || frame == state->osr_frame) {
         return 0;
     }
+    state->samples++;
     if (state->native != NULL) {
         enter_natively((PyFunctionObject *)frame->f_funcobj);
     }
@@ -511,8 +512,8 @@ static void ask_compiler(PyObject *func, PyCodeObject *code, CodeState *state, i
     state->osr_requested |= header >= 0;
     compiling = 1;
     PyObject *answer = dead == NULL ? NULL
-            : PyObject_CallFunction(compile_hook, "OOLOiiiOOO", func, observed, state->handle, dead, tier, state->generic,
-                                    header, locals, native_key != NULL ? native_key : Py_None, callees);
+            : PyObject_CallFunction(compile_hook, "OOLOiiiOOOL", func, observed, state->handle, dead, tier, state->generic,
+                                    header, locals, native_key != NULL ? native_key : Py_None, callees, (long long)(intptr_t)&state->samples);
     compiling = 0;
     Py_XDECREF(dead);
     if (answer == Py_None) {

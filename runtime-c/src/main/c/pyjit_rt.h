@@ -128,6 +128,9 @@ typedef struct {
      * of quick code. */
     Py_ssize_t calls;
     Py_ssize_t threshold;
+    /* Samples the sampler took of the code's frames, before its compilation was asked for and
+     * while it waits: the compiler's thread reads it (racily) to take the hottest waiting code first. */
+    Py_ssize_t samples;
     /* The tier of the first compilation: optimised for code with a loop, else quick. */
     int first_tier;
     /* The installed native code and its tier; NULL and 0 while the frames are the interpreter's. */

@@ -3,6 +3,7 @@ package dev.pyjit.cli.embed;
 import static org.bytedeco.cpython.global.python.*;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -10,35 +11,108 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bytedeco.cpython.PyObject;
 import org.bytedeco.cpython.PyThreadState;
+import org.bytedeco.javacpp.LongPointer;
 
 /**
  * The compiler's own thread. The program never waits for a compilation: its functions stay
  * interpreted until their native code is published, which takes the GIL for an instant. Jobs run
- * one at a time, the latest first: the function that just got hot is the one the program runs
- * now, where the oldest waiting may be one that was hot once, while modules were imported, and
- * never runs again. LLVM's JIT is used from this thread alone.
+ * one at a time, the hottest first ({@link HottestFirst}). LLVM's JIT is used from this thread alone.
  */
 final class BackgroundCompiler {
-    /** A compilation (of the function {@code where}), or a freeing of code ({@code where} null), waiting for the thread. */
-    record Job(FunctionCompiler.Where where, Runnable body) implements Runnable {
+    /**
+     * A compilation (of the function {@code where}, whose code object's samples the runtime counts
+     * at the address {@code samples}, 0 where it counts none), or a freeing of code ({@code where}
+     * null), waiting for the thread.
+     */
+    record Job(FunctionCompiler.Where where, long samples, Runnable body) implements Runnable {
         @Override
         public void run() {
             body.run();
         }
+
+        /**
+         * How hot the job's code is now: the samples the runtime has taken of its frames so far, read
+         * without the GIL (a count the program's thread increments; a stale one orders as well). The
+         * queued job holds its code object, which holds the count. Freeing code comes first: it is quick.
+         */
+        long heat() {
+            if (where == null) {
+                return Long.MAX_VALUE;
+            }
+            return samples == 0 ? 0 : new LongPointer() {
+                {
+                    address = samples;
+                }
+            }.get();
+        }
     }
 
-    /** The executor's queue as a stack: a job queued goes before those waiting. */
-    private static final class LatestFirst extends LinkedBlockingDeque<Runnable> {
+    /**
+     * The executor's queue: the hottest job first. Where hot code is sampled (the default), the
+     * sampler goes on counting the frames of code whose compilation waits, which the interpreter
+     * still runs: the code the program spends its time in gathers samples while the compiler is
+     * busy, and code that was hot once, while modules were imported, gathers none. Taking the latest
+     * request first had it backwards there: the hottest functions get hot first, and each later
+     * request went before them (deltablue, run 2.4 s: the compiler was still at functions entered a
+     * few hundred times when the program ended, with EqualityConstraint.execute, entered 15 million
+     * times, waiting). Among equally hot jobs (all of them where frames are counted, with a threshold)
+     * the latest goes first: the function that just got hot is the one the program runs now.
+     */
+    static final class HottestFirst extends LinkedBlockingDeque<Runnable> {
         @Override
         public boolean offer(Runnable job) {
             return offerFirst(job);
+        }
+
+        @Override
+        public Runnable take() throws InterruptedException {
+            return hottest(super.take());
+        }
+
+        @Override
+        public Runnable poll(long timeout, TimeUnit unit) throws InterruptedException {
+            Runnable taken = super.poll(timeout, unit);
+            return taken == null ? null : hottest(taken);
+        }
+
+        /** The hottest of {@code taken} (the latest) and the jobs still waiting; the others wait on, in their order. */
+        private Runnable hottest(Runnable taken) {
+            Runnable hottest = taken;
+            long heat = heatOf(taken);
+            for (Runnable waiting : this) {
+                long waitingHeat = heatOf(waiting);
+                if (waitingHeat > heat) {
+                    hottest = waiting;
+                    heat = waitingHeat;
+                }
+            }
+            if (hottest != taken && removeItself(hottest)) {
+                offerFirst(taken);
+                return hottest;
+            }
+            return taken;
+        }
+
+        /** Removes that very job (a record's equality would link its method handles in a JVM that has just started). */
+        private boolean removeItself(Runnable job) {
+            for (Iterator<Runnable> waiting = iterator(); waiting.hasNext();) {
+                if (waiting.next() == job) {
+                    waiting.remove();
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static long heatOf(Runnable job) {
+            return job instanceof Job queued ? queued.heat() : 0;
         }
     }
 
     /** How long the exit waits for the compilation under way; none takes nearly as long. */
     private static final long EXIT_WAIT_SECONDS = 30;
 
-    private final ThreadPoolExecutor thread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LatestFirst(), body -> {
+    private final ThreadPoolExecutor thread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new HottestFirst(), body -> {
         Thread compiler = new Thread(body, "pyjit-compiler");
         compiler.setDaemon(true);
         return compiler;
@@ -61,15 +135,15 @@ final class BackgroundCompiler {
     /** How long an answer may wait for others to be published with it: about what one more GIL acquisition costs. */
     private static final long PUBLISH_AFTER_NANOS = 5_000_000;
 
-    /** Queues a job; the caller holds the GIL. After {@link #close} nothing is queued any more. */
-    void submit(FunctionCompiler.Where where, Runnable body) {
+    /** Queues a job (see {@link Job}); the caller holds the GIL. After {@link #close} nothing is queued any more. */
+    void submit(FunctionCompiler.Where where, long samples, Runnable body) {
         if (closed) {
             return;
         }
         if (where != null) {
             waitingMax = Math.max(waitingMax, waiting.incrementAndGet());  // freeing code is no compilation to wait for
         }
-        thread.execute(new Job(where, () -> {
+        thread.execute(new Job(where, samples, () -> {
             if (where != null) {
                 waiting.decrementAndGet();
             }

@@ -76,7 +76,7 @@ final class Jit {
                         PyLong_AsLongLong(PyTuple_GetItem(arguments, 2)), handles(PyTuple_GetItem(arguments, 3)),
                         Tier.of((int) PyLong_AsLong(PyTuple_GetItem(arguments, 4))), PyLong_AsLong(PyTuple_GetItem(arguments, 5)) != 0,
                         loopHeaderUnit < 0 ? -1 : loopHeaderUnit * 2, observedTypes(PyTuple_GetItem(arguments, 7)),
-                        nativeKey(PyTuple_GetItem(arguments, 8)), PyTuple_GetItem(arguments, 9));
+                        nativeKey(PyTuple_GetItem(arguments, 8)), PyTuple_GetItem(arguments, 9), PyLong_AsLongLong(PyTuple_GetItem(arguments, 10)));
             } catch (RuntimeException | LinkageError failure) {
                 reportFailure(FunctionCompiler.Where.UNKNOWN, "compiler error: " + failure, failure);
                 return Answer.none(0, Tier.OPTIMISED, -1).toPython();
@@ -230,7 +230,7 @@ final class Jit {
      * on-stack replacement entered there, while the locals are of {@code localTypes}.
      */
     private PyObject request(PyObject function, List<Type> observed, long handle, long[] dead, Tier tier, boolean generic,
-                             int loopHeader, List<Type> localTypes, String nativeKey, PyObject callees) {
+                             int loopHeader, List<Type> localTypes, String nativeKey, PyObject callees, long samples) {
         if (dead.length > 0) {
             onCompilerThread(null, () -> codes.release(dead, compiler, stats));
         }
@@ -249,7 +249,7 @@ final class Jit {
             return answer.toPython();
         }
         PyObject code = PyObject_GetAttrString(function, "__code__");
-        background.submit(snapshot.where(), () -> {
+        background.submit(snapshot.where(), samples, () -> {
             // whatever happens in the compiler, the code object hears an answer: else it stays queued
             Answer answer = Answer.none(handle, tier, loopHeader);
             FunctionCompiler.Result result = null;
@@ -271,7 +271,7 @@ final class Jit {
         if (background == null) {
             job.run();
         } else {
-            background.submit(where, job);
+            background.submit(where, 0, job);
         }
     }
 
