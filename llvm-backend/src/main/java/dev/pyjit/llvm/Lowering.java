@@ -87,6 +87,9 @@ final class Lowering {
     private LLVMValueRef synced;
     private int slotCount;
     private LLVMValueRef deopts;
+    /** The block that hands the frame to the interpreter, and its code unit and stack depth (see {@link #handOver}); null until used. */
+    private LLVMBasicBlockRef handOver;
+    private LLVMValueRef handOverUnit, handOverDepth;
     /** The instrumentation version this frame last saw (see pyjit_poll). */
     private LLVMValueRef seenVersion;
     /** The code runs a frame the interpreter hands over at a loop header (on-stack replacement). */
@@ -837,8 +840,29 @@ final class Lowering {
         takeBorrowed(resume.borrowed());
         writeLocals(resume.locals());
         int depth = handOverStack(resume.stack(), resume.released(), loaded, object);
-        increment(deopts);
-        LLVMBuildRet(builder, call(exit("pyjit_deopt"), frame, int32(resume.offset() / 2), resumeStack, int32(depth)));
+        handOver(resume.offset() / 2, depth);
+    }
+
+    /**
+     * Ends the block in the function's one hand-over to the interpreter, made at its first use: it
+     * counts the deoptimisation and resumes the frame at the code unit and with the stack depth its
+     * predecessors give (the stack already in {@link #resumeStack}). A call and a count at each of
+     * them was a fifth of the IR of a function with many (json_like's Encoder._encode: 42).
+     */
+    private void handOver(int unit, int depth) {
+        LLVMBasicBlockRef from = LLVMGetInsertBlock(builder);
+        if (handOver == null) {
+            handOver = LLVMAppendBasicBlockInContext(context, llvmFunction, "hand_over");
+            LLVMPositionBuilderAtEnd(builder, handOver);
+            handOverUnit = LLVMBuildPhi(builder, i32, "unit");
+            handOverDepth = LLVMBuildPhi(builder, i32, "depth");
+            increment(deopts);
+            LLVMBuildRet(builder, call(exit("pyjit_deopt"), frame, handOverUnit, resumeStack, handOverDepth));
+            LLVMPositionBuilderAtEnd(builder, from);
+        }
+        LLVMAddIncoming(handOverUnit, int32(unit), from, 1);
+        LLVMAddIncoming(handOverDepth, int32(depth), from, 1);
+        LLVMBuildBr(builder, handOver);
     }
 
     /**
@@ -903,8 +927,7 @@ final class Lowering {
         for (int i = 0; i < entering.size(); i++) {
             storeAt(resumeStack, i, entering.get(i));
         }
-        increment(deopts);
-        LLVMBuildRet(builder, call(exit("pyjit_deopt"), frame, int32(handler.target() / 2), resumeStack, int32(entering.size())));
+        handOver(handler.target() / 2, entering.size());
         LLVMPositionBuilderAtEnd(builder, unwatched);
         LLVMBasicBlockRef from = LLVMGetInsertBlock(builder);
         List<Value> parameters = handler.block().parameters();
