@@ -847,7 +847,7 @@ final class Lowering {
      * Ends the block in the function's one hand-over to the interpreter, made at its first use: it
      * counts the deoptimisation and resumes the frame at the code unit and with the stack depth its
      * predecessors give (the stack already in {@link #resumeStack}). A call and a count at each of
-     * them was a fifth of the IR of a function with many (json_like's Encoder._encode: 42).
+     * them was a tenth of the IR of a function with many (json_like's Encoder._encode: 42 of them).
      */
     private void handOver(int unit, int depth) {
         LLVMBasicBlockRef from = LLVMGetInsertBlock(builder);
