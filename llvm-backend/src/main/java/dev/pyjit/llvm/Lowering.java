@@ -19,6 +19,7 @@ import dev.pyjit.ir.Value;
 import java.util.HashMap;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.Map;
 import org.bytedeco.javacpp.BytePointer;
@@ -698,7 +699,7 @@ final class Lowering {
      * The double or the 64-bit value ({@code number}'s type) of an object that is an exact float,
      * or an exact int that fits; {@code unlessHolds} is given each check, to leave where it fails.
      */
-    private LLVMValueRef numberOf(LLVMValueRef object, Type number, java.util.function.Consumer<LLVMValueRef> unlessHolds) {
+    private LLVMValueRef numberOf(LLVMValueRef object, Type number, Consumer<LLVMValueRef> unlessHolds) {
         boolean isFloat = number.equals(Type.CDOUBLE);
         unlessHolds.accept(nonZero(call("pyjit_is_of", object, int32((int) (isFloat ? Type.FLOAT : Type.INT).bits()))));
         if (isFloat) {
@@ -708,7 +709,6 @@ final class Lowering {
         unlessHolds.accept(nonZero(call("pyjit_int_value", object, out)));
         return LLVMBuildLoad2(builder, i64, out, "");
     }
-
 
     private LLVMTypeRef machineType(Type type) {
         return type.equals(Type.CDOUBLE) ? f64 : type.equals(Type.CINT64) ? i64 : pointer;

@@ -21,10 +21,10 @@ import org.bytedeco.javacpp.LongPointer;
 final class BackgroundCompiler {
     /**
      * A compilation (of the function {@code where}, whose code object's samples the runtime counts
-     * at the address {@code samples}, 0 where it counts none), or a freeing of code ({@code where}
-     * null), waiting for the thread.
+     * in {@code samples}, null where it counts none), or a freeing of code ({@code where} null),
+     * waiting for the thread.
      */
-    record Job(FunctionCompiler.Where where, long samples, Runnable body) implements Runnable {
+    record Job(FunctionCompiler.Where where, LongPointer samples, Runnable body) implements Runnable {
         @Override
         public void run() {
             body.run();
@@ -36,14 +36,16 @@ final class BackgroundCompiler {
          * queued job holds its code object, which holds the count. Freeing code comes first: it is quick.
          */
         long heat() {
-            if (where == null) {
-                return Long.MAX_VALUE;
-            }
-            return samples == 0 ? 0 : new LongPointer() {
+            return where == null ? Long.MAX_VALUE : samples == null ? 0 : samples.get();
+        }
+
+        /** The runtime's count at the address {@code count} (0: none), as {@link #samples} reads it; the count is not this pointer's to free. */
+        static LongPointer samplesAt(long count) {
+            return count == 0 ? null : new LongPointer() {
                 {
-                    address = samples;
+                    address = count;
                 }
-            }.get();
+            };
         }
     }
 
@@ -136,7 +138,7 @@ final class BackgroundCompiler {
     private static final long PUBLISH_AFTER_NANOS = 5_000_000;
 
     /** Queues a job (see {@link Job}); the caller holds the GIL. After {@link #close} nothing is queued any more. */
-    void submit(FunctionCompiler.Where where, long samples, Runnable body) {
+    void submit(FunctionCompiler.Where where, LongPointer samples, Runnable body) {
         if (closed) {
             return;
         }

@@ -249,7 +249,7 @@ final class Jit {
             return answer.toPython();
         }
         PyObject code = PyObject_GetAttrString(function, "__code__");
-        background.submit(snapshot.where(), samples, () -> {
+        background.submit(snapshot.where(), BackgroundCompiler.Job.samplesAt(samples), () -> {
             // whatever happens in the compiler, the code object hears an answer: else it stays queued
             Answer answer = Answer.none(handle, tier, loopHeader);
             FunctionCompiler.Result result = null;
@@ -271,7 +271,7 @@ final class Jit {
         if (background == null) {
             job.run();
         } else {
-            background.submit(where, 0, job);
+            background.submit(where, null, job);
         }
     }
 

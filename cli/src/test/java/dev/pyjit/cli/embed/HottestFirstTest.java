@@ -23,7 +23,7 @@ class HottestFirstTest {
     private BackgroundCompiler.Job job(String name, long samples) {
         LongPointer count = new LongPointer(1).put(samples);
         counts.add(count);
-        return new BackgroundCompiler.Job(new FunctionCompiler.Where("f.py", 1, name), count.address(), () -> {});
+        return new BackgroundCompiler.Job(new FunctionCompiler.Where("f.py", 1, name), BackgroundCompiler.Job.samplesAt(count.address()), () -> {});
     }
 
     private static String name(Runnable job) {
@@ -56,7 +56,7 @@ class HottestFirstTest {
     @Test
     void withoutSamplesTheLatestGoesFirst() throws InterruptedException {
         for (String name : List.of("a", "b", "c")) {
-            queue.offer(new BackgroundCompiler.Job(new FunctionCompiler.Where("f.py", 1, name), 0, () -> {}));
+            queue.offer(new BackgroundCompiler.Job(new FunctionCompiler.Where("f.py", 1, name), BackgroundCompiler.Job.samplesAt(0), () -> {}));
         }
         assertEquals("c", name(queue.take()));
         assertEquals("b", name(queue.take()));
@@ -66,7 +66,7 @@ class HottestFirstTest {
     @Test
     void freeingCodeGoesBeforeAnyCompilation() throws InterruptedException {
         queue.offer(job("hot", 1000));
-        BackgroundCompiler.Job freeing = new BackgroundCompiler.Job(null, 0, () -> {});
+        BackgroundCompiler.Job freeing = new BackgroundCompiler.Job(null, null, () -> {});
         queue.offer(freeing);
         queue.offer(job("hotter", 2000));
         assertSame(freeing, queue.take());
