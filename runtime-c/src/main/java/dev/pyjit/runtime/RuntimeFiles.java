@@ -18,16 +18,23 @@ import org.bytedeco.javacpp.Loader;
  * The compiled C runtime, packaged as resources of this module by {@code CompileRuntime}. The
  * extension module, the native launcher and the start-up's Python are written to a folder named by
  * their digest under JavaCPP's cache, where CPython's importer can load the extension and the
- * launcher finds it beside itself: every build of pyjit has files of its own, so a process never
- * loads (or links its compiled code against) a runtime another build of pyjit wrote over its own
- * while it ran. The helpers' bitcode is read from the resource itself.
+ * launcher finds it beside itself, with the helpers' bitcode: every build of pyjit has files of its
+ * own, so a process never loads (or links its compiled code against) a runtime another build of
+ * pyjit wrote over its own while it ran.
  */
 public final class RuntimeFiles {
     public static final String EXTENSION = "_pyjit_rt.cpython-313-x86_64-linux-gnu.so";
     public static final String LAUNCHER = "pyjit-launch";
     public static final String STARTUP = "pyjit_startup.py";
     public static final String HELPERS_BITCODE = "helpers.bc";
-    private static final List<String> WRITTEN = List.of(EXTENSION, LAUNCHER, STARTUP);
+    private static final List<String> WRITTEN = List.of(EXTENSION, LAUNCHER, STARTUP, HELPERS_BITCODE);
+
+    /**
+     * The folder of the native launcher that started this process, as the pyjit command names it:
+     * one that {@link #launcher} gave, with this build's files. It is taken as it is, since reading
+     * and digesting the files to find it again took 30 ms of the first compilation in a new JVM.
+     */
+    public static final String LAUNCHED_FROM = "pyjit.runtime";
 
     private static Path folder;
 
@@ -50,17 +57,23 @@ public final class RuntimeFiles {
 
     private static synchronized Path folder() throws IOException {
         if (folder == null) {
-            Map<String, byte[]> files = new LinkedHashMap<>();
-            for (String name : WRITTEN) {
-                files.put(name, resource(name));
-            }
-            Path written = Loader.getCacheDir().toPath().resolve("pyjit-runtime").resolve(digest(files.values()));
-            for (Map.Entry<String, byte[]> file : files.entrySet()) {
-                write(written.resolve(file.getKey()), file.getValue());
-            }
-            folder = written;
+            String launchedFrom = System.getProperty(LAUNCHED_FROM);
+            folder = launchedFrom != null ? Path.of(launchedFrom) : written();
         }
         return folder;
+    }
+
+    /** This build's folder, its files written there unless they are already. */
+    private static Path written() throws IOException {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        for (String name : WRITTEN) {
+            files.put(name, resource(name));
+        }
+        Path written = Loader.getCacheDir().toPath().resolve("pyjit-runtime").resolve(digest(files.values()));
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            write(written.resolve(file.getKey()), file.getValue());
+        }
+        return written;
     }
 
     private static void write(Path file, byte[] bytes) throws IOException {
@@ -77,8 +90,9 @@ public final class RuntimeFiles {
         Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /** Read from the folder's file: a resource of the jar took 7 ms to read in a new JVM. */
     public static byte[] helpersBitcode() throws IOException {
-        return resource(HELPERS_BITCODE);
+        return Files.readAllBytes(folder().resolve(HELPERS_BITCODE));
     }
 
     private static byte[] resource(String name) throws IOException {

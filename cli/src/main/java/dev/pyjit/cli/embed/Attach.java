@@ -33,6 +33,7 @@ public final class Attach {
             return null;
         }
         try {
+            NativeLibraries.loadListed();
             NativeJit.loadLibraries();
         } catch (RuntimeException | LinkageError failure) {
             if (options.debug()) {

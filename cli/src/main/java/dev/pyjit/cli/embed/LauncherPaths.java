@@ -7,7 +7,8 @@ import java.io.IOException;
 /**
  * Prints what the pyjit command needs to start the native launcher, once per build: the
  * launcher's path, the bundled CPython's home (both written or extracted by this call if they are
- * not there yet), then the compiler's build identity for the native code cache, one per line.
+ * not there yet), the compiler's build identity for the native code cache, then the native
+ * libraries the compiler loads ({@link NativeLibraries}), one per line.
  */
 public final class LauncherPaths {
     private LauncherPaths() {}
@@ -16,5 +17,6 @@ public final class LauncherPaths {
         System.out.println(RuntimeFiles.launcher());
         System.out.println(Toolchain.pythonHome());
         System.out.println(CacheKey.buildIdentity());
+        NativeLibraries.unpacked().forEach(System.out::println);
     }
 }
