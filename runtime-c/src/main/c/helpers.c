@@ -781,13 +781,26 @@ PYJIT_SPECIALISED int pyjit_load_global_quiet(_PyInterpreterFrame *frame, int na
 /* A site that keeps meeting new shapes stops looking: each look costs a type lookup. */
 #define PYJIT_SITE_MAX_FILLS 16
 
-enum { SHAPE_INSTANCE_VALUE = 1, SHAPE_SLOT, SHAPE_CLASS_ATTR_WITH_VALUES, SHAPE_CLASS_ATTR_NO_DICT };
+/* SHAPE_OWN_CLASS_ATTR: the owner is a class (of the metaclass type) and the attribute is found in
+ * its own MRO; the shape's version is the class's own. The others are the owner's type's. */
+enum { SHAPE_INSTANCE_VALUE = 1, SHAPE_SLOT, SHAPE_CLASS_ATTR_WITH_VALUES, SHAPE_CLASS_ATTR_NO_DICT, SHAPE_OWN_CLASS_ATTR };
 enum { USE_LOAD, USE_METHOD, USE_STORE };
+/* What a class attribute gives: itself; itself, bound to the owner by LOAD_ATTR's method form; or,
+ * a staticmethod, the callable it wraps (read at each load: its __init__ can change it) */
+enum { BIND_NONE, BIND_SELF, BIND_UNWRAP };
+
+/* Objects/funcobject.c's staticmethod, whose layout is checked against the type's size before a
+ * shape reads it */
+typedef struct {
+    PyObject_HEAD
+    PyObject *sm_callable;
+    PyObject *sm_dict;
+} PyjitStaticMethod;
 
 typedef struct {
     uint32_t type_version; /* 0: an empty shape (no type has version 0) */
     uint8_t kind;
-    uint8_t method;        /* a class attribute that LOAD_ATTR's method form binds to the owner */
+    uint8_t binding;       /* a class attribute's BIND_ */
     uint16_t index;        /* the inline value's index, or the slot's offset */
     Py_ssize_t keys_entries; /* SHAPE_CLASS_ATTR_WITH_VALUES: the shared keys' length, which did not hold the name */
     PyObject *attribute;   /* a class attribute, borrowed from the type (a new version if it changes) */
@@ -804,13 +817,21 @@ _Static_assert(sizeof(PyjitSite) == 8 * PYJIT_SITE_WORDS, "PYJIT_SITE_WORDS is t
 __attribute__((used)) static const int pyjit_site_words = PYJIT_SITE_WORDS;
 
 static inline PyjitShape *site_shape(PyjitSite *site, PyObject *owner) {
-    uint32_t version = Py_TYPE(owner)->tp_version_tag;
+    /* a class C as the owner goes by its own version, as C's instances go by their type's: the
+     * kinds tell the two apart */
+    int own = Py_IS_TYPE(owner, &PyType_Type);
+    uint32_t version = own ? ((PyTypeObject *)owner)->tp_version_tag : Py_TYPE(owner)->tp_version_tag;
     for (int i = 0; version != 0 && i < PYJIT_SITE_SHAPES; i++) {
-        if (site->shapes[i].type_version == version) {
+        if (site->shapes[i].type_version == version && (site->shapes[i].kind == SHAPE_OWN_CLASS_ATTR) == own) {
             return &site->shapes[i];
         }
     }
     return NULL;
+}
+
+/* A class attribute as the shape gives it (borrowed), or NULL (a staticmethod emptied). */
+static inline PyObject *class_attribute(const PyjitShape *shape) {
+    return shape->binding == BIND_UNWRAP ? ((PyjitStaticMethod *)shape->attribute)->sm_callable : shape->attribute;
 }
 
 /* The attribute a shape of the owner's type finds (borrowed), or NULL where it does not apply. */
@@ -825,9 +846,10 @@ static inline PyObject *shape_load(const PyjitShape *shape, PyObject *owner) {
     case SHAPE_CLASS_ATTR_WITH_VALUES:
         /* shared keys only grow: the same length means the instance still cannot have the name */
         return _PyObject_InlineValues(owner)->valid
-                && ((PyHeapTypeObject *)Py_TYPE(owner))->ht_cached_keys->dk_nentries == shape->keys_entries ? shape->attribute : NULL;
+                && ((PyHeapTypeObject *)Py_TYPE(owner))->ht_cached_keys->dk_nentries == shape->keys_entries ? class_attribute(shape) : NULL;
     case SHAPE_CLASS_ATTR_NO_DICT:
-        return shape->attribute;
+    case SHAPE_OWN_CLASS_ATTR:
+        return class_attribute(shape);
     default:
         return NULL;
     }
@@ -845,11 +867,45 @@ static Py_ssize_t shared_key_index(PyDictKeysObject *keys, PyObject *name) {
     return -1;
 }
 
-/* Whether a class attribute can be taken as it is: not a descriptor, or a method that the method
- * form binds (*method set). */
-static int plain_class_attribute(PyObject *attribute, int use, uint8_t *method) {
-    *method = use == USE_METHOD && _PyType_HasFeature(Py_TYPE(attribute), Py_TPFLAGS_METHOD_DESCRIPTOR);
-    return *method || Py_TYPE(attribute)->tp_descr_get == NULL;
+static int is_static_method(PyObject *attribute) {
+    return Py_IS_TYPE(attribute, &PyStaticMethod_Type) && PyStaticMethod_Type.tp_basicsize == sizeof(PyjitStaticMethod);
+}
+
+/* Whether a class attribute read through an instance can be taken from the shape: not a
+ * descriptor, a method that the method form binds, or a staticmethod (*binding set). */
+static int plain_class_attribute(PyObject *attribute, int use, uint8_t *binding) {
+    *binding = use == USE_METHOD && _PyType_HasFeature(Py_TYPE(attribute), Py_TPFLAGS_METHOD_DESCRIPTOR) ? BIND_SELF
+               : is_static_method(attribute) ? BIND_UNWRAP : BIND_NONE;
+    return *binding != BIND_NONE || Py_TYPE(attribute)->tp_descr_get == NULL;
+}
+
+/* The shape of a class's own attribute, read through the class (a staticmethod called as
+ * Strength.weaker(a, b), which the interpreter does not specialise): as type.__getattribute__
+ * finds it where the metaclass type has no attribute of that name. A function is itself, a
+ * staticmethod what it wraps, anything else that is no descriptor itself; the method form binds
+ * none of them. */
+static int own_class_shape(PyTypeObject *cls, PyObject *name, int use, PyjitShape *shape) {
+    if (use == USE_STORE || _PyType_Lookup(&PyType_Type, name) != NULL || !PyUnstable_Type_AssignVersionTag(cls)) {
+        return 0;
+    }
+    uint32_t version = cls->tp_version_tag;
+    PyObject *attribute = _PyType_Lookup(cls, name);
+    if (cls->tp_version_tag != version || attribute == NULL) {
+        return 0;
+    }
+    uint8_t binding = is_static_method(attribute) ? BIND_UNWRAP : BIND_NONE;
+    if (binding == BIND_NONE && !PyFunction_Check(attribute) && Py_TYPE(attribute)->tp_descr_get != NULL) {
+        return 0;
+    }
+    *shape = (PyjitShape){.type_version = version, .kind = SHAPE_OWN_CLASS_ATTR, .binding = binding, .attribute = attribute};
+    return 1;
+}
+
+/* The shape kept in the site, over its oldest. */
+static PyjitShape *site_keep(PyjitSite *site, PyjitShape shape) {
+    PyjitShape *kept = &site->shapes[site->next++ % PYJIT_SITE_SHAPES];
+    *kept = shape;
+    return kept;
 }
 
 /* Finds the shape of the owner's type for the name, as the specialiser would, and keeps it in the
@@ -860,6 +916,10 @@ static PyjitShape *site_fill(PyjitSite *site, PyObject *owner, PyObject *name, i
     }
     site->fills++;
     PyTypeObject *type = Py_TYPE(owner);
+    if (type == &PyType_Type) {
+        PyjitShape shape;
+        return own_class_shape((PyTypeObject *)owner, name, use, &shape) ? site_keep(site, shape) : NULL;
+    }
     if ((use == USE_STORE ? type->tp_setattro != PyObject_GenericSetAttr : type->tp_getattro != PyObject_GenericGetAttr)
             || !PyUnstable_Type_AssignVersionTag(type)) {
         return NULL;
@@ -887,7 +947,7 @@ static PyjitShape *site_fill(PyjitSite *site, PyObject *owner, PyObject *name, i
         if (index >= 0 && index < _PyObject_InlineValues(owner)->capacity) {
             shape.kind = SHAPE_INSTANCE_VALUE;
             shape.index = (uint16_t)index;
-        } else if (index < 0 && use != USE_STORE && descriptor != NULL && plain_class_attribute(descriptor, use, &shape.method)) {
+        } else if (index < 0 && use != USE_STORE && descriptor != NULL && plain_class_attribute(descriptor, use, &shape.binding)) {
             shape.kind = SHAPE_CLASS_ATTR_WITH_VALUES;
             shape.keys_entries = keys->dk_nentries;
             shape.attribute = descriptor;
@@ -895,15 +955,13 @@ static PyjitShape *site_fill(PyjitSite *site, PyObject *owner, PyObject *name, i
             return NULL;
         }
     } else if (use != USE_STORE && type->tp_dictoffset == 0 && !_PyType_HasFeature(type, Py_TPFLAGS_MANAGED_DICT) && descriptor != NULL
-            && plain_class_attribute(descriptor, use, &shape.method)) {
+            && plain_class_attribute(descriptor, use, &shape.binding)) {
         shape.kind = SHAPE_CLASS_ATTR_NO_DICT;
         shape.attribute = descriptor;
     } else {
         return NULL;
     }
-    PyjitShape *kept = &site->shapes[site->next++ % PYJIT_SITE_SHAPES];
-    *kept = shape;
-    return kept;
+    return site_keep(site, shape);
 }
 
 static inline PyjitShape *site_shape_or_fill(PyjitSite *site, PyObject *owner, PyObject *name, int use) {
@@ -930,7 +988,7 @@ PYJIT_SLOW PyObject *pyjit_slow_site_attribute(PyjitSite *site, PyObject *owner,
     if (shape == NULL) {
         return NULL;
     }
-    *method = shape->method;
+    *method = shape->binding == BIND_SELF;
     return shape_load(shape, owner);
 }
 
