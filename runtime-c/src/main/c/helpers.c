@@ -3244,6 +3244,10 @@ void pyjit_xdecref(PyObject *o) {
     }
 }
 
+PYJIT_SLOW __attribute__((cold)) void pyjit_slow_xdecref(PyObject *o) {
+    Py_XDECREF(o);
+}
+
 int pyjit_list_extend(PyObject *list, PyObject *iterable) {
     PyObject *none = _PyList_Extend((PyListObject *)list, iterable);
     if (none == NULL) {

@@ -529,5 +529,7 @@ void pyjit_set_function_attribute(int flag, PyObject *function, PyObject *value)
 void pyjit_incref(PyObject *o);
 void pyjit_decref(PyObject *o);
 void pyjit_xdecref(PyObject *o);
+/* The same, never inlined and cold: compiled code's releases on paths rarely taken. */
+void pyjit_slow_xdecref(PyObject *o);
 
 #endif
