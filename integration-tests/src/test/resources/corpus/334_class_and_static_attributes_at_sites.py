@@ -1,7 +1,7 @@
-# jit-expect-compiled: weakest sizes quoted through_class kinds
+# jit-expect-compiled: lowest sizes quoted through_class kinds
 # jit-threshold: 3
 # jit-loop-threshold: 2
-# Attributes read through a class (a staticmethod called as Strength.weaker(a, b), a function, a
+# Attributes read through a class (a staticmethod called as Grade.below(a, b), a function, a
 # plain value) and staticmethods read through an instance, at sites that meet several classes once
 # compiled, so that they work from the sites' own shapes. After warm-up every assumption behind
 # those shapes is broken: a class or its base patched, an attribute deleted, a staticmethod given a
@@ -9,33 +9,35 @@
 # the metaclass type has too; each read must give what the interpreter gives.
 
 
-class Strength:
+def _below(a, b):
+    return b.value < a.value
+
+
+def _lowest_of(a, b):
+    return a if Grade.below(a, b) else b
+
+
+class Grade:
     limit = 3
+    below = staticmethod(_below)
+    lowest_of = staticmethod(_lowest_of)
 
     def __init__(self, value):
         self.value = value
 
-    @staticmethod
-    def weaker(a, b):
-        return a.value > b.value
-
-    @staticmethod
-    def weakest_of(a, b):
-        return a if Strength.weaker(a, b) else b
-
     def describe(self):
-        return f"strength {self.value}"
+        return f"grade {self.value}"
 
     @classmethod
     def make(cls, value):
         return cls(value)
 
 
-class Firm(Strength):
+class Firm(Grade):
     limit = 5
 
     @staticmethod
-    def weaker(a, b):
+    def below(a, b):
         return a.value >= b.value
 
 
@@ -59,10 +61,10 @@ class Plain:
         return "'" + text + "'"
 
 
-def weakest(pairs):
+def lowest(pairs):
     picked = []
     for a, b in pairs:
-        picked.append(Strength.weakest_of(a, b).value)
+        picked.append(Grade.lowest_of(a, b).value)
     return picked
 
 
@@ -77,7 +79,7 @@ def quoted(objects, text):
 def through_class(classes, a, b):
     out = []
     for cls in classes:
-        out.append((cls.weaker(a, b), cls.describe(a), type(cls.make(1)).__name__))
+        out.append((cls.below(a, b), cls.describe(a), type(cls.make(1)).__name__))
     return out
 
 
@@ -97,32 +99,32 @@ def report(label, compute):
 
 
 def main():
-    pairs = [(Strength(i), Strength(5 - i)) for i in range(6)]
-    classes = [Strength, Firm, Strength, Firm]
+    pairs = [(Grade(i), Grade(5 - i)) for i in range(6)]
+    classes = [Grade, Firm, Grade, Firm]
     objects = [Slotted(1), Plain(2), Slotted(3)]
-    a, b = Strength(2), Strength(2)
+    a, b = Grade(2), Grade(2)
     for _ in range(6):
-        weakest(pairs)
+        lowest(pairs)
         sizes(classes)
         quoted(objects, "x")
         through_class(classes, a, b)
         kinds(classes)
-    report("warm", lambda: (weakest(pairs), sizes(classes), quoted(objects, "x"), through_class(classes, a, b), kinds(classes)))
+    report("warm", lambda: (lowest(pairs), sizes(classes), quoted(objects, "x"), through_class(classes, a, b), kinds(classes)))
 
     # a staticmethod replaced on the class, and on a base that a subclass inherits from
-    Strength.weaker = staticmethod(lambda a, b: a.value < b.value)
-    report("replaced", lambda: (weakest(pairs), through_class(classes, a, b)))
-    Strength.limit = 30
+    Grade.below = staticmethod(lambda a, b: a.value < b.value)
+    report("replaced", lambda: (lowest(pairs), through_class(classes, a, b)))
+    Grade.limit = 30
     report("base value", lambda: sizes(classes))
     del Firm.limit
     report("deleted on subclass", lambda: sizes(classes))
-    del Strength.limit
+    del Grade.limit
     report("deleted everywhere", lambda: sizes(classes))
-    Strength.limit = 7
+    Grade.limit = 7
 
     # the staticmethod object given another callable in place: the class's version stays
-    Strength.__dict__["weakest_of"].__init__(lambda a, b: b)
-    report("reinitialised", lambda: weakest(pairs))
+    Grade.__dict__["lowest_of"].__init__(lambda a, b: b)
+    report("reinitialised", lambda: lowest(pairs))
 
     # an instance attribute hides the class's staticmethod; a slotted class's is patched
     objects[1].quote = lambda text: "instance " + text
@@ -130,12 +132,12 @@ def main():
     report("hidden and patched", lambda: quoted(objects, "y"))
 
     # the attribute becomes a classmethod, a property and a plain value in turn
-    Firm.weaker = classmethod(lambda cls, a, b: cls.__name__)
+    Firm.below = classmethod(lambda cls, a, b: cls.__name__)
     report("classmethod", lambda: through_class(classes, a, b))
-    Firm.weaker = property(lambda self: "property")
-    report("property", lambda: [shown(cls.weaker) for cls in classes])
-    Firm.weaker = "a string"
-    report("value", lambda: [shown(cls.weaker) for cls in classes])
+    Firm.below = property(lambda self: "property")
+    report("property", lambda: [shown(cls.below) for cls in classes])
+    Firm.below = "a string"
+    report("value", lambda: [shown(cls.below) for cls in classes])
 
     # names the metaclass has too, and a class of another metaclass
     class Meta(type):
@@ -144,8 +146,8 @@ def main():
     class Other(metaclass=Meta):
         pass
 
-    report("metaclass", lambda: sizes([Other, Strength]))
-    Strength.mro = staticmethod(lambda: [Firm])
+    report("metaclass", lambda: sizes([Other, Grade]))
+    Grade.mro = staticmethod(lambda: [Firm])
     report("type's name", lambda: kinds(classes))
 
 
