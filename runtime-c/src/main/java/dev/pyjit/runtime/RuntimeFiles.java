@@ -34,7 +34,7 @@ public final class RuntimeFiles {
      * one that {@link #launcher} gave, with this build's files. It is taken as it is, since reading
      * and digesting the files to find it again took 30 ms of the first compilation in a new JVM.
      */
-    public static final String LAUNCHED_FROM = "pyjit.runtime";
+    private static final String LAUNCHED_FROM = "pyjit.runtime";
 
     private static Path folder;
 
