@@ -1793,30 +1793,70 @@ static int call_builtin(PyThreadState *tstate, PyObject *callable, PyObject **ar
     return 1;
 }
 
-/* A call of compiled code into a Python function whose optimised native code is installed, with
- * exactly its positional parameters and arguments its entry guards take, as CALL_PY_EXACT_ARGS
- * would make it: the callee's frame is pushed here, takes the function and the arguments over,
- * and its native code is called straight (the checks call_python and run_pushed make, without
- * their calls). 0 where it does not apply (nothing taken); else 1 and *result is what it returned.
- * Flattened: clang kept CPython's inline frame push a call of its own here (6% of a recursive
- * fib's samples; fib 3% faster without it). */
-static inline __attribute__((flatten)) int call_native_directly(PyThreadState *tstate, PyObject *callable, PyObject **args, int total, PyObject **result) {
-    if (!Py_IS_TYPE(callable, &PyFunction_Type)) {
-        return 0;
-    }
-    PyFunctionObject *function = (PyFunctionObject *)callable;
+/* What a call site of compiled code knows of a code it entered natively (zeroed: nothing yet):
+ * what the checks of that code's state found, valid while pyjit_native_generation is the one it
+ * was filled at. Any code's native code installed, wanted generic or freed moves it on, so
+ * the code object compared is the one it was filled for (borrowed: one that died, and another at
+ * its address, moved it on). A call of a function of that code then skips the walk from the
+ * function to its code's state (four dependent loads: a third of a recursive fib's call time).
+ * Keyed by the code, not the function's version: CPython clears the version of a function whose
+ * vectorcall is set (pyjit_enter_function), and its defaults do not matter to a call that passes
+ * exactly its positional parameters. */
+struct PyjitCallSite {
+    PyObject *code;
+    uint32_t generation;
+    int32_t total;
+    pyjit_native_entry native;
+    int32_t framesize;
+    int32_t expected_count;
+    unsigned short expected[PROFILED_ARGUMENTS];
+};
+
+_Static_assert(sizeof(PyjitCallSite) == 8 * PYJIT_CALL_SITE_WORDS, "PYJIT_CALL_SITE_WORDS is the size the lowering allocates");
+/* The lowering reads the size from here, so that it cannot differ from the C runtime's. */
+__attribute__((used)) static const int pyjit_call_site_words = PYJIT_CALL_SITE_WORDS;
+
+/* The state of the function's code where that code can take this call (its optimised native
+ * code, exactly its positional parameters), else NULL. */
+static inline CodeState *state_taking(PyFunctionObject *function, int total) {
     PyCodeObject *code = (PyCodeObject *)function->func_code;
     CodeState *state = pyjit_code_state(code);
     const int not_plain = CO_VARARGS | CO_VARKEYWORDS | CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR | CO_ITERABLE_COROUTINE;
     if (state == NULL || state->native == NULL || state->tier != PYJIT_TIER_OPTIMISED || state->wants_generic
-            || code->co_argcount != total || (code->co_flags & (not_plain | CO_OPTIMIZED)) != CO_OPTIMIZED || code->co_kwonlyargcount != 0
-            || (function->vectorcall != pyjit_interpreted_vectorcall && function->vectorcall != pyjit_enter_function)
-            || !_PyThreadState_HasStackSpace(tstate, code->co_framesize) || (tstate->interp->eval_frame == NULL && !pyjit_sampled_entry)
-            || pyjit_monitored(tstate, code) || !pyjit_stack_has_room(tstate)) {
+            || code->co_argcount != total || (code->co_flags & (not_plain | CO_OPTIMIZED)) != CO_OPTIMIZED || code->co_kwonlyargcount != 0) {
+        return NULL;
+    }
+    return state;
+}
+
+/* The site's memory of that state, where the memory is stale or empty: a site that meets several
+ * codes keeps the first it met (filling it at every call made deltablue's polymorphic sites
+ * slower than no memory at all). */
+static void call_site_fill(PyjitCallSite *site, PyFunctionObject *function, CodeState *state, int total) {
+    if (site->generation == pyjit_native_generation) {
+        return;
+    }
+    site->code = function->func_code;
+    site->generation = pyjit_native_generation;
+    site->total = total;
+    site->native = state->native;
+    site->framesize = ((PyCodeObject *)function->func_code)->co_framesize;
+    site->expected_count = state->expected_count;
+    memcpy(site->expected, state->expected, sizeof site->expected);
+}
+
+/* The callee's frame pushed, taking the function and the arguments over, and its native code
+ * called: the checks of what can change from one call to the next (the function's vectorcall, a
+ * tool, room on the stacks, the arguments' types) first. 0 where they fail (nothing taken). */
+static inline __attribute__((flatten)) int enter_natively(PyThreadState *tstate, PyFunctionObject *function, PyObject **args, int total, pyjit_native_entry native,
+                                 int framesize, const unsigned short *expected, int expected_count, PyObject **result) {
+    if ((function->vectorcall != pyjit_interpreted_vectorcall && function->vectorcall != pyjit_enter_function)
+            || !_PyThreadState_HasStackSpace(tstate, framesize) || (tstate->interp->eval_frame == NULL && !pyjit_sampled_entry)
+            || pyjit_monitored(tstate, (PyCodeObject *)function->func_code) || !pyjit_stack_has_room(tstate)) {
         return 0;
     }
-    for (int i = 0; i < state->expected_count; i++) {
-        if (!pyjit_of_types(state->expected[i], args[i])) {
+    for (int i = 0; i < expected_count; i++) {
+        if (!pyjit_of_types(expected[i], args[i])) {
             return 0;
         }
     }
@@ -1826,9 +1866,34 @@ static inline __attribute__((flatten)) int call_native_directly(PyThreadState *t
     }
     /* as the evaluator: the stack's room pays for the frame, not the C recursion counter */
     tstate->c_recursion_remaining += PYJIT_C_STACK_UNITS;
-    *result = state->native(tstate, callee, 0);
+    *result = native(tstate, callee, 0);
     tstate->c_recursion_remaining -= PYJIT_C_STACK_UNITS;
     return 1;
+}
+
+/* A call of compiled code into a Python function whose optimised native code is installed, with
+ * exactly its positional parameters and arguments its entry guards take, as CALL_PY_EXACT_ARGS
+ * would make it: the callee's frame is pushed here and its native code called straight (the
+ * checks call_python and run_pushed make, without their calls), from what the site remembers
+ * where it is of that code. 0 where it does not apply (nothing taken); else 1 and *result is what
+ * it returned. Flattened: clang kept CPython's inline frame push a call of its own here (6% of a
+ * recursive fib's samples; fib 3% faster without it). */
+static inline __attribute__((flatten)) int call_native_directly(PyThreadState *tstate, PyObject *callable, PyObject **args, int total,
+                                                                PyjitCallSite *site, PyObject **result) {
+    if (!Py_IS_TYPE(callable, &PyFunction_Type)) {
+        return 0;
+    }
+    PyFunctionObject *function = (PyFunctionObject *)callable;
+    if (site->code == function->func_code && site->generation == pyjit_native_generation && site->total == total) {
+        return enter_natively(tstate, function, args, total, site->native, site->framesize, site->expected, site->expected_count, result);
+    }
+    CodeState *state = state_taking(function, total);
+    if (state == NULL) {
+        return 0;
+    }
+    call_site_fill(site, function, state, total);
+    return enter_natively(tstate, function, args, total, state->native, ((PyCodeObject *)function->func_code)->co_framesize, state->expected,
+                          state->expected_count, result);
 }
 
 /* The words of a frame before its localsplus: an inlined body's frame has these and its slots. */
@@ -2060,11 +2125,11 @@ release:
  * method-heavy program's machine code (deltablue's), for the same one call on the way to the
  * callee's native code. */
 PYJIT_SLOW PyObject *pyjit_slow_call(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *callable, PyObject *self_or_null,
-                                     PyObject **args, int nargs, int kwnames_const) {
+                                     PyObject **args, int nargs, int kwnames_const, PyjitCallSite *site) {
     PyObject *result;
     int with_self = self_or_null != NULL;
     args[0] = self_or_null;
-    if (kwnames_const < 0 && call_native_directly(tstate, callable, args + 1 - with_self, nargs + with_self, &result)) {
+    if (kwnames_const < 0 && call_native_directly(tstate, callable, args + 1 - with_self, nargs + with_self, site, &result)) {
         return result;
     }
     return generic_call(tstate, frame, callable, self_or_null, args, nargs, kwnames_const);

@@ -112,6 +112,7 @@ static void release_state(void *extra) {
     if (state == NULL) {
         return;
     }
+    pyjit_natives_changed();
     pyjit_native_cache_unload(state->libraries);
     if (state->handle != 0 && !forked_child) {
         if (dead_count == dead_capacity) {
@@ -253,6 +254,7 @@ static int install_answer(CodeState *state, PyCodeObject *code, PyObject *answer
     state->native = (pyjit_native_entry)address;
     state->wants_generic = 0;
     state->tier = tier;
+    pyjit_natives_changed();
     return 0;
 }
 
@@ -260,6 +262,13 @@ static PyObject *evaluate(PyThreadState *tstate, _PyInterpreterFrame *frame, int
 
 vectorcallfunc pyjit_interpreted_vectorcall;
 int pyjit_sampled_entry;
+uint32_t pyjit_native_generation = 1;
+
+void pyjit_natives_changed(void) {
+    if (++pyjit_native_generation == 0) {
+        pyjit_native_generation = 1;
+    }
+}
 
 /* The vectorcall of a function whose code has native code, when hot code is sampled: the frame is
  * pushed with the arguments bound by CPython itself, as _PyFunction_Vectorcall does, and run as
@@ -959,6 +968,7 @@ void pyjit_deopted(_PyInterpreterFrame *frame) {
     CodeState *state = installed && PyCode_Check(frame->f_executable) ? pyjit_code_state((PyCodeObject *)frame->f_executable) : NULL;
     if (state != NULL && ++state->deopts >= GENERIC_AFTER_DEOPTS && !state->generic) {
         state->wants_generic = 1;
+        pyjit_natives_changed();
     }
 }
 

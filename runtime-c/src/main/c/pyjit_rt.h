@@ -34,6 +34,9 @@ typedef PyObject *(*pyjit_native_entry)(PyThreadState *tstate, _PyInterpreterFra
 /* The 64-bit words of an attribute site's own cache (PyjitSite in helpers.c). */
 #define PYJIT_SITE_WORDS 13
 typedef struct PyjitSite PyjitSite;
+/* The 64-bit words of a call site's own memory (PyjitCallSite in helpers.c). */
+#define PYJIT_CALL_SITE_WORDS 6
+typedef struct PyjitCallSite PyjitCallSite;
 
 /* The sys.monitoring tool id pyjit takes (OPTIMIZER_ID) for the back edges of on-stack replacement. */
 #define PYJIT_MONITORING_TOOL 5
@@ -71,6 +74,10 @@ int pyjit_run_natively(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObje
  * evaluator is called (module.c); pyjit_sampled_entry: functions are entered that way now. */
 extern vectorcallfunc pyjit_interpreted_vectorcall;
 extern int pyjit_sampled_entry;
+/* Moves on (never to 0) whenever any code's native code is installed, wanted generic or freed:
+ * what a call site learnt of a code's state holds while it stays the same (module.c). */
+extern uint32_t pyjit_native_generation;
+void pyjit_natives_changed(void);
 PyObject *pyjit_enter_function(PyObject *callable, PyObject *const *args, size_t nargsf, PyObject *kwnames);
 /* Counts a frame the native code handed to the interpreter, towards compiling it again without speculation. */
 void pyjit_deopted(_PyInterpreterFrame *frame);
@@ -443,9 +450,10 @@ PyObject *pyjit_to_bool(PyObject *value);
 int pyjit_is_true(PyObject *exact_bool);
 int pyjit_is_none(PyObject *value);
 
-/* Steals the callable, self (or NULL) and the arguments at args[1..nargs]; args[0] is spare. */
+/* Steals the callable, self (or NULL) and the arguments at args[1..nargs]; args[0] is spare. The
+ * site is the call's own memory (PyjitCallSite in helpers.c). */
 PyObject *pyjit_slow_call(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *callable, PyObject *self_or_null,
-                          PyObject **args, int nargs, int kwnames_const);
+                          PyObject **args, int nargs, int kwnames_const, PyjitCallSite *site);
 /* Steal their items. */
 PyObject *pyjit_build_tuple(PyObject **items, int n);
 PyObject *pyjit_build_list(PyObject **items, int n);

@@ -586,8 +586,9 @@ final class Lowering {
 
     private LLVMValueRef madeCall(Instr.Call call) {
         LLVMValueRef arguments = array(call.arguments(), 1);
+        LLVMValueRef site = zeroedGlobal(LLVMArrayType2(i64, runtimeConstant("pyjit_call_site_words")), "call_site");
         return checkNull(call("pyjit_slow_call", tstate, frame, use(call.callable()), use(call.selfOrNull()), arguments,
-                int32(call.arguments().size()), int32(call.kwnamesConstant())), call.state());
+                int32(call.arguments().size()), int32(call.kwnamesConstant()), site), call.state());
     }
 
     /**
