@@ -1794,7 +1794,8 @@ static int call_builtin(PyThreadState *tstate, PyObject *callable, PyObject **ar
 }
 
 /* What a call site of compiled code knows of a code it entered natively (zeroed: nothing yet):
- * what the checks of that code's state found, valid while pyjit_native_generation is the one it
+ * what the checks of that code's state found (its native entry and entry guards; the frame size
+ * and the monitoring check read the code, which the call touches anyway), valid while pyjit_native_generation is the one it
  * was filled at. Any code's native code installed, wanted generic or freed moves it on, so
  * the code object compared is the one it was filled for (borrowed: one that died, and another at
  * its address, moved it on). A call of a function of that code then skips the walk from the
@@ -1807,7 +1808,6 @@ struct PyjitCallSite {
     uint32_t generation;
     int32_t total;
     pyjit_native_entry native;
-    int32_t framesize;
     int32_t expected_count;
     unsigned short expected[PROFILED_ARGUMENTS];
 };
@@ -1840,7 +1840,6 @@ static void call_site_fill(PyjitCallSite *site, PyFunctionObject *function, Code
     site->generation = pyjit_native_generation;
     site->total = total;
     site->native = state->native;
-    site->framesize = ((PyCodeObject *)function->func_code)->co_framesize;
     site->expected_count = state->expected_count;
     memcpy(site->expected, state->expected, sizeof site->expected);
 }
@@ -1848,11 +1847,13 @@ static void call_site_fill(PyjitCallSite *site, PyFunctionObject *function, Code
 /* The callee's frame pushed, taking the function and the arguments over, and its native code
  * called: the checks of what can change from one call to the next (the function's vectorcall, a
  * tool, room on the stacks, the arguments' types) first. 0 where they fail (nothing taken). */
-static inline __attribute__((flatten)) int enter_natively(PyThreadState *tstate, PyFunctionObject *function, PyObject **args, int total, pyjit_native_entry native,
-                                 int framesize, const unsigned short *expected, int expected_count, PyObject **result) {
+static inline __attribute__((flatten)) int enter_natively(PyThreadState *tstate, PyFunctionObject *function, PyObject **args, int total,
+                                                          pyjit_native_entry native, const unsigned short *expected, int expected_count,
+                                                          PyObject **result) {
+    PyCodeObject *code = (PyCodeObject *)function->func_code;
     if ((function->vectorcall != pyjit_interpreted_vectorcall && function->vectorcall != pyjit_enter_function)
-            || !_PyThreadState_HasStackSpace(tstate, framesize) || (tstate->interp->eval_frame == NULL && !pyjit_sampled_entry)
-            || pyjit_monitored(tstate, (PyCodeObject *)function->func_code) || !pyjit_stack_has_room(tstate)) {
+            || !_PyThreadState_HasStackSpace(tstate, code->co_framesize) || (tstate->interp->eval_frame == NULL && !pyjit_sampled_entry)
+            || pyjit_monitored(tstate, code) || !pyjit_stack_has_room(tstate)) {
         return 0;
     }
     for (int i = 0; i < expected_count; i++) {
@@ -1885,15 +1886,14 @@ static inline __attribute__((flatten)) int call_native_directly(PyThreadState *t
     }
     PyFunctionObject *function = (PyFunctionObject *)callable;
     if (site->code == function->func_code && site->generation == pyjit_native_generation && site->total == total) {
-        return enter_natively(tstate, function, args, total, site->native, site->framesize, site->expected, site->expected_count, result);
+        return enter_natively(tstate, function, args, total, site->native, site->expected, site->expected_count, result);
     }
     CodeState *state = state_taking(function, total);
     if (state == NULL) {
         return 0;
     }
     call_site_fill(site, function, state, total);
-    return enter_natively(tstate, function, args, total, state->native, ((PyCodeObject *)function->func_code)->co_framesize, state->expected,
-                          state->expected_count, result);
+    return enter_natively(tstate, function, args, total, state->native, state->expected, state->expected_count, result);
 }
 
 /* The words of a frame before its localsplus: an inlined body's frame has these and its slots. */

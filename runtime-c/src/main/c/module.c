@@ -112,7 +112,10 @@ static void release_state(void *extra) {
     if (state == NULL) {
         return;
     }
-    pyjit_natives_changed();
+    if (state->native != NULL) {
+        /* a call site may hold this code: another one made at its address must not look the same */
+        pyjit_natives_changed();
+    }
     pyjit_native_cache_unload(state->libraries);
     if (state->handle != 0 && !forked_child) {
         if (dead_count == dead_capacity) {
