@@ -2448,6 +2448,28 @@ int pyjit_store_slice(PyObject *container, PyObject *start, PyObject *stop, PyOb
     return status;
 }
 
+/* container[start:stop] = value, where nothing but this store uses the value
+ * (dev.pyjit.ir.passes.StoreTemporarySlices): a list that compiled code holds the only reference
+ * to (a slice just made, as in perm[:k + 1] = perm[k::-1]), stored into as many items of another
+ * list, swaps its items with theirs, so that nothing is copied or allocated; the items the store
+ * displaces are released with the temporary, after the store, as list_ass_slice releases them
+ * after its own. Anything else is stored as pyjit_store_slice stores it. */
+int pyjit_store_temporary_slice(PyObject *container, PyObject *start, PyObject *stop, PyObject *value) {
+    Py_ssize_t low, high;
+    if (PyList_CheckExact(container) && PyList_CheckExact(value) && value != container && Py_REFCNT(value) == 1
+            && slice_bound(start, PyList_GET_SIZE(container), 0, &low)
+            && slice_bound(stop, PyList_GET_SIZE(container), PyList_GET_SIZE(container), &high) && high - low == PyList_GET_SIZE(value)) {
+        PyObject **items = ((PyListObject *)container)->ob_item + low, **taken = ((PyListObject *)value)->ob_item;
+        for (Py_ssize_t i = 0; i < high - low; i++) {
+            PyObject *displaced = items[i];
+            items[i] = taken[i];
+            taken[i] = displaced;
+        }
+        return 0;
+    }
+    return pyjit_store_slice(container, start, stop, value);
+}
+
 /* Returns the n items as a tuple in source order; errors read like the interpreter's. A tuple of
  * the size unpacked is its own items, inline; anything else is unpacked into a new tuple. */
 PyObject *pyjit_unpack_sequence(PyObject *seq, int n) {

@@ -476,6 +476,7 @@ PyObject *pyjit_slice(PyObject *container, PyObject *start, PyObject *stop);
 PyObject *pyjit_slice_step(PyObject *container, PyObject *start, PyObject *stop, PyObject *step);
 PyObject *pyjit_build_slice(PyObject *start, PyObject *stop, PyObject *step_or_null);
 int pyjit_store_slice(PyObject *container, PyObject *start, PyObject *stop, PyObject *value);
+int pyjit_store_temporary_slice(PyObject *container, PyObject *start, PyObject *stop, PyObject *value);
 PyObject *pyjit_unpack_sequence(PyObject *seq, int n);
 PyObject *pyjit_slow_unpack_sequence(PyObject *seq, int n);
 PyObject *pyjit_tuple_item(PyObject *tuple, int index);

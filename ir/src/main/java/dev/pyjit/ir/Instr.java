@@ -523,7 +523,7 @@ public sealed interface Instr {
 
     /**
      * Operations without a result: LIST_EXTEND list iterable, STORE_SUBSCRIPT container index value,
-     * STORE_SLICE container start stop value, LIST_APPEND list item, SET_ADD set item, MAP_ADD dict
+     * STORE_SLICE and STORE_TEMPORARY_SLICE container start stop value, LIST_APPEND list item, SET_ADD set item, MAP_ADD dict
      * key value, DELETE_SUBSCRIPT container index, RAISE exception cause-or-NULL.
      */
     record Effect(Op op, List<Value> operands, FrameState state) implements Instr {

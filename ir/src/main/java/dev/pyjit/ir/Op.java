@@ -63,6 +63,8 @@ public enum Op {
     SLICE(RAISES),
     BUILD_SLICE(RAISES),
     STORE_SLICE(RAISES),
+    /** STORE_SLICE of a list that nothing but the store will use (see {@link dev.pyjit.ir.passes.StoreTemporarySlices}). */
+    STORE_TEMPORARY_SLICE(RAISES),
     UNPACK_SEQUENCE(RAISES),
     TUPLE_ITEM,
     GET_ITER(RAISES),

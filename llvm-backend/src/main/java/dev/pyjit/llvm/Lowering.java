@@ -446,6 +446,7 @@ final class Lowering {
                 yield checkStatus(call(helper, tstate, use(store.container()), use(store.index()), use(store.value())), state);
             }
             case STORE_SLICE -> checkStatus(call("pyjit_store_slice", uses(instruction.operands())), state);
+            case STORE_TEMPORARY_SLICE -> checkStatus(call("pyjit_store_temporary_slice", uses(instruction.operands())), state);
             case UNPACK_SEQUENCE -> {
                 Instr.UnpackSequence unpack = (Instr.UnpackSequence) instruction;
                 yield checkNull(call("pyjit_unpack_sequence", use(unpack.sequence()), int32(unpack.count())), state);

@@ -25,6 +25,7 @@ public final class Pipeline {
             new ElideProvenGuards(),
             new SpecialiseArithmetic(),
             new FuseExtendedSlices(),
+            new StoreTemporarySlices(),
             new CancelRefcountPairs(),
             new UnboxParameters(),
             new IndexWithMachineInts(),

@@ -1,0 +1,52 @@
+package dev.pyjit.ir.passes;
+
+import dev.pyjit.ir.Block;
+import dev.pyjit.ir.Function;
+import dev.pyjit.ir.Instr;
+import dev.pyjit.ir.Op;
+import dev.pyjit.ir.Value;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code perm[:k + 1] = perm[k::-1]} makes a list only to store its items into another: a slice
+ * whose one use, besides releasing it, is the value of a slice store becomes a
+ * STORE_TEMPORARY_SLICE, which may take the items over instead of copying them (the runtime checks
+ * that the value is a list it holds the only reference to). The slice is still made where it was:
+ * moving it past the code between the two could change what it holds.
+ */
+public final class StoreTemporarySlices implements Pass {
+    @Override
+    public String name() {
+        return "store-temporary-slices";
+    }
+
+    @Override
+    public void run(Function function) {
+        Set<Value> slices = new HashSet<>();
+        for (Block block : function.blocks()) {
+            for (Instr instruction : block.instructions()) {
+                if (instruction.op() == Op.SLICE) {
+                    slices.add(instruction.result());
+                }
+            }
+        }
+        if (slices.isEmpty()) {
+            return;
+        }
+        Uses uses = Uses.of(function);
+        for (Block block : function.blocks()) {
+            List<Instr> instructions = block.instructions();
+            for (int i = 0; i < instructions.size(); i++) {
+                if (instructions.get(i) instanceof Instr.Effect store && store.op() == Op.STORE_SLICE) {
+                    Value value = store.operands().get(3);
+                    if (slices.contains(value) && !store.operands().subList(0, 3).contains(value)
+                            && uses.onlyBy(value, use -> use == store || use.op() == Op.DECREF)) {
+                        instructions.set(i, new Instr.Effect(Op.STORE_TEMPORARY_SLICE, store.operands(), store.state()));
+                    }
+                }
+            }
+        }
+    }
+}
