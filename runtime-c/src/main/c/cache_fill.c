@@ -24,6 +24,8 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <marshal.h>
+#include <poll.h>
+#include <sys/inotify.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,6 +48,13 @@
 #define FILL_ROUNDS 16
 /* The digits of the build's identity that begin its spools' names. */
 #define BUILD_TAG_DIGITS 16
+/* How long a filler stays, once it has compiled every spool, to compile the spools of the programs
+ * run next (PYJIT_SERVE_SECONDS): a program that finds it there gets its code in tens of
+ * milliseconds from its already warm compiler, where a JVM of its own would take half a second
+ * to make its first. */
+#define SERVE_SECONDS 60
+/* The file a filler serving this cache keeps in the fill folder, after its build's tag. */
+#define SERVING_NAME "serving"
 
 /* The launcher opened the cache with filling on: this process or its forked children spool. */
 static int allowed;
@@ -281,25 +290,24 @@ static int write_spool(PyObject *records, const char *name) {
 /* A spool of its own for one request (a child's, at once), named by its key: the same request of
  * another worker, or of another run whose filler never came, replaces it, so the spools waiting
  * never outnumber the requests. */
-static void spool_at_once(PyCodeObject *code, PyObject *key, int generic, int header, PyObject *observed, PyObject *locals,
-                          PyObject *callees) {
+static int spool_at_once(PyCodeObject *code, PyObject *key, int generic, int header, PyObject *observed, PyObject *locals,
+                         PyObject *callees) {
     if (keys_spooled == NULL) {
         keys_spooled = PySet_New(NULL);
     }
     const char *name = PyUnicode_AsUTF8(key);  /* hexadecimal digits (native_cache.c) */
     if (keys_spooled == NULL || name == NULL || PySet_Contains(keys_spooled, key) != 0) {
-        return;
+        return 0;
     }
     PyObject *record = spool_record(key, (PyObject *)code, observed, locals, generic, header, callees);
     PyObject *records = record == NULL ? NULL : PyList_New(1);
-    if (records != NULL) {
-        PyList_SET_ITEM(records, 0, Py_NewRef(record));
-        if (write_spool(records, name)) {
-            PySet_Add(keys_spooled, key);
-        }
+    int written = records != NULL && (PyList_SET_ITEM(records, 0, Py_NewRef(record)), write_spool(records, name));
+    if (written) {
+        PySet_Add(keys_spooled, key);
     }
     Py_XDECREF(records);
     Py_XDECREF(record);
+    return written;
 }
 
 void pyjit_fill_remember(PyCodeObject *code, PyObject *key, int generic, int header, PyObject *observed, PyObject *locals,
@@ -387,7 +395,8 @@ void pyjit_fill_at_exit(void) {
     char name[32];
     snprintf(name, sizeof name, "%d", (int)getpid());
     /* the spools of the children this process forked wait for a filler too */
-    if ((records != NULL && PyList_GET_SIZE(records) > 0 && write_spool(records, name)) || spools_unattended()) {
+    /* a filler serving the cache takes the spool as it arrives */
+    if (((records != NULL && PyList_GET_SIZE(records) > 0 && write_spool(records, name)) || spools_unattended()) && !pyjit_fill_served()) {
         pyjit_launch_filler();
     }
     Py_XDECREF(records);
@@ -507,6 +516,146 @@ static void remove_stale(const char *folder, const char *suffix, long seconds, i
     PyErr_Clear();
 }
 
+/* The spools' names, oldest first: a program serves its requests in the order its functions got
+ * hot, the hottest first. A new list; NULL with an error set. */
+static PyObject *spools_by_age(const char *folder) {
+    PyObject *names = names_ending(folder, SPOOL_SUFFIX);
+    PyObject *aged = names == NULL ? NULL : PyList_New(0);
+    for (Py_ssize_t i = 0; aged != NULL && i < PyList_GET_SIZE(names); i++) {
+        PyObject *name = PyList_GET_ITEM(names, i);
+        PyObject *path = PyUnicode_FromFormat("%s/%U", folder, name);
+        struct stat status;
+        if (path != NULL && stat(PyUnicode_AsUTF8(path), &status) == 0) {
+            PyObject *pair = Py_BuildValue("(LO)", (long long)status.st_mtim.tv_sec * 1000000000LL + status.st_mtim.tv_nsec, name);
+            if (pair == NULL || PyList_Append(aged, pair) < 0) {
+                Py_CLEAR(aged);
+            }
+            Py_XDECREF(pair);
+        }
+        Py_XDECREF(path);
+    }
+    Py_XDECREF(names);
+    if (aged != NULL && PyList_Sort(aged) < 0) {
+        Py_CLEAR(aged);
+    }
+    return aged;
+}
+
+/* Compiles every spool of this build in the folder, oldest first: how many there were. */
+static Py_ssize_t fill_round(const char *folder, PyObject *hook, Py_ssize_t *requests, Py_ssize_t *compiled) {
+    PyObject *spools = spools_by_age(folder);
+    Py_ssize_t count = spools == NULL ? 0 : PyList_GET_SIZE(spools), own = 0;
+    for (Py_ssize_t i = 0; i < count; i++) {
+        const char *name = PyUnicode_AsUTF8(PyTuple_GET_ITEM(PyList_GET_ITEM(spools, i), 1));
+        if (name == NULL || !ours(name)) {
+            continue;
+        }
+        own++;
+        char *taken = NULL;
+        PyObject *records = take_spool(folder, name, &taken);
+        for (Py_ssize_t j = 0; records != NULL && j < PyList_GET_SIZE(records); j++) {
+            (*requests)++;
+            *compiled += PyTuple_Check(PyList_GET_ITEM(records, j)) && fill_one(PyList_GET_ITEM(records, j), hook);
+        }
+        Py_XDECREF(records);
+        /* gone only now: while a spool or a taken one is there, its filler is at work */
+        if (taken != NULL) {
+            unlink(taken);
+        }
+        free(taken);
+    }
+    Py_XDECREF(spools);
+    PyErr_Clear();
+    return own;
+}
+
+/* The path of the file that says a filler of this build serves the folder (malloc'ed). */
+static char *serving_path(const char *folder) {
+    char *path = malloc(strlen(folder) + strlen(build_tag()) + sizeof SERVING_NAME + 1);
+    if (path != NULL) {
+        sprintf(path, "%s/%s" SERVING_NAME, folder, build_tag());
+    }
+    return path;
+}
+
+static long serve_seconds(void) {
+    const char *setting = getenv("PYJIT_SERVE_SECONDS");
+    char *end;
+    long seconds = setting == NULL || *setting == '\0' ? SERVE_SECONDS : strtol(setting, &end, 10);
+    return setting != NULL && *setting != '\0' && (*end != '\0' || seconds < 0) ? SERVE_SECONDS : seconds;
+}
+
+static long long now_ms(void) {
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (long long)now.tv_sec * 1000 + now.tv_nsec / 1000000;
+}
+
+/* Drains the watch's events: whether any says the folder itself went (removed, or moved). */
+static int folder_gone(int watch) {
+    char events[4096] __attribute__((aligned(__alignof__(struct inotify_event))));
+    int gone = 0;
+    ssize_t length;
+    while ((length = read(watch, events, sizeof events)) > 0) {
+        for (char *at = events; at < events + length;) {
+            struct inotify_event *event = (struct inotify_event *)at;
+            gone |= (event->mask & (IN_DELETE_SELF | IN_MOVE_SELF | IN_IGNORED)) != 0;
+            at += sizeof(struct inotify_event) + event->len;
+        }
+    }
+    return gone;
+}
+
+/* The filler holds the lock on and waits, without the GIL, for the spools programs of its build
+ * write while it serves them (pyjit_fill_serve): each is compiled as it arrives. It stops after
+ * serve_seconds() without one, or when its folder or its serving file goes (a cache removed or
+ * cleared). The file is looked at every second too: some file systems (overlays) never say that a
+ * folder was removed. */
+static void serve(const char *folder, PyObject *hook, const char *serving) {
+    long seconds = serve_seconds();
+    int watch = inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
+    if (watch < 0 || inotify_add_watch(watch, folder, IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF) < 0) {
+        if (watch >= 0) {
+            close(watch);
+        }
+        return;
+    }
+    Py_ssize_t requests = 0, compiled = 0;
+    long long until = now_ms() + seconds * 1000;
+    for (long long now = now_ms(); now < until; now = now_ms()) {
+        struct pollfd waiting = {.fd = watch, .events = POLLIN};
+        int ready;
+        Py_BEGIN_ALLOW_THREADS
+        ready = poll(&waiting, 1, until - now < 1000 ? (int)(until - now) : 1000);
+        Py_END_ALLOW_THREADS
+        if ((ready > 0 && folder_gone(watch)) || access(serving, F_OK) != 0) {
+            break;
+        }
+        if (fill_round(folder, hook, &requests, &compiled) > 0) {
+            until = now_ms() + seconds * 1000;
+        }
+    }
+    close(watch);
+    fprintf(stderr, "pyjit: cache filler: served %zd of %zd request%s\n", compiled, requests, requests == 1 ? "" : "s");
+}
+
+int pyjit_fill_served(void) {
+    char *folder = allowed ? fill_folder() : NULL;
+    char *serving = folder == NULL ? NULL : serving_path(folder);
+    int served = serving != NULL && access(serving, F_OK) == 0 && filler_at_work(folder);
+    free(serving);
+    free(folder);
+    return served;
+}
+
+int pyjit_fill_serve(PyCodeObject *code, PyObject *key, int generic, int header, PyObject *observed, PyObject *locals, PyObject *callees) {
+    PyObject *pending = PyErr_GetRaisedException();
+    int spooled = key != NULL && pyjit_fill_served() && spool_at_once(code, key, generic, header, observed, locals, callees);
+    PyErr_Clear();
+    PyErr_SetRaisedException(pending);
+    return spooled;
+}
+
 PyObject *pyjit_fill_cache(PyObject *hook) {
     char *folder = hook == NULL ? NULL : fill_folder();
     if (folder == NULL) {
@@ -518,41 +667,29 @@ PyObject *pyjit_fill_cache(PyObject *hook) {
     locked = lock >= 0 && flock(lock, LOCK_EX) == 0;
     Py_END_ALLOW_THREADS
     Py_ssize_t requests = 0, compiled = 0;
+    /* made before the first spool is taken, so that nothing is written to the folder once the last
+     * one is gone (whoever waited for that may be removing the cache): programs run meanwhile are
+     * served from now on */
+    char *serving = locked && serve_seconds() > 0 ? serving_path(folder) : NULL;
+    int marker = serving == NULL ? -1 : open(serving, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+    if (marker >= 0) {
+        close(marker);
+    }
     if (locked) {
         remove_stale(folder, TAKEN_SUFFIX, 0, 0);
         remove_stale(folder, TEMPORARY_SUFFIX, ABANDONED_SECONDS, 0);
         remove_stale(folder, SPOOL_SUFFIX, ABANDONED_SECONDS, 1);
-        for (int round = 0; round < FILL_ROUNDS; round++) {
-            PyObject *spools = names_ending(folder, SPOOL_SUFFIX);
-            Py_ssize_t count = spools == NULL ? 0 : PyList_GET_SIZE(spools), own = 0;
-            for (Py_ssize_t i = 0; i < count; i++) {
-                const char *name = PyUnicode_AsUTF8(PyList_GET_ITEM(spools, i));
-                if (name == NULL || !ours(name)) {
-                    continue;
-                }
-                own++;
-                char *taken = NULL;
-                PyObject *records = take_spool(folder, name, &taken);
-                for (Py_ssize_t j = 0; records != NULL && j < PyList_GET_SIZE(records); j++) {
-                    requests++;
-                    compiled += PyTuple_Check(PyList_GET_ITEM(records, j)) && fill_one(PyList_GET_ITEM(records, j), hook);
-                }
-                Py_XDECREF(records);
-                /* gone only now: while a spool or a taken one is there, its filler is at work */
-                if (taken != NULL) {
-                    unlink(taken);
-                }
-                free(taken);
-            }
-            Py_XDECREF(spools);
-            if (own == 0) {
-                break;
-            }
+        for (int round = 0; round < FILL_ROUNDS && fill_round(folder, hook, &requests, &compiled) > 0; round++) {
         }
     }
     PyErr_Clear();
     /* the filler's stderr is a log in the fill folder with PYJIT_DEBUG, else nowhere */
     fprintf(stderr, "pyjit: cache filler: %zd of %zd request%s compiled\n", compiled, requests, requests == 1 ? "" : "s");
+    if (marker >= 0) {
+        serve(folder, hook, serving);
+        unlink(serving);
+    }
+    free(serving);
     if (lock >= 0) {
         close(lock);
     }

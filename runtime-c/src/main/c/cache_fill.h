@@ -22,6 +22,15 @@ void pyjit_fill_in_child(int adopted);
 void pyjit_fill_remember(PyCodeObject *code, PyObject *key, int generic, int header, PyObject *observed, PyObject *locals,
                          PyObject *callees);
 
+/* Whether a filler of this build serves the cache now: it stayed after its work, with its compiler
+ * warm, and compiles each spool as it arrives. */
+int pyjit_fill_served(void);
+/* A request for a filler serving the cache: spooled at once, whether it was (no filler serves the
+ * cache, or the spool could not be written: the program's own compiler is to be asked). Its answer
+ * comes into the native cache under the key. */
+int pyjit_fill_serve(PyCodeObject *code, PyObject *key, int generic, int header, PyObject *observed, PyObject *locals,
+                     PyObject *callees);
+
 /* At exit, once the compiler has stopped: spools the requests whose answers the cache lacks, and
  * starts a filler for them and for any other spool waiting (its children's). */
 void pyjit_fill_at_exit(void);
@@ -30,7 +39,8 @@ void pyjit_fill_at_exit(void);
 int pyjit_fill_busy(void);
 
 /* The filler's work, with the compiler attached and synchronous (compile hook): every spool in
- * the cache's fill/ folder, one filler at a time. */
+ * the cache's fill/ folder, one filler at a time; then it serves the cache for a while
+ * (PYJIT_SERVE_SECONDS, 60 by default; 0: not at all). */
 PyObject *pyjit_fill_cache(PyObject *hook);
 
 #endif

@@ -126,6 +126,10 @@ int pyjit_adopt_forked_child(void) {
     return 1;
 }
 
+int pyjit_compiler_idle(void) {
+    return compiler.phase == IDLE && getpid() == compiler.process;
+}
+
 void pyjit_lend_compiler(void) {
     compiler.process = 0;  /* no process's id: pyjit_start_compiler starts nothing here */
 }
@@ -387,7 +391,9 @@ static char **filler_environment(const char *directory) {
     }
     int kept = 0;
     for (int i = 0; i < count; i++) {
-        if (strncmp(environ[i], "PYJIT_", 6) != 0 && strncmp(environ[i], "XDG_CACHE_HOME=", 15) != 0) {
+        /* how long the filler serves the cache is the user's setting, not the run's */
+        if ((strncmp(environ[i], "PYJIT_", 6) != 0 || strncmp(environ[i], "PYJIT_SERVE_SECONDS=", 20) == 0)
+                && strncmp(environ[i], "XDG_CACHE_HOME=", 15) != 0) {
             environment[kept++] = environ[i];
         }
     }

@@ -24,6 +24,10 @@ int pyjit_is_library(PyCodeObject *code);
  * process. */
 int pyjit_adopt_forked_child(void);
 
+/* Whether this process may start a compiler and has not: a filler serving the cache may compile
+ * for it instead (cache_fill.h). */
+int pyjit_compiler_idle(void);
+
 /* This process starts no compiler, while the children it forks may start theirs. */
 void pyjit_lend_compiler(void);
 

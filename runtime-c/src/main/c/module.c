@@ -133,6 +133,7 @@ static void release_state(void *extra) {
     }
     pyjit_osr_release(state);
     Py_XDECREF(state->identity);
+    Py_XDECREF(state->served_key);
     PyMem_Free(state);
 }
 
@@ -382,6 +383,27 @@ static int sampled_into_native(PyCodeObject *code) {
     return (code->co_flags & CO_OPTIMIZED) && !(code->co_flags & (CO_COROUTINE | CO_ITERABLE_COROUTINE | CO_ASYNC_GENERATOR));
 }
 
+/* The code a filler serving the cache made for the code's request, installed once the cache has
+ * it; a refusal stands as the compiler's own would. */
+static void take_served_answer(PyObject *func, PyCodeObject *code, CodeState *state) {
+    PyObject *pending = PyErr_GetRaisedException();
+    compiling = 1;
+    PyObject *kept = pyjit_native_cache_load(state->served_key, &state->libraries);
+    compiling = 0;
+    if (kept != NULL) {
+        Py_CLEAR(state->served_key);
+        if (install_answer(state, code, kept) == 0 && sampling && state->native != NULL) {
+            enter_natively((PyFunctionObject *)func);
+        }
+        Py_DECREF(kept);
+    } else if (pyjit_native_cache_refused(state->served_key)) {
+        Py_CLEAR(state->served_key);
+        state->refused |= state->served_header < 0;
+    }
+    PyErr_Clear();
+    PyErr_SetRaisedException(pending);
+}
+
 /* The pending call the sampler asks for: the frame the main thread runs, the innermost of the
  * program's, counts one sample for its code object. Code that runs once (a module, a class body)
  * and coroutines are left out. */
@@ -407,6 +429,9 @@ static int take_sample(void *unused) {
         return 0;
     }
     state->samples++;
+    if (state->served_key != NULL) {
+        take_served_answer(frame->f_funcobj, code, state);
+    }
     if (state->native != NULL) {
         enter_natively((PyFunctionObject *)frame->f_funcobj);
     }
@@ -504,6 +529,14 @@ static int warm_and_young(void) {
 static void ask_compiler(PyObject *func, PyCodeObject *code, CodeState *state, int tier, int header, PyObject *observed, PyObject *locals,
                          PyObject *native_key, PyObject *callees) {
     if (compile_hook == NULL) {
+        if (pyjit_compiler_idle() && pyjit_fill_serve(code, native_key, state->generic, header, observed, locals, callees)) {
+            /* a filler serving the cache compiles it, its compiler warm: its answer is taken from
+             * the cache as the code is sampled again (take_served_answer) */
+            Py_XSETREF(state->served_key, Py_NewRef(native_key));
+            state->served_header = header;
+            state->osr_requested |= header >= 0;
+            return;
+        }
         if (warm_and_young()) {
             state->call_left_to_filler |= header < 0;
             return;
@@ -682,7 +715,8 @@ static int stack_exhausted(PyThreadState *tstate) {
 }
 
 static int may_request(CodeState *state) {
-    return !state->refused && !state->queued && !compiling && !forked_child && !(state->asked_before_attach && compile_hook == NULL);
+    return !state->refused && !state->queued && !compiling && !forked_child && !(state->asked_before_attach && compile_hook == NULL)
+           && state->served_key == NULL;
 }
 
 int pyjit_standing_down(void) {

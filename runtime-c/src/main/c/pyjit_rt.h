@@ -195,6 +195,10 @@ typedef struct {
     int asked_before_attach;
     /* pyjit_code_identity's answer, once asked (a str). */
     PyObject *identity;
+    /* The native cache key of a request a filler serving the cache was given (cache_fill.h), until
+     * its answer is taken from the cache; served_header is the request's loop header (-1: calls). */
+    PyObject *served_key;
+    int served_header;
 } CodeState;
 
 

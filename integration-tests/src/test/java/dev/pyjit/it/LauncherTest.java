@@ -317,6 +317,7 @@ class LauncherTest {
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("PYJIT_") || name.equals("LD_PRELOAD"));
         builder.environment().put("PYJIT_CACHE", "0");
+        builder.environment().put("PYJIT_SERVE_SECONDS", "0");  // a filler serving the cache would outlive the test
         builder.environment().putAll(environment);
         return Pyjit.outcome(builder, null);
     }

@@ -251,6 +251,54 @@ class NativeCacheTest {
         }
     }
 
+    /**
+     * The filler a run leaves behind stays to serve the cache: the next program run there asks it
+     * for its hot code (a spool) instead of starting a JVM of its own, and takes the code from the
+     * cache once the filler has written it. The filler stops when the cache goes.
+     */
+    @Test
+    void aRunWhileAFillerServesTheCacheGetsItsCodeFromIt() throws Exception {
+        Path first = script(String.join("\n",
+                "def spin(n):",
+                "    total = 0",
+                "    for i in range(n):",
+                "        total += i % 7",
+                "    return total",
+                "print(spin(1_000_000))",
+                ""));
+        Path cache = directory.resolve("cache");
+        Map<String, String> sampled = Map.of("PYJIT_SYNC", "0", "PYJIT_CACHE", "1", "PYJIT_CACHE_FILL", "1", "PYJIT_SERVE_SECONDS", "60",
+                "XDG_CACHE_HOME", cache.toString(), "PYJIT_BUILD", "native-cache-test", "PYJIT_DEBUG", "1");
+        Path fill = privateFolders(cache, "pyjit", "fill");
+        assertEquals(0, Pyjit.run(sampled, null, directory, first.toString()).exitCode());
+        awaitFiller(fill);
+        Path serving = fill.resolve("native-cache-tes-serving");
+        for (int tenths = 0; tenths < 600 && !Files.exists(serving); tenths++) {
+            Thread.sleep(100);
+        }
+        assertTrue(Files.exists(serving), "the filler serves the cache");
+
+        Path second = Files.writeString(directory.resolve("second.py"), String.join("\n",
+                "import _pyjit_rt, time",
+                "def hot(x):",
+                "    return (x * 3 + 1) % 1000003",
+                "t, deadline = 0, time.monotonic() + 60",
+                "while not _pyjit_rt.is_compiled(hot.__code__) and time.monotonic() < deadline:",
+                "    t = hot(t)",
+                "print(_pyjit_rt.is_compiled(hot.__code__))",
+                ""));
+        Pyjit.Outcome served = Pyjit.run(sampled, null, directory, second.toString());
+        assertEquals(0, served.exitCode(), served::toString);
+        assertEquals("True\n", served.stdout(), served::toString);
+        assertFalse(served.stderr().contains("starting the compiler"), served::toString);
+        // a cleared cache (its serving file gone) is served no more: the filler stops, and says so
+        Files.delete(serving);
+        for (int tenths = 0; tenths < 300 && !Files.readString(fill.resolve("log")).contains("cache filler: served"); tenths++) {
+            Thread.sleep(100);
+        }
+        assertTrue(Files.readString(fill.resolve("log")).contains("cache filler: served"), () -> fill.toString());
+    }
+
     /** The folders under {@code base}, one in the other, made as the cache makes them: the user's alone. */
     private static Path privateFolders(Path base, String... names) throws Exception {
         Path folder = base;

@@ -52,7 +52,8 @@ final class Pyjit {
      * it is the same in every run; {@code PYJIT_SYNC=0} in {@code environment} runs the compiler
      * on its own thread, as users run it. Nothing is taken from or kept in a code cache
      * ({@code PYJIT_CACHE=0}) unless {@code environment} says otherwise, and no filler compiles
-     * for the cache after a run ({@code PYJIT_CACHE_FILL=0}): it would outlive the test.
+     * for the cache after a run ({@code PYJIT_CACHE_FILL=0}), nor stays to serve it
+     * ({@code PYJIT_SERVE_SECONDS=0}): it would outlive the test.
      */
     static ProcessBuilder builder(Map<String, String> environment, Path workingDirectory, String... arguments) throws IOException {
         List<String> command = new ArrayList<>(launcher());
@@ -65,6 +66,7 @@ final class Pyjit {
         builder.environment().put("PYJIT_SYNC", "1");
         builder.environment().put("PYJIT_CACHE", "0");
         builder.environment().put("PYJIT_CACHE_FILL", "0");
+        builder.environment().put("PYJIT_SERVE_SECONDS", "0");
         Path signalChaining = Path.of(System.getProperty("java.home"), "lib", "libjsig.so");
         if (Files.isRegularFile(signalChaining)) {
             builder.environment().put("LD_PRELOAD", signalChaining.toString());
