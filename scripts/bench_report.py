@@ -11,7 +11,7 @@ separated by tabs:
     time     NAME  CONFIG  SECONDS
     fail     NAME  CONFIG  REASON  (its output or exit status was not python3.13's, or it crashed)
     startup  CONFIG  SECONDS  MIB (hello.py: python3.13 or pyjit)
-CONFIG is python3.13, no_jit, jit_cold or jit_warm (end-to-end, short), or jit (steady); a fail's
+CONFIG is python3.13, no_jit, jit_cold, jit_served or jit_warm (end-to-end, short), or jit (steady); a fail's
 CONFIG is python3.13 also where python3.13 itself failed.
 
 Usage (run by scripts/bench with scripts/bundled-python):
@@ -29,7 +29,8 @@ import statistics
 import sys
 
 BASELINES = ("python3.13", "no_jit")
-LABELS = {"python3.13": "python3.13", "no_jit": "--no-jit", "jit_cold": "jit cold", "jit_warm": "jit warm", "jit": "jit"}
+LABELS = {"python3.13": "python3.13", "no_jit": "--no-jit", "jit_cold": "jit cold", "jit_served": "jit served", "jit_warm": "jit warm",
+          "jit": "jit"}
 
 
 def read(path):
@@ -64,7 +65,7 @@ def read(path):
 
 
 def configurations(mode):
-    return ["python3.13", "no_jit", "jit"] if mode == "steady" else ["python3.13", "no_jit", "jit_cold", "jit_warm"]
+    return ["python3.13", "no_jit", "jit"] if mode == "steady" else ["python3.13", "no_jit", "jit_cold", "jit_served", "jit_warm"]
 
 
 def jits(mode):
@@ -119,9 +120,11 @@ def row(raw, name):
     if mode == "short" and python is not None and not 0.2 <= python <= 1.0:
         note = "  (python3.13 outside 0.2-1 s: see scripts/short_run.py)"
     return (f"{name:<18s} python3.13 {seconds(python)}  --no-jit {seconds(medians['no_jit'])}"
-            f"  jit cold {seconds(medians['jit_cold'])}  warm {seconds(medians['jit_warm'])}"
-            f"  | vs python3.13: cold {times(ratios['jit_cold_vs_python3.13'])} warm {times(ratios['jit_warm_vs_python3.13'])}"
-            f" | vs --no-jit: cold {times(ratios['jit_cold_vs_no_jit'])} warm {times(ratios['jit_warm_vs_no_jit'])}"
+            f"  jit cold {seconds(medians['jit_cold'])}  served {seconds(medians['jit_served'])}  warm {seconds(medians['jit_warm'])}"
+            f"  | vs python3.13: cold {times(ratios['jit_cold_vs_python3.13'])} served {times(ratios['jit_served_vs_python3.13'])}"
+            f" warm {times(ratios['jit_warm_vs_python3.13'])}"
+            f" | vs --no-jit: cold {times(ratios['jit_cold_vs_no_jit'])} served {times(ratios['jit_served_vs_no_jit'])}"
+            f" warm {times(ratios['jit_warm_vs_no_jit'])}"
             f"{failed}{note}")
 
 
@@ -185,8 +188,9 @@ def finish(raw, json_path):
         return (f"geometric means, steady state (speed-up, >1 is faster): vs python3.13 {m['jit_vs_python3.13']}x"
                 f" | vs --no-jit {m['jit_vs_no_jit']}x{without}")
     title = "geometric means, short sizes" if mode == "short" else "geometric means"
-    return (f"{title} (speed-up, >1 is faster): vs python3.13 cold {m['jit_cold_vs_python3.13']}x warm {m['jit_warm_vs_python3.13']}x"
-            f" | vs --no-jit cold {m['jit_cold_vs_no_jit']}x warm {m['jit_warm_vs_no_jit']}x{without}")
+    return (f"{title} (speed-up, >1 is faster): vs python3.13 cold {m['jit_cold_vs_python3.13']}x"
+            f" served {m['jit_served_vs_python3.13']}x warm {m['jit_warm_vs_python3.13']}x"
+            f" | vs --no-jit cold {m['jit_cold_vs_no_jit']}x served {m['jit_served_vs_no_jit']}x warm {m['jit_warm_vs_no_jit']}x{without}")
 
 
 def main():

@@ -40,7 +40,7 @@ import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
  * The bar chart of scripts/bench: the JIT's speed-ups per benchmark, read from the JSON it writes,
- * one bar for each ratio (JIT cold and warm, or steady, against python3.13 and against --no-jit),
+ * one bar for each ratio (JIT cold, served and warm, or steady, against python3.13 and against --no-jit),
  * on a logarithmic axis (2x and 0.5x are as far from 1) whose bars start at 1.0: a bar up is a
  * speed-up, a bar down a slow-down. The geometric means are the last group, with their values
  * written on the bars; a FAILED benchmark keeps its name on the axis but has no bars.
@@ -49,12 +49,14 @@ import org.jfree.data.category.DefaultCategoryDataset;
  */
 public final class Chart {
     private static final String GEOMETRIC_MEAN = "geometric mean";
-    /** Against python3.13: oranges; against --no-jit: blues; the warm (or steady) JIT darker. */
+    /** Against python3.13: oranges; against --no-jit: blues; the served JIT darker, the warm (or steady) darkest. */
     private static final Map<String, Color> COLOURS = Map.of(
             "jit_cold_vs_python3.13", new Color(0xFD, 0xAE, 0x6B),
+            "jit_served_vs_python3.13", new Color(0xFD, 0x8D, 0x3C),
             "jit_warm_vs_python3.13", new Color(0xE6, 0x55, 0x0D),
             "jit_vs_python3.13", new Color(0xE6, 0x55, 0x0D),
             "jit_cold_vs_no_jit", new Color(0x9E, 0xCA, 0xE1),
+            "jit_served_vs_no_jit", new Color(0x6B, 0xAE, 0xD6),
             "jit_warm_vs_no_jit", new Color(0x31, 0x82, 0xBD),
             "jit_vs_no_jit", new Color(0x31, 0x82, 0xBD));
 
@@ -252,6 +254,7 @@ public final class Chart {
         String[] sides = ratio.split("_vs_", 2);
         String jit = switch (sides[0]) {
             case "jit_cold" -> "JIT cold";
+            case "jit_served" -> "JIT served";
             case "jit_warm" -> "JIT warm";
             case "jit" -> "JIT";
             default -> sides[0];
