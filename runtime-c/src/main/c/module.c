@@ -383,6 +383,10 @@ static int sampled_into_native(PyCodeObject *code) {
     return (code->co_flags & CO_OPTIMIZED) && !(code->co_flags & (CO_COROUTINE | CO_ITERABLE_COROUTINE | CO_ASYNC_GENERATOR));
 }
 
+/* How often a request waiting for a filler serving the cache checks that the filler is still
+ * there, in the code's samples. */
+#define SERVED_CHECK_SAMPLES 64
+
 /* The code a filler serving the cache made for the code's request, installed once the cache has
  * it; a refusal stands as the compiler's own would. */
 static void take_served_answer(PyObject *func, PyCodeObject *code, CodeState *state) {
@@ -399,6 +403,11 @@ static void take_served_answer(PyObject *func, PyCodeObject *code, CodeState *st
     } else if (pyjit_native_cache_refused(state->served_key)) {
         Py_CLEAR(state->served_key);
         state->refused |= state->served_header < 0;
+    } else if (state->samples % SERVED_CHECK_SAMPLES == 0 && !pyjit_fill_served()) {
+        /* the filler stopped (killed, or its cache cleared) before it answered: asked again, the
+         * program's own compiler takes the request */
+        Py_CLEAR(state->served_key);
+        state->osr_requested &= state->served_header < 0;
     }
     PyErr_Clear();
     PyErr_SetRaisedException(pending);

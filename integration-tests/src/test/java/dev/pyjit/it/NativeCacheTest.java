@@ -297,6 +297,14 @@ class NativeCacheTest {
             Thread.sleep(100);
         }
         assertTrue(Files.readString(fill.resolve("log")).contains("cache filler: served"), () -> fill.toString());
+        // with nobody serving, a program's new hot code starts the program's own compiler again
+        Path third = Files.writeString(directory.resolve("third.py"), Files.readString(second).replace("% 1000003", "% 1000033"));
+        Map<String, String> unserved = new HashMap<>(sampled);
+        unserved.put("PYJIT_SERVE_SECONDS", "0");  // a filler it leaves stops once it has compiled
+        Pyjit.Outcome alone = Pyjit.run(unserved, null, directory, third.toString());
+        assertEquals("True\n", alone.stdout(), alone::toString);
+        assertTrue(alone.stderr().contains("starting the compiler"), alone::toString);
+        awaitFiller(fill);
     }
 
     /** The folders under {@code base}, one in the other, made as the cache makes them: the user's alone. */

@@ -181,16 +181,19 @@ public final class CodeCache {
         for (Path entry : entries) {
             bytes += Files.size(entry);
         }
-        return new Summary(entries.size(), bytes, spools().size());
+        return new Summary(entries.size(), bytes, fillFiles(".spool", ".taken").size());
     }
 
-    /** Removes every entry, and the requests waiting for the cache filler; returns how many entries there were. */
+    /**
+     * Removes every entry, the requests waiting for the cache filler, and the file of a filler
+     * serving the cache, which then stops; returns how many entries there were.
+     */
     public int clear() throws IOException {
         List<Path> entries = entries();
         for (Path entry : entries) {
             Files.deleteIfExists(entry);
         }
-        for (Path spool : spools()) {
+        for (Path spool : fillFiles(".spool", ".taken", "serving")) {
             Files.deleteIfExists(spool);
         }
         Files.deleteIfExists(directory.resolve(SIZE_FILE));
@@ -203,14 +206,17 @@ public final class CodeCache {
         return directory.resolve(key.substring(0, 2)).resolve(key + suffix);
     }
 
-    /** The spools waiting for the cache filler, or being compiled by it. */
-    private List<Path> spools() throws IOException {
+    /**
+     * The files of the fill folder whose names end so: spools waiting for the cache filler or
+     * being compiled by it (.spool, .taken), a serving filler's file (serving).
+     */
+    private List<Path> fillFiles(String... endings) throws IOException {
         Path fill = directory.resolve(FILL_FOLDER);
         if (!Files.isDirectory(fill)) {
             return List.of();
         }
         try (Stream<Path> files = Files.list(fill)) {
-            return files.filter(file -> Stream.of(".spool", ".taken").anyMatch(file.getFileName().toString()::endsWith)).toList();
+            return files.filter(file -> Stream.of(endings).anyMatch(file.getFileName().toString()::endsWith)).toList();
         }
     }
 
