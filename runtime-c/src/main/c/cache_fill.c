@@ -580,9 +580,12 @@ static char *serving_path(const char *folder) {
 
 static long serve_seconds(void) {
     const char *setting = getenv("PYJIT_SERVE_SECONDS");
+    if (setting == NULL || *setting == '\0') {
+        return SERVE_SECONDS;
+    }
     char *end;
-    long seconds = setting == NULL || *setting == '\0' ? SERVE_SECONDS : strtol(setting, &end, 10);
-    return setting != NULL && *setting != '\0' && (*end != '\0' || seconds < 0) ? SERVE_SECONDS : seconds;
+    long seconds = strtol(setting, &end, 10);
+    return *end == '\0' && seconds >= 0 ? seconds : SERVE_SECONDS;
 }
 
 static long long now_ms(void) {
@@ -591,30 +594,22 @@ static long long now_ms(void) {
     return (long long)now.tv_sec * 1000 + now.tv_nsec / 1000000;
 }
 
-/* Drains the watch's events: whether any says the folder itself went (removed, or moved). */
-static int folder_gone(int watch) {
+/* Reads the watch's events, which only said that something arrived. */
+static void drain(int watch) {
     char events[4096] __attribute__((aligned(__alignof__(struct inotify_event))));
-    int gone = 0;
-    ssize_t length;
-    while ((length = read(watch, events, sizeof events)) > 0) {
-        for (char *at = events; at < events + length;) {
-            struct inotify_event *event = (struct inotify_event *)at;
-            gone |= (event->mask & (IN_DELETE_SELF | IN_MOVE_SELF | IN_IGNORED)) != 0;
-            at += sizeof(struct inotify_event) + event->len;
-        }
+    while (read(watch, events, sizeof events) > 0) {
     }
-    return gone;
 }
 
 /* The filler holds the lock on and waits, without the GIL, for the spools programs of its build
- * write while it serves them (pyjit_fill_serve): each is compiled as it arrives. It stops after
- * serve_seconds() without one, or when its folder or its serving file goes (a cache removed or
- * cleared). The file is looked at every second too: some file systems (overlays) never say that a
- * folder was removed. */
+ * write while it serves them (pyjit_fill_serve), woken as each is renamed into the folder, and
+ * compiles each as it arrives. It stops after serve_seconds() without one, or within a second of
+ * its serving file going (a cache removed or cleared: the removal of the folder itself did not
+ * wake a watch on it on this machine's ext4). */
 static void serve(const char *folder, PyObject *hook, const char *serving) {
     long seconds = serve_seconds();
     int watch = inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
-    if (watch < 0 || inotify_add_watch(watch, folder, IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF) < 0) {
+    if (watch < 0 || inotify_add_watch(watch, folder, IN_MOVED_TO) < 0) {
         if (watch >= 0) {
             close(watch);
         }
@@ -628,7 +623,10 @@ static void serve(const char *folder, PyObject *hook, const char *serving) {
         Py_BEGIN_ALLOW_THREADS
         ready = poll(&waiting, 1, until - now < 1000 ? (int)(until - now) : 1000);
         Py_END_ALLOW_THREADS
-        if ((ready > 0 && folder_gone(watch)) || access(serving, F_OK) != 0) {
+        if (ready > 0) {
+            drain(watch);
+        }
+        if (access(serving, F_OK) != 0) {
             break;
         }
         if (fill_round(folder, hook, &requests, &compiled) > 0) {

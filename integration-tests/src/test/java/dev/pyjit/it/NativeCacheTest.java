@@ -285,11 +285,12 @@ class NativeCacheTest {
                 "t, deadline = 0, time.monotonic() + 60",
                 "while not _pyjit_rt.is_compiled(hot.__code__) and time.monotonic() < deadline:",
                 "    t = hot(t)",
-                "print(_pyjit_rt.is_compiled(hot.__code__))",
+                "t = hot(t)",  // through the code the filler made
+                "print(_pyjit_rt.is_compiled(hot.__code__), _pyjit_rt.first_native_entry() > 0)",
                 ""));
         Pyjit.Outcome served = Pyjit.run(sampled, null, directory, second.toString());
         assertEquals(0, served.exitCode(), served::toString);
-        assertEquals("True\n", served.stdout(), served::toString);
+        assertEquals("True True\n", served.stdout(), served::toString);
         assertFalse(served.stderr().contains("starting the compiler"), served::toString);
         // a cleared cache (its serving file gone) is served no more: the filler stops, and says so
         Files.delete(serving);
@@ -302,7 +303,7 @@ class NativeCacheTest {
         Map<String, String> unserved = new HashMap<>(sampled);
         unserved.put("PYJIT_SERVE_SECONDS", "0");  // a filler it leaves stops once it has compiled
         Pyjit.Outcome alone = Pyjit.run(unserved, null, directory, third.toString());
-        assertEquals("True\n", alone.stdout(), alone::toString);
+        assertEquals("True True\n", alone.stdout(), alone::toString);
         assertTrue(alone.stderr().contains("starting the compiler"), alone::toString);
         awaitFiller(fill);
     }
