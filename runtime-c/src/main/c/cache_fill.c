@@ -112,13 +112,7 @@ static char *fill_folder(void) {
         return NULL;
     }
     sprintf(folder, "%s/fill", directory);
-    /* each folder on the way, as the JVM's cache makes them (the cache may have no entry yet) */
-    for (char *slash = strchr(folder + 1, '/'); slash != NULL; slash = strchr(slash + 1, '/')) {
-        *slash = '\0';
-        mkdir(folder, 0700);
-        *slash = '/';
-    }
-    mkdir(folder, 0700);
+    pyjit_make_folders(folder);
     if (!pyjit_is_private_folder(directory) || !pyjit_is_private_folder(folder)) {
         free(folder);
         return NULL;
@@ -223,23 +217,6 @@ static PyObject *unanswered(void) {
     return records;
 }
 
-static int write_file(const char *path, const char *bytes, Py_ssize_t size) {
-    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    Py_ssize_t done = 0;
-    while (fd >= 0 && done < size) {
-        ssize_t wrote = write(fd, bytes + done, (size_t)(size - done));
-        if (wrote <= 0) {
-            break;
-        }
-        done += wrote;
-    }
-    int written = fd >= 0 && close(fd) == 0 && done == size;
-    if (!written && fd >= 0) {
-        unlink(path);
-    }
-    return written;
-}
-
 static int ends_with(const char *name, const char *suffix) {
     size_t length = strlen(name), tail = strlen(suffix);
     return length > tail && strcmp(name + length - tail, suffix) == 0;
@@ -267,18 +244,11 @@ static int write_spool(PyObject *records, const char *name) {
     char *folder = spool == NULL ? NULL : fill_folder();
     int written = 0;
     if (folder != NULL) {
-        size_t length = strlen(folder) + strlen(build_tag()) + strlen(name);
-        char *temporary = malloc(length + 32), *path = malloc(length + 16);
-        if (temporary != NULL && path != NULL) {
-            sprintf(temporary, "%s/%s%s.%d" TEMPORARY_SUFFIX, folder, build_tag(), name, (int)getpid());
+        char *path = malloc(strlen(folder) + strlen(build_tag()) + strlen(name) + 16);
+        if (path != NULL) {
             sprintf(path, "%s/%s%s" SPOOL_SUFFIX, folder, build_tag(), name);
-            unlink(temporary);
-            written = write_file(temporary, PyBytes_AS_STRING(spool), PyBytes_GET_SIZE(spool)) && rename(temporary, path) == 0;
-            if (!written) {
-                unlink(temporary);
-            }
+            written = pyjit_write_through_rename(path, PyBytes_AS_STRING(spool), PyBytes_GET_SIZE(spool));
         }
-        free(temporary);
         free(path);
         free(folder);
     }

@@ -611,7 +611,11 @@ static void request_compile(PyObject *func, PyCodeObject *code, CodeState *state
      * an earlier run will again. The first digest imports _sha2: its frames ask for nothing. */
     compiling = 1;
     PyObject *key = locals == NULL ? NULL : pyjit_native_cache_key(code, PYJIT_TIER_OPTIMISED, state->generic, header, observed, locals);
+    PyObject *loop_key = key == NULL || header < 0 ? NULL : pyjit_native_cache_loop_key(code, PYJIT_TIER_OPTIMISED, state->generic, observed);
     PyObject *kept = key == NULL ? NULL : pyjit_native_cache_load(key, &state->libraries);
+    if (kept == NULL && loop_key != NULL && !pyjit_native_cache_refused(key)) {
+        kept = pyjit_native_cache_load_pointed(loop_key, &state->libraries);
+    }
     compiling = 0;
     if (kept != NULL) {
         /* the compiler made this code in an earlier run: no need for it now */
@@ -629,12 +633,16 @@ static void request_compile(PyObject *func, PyCodeObject *code, CodeState *state
         PyObject *callees = pyjit_known_callees(func);
         compiling = 0;
         if (callees != NULL) {
+            if (loop_key != NULL) {
+                pyjit_native_cache_point(loop_key, key);
+            }
             pyjit_fill_remember(code, key, state->generic, header, observed, locals, callees);
             ask_compiler(func, code, state, tier, header, observed, locals, key, callees);
         }
         Py_XDECREF(callees);
     }
     Py_XDECREF(key);
+    Py_XDECREF(loop_key);
     Py_XDECREF(observed);
     Py_XDECREF(locals);
     PyErr_Clear();

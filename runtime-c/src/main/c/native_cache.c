@@ -31,6 +31,8 @@
 #define MAGIC "pyjit-native-1\n"
 /* An entry saying that the compiler refused the code (CodeCache.putRefusal): it is not asked again. */
 #define REFUSED_SUFFIX ".refused"
+/* The key of the loop entry a run asked for, under a key of the code alone (pyjit_native_cache_point). */
+#define LOOP_SUFFIX ".loop"
 #define DIGEST_HEX 64
 /* An entry larger than this is not read: compiled functions are tens of kilobytes. */
 #define MAX_ENTRY_BYTES (64 << 20)
@@ -461,6 +463,75 @@ static int entry_exists(PyObject *key, const char *suffix) {
     int exists = path != NULL && access(path, F_OK) == 0;
     free(path);
     return exists;
+}
+
+void pyjit_make_folders(char *path) {
+    for (char *slash = strchr(path + 1, '/'); slash != NULL; slash = strchr(slash + 1, '/')) {
+        *slash = '\0';
+        mkdir(path, 0700);
+        *slash = '/';
+    }
+    mkdir(path, 0700);
+}
+
+int pyjit_write_through_rename(const char *path, const char *bytes, Py_ssize_t size) {
+    char *temporary = malloc(strlen(path) + 32);
+    if (temporary == NULL) {
+        return 0;
+    }
+    sprintf(temporary, "%s.%d.tmp", path, (int)getpid());
+    unlink(temporary);
+    int fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    Py_ssize_t done = 0;
+    while (fd >= 0 && done < size) {
+        ssize_t wrote = write(fd, bytes + done, (size_t)(size - done));
+        if (wrote <= 0) {
+            break;
+        }
+        done += wrote;
+    }
+    int written = fd >= 0 && close(fd) == 0 && done == size && rename(temporary, path) == 0;
+    if (!written) {
+        unlink(temporary);
+    }
+    free(temporary);
+    return written;
+}
+
+PyObject *pyjit_native_cache_loop_key(PyCodeObject *code, int tier, int generic, PyObject *observed) {
+    return pyjit_native_cache_key(code, tier, generic, ANY_LOOP_HEADER, observed, Py_None);
+}
+
+void pyjit_native_cache_point(PyObject *loop_key, PyObject *key) {
+    const char *hex = PyUnicode_AsUTF8(key), *loop_hex = PyUnicode_AsUTF8(loop_key);
+    if (hex != NULL && loop_hex != NULL && directory != NULL && strlen(loop_hex) == DIGEST_HEX) {
+        /* the cache may have no entry yet, nor one in the folder of the key's first two digits */
+        char *folder = malloc(strlen(directory) + sizeof "/xx");
+        if (folder != NULL) {
+            sprintf(folder, "%s/%.2s", directory, loop_hex);
+            pyjit_make_folders(folder);
+            free(folder);
+        }
+        char *path = entry_path(loop_key, LOOP_SUFFIX);
+        if (path != NULL) {
+            pyjit_write_through_rename(path, hex, (Py_ssize_t)strlen(hex));
+        }
+        free(path);
+    }
+    PyErr_Clear();
+}
+
+PyObject *pyjit_native_cache_load_pointed(PyObject *loop_key, PyjitLibrary **libraries) {
+    char *path = entry_path(loop_key, LOOP_SUFFIX);
+    size_t size = 0;
+    char *hex = path == NULL ? NULL : read_entry(path, &size);
+    PyObject *key = hex == NULL || size != DIGEST_HEX ? NULL : PyUnicode_FromStringAndSize(hex, DIGEST_HEX);
+    PyObject *answer = key == NULL ? NULL : pyjit_native_cache_load(key, libraries);
+    Py_XDECREF(key);
+    free(hex);
+    free(path);
+    PyErr_Clear();
+    return answer;
 }
 
 int pyjit_native_cache_refused(PyObject *key) {

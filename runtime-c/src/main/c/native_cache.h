@@ -20,6 +20,28 @@ void pyjit_native_cache_open(const char *build);
  * specialised for and the observed local types. */
 PyObject *pyjit_native_cache_key(PyCodeObject *code, int tier, int generic, int header, PyObject *observed, PyObject *locals);
 
+/* The header a loop key names: whichever loop a run sampled, with whatever local types. */
+#define ANY_LOOP_HEADER (-2)
+
+/* A key of the code's on-stack replacement in any loop (new, or NULL with no error set): the loop
+ * and local types a run samples vary from run to run, so a run that misses its own key takes the
+ * loop entry an earlier run asked for, which checks the types at its entry. */
+PyObject *pyjit_native_cache_loop_key(PyCodeObject *code, int tier, int generic, PyObject *observed);
+
+/* Records that the code's loop entry is the one of the key (the last run to ask wins). */
+void pyjit_native_cache_point(PyObject *loop_key, PyObject *key);
+
+/* The code of the key the loop key points to, loaded (as pyjit_native_cache_load). */
+PyObject *pyjit_native_cache_load_pointed(PyObject *loop_key, PyjitLibrary **libraries);
+
+/* Makes the folder and each folder on the way that is missing, private (0700), as the JVM's cache
+ * makes them. */
+void pyjit_make_folders(char *path);
+
+/* Writes the file whole or not at all, through a file of this process's own renamed to the path
+ * (which is replaced): whether it did. */
+int pyjit_write_through_rename(const char *path, const char *bytes, Py_ssize_t size);
+
 /* The code kept under the key, loaded: the answer the compiler would give (see install_answer),
  * new, its library added to the list *libraries; or NULL with no error set (no entry, a corrupt or
  * foreign one, one that does not load). */

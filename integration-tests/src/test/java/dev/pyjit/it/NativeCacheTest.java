@@ -224,6 +224,44 @@ class NativeCacheTest {
     }
 
     /**
+     * Which loop a run is caught in, and which locals are bound then, vary from run to run, and
+     * both are in the key of an on-stack replacement: a run that first reaches another loop than
+     * the last run did still loads the last run's loop entry (it checks the locals at entry) and
+     * enters it when that loop runs, with no compilation.
+     */
+    @Test
+    void aRunCaughtInAnotherLoopLoadsTheLoopEntryAnEarlierRunAskedFor() throws Exception {
+        Path script = script(String.join("\n",
+                "import sys",
+                "def walk(order, n):",
+                "    total = 0",
+                "    for step in order:",
+                "        if step == 'a':",
+                "            for i in range(n):",
+                "                total += i",
+                "        else:",
+                "            for j in range(n):",
+                "                total += 2 * j",
+                "    return total",
+                "print(walk(sys.argv[1], 1000))",
+                ""));
+        Path stats = directory.resolve("stats.json");
+        Map<String, String> environment = Map.of("PYJIT_OSR_EVERY_LOOP", "1", "PYJIT_SYNC", "1", "PYJIT_THRESHOLD", "1000",
+                "PYJIT_CACHE", "1", "XDG_CACHE_HOME", directory.resolve("cache").toString(), "PYJIT_STATS", stats.toString(),
+                "PYJIT_BUILD", "native-cache-test");
+        assertEquals(new Pyjit.Outcome(0, "1498500\n", ""), Pyjit.run(environment, null, directory, script.toString(), "ab"));
+        JsonNode first = function(JitStatsFile.read(stats), script, "walk (loop at line 6)");
+        assertTrue(first.get("compilations").asInt() > 0, first::toString);
+
+        assertEquals(new Pyjit.Outcome(0, "1498500\n", ""), Pyjit.run(environment, null, directory, script.toString(), "ba"));
+        JitStatsFile second = JitStatsFile.read(stats);
+        JsonNode loaded = function(second, script, "walk (loop at line 6)");
+        assertEquals(0, second.get("compilations").asInt(), second::toString);
+        assertEquals(1, loads(loaded), second::toString);
+        assertTrue(loaded.get("entries").asInt() > 0, second::toString);
+    }
+
+    /**
      * A program run again while a filler is about to compile what the last run asked for (a spool
      * waits in the fill folder) does not start a compiler of its own in its first second: it would
      * compete on two cores with the filler's, for code the filler is writing. With no spool, the
