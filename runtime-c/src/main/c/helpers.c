@@ -1566,8 +1566,34 @@ PyObject *pyjit_is(PyObject *lhs, PyObject *rhs, int invert) {
     return truth((lhs == rhs) ^ invert);
 }
 
+/* `c in s` of a one-character exact str in an exact str, the test of a character class that
+ * parsers make at every character (and sudoku's `d in values[s]`): the characters compared where
+ * they lie, without PyUnicode_Contains' generic search; -1 where it does not apply. */
+static inline int character_in_string(PyObject *item, PyObject *container) {
+    if (!PyUnicode_CheckExact(item) || !PyUnicode_CheckExact(container) || PyUnicode_GET_LENGTH(item) != 1) {
+        return -1;
+    }
+    Py_UCS4 character = PyUnicode_READ_CHAR(item, 0);
+    int kind = PyUnicode_KIND(container);
+    const void *data = PyUnicode_DATA(container);
+    Py_ssize_t length = PyUnicode_GET_LENGTH(container);
+    if (kind == PyUnicode_1BYTE_KIND) {
+        return character < 256 && memchr(data, (int)character, (size_t)length) != NULL;
+    }
+    for (Py_ssize_t i = 0; i < length; i++) {
+        if (PyUnicode_READ(kind, data, i) == character) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 PyObject *pyjit_contains(PyObject *item, PyObject *container, int invert) {
-    int found = PySequence_Contains(container, item);
+    int found = character_in_string(item, container);
+    if (found >= 0) {
+        return truth(found ^ invert);
+    }
+    found = PySequence_Contains(container, item);
     return found < 0 ? NULL : truth(found ^ invert);
 }
 
