@@ -2067,6 +2067,36 @@ PyObject *pyjit_max_if_builtin(PyObject *callable, PyObject *a, PyObject *b) {
     return extreme_if_builtin(callable, pyjit_builtin_max, a, b, 1);
 }
 
+/* ord(c) computed where the callable is the builtin ord and c an exact str of one character: its
+ * code point (a new int; one of the interpreter's own below 257). */
+PyObject *pyjit_ord_if_builtin(PyObject *callable, PyObject *c) {
+    if (callable != pyjit_builtin_ord || !PyUnicode_CheckExact(c) || PyUnicode_GET_LENGTH(c) != 1) {
+        return NULL;
+    }
+    PyObject *result = PyLong_FromLong((long)PyUnicode_READ_CHAR(c, 0));
+    if (result == NULL) {
+        PyErr_Clear();  /* out of memory: the call made instead raises it */
+    }
+    return computed(result);
+}
+
+/* chr(i) computed where the callable is the builtin chr and i an exact one-digit int that is a code
+ * point: its character (a new str; one of the interpreter's own below 256, as chr gives them). */
+PyObject *pyjit_chr_if_builtin(PyObject *callable, PyObject *i) {
+    if (callable != pyjit_builtin_chr || !PyLong_CheckExact(i) || !_PyLong_IsCompact((PyLongObject *)i)) {
+        return NULL;
+    }
+    Py_ssize_t code = _PyLong_CompactValue((PyLongObject *)i);
+    if (code < 0 || code > 0x10FFFF) {
+        return NULL;  /* the call raises ValueError */
+    }
+    PyObject *result = PyUnicode_FromOrdinal((int)code);
+    if (result == NULL) {
+        PyErr_Clear();
+    }
+    return computed(result);
+}
+
 /* xs.append(x) computed where the callable is list.append (the method descriptor LOAD_ATTR's method
  * form found) and xs an exact list, as CALL_LIST_APPEND appends: None (a new reference); NULL,
  * with no error, where the call is to be made (a list out of memory: the call raises it again). */

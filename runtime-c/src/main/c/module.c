@@ -696,6 +696,8 @@ PyObject *pyjit_list_append_method;
 PyObject *pyjit_dict_get_method;
 PyObject *pyjit_builtin_isinstance;
 PyObject *pyjit_builtin_abs;
+PyObject *pyjit_builtin_ord;
+PyObject *pyjit_builtin_chr;
 PyObject *pyjit_builtin_min;
 PyObject *pyjit_builtin_max;
 PyFloatObject pyjit_unbound_float = {PyObject_HEAD_INIT(&PyFloat_Type) 0.0};
@@ -1341,11 +1343,14 @@ PyMODINIT_FUNC PyInit__pyjit_rt(void) {
     pyjit_builtin_abs = builtins == NULL ? NULL : PyObject_GetAttrString(builtins, "abs");
     pyjit_builtin_min = builtins == NULL ? NULL : PyObject_GetAttrString(builtins, "min");
     pyjit_builtin_max = builtins == NULL ? NULL : PyObject_GetAttrString(builtins, "max");
+    pyjit_builtin_ord = builtins == NULL ? NULL : PyObject_GetAttrString(builtins, "ord");
+    pyjit_builtin_chr = builtins == NULL ? NULL : PyObject_GetAttrString(builtins, "chr");
     Py_XDECREF(builtins);
     pyjit_list_append_method = PyObject_GetAttrString((PyObject *)&PyList_Type, "append");
     pyjit_dict_get_method = PyObject_GetAttrString((PyObject *)&PyDict_Type, "get");
     if (pyjit_builtin_len == NULL || pyjit_builtin_isinstance == NULL || pyjit_builtin_abs == NULL || pyjit_builtin_min == NULL
-            || pyjit_builtin_max == NULL || pyjit_list_append_method == NULL || pyjit_dict_get_method == NULL) {
+            || pyjit_builtin_max == NULL || pyjit_builtin_ord == NULL || pyjit_builtin_chr == NULL || pyjit_list_append_method == NULL
+            || pyjit_dict_get_method == NULL) {
         return NULL;
     }
     return PyModule_Create(&module_def);

@@ -262,6 +262,8 @@ extern PyObject *pyjit_builtin_isinstance;
 extern PyObject *pyjit_builtin_abs;
 extern PyObject *pyjit_builtin_min;
 extern PyObject *pyjit_builtin_max;
+extern PyObject *pyjit_builtin_ord;
+extern PyObject *pyjit_builtin_chr;
 /* list.append and dict.get, the method descriptors */
 extern PyObject *pyjit_list_append_method;
 extern PyObject *pyjit_dict_get_method;
@@ -270,6 +272,8 @@ PyObject *pyjit_isinstance_if_builtin(PyObject *callable, PyObject *object, PyOb
 PyObject *pyjit_abs_if_builtin(PyObject *callable, PyObject *x);
 PyObject *pyjit_min_if_builtin(PyObject *callable, PyObject *a, PyObject *b);
 PyObject *pyjit_max_if_builtin(PyObject *callable, PyObject *a, PyObject *b);
+PyObject *pyjit_ord_if_builtin(PyObject *callable, PyObject *c);
+PyObject *pyjit_chr_if_builtin(PyObject *callable, PyObject *i);
 PyObject *pyjit_list_append_if_builtin(PyObject *callable, PyObject *self, PyObject *item);
 PyObject *pyjit_dict_get_if_builtin(PyObject *callable, PyObject *self, PyObject *key, PyObject *fallback);
 PyObject *pyjit_dict_get_or_none_if_builtin(PyObject *callable, PyObject *self, PyObject *key);

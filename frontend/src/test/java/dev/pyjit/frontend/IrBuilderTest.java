@@ -409,10 +409,13 @@ class IrBuilderTest {
                     return isinstance(x, int)
                 def bounded(x):
                     return min(abs(x), max(x, 3))
+                def shift(c):
+                    return chr(ord(c) + 1)
                 for _ in range(10):
                     count("abc")
                     check(1)
                     bounded(-2)
+                    shift("a")
                 """);
         PyObject shadowing = EmbeddedPython.run("""
                 def len(x):
@@ -438,6 +441,8 @@ class IrBuilderTest {
             assertEquals(Intrinsic.ISINSTANCE, calls(IrBuilder.build(EmbeddedPython.code(globals, "check"))).get(0).intrinsic());
             assertEquals(List.of(Intrinsic.ABS, Intrinsic.MAX, Intrinsic.MIN),
                     calls(IrBuilder.build(EmbeddedPython.code(globals, "bounded"))).stream().map(Instr.Call::intrinsic).toList());
+            assertEquals(List.of(Intrinsic.ORD, Intrinsic.CHR),
+                    calls(IrBuilder.build(EmbeddedPython.code(globals, "shift"))).stream().map(Instr.Call::intrinsic).toList());
         } finally {
             Py_DecRef(globals);
             Py_DecRef(shadowing);

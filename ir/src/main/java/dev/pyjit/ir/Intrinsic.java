@@ -22,6 +22,10 @@ public enum Intrinsic {
     MIN(2),
     /** {@code max(a, b)} of floats and one-digit ints: b if b > a, else a. */
     MAX(2),
+    /** {@code ord(c)} of an exact str of one character: its code point. */
+    ORD(1),
+    /** {@code chr(i)} of an exact int that is a code point (0 to 0x10FFFF): that character's str. */
+    CHR(1),
     /**
      * {@code xs.append(x)}, the method list.append called on an exact list (a method: the call
      * passes its self too): x appended, None.

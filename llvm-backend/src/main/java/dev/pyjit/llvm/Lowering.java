@@ -728,6 +728,8 @@ final class Lowering {
             case ABS -> "pyjit_abs_if_builtin";
             case MIN -> "pyjit_min_if_builtin";
             case MAX -> "pyjit_max_if_builtin";
+            case ORD -> "pyjit_ord_if_builtin";
+            case CHR -> "pyjit_chr_if_builtin";
             case LIST_APPEND -> "pyjit_list_append_if_builtin";
             case DICT_GET -> "pyjit_dict_get_if_builtin";
             case DICT_GET_OR_NONE -> "pyjit_dict_get_or_none_if_builtin";
