@@ -2131,6 +2131,38 @@ PyObject *pyjit_dict_get_or_none_if_builtin(PyObject *callable, PyObject *self, 
     return pyjit_dict_get_if_builtin(callable, self, key, Py_None);
 }
 
+/* c.isspace() (isdigit, isalpha, isalnum: which) computed where the callable is that method of str
+ * and c an exact str of one character, as the method answers for one character: its class in the
+ * Unicode database (a new reference to a bool); NULL where the call is to be made. */
+static inline PyObject *character_class_if_builtin(PyObject *callable, PyObject *self, int which) {
+    if (callable != pyjit_str_class_methods[which] || !PyUnicode_CheckExact(self) || PyUnicode_GET_LENGTH(self) != 1) {
+        return NULL;
+    }
+    Py_UCS4 c = PyUnicode_READ_CHAR(self, 0);
+    switch (which) {
+    case PYJIT_STR_ISSPACE: return computed(truth(Py_UNICODE_ISSPACE(c)));
+    case PYJIT_STR_ISDIGIT: return computed(truth(Py_UNICODE_ISDIGIT(c)));
+    case PYJIT_STR_ISALPHA: return computed(truth(Py_UNICODE_ISALPHA(c)));
+    default: return computed(truth(Py_UNICODE_ISALNUM(c)));
+    }
+}
+
+PyObject *pyjit_isspace_if_builtin(PyObject *callable, PyObject *self) {
+    return character_class_if_builtin(callable, self, PYJIT_STR_ISSPACE);
+}
+
+PyObject *pyjit_isdigit_if_builtin(PyObject *callable, PyObject *self) {
+    return character_class_if_builtin(callable, self, PYJIT_STR_ISDIGIT);
+}
+
+PyObject *pyjit_isalpha_if_builtin(PyObject *callable, PyObject *self) {
+    return character_class_if_builtin(callable, self, PYJIT_STR_ISALPHA);
+}
+
+PyObject *pyjit_isalnum_if_builtin(PyObject *callable, PyObject *self) {
+    return character_class_if_builtin(callable, self, PYJIT_STR_ISALNUM);
+}
+
 /* The calls pyjit_slow_call does not make straight: the interpreter's generic CALL. */
 static PyObject *generic_call(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *callable, PyObject *self_or_null,
                               PyObject **args, int nargs, int kwnames_const) {

@@ -694,6 +694,7 @@ PyjitStackBounds pyjit_stack_bounds[256];
 PyObject *pyjit_builtin_len;
 PyObject *pyjit_list_append_method;
 PyObject *pyjit_dict_get_method;
+PyObject *pyjit_str_class_methods[PYJIT_STR_CLASSES];
 PyObject *pyjit_builtin_isinstance;
 PyObject *pyjit_builtin_abs;
 PyObject *pyjit_builtin_ord;
@@ -1348,6 +1349,13 @@ PyMODINIT_FUNC PyInit__pyjit_rt(void) {
     Py_XDECREF(builtins);
     pyjit_list_append_method = PyObject_GetAttrString((PyObject *)&PyList_Type, "append");
     pyjit_dict_get_method = PyObject_GetAttrString((PyObject *)&PyDict_Type, "get");
+    static const char *const class_methods[PYJIT_STR_CLASSES] = {"isspace", "isdigit", "isalpha", "isalnum"};
+    for (int i = 0; i < PYJIT_STR_CLASSES; i++) {
+        pyjit_str_class_methods[i] = PyObject_GetAttrString((PyObject *)&PyUnicode_Type, class_methods[i]);
+        if (pyjit_str_class_methods[i] == NULL) {
+            return NULL;
+        }
+    }
     if (pyjit_builtin_len == NULL || pyjit_builtin_isinstance == NULL || pyjit_builtin_abs == NULL || pyjit_builtin_min == NULL
             || pyjit_builtin_max == NULL || pyjit_builtin_ord == NULL || pyjit_builtin_chr == NULL || pyjit_list_append_method == NULL
             || pyjit_dict_get_method == NULL) {

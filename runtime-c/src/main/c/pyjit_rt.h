@@ -267,6 +267,9 @@ extern PyObject *pyjit_builtin_chr;
 /* list.append and dict.get, the method descriptors */
 extern PyObject *pyjit_list_append_method;
 extern PyObject *pyjit_dict_get_method;
+/* str.isspace, isdigit, isalpha and isalnum, the method descriptors, in that order */
+enum { PYJIT_STR_ISSPACE, PYJIT_STR_ISDIGIT, PYJIT_STR_ISALPHA, PYJIT_STR_ISALNUM, PYJIT_STR_CLASSES };
+extern PyObject *pyjit_str_class_methods[PYJIT_STR_CLASSES];
 PyObject *pyjit_len_if_builtin(PyObject *callable, PyObject *argument);
 PyObject *pyjit_isinstance_if_builtin(PyObject *callable, PyObject *object, PyObject *cls);
 PyObject *pyjit_abs_if_builtin(PyObject *callable, PyObject *x);
@@ -277,6 +280,10 @@ PyObject *pyjit_chr_if_builtin(PyObject *callable, PyObject *i);
 PyObject *pyjit_list_append_if_builtin(PyObject *callable, PyObject *self, PyObject *item);
 PyObject *pyjit_dict_get_if_builtin(PyObject *callable, PyObject *self, PyObject *key, PyObject *fallback);
 PyObject *pyjit_dict_get_or_none_if_builtin(PyObject *callable, PyObject *self, PyObject *key);
+PyObject *pyjit_isspace_if_builtin(PyObject *callable, PyObject *self);
+PyObject *pyjit_isdigit_if_builtin(PyObject *callable, PyObject *self);
+PyObject *pyjit_isalpha_if_builtin(PyObject *callable, PyObject *self);
+PyObject *pyjit_isalnum_if_builtin(PyObject *callable, PyObject *self);
 extern PyLongObject pyjit_unbound_int;
 /* The type of an iterator over an ASCII str, which CPython does not export (the other str's is
  * PyUnicodeIter_Type): taken from such an iterator as the runtime loads. */

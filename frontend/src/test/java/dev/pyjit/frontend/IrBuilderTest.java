@@ -450,13 +450,14 @@ class IrBuilderTest {
     }
 
     /**
-     * {@code xs.append(x)} and {@code d.get(k)} where the interpreter found a method of a type
-     * without instance dicts are list.append and dict.get computed in place (the runtime checks the
+     * {@code xs.append(x)}, {@code d.get(k)} and {@code c.isdigit()} (and the other character
+     * classes) where the interpreter found a method of a type without instance dicts are
+     * list.append, dict.get and str.isdigit computed in place (the runtime checks the
      * callable and its self); an append of a class with its own, which the interpreter found in a
      * class with instance dicts, is called.
      */
     @Test
-    void aListsAppendAndADictsGetAreComputedInPlace() throws Unsupported {
+    void aListsAppendADictsGetAndAStrsCharacterClassesAreComputedInPlace() throws Unsupported {
         PyObject globals = EmbeddedPython.run("""
                 class Log:
                     def __init__(self):
@@ -473,10 +474,13 @@ class IrBuilderTest {
                         log.append(i)
                 def lookups(d, k):
                     return d.get(k, 0) + (d.get(k) or 0)
+                def classes(c):
+                    return c.isspace(), c.isdigit(), c.isalpha(), c.isalnum(), c.isupper()
                 for _ in range(10):
                     squares(5)
                     logged(Log(), 5)
                     lookups({"a": 1}, "a")
+                    classes("x")
                 """);
         try {
             // range(n), then the append
@@ -487,6 +491,9 @@ class IrBuilderTest {
                     "Log.append is called");
             assertEquals(List.of(Intrinsic.DICT_GET, Intrinsic.DICT_GET_OR_NONE),
                     calls(IrBuilder.build(EmbeddedPython.code(globals, "lookups"))).stream().map(Instr.Call::intrinsic).toList());
+            // str.isupper is no intrinsic: called
+            assertEquals(java.util.Arrays.asList(Intrinsic.STR_ISSPACE, Intrinsic.STR_ISDIGIT, Intrinsic.STR_ISALPHA, Intrinsic.STR_ISALNUM, null),
+                    calls(IrBuilder.build(EmbeddedPython.code(globals, "classes"))).stream().map(Instr.Call::intrinsic).toList());
         } finally {
             Py_DecRef(globals);
         }

@@ -37,7 +37,18 @@ public enum Intrinsic {
      */
     DICT_GET("dict.get", 2),
     /** {@code d.get(key)} as {@link #DICT_GET}, None for a missing key. */
-    DICT_GET_OR_NONE("dict.get", 1);
+    DICT_GET_OR_NONE("dict.get", 1),
+    /**
+     * {@code c.isspace()}, the method str.isspace called on an exact str of one character (a
+     * tokenizer's test of each character): that character's class, as the method gives it.
+     */
+    STR_ISSPACE("str.isspace", 0),
+    /** {@code c.isdigit()} as {@link #STR_ISSPACE}. */
+    STR_ISDIGIT("str.isdigit", 0),
+    /** {@code c.isalpha()} as {@link #STR_ISSPACE}. */
+    STR_ISALPHA("str.isalpha", 0),
+    /** {@code c.isalnum()} as {@link #STR_ISSPACE}. */
+    STR_ISALNUM("str.isalnum", 0);
 
     /** How many positional arguments the call passes (a method's self aside). */
     public final int arguments;

@@ -733,6 +733,10 @@ final class Lowering {
             case LIST_APPEND -> "pyjit_list_append_if_builtin";
             case DICT_GET -> "pyjit_dict_get_if_builtin";
             case DICT_GET_OR_NONE -> "pyjit_dict_get_or_none_if_builtin";
+            case STR_ISSPACE -> "pyjit_isspace_if_builtin";
+            case STR_ISDIGIT -> "pyjit_isdigit_if_builtin";
+            case STR_ISALPHA -> "pyjit_isalpha_if_builtin";
+            case STR_ISALNUM -> "pyjit_isalnum_if_builtin";
         };
         List<Value> passed = new java.util.ArrayList<>(call.arguments());
         if (call.intrinsic().isMethod()) {
