@@ -107,6 +107,11 @@ def times(value):
     return f"{value:.2f}x" if value is not None else "-"
 
 
+def by_jit(mode, text):
+    """Each JIT configuration by its short name (jit_cold: cold) and what text(config) says of it."""
+    return " ".join(f"{config.removeprefix('jit_')} {text(config)}" for config in jits(mode))
+
+
 def row(raw, name):
     mode, program = raw["mode"], raw["programs"][name]
     medians, ratios = summary(mode, program)
@@ -120,11 +125,9 @@ def row(raw, name):
     if mode == "short" and python is not None and not 0.2 <= python <= 1.0:
         note = "  (python3.13 outside 0.2-1 s: see scripts/short_run.py)"
     return (f"{name:<18s} python3.13 {seconds(python)}  --no-jit {seconds(medians['no_jit'])}"
-            f"  jit cold {seconds(medians['jit_cold'])}  served {seconds(medians['jit_served'])}  warm {seconds(medians['jit_warm'])}"
-            f"  | vs python3.13: cold {times(ratios['jit_cold_vs_python3.13'])} served {times(ratios['jit_served_vs_python3.13'])}"
-            f" warm {times(ratios['jit_warm_vs_python3.13'])}"
-            f" | vs --no-jit: cold {times(ratios['jit_cold_vs_no_jit'])} served {times(ratios['jit_served_vs_no_jit'])}"
-            f" warm {times(ratios['jit_warm_vs_no_jit'])}"
+            f"  jit {by_jit(mode, lambda c: seconds(medians[c]) + ' ')}"
+            f" | vs python3.13: {by_jit(mode, lambda c: times(ratios[f'{c}_vs_python3.13']))}"
+            f" | vs --no-jit: {by_jit(mode, lambda c: times(ratios[f'{c}_vs_no_jit']))}"
             f"{failed}{note}")
 
 
@@ -188,9 +191,8 @@ def finish(raw, json_path):
         return (f"geometric means, steady state (speed-up, >1 is faster): vs python3.13 {m['jit_vs_python3.13']}x"
                 f" | vs --no-jit {m['jit_vs_no_jit']}x{without}")
     title = "geometric means, short sizes" if mode == "short" else "geometric means"
-    return (f"{title} (speed-up, >1 is faster): vs python3.13 cold {m['jit_cold_vs_python3.13']}x"
-            f" served {m['jit_served_vs_python3.13']}x warm {m['jit_warm_vs_python3.13']}x"
-            f" | vs --no-jit cold {m['jit_cold_vs_no_jit']}x served {m['jit_served_vs_no_jit']}x warm {m['jit_warm_vs_no_jit']}x{without}")
+    return (f"{title} (speed-up, >1 is faster): vs python3.13 {by_jit(mode, lambda c: m[f'{c}_vs_python3.13'] + 'x')}"
+            f" | vs --no-jit {by_jit(mode, lambda c: m[f'{c}_vs_no_jit'] + 'x')}{without}")
 
 
 def main():
