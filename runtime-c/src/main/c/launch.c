@@ -316,7 +316,7 @@ static void *start_jvm(void *unused) {
 
 int pyjit_start_compiler(PyCodeObject *hot) {
     /* only the GIL's holder leaves IDLE */
-    if (compiler.phase == IDLE && getpid() == compiler.process) {
+    if (pyjit_compiler_idle()) {
         if (hot != NULL && compiler.debug) {
             PyObject *where = PyUnicode_FromFormat("%U (%U, line %d)", hot->co_qualname, hot->co_filename, hot->co_firstlineno);
             fprintf(stderr, "pyjit: starting the compiler %lld ms after the launch: %s got hot\n", milliseconds_since_launch(),

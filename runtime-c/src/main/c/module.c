@@ -611,9 +611,11 @@ static void request_compile(PyObject *func, PyCodeObject *code, CodeState *state
      * an earlier run will again. The first digest imports _sha2: its frames ask for nothing. */
     compiling = 1;
     PyObject *key = locals == NULL ? NULL : pyjit_native_cache_key(code, PYJIT_TIER_OPTIMISED, state->generic, header, observed, locals);
-    PyObject *loop_key = key == NULL || header < 0 ? NULL : pyjit_native_cache_loop_key(code, PYJIT_TIER_OPTIMISED, state->generic, observed);
     PyObject *kept = key == NULL ? NULL : pyjit_native_cache_load(key, &state->libraries);
-    if (kept == NULL && loop_key != NULL && !pyjit_native_cache_refused(key)) {
+    /* a loop's own key missed: the loop entry an earlier run asked for, caught in another loop */
+    PyObject *loop_key = kept != NULL || key == NULL || header < 0 ? NULL
+            : pyjit_native_cache_loop_key(code, PYJIT_TIER_OPTIMISED, state->generic, observed);
+    if (loop_key != NULL && !pyjit_native_cache_refused(key)) {
         kept = pyjit_native_cache_load_pointed(loop_key, &state->libraries);
     }
     compiling = 0;
@@ -1338,27 +1340,33 @@ PyMODINIT_FUNC PyInit__pyjit_rt(void) {
     Py_DECREF(iterator);
     Py_DECREF(text);
     PyObject *builtins = PyImport_ImportModule("builtins");
-    /* kept for good */
-    pyjit_builtin_len = builtins == NULL ? NULL : PyObject_GetAttrString(builtins, "len");
-    pyjit_builtin_isinstance = builtins == NULL ? NULL : PyObject_GetAttrString(builtins, "isinstance");
-    pyjit_builtin_abs = builtins == NULL ? NULL : PyObject_GetAttrString(builtins, "abs");
-    pyjit_builtin_min = builtins == NULL ? NULL : PyObject_GetAttrString(builtins, "min");
-    pyjit_builtin_max = builtins == NULL ? NULL : PyObject_GetAttrString(builtins, "max");
-    pyjit_builtin_ord = builtins == NULL ? NULL : PyObject_GetAttrString(builtins, "ord");
-    pyjit_builtin_chr = builtins == NULL ? NULL : PyObject_GetAttrString(builtins, "chr");
-    Py_XDECREF(builtins);
-    pyjit_list_append_method = PyObject_GetAttrString((PyObject *)&PyList_Type, "append");
-    pyjit_dict_get_method = PyObject_GetAttrString((PyObject *)&PyDict_Type, "get");
-    static const char *const class_methods[PYJIT_STR_CLASSES] = {"isspace", "isdigit", "isalpha", "isalnum"};
-    for (int i = 0; i < PYJIT_STR_CLASSES; i++) {
-        pyjit_str_class_methods[i] = PyObject_GetAttrString((PyObject *)&PyUnicode_Type, class_methods[i]);
-        if (pyjit_str_class_methods[i] == NULL) {
-            return NULL;
-        }
+    /* the callables compiled code computes the calls of (dev.pyjit.ir.Intrinsic), kept for good */
+    const struct {
+        PyObject **kept;
+        PyObject *owner;
+        const char *name;
+    } intrinsics[] = {
+        {&pyjit_builtin_len, builtins, "len"},
+        {&pyjit_builtin_isinstance, builtins, "isinstance"},
+        {&pyjit_builtin_abs, builtins, "abs"},
+        {&pyjit_builtin_min, builtins, "min"},
+        {&pyjit_builtin_max, builtins, "max"},
+        {&pyjit_builtin_ord, builtins, "ord"},
+        {&pyjit_builtin_chr, builtins, "chr"},
+        {&pyjit_list_append_method, (PyObject *)&PyList_Type, "append"},
+        {&pyjit_dict_get_method, (PyObject *)&PyDict_Type, "get"},
+        {&pyjit_str_class_methods[PYJIT_STR_ISSPACE], (PyObject *)&PyUnicode_Type, "isspace"},
+        {&pyjit_str_class_methods[PYJIT_STR_ISDIGIT], (PyObject *)&PyUnicode_Type, "isdigit"},
+        {&pyjit_str_class_methods[PYJIT_STR_ISALPHA], (PyObject *)&PyUnicode_Type, "isalpha"},
+        {&pyjit_str_class_methods[PYJIT_STR_ISALNUM], (PyObject *)&PyUnicode_Type, "isalnum"},
+    };
+    int found = builtins != NULL;
+    for (size_t i = 0; found && i < sizeof intrinsics / sizeof intrinsics[0]; i++) {
+        *intrinsics[i].kept = PyObject_GetAttrString(intrinsics[i].owner, intrinsics[i].name);
+        found = *intrinsics[i].kept != NULL;
     }
-    if (pyjit_builtin_len == NULL || pyjit_builtin_isinstance == NULL || pyjit_builtin_abs == NULL || pyjit_builtin_min == NULL
-            || pyjit_builtin_max == NULL || pyjit_builtin_ord == NULL || pyjit_builtin_chr == NULL || pyjit_list_append_method == NULL
-            || pyjit_dict_get_method == NULL) {
+    Py_XDECREF(builtins);
+    if (!found) {
         return NULL;
     }
     return PyModule_Create(&module_def);
