@@ -1205,7 +1205,7 @@ static inline int store_float_in_place(_PyInterpreterFrame *frame, PyObject *own
                                        PyjitSite *site) {
     PyObject **slot = attribute_slot(frame, owner, name_index, at, specialised, site);
     PyObject *old = slot == NULL ? NULL : *slot;
-    if (old != NULL && PyFloat_CheckExact(old) && Py_REFCNT(old) == 1) {
+    if (old != NULL && PyFloat_CheckExact(old) && pyjit_referenced_once(old)) {
         ((PyFloatObject *)old)->ob_fval = value;
         return 0;
     }
@@ -2417,7 +2417,7 @@ PYJIT_SPECIALISED int pyjit_store_item_at_float(PyThreadState *tstate, PyObject 
     Py_ssize_t position = item_position(index, PyList_GET_SIZE(list));
     if (position >= 0) {
         PyObject *old = PyList_GET_ITEM(list, position);
-        if (PyFloat_CheckExact(old) && Py_REFCNT(old) == 1) {
+        if (PyFloat_CheckExact(old) && pyjit_referenced_once(old)) {
             ((PyFloatObject *)old)->ob_fval = value;
             return 0;
         }
@@ -2544,7 +2544,7 @@ int pyjit_store_slice(PyObject *container, PyObject *start, PyObject *stop, PyOb
  * after its own. Anything else is stored as pyjit_store_slice stores it. */
 int pyjit_store_temporary_slice(PyObject *container, PyObject *start, PyObject *stop, PyObject *value) {
     Py_ssize_t low, high;
-    if (PyList_CheckExact(container) && PyList_CheckExact(value) && value != container && Py_REFCNT(value) == 1
+    if (PyList_CheckExact(container) && PyList_CheckExact(value) && value != container && pyjit_referenced_once(value)
             && slice_bound(start, PyList_GET_SIZE(container), 0, &low)
             && slice_bound(stop, PyList_GET_SIZE(container), PyList_GET_SIZE(container), &high) && high - low == PyList_GET_SIZE(value)) {
         PyObject **items = ((PyListObject *)container)->ob_item + low, **taken = ((PyListObject *)value)->ob_item;
@@ -2886,7 +2886,7 @@ static inline PyObject *recycled(PyObject *result) {
  * reuse the tuple (or would check strict=True). */
 static PyObject *zip_next_reusing(PyjitZip *zip, int *answered) {
     PyObject *result = zip->result;
-    if (zip->tuplesize == 0 || zip->strict || Py_REFCNT(result) != 1) {
+    if (zip->tuplesize == 0 || zip->strict || !pyjit_referenced_once(result)) {
         return NULL;
     }
     Py_INCREF(result);
@@ -2908,7 +2908,7 @@ static PyObject *zip_next_reusing(PyjitZip *zip, int *answered) {
  * a list iterator: `for i, x in enumerate(xs)` over a list. NULL as zip_next_reusing's. */
 static PyObject *enumerate_next_reusing(PyjitEnumerate *enumerate, int *answered) {
     PyObject *result = enumerate->en_result;
-    if (enumerate->en_index == PY_SSIZE_T_MAX || Py_REFCNT(result) != 1) {
+    if (enumerate->en_index == PY_SSIZE_T_MAX || !pyjit_referenced_once(result)) {
         return NULL;
     }
     PyObject *item = next_of(enumerate->en_sit);
@@ -3397,26 +3397,12 @@ void pyjit_set_function_attribute(int flag, PyObject *function, PyObject *value)
 
 void pyjit_incref(PyObject *o) { Py_INCREF(o); }
 
-/* Py_DECREF, in the low half of the count. Py_INCREF writes only that half (a 64-bit CPython
- * 3.13), and Py_DECREF's 64-bit load of the count cannot take its value from that store while it
- * is in flight: compiled code that increfs an object and soon decrefs it stalled a dozen cycles
- * there (a third of a small method's time). A mortal object's high half is always 0 and an
- * immortal one's low half has its sign bit set, so the counts are the same. */
 void pyjit_decref(PyObject *o) {
-    uint32_t count = o->ob_refcnt_split[PY_BIG_ENDIAN];
-    if ((int32_t)count < 0) {
-        return;
-    }
-    o->ob_refcnt_split[PY_BIG_ENDIAN] = count - 1;
-    if (count == 1) {
-        _Py_Dealloc(o);
-    }
+    pyjit_release(o);
 }
 
 void pyjit_xdecref(PyObject *o) {
-    if (o != NULL) {
-        pyjit_decref(o);
-    }
+    pyjit_release_if_any(o);
 }
 
 PYJIT_SLOW __attribute__((cold)) void pyjit_slow_xdecref(PyObject *o) {
