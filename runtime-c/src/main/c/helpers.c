@@ -2163,6 +2163,37 @@ PyObject *pyjit_isalnum_if_builtin(PyObject *callable, PyObject *self) {
     return character_class_if_builtin(callable, self, PYJIT_STR_ISALNUM);
 }
 
+/* s.startswith(affix, start) (direction -1) or s.endswith(affix, start) (+1) computed where the
+ * callable is that method of str, both are exact strs and start is an exact int that fits a word
+ * (NULL: 0), as the method compares them, a negative start counting from the end (a new reference
+ * to a bool); NULL where the call is to be made (a tuple of affixes, a str subclass's own method,
+ * a start of None or of another type). */
+static inline PyObject *affix_if_builtin(PyObject *callable, PyObject *method, PyObject *self, PyObject *affix, PyObject *start,
+                                         int direction) {
+    if (callable != method || !PyUnicode_CheckExact(self) || !PyUnicode_CheckExact(affix)
+            || (start != NULL && !(PyLong_CheckExact(start) && _PyLong_IsCompact((PyLongObject *)start)))) {
+        return NULL;
+    }
+    Py_ssize_t from = start == NULL ? 0 : _PyLong_CompactValue((PyLongObject *)start);
+    return computed(truth(PyUnicode_Tailmatch(self, affix, from, PY_SSIZE_T_MAX, direction) == 1));
+}
+
+PyObject *pyjit_startswith_if_builtin(PyObject *callable, PyObject *self, PyObject *prefix) {
+    return affix_if_builtin(callable, pyjit_str_startswith_method, self, prefix, NULL, -1);
+}
+
+PyObject *pyjit_endswith_if_builtin(PyObject *callable, PyObject *self, PyObject *suffix) {
+    return affix_if_builtin(callable, pyjit_str_endswith_method, self, suffix, NULL, +1);
+}
+
+PyObject *pyjit_startswith_from_if_builtin(PyObject *callable, PyObject *self, PyObject *prefix, PyObject *start) {
+    return affix_if_builtin(callable, pyjit_str_startswith_method, self, prefix, start, -1);
+}
+
+PyObject *pyjit_endswith_from_if_builtin(PyObject *callable, PyObject *self, PyObject *suffix, PyObject *start) {
+    return affix_if_builtin(callable, pyjit_str_endswith_method, self, suffix, start, +1);
+}
+
 /* The calls pyjit_slow_call does not make straight: the interpreter's generic CALL. */
 static PyObject *generic_call(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *callable, PyObject *self_or_null,
                               PyObject **args, int nargs, int kwnames_const) {

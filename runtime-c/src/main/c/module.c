@@ -697,6 +697,8 @@ PyObject *pyjit_builtin_len;
 PyObject *pyjit_list_append_method;
 PyObject *pyjit_dict_get_method;
 PyObject *pyjit_str_class_methods[PYJIT_STR_CLASSES];
+PyObject *pyjit_str_startswith_method;
+PyObject *pyjit_str_endswith_method;
 PyObject *pyjit_builtin_isinstance;
 PyObject *pyjit_builtin_abs;
 PyObject *pyjit_builtin_ord;
@@ -1359,6 +1361,8 @@ PyMODINIT_FUNC PyInit__pyjit_rt(void) {
         {&pyjit_str_class_methods[PYJIT_STR_ISDIGIT], (PyObject *)&PyUnicode_Type, "isdigit"},
         {&pyjit_str_class_methods[PYJIT_STR_ISALPHA], (PyObject *)&PyUnicode_Type, "isalpha"},
         {&pyjit_str_class_methods[PYJIT_STR_ISALNUM], (PyObject *)&PyUnicode_Type, "isalnum"},
+        {&pyjit_str_startswith_method, (PyObject *)&PyUnicode_Type, "startswith"},
+        {&pyjit_str_endswith_method, (PyObject *)&PyUnicode_Type, "endswith"},
     };
     int found = builtins != NULL;
     for (size_t i = 0; found && i < sizeof intrinsics / sizeof intrinsics[0]; i++) {

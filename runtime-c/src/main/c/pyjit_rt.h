@@ -304,6 +304,9 @@ extern PyObject *pyjit_dict_get_method;
 /* str.isspace, isdigit, isalpha and isalnum, the method descriptors, in that order */
 enum { PYJIT_STR_ISSPACE, PYJIT_STR_ISDIGIT, PYJIT_STR_ISALPHA, PYJIT_STR_ISALNUM, PYJIT_STR_CLASSES };
 extern PyObject *pyjit_str_class_methods[PYJIT_STR_CLASSES];
+/* str.startswith and str.endswith, as the runtime found them. */
+extern PyObject *pyjit_str_startswith_method;
+extern PyObject *pyjit_str_endswith_method;
 PyObject *pyjit_len_if_builtin(PyObject *callable, PyObject *argument);
 PyObject *pyjit_isinstance_if_builtin(PyObject *callable, PyObject *object, PyObject *cls);
 PyObject *pyjit_abs_if_builtin(PyObject *callable, PyObject *x);
@@ -318,6 +321,10 @@ PyObject *pyjit_isspace_if_builtin(PyObject *callable, PyObject *self);
 PyObject *pyjit_isdigit_if_builtin(PyObject *callable, PyObject *self);
 PyObject *pyjit_isalpha_if_builtin(PyObject *callable, PyObject *self);
 PyObject *pyjit_isalnum_if_builtin(PyObject *callable, PyObject *self);
+PyObject *pyjit_startswith_if_builtin(PyObject *callable, PyObject *self, PyObject *prefix);
+PyObject *pyjit_endswith_if_builtin(PyObject *callable, PyObject *self, PyObject *suffix);
+PyObject *pyjit_startswith_from_if_builtin(PyObject *callable, PyObject *self, PyObject *prefix, PyObject *start);
+PyObject *pyjit_endswith_from_if_builtin(PyObject *callable, PyObject *self, PyObject *suffix, PyObject *start);
 extern PyLongObject pyjit_unbound_int;
 /* The type of an iterator over an ASCII str, which CPython does not export (the other str's is
  * PyUnicodeIter_Type): taken from such an iterator as the runtime loads. */

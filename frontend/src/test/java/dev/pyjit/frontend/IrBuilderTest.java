@@ -450,14 +450,15 @@ class IrBuilderTest {
     }
 
     /**
-     * {@code xs.append(x)}, {@code d.get(k)} and {@code c.isdigit()} (and the other character
-     * classes) where the interpreter found a method of a type without instance dicts are
-     * list.append, dict.get and str.isdigit computed in place (the runtime checks the
-     * callable and its self); an append of a class with its own, which the interpreter found in a
-     * class with instance dicts, is called.
+     * {@code xs.append(x)}, {@code d.get(k)}, {@code c.isdigit()} (and the other character
+     * classes) and {@code s.startswith(p)} and {@code s.endswith(p)} where the interpreter found a
+     * method of a type without instance dicts are list.append, dict.get, str.isdigit,
+     * str.startswith and str.endswith computed in place (the runtime checks the callable and its
+     * self); an append of a class with its own, which the interpreter found in a class with
+     * instance dicts, is called, and so is a startswith given an end index as well as a start.
      */
     @Test
-    void aListsAppendADictsGetAndAStrsCharacterClassesAreComputedInPlace() throws Unsupported {
+    void aListsAppendADictsGetAndAStrsCharacterClassesAndAffixesAreComputedInPlace() throws Unsupported {
         PyObject globals = EmbeddedPython.run("""
                 class Log:
                     def __init__(self):
@@ -476,11 +477,14 @@ class IrBuilderTest {
                     return d.get(k, 0) + (d.get(k) or 0)
                 def classes(c):
                     return c.isspace(), c.isdigit(), c.isalpha(), c.isalnum(), c.isupper()
+                def affixes(s):
+                    return s.startswith("a"), s.endswith("z"), s.startswith("b", 1), s.endswith("b", 0), s.startswith("b", 1, 2)
                 for _ in range(10):
                     squares(5)
                     logged(Log(), 5)
                     lookups({"a": 1}, "a")
                     classes("x")
+                    affixes("abz")
                 """);
         try {
             // range(n), then the append
@@ -494,6 +498,10 @@ class IrBuilderTest {
             // str.isupper is no intrinsic: called
             assertEquals(java.util.Arrays.asList(Intrinsic.STR_ISSPACE, Intrinsic.STR_ISDIGIT, Intrinsic.STR_ISALPHA, Intrinsic.STR_ISALNUM, null),
                     calls(IrBuilder.build(EmbeddedPython.code(globals, "classes"))).stream().map(Instr.Call::intrinsic).toList());
+            // an end index makes the call
+            assertEquals(java.util.Arrays.asList(Intrinsic.STR_STARTSWITH, Intrinsic.STR_ENDSWITH, Intrinsic.STR_STARTSWITH_FROM,
+                            Intrinsic.STR_ENDSWITH_FROM, null),
+                    calls(IrBuilder.build(EmbeddedPython.code(globals, "affixes"))).stream().map(Instr.Call::intrinsic).toList());
         } finally {
             Py_DecRef(globals);
         }

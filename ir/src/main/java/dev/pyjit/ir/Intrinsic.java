@@ -48,7 +48,22 @@ public enum Intrinsic {
     /** {@code c.isalpha()} as {@link #STR_ISSPACE}. */
     STR_ISALPHA("str.isalpha", 0),
     /** {@code c.isalnum()} as {@link #STR_ISSPACE}. */
-    STR_ISALNUM("str.isalnum", 0);
+    STR_ISALNUM("str.isalnum", 0),
+    /**
+     * {@code s.startswith(prefix)}, the method str.startswith called on an exact str with an exact
+     * str (a parser's test of each line or word): whether s begins with prefix. A tuple of
+     * prefixes makes the call.
+     */
+    STR_STARTSWITH("str.startswith", 1),
+    /**
+     * {@code s.startswith(prefix, start)} as {@link #STR_STARTSWITH} with an exact int start (a
+     * tokenizer's test at its position): whether s[start:] begins with prefix.
+     */
+    STR_STARTSWITH_FROM("str.startswith", 2),
+    /** {@code s.endswith(suffix)} as {@link #STR_STARTSWITH}: whether s ends with suffix. */
+    STR_ENDSWITH("str.endswith", 1),
+    /** {@code s.endswith(suffix, start)} as {@link #STR_STARTSWITH_FROM}: whether s[start:] ends with suffix. */
+    STR_ENDSWITH_FROM("str.endswith", 2);
 
     /** How many positional arguments the call passes (a method's self aside). */
     public final int arguments;

@@ -737,6 +737,10 @@ final class Lowering {
             case STR_ISDIGIT -> "pyjit_isdigit_if_builtin";
             case STR_ISALPHA -> "pyjit_isalpha_if_builtin";
             case STR_ISALNUM -> "pyjit_isalnum_if_builtin";
+            case STR_STARTSWITH -> "pyjit_startswith_if_builtin";
+            case STR_ENDSWITH -> "pyjit_endswith_if_builtin";
+            case STR_STARTSWITH_FROM -> "pyjit_startswith_from_if_builtin";
+            case STR_ENDSWITH_FROM -> "pyjit_endswith_from_if_builtin";
         };
         List<Value> passed = new java.util.ArrayList<>(call.arguments());
         if (call.intrinsic().isMethod()) {
