@@ -217,6 +217,9 @@ static JNIEnv *create_jvm(void) {
         }
         return NULL;
     }
+    if (compiler.debug) {
+        fprintf(stderr, "pyjit: the JVM started %lld ms after the launch\n", milliseconds_since_launch());
+    }
     return env;
 }
 

@@ -43,24 +43,31 @@ final class NativeLibraries {
     }
 
     /**
-     * Loads the files the {@value #PROPERTY} property lists, and once all of them are loaded tells
-     * JavaCPP's Loader, which the presets' classes call as they initialise, that there is nothing
-     * left for it to load. Whether they were all loaded: where one was not (a release moved, a
-     * cache cleared), the Loader finds what is missing as it always did.
+     * Loads the files the {@value #PROPERTY} property lists, JavaCPP's Loader told beforehand that
+     * there is nothing for it to load: loading its own JNI library initialises its Pointer class,
+     * which asks the Loader to load that library again, and the Loader, unless told so, looked for
+     * it through the platform's properties, the class path's jars and the JDK's image (30 ms of the
+     * 280 ms from a function getting hot to the compiler attached). Whether they were all loaded:
+     * where one was not (a release moved, a cache cleared), the Loader is told to load again, and
+     * finds what is missing as it always did.
      */
     static boolean loadListed() {
         String listed = System.getProperty(PROPERTY, "");
         if (listed.isEmpty()) {
             return false;
         }
+        System.setProperty(LOAD_LIBRARIES, "false");
         try {
             for (String file : listed.split(File.pathSeparator)) {
                 System.load(file);
             }
         } catch (UnsatisfiedLinkError | SecurityException missing) {
+            System.clearProperty(LOAD_LIBRARIES);
             return false;
         }
-        System.setProperty("org.bytedeco.javacpp.loadlibraries", "false");
         return true;
     }
+
+    /** Whether JavaCPP's Loader loads native libraries (as its presets' classes initialise). */
+    private static final String LOAD_LIBRARIES = "org.bytedeco.javacpp.loadlibraries";
 }
