@@ -1296,18 +1296,21 @@ static PyObject *truth(int value) {
     return Py_NewRef(value ? Py_True : Py_False);
 }
 
-/* The operand types the specialising interpreter handles without the number protocol
- * (BINARY_OP_ADD_INT and its siblings): the same functions, reached without its indirections.
- * Returns 0 when it does not handle the operation; else 1, with *result NULL on an error. */
+/* An exact int of one digit (30 bits of value): what compiled code and the interpreter's
+ * specialisations compute with in a machine word. */
+static inline int compact_int(PyObject *op) {
+    return PyLong_CheckExact(op) && _PyLong_IsCompact((PyLongObject *)op);
+}
+
 /* Two floats, a float and a one-digit int, or two one-digit ints for a true division: their
  * doubles, which Python computes with too (an int of 30 bits converts exactly, and two exact
  * operands give the correctly rounded quotient int / int is). */
 static inline int as_exact_double(PyObject *lhs, PyObject *rhs, double *a, double *b) {
     int lhs_float = PyFloat_CheckExact(lhs), rhs_float = PyFloat_CheckExact(rhs);
-    if (!lhs_float && !(PyLong_CheckExact(lhs) && _PyLong_IsCompact((PyLongObject *)lhs))) {
+    if (!lhs_float && !compact_int(lhs)) {
         return 0;
     }
-    if (!rhs_float && !(PyLong_CheckExact(rhs) && _PyLong_IsCompact((PyLongObject *)rhs))) {
+    if (!rhs_float && !compact_int(rhs)) {
         return 0;
     }
     *a = lhs_float ? PyFloat_AS_DOUBLE(lhs) : (double)_PyLong_CompactValue((PyLongObject *)lhs);
@@ -1331,7 +1334,7 @@ PYJIT_SPECIALISED static inline int numbers_inline(PyThreadState *tstate, int op
         }
         return 0;
     }
-    if (PyLong_CheckExact(lhs) && PyLong_CheckExact(rhs) && _PyLong_IsCompact((PyLongObject *)lhs) && _PyLong_IsCompact((PyLongObject *)rhs)) {
+    if (compact_int(lhs) && compact_int(rhs)) {
         Py_ssize_t x = _PyLong_CompactValue((PyLongObject *)lhs), y = _PyLong_CompactValue((PyLongObject *)rhs);
         switch (base) {
         case NB_ADD: *result = pyjit_int_box(x + y); return 1;
@@ -1346,6 +1349,9 @@ PYJIT_SPECIALISED static inline int numbers_inline(PyThreadState *tstate, int op
     return 0;
 }
 
+/* The operand types the specialising interpreter handles without the number protocol
+ * (BINARY_OP_ADD_INT and its siblings): the same functions, reached without its indirections.
+ * Returns 0 when it does not handle the operation; else 1, with *result NULL on an error. */
 static int binary_op_exact(PyThreadState *tstate, int op, PyObject *lhs, PyObject *rhs, PyObject **result) {
     if (numbers_inline(tstate, op, lhs, rhs, result)) {
         return 1;
@@ -1358,8 +1364,7 @@ static int binary_op_exact(PyThreadState *tstate, int op, PyObject *lhs, PyObjec
         *result = add ? _PyLong_Add(a, b) : subtract ? _PyLong_Subtract(a, b) : _PyLong_Multiply(a, b);
         return 1;
     }
-    if (PyLong_CheckExact(lhs) && PyLong_CheckExact(rhs) && _PyLong_IsCompact((PyLongObject *)lhs)
-            && _PyLong_IsCompact((PyLongObject *)rhs)) {
+    if (compact_int(lhs) && compact_int(rhs)) {
         /* one-digit ints: no result of these overflows a machine word */
         Py_ssize_t x = _PyLong_CompactValue((PyLongObject *)lhs), y = _PyLong_CompactValue((PyLongObject *)rhs);
         switch (op >= NB_INPLACE_ADD ? op - NB_INPLACE_ADD : op) {
@@ -1528,8 +1533,7 @@ PyObject *pyjit_binary_op_exact(PyThreadState *tstate, int op, PyObject *lhs, Py
 /* As COMPARE_OP_INT, COMPARE_OP_FLOAT (also for a float and a one-digit int, which Python compares
  * exactly, as their doubles are) and COMPARE_OP_STR: their results are exact bools already. */
 static PyObject *compare_exact(int op, PyObject *lhs, PyObject *rhs) {
-    if (PyLong_CheckExact(lhs) && PyLong_CheckExact(rhs) && _PyLong_IsCompact((PyLongObject *)lhs)
-            && _PyLong_IsCompact((PyLongObject *)rhs)) {
+    if (compact_int(lhs) && compact_int(rhs)) {
         Py_ssize_t a = _PyLong_CompactValue((PyLongObject *)lhs), b = _PyLong_CompactValue((PyLongObject *)rhs);
         return truth(COMPARED(a, b, op));
     }
@@ -2039,7 +2043,7 @@ PyObject *pyjit_abs_if_builtin(PyObject *callable, PyObject *x) {
     PyObject *result = NULL;
     if (PyFloat_CheckExact(x)) {
         result = PyFloat_FromDouble(fabs(PyFloat_AS_DOUBLE(x)));
-    } else if (PyLong_CheckExact(x) && _PyLong_IsCompact((PyLongObject *)x)) {
+    } else if (compact_int(x)) {
         Py_ssize_t value = _PyLong_CompactValue((PyLongObject *)x);
         result = value >= 0 ? Py_NewRef(x) : PyLong_FromSsize_t(-value);
     }
@@ -2083,7 +2087,7 @@ PyObject *pyjit_ord_if_builtin(PyObject *callable, PyObject *c) {
 /* chr(i) computed where the callable is the builtin chr and i an exact one-digit int that is a code
  * point: its character (a new str; one of the interpreter's own below 256, as chr gives them). */
 PyObject *pyjit_chr_if_builtin(PyObject *callable, PyObject *i) {
-    if (callable != pyjit_builtin_chr || !PyLong_CheckExact(i) || !_PyLong_IsCompact((PyLongObject *)i)) {
+    if (callable != pyjit_builtin_chr || !compact_int(i)) {
         return NULL;
     }
     Py_ssize_t code = _PyLong_CompactValue((PyLongObject *)i);
@@ -2171,7 +2175,7 @@ PyObject *pyjit_isalnum_if_builtin(PyObject *callable, PyObject *self) {
 static inline PyObject *affix_if_builtin(PyObject *callable, PyObject *method, PyObject *self, PyObject *affix, PyObject *start,
                                          int direction) {
     if (callable != method || !PyUnicode_CheckExact(self) || !PyUnicode_CheckExact(affix)
-            || (start != NULL && !(PyLong_CheckExact(start) && _PyLong_IsCompact((PyLongObject *)start)))) {
+            || (start != NULL && !compact_int(start))) {
         return NULL;
     }
     Py_ssize_t from = start == NULL ? 0 : _PyLong_CompactValue((PyLongObject *)start);
@@ -2464,7 +2468,7 @@ static inline int unpacked_bound(PyObject *bound, Py_ssize_t missing, Py_ssize_t
         *value = missing;
         return 1;
     }
-    if (PyLong_CheckExact(bound) && _PyLong_IsCompact((PyLongObject *)bound)) {
+    if (compact_int(bound)) {
         *value = _PyLong_CompactValue((PyLongObject *)bound);
         return 1;
     }
