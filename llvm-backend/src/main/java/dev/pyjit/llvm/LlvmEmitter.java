@@ -56,7 +56,7 @@ public final class LlvmEmitter {
      * The clean-up after inlining, run on each function the module still defines (the compiled one
      * and the static helpers it calls), then what they no longer call is dropped. Run over the
      * whole module, these passes also simplified every linked helper again (clang optimised them
-     * already) before their bodies were dropped: a fifth of the passes' time for a small method.
+     * already) before their bodies were dropped: 13% of the passes' time over 150 one-line methods.
      */
     static final String FUNCTION_PASSES = "sroa,early-cse,instcombine<no-verify-fixpoint>,simplifycfg";
     private static final String AFTER_FUNCTION_PASSES = "globaldce";
@@ -122,15 +122,15 @@ public final class LlvmEmitter {
             linkHelpers(module);
         }
         runPasses(module, PASSES);
-        for (LLVMValueRef f = LLVMGetFirstFunction(module); f != null && !f.isNull(); f = LLVMGetNextFunction(f)) {
-            if (LLVMIsDeclaration(f) == 0) {
-                LLVMPassBuilderOptionsRef options = LLVMCreatePassBuilderOptions();
-                try {
+        LLVMPassBuilderOptionsRef options = LLVMCreatePassBuilderOptions();
+        try {
+            for (LLVMValueRef f = LLVMGetFirstFunction(module); f != null && !f.isNull(); f = LLVMGetNextFunction(f)) {
+                if (LLVMIsDeclaration(f) == 0) {
                     LlvmError.check(LLVMRunPassesOnFunction(f, FUNCTION_PASSES, targetMachine, options), "optimising");
-                } finally {
-                    LLVMDisposePassBuilderOptions(options);
                 }
             }
+        } finally {
+            LLVMDisposePassBuilderOptions(options);
         }
         runPasses(module, AFTER_FUNCTION_PASSES);
     }

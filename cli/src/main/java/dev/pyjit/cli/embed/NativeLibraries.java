@@ -46,8 +46,8 @@ final class NativeLibraries {
      * Loads the files the {@value #PROPERTY} property lists, JavaCPP's Loader told beforehand that
      * there is nothing for it to load: loading its own JNI library initialises its Pointer class,
      * which asks the Loader to load that library again, and the Loader, unless told so, looked for
-     * it through the platform's properties, the class path's jars and the JDK's image (30 ms of the
-     * 280 ms from a function getting hot to the compiler attached). Whether they were all loaded:
+     * it through the platform's properties, the class path's jars and the JDK's image (about 25 ms
+     * of the 270 ms from a function getting hot to the compiler attached). Whether they were all loaded:
      * where one was not (a release moved, a cache cleared), the Loader is told to load again, and
      * finds what is missing as it always did.
      */
