@@ -1732,8 +1732,8 @@ static int call_python(PyThreadState *tstate, PyObject *callable, PyObject **arg
 }
 
 /* A plain class, constructed as type.__call__ would with object.__new__ and the usual allocator,
- * an __init__ written in Python that takes exactly the arguments given, with no * or ** parameters
- * and no keyword-only ones: the instance is allocated, __init__ runs in a frame pushed here
+ * an __init__ written in Python that takes the positional arguments given (its defaults, * and **
+ * parameters filled as call_python fills them), with no keyword-only ones: the instance is allocated, __init__ runs in a frame pushed here
  * (natively where it can) and must return None. Where the interpreter would construct it with
  * CALL_ALLOC_AND_ENTER_INIT (instances with inline values, not __slots__ alone), which pushes a
  * frame of its own under __init__'s, the construction counts one Python frame more, as there.
@@ -1752,9 +1752,7 @@ static int construct(PyThreadState *tstate, PyObject *callable, PyObject **args,
     if (init == NULL || !PyFunction_Check(init)) {
         return 0;
     }
-    PyCodeObject *code = (PyCodeObject *)PyFunction_GET_CODE(init);
-    if ((code->co_flags & (CO_VARARGS | CO_VARKEYWORDS)) || code->co_argcount != total + 1
-            || !python_call_fits(tstate, (PyFunctionObject *)init, total + 1)) {
+    if (!python_call_fits(tstate, (PyFunctionObject *)init, total + 1)) {
         return 0;
     }
     /* allocating can collect garbage, and a finalizer can change the class */
