@@ -846,6 +846,19 @@ class IrBuilderTest {
     }
 
     @Test
+    void aGeneratorKeepsItsLocalsInValuesUntilItYields() throws Unsupported {
+        Function fn = golden("generator_floats");
+        Block yielding = fn.blocks().stream().filter(block -> block.terminator() instanceof Terminator.Yield).findFirst().orElseThrow();
+        List<Instr> body = yielding.instructions();
+        // the loop's float locals are read from values, not from the frame...
+        assertEquals(0, body.stream().filter(instruction -> instruction instanceof Instr.LoadLocal).count());
+        // ...and written to it just before the frame is suspended, where the interpreter may look
+        List<String> flushed = body.subList(body.size() - 2, body.size()).stream()
+                .map(instruction -> instruction instanceof Instr.FlushLocal flush ? fn.localName(flush.slot()) : instruction.op().name()).toList();
+        assertEquals(List.of("scale", "scaled"), flushed);
+    }
+
+    @Test
     void anExceptionInsideATryUnwindsToItsHandler() throws Unsupported {
         Function fn = golden("try_except");
         List<FrameState> states = instructions(fn).stream().map(Instr::state).filter(Objects::nonNull).toList();

@@ -42,9 +42,12 @@ import java.util.Set;
  * <p>An exception handler's block starts with every local in the frame: an exception inside a
  * try writes the virtual locals before the handler runs, as one that leaves the function does.
  *
- * <p>Not promoted: generators (the frame outlives each resumption), functions that jump into a
- * handler's block, and slots that anything but plain loads and stores touch (cells, deletes,
- * loads that may find the local unbound).
+ * <p>A generator's frame outlives each resumption: a yield makes it exact as a return does, and
+ * each resumption starts with every local in it, as an exception handler does (a generator
+ * expression's loop counter stays a machine int between its yields).
+ *
+ * <p>Not promoted: functions that jump into a handler's block, and slots that anything but plain
+ * loads and stores touch (cells, deletes, loads that may find the local unbound).
  */
 public final class PromoteLocals implements Pass {
     /** Types whose objects have no finalizer and no weak references: releasing one runs no code. */
@@ -83,11 +86,6 @@ public final class PromoteLocals implements Pass {
     private static boolean eligible(Function function) {
         Set<Block> jumpedTo = new HashSet<>();
         for (Block block : function.blocks()) {
-            // an on-stack replacement's entry resumes a frame once, with every local in it
-            if (block.terminator() instanceof Terminator.Yield
-                    || block.terminator() instanceof Terminator.ResumeDispatch && !function.entersMidFrame()) {
-                return false;
-            }
             block.terminator().edges().forEach(edge -> jumpedTo.add(edge.target()));
         }
         // a handler's block is entered by exceptions alone, with every local in the frame
@@ -158,6 +156,8 @@ public final class PromoteLocals implements Pass {
                     FLOAT_DIVIDE, FLOAT_COMPARE, UNBOX_INT, INT_CONSTANT, ARGUMENT, BOX_INT, INT_ARITH, INT_COMPARE, INT_TO_FLOAT, CALL_MATH, REBOX, SEND_RETURNED,
                     RANGE_ITER_HAS_NEXT, RANGE_ITER_NEXT, FOR_ITER_PAIR, PAIR_SECOND, FOR_ITER_ENUMERATED, ENUMERATE_INDEX,
                     LOAD_ASSERTION_ERROR -> false;
+            // a cell's object, or NameError
+            case LOAD_DEREF -> false;
             case FOR_ITER -> !instruction.speculates();
             // an exact list, tuple or str indexed by an int: C all the way (IndexError aside)
             case SUBSCRIPT, STORE_SUBSCRIPT, STORE_SUBSCRIPT_FLOAT -> !(isExactSequence(instruction.operands().get(0).type())
@@ -288,8 +288,8 @@ public final class PromoteLocals implements Pass {
                     rewritten.add(instruction.withVirtualLocals(virtual(locals)));
                 }
             }
-            if (block.terminator() instanceof Terminator.Return returned) {
-                flushAll(locals, new FrameState(offset, List.of(returned.value())), rewritten);
+            if (block.terminator() instanceof Terminator.Return || block.terminator() instanceof Terminator.Yield) {
+                flushAll(locals, new FrameState(offset, block.terminator().operands()), rewritten);
             }
             block.instructions().clear();
             block.instructions().addAll(rewritten);
