@@ -910,7 +910,7 @@ static PyjitShape *site_keep(PyjitSite *site, PyjitShape shape) {
 
 /* Finds the shape of the owner's type for the name, as the specialiser would, and keeps it in the
  * site; NULL where no shape applies. Runs no Python code. */
-static PyjitShape *site_fill(PyjitSite *site, PyObject *owner, PyObject *name, int use) {
+static __attribute__((noinline)) PyjitShape *site_fill(PyjitSite *site, PyObject *owner, PyObject *name, int use) {
     if (site->fills >= PYJIT_SITE_MAX_FILLS) {
         return NULL;
     }
@@ -964,7 +964,10 @@ static PyjitShape *site_fill(PyjitSite *site, PyObject *owner, PyObject *name, i
     return site_keep(site, shape);
 }
 
-static inline PyjitShape *site_shape_or_fill(PyjitSite *site, PyObject *owner, PyObject *name, int use) {
+/* The lookup inlined into each helper and the fill kept out of it: a call with the fill inlined
+ * saved and restored six registers around every lookup that hit (deltablue's polymorphic sites
+ * spent 4% of its time there). */
+static inline __attribute__((always_inline)) PyjitShape *site_shape_or_fill(PyjitSite *site, PyObject *owner, PyObject *name, int use) {
     PyjitShape *shape = site_shape(site, owner);
     return shape != NULL ? shape : site_fill(site, owner, name, use);
 }
