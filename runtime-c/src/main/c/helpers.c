@@ -1768,6 +1768,7 @@ static int construct(PyThreadState *tstate, PyObject *callable, PyObject **args,
         return 1;
     }
     args[0] = Py_NewRef(self);
+    pyjit_constructed_in_place++;
     PyObject *returned;
     tstate->py_recursion_remaining -= shim_frame;
     if (!call_python(tstate, init, args, total + 1, &returned)) {

@@ -1258,15 +1258,18 @@ static PyObject *is_compiled(PyObject *module, PyObject *code) {
 
 long long pyjit_inlined_entries;
 long long pyjit_intrinsic_results;
+long long pyjit_constructed_in_place;
 
 /* counts(): what compiled code and the runtime counted as they ran, by the stats' names: bodies
  * inlined into calls that ran in their place, calls of builtins compiled code computed itself, ints
- * boxed in objects kept when other ints died, dead floats put on the freelist straight (recycled.h). */
+ * boxed in objects kept when other ints died, dead floats put on the freelist straight (recycled.h),
+ * instances compiled code's calls of their classes allocated and initialised without type.__call__. */
 static PyObject *counts(PyObject *module, PyObject *unused) {
     (void)module;
     (void)unused;
-    return Py_BuildValue("{s:L,s:L,s:L,s:L}", "inlined_entries", pyjit_inlined_entries, "intrinsic_results", pyjit_intrinsic_results,
-                         "reused_ints", pyjit_reused_ints, "recycled_floats", pyjit_recycled_floats);
+    return Py_BuildValue("{s:L,s:L,s:L,s:L,s:L}", "inlined_entries", pyjit_inlined_entries, "intrinsic_results", pyjit_intrinsic_results,
+                         "reused_ints", pyjit_reused_ints, "recycled_floats", pyjit_recycled_floats,
+                         "constructed_in_place", pyjit_constructed_in_place);
 }
 
 /* first_native_entry(): when native code first ran, in nanoseconds since the epoch; 0 if never. */

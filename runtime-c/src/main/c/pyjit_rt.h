@@ -472,6 +472,8 @@ void pyjit_inline_frame(_PyInterpreterFrame *frame, PyObject *callable, PyObject
 void pyjit_inline_abandon(void);
 extern long long pyjit_inlined_entries;
 extern long long pyjit_intrinsic_results;
+/* Instances compiled code's calls of plain classes made in place (construct in helpers.c). */
+extern long long pyjit_constructed_in_place;
 int pyjit_slow_store_by_site(PyjitSite *site, PyObject *owner, PyObject *name, PyObject *value);
 int pyjit_math_argument(PyObject *argument, double *out);
 int pyjit_store_attr_float(_PyInterpreterFrame *frame, PyObject *owner, int name_index, double value, int at, int specialised,

@@ -1,5 +1,6 @@
 # jit-expect-compiled: build_nodes build_bags build_forwarded build_after_new_defaults too_few too_many
 # jit-threshold: 20
+# jit-expect-constructed-in-place
 # Classes whose __init__ takes defaults, *args or **kwargs, called positionally from compiled
 # code, which builds the instance itself: the defaults filled in (a mutable one shared between
 # instances, as Python shares it), new __defaults__ seen by the next call, and the TypeError of a

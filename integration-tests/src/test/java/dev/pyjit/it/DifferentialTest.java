@@ -38,8 +38,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code # jit-expect-inlined[: NAMES]}, that a method's body compiled into a call ran in its place
  * (and that the bodies of the methods or functions NAMES were compiled into calls),
  * {@code # jit-expect-intrinsics} that compiled code computed a builtin's call itself, and
- * {@code # jit-expect-reused-ints} that compiled code boxed ints in objects kept when ints died, and
- * {@code # jit-expect-recycled-floats} that dead floats went onto the freelist straight. A line
+ * {@code # jit-expect-reused-ints} that compiled code boxed ints in objects kept when ints died,
+ * {@code # jit-expect-recycled-floats} that dead floats went onto the freelist straight, and
+ * {@code # jit-expect-constructed-in-place} that compiled code's calls of classes made instances
+ * themselves, without type.__call__. A line
  * {@code # jit-compile-delegators} compiles also the generators that only delegate by
  * {@code yield from}, which the JIT leaves to the interpreter (PYJIT_COMPILE_DELEGATORS): native
  * code's delegation, which generators with loops use, is tested in small programs that way.
@@ -76,6 +78,7 @@ class DifferentialTest {
     private static final String EXPECT_INTRINSICS = "# jit-expect-intrinsics";
     private static final String EXPECT_REUSED_INTS = "# jit-expect-reused-ints";
     private static final String EXPECT_RECYCLED_FLOATS = "# jit-expect-recycled-floats";
+    private static final String EXPECT_CONSTRUCTED = "# jit-expect-constructed-in-place";
     private static final String COMPILE_DELEGATORS = "# jit-compile-delegators";
     private static final AtomicInteger ranEveryLoop = new AtomicInteger();
     private static final AtomicInteger replaced = new AtomicInteger();
@@ -208,6 +211,9 @@ class DifferentialTest {
         }
         if (header(program, EXPECT_RECYCLED_FLOATS, null) != null) {
             assertTrue(json.get("recycled_floats").asLong() > 0, "dead floats went onto the freelist straight; stats: " + json);
+        }
+        if (header(program, EXPECT_CONSTRUCTED, null) != null) {
+            assertTrue(json.get("constructed_in_place").asLong() > 0, "compiled code made instances without type.__call__; stats: " + json);
         }
         String inlined = header(program, EXPECT_INLINED, null);
         if (inlined != null) {

@@ -58,7 +58,8 @@ final class JitStats {
     private int queueMax;
     private long firstNativeEntryNanos;
     /** The runtime's counts by their names in the stats, in the order they are written; 0 until the runtime gives them. */
-    static final List<String> RUNTIME_COUNTS = List.of("inlined_entries", "intrinsic_results", "reused_ints", "recycled_floats");
+    static final List<String> RUNTIME_COUNTS = List.of("inlined_entries", "intrinsic_results", "reused_ints", "recycled_floats",
+            "constructed_in_place");
     private final Map<String, Long> runtimeCounts = new LinkedHashMap<>();
     private long processStartNanos;
 
