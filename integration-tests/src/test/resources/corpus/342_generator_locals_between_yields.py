@@ -8,8 +8,10 @@ import sys
 
 def counting(n):
     total = 0
-    for i in range(n):
+    i = 0
+    while i < n:
         total += i * i
+        i += 1
         yield total
 
 
