@@ -34,6 +34,7 @@ public final class Pipeline {
             new UnboxFloatsAtLoad(),
             new StoreFloatsInPlace(),
             new SimplifyToBool(),
+            new ElideRepeatedGuards(),
             new ElideImmortalRefcounts());
 
     /**
