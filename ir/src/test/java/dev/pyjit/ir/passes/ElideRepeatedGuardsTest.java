@@ -39,21 +39,30 @@ class ElideRepeatedGuardsTest {
         entry.add(new Instr.Call(fn.newValue(Type.OBJECT), callable, noSelf, List.of(), -1, IrTesting.state(6)));
     }
 
-    @Test
-    void aSecondGuardOfAListIsTheFirst() {
-        Value xs = load(0);
-        Value first = guard(xs, Type.LIST);
+    /** The slot's value guarded to the type, a call, and the same guard again: both guards' results. */
+    private List<Value> guardedAroundACall(int slot, Type type) {
+        Value value = load(slot);
+        Value first = guard(value, type);
         call(first);
-        Value second = guard(xs, Type.LIST);
-        Value tuple = fn.newValue(Type.TUPLE);
-        entry.add(new Instr.Build(tuple, Op.BUILD_TUPLE, List.of(first, second), IrTesting.state(8)));
-        entry.setTerminator(new Terminator.Return(tuple));
+        return List.of(first, guard(value, type));
+    }
 
+    /** The block returns a tuple of the values, and the pass runs. */
+    private void returnAllAndRun(List<Value> values) {
+        Value tuple = fn.newValue(Type.TUPLE);
+        entry.add(new Instr.Build(tuple, Op.BUILD_TUPLE, values, IrTesting.state(8)));
+        entry.setTerminator(new Terminator.Return(tuple));
         new ElideRepeatedGuards().run(fn);
         Verifier.verify(fn);
+    }
+
+    @Test
+    void aSecondGuardOfAListIsTheFirst() {
+        List<Value> guarded = guardedAroundACall(0, Type.LIST);
+        returnAllAndRun(guarded);
 
         assertEquals(List.of(Op.LOAD_LOCAL, Op.GUARD_TYPE, Op.LOAD_NULL, Op.CALL, Op.BUILD_TUPLE), ops(entry));
-        assertEquals(List.of(first, first), entry.instructions().get(4).operands());
+        assertEquals(List.of(guarded.get(0), guarded.get(0)), entry.instructions().get(4).operands());
     }
 
     @Test
@@ -64,12 +73,7 @@ class ElideRepeatedGuardsTest {
         Value ys = load(1);
         Value wideFirst = guard(ys, Type.INT.union(Type.FLOAT));
         Value narrowAfter = guard(ys, Type.INT);
-        Value tuple = fn.newValue(Type.TUPLE);
-        entry.add(new Instr.Build(tuple, Op.BUILD_TUPLE, List.of(narrow, wide, wideFirst, narrowAfter), IrTesting.state(8)));
-        entry.setTerminator(new Terminator.Return(tuple));
-
-        new ElideRepeatedGuards().run(fn);
-        Verifier.verify(fn);
+        returnAllAndRun(List.of(narrow, wide, wideFirst, narrowAfter));
 
         assertEquals(List.of(Op.LOAD_LOCAL, Op.GUARD_TYPE, Op.LOAD_LOCAL, Op.GUARD_TYPE, Op.GUARD_TYPE, Op.BUILD_TUPLE), ops(entry));
         assertEquals(List.of(narrow, narrow, wideFirst, narrowAfter), entry.instructions().get(5).operands());
@@ -77,14 +81,10 @@ class ElideRepeatedGuardsTest {
 
     @Test
     void guardsOfAnInstanceStayForItsClassCanBeReassigned() {
-        Value obj = load(1);
-        Value first = guard(obj, Type.OTHER_OBJECT);
-        call(first);
-        Value second = guard(obj, Type.OTHER_OBJECT);
-        entry.setTerminator(new Terminator.Return(second));
+        List<Value> guarded = guardedAroundACall(1, Type.OTHER_OBJECT);
+        returnAllAndRun(guarded);
 
-        new ElideRepeatedGuards().run(fn);
-
-        assertEquals(List.of(Op.LOAD_LOCAL, Op.GUARD_TYPE, Op.LOAD_NULL, Op.CALL, Op.GUARD_TYPE), ops(entry));
+        assertEquals(List.of(Op.LOAD_LOCAL, Op.GUARD_TYPE, Op.LOAD_NULL, Op.CALL, Op.GUARD_TYPE, Op.BUILD_TUPLE), ops(entry));
+        assertEquals(guarded, entry.instructions().get(5).operands());
     }
 }
