@@ -1737,13 +1737,12 @@ static int call_python(PyThreadState *tstate, PyObject *callable, PyObject **arg
 /* A plain class, constructed as type.__call__ would with object.__new__ and the usual allocator,
  * an __init__ written in Python that takes the positional arguments given (its defaults, * and **
  * parameters filled as call_python fills them), with no keyword-only ones: the instance is
- * allocated, __init__ runs in a frame pushed here (natively where it can) and must return None. Where the interpreter would construct it with
- * CALL_ALLOC_AND_ENTER_INIT (instances with inline values, not __slots__ alone), which pushes a
- * frame of its own under __init__'s, the construction counts one Python frame more, as there.
- * Declined (0, nothing taken) for anything else, before the instance exists: those calls go
- * through type.__call__. Else the
- * arguments (args[1..total], args[0] a spare slot) are taken over and *result is the instance, or
- * NULL with the exception set. */
+ * allocated, __init__ runs in a frame pushed here (natively where it can) and must return None.
+ * Where the interpreter would construct it with CALL_ALLOC_AND_ENTER_INIT (instances with inline
+ * values, not __slots__ alone), which pushes a frame of its own under __init__'s, the construction
+ * counts one Python frame more, as there. Declined (0, nothing taken) for anything else, before
+ * the instance exists: those calls go through type.__call__. Else the arguments (args[1..total],
+ * args[0] a spare slot) are taken over and *result is the instance, or NULL with the exception set. */
 static int construct(PyThreadState *tstate, PyObject *callable, PyObject **args, int total, PyObject **result) {
     PyTypeObject *type = (PyTypeObject *)callable;
     if (!Py_IS_TYPE(callable, &PyType_Type) || type->tp_new != PyBaseObject_Type.tp_new || type->tp_alloc != PyType_GenericAlloc

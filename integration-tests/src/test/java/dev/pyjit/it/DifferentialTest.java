@@ -37,7 +37,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the interpreter, so a program written to break a speculation proves that it did; a line
  * {@code # jit-expect-inlined[: NAMES]}, that a method's body compiled into a call ran in its place
  * (and that the bodies of the methods or functions NAMES were compiled into calls),
- * {@code # jit-expect-intrinsics} that compiled code computed a builtin's call itself, and
+ * {@code # jit-expect-intrinsics} that compiled code computed a builtin's call itself,
  * {@code # jit-expect-reused-ints} that compiled code boxed ints in objects kept when ints died,
  * {@code # jit-expect-recycled-floats} that dead floats went onto the freelist straight, and
  * {@code # jit-expect-constructed-in-place} that compiled code's calls of classes made instances
@@ -75,10 +75,14 @@ class DifferentialTest {
     private static final String EXPECT_DEOPTS = "# jit-expect-deopts:";
     private static final String SKIP_EVERY_LOOP = "# jit-skip-every-loop:";
     private static final String EXPECT_INLINED = "# jit-expect-inlined";
-    private static final String EXPECT_INTRINSICS = "# jit-expect-intrinsics";
-    private static final String EXPECT_REUSED_INTS = "# jit-expect-reused-ints";
-    private static final String EXPECT_RECYCLED_FLOATS = "# jit-expect-recycled-floats";
-    private static final String EXPECT_CONSTRUCTED = "# jit-expect-constructed-in-place";
+    /** A header that requires one of the runtime's counts in the stats to be above 0, and what that count shows. */
+    private record ExpectedCount(String header, String count, String shows) {}
+
+    private static final List<ExpectedCount> EXPECTED_COUNTS = List.of(
+            new ExpectedCount("# jit-expect-intrinsics", "intrinsic_results", "a builtin's call was computed by compiled code"),
+            new ExpectedCount("# jit-expect-reused-ints", "reused_ints", "compiled code boxed ints in kept objects"),
+            new ExpectedCount("# jit-expect-recycled-floats", "recycled_floats", "dead floats went onto the freelist straight"),
+            new ExpectedCount("# jit-expect-constructed-in-place", "constructed_in_place", "compiled code made instances without type.__call__"));
     private static final String COMPILE_DELEGATORS = "# jit-compile-delegators";
     private static final AtomicInteger ranEveryLoop = new AtomicInteger();
     private static final AtomicInteger replaced = new AtomicInteger();
@@ -203,17 +207,10 @@ class DifferentialTest {
         for (String expected : names(header(program, EXPECT_DEOPTS, ""))) {
             assertTrue(deoptedNames.contains(expected), expected + " handed a frame to the interpreter; stats: " + json);
         }
-        if (header(program, EXPECT_INTRINSICS, null) != null) {
-            assertTrue(json.get("intrinsic_results").asLong() > 0, "a builtin's call was computed by compiled code; stats: " + json);
-        }
-        if (header(program, EXPECT_REUSED_INTS, null) != null) {
-            assertTrue(json.get("reused_ints").asLong() > 0, "compiled code boxed ints in kept objects; stats: " + json);
-        }
-        if (header(program, EXPECT_RECYCLED_FLOATS, null) != null) {
-            assertTrue(json.get("recycled_floats").asLong() > 0, "dead floats went onto the freelist straight; stats: " + json);
-        }
-        if (header(program, EXPECT_CONSTRUCTED, null) != null) {
-            assertTrue(json.get("constructed_in_place").asLong() > 0, "compiled code made instances without type.__call__; stats: " + json);
+        for (ExpectedCount expected : EXPECTED_COUNTS) {
+            if (header(program, expected.header(), null) != null) {
+                assertTrue(json.get(expected.count()).asLong() > 0, expected.shows() + "; stats: " + json);
+            }
         }
         String inlined = header(program, EXPECT_INLINED, null);
         if (inlined != null) {
