@@ -258,6 +258,20 @@ PyObject *pyjit_local_borrow(_PyInterpreterFrame *frame, int slot) {
     return frame->localsplus[slot];
 }
 
+/* After a poll that ran code, for a local compiled code holds unboxed: whether the slot still
+ * holds an exact float of that value (else the frame was changed and is the truth). */
+PYJIT_SLOW int pyjit_local_holds_double(_PyInterpreterFrame *frame, int slot, double value) {
+    PyObject *object = frame->localsplus[slot];
+    return object != NULL && PyFloat_CheckExact(object) && PyFloat_AS_DOUBLE(object) == value;
+}
+
+/* The same for a local held as a 64-bit int. */
+PYJIT_SLOW int pyjit_local_holds_int64(_PyInterpreterFrame *frame, int slot, int64_t value) {
+    PyObject *object = frame->localsplus[slot];
+    int64_t held;
+    return object != NULL && PyLong_CheckExact(object) && pyjit_int_value(object, &held) && held == value;
+}
+
 /* The locals are in the frame already; the value stack goes after them. Then the frame
  * is handed over unlinked, with the recursion counts undone: the interpreter links it,
  * counts it, runs it from resume_at and pops it. */

@@ -80,9 +80,16 @@ class IrBuilderTest {
         assertEquals(1, count(fn, Op.FOR_ITER));
         assertTrue(fn.blocks().stream().anyMatch(block -> block.terminator() instanceof Terminator.Branch branch
                 && branch.condition() == Terminator.Condition.IS_NULL), "FOR_ITER exhaustion is a branch on NULL");
-        // the iterator is carried around the loop as a block parameter
-        assertTrue(fn.blocks().stream().anyMatch(block -> block.parameters().size() == 1
-                && block.parameters().get(0).type().equals(Type.OBJECT)));
+        // the iterator is carried around the loop as a block parameter, and so is total: read from
+        // the frame once on the way in, then the object each trip stored, which the frame holds too
+        Block header = fn.blocks().stream().filter(block -> block.label().equals("offset 28")).findFirst().orElseThrow();
+        assertEquals(List.of(Type.OBJECT, Type.OBJECT), header.parameters().stream().map(Value::type).toList());
+        assertEquals(1, instructions(fn).stream().filter(instruction -> instruction instanceof Instr.LoadLocal load
+                && fn.localName(load.slot()).equals("total")).count(), "total is read from the frame on the way into the loop only");
+        Instr.CheckEvalBreaker backEdgePoll = (Instr.CheckEvalBreaker) instructions(fn).stream()
+                .filter(instruction -> instruction instanceof Instr.CheckEvalBreaker poll && !poll.known().isEmpty()).findFirst().orElseThrow();
+        assertEquals(List.of("total"), backEdgePoll.known().stream().map(local -> fn.localName(local.slot())).toList(),
+                "the back edge's poll checks the frame still holds the total the loop carries");
     }
 
     @Test
@@ -603,10 +610,10 @@ class IrBuilderTest {
         Function fn = golden("float_loop");
         Block header = fn.blocks().stream().filter(block -> block.label().equals("offset 24")).findFirst().orElseThrow();
         Type floatOrNull = Type.FLOAT.union(Type.NULL);
-        assertEquals(List.of(Type.CDOUBLE, Type.CDOUBLE, Type.CINT64, Type.CDOUBLE, Type.CDOUBLE, floatOrNull, floatOrNull,
+        assertEquals(List.of(Type.FLOAT, Type.FLOAT, Type.CDOUBLE, Type.CDOUBLE, Type.CINT64, Type.CDOUBLE, Type.CDOUBLE, floatOrNull, floatOrNull,
                         Type.INT.union(Type.NULL), floatOrNull, floatOrNull), header.parameters().stream().map(Value::type).toList(),
-                "zr, zi, zr2 and zi2 are doubles around the loop, n a 64-bit int; each keeps the object it started as (a constant,"
-                        + " or unbound for zr2 and zi2) until it is computed");
+                "cr and ci go around the loop as the float arguments the frame holds; zr, zi, zr2 and zi2 as doubles, n a 64-bit"
+                        + " int; each keeps the object it started as (a constant, or unbound for zr2 and zi2) until it is computed");
         Block backEdge = fn.blocks().stream().filter(block -> block.label().equals("offset 118")).findFirst().orElseThrow();
         assertTrue(backEdge.instructions().stream().noneMatch(Instr.FlushLocal.class::isInstance),
                 "going round the loop writes no local to the frame, not even zr2 and zi2, which are unbound on the way in");
@@ -843,6 +850,46 @@ class IrBuilderTest {
         assertEquals(1, yield.stack().size());
         assertEquals(List.of(1, 2), dispatch.targets().stream().map(target -> target.instructions().size()).toList());
         assertTrue(instructions(fn).stream().noneMatch(instruction -> instruction instanceof Instr.GuardArgument));
+    }
+
+    /**
+     * A list the loop only indexes, bound before it: read from the frame and checked to be a list
+     * once, on the way into the loop, then carried round it; the back edge's poll names it.
+     */
+    @Test
+    void aLoopChecksTheListItOnlyIndexesOnceOnTheWayIn() throws Unsupported {
+        PyObject globals = EmbeddedPython.run("""
+                def f(rows, scale, n):
+                    total = 0.0
+                    row = rows[0]
+                    for j in range(n):
+                        total += row[j] * scale
+                    return total
+                for _ in range(20):
+                    f([[1.0, 2.0, 3.0]], 0.5, 3)
+                """);
+        try {
+            Function fn = IrBuilder.build(EmbeddedPython.code(globals, "f"));
+            Pipeline.run(fn, Pipeline.TYPING);
+            Pipeline.run(fn, Pipeline.OPTIMISATION);
+            String text = Printer.printTyped(fn);
+            // row[j], the last subscript (rows[0] is the first)
+            Instr indexing = instructions(fn).stream().filter(instruction -> instruction.op() == Op.SUBSCRIPT)
+                    .reduce((first, second) -> second).orElseThrow(() -> new AssertionError(text));
+            Block body = fn.blocks().stream().filter(block -> block.instructions().contains(indexing)).findFirst().orElseThrow();
+            Value row = indexing.operands().get(0);
+            assertTrue(body.parameters().contains(row) && row.type().equals(Type.LIST), "row goes round the loop, known to be a list:\n" + text);
+            List<Instr.GuardType> listGuards = instructions(fn).stream().filter(instruction -> instruction instanceof Instr.GuardType guard
+                    && guard.type().equals(Type.LIST)).map(Instr.GuardType.class::cast).toList();
+            assertEquals(2, listGuards.size(), "rows before rows[0], and row once, on the way in:\n" + text);
+            assertEquals(body.bytecodeOffset(), listGuards.get(1).resume().offset(), "a failed check resumes at the loop's header");
+            assertTrue(body.instructions().stream().noneMatch(instruction -> instruction instanceof Instr.LoadLocal), text);
+            assertTrue(instructions(fn).stream().anyMatch(instruction -> instruction instanceof Instr.CheckEvalBreaker poll
+                    && poll.known().stream().anyMatch(local -> fn.localName(local.slot()).equals("row") && local.value().equals(row))),
+                    "the back edge's poll checks that the frame still holds row:\n" + text);
+        } finally {
+            Py_DecRef(globals);
+        }
     }
 
     @Test

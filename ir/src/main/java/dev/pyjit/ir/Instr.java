@@ -578,14 +578,32 @@ public sealed interface Instr {
      * checks that no tracer, profiler or other sys.monitoring tool was switched on for this code
      * while it ran; if one was, the interpreter takes the frame over at {@code resume}, so the tool
      * sees the rest of the call.
+     *
+     * <p>{@code known}: the locals compiled code borrows from the frame here (a loop carries them
+     * around its back edge). Code that runs at the poll could rebind one through
+     * {@code frame.f_locals} and free its object: then the frame is the truth, and the interpreter
+     * takes it over at {@code resume}.
      */
-    record CheckEvalBreaker(FrameState state, ResumeState resume) implements Instr {
+    record CheckEvalBreaker(FrameState state, ResumeState resume, List<KnownLocal> known) implements Instr {
+        public CheckEvalBreaker {
+            known = List.copyOf(known);
+        }
+        public CheckEvalBreaker(FrameState state, ResumeState resume) {
+            this(state, resume, List.of());
+        }
         public Op op() { return Op.CHECK_EVAL_BREAKER; }
         public Value result() { return null; }
         public List<Value> operands() { return List.of(); }
-        public String immediates(Function fn) { return ""; }
-        public Instr mapOperands(UnaryOperator<Value> f) { return new CheckEvalBreaker(map(state, f), map(resume, f)); }
+        public String immediates(Function fn) {
+            return known.isEmpty() ? "" : "known " + String.join(" ", known.stream().map(local -> fn.localName(local.slot()) + "=" + local.value()).toList());
+        }
+        public Instr mapOperands(UnaryOperator<Value> f) {
+            return new CheckEvalBreaker(map(state, f), map(resume, f), known.stream().map(local -> local.withReplaced(f)).toList());
+        }
         public boolean speculates() { return true; }
+        public CheckEvalBreaker withKnown(List<KnownLocal> locals) {
+            return new CheckEvalBreaker(state, resume, locals);
+        }
     }
 
     /** The local in {@code slot}, or C NULL if it has none; the slot is left empty. */

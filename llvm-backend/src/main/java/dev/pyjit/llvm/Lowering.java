@@ -10,6 +10,7 @@ import dev.pyjit.ir.FrameState;
 import dev.pyjit.ir.Function;
 import dev.pyjit.ir.Inlined;
 import dev.pyjit.ir.Instr;
+import dev.pyjit.ir.KnownLocal;
 import dev.pyjit.ir.Op;
 import dev.pyjit.ir.ResumeState;
 import dev.pyjit.ir.VirtualLocal;
@@ -1204,8 +1205,8 @@ final class Lowering {
      * switched on while this frame ran hands the frame to the interpreter at the resume state.
      */
     private LLVMValueRef poll(Instr.CheckEvalBreaker poll) {
-        if (!poll.resume().locals().isEmpty()) {
-            return pollWithVirtualLocals(poll);
+        if (!poll.resume().locals().isEmpty() || !poll.known().isEmpty()) {
+            return pollWithLocals(poll);
         }
         LLVMValueRef status = call("pyjit_poll", tstate, frame, seenVersion);
         branchToErrorIf(LLVMBuildICmp(builder, LLVMIntSLT, status, int32(0), ""), poll.state());
@@ -1214,24 +1215,52 @@ final class Lowering {
     }
 
     /**
-     * A poll where locals are virtual: when something is due, a copy of each goes to its slot
-     * before handlers and other threads run, so they see the frame as the interpreter's. If one of
-     * them changed a slot meanwhile (through {@code frame.f_locals}), the frame is the truth: the
-     * interpreter takes it as it is, and compiled code drops its own values.
+     * A poll where compiled code holds locals of its own: when something is due, a copy of each
+     * virtual local goes to its slot before handlers and other threads run, so they see the frame
+     * as the interpreter's, and each local it borrows from the frame is held meanwhile, so that its
+     * object outlives them. If one of them changed a slot meanwhile (through {@code frame.f_locals}),
+     * the frame is the truth: the interpreter takes it as it is, and compiled code drops its own values.
      */
-    private LLVMValueRef pollWithVirtualLocals(Instr.CheckEvalBreaker poll) {
+    private LLVMValueRef pollWithLocals(Instr.CheckEvalBreaker poll) {
         LLVMBasicBlockRef due = LLVMAppendBasicBlockInContext(context, llvmFunction, "poll_due");
         LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(context, llvmFunction, "poll_done");
         rarelyTaken(LLVMBuildCondBr(builder, nonZero(call("pyjit_poll_due", tstate, seenVersion)), due, done));
         LLVMPositionBuilderAtEnd(builder, due);
-        LLVMValueRef layout = syncLocals(poll.resume().locals(), poll.state());
+        List<VirtualLocal> virtualLocals = poll.resume().locals();
+        LLVMValueRef layout = virtualLocals.isEmpty() ? null : syncLocals(virtualLocals, poll.state());
+        // held after the writes, whose failure (boxing a number) raises without releasing them
+        List<Value> held = poll.known().stream().map(KnownLocal::value).filter(value -> !value.type().isUnboxed()).toList();
+        held.forEach(value -> call("pyjit_incref", use(value)));
         LLVMValueRef status = call("pyjit_poll", tstate, frame, seenVersion);
-        branchToErrorIf(LLVMBuildICmp(builder, LLVMIntSLT, status, int32(0), ""), poll.state());
-        resumeIfFrameChanged(poll.resume().locals(), layout, poll.resume(), null, null);
+        LLVMBasicBlockRef raised = LLVMAppendBasicBlockInContext(context, llvmFunction, "poll_raised");
+        LLVMBasicBlockRef ran = LLVMAppendBasicBlockInContext(context, llvmFunction, "poll_ran");
+        rarelyTaken(LLVMBuildCondBr(builder, LLVMBuildICmp(builder, LLVMIntSLT, status, int32(0), ""), raised, ran));
+        LLVMPositionBuilderAtEnd(builder, raised);
+        held.forEach(this::releaseCold);
+        LLVMBuildBr(builder, raiseBlock(poll.state()));
+        LLVMPositionBuilderAtEnd(builder, ran);
+        LLVMValueRef rebound = layout == null ? LLVMConstInt(LLVMInt1TypeInContext(context), 0, 0)
+                : nonZero(call("pyjit_frame_changed", frame, synced, layout, int32(virtualLocals.size())));
+        for (KnownLocal local : poll.known()) {
+            rebound = LLVMBuildOr(builder, rebound, rebound(local), "");
+        }
+        // the objects held are released once the hand-over took what it takes of them
+        resumeUnless(LLVMBuildNot(builder, rebound, ""), asTheFrameIs(poll.resume(), virtualLocals, held), null, null, false);
+        held.forEach(this::releaseCold);
         resumeUnless(LLVMBuildICmp(builder, LLVMIntEQ, status, int32(0), ""), poll.resume(), null, null, false);
         LLVMBuildBr(builder, done);
         LLVMPositionBuilderAtEnd(builder, done);
         return null;
+    }
+
+    /** Whether the local's slot no longer holds what compiled code borrowed, or the number it unboxed from it. */
+    private LLVMValueRef rebound(KnownLocal local) {
+        Type type = local.value().type();
+        if (type.equals(Type.CDOUBLE) || type.equals(Type.CINT64)) {
+            String holds = type.equals(Type.CDOUBLE) ? "pyjit_local_holds_double" : "pyjit_local_holds_int64";
+            return LLVMBuildNot(builder, nonZero(call(holds, frame, int32(local.slot()), use(local.value()))), "");
+        }
+        return LLVMBuildICmp(builder, LLVMIntNE, call("pyjit_local_borrow", frame, int32(local.slot())), use(local.value()), "");
     }
 
     /**
@@ -1364,10 +1393,18 @@ final class Lowering {
      */
     private void resumeIfFrameChanged(List<VirtualLocal> locals, LLVMValueRef layout, ResumeState resume, Value loaded, LLVMValueRef object) {
         LLVMValueRef changed = nonZero(call("pyjit_frame_changed", frame, synced, layout, int32(locals.size())));
+        resumeUnless(LLVMBuildNot(builder, changed, ""), asTheFrameIs(resume, locals, List.of()), loaded, object, false);
+    }
+
+    /**
+     * The resume state with the frame as it is: compiled code's own values of the virtual locals
+     * are dropped, and so are the references it took to {@code held}.
+     */
+    private static ResumeState asTheFrameIs(ResumeState resume, List<VirtualLocal> locals, List<Value> held) {
         List<Value> dropped = new java.util.ArrayList<>(resume.released());
         locals.forEach(local -> dropped.add(local.value()));
-        ResumeState asTheFrameIs = new ResumeState(resume.offset(), resume.stack(), dropped, List.of(), resume.borrowed());
-        resumeUnless(LLVMBuildNot(builder, changed, ""), asTheFrameIs, loaded, object, false);
+        dropped.addAll(held);
+        return new ResumeState(resume.offset(), resume.stack(), dropped, List.of(), resume.borrowed());
     }
 
     /** NULL from FOR_ITER is an error only if an exception is set; otherwise the loop is over. */

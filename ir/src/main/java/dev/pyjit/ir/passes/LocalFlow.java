@@ -26,7 +26,8 @@ final class LocalFlow {
     private final Set<Block> roots = new LinkedHashSet<>();
     private final List<Block> order;
     private final Map<Block, List<Block>> predecessors = new HashMap<>();
-    private final Set<Block> loopHeaders = new HashSet<>();
+    /** Each loop header's latches: the blocks whose back edges jump to it. */
+    private final Map<Block, List<Block>> latches = new HashMap<>();
 
     LocalFlow(Function function, boolean[] promoted, boolean[] deferrable, boolean[] numbersOnly) {
         this.function = function;
@@ -44,7 +45,7 @@ final class LocalFlow {
             for (Terminator.Edge edge : block.terminator().edges()) {
                 predecessors.computeIfAbsent(edge.target(), b -> new ArrayList<>()).add(block);
                 if (position.get(edge.target()) <= position.get(block)) {
-                    loopHeaders.add(edge.target());
+                    latches.computeIfAbsent(edge.target(), b -> new ArrayList<>()).add(block);
                 }
             }
         }
@@ -86,7 +87,12 @@ final class LocalFlow {
 
     /** The target of a back edge. */
     boolean isLoopHeader(Block block) {
-        return loopHeaders.contains(block);
+        return latches.containsKey(block);
+    }
+
+    /** The blocks whose back edges jump to the loop header (none for other blocks). */
+    List<Block> latches(Block header) {
+        return latches.getOrDefault(header, List.of());
     }
 
     int slots() {

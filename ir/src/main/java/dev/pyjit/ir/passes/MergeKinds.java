@@ -28,10 +28,17 @@ final class MergeKinds {
      * it is unbound on the way in, and a loop entered after a call (the frame is the truth then)
      * still carries the locals it computes, and writes them to the frame where it leaves. A local
      * the frame has on some path that cannot load it is in the frame (the other paths write it
-     * there); one known on every path is known, except at a loop's header. A back edge counts with what it carried in the
+     * there); one known on every path is known. So is one a loop's back edges carry known while
+     * its way in has it in the frame, loadable: the loop reads a list it indexes once, on the
+     * way in, not each time round. A back edge counts with what it carried in the
      * round before, so this repeats until nothing changes; if that takes too long, the decisions
      * are made again without loads on edges, where a decision only ever moves from known to
      * virtual to frame, so it ends. The entry has every local in the frame, whatever jumps back to it.
+     *
+     * <p>A known local is a pointer borrowed from the frame. A loop's back edge passes an
+     * eval-breaker poll, which can run code (a signal handler) that rebinds the local through
+     * f_locals and frees the object: the poll checks the slots of the locals it borrows after
+     * such code ran ({@link dev.pyjit.ir.Instr.CheckEvalBreaker#known}).
      */
     Map<Block, LocalKind[]> decide() {
         if (!decide(true)) {
@@ -84,7 +91,7 @@ final class MergeKinds {
                 now = now == null ? incoming.clone() : widest(now, incoming);
             }
         }
-        return notKnownAround(block, now);
+        return now;
     }
 
     private LocalKind[] merged(Block block, Map<Block, LocalKind[]> exitKinds, Map<Block, boolean[]> bound) {
@@ -105,9 +112,30 @@ final class MergeKinds {
                     loadable &= bound.get(predecessor)[slot] || flow.numbersOnly(slot);
                 }
             }
-            result[slot] = inFrame && (!loadable || !virtual) ? LocalKind.FRAME : virtual ? LocalKind.VIRTUAL : LocalKind.KNOWN;
+            if (!inFrame) {
+                result[slot] = virtual ? LocalKind.VIRTUAL : LocalKind.KNOWN;
+            } else if (loadable && virtual) {
+                result[slot] = LocalKind.VIRTUAL;
+            } else {
+                result[slot] = loadable && knownAround(block, slot, exitKinds) ? LocalKind.KNOWN : LocalKind.FRAME;
+            }
         }
-        return notKnownAround(block, result);
+        return result;
+    }
+
+    /** Whether the block is a loop's header whose back edges, one at least seen, all carry the local known. */
+    private boolean knownAround(Block header, int slot, Map<Block, LocalKind[]> exitKinds) {
+        boolean seen = false;
+        for (Block latch : flow.latches(header)) {
+            LocalKind[] carried = exitKinds.get(latch);
+            if (carried != null) {
+                if (carried[slot] != LocalKind.KNOWN) {
+                    return false;
+                }
+                seen = true;
+            }
+        }
+        return seen;
     }
 
     /**
@@ -117,22 +145,6 @@ final class MergeKinds {
     private boolean everyWay(Block block, Map<Block, LocalKind[]> exitKinds, int slot) {
         return flow.predecessors(block).stream().map(exitKinds::get)
                 .allMatch(incoming -> incoming == null || incoming[slot] == LocalKind.VIRTUAL);
-    }
-
-    /**
-     * A known local is a pointer compiled code borrows from the frame. A loop's back edge passes an
-     * eval-breaker poll, which can run code (a signal handler) that rebinds the local through
-     * f_locals and frees the object: so a loop's header never takes a local as known.
-     */
-    private LocalKind[] notKnownAround(Block block, LocalKind[] kinds) {
-        if (flow.isLoopHeader(block)) {
-            for (int slot = 0; slot < kinds.length; slot++) {
-                if (kinds[slot] == LocalKind.KNOWN) {
-                    kinds[slot] = LocalKind.FRAME;
-                }
-            }
-        }
-        return kinds;
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.pyjit.ir.CacheHint;
 import dev.pyjit.ir.FrameState;
 import dev.pyjit.ir.Function;
 import dev.pyjit.ir.Instr;
+import dev.pyjit.ir.KnownLocal;
 import dev.pyjit.ir.Op;
 import dev.pyjit.ir.ResumeState;
 import dev.pyjit.ir.Terminator;
@@ -25,7 +26,8 @@ import java.util.Set;
  * with the frame as memory). A load of a local whose value compiled code knows is that value; a
  * store of a local whose old object has no finalizer (a number, a string, None) is not written
  * to the frame yet: the local becomes virtual ({@link VirtualLocal}). Loops carry such locals as
- * block parameters, so a float local can stay an unboxed double around a loop.
+ * block parameters, so a float local can stay an unboxed double around a loop; and the locals they
+ * only read, known, with their types checked once on the way in ({@link LoopInvariantGuards}).
  *
  * <p>The frame is made exact again, by writing each virtual local to its slot
  * ({@link Instr.FlushLocal}), before any instruction that can run Python code (a call, an
@@ -201,6 +203,8 @@ public final class PromoteLocals implements Pass {
         private final LocalFlow flow;
         /** For each merge (more than one predecessor, or a loop header): what each slot is on entry. */
         private Map<Block, LocalKind[]> merges;
+        /** For each loop header: the types its known locals are checked to be on the way in. */
+        private Map<Block, Map<Integer, Type>> checkedOnEntry;
         private final Map<Block, Local[]> exits = new HashMap<>();
         private final Map<Value, Value> replacement = new HashMap<>();
         /** The bytecode offset of the block's last instruction that has one: where a write at its end reports an error. */
@@ -213,6 +217,7 @@ public final class PromoteLocals implements Pass {
         }
 
         void run() {
+            checkedOnEntry = new LoopInvariantGuards(flow).find();
             merges = new MergeKinds(flow).decide();
             for (Block block : flow.order()) {
                 Local[] locals = flow.isMerge(block) ? mergeParameters(block) : entryOf(block);
@@ -279,6 +284,8 @@ public final class PromoteLocals implements Pass {
                         rewritten.add(store);
                         locals[store.slot()] = new Local(LocalKind.KNOWN, store.value());
                     }
+                } else if (instruction instanceof Instr.CheckEvalBreaker poll) {
+                    rewritten.add(((Instr.CheckEvalBreaker) poll.withVirtualLocals(virtual(locals))).withKnown(known(locals)));
                 } else if (runsCode(instruction)) {
                     FrameState state = instruction.state() != null ? instruction.state() : new FrameState(offset, List.of());
                     flushAll(locals, state, rewritten);
@@ -307,6 +314,16 @@ public final class PromoteLocals implements Pass {
             }
         }
 
+        private static List<KnownLocal> known(Local[] locals) {
+            List<KnownLocal> result = new ArrayList<>();
+            for (int slot = 0; slot < locals.length; slot++) {
+                if (locals[slot].kind() == LocalKind.KNOWN) {
+                    result.add(new KnownLocal(slot, locals[slot].value()));
+                }
+            }
+            return result;
+        }
+
         private static List<VirtualLocal> virtual(Local[] locals) {
             List<VirtualLocal> result = new ArrayList<>();
             for (int slot = 0; slot < locals.length; slot++) {
@@ -328,7 +345,7 @@ public final class PromoteLocals implements Pass {
             Terminator terminator = block.terminator();
             if (terminator instanceof Terminator.Jump jump) {
                 List<Instr> adjustments = new ArrayList<>();
-                block.setTerminator(new Terminator.Jump(adjusted(jump.edge(), exit, exitOffsets.get(block), adjustments)));
+                block.setTerminator(new Terminator.Jump(adjusted(block, jump.edge(), exit, adjustments)));
                 block.instructions().addAll(adjustments);
             } else if (terminator instanceof Terminator.Branch branch) {
                 block.setTerminator(new Terminator.Branch(branch.condition(), branch.operand(),
@@ -338,7 +355,7 @@ public final class PromoteLocals implements Pass {
 
         private Terminator.Edge splitIfNeeded(Block block, Terminator.Edge edge, Local[] exit) {
             List<Instr> adjustments = new ArrayList<>();
-            Terminator.Edge adjusted = adjusted(edge, exit, exitOffsets.get(block), adjustments);
+            Terminator.Edge adjusted = adjusted(block, edge, exit, adjustments);
             if (adjustments.isEmpty()) {
                 return adjusted;
             }
@@ -364,7 +381,12 @@ public final class PromoteLocals implements Pass {
             adjustments.replaceAll(instruction -> instruction.mapOperands(value -> value.equals(argument) ? parameter : value));
         }
 
-        private Terminator.Edge adjusted(Terminator.Edge edge, Local[] exit, int exitOffset, List<Instr> adjustments) {
+        /**
+         * The edge out of {@code block} with what its target takes. A loop's way in (not a back
+         * edge) checks the types the loop checks its known locals to be each trip round
+         * ({@link LoopInvariantGuards}), so that the loop need not.
+         */
+        private Terminator.Edge adjusted(Block block, Terminator.Edge edge, Local[] exit, List<Instr> adjustments) {
             Block target = edge.target();
             LocalKind[] kinds = merges.get(target);
             if (kinds == null) {
@@ -372,9 +394,10 @@ public final class PromoteLocals implements Pass {
             }
             List<Value> arguments = new ArrayList<>(edge.arguments());
             Local[] remaining = exit.clone();
-            FrameState state = new FrameState(exitOffset, edge.arguments());
+            FrameState state = new FrameState(exitOffsets.get(block), edge.arguments());
             List<Value> taken = new ArrayList<>();
             Map<Integer, Value> loaded = new java.util.TreeMap<>();
+            Map<Integer, Integer> argumentOf = new HashMap<>();
             for (int slot = 0; slot < kinds.length; slot++) {
                 Local local = remaining[slot];
                 if (kinds[slot] == LocalKind.FRAME) {
@@ -382,7 +405,10 @@ public final class PromoteLocals implements Pass {
                         remaining[slot] = Local.FRAME;
                         adjustments.add(new Instr.FlushLocal(slot, local.value(), state.withLocals(virtual(remaining))));
                     }
-                } else if (local.kind() == LocalKind.FRAME) {
+                    continue;
+                }
+                argumentOf.put(slot, arguments.size());
+                if (local.kind() == LocalKind.FRAME) {
                     Value value = function.newValue(Type.TOP);
                     loaded.put(slot, value);
                     arguments.add(value);
@@ -405,11 +431,29 @@ public final class PromoteLocals implements Pass {
             }
             loaded.forEach((slot, value) -> {
                 taken.add(value);
-                ResumeState resume = new ResumeState(target.bytecodeOffset(), stack, taken, virtual(written));
-                adjustments.add(new Instr.LoadLocal(value, slot, resume, flow.numbersOnly(slot)));
+                adjustments.add(new Instr.LoadLocal(value, slot, resumeAt(target, stack, taken, written), flow.numbersOnly(slot)));
                 function.loadsOnEdges().add(value);
             });
+            Map<Integer, Type> checked = flow.latches(target).contains(block) ? Map.of() : checkedOnEntry.getOrDefault(target, Map.of());
+            checked.forEach((slot, type) -> {
+                if (kinds[slot] == LocalKind.KNOWN) {
+                    Value guarded = function.newValue(type);
+                    int index = argumentOf.get(slot);
+                    adjustments.add(new Instr.GuardType(guarded, arguments.get(index), type, resumeAt(target, stack, taken, written)));
+                    arguments.set(index, guarded);
+                }
+            });
+            // a known local is borrowed from the frame, which keeps it
+            loaded.forEach((slot, value) -> {
+                if (kinds[slot] == LocalKind.KNOWN) {
+                    adjustments.add(new Instr.Refcount(Op.DECREF, value));
+                }
+            });
             return new Terminator.Edge(target, arguments);
+        }
+
+        private ResumeState resumeAt(Block target, List<Value> stack, List<Value> taken, Local[] written) {
+            return new ResumeState(target.bytecodeOffset(), stack, taken, virtual(written));
         }
 
         private static Map<Value, Value> transitive(Map<Value, Value> replacement) {
