@@ -1,11 +1,13 @@
-# jit-expect-compiled: dot scaled spin_until_rebound main
-# jit-expect-deopts: spin_until_rebound
+# jit-expect-compiled: dot scaled spin_until_rebound main weighted
+# jit-threshold: 3
+# jit-expect-deopts: spin_until_rebound weighted
 # A loop carries the locals it only reads (a list it indexes, a float it multiplies by) around its
 # back edge instead of reading the frame each time round, and checks their types once, on the way
 # in. What must hold: the types switching between calls (tuples for lists, ints for floats), a loop
 # that never runs, a local rebound through frame.f_locals by a signal handler while the loop
 # spins (the loop must see the new object, and the old one may be freed), and the same with a
-# float local the loop holds unboxed.
+# float local the loop holds unboxed; and a property, met where the interpreter's cache expected
+# an instance's attribute, that rebinds a local read before and after it.
 import signal
 import sys
 
@@ -42,6 +44,22 @@ def spin_until_smaller():
     return limit
 
 
+class Plain:
+    def __init__(self):
+        self.x = 1
+
+
+class Rebinder:
+    @property
+    def x(self):
+        sys._getframe(1).f_locals["k"] = [100]
+        return 1
+
+
+def weighted(o, k):
+    return k[0] * 10 + o.x + k[0]
+
+
 def rebind(name, value):
     def handler(signum, frame):
         # the frame the signal interrupted, once it is the spinning loop's own, well into the loop
@@ -63,6 +81,8 @@ def main():
     print(f"ints {dot(list(range(10)), list(range(10)))}")
     print(f"empty {dot([], [])}")
     print(f"int factor {scaled([1.5, 2.5], 2)}")
+    plain = Plain()
+    print("weighted", [weighted(plain, [2]) for _ in range(5)], weighted(Rebinder(), [2]))
     try:
         dot([1.0, 2.0], [1.0])
     except IndexError as error:

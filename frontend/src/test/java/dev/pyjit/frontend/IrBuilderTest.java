@@ -87,8 +87,8 @@ class IrBuilderTest {
         assertEquals(1, instructions(fn).stream().filter(instruction -> instruction instanceof Instr.LoadLocal load
                 && fn.localName(load.slot()).equals("total")).count(), "total is read from the frame on the way into the loop only");
         Instr.CheckEvalBreaker backEdgePoll = (Instr.CheckEvalBreaker) instructions(fn).stream()
-                .filter(instruction -> instruction instanceof Instr.CheckEvalBreaker poll && !poll.known().isEmpty()).findFirst().orElseThrow();
-        assertEquals(List.of("total"), backEdgePoll.known().stream().map(local -> fn.localName(local.slot())).toList(),
+                .filter(instruction -> instruction instanceof Instr.CheckEvalBreaker poll && !poll.state().known().isEmpty()).findFirst().orElseThrow();
+        assertEquals(List.of("total"), backEdgePoll.state().known().stream().map(local -> fn.localName(local.slot())).toList(),
                 "the back edge's poll checks the frame still holds the total the loop carries");
     }
 
@@ -885,8 +885,48 @@ class IrBuilderTest {
             assertEquals(body.bytecodeOffset(), listGuards.get(1).resume().offset(), "a failed check resumes at the loop's header");
             assertTrue(body.instructions().stream().noneMatch(instruction -> instruction instanceof Instr.LoadLocal), text);
             assertTrue(instructions(fn).stream().anyMatch(instruction -> instruction instanceof Instr.CheckEvalBreaker poll
-                    && poll.known().stream().anyMatch(local -> fn.localName(local.slot()).equals("row") && local.value().equals(row))),
+                    && poll.state().known().stream().anyMatch(local -> fn.localName(local.slot()).equals("row") && local.value().equals(row))),
                     "the back edge's poll checks that the frame still holds row:\n" + text);
+        } finally {
+            Py_DecRef(globals);
+        }
+    }
+
+    /**
+     * A check made on one branch of an if inside the loop stays there, though the loop carries the
+     * local known: not every trip round makes it (the other branch takes len of anything).
+     */
+    @Test
+    void aLoopKeepsTheChecksItMakesOnlySometimes() throws Unsupported {
+        PyObject globals = EmbeddedPython.run("""
+                def f(rows, n):
+                    total = 0
+                    row = rows[0]
+                    for j in range(n):
+                        if j % 2 == 0:
+                            total += row[j]
+                        else:
+                            total += len(row)
+                    return total
+                for _ in range(20):
+                    f([[1, 2, 3, 4]], 4)
+                """);
+        try {
+            Function fn = IrBuilder.build(EmbeddedPython.code(globals, "f"));
+            Pipeline.run(fn, Pipeline.TYPING);
+            Pipeline.run(fn, Pipeline.OPTIMISATION);
+            String text = Printer.printTyped(fn);
+            Instr indexing = instructions(fn).stream().filter(instruction -> instruction.op() == Op.SUBSCRIPT)
+                    .reduce((first, second) -> second).orElseThrow(() -> new AssertionError(text));
+            Block branch = fn.blocks().stream().filter(block -> block.instructions().contains(indexing)).findFirst().orElseThrow();
+            assertTrue(branch.instructions().stream().anyMatch(instruction -> instruction instanceof Instr.GuardType guard
+                    && guard.type().equals(Type.LIST) && guard.result().equals(indexing.operands().get(0))),
+                    "row is checked where it is indexed, on the branch:\n" + text);
+            assertTrue(instructions(fn).stream().anyMatch(instruction -> instruction instanceof Instr.CheckEvalBreaker poll
+                    && poll.state().known().stream().anyMatch(local -> fn.localName(local.slot()).equals("row"))),
+                    "though row goes round the loop known:\n" + text);
+            Block header = fn.blocks().stream().filter(block -> block.label().equals("offset 42")).findFirst().orElseThrow();
+            assertTrue(header.parameters().stream().noneMatch(parameter -> parameter.type().equals(Type.LIST)), text);
         } finally {
             Py_DecRef(globals);
         }

@@ -19,8 +19,15 @@ import java.util.function.UnaryOperator;
  *
  * <p>{@code borrowed} holds a value once per reference among the owned ones that a pass found
  * compiled code need not take (CancelRefcountPairs); the error path takes it first.
+ *
+ * <p>{@code known}: the locals compiled code borrows from the frame where the instruction may run
+ * code on a slow path only (an eval-breaker poll, an attribute the interpreter's cache misses, an
+ * inlined call made after all). That code could rebind one through {@code frame.f_locals} and
+ * free its object: compiled code holds them while it runs, and if a slot changed, the frame is
+ * the truth and the interpreter takes it over.
  */
-public record FrameState(int offset, List<Value> owned, Handler handler, List<VirtualLocal> locals, List<Value> borrowed) {
+public record FrameState(int offset, List<Value> owned, Handler handler, List<VirtualLocal> locals, List<Value> borrowed,
+                         List<KnownLocal> known) {
     /**
      * An exception handler: bytecode offset {@code target}, whose code is {@code block}, entered with
      * the stack cut to {@code depth}, then (if {@code pushLastInstruction}) the raising
@@ -46,9 +53,14 @@ public record FrameState(int offset, List<Value> owned, Handler handler, List<Vi
         owned = List.copyOf(owned);
         locals = List.copyOf(locals);
         borrowed = List.copyOf(borrowed);
+        known = List.copyOf(known);
         if (handler != null && handler.depth() > owned.size()) {
             throw new IllegalArgumentException("a handler keeps " + handler.depth() + " values of " + owned.size());
         }
+    }
+
+    public FrameState(int offset, List<Value> owned, Handler handler, List<VirtualLocal> locals, List<Value> borrowed) {
+        this(offset, owned, handler, locals, borrowed, List.of());
     }
 
     public FrameState(int offset, List<Value> owned, Handler handler, List<VirtualLocal> locals) {
@@ -66,17 +78,22 @@ public record FrameState(int offset, List<Value> owned, Handler handler, List<Vi
 
     public FrameState withReplaced(UnaryOperator<Value> replace) {
         return new FrameState(offset, owned.stream().map(replace).toList(), handler,
-                locals.stream().map(local -> local.withReplaced(replace)).toList(), borrowed.stream().map(replace).toList());
+                locals.stream().map(local -> local.withReplaced(replace)).toList(), borrowed.stream().map(replace).toList(),
+                known.stream().map(local -> local.withReplaced(replace)).toList());
     }
 
     public FrameState withLocals(List<VirtualLocal> virtualLocals) {
-        return new FrameState(offset, owned, handler, virtualLocals, borrowed);
+        return new FrameState(offset, owned, handler, virtualLocals, borrowed, known);
+    }
+
+    public FrameState withKnown(List<KnownLocal> knownLocals) {
+        return new FrameState(offset, owned, handler, locals, borrowed, knownLocals);
     }
 
     /** This state with one more owned reference to {@code value} not taken. */
     public FrameState withBorrowed(Value value) {
         List<Value> more = new java.util.ArrayList<>(borrowed);
         more.add(value);
-        return new FrameState(offset, owned, handler, locals, more);
+        return new FrameState(offset, owned, handler, locals, more, known);
     }
 }

@@ -51,6 +51,11 @@ public sealed interface Instr {
         return InstrStates.withVirtualLocals(this, locals);
     }
 
+    /** This instruction with {@code locals} as the known locals of its frame state ({@link FrameState#known}). */
+    default Instr withKnownLocals(List<KnownLocal> locals) {
+        return state() == null || state().known().equals(locals) ? this : InstrStates.rebuilt(this, state -> state.withKnown(locals), resume -> resume);
+    }
+
     /**
      * This instruction with one reference to {@code value} fewer taken at each of its exits that
      * passes the value on or releases it (its error path, its hand-over to the interpreter): a pass
@@ -192,8 +197,9 @@ public sealed interface Instr {
 
     /**
      * {@code owner.name}. With a hint it runs no Python code on its fast path; if that misses, the
-     * virtual locals are written to the frame first, and if the code that ran changed one of them,
-     * the interpreter takes the frame over {@code after} it, with the attribute pushed.
+     * virtual locals are written to the frame first and the known ones held ({@link FrameState#known}),
+     * and if the code that ran changed one of them, the interpreter takes the frame over
+     * {@code after} it, with the attribute pushed.
      */
     record LoadAttr(Value result, Value owner, int nameIndex, CacheHint hint, FrameState state, ResumeState after) implements Instr {
         public LoadAttr(Value result, Value owner, int nameIndex, FrameState state) {
@@ -204,7 +210,7 @@ public sealed interface Instr {
         public String immediates(Function fn) { return fn.name(nameIndex) + hint.suffix(); }
         public Instr mapOperands(UnaryOperator<Value> f) { return new LoadAttr(result, f.apply(owner), nameIndex, hint, map(state, f), map(after, f)); }
         public ResumeState resume() { return after; }
-        public boolean speculates() { return after != null && hint != CacheHint.NONE && !state.locals().isEmpty(); }
+        public boolean speculates() { return after != null && hint != CacheHint.NONE && !(state.locals().isEmpty() && state.known().isEmpty()); }
     }
 
     /**
@@ -275,7 +281,7 @@ public sealed interface Instr {
             return new StoreAttr(f.apply(owner), nameIndex, f.apply(value), hint, map(state, f), map(after, f));
         }
         public ResumeState resume() { return after; }
-        public boolean speculates() { return after != null && hint != CacheHint.NONE && !state.locals().isEmpty(); }
+        public boolean speculates() { return after != null && hint != CacheHint.NONE && !(state.locals().isEmpty() && state.known().isEmpty()); }
     }
 
     /**
@@ -292,7 +298,7 @@ public sealed interface Instr {
             return new StoreAttrFloat(f.apply(owner), nameIndex, f.apply(value), hint, map(state, f), map(after, f));
         }
         public ResumeState resume() { return after; }
-        public boolean speculates() { return after != null && hint != CacheHint.NONE && !state.locals().isEmpty(); }
+        public boolean speculates() { return after != null && hint != CacheHint.NONE && !(state.locals().isEmpty() && state.known().isEmpty()); }
     }
 
     record LoadNull(Value result) implements Instr {
@@ -577,33 +583,16 @@ public sealed interface Instr {
      * call): lets signal handlers and other threads run, raising what a handler raises. It also
      * checks that no tracer, profiler or other sys.monitoring tool was switched on for this code
      * while it ran; if one was, the interpreter takes the frame over at {@code resume}, so the tool
-     * sees the rest of the call.
-     *
-     * <p>{@code known}: the locals compiled code borrows from the frame here (a loop carries them
-     * around its back edge). Code that runs at the poll could rebind one through
-     * {@code frame.f_locals} and free its object: then the frame is the truth, and the interpreter
-     * takes it over at {@code resume}.
+     * sees the rest of the call. Handlers could rebind a local compiled code borrows from the
+     * frame: see {@link FrameState#known}.
      */
-    record CheckEvalBreaker(FrameState state, ResumeState resume, List<KnownLocal> known) implements Instr {
-        public CheckEvalBreaker {
-            known = List.copyOf(known);
-        }
-        public CheckEvalBreaker(FrameState state, ResumeState resume) {
-            this(state, resume, List.of());
-        }
+    record CheckEvalBreaker(FrameState state, ResumeState resume) implements Instr {
         public Op op() { return Op.CHECK_EVAL_BREAKER; }
         public Value result() { return null; }
         public List<Value> operands() { return List.of(); }
-        public String immediates(Function fn) {
-            return known.isEmpty() ? "" : "known " + String.join(" ", known.stream().map(local -> fn.localName(local.slot()) + "=" + local.value()).toList());
-        }
-        public Instr mapOperands(UnaryOperator<Value> f) {
-            return new CheckEvalBreaker(map(state, f), map(resume, f), known.stream().map(local -> local.withReplaced(f)).toList());
-        }
+        public String immediates(Function fn) { return ""; }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new CheckEvalBreaker(map(state, f), map(resume, f)); }
         public boolean speculates() { return true; }
-        public CheckEvalBreaker withKnown(List<KnownLocal> locals) {
-            return new CheckEvalBreaker(state, resume, locals);
-        }
     }
 
     /** The local in {@code slot}, or C NULL if it has none; the slot is left empty. */

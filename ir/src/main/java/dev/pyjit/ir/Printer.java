@@ -83,6 +83,10 @@ public final class Printer {
                         .append(handler.pushLastInstruction() ? " lasti" : "");
             }
             out.append(locals(function, state.locals()));
+            if (!state.known().isEmpty()) {
+                out.append(" known[").append(state.known().stream().map(local -> function.localName(local.slot()) + "=" + local.value())
+                        .collect(Collectors.joining(" "))).append(']');
+            }
         }
         ResumeState resume = instruction.resume();
         if (resume != null && showTypes && instruction.speculates()) {

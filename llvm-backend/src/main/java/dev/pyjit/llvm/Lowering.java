@@ -587,10 +587,15 @@ final class Lowering {
     }
 
     private LLVMValueRef madeCall(Instr.Call call) {
+        return madeCall(call, call.state());
+    }
+
+    /** The call made, raising at {@code raising}. */
+    private LLVMValueRef madeCall(Instr.Call call, FrameState raising) {
         LLVMValueRef arguments = array(call.arguments(), 1);
         LLVMValueRef site = zeroedGlobal(LLVMArrayType2(i64, runtimeConstant("pyjit_call_site_words")), "call_site");
         return checkNull(call("pyjit_slow_call", tstate, frame, use(call.callable()), use(call.selfOrNull()), arguments,
-                int32(call.arguments().size()), int32(call.kwnamesConstant()), site), call.state());
+                int32(call.arguments().size()), int32(call.kwnamesConstant()), site), raising);
     }
 
     /**
@@ -673,7 +678,7 @@ final class Lowering {
         LLVMBuildBr(builder, joined);
 
         LLVMPositionBuilderAtEnd(builder, made);
-        LLVMValueRef madeResult = withLocalsInFrame(call.state(), call.after(), call.result(), () -> madeCall(call));
+        LLVMValueRef madeResult = withLocalsInFrame(call.state(), call.after(), call.result(), raising -> madeCall(call, raising));
         if (call.result().type().isUnboxed()) {
             madeResult = unboxedResult(call, madeResult);
         }
@@ -1205,7 +1210,7 @@ final class Lowering {
      * switched on while this frame ran hands the frame to the interpreter at the resume state.
      */
     private LLVMValueRef poll(Instr.CheckEvalBreaker poll) {
-        if (!poll.resume().locals().isEmpty() || !poll.known().isEmpty()) {
+        if (!poll.state().locals().isEmpty() || !poll.state().known().isEmpty()) {
             return pollWithLocals(poll);
         }
         LLVMValueRef status = call("pyjit_poll", tstate, frame, seenVersion);
@@ -1215,10 +1220,9 @@ final class Lowering {
     }
 
     /**
-     * A poll where compiled code holds locals of its own: when something is due, a copy of each
-     * virtual local goes to its slot before handlers and other threads run, so they see the frame
-     * as the interpreter's, and each local it borrows from the frame is held meanwhile, so that its
-     * object outlives them. If one of them changed a slot meanwhile (through {@code frame.f_locals}),
+     * A poll where compiled code holds locals of its own: when something is due, they are set
+     * aside ({@link #setAside}) before handlers and other threads run, so that these see the frame
+     * as the interpreter's; if one of them changed a slot meanwhile (through {@code frame.f_locals}),
      * the frame is the truth: the interpreter takes it as it is, and compiled code drops its own values.
      */
     private LLVMValueRef pollWithLocals(Instr.CheckEvalBreaker poll) {
@@ -1226,27 +1230,10 @@ final class Lowering {
         LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(context, llvmFunction, "poll_done");
         rarelyTaken(LLVMBuildCondBr(builder, nonZero(call("pyjit_poll_due", tstate, seenVersion)), due, done));
         LLVMPositionBuilderAtEnd(builder, due);
-        List<VirtualLocal> virtualLocals = poll.resume().locals();
-        LLVMValueRef layout = virtualLocals.isEmpty() ? null : syncLocals(virtualLocals, poll.state());
-        // held after the writes, whose failure (boxing a number) raises without releasing them
-        List<Value> held = poll.known().stream().map(KnownLocal::value).filter(value -> !value.type().isUnboxed()).toList();
-        held.forEach(value -> call("pyjit_incref", use(value)));
+        LocalsAside aside = setAside(poll.state());
         LLVMValueRef status = call("pyjit_poll", tstate, frame, seenVersion);
-        LLVMBasicBlockRef raised = LLVMAppendBasicBlockInContext(context, llvmFunction, "poll_raised");
-        LLVMBasicBlockRef ran = LLVMAppendBasicBlockInContext(context, llvmFunction, "poll_ran");
-        rarelyTaken(LLVMBuildCondBr(builder, LLVMBuildICmp(builder, LLVMIntSLT, status, int32(0), ""), raised, ran));
-        LLVMPositionBuilderAtEnd(builder, raised);
-        held.forEach(this::releaseCold);
-        LLVMBuildBr(builder, raiseBlock(poll.state()));
-        LLVMPositionBuilderAtEnd(builder, ran);
-        LLVMValueRef rebound = layout == null ? LLVMConstInt(LLVMInt1TypeInContext(context), 0, 0)
-                : nonZero(call("pyjit_frame_changed", frame, synced, layout, int32(virtualLocals.size())));
-        for (KnownLocal local : poll.known()) {
-            rebound = LLVMBuildOr(builder, rebound, rebound(local), "");
-        }
-        // the objects held are released once the hand-over took what it takes of them
-        resumeUnless(LLVMBuildNot(builder, rebound, ""), asTheFrameIs(poll.resume(), virtualLocals, held), null, null, false);
-        held.forEach(this::releaseCold);
+        branchToErrorIf(LLVMBuildICmp(builder, LLVMIntSLT, status, int32(0), ""), aside.raising(poll.state()));
+        resumeIfFrameChanged(aside, poll.resume(), null, null);
         resumeUnless(LLVMBuildICmp(builder, LLVMIntEQ, status, int32(0), ""), poll.resume(), null, null, false);
         LLVMBuildBr(builder, done);
         LLVMPositionBuilderAtEnd(builder, done);
@@ -1256,7 +1243,7 @@ final class Lowering {
     /** Whether the local's slot no longer holds what compiled code borrowed, or the number it unboxed from it. */
     private LLVMValueRef rebound(KnownLocal local) {
         Type type = local.value().type();
-        if (type.equals(Type.CDOUBLE) || type.equals(Type.CINT64)) {
+        if (type.isUnboxed()) {
             String holds = type.equals(Type.CDOUBLE) ? "pyjit_local_holds_double" : "pyjit_local_holds_int64";
             return LLVMBuildNot(builder, nonZero(call(holds, frame, int32(local.slot()), use(local.value()))), "");
         }
@@ -1297,7 +1284,7 @@ final class Lowering {
 
     /** The generic attribute load of a cached load that missed, with the virtual locals in the frame while it runs. */
     private LLVMValueRef genericAttribute(FrameState state, ResumeState after, Value result, Value owner, int nameIndex) {
-        return withLocalsInFrame(state, after, result, () -> checkNull(call("pyjit_load_attr", frame, use(owner), int32(nameIndex)), state));
+        return withLocalsInFrame(state, after, result, raising -> checkNull(call("pyjit_load_attr", frame, use(owner), int32(nameIndex)), raising));
     }
 
     /**
@@ -1351,25 +1338,52 @@ final class Lowering {
         LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(context, llvmFunction, "attribute_stored");
         rarelyTaken(LLVMBuildCondBr(builder, nonZero(missed), slow, done));
         LLVMPositionBuilderAtEnd(builder, slow);
-        withLocalsInFrame(state, after, null, () -> checkStatus(generic.get(), state));
+        withLocalsInFrame(state, after, null, raising -> checkStatus(generic.get(), raising));
         LLVMBuildBr(builder, done);
         LLVMPositionBuilderAtEnd(builder, done);
         return null;
     }
 
     /**
-     * Runs {@code generic}, code that may look at the frame, with a copy of each virtual local of
-     * {@code state} in its slot first; if that code changed one, the interpreter takes the frame
-     * over at {@code after}, with {@code result} (if any: generic's object) pushed.
+     * Runs {@code generic}, code that may look at the frame, with the state's locals set aside
+     * ({@link #setAside}); if that code changed one's slot, the interpreter takes the frame over at
+     * {@code after}, with {@code result} (if any: generic's object) pushed. {@code generic} raises
+     * at the state it is given, which releases what was held.
      */
-    private LLVMValueRef withLocalsInFrame(FrameState state, ResumeState after, Value result, Supplier<LLVMValueRef> generic) {
-        if (state.locals().isEmpty()) {
-            return generic.get();
+    private LLVMValueRef withLocalsInFrame(FrameState state, ResumeState after, Value result, java.util.function.Function<FrameState, LLVMValueRef> generic) {
+        if (state.locals().isEmpty() && state.known().isEmpty()) {
+            return generic.apply(state);
         }
-        LLVMValueRef layout = syncLocals(state.locals(), state);
-        LLVMValueRef object = generic.get();
-        resumeIfFrameChanged(state.locals(), layout, after, result, object);
+        LocalsAside aside = setAside(state);
+        LLVMValueRef object = generic.apply(aside.raising(state));
+        resumeIfFrameChanged(aside, after, result, object);
         return object;
+    }
+
+    /**
+     * The locals of a state, set aside while code that may look at the frame runs: a copy of each
+     * virtual local written to its slot, noted in {@code layout}; and each object compiled code
+     * borrows from the frame ({@link FrameState#known}) {@code held}, so that it outlives that
+     * code, and a slot found holding another object afterwards was really rebound.
+     */
+    private record LocalsAside(List<VirtualLocal> written, LLVMValueRef layout, List<KnownLocal> known, List<Value> held) {
+        /** The state to raise at while the code runs: it releases what is held too. */
+        FrameState raising(FrameState state) {
+            if (held.isEmpty()) {
+                return state;
+            }
+            List<Value> owned = new java.util.ArrayList<>(state.owned());
+            owned.addAll(held);
+            return new FrameState(state.offset(), owned, state.handler(), state.locals(), state.borrowed(), state.known());
+        }
+    }
+
+    private LocalsAside setAside(FrameState state) {
+        LLVMValueRef layout = state.locals().isEmpty() ? null : syncLocals(state.locals(), state);
+        // held after the writes, whose failure (boxing a number) raises without releasing them
+        List<Value> held = state.known().stream().map(KnownLocal::value).filter(value -> !value.type().isUnboxed()).toList();
+        held.forEach(value -> call("pyjit_incref", use(value)));
+        return new LocalsAside(state.locals(), layout, state.known(), held);
     }
 
     /**
@@ -1387,13 +1401,19 @@ final class Lowering {
     }
 
     /**
-     * After code that ran with the virtual locals written to the frame: if it changed one of those
-     * slots (through {@code frame.f_locals}), the frame is the truth, and the interpreter takes it
-     * over at {@code resume} as it is, compiled code dropping its own values.
+     * After code that ran with the locals set aside: if it changed one of their slots (through
+     * {@code frame.f_locals}), the frame is the truth, and the interpreter takes it over at
+     * {@code resume} as it is, compiled code dropping its own values. What was held is released.
      */
-    private void resumeIfFrameChanged(List<VirtualLocal> locals, LLVMValueRef layout, ResumeState resume, Value loaded, LLVMValueRef object) {
-        LLVMValueRef changed = nonZero(call("pyjit_frame_changed", frame, synced, layout, int32(locals.size())));
-        resumeUnless(LLVMBuildNot(builder, changed, ""), asTheFrameIs(resume, locals, List.of()), loaded, object, false);
+    private void resumeIfFrameChanged(LocalsAside aside, ResumeState resume, Value loaded, LLVMValueRef object) {
+        LLVMValueRef changed = aside.layout() == null ? LLVMConstInt(LLVMInt1TypeInContext(context), 0, 0)
+                : nonZero(call("pyjit_frame_changed", frame, synced, aside.layout(), int32(aside.written().size())));
+        for (KnownLocal local : aside.known()) {
+            changed = LLVMBuildOr(builder, changed, rebound(local), "");
+        }
+        // the objects held are released once the hand-over took what it takes of them
+        resumeUnless(LLVMBuildNot(builder, changed, ""), asTheFrameIs(resume, aside.written(), aside.held()), loaded, object, false);
+        aside.held().forEach(this::releaseCold);
     }
 
     /**

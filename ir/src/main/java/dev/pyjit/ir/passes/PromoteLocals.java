@@ -182,6 +182,18 @@ public final class PromoteLocals implements Pass {
         };
     }
 
+    /**
+     * Whether the instruction, which {@link #runsCode} lets keep locals out of the frame, can run
+     * code all the same where a fast path does not apply: an eval-breaker poll, an attribute the
+     * interpreter's cache does not find, a call whose inlined body or intrinsic gives way to the call.
+     */
+    private static boolean runsCodeOnASlowPath(Instr instruction) {
+        return switch (instruction.op()) {
+            case CHECK_EVAL_BREAKER, LOAD_ATTR, LOAD_ATTR_FLOAT, STORE_ATTR, STORE_ATTR_FLOAT, CALL -> true;
+            default -> false;
+        };
+    }
+
     private static boolean isExactStr(Type type) {
         return !type.isBottom() && type.isSubtypeOf(Type.STR);
     }
@@ -284,13 +296,13 @@ public final class PromoteLocals implements Pass {
                         rewritten.add(store);
                         locals[store.slot()] = new Local(LocalKind.KNOWN, store.value());
                     }
-                } else if (instruction instanceof Instr.CheckEvalBreaker poll) {
-                    rewritten.add(((Instr.CheckEvalBreaker) poll.withVirtualLocals(virtual(locals))).withKnown(known(locals)));
                 } else if (runsCode(instruction)) {
                     FrameState state = instruction.state() != null ? instruction.state() : new FrameState(offset, List.of());
                     flushAll(locals, state, rewritten);
                     rewritten.add(instruction);
                     Arrays.fill(locals, Local.FRAME);
+                } else if (runsCodeOnASlowPath(instruction)) {
+                    rewritten.add(instruction.withVirtualLocals(virtual(locals)).withKnownLocals(known(locals)));
                 } else {
                     rewritten.add(instruction.withVirtualLocals(virtual(locals)));
                 }
