@@ -14,8 +14,10 @@ import sys
 
 def dot(a, b):
     total = 0.0
-    for i in range(len(a)):
+    i = 0
+    while i < len(a):
         total += a[i] * b[i]
+        i += 1
     return total
 
 

@@ -852,6 +852,18 @@ class IrBuilderTest {
         assertTrue(instructions(fn).stream().noneMatch(instruction -> instruction instanceof Instr.GuardArgument));
     }
 
+    /** The f of the globals, built with the interpreter's specialisations, typed and optimised. */
+    private static Function optimised(PyObject globals) throws Unsupported {
+        Function fn = IrBuilder.build(EmbeddedPython.code(globals, "f"));
+        Pipeline.run(fn, Pipeline.TYPING);
+        Pipeline.run(fn, Pipeline.OPTIMISATION);
+        return fn;
+    }
+
+    private static Instr lastSubscript(Function fn) {
+        return instructions(fn).stream().filter(instruction -> instruction.op() == Op.SUBSCRIPT).reduce((first, second) -> second).orElseThrow();
+    }
+
     /**
      * A list the loop only indexes, bound before it: read from the frame and checked to be a list
      * once, on the way into the loop, then carried round it; the back edge's poll names it.
@@ -869,13 +881,9 @@ class IrBuilderTest {
                     f([[1.0, 2.0, 3.0]], 0.5, 3)
                 """);
         try {
-            Function fn = IrBuilder.build(EmbeddedPython.code(globals, "f"));
-            Pipeline.run(fn, Pipeline.TYPING);
-            Pipeline.run(fn, Pipeline.OPTIMISATION);
+            Function fn = optimised(globals);
             String text = Printer.printTyped(fn);
-            // row[j], the last subscript (rows[0] is the first)
-            Instr indexing = instructions(fn).stream().filter(instruction -> instruction.op() == Op.SUBSCRIPT)
-                    .reduce((first, second) -> second).orElseThrow(() -> new AssertionError(text));
+            Instr indexing = lastSubscript(fn);  // row[j] (rows[0] is the first)
             Block body = fn.blocks().stream().filter(block -> block.instructions().contains(indexing)).findFirst().orElseThrow();
             Value row = indexing.operands().get(0);
             assertTrue(body.parameters().contains(row) && row.type().equals(Type.LIST), "row goes round the loop, known to be a list:\n" + text);
@@ -912,12 +920,9 @@ class IrBuilderTest {
                     f([[1, 2, 3, 4]], 4)
                 """);
         try {
-            Function fn = IrBuilder.build(EmbeddedPython.code(globals, "f"));
-            Pipeline.run(fn, Pipeline.TYPING);
-            Pipeline.run(fn, Pipeline.OPTIMISATION);
+            Function fn = optimised(globals);
             String text = Printer.printTyped(fn);
-            Instr indexing = instructions(fn).stream().filter(instruction -> instruction.op() == Op.SUBSCRIPT)
-                    .reduce((first, second) -> second).orElseThrow(() -> new AssertionError(text));
+            Instr indexing = lastSubscript(fn);
             Block branch = fn.blocks().stream().filter(block -> block.instructions().contains(indexing)).findFirst().orElseThrow();
             assertTrue(branch.instructions().stream().anyMatch(instruction -> instruction instanceof Instr.GuardType guard
                     && guard.type().equals(Type.LIST) && guard.result().equals(indexing.operands().get(0))),

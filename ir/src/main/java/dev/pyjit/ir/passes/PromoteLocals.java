@@ -327,20 +327,18 @@ public final class PromoteLocals implements Pass {
         }
 
         private static List<KnownLocal> known(Local[] locals) {
-            List<KnownLocal> result = new ArrayList<>();
-            for (int slot = 0; slot < locals.length; slot++) {
-                if (locals[slot].kind() == LocalKind.KNOWN) {
-                    result.add(new KnownLocal(slot, locals[slot].value()));
-                }
-            }
-            return result;
+            return ofKind(locals, LocalKind.KNOWN, KnownLocal::new);
         }
 
         private static List<VirtualLocal> virtual(Local[] locals) {
-            List<VirtualLocal> result = new ArrayList<>();
+            return ofKind(locals, LocalKind.VIRTUAL, VirtualLocal::new);
+        }
+
+        private static <T> List<T> ofKind(Local[] locals, LocalKind kind, java.util.function.BiFunction<Integer, Value, T> make) {
+            List<T> result = new ArrayList<>();
             for (int slot = 0; slot < locals.length; slot++) {
-                if (locals[slot].kind() == LocalKind.VIRTUAL) {
-                    result.add(new VirtualLocal(slot, locals[slot].value()));
+                if (locals[slot].kind() == kind) {
+                    result.add(make.apply(slot, locals[slot].value()));
                 }
             }
             return result;
