@@ -258,6 +258,42 @@ PyObject *pyjit_local_borrow(_PyInterpreterFrame *frame, int slot) {
     return frame->localsplus[slot];
 }
 
+/* Compiled code holds the objects it borrows from the frame (dev.pyjit.ir.FrameState#known) while
+ * code that could rebind their locals runs: a reference to each of the count objects. One call for
+ * all of them, out of line: inlined for each object, the holds, checks and releases of the slow
+ * paths took nbody's advance from 320 to 420 ms of code generation (375 ms this way). */
+PYJIT_SLOW void pyjit_hold_all(int count, ...) {
+    va_list objects;
+    va_start(objects, count);
+    for (int i = 0; i < count; i++) {
+        Py_INCREF(va_arg(objects, PyObject *));
+    }
+    va_end(objects);
+}
+
+/* After that code ran: whether a slot no longer holds its object, for count (slot, object) pairs. */
+PYJIT_SLOW int pyjit_rebound(_PyInterpreterFrame *frame, int count, ...) {
+    va_list pairs;
+    va_start(pairs, count);
+    int rebound = 0;
+    for (int i = 0; i < count; i++) {
+        int slot = va_arg(pairs, int);
+        rebound |= frame->localsplus[slot] != va_arg(pairs, PyObject *);
+    }
+    va_end(pairs);
+    return rebound;
+}
+
+/* The references pyjit_hold_all took, released. */
+PYJIT_SLOW void pyjit_release_held(int count, ...) {
+    va_list objects;
+    va_start(objects, count);
+    for (int i = 0; i < count; i++) {
+        Py_DECREF(va_arg(objects, PyObject *));
+    }
+    va_end(objects);
+}
+
 /* After a poll that ran code, for a local compiled code holds unboxed: whether the slot still
  * holds an exact float of that value (else the frame was changed and is the truth). */
 PYJIT_SLOW int pyjit_local_holds_double(_PyInterpreterFrame *frame, int slot, double value) {

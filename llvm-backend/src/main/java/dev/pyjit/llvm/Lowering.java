@@ -1240,14 +1240,10 @@ final class Lowering {
         return null;
     }
 
-    /** Whether the local's slot no longer holds what compiled code borrowed, or the number it unboxed from it. */
-    private LLVMValueRef rebound(KnownLocal local) {
-        Type type = local.value().type();
-        if (type.isUnboxed()) {
-            String holds = type.equals(Type.CDOUBLE) ? "pyjit_local_holds_double" : "pyjit_local_holds_int64";
-            return LLVMBuildNot(builder, nonZero(call(holds, frame, int32(local.slot()), use(local.value()))), "");
-        }
-        return LLVMBuildICmp(builder, LLVMIntNE, call("pyjit_local_borrow", frame, int32(local.slot())), use(local.value()), "");
+    /** Whether the slot of a local compiled code unboxed no longer holds a number of that value. */
+    private LLVMValueRef reboundNumber(KnownLocal local) {
+        String holds = local.value().type().equals(Type.CDOUBLE) ? "pyjit_local_holds_double" : "pyjit_local_holds_int64";
+        return LLVMBuildNot(builder, nonZero(call(holds, frame, int32(local.slot()), use(local.value()))), "");
     }
 
     /**
@@ -1382,7 +1378,9 @@ final class Lowering {
         LLVMValueRef layout = state.locals().isEmpty() ? null : syncLocals(state.locals(), state);
         // held after the writes, whose failure (boxing a number) raises without releasing them
         List<Value> held = state.known().stream().map(KnownLocal::value).filter(value -> !value.type().isUnboxed()).toList();
-        held.forEach(value -> call("pyjit_incref", use(value)));
+        if (!held.isEmpty()) {
+            call("pyjit_hold_all", counted(held.stream().map(this::use).toList()));
+        }
         return new LocalsAside(state.locals(), layout, state.known(), held);
     }
 
@@ -1408,12 +1406,32 @@ final class Lowering {
     private void resumeIfFrameChanged(LocalsAside aside, ResumeState resume, Value loaded, LLVMValueRef object) {
         LLVMValueRef changed = aside.layout() == null ? LLVMConstInt(LLVMInt1TypeInContext(context), 0, 0)
                 : nonZero(call("pyjit_frame_changed", frame, synced, aside.layout(), int32(aside.written().size())));
+        List<LLVMValueRef> pairs = new java.util.ArrayList<>();
         for (KnownLocal local : aside.known()) {
-            changed = LLVMBuildOr(builder, changed, rebound(local), "");
+            if (local.value().type().isUnboxed()) {
+                changed = LLVMBuildOr(builder, changed, reboundNumber(local), "");
+            } else {
+                pairs.add(int32(local.slot()));
+                pairs.add(use(local.value()));
+            }
+        }
+        if (!pairs.isEmpty()) {
+            List<LLVMValueRef> arguments = new java.util.ArrayList<>(List.of(frame, int32(pairs.size() / 2)));
+            arguments.addAll(pairs);
+            changed = LLVMBuildOr(builder, changed, nonZero(call("pyjit_rebound", arguments.toArray(LLVMValueRef[]::new))), "");
         }
         // the objects held are released once the hand-over took what it takes of them
         resumeUnless(LLVMBuildNot(builder, changed, ""), asTheFrameIs(resume, aside.written(), aside.held()), loaded, object, false);
-        aside.held().forEach(this::releaseCold);
+        if (!aside.held().isEmpty()) {
+            call("pyjit_release_held", counted(aside.held().stream().map(this::use).toList()));
+        }
+    }
+
+    /** The count of the values, then the values: the arguments of a runtime function that takes as many as it is told. */
+    private LLVMValueRef[] counted(List<LLVMValueRef> values) {
+        List<LLVMValueRef> arguments = new java.util.ArrayList<>(List.of(int32(values.size())));
+        arguments.addAll(values);
+        return arguments.toArray(LLVMValueRef[]::new);
     }
 
     /**
