@@ -85,11 +85,6 @@ final class LocalFlow {
         return !roots.contains(block) && predecessors(block).size() != 1;
     }
 
-    /** The target of a back edge. */
-    boolean isLoopHeader(Block block) {
-        return latches.containsKey(block);
-    }
-
     /** The blocks whose back edges jump to the loop header (none for other blocks). */
     List<Block> latches(Block header) {
         return latches.getOrDefault(header, List.of());

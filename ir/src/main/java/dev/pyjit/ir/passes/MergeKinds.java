@@ -38,7 +38,7 @@ final class MergeKinds {
      * <p>A known local is a pointer borrowed from the frame. A loop's back edge passes an
      * eval-breaker poll, which can run code (a signal handler) that rebinds the local through
      * f_locals and frees the object: the poll checks the slots of the locals it borrows after
-     * such code ran ({@link dev.pyjit.ir.Instr.CheckEvalBreaker#known}).
+     * such code ran ({@link dev.pyjit.ir.FrameState#known}).
      */
     Map<Block, LocalKind[]> decide() {
         if (!decide(true)) {
