@@ -284,16 +284,6 @@ PYJIT_SLOW int pyjit_rebound(_PyInterpreterFrame *frame, int count, ...) {
     return rebound;
 }
 
-/* The references pyjit_hold_all took, released. */
-PYJIT_SLOW void pyjit_release_held(int count, ...) {
-    va_list objects;
-    va_start(objects, count);
-    for (int i = 0; i < count; i++) {
-        Py_DECREF(va_arg(objects, PyObject *));
-    }
-    va_end(objects);
-}
-
 /* After a poll that ran code, for a local compiled code holds unboxed: whether the slot still
  * holds an exact float of that value (else the frame was changed and is the truth). */
 PYJIT_SLOW int pyjit_local_holds_double(_PyInterpreterFrame *frame, int slot, double value) {

@@ -343,7 +343,6 @@ int pyjit_is_of(PyObject *value, int bits);
 PyObject *pyjit_local_borrow(_PyInterpreterFrame *frame, int slot);
 void pyjit_hold_all(int count, ...);
 int pyjit_rebound(_PyInterpreterFrame *frame, int count, ...);
-void pyjit_release_held(int count, ...);
 int pyjit_local_holds_double(_PyInterpreterFrame *frame, int slot, double value);
 int pyjit_local_holds_int64(_PyInterpreterFrame *frame, int slot, int64_t value);
 /* A speculation failed: the interpreter takes the frame over at code unit

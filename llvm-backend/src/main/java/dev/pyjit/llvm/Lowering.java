@@ -1423,7 +1423,7 @@ final class Lowering {
         // the objects held are released once the hand-over took what it takes of them
         resumeUnless(LLVMBuildNot(builder, changed, ""), asTheFrameIs(resume, aside.written(), aside.held()), loaded, object, false);
         if (!aside.held().isEmpty()) {
-            call("pyjit_release_held", counted(aside.held().stream().map(this::use).toList()));
+            call("pyjit_release_all", array(aside.held(), 0), int32(aside.held().size()));
         }
     }
 
