@@ -175,9 +175,15 @@ PYJIT_SLOW PyObject *pyjit_slow_leave_raising(PyThreadState *tstate, _PyInterpre
     return NULL;
 }
 
-PYJIT_SPECIALISED PyObject *pyjit_leave(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *result) {
+/* returned_at: the code unit of the return instruction (-1: none known). A frame object made for the
+ * frame (sys._getframe) outlives it with the frame's last instruction, whose line it reports: the
+ * frame points there only then, the one frame in many that needs it. */
+PYJIT_SPECIALISED PyObject *pyjit_leave(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *result, int returned_at) {
     if (result == NULL) {
         return pyjit_slow_leave_raising(tstate, frame, 1);
+    }
+    if (frame->frame_obj != NULL && returned_at >= 0) {
+        frame->instr_ptr = _PyCode_CODE(code_of(frame)) + returned_at;
     }
     unlink_frame(tstate, frame);
     pop_frame(tstate, frame);
@@ -375,8 +381,9 @@ static int return_instruction(PyCodeObject *code, PyObject *result, int *constan
     return const_at >= 0 ? const_at : value_at;
 }
 
-PyObject *pyjit_osr_leave(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *result) {
+PyObject *pyjit_osr_leave(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *result, int returned_at) {
     (void)tstate;
+    (void)returned_at;  /* the interpreter runs the return itself, found below with its EXTENDED_ARG */
     if (result == NULL) {
         return NULL;
     }

@@ -89,7 +89,7 @@ typedef struct PyjitCallSite PyjitCallSite;
 int pyjit_enter(PyThreadState *tstate, _PyInterpreterFrame *frame, int fresh);
 int pyjit_slow_enter(PyThreadState *tstate, _PyInterpreterFrame *frame, int fresh);
 /* Unlinks and pops the frame. A NULL result adds this frame to the traceback first. */
-PyObject *pyjit_leave(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *result);
+PyObject *pyjit_leave(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *result, int returned_at);
 void pyjit_set_ip(_PyInterpreterFrame *frame, int codeunit);
 /* The interpreter's instrumentation version: it changes whenever a monitoring tool (sys.settrace,
  * sys.setprofile, sys.monitoring) is switched on or off. */
@@ -380,7 +380,7 @@ int pyjit_end_async_for(PyObject *awaitable, PyObject *exception);
  * a RERAISE no handler covers; pyjit_osr_ended says whether the last of them to go on did so at
  * such an end of the frame. */
 extern int pyjit_osr_ended;
-PyObject *pyjit_osr_leave(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *result);
+PyObject *pyjit_osr_leave(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *result, int returned_at);
 PyObject *pyjit_osr_deopt(_PyInterpreterFrame *frame, int resume_at, PyObject **stack, int depth);
 PyObject *pyjit_osr_leave_reraising(PyThreadState *tstate, _PyInterpreterFrame *frame);
 PyObject *pyjit_osr_resume_elsewhere(PyThreadState *tstate, _PyInterpreterFrame *frame);

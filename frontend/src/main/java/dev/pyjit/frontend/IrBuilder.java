@@ -481,11 +481,11 @@ public final class IrBuilder {
             }
             case LOAD_CONST -> push(loadConst(arg));
             case RETURN_CONST -> {
-                block.setTerminator(new Terminator.Return(loadConst(arg)));
+                block.setTerminator(new Terminator.Return(loadConst(arg), instruction.offset()));
                 return true;
             }
             case RETURN_VALUE -> {
-                block.setTerminator(new Terminator.Return(pop()));
+                block.setTerminator(new Terminator.Return(pop(), instruction.offset()));
                 return true;
             }
             case LOAD_FAST -> push(loadLocal(arg, true));

@@ -136,6 +136,23 @@ class IrBuilderTest {
     }
 
     @Test
+    void eachReturnKnowsTheReturnInstructionItStandsFor() throws Unsupported {
+        CodeObject code = EmbeddedPython.compile("""
+                def f(x):
+                    if x:
+                        return x
+                    x = 2
+                """, "f");
+        List<Integer> returns = Decoder.decode(code).stream()
+                .filter(instruction -> instruction.opcode() == Opcode.RETURN_VALUE || instruction.opcode() == Opcode.RETURN_CONST)
+                .map(Instruction::offset).sorted().toList();
+        List<Integer> offsets = IrBuilder.build(code).blocks().stream().map(Block::terminator)
+                .filter(Terminator.Return.class::isInstance).map(ret -> ((Terminator.Return) ret).offset()).sorted().toList();
+        assertEquals(2, returns.size(), "a RETURN_VALUE and the implicit RETURN_CONST None");
+        assertEquals(returns, offsets);
+    }
+
+    @Test
     void methodCallsPassTheOwnerAsSelfWithoutABoundMethod() throws Unsupported {
         Function fn = build("""
                 def f(o):

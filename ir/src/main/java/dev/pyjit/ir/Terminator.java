@@ -54,11 +54,18 @@ public sealed interface Terminator {
         public Terminator mapOperands(UnaryOperator<Value> f) { return this; }
     }
 
-    /** Returns the operand, a reference that the return takes over. */
-    record Return(Value value) implements Terminator {
+    /**
+     * Returns the operand, a reference that the return takes over. {@code offset} is the bytecode
+     * offset of the RETURN_VALUE or RETURN_CONST (-1: none, in IR built by hand): a frame object
+     * that outlives the frame (sys._getframe) reports that line, as the interpreter's does.
+     */
+    record Return(Value value, int offset) implements Terminator {
+        public Return(Value value) {
+            this(value, -1);
+        }
         public List<Edge> edges() { return List.of(); }
         public List<Value> operands() { return List.of(value); }
-        public Terminator mapOperands(UnaryOperator<Value> f) { return new Return(f.apply(value)); }
+        public Terminator mapOperands(UnaryOperator<Value> f) { return new Return(f.apply(value), offset); }
     }
 
     /**

@@ -209,7 +209,7 @@ final class Lowering {
         }
 
         LLVMPositionBuilderAtEnd(builder, errorExit);
-        LLVMBuildRet(builder, call(exit("pyjit_leave"), tstate, frame, LLVMConstPointerNull(pointer)));
+        LLVMBuildRet(builder, call(exit("pyjit_leave"), tstate, frame, LLVMConstPointerNull(pointer), int32(-1)));
 
         blockParameters(function);
         for (Block block : function.blocks()) {
@@ -1160,7 +1160,8 @@ final class Lowering {
             LLVMAddIncoming(inlineResult, use(((Terminator.Return) terminator).value()), LLVMGetInsertBlock(builder), 1);
             LLVMBuildBr(builder, inlineReturned);
         } else {
-            LLVMBuildRet(builder, call(exit("pyjit_leave"), tstate, frame, use(((Terminator.Return) terminator).value())));
+            Terminator.Return ret = (Terminator.Return) terminator;
+            LLVMBuildRet(builder, call(exit("pyjit_leave"), tstate, frame, use(ret.value()), int32(ret.offset() < 0 ? -1 : ret.offset() / 2)));
         }
     }
 
