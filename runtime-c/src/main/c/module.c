@@ -651,8 +651,13 @@ static void request_compile(PyObject *func, PyCodeObject *code, CodeState *state
     PyErr_SetRaisedException(pending);
 }
 
+/* The thread that runs the program, whose end ends the process (the launcher exits). */
+static pthread_t program_thread;
+
 static void on_fork_in_child(void) {
-    adopted_child = pyjit_adopt_forked_child();
+    /* A child forked from another thread ends, as CPython's does, when the last of its threads
+     * ends: a sampler or a JVM of its own would keep it alive for ever, so it takes neither. */
+    adopted_child = pthread_equal(pthread_self(), program_thread) && pyjit_adopt_forked_child();
     forked_child = !adopted_child;
     finishing_process = adopted_child ? getpid() : 0;
     pyjit_fill_in_child(adopted_child);
@@ -1118,6 +1123,7 @@ static PyObject *install(PyObject *module, PyObject *args) {
     const char *every_loop = getenv("PYJIT_OSR_EVERY_LOOP");
     osr_every_loop = !sampling && every_loop != NULL && strcmp(every_loop, "") != 0 && strcmp(every_loop, "0") != 0;
     finishing_process = getpid();
+    program_thread = pthread_self();
     pthread_atfork(NULL, NULL, on_fork_in_child);
     if (PySys_AddAuditHook(on_audit, NULL) < 0) {
         PyErr_Clear();  /* only the watcher brings the evaluator back after a tracer then */

@@ -208,6 +208,36 @@ class LauncherTest {
     }
 
     /**
+     * A child forked from another thread than the program's ends when its last thread ends, as
+     * CPython's does (test_threading's test_3_join_in_forked_from_thread): it hung for ever, kept
+     * alive by the sampler it started for a compiler of its own.
+     */
+    @Test
+    void aChildForkedFromAnotherThreadEndsWithItsLastThread() throws Exception {
+        Pyjit.Outcome outcome = inBackground(Map.of(), String.join("\n",
+                "import os, threading, warnings",
+                "warnings.simplefilter('ignore', DeprecationWarning)",  // fork() in a process of threads
+                "main_thread = threading.current_thread()",
+                "def joining(main):",
+                "    main.join()",
+                "    print('child: the main thread is stopped', flush=True)",
+                "def worker():",
+                "    pid = os.fork()",
+                "    if pid:",
+                "        print('child exit status', os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]), flush=True)",
+                "        return",
+                "    t = threading.Thread(target=joining, args=(main_thread,))",
+                "    t.start()",
+                "    t.join()",
+                "    print('child: worker done', jvm_loaded(), flush=True)",
+                "w = threading.Thread(target=worker)",
+                "w.start()",
+                "w.join()",
+                ""));
+        assertEquals(new Pyjit.Outcome(0, "child: the main thread is stopped\nchild: worker done ('idle', False)\nchild exit status 0\n", ""), outcome);
+    }
+
+    /**
      * A child forked before any function got hot (multiprocessing's workers, forked as a pool
      * starts, by the program or by the fork server) finds its own hot code and starts a compiler of
      * its own, since its parent has none to lose; the parent stays without one.
