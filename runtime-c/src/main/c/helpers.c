@@ -918,12 +918,19 @@ static int is_static_method(PyObject *attribute) {
     return Py_IS_TYPE(attribute, &PyStaticMethod_Type) && PyStaticMethod_Type.tp_basicsize == sizeof(PyjitStaticMethod);
 }
 
+/* Whether a class attribute stays what it is while its class's version does: an object of a class
+ * of Python's becomes a descriptor when that class gains __get__ or __set__, and no version of the
+ * class it is an attribute of changes (the specialiser's MUTABLE class attributes). */
+static int of_immutable_type(PyObject *attribute) {
+    return _PyType_HasFeature(Py_TYPE(attribute), Py_TPFLAGS_IMMUTABLETYPE);
+}
+
 /* Whether a class attribute read through an instance can be taken from the shape: not a
  * descriptor, a method that the method form binds, or a staticmethod (*binding set). */
 static int plain_class_attribute(PyObject *attribute, int use, uint8_t *binding) {
     *binding = use == USE_METHOD && _PyType_HasFeature(Py_TYPE(attribute), Py_TPFLAGS_METHOD_DESCRIPTOR) ? BIND_SELF
                : is_static_method(attribute) ? BIND_UNWRAP : BIND_NONE;
-    return *binding != BIND_NONE || Py_TYPE(attribute)->tp_descr_get == NULL;
+    return of_immutable_type(attribute) && (*binding != BIND_NONE || Py_TYPE(attribute)->tp_descr_get == NULL);
 }
 
 /* The shape of a class's own attribute, read through the class (a staticmethod called as
@@ -941,7 +948,7 @@ static int own_class_shape(PyTypeObject *cls, PyObject *name, int use, PyjitShap
         return 0;
     }
     uint8_t binding = is_static_method(attribute) ? BIND_UNWRAP : BIND_NONE;
-    if (binding == BIND_NONE && !PyFunction_Check(attribute) && Py_TYPE(attribute)->tp_descr_get != NULL) {
+    if (!of_immutable_type(attribute) || (binding == BIND_NONE && !PyFunction_Check(attribute) && Py_TYPE(attribute)->tp_descr_get != NULL)) {
         return 0;
     }
     *shape = (PyjitShape){.type_version = version, .kind = SHAPE_OWN_CLASS_ATTR, .binding = binding, .attribute = attribute};
@@ -978,8 +985,10 @@ static __attribute__((noinline)) PyjitShape *site_fill(PyjitSite *site, PyObject
     }
     PyjitShape shape = {.type_version = version};
     if (descriptor != NULL && Py_TYPE(descriptor)->tp_descr_set != NULL) {
-        /* a data descriptor comes before the instance: only a slot's is read here */
-        if (!Py_IS_TYPE(descriptor, &PyMemberDescr_Type)) {
+        /* a data descriptor comes before the instance: only a slot's is read here, and only
+         * through an instance of the class that has the slot (a slot's descriptor put on another
+         * class raises TypeError there: its offset is not in that class's instances) */
+        if (!Py_IS_TYPE(descriptor, &PyMemberDescr_Type) || !PyType_IsSubtype(type, ((PyDescrObject *)descriptor)->d_type)) {
             return NULL;
         }
         PyMemberDef *member = ((PyMemberDescrObject *)descriptor)->d_member;
@@ -991,7 +1000,8 @@ static __attribute__((noinline)) PyjitShape *site_fill(PyjitSite *site, PyObject
     } else if (_PyType_HasFeature(type, Py_TPFLAGS_INLINE_VALUES)) {
         PyDictKeysObject *keys = ((PyHeapTypeObject *)type)->ht_cached_keys;
         Py_ssize_t index = shared_key_index(keys, name);
-        if (index >= 0 && index < _PyObject_InlineValues(owner)->capacity) {
+        /* the instance's value, unless a class attribute of the name could become a data descriptor */
+        if (index >= 0 && index < _PyObject_InlineValues(owner)->capacity && (descriptor == NULL || of_immutable_type(descriptor))) {
             shape.kind = SHAPE_INSTANCE_VALUE;
             shape.index = (uint16_t)index;
         } else if (index < 0 && use != USE_STORE && descriptor != NULL && plain_class_attribute(descriptor, use, &shape.binding)) {
