@@ -350,46 +350,38 @@ PyObject *pyjit_osr_resume_elsewhere(PyThreadState *tstate, _PyInterpreterFrame 
     return Py_None;
 }
 
-/* The code unit of a RETURN_CONST of `result` (with its EXTENDED_ARGs; *constant set), else of a
- * RETURN_VALUE; -1 if there is neither. co_code has its caches zeroed: they read as CACHE. */
-static int return_instruction(PyCodeObject *code, PyObject *result, int *constant) {
-    PyObject *bytes = PyCode_GetCode(code);
-    if (bytes == NULL) {
+/* The return instruction at code unit `at` as the interpreter runs it: the unit it starts at (its
+ * first EXTENDED_ARG, if any) and whether it is a RETURN_CONST; -1 where `at` is no return.
+ * co_code has its caches zeroed, so a unit before the instruction reads EXTENDED_ARG only where it
+ * is one. */
+static int return_instruction(PyCodeObject *code, int at, int *constant) {
+    PyObject *bytes = at < 0 ? NULL : PyCode_GetCode(code);
+    if (bytes == NULL || at >= PyBytes_GET_SIZE(bytes) / 2) {
+        Py_XDECREF(bytes);
         return -1;
     }
     const unsigned char *units = (const unsigned char *)PyBytes_AS_STRING(bytes);
-    Py_ssize_t count = PyBytes_GET_SIZE(bytes) / 2;
-    int value_at = -1, const_at = -1, prefix_at = -1, extended = 0;
-    for (Py_ssize_t i = 0; i < count && const_at < 0; i++) {
-        int opcode = units[2 * i], oparg = extended << 8 | units[2 * i + 1];
-        int first = prefix_at >= 0 ? prefix_at : (int)i;
-        if (opcode == EXTENDED_ARG) {
-            prefix_at = first;
-            extended = oparg;
-            continue;
-        }
-        prefix_at = -1;
-        extended = 0;
-        if (opcode == RETURN_CONST && oparg < PyTuple_GET_SIZE(code->co_consts) && PyTuple_GET_ITEM(code->co_consts, oparg) == result) {
-            const_at = first;
-        } else if (opcode == RETURN_VALUE && value_at < 0) {
-            value_at = first;
-        }
+    int opcode = units[2 * at];
+    int first = at;
+    while (first > 0 && units[2 * (first - 1)] == EXTENDED_ARG) {
+        first--;
     }
     Py_DECREF(bytes);
-    *constant = const_at >= 0;
-    return const_at >= 0 ? const_at : value_at;
+    *constant = opcode == RETURN_CONST;
+    return opcode == RETURN_CONST || opcode == RETURN_VALUE ? first : -1;
 }
 
+/* The interpreter runs the return compiled code reached (returned_at, from the IR's Return), so a
+ * frame object, a tool or a trace sees that line; a RETURN_CONST pushes its own constant, the
+ * value compiled code computed for it. */
 PyObject *pyjit_osr_leave(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *result, int returned_at) {
     (void)tstate;
-    (void)returned_at;  /* the interpreter runs the return itself, found below with its EXTENDED_ARG */
     if (result == NULL) {
         return NULL;
     }
     PyCodeObject *code = code_of(frame);
     int constant;
-    int at = return_instruction(code, result, &constant);
+    int at = return_instruction(code, returned_at, &constant);
     if (at < 0) {
         Py_DECREF(result);
         if (!PyErr_Occurred()) {
@@ -399,7 +391,7 @@ PyObject *pyjit_osr_leave(PyThreadState *tstate, _PyInterpreterFrame *frame, PyO
     }
     frame->instr_ptr = _PyCode_CODE(code) + at;
     if (constant) {
-        Py_DECREF(result);  /* RETURN_CONST pushes its own reference */
+        Py_DECREF(result);
         frame->stacktop = code->co_nlocalsplus;
     } else {
         frame->localsplus[code->co_nlocalsplus] = result;

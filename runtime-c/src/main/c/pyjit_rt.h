@@ -376,7 +376,7 @@ int pyjit_end_async_for(PyObject *awaitable, PyObject *exception);
  * pyjit_leave_reraising and pyjit_resume_elsewhere there. Each returns NULL with an exception set
  * (the interpreter adds the frame's traceback entry, at the instruction frame->instr_ptr names),
  * or Py_None, borrowed: the interpreter goes on at frame->instr_ptr with the frame's value stack.
- * A return goes on at a RETURN_CONST or RETURN_VALUE that returns the same object, a re-raise at
+ * A return goes on at the RETURN_CONST or RETURN_VALUE compiled code reached, a re-raise at
  * a RERAISE no handler covers; pyjit_osr_ended says whether the last of them to go on did so at
  * such an end of the frame. */
 extern int pyjit_osr_ended;

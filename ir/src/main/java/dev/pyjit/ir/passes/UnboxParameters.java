@@ -418,7 +418,7 @@ public final class UnboxParameters implements Pass {
             block.instructions().clear();
             block.instructions().addAll(rewritten);
             if (returnedBox != null) {
-                block.setTerminator(new Terminator.Return(returnedBox));
+                block.setTerminator(new Terminator.Return(returnedBox, ((Terminator.Return) block.terminator()).offset()));
             }
         }
         for (Block block : function.blocks()) {
