@@ -346,13 +346,27 @@ static int filler_at_work(const char *folder) {
     return held;
 }
 
-/* Whether spools wait in the fill folder with no filler at work on them (it looks for new spools
- * before it stops; a filler started beside it would start its JVM for nothing). */
-static int spools_unattended(void) {
+/* The fill folder's lock while this process is its filler (-1: it is not). */
+static int claimed = -1;
+
+/* Takes the fill folder's lock without waiting: whether this process has it now. */
+static int claim(const char *folder) {
+    int lock = open_lock(folder);
+    if (lock >= 0 && flock(lock, LOCK_EX | LOCK_NB) == 0) {
+        claimed = lock;
+        return 1;
+    }
+    if (lock >= 0) {
+        close(lock);
+    }
+    return 0;
+}
+
+int pyjit_fill_claim(void) {
     char *folder = fill_folder();
-    int unattended = folder != NULL && spool_in_folder(folder, 1, 0) && !filler_at_work(folder);
+    int taken = folder != NULL && claim(folder);
     free(folder);
-    return unattended;
+    return taken;
 }
 
 void pyjit_fill_at_exit(void) {
@@ -364,11 +378,14 @@ void pyjit_fill_at_exit(void) {
     PyObject *records = requests == NULL ? NULL : unanswered();
     char name[32];
     snprintf(name, sizeof name, "%d", (int)getpid());
-    /* the spools of the children this process forked wait for a filler too */
-    /* a filler serving the cache takes the spool as it arrives */
-    if (((records != NULL && PyList_GET_SIZE(records) > 0 && write_spool(records, name)) || spools_unattended()) && !pyjit_fill_served()) {
+    int spooled = records != NULL && PyList_GET_SIZE(records) > 0 && write_spool(records, name);
+    char *folder = fill_folder();
+    /* the spools of the children this process forked wait for a filler too; a filler at work
+     * looks for spools again before it lets the lock go (pyjit_fill_cache) */
+    if (folder != NULL && (spooled || spool_in_folder(folder, 1, 0)) && !filler_at_work(folder)) {
         pyjit_launch_filler();
     }
+    free(folder);
     Py_XDECREF(records);
     PyErr_Clear();
     PyErr_SetRaisedException(pending);
@@ -576,14 +593,14 @@ static void drain(int watch) {
  * compiles each as it arrives. It stops after serve_seconds() without one, or within a second of
  * its serving file going (a cache removed or cleared: the removal of the folder itself did not
  * wake a watch on it on this machine's ext4). */
-static void serve(const char *folder, PyObject *hook, const char *serving) {
+static Py_ssize_t serve(const char *folder, PyObject *hook, const char *serving) {
     long seconds = serve_seconds();
     int watch = inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
     if (watch < 0 || inotify_add_watch(watch, folder, IN_MOVED_TO) < 0) {
         if (watch >= 0) {
             close(watch);
         }
-        return;
+        return 0;
     }
     Py_ssize_t requests = 0, compiled = 0;
     long long until = now_ms() + seconds * 1000;
@@ -605,6 +622,7 @@ static void serve(const char *folder, PyObject *hook, const char *serving) {
     }
     close(watch);
     fprintf(stderr, "pyjit: cache filler: served %zd of %zd request%s\n", compiled, requests, requests == 1 ? "" : "s");
+    return requests;
 }
 
 int pyjit_fill_served(void) {
@@ -624,43 +642,48 @@ int pyjit_fill_serve(PyCodeObject *code, PyObject *key, int generic, int header,
     return spooled;
 }
 
-PyObject *pyjit_fill_cache(PyObject *hook) {
-    char *folder = hook == NULL ? NULL : fill_folder();
-    if (folder == NULL) {
-        Py_RETURN_NONE;
-    }
-    int lock = open_lock(folder);
-    int locked;
-    Py_BEGIN_ALLOW_THREADS
-    locked = lock >= 0 && flock(lock, LOCK_EX) == 0;
-    Py_END_ALLOW_THREADS
+/* One turn of the filler with the lock: every spool, then serving the cache. How many requests it read. */
+static Py_ssize_t fill_and_serve(const char *folder, PyObject *hook) {
     Py_ssize_t requests = 0, compiled = 0;
     /* made before the first spool is taken, so that nothing is written to the folder once the last
      * one is gone (whoever waited for that may be removing the cache): programs run meanwhile are
      * served from now on */
-    char *serving = locked && serve_seconds() > 0 ? serving_path(folder) : NULL;
+    char *serving = serve_seconds() > 0 ? serving_path(folder) : NULL;
     int marker = serving == NULL ? -1 : open(serving, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
     if (marker >= 0) {
         close(marker);
     }
-    if (locked) {
-        remove_stale(folder, TAKEN_SUFFIX, 0, 0);
-        remove_stale(folder, TEMPORARY_SUFFIX, ABANDONED_SECONDS, 0);
-        remove_stale(folder, SPOOL_SUFFIX, ABANDONED_SECONDS, 1);
-        for (int round = 0; round < FILL_ROUNDS && fill_round(folder, hook, &requests, &compiled) > 0; round++) {
-        }
+    remove_stale(folder, TAKEN_SUFFIX, 0, 0);
+    remove_stale(folder, TEMPORARY_SUFFIX, ABANDONED_SECONDS, 0);
+    remove_stale(folder, SPOOL_SUFFIX, ABANDONED_SECONDS, 1);
+    for (int round = 0; round < FILL_ROUNDS && fill_round(folder, hook, &requests, &compiled) > 0; round++) {
     }
     PyErr_Clear();
     /* the filler's stderr is a log in the fill folder with PYJIT_DEBUG, else nowhere */
     fprintf(stderr, "pyjit: cache filler: %zd of %zd request%s compiled\n", compiled, requests, requests == 1 ? "" : "s");
     if (marker >= 0) {
-        serve(folder, hook, serving);
+        requests += serve(folder, hook, serving);
         unlink(serving);
     }
     free(serving);
-    if (lock >= 0) {
-        close(lock);
+    return requests;
+}
+
+PyObject *pyjit_fill_cache(PyObject *hook) {
+    char *folder = hook == NULL || claimed < 0 ? NULL : fill_folder();
+    if (folder == NULL) {
+        Py_RETURN_NONE;
     }
+    /* A filler started while this one holds the lock ends at once (pyjit_fill_claim), and a program
+     * that finds the lock held at its exit starts none: both leave their spools to this one, which
+     * therefore looks for spools once more after it lets the lock go (unless it could read none:
+     * a spool it cannot take would keep it for ever). */
+    Py_ssize_t read;
+    do {
+        read = fill_and_serve(folder, hook);
+        close(claimed);
+        claimed = -1;
+    } while (read > 0 && spool_in_folder(folder, 1, 0) && claim(folder));
     free(folder);
     Py_RETURN_NONE;
 }

@@ -38,8 +38,12 @@ void pyjit_fill_at_exit(void);
 /* Whether a filler is at work on this cache now, or about to be: a spool waits or is being compiled. */
 int pyjit_fill_busy(void);
 
+/* The filler takes the cache's fill lock before it starts its JVM, without waiting: whether it has
+ * it. A filler that has not ends at once: the one at work takes its spools. */
+int pyjit_fill_claim(void);
+
 /* The filler's work, with the compiler attached and synchronous (compile hook): every spool in
- * the cache's fill/ folder, one filler at a time; then it serves the cache for a while
+ * the cache's fill/ folder, under the lock pyjit_fill_claim took; then it serves the cache for a while
  * (PYJIT_SERVE_SECONDS, 60 by default; 0: not at all). */
 PyObject *pyjit_fill_cache(PyObject *hook);
 

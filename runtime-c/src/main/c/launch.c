@@ -785,6 +785,11 @@ void pyjit_launch(const char *runtime, int argc, char **argv) {
                 pyjit_fill_enable();
             }
         }
+        if (filler && !pyjit_fill_claim()) {
+            /* before its JVM: each program that ends while one is at work may start a filler */
+            fprintf(stderr, "pyjit: cache filler: another filler is at work\n");
+            exit(0);
+        }
     }
     pthread_t python;
     pthread_attr_t attributes;

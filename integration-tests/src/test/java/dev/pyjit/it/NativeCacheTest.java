@@ -346,6 +346,81 @@ class NativeCacheTest {
         awaitFiller(fill);
     }
 
+    /**
+     * Programs that end together each leave a spool, and each may start a filler; the first takes
+     * the cache's lock before it starts its JVM, the others find it taken and end before theirs,
+     * and the one at work compiles every spool. Fillers used to wait for the lock with their JVMs
+     * up and then serve the cache in turn: a test suite's short runs left hundreds of JVMs behind
+     * for most of an hour.
+     */
+    @Test
+    void programsEndingTogetherLeaveOneFillerForAllTheirSpools() throws Exception {
+        Path cache = directory.resolve("cache");
+        Path fill = privateFolders(cache, "pyjit", "fill");
+        Map<String, String> sampled = Map.of("PYJIT_SYNC", "0", "PYJIT_CACHE", "1", "PYJIT_CACHE_FILL", "1", "PYJIT_SERVE_SECONDS", "2",
+                "XDG_CACHE_HOME", cache.toString(), "PYJIT_BUILD", "native-cache-test", "PYJIT_DEBUG", "1");
+        List<Integer> moduli = List.of(7, 11, 13, 17);
+        java.util.concurrent.ExecutorService programs = java.util.concurrent.Executors.newFixedThreadPool(moduli.size());
+        List<java.util.concurrent.Future<Pyjit.Outcome>> outcomes = new java.util.ArrayList<>();
+        for (int modulus : moduli) {
+            Path script = Files.writeString(directory.resolve("spin" + modulus + ".py"), String.join("\n",
+                    "def spin(n):",
+                    "    total = 0",
+                    "    for i in range(n):",
+                    "        total += i % " + modulus,
+                    "    return total",
+                    "print(spin(1_000_000))",
+                    ""));
+            outcomes.add(programs.submit(() -> Pyjit.run(sampled, null, directory, script.toString())));
+        }
+        String ours = "XDG_CACHE_HOME=" + cache.toRealPath();
+        int most = 0, seen = 0;
+        java.util.Set<Long> jvms = new java.util.HashSet<>();
+        long deadline = System.nanoTime() + 180_000_000_000L;
+        do {
+            List<Long> working = fillersWithAJvm(ours);
+            jvms.addAll(working);
+            most = Math.max(most, working.size());
+            seen = working.size();
+            Thread.sleep(20);
+        } while ((seen > 0 || !outcomes.stream().allMatch(java.util.concurrent.Future::isDone) || jvms.isEmpty())
+                && System.nanoTime() < deadline);
+        programs.shutdown();
+        for (int i = 0; i < moduli.size(); i++) {
+            Pyjit.Outcome outcome = outcomes.get(i).get();
+            assertEquals(0, outcome.exitCode(), outcome::toString);
+        }
+        String log = awaitFiller(fill);
+        assertEquals(1, most, () -> "fillers with a JVM at once: " + jvms + "\n" + log);
+        int asked = 0, compiled = 0;
+        java.util.regex.Matcher told = java.util.regex.Pattern.compile("cache filler: (\\d+) of (\\d+) requests? compiled").matcher(log);
+        while (told.find()) {
+            compiled += Integer.parseInt(told.group(1));
+            asked += Integer.parseInt(told.group(2));
+        }
+        assertTrue(asked >= moduli.size() && compiled == asked, log);
+    }
+
+    /**
+     * The processes of fillers for the cache the environment setting names that have loaded the
+     * JVM; not their children, which start as copies of them (the linker's).
+     */
+    private static List<Long> fillersWithAJvm(String cacheSetting) {
+        List<ProcessHandle> copies = ProcessHandle.allProcesses().filter(process -> {
+            try {
+                Path proc = Path.of("/proc", String.valueOf(process.pid()));
+                return new String(Files.readAllBytes(proc.resolve("cmdline"))).contains("--jit-fill-cache")
+                        && List.of(new String(Files.readAllBytes(proc.resolve("environ"))).split("\0")).contains(cacheSetting)
+                        && Files.readString(proc.resolve("maps")).contains("libjvm.so");
+            } catch (IOException | RuntimeException gone) {
+                return false;
+            }
+        }).toList();
+        List<Long> pids = copies.stream().map(ProcessHandle::pid).toList();
+        return copies.stream().filter(process -> process.parent().map(parent -> !pids.contains(parent.pid())).orElse(true))
+                .map(ProcessHandle::pid).toList();
+    }
+
     /** The folders under {@code base}, one in the other, made as the cache makes them: the user's alone. */
     private static Path privateFolders(Path base, String... names) throws Exception {
         Path folder = base;
