@@ -450,6 +450,34 @@ class NativeCacheTest {
         throw new AssertionError("the filler did not finish: " + Files.readString(fill.resolve("log")));
     }
 
+    /**
+     * Compiling leaves nothing new in gc.get_objects(): test_descr counts them around the first
+     * calls of a method, and the requests a run keeps for the cache filler (a weak reference and
+     * two tuples each) made it count three more.
+     */
+    @Test
+    void whatARunKeepsForTheFillerIsOutOfTheCollectorsSight() throws Exception {
+        Path script = script(String.join("\n",
+                "import gc",
+                "def first_calls():",
+                "    class G:",
+                "        def __eq__(self, other):",
+                "            return False",
+                "    g = G()",
+                "    before = len(gc.get_objects())",
+                "    for i in range(10):",
+                "        g == g",
+                "    return len(gc.get_objects()) - before",
+                "print(first_calls())",
+                ""));
+        Path stats = directory.resolve("stats.json");
+        Map<String, String> environment = Map.of("PYJIT_THRESHOLD", "1", "PYJIT_CACHE", "1", "PYJIT_CACHE_FILL", "1",
+                "XDG_CACHE_HOME", directory.resolve("cache").toString(), "PYJIT_BUILD", "native-cache-test", "PYJIT_STATS", stats.toString());
+        assertEquals(new Pyjit.Outcome(0, "0\n", ""), Pyjit.run(environment, null, directory, script.toString()));
+        JitStatsFile json = JitStatsFile.read(stats);
+        assertTrue(json.entries(script, "first_calls.<locals>.G.__eq__") == 10, json::toString);
+    }
+
     /** A refusal is kept: the next run does not ask the compiler for that code again. */
     @Test
     void aRefusedFunctionIsNotAskedForAgain() throws Exception {
