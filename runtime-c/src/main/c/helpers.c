@@ -324,7 +324,7 @@ static void spill_stack(_PyInterpreterFrame *frame, PyObject **stack, int depth)
 }
 
 PYJIT_SLOW PyObject *pyjit_slow_deopt(_PyInterpreterFrame *frame, int resume_at, PyObject **stack, int depth) {
-    pyjit_deopted(frame);
+    pyjit_deopted(frame, resume_at);
     spill_stack(frame, stack, depth);
     return hand_over(PyThreadState_Get(), frame, resume_at, depth);
 }
@@ -337,6 +337,7 @@ PyObject *pyjit_deopt(_PyInterpreterFrame *frame, int resume_at, PyObject **stac
 
 PyObject *pyjit_osr_deopt(_PyInterpreterFrame *frame, int resume_at, PyObject **stack, int depth) {
     pyjit_osr_ended = 0;
+    pyjit_count_deopt_line(frame, resume_at);
     spill_stack(frame, stack, depth);
     frame->stacktop = code_of(frame)->co_nlocalsplus + depth;
     frame->instr_ptr = _PyCode_CODE(code_of(frame)) + resume_at;
@@ -2869,12 +2870,13 @@ typedef struct {
     PyObject *en_result;
 } PyjitEnumerate;
 
-/* An iterator over a list, tuple, range, str, dict or set: its next item runs no Python code. */
+/* An iterator over a list, tuple, range, str, dict or set, or an itertools.repeat (random.choices
+ * loops over one: every call of its native code deoptimised): its next item runs no Python code. */
 static inline int inert_leaf(PyObject *iterator) {
     PyTypeObject *type = Py_TYPE(iterator);
     return type == &PyListIter_Type || type == &PyTupleIter_Type || type == &PyRangeIter_Type || type == &PyUnicodeIter_Type
            || type == pyjit_ascii_str_iterator_type || type == &PyListRevIter_Type || type == &PyDictIterKey_Type || type == &PyDictIterValue_Type
-           || type == &PyDictIterItem_Type || type == &PySetIter_Type;
+           || type == &PyDictIterItem_Type || type == &PySetIter_Type || type == pyjit_repeat_type;
 }
 
 /* Whether the iterator's next item runs no Python code: a leaf, or a zip or enumerate over such (a

@@ -1029,8 +1029,67 @@ PyObject *pyjit_run_pushed(PyThreadState *tstate, _PyInterpreterFrame *frame) {
     return pyjit_sampled_entry ? evaluate(tstate, frame, 0) : tstate->interp->eval_frame(tstate, frame, 0);
 }
 
-/* Native code handed a frame to the interpreter (see pyjit_deopt). */
-void pyjit_deopted(_PyInterpreterFrame *frame) {
+/* Where native code handed frames to the interpreter, for the stats: (file, first line, qualified
+ * name) -> {line: count}. Names, not code objects, so that code that died is still reported and
+ * is not kept alive. A deopt costs a run of the interpreter; this costs a few lookups. */
+static PyObject *deopt_lines;
+
+void pyjit_count_deopt_line(_PyInterpreterFrame *frame, int resume_at) {
+    if (!PyCode_Check(frame->f_executable)) {
+        return;
+    }
+    PyObject *pending = PyErr_GetRaisedException();
+    PyCodeObject *code = (PyCodeObject *)frame->f_executable;
+    if (deopt_lines == NULL) {
+        deopt_lines = PyDict_New();
+    }
+    PyObject *key = deopt_lines == NULL ? NULL : Py_BuildValue("(OiO)", code->co_filename, code->co_firstlineno, code->co_qualname);
+    PyObject *lines = NULL, *count = NULL;
+    if (key != NULL && PyDict_GetItemRef(deopt_lines, key, &lines) == 0) {
+        lines = PyDict_New();
+        if (lines != NULL && PyDict_SetItem(deopt_lines, key, lines) < 0) {
+            Py_CLEAR(lines);
+        }
+    }
+    PyObject *line = lines == NULL ? NULL : PyLong_FromLong(PyCode_Addr2Line(code, resume_at * (int)sizeof(_Py_CODEUNIT)));
+    if (line != NULL && PyDict_GetItemRef(lines, line, &count) >= 0) {
+        PyObject *more = PyLong_FromLongLong((count == NULL ? 0 : PyLong_AsLongLong(count)) + 1);
+        if (more != NULL) {
+            PyDict_SetItem(lines, line, more);
+        }
+        Py_XDECREF(more);
+    }
+    Py_XDECREF(count);
+    Py_XDECREF(line);
+    Py_XDECREF(lines);
+    Py_XDECREF(key);
+    PyErr_Clear();
+    PyErr_SetRaisedException(pending);
+}
+
+/* deopt_lines(): [(file, first line, qualified name, line, count), ...], where native code handed
+ * frames to the interpreter. */
+static PyObject *deopt_lines_report(PyObject *module, PyObject *unused) {
+    (void)module;
+    (void)unused;
+    PyObject *report = PyList_New(0);
+    Py_ssize_t at = 0, within;
+    PyObject *key, *lines, *line, *count;
+    while (report != NULL && deopt_lines != NULL && PyDict_Next(deopt_lines, &at, &key, &lines)) {
+        for (within = 0; report != NULL && PyDict_Next(lines, &within, &line, &count);) {
+            PyObject *item = Py_BuildValue("(OOOOO)", PyTuple_GET_ITEM(key, 0), PyTuple_GET_ITEM(key, 1), PyTuple_GET_ITEM(key, 2), line, count);
+            if (item == NULL || PyList_Append(report, item) < 0) {
+                Py_CLEAR(report);
+            }
+            Py_XDECREF(item);
+        }
+    }
+    return report;
+}
+
+/* Native code handed a frame to the interpreter, to resume at that code unit (see pyjit_deopt). */
+void pyjit_deopted(_PyInterpreterFrame *frame, int resume_at) {
+    pyjit_count_deopt_line(frame, resume_at);
     CodeState *state = installed && PyCode_Check(frame->f_executable) ? pyjit_code_state((PyCodeObject *)frame->f_executable) : NULL;
     if (state != NULL && ++state->deopts >= GENERIC_AFTER_DEOPTS && !state->generic) {
         state->wants_generic = 1;
@@ -1319,6 +1378,7 @@ static PyMethodDef methods[] = {
     {"install", install, METH_VARARGS,
      "install(hook, exit_hook, threshold, loop_threshold, optimise_after): count frames through pyjit's evaluator, or sample hot code (threshold < 0)."},
     {"attach", attach, METH_VARARGS, "attach(hook, exit_hook): the compiler started after the program takes over."},
+    {"deopt_lines", deopt_lines_report, METH_NOARGS, "deopt_lines(): [(file, first line, qualified name, line, count), ...] of native code's deoptimisations."},
     {"counts", counts, METH_NOARGS, "counts(): what compiled code and the runtime counted as they ran, a dict by the stats' names."},
     {"lend_compiler", lend_compiler, METH_NOARGS, "lend_compiler(): no compiler in this process, only in the children it forks."},
     {"after_fork_in_child", after_fork_in_child, METH_NOARGS, "after_fork_in_child(): the child's own sampler, where it may compile."},
@@ -1339,15 +1399,23 @@ static struct PyModuleDef module_def = {
 };
 
 PyTypeObject *pyjit_ascii_str_iterator_type;
+PyTypeObject *pyjit_repeat_type;
 
 PyMODINIT_FUNC PyInit__pyjit_rt(void) {
     PyObject *text = PyUnicode_FromString("a");
     PyObject *iterator = text == NULL ? NULL : PyObject_GetIter(text);
-    if (iterator == NULL) {
+    PyObject *itertools = iterator == NULL ? NULL : PyImport_ImportModule("itertools");
+    PyObject *repeat = itertools == NULL ? NULL : PyObject_GetAttrString(itertools, "repeat");
+    if (repeat == NULL || !PyType_Check(repeat)) {
+        Py_XDECREF(repeat);
+        Py_XDECREF(itertools);
+        Py_XDECREF(iterator);
         Py_XDECREF(text);
         return NULL;
     }
     pyjit_ascii_str_iterator_type = Py_TYPE(iterator);
+    pyjit_repeat_type = (PyTypeObject *)repeat;  /* kept: a static type */
+    Py_DECREF(itertools);
     Py_DECREF(iterator);
     Py_DECREF(text);
     PyObject *builtins = PyImport_ImportModule("builtins");

@@ -113,8 +113,11 @@ extern int pyjit_sampled_entry;
 extern uint32_t pyjit_native_generation;
 void pyjit_natives_changed(void);
 PyObject *pyjit_enter_function(PyObject *callable, PyObject *const *args, size_t nargsf, PyObject *kwnames);
-/* Counts a frame the native code handed to the interpreter, towards compiling it again without speculation. */
-void pyjit_deopted(_PyInterpreterFrame *frame);
+/* Counts a frame the native code handed to the interpreter to resume at that code unit, towards
+ * compiling it again without speculation, and its line for the stats. */
+void pyjit_deopted(_PyInterpreterFrame *frame, int resume_at);
+/* Counts the line of a deoptimisation for the stats only (deopt_lines()). */
+void pyjit_count_deopt_line(_PyInterpreterFrame *frame, int resume_at);
 /* The interpreter's eval-breaker poll: -1 if a pending call (a signal handler) raised; 1 if a tool
  * watches this code and the instrumentation version changed since *seen_version (the frame must
  * go to the interpreter); else 0. Keeps *seen_version current. Local events set on this code
@@ -329,6 +332,8 @@ extern PyLongObject pyjit_unbound_int;
 /* The type of an iterator over an ASCII str, which CPython does not export (the other str's is
  * PyUnicodeIter_Type): taken from such an iterator as the runtime loads. */
 extern PyTypeObject *pyjit_ascii_str_iterator_type;
+/* itertools.repeat, whose next item is the object it repeats: the type, kept as the runtime loads. */
+extern PyTypeObject *pyjit_repeat_type;
 
 /* Whether the calling C code runs on the part of the stack measured for tstate, above the
  * reserve: if not (or not measured yet), the evaluator decides. */

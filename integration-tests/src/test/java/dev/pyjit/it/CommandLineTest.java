@@ -229,6 +229,8 @@ class CommandLineTest {
         JsonNode add = JitStatsFile.read(stats).compiled(script, "add");
         assertNotNull(add, outcome.stderr());
         assertEquals(50, add.get("deopts").asInt(), add::toString);
+        // each where it happened: the line of the float addition
+        assertEquals("{\"7\":50}", add.get("deopt_lines").toString(), add::toString);
         assertEquals(2, add.get("compilations").asInt(), () -> "for floats, then generically: " + add);
     }
 

@@ -68,6 +68,33 @@ class TieringTest {
         assertEquals(10 - 4 + 300 + 1, function.get("entries").asInt(), function::toString);
     }
 
+    /**
+     * A loop the interpreter leaves unspecialised is compiled on the speculation that its
+     * iterator's next item runs no Python code; itertools.repeat's does not (random.choices loops
+     * over one), and its native code used to deoptimise at every call, 50 times, until compiled
+     * again without speculation.
+     */
+    @Test
+    void aLoopOverItertoolsRepeatStaysInItsNativeCode() throws Exception {
+        Path program = java.nio.file.Files.writeString(directory.resolve("repeat.py"), String.join("\n",
+                "from itertools import repeat",
+                "def picks(k):",
+                "    return [i * 2 for i in repeat(3, k)]",
+                "total = 0",
+                "for n in range(300):",
+                "    total += sum(picks(n % 7))",
+                "print(total)",
+                ""));
+        Path stats = directory.resolve("stats.json");
+        Pyjit.Outcome outcome = Pyjit.run(Map.of("PYJIT_THRESHOLD", "5", "PYJIT_STATS", stats.toString()), null, directory, "run",
+                program.toString());
+        assertEquals(new Pyjit.Outcome(0, "5382\n", ""), outcome);
+        JsonNode function = JitStatsFile.read(stats).compiled(program, "picks");
+        assertEquals(0, function.get("deopts").asInt(), function::toString);
+        assertEquals(1, function.get("compilations").asInt(), function::toString);
+        assertTrue(function.get("entries").asInt() > 290, function::toString);
+    }
+
     @Test
     void optimiseAfterZeroOptimisesEveryFirstCompilation() throws Exception {
         JitStatsFile json = run(Map.of("PYJIT_OPTIMISE_AFTER", "0"));

@@ -37,6 +37,9 @@ import org.bytedeco.cpython.PyObject;
  * {@code PYJIT_DEBUG}.
  */
 final class FunctionCompiler {
+    /** What follows a function's name in the name of its on-stack replacement: then the loop's line and ")". */
+    static final String LOOP_SUFFIX = " (loop at line ";
+
     record Where(String file, int line, String name) {
         static final Where UNKNOWN = new Where("?", 0, "?");
 
@@ -131,7 +134,7 @@ final class FunctionCompiler {
         CodeObject code = generic ? read(function).withoutSpeculations() : read(function);
         Map<Integer, Callee> callees = KnownCallees.read(knownCallees);
         clock.lap("read");
-        String name = loopHeader < 0 ? code.qualifiedName() : code.qualifiedName() + " (loop at line " + code.lineAt(loopHeader) + ")";
+        String name = loopHeader < 0 ? code.qualifiedName() : code.qualifiedName() + LOOP_SUFFIX + code.lineAt(loopHeader) + ")";
         return new Snapshot(new Where(code.fileName(), code.firstLine(), name), code, observed, tier, loopHeader, localTypes, nativeKey,
                 callees, clock);
     }

@@ -136,6 +136,21 @@ final class Jit {
         Py_XDECREF(runtime);
     }
 
+    /** Where native code deoptimised, as the runtime counted it (deopt_lines()). */
+    private void deoptLinesReport() {
+        PyObject runtime = PyImport_ImportModule("_pyjit_rt");
+        PyObject report = runtime == null ? null : PyObject_CallMethod(runtime, "deopt_lines", null);
+        for (long i = 0; report != null && i < PyList_Size(report); i++) {
+            PyObject item = PyList_GetItem(report, i);
+            stats.deoptLine(new FunctionCompiler.Where(PyUnicode_AsUTF8(PyTuple_GetItem(item, 0)).getString(),
+                    (int) PyLong_AsLong(PyTuple_GetItem(item, 1)), PyUnicode_AsUTF8(PyTuple_GetItem(item, 2)).getString()),
+                    (int) PyLong_AsLong(PyTuple_GetItem(item, 3)), PyLong_AsLongLong(PyTuple_GetItem(item, 4)));
+        }
+        PyErr_Clear();
+        Py_XDECREF(report);
+        Py_XDECREF(runtime);
+    }
+
     /** A time the runtime recorded: first_native_entry or launched_at (ns since the epoch, 0: never). */
     private static long runtimeNumber(String function) {
         PyObject runtime = PyImport_ImportModule("_pyjit_rt");
@@ -322,6 +337,7 @@ final class Jit {
         stats.firstNativeEntry(runtimeNumber("first_native_entry"), runtimeNumber("launched_at"));
         stats.runtimeCounts(runtimeCounts());
         nativeCacheReport();
+        deoptLinesReport();
         String json = stats.toJson();
         if (target.equals("-")) {
             System.err.println(json);

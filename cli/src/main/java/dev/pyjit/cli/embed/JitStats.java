@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.bytedeco.javacpp.LongPointer;
 import org.bytedeco.javacpp.Pointer;
 
@@ -26,7 +27,8 @@ final class JitStats {
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     record Compiled(String file, int line, String name, @JsonProperty("specialised_for") List<String> specialisedFor,
                     String tier, int compilations, @JsonProperty("compile_ms") double compileMs,
-                    @JsonProperty("native_cache_loads") Integer nativeCacheLoads, long entries, long deopts, List<String> inlined) {}
+                    @JsonProperty("native_cache_loads") Integer nativeCacheLoads, long entries, long deopts,
+                    @JsonProperty("deopt_lines") Map<Integer, Long> deoptLines, List<String> inlined) {}
 
     record Interpreted(String file, int line, String name, String reason) {}
 
@@ -61,6 +63,8 @@ final class JitStats {
     static final List<String> RUNTIME_COUNTS = List.of("inlined_entries", "intrinsic_results", "reused_ints", "recycled_floats",
             "constructed_in_place");
     private final Map<String, Long> runtimeCounts = new LinkedHashMap<>();
+    /** Where each code's native code deoptimised, by the code's file, first line and qualified name: line -> count. */
+    private final Map<FunctionCompiler.Where, Map<Integer, Long>> deoptLines = new LinkedHashMap<>();
     private long processStartNanos;
 
     /** Compile times (total, median, maximum) are of the compilations that made code; the stages count every attempt. */
@@ -122,6 +126,11 @@ final class JitStats {
         runtimeCounts.putAll(counted);
     }
 
+    /** Native code of the code at {@code where} (its qualified name) handed frames to the interpreter at that line. */
+    synchronized void deoptLine(FunctionCompiler.Where where, int line, long count) {
+        deoptLines.computeIfAbsent(where, unused -> new TreeMap<>()).merge(line, count, Long::sum);
+    }
+
     synchronized void queueMax(int waiting) {
         queueMax = waiting;
     }
@@ -135,6 +144,12 @@ final class JitStats {
     synchronized String toJson() {
         List<Compiled> compiled = new ArrayList<>();
         List<Interpreted> interpreted = new ArrayList<>();
+        java.util.Set<FunctionCompiler.Where> compiledCalls = new java.util.HashSet<>();
+        functions.forEach((where, record) -> {
+            if (record.compilations > 0 || record.nativeLoads > 0) {
+                compiledCalls.add(where);
+            }
+        });
         functions.forEach((where, record) -> {
             if (record.compilations == 0 && record.nativeLoads == 0) {
                 interpreted.add(new Interpreted(where.file(), where.line(), where.name(), record.reason));
@@ -145,7 +160,7 @@ final class JitStats {
             compiled.add(new Compiled(where.file(), where.line(), where.name(),
                     record.specialisedFor.stream().map(Type::pythonName).toList(), record.tier.label(), record.compilations,
                     milliseconds(record.compileNanos), record.nativeLoads == 0 ? null : record.nativeLoads, entries, deopts,
-                    record.inlined));
+                    deoptLinesOf(where, compiledCalls), record.inlined));
         });
         List<Long> sorted = compileNanos.stream().sorted().toList();
         Map<String, Object> json = new LinkedHashMap<>();
@@ -174,6 +189,17 @@ final class JitStats {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The deoptimisations' lines of the function's code: the runtime knows the code, not which of
+     * its native codes deoptimised, so its on-stack replacements show them where the function has
+     * no code of its own for calls.
+     */
+    private Map<Integer, Long> deoptLinesOf(FunctionCompiler.Where where, java.util.Set<FunctionCompiler.Where> compiledCalls) {
+        int loop = where.name().indexOf(FunctionCompiler.LOOP_SUFFIX);
+        FunctionCompiler.Where code = loop < 0 ? where : new FunctionCompiler.Where(where.file(), where.line(), where.name().substring(0, loop));
+        return loop >= 0 && compiledCalls.contains(code) ? Map.of() : deoptLines.getOrDefault(code, Map.of());
     }
 
     private static double milliseconds(long nanos) {
