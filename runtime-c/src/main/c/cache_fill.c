@@ -672,6 +672,8 @@ static Py_ssize_t fill_and_serve(const char *folder, PyObject *hook) {
         close(marker);
     }
     remove_stale(folder, TAKEN_SUFFIX, 0, 0);
+    /* only the lock's holder serves: another build's file is a killed filler's */
+    remove_stale(folder, SERVING_NAME, 0, 1);
     remove_stale(folder, TEMPORARY_SUFFIX, ABANDONED_SECONDS, 0);
     remove_stale(folder, SPOOL_SUFFIX, ABANDONED_SECONDS, 1);
     for (int round = 0; round < FILL_ROUNDS && fill_round(folder, hook, &requests, &compiled) > 0; round++) {

@@ -179,7 +179,8 @@ class NativeCacheTest {
      * behind, with the function its loop calls inlined as in the process. The next run loads it,
      * and its statistics name the inlined function. A spool another build left in the same cache
      * (another pyjit sharing it) stays for that build's filler: its keys name that build, whose
-     * runtime the code would call.
+     * runtime the code would call; a serving file another build's filler left when it was killed
+     * goes.
      */
     @Test
     void whatARunLeftUncompiledTheFillerCompilesForTheNextRun() throws Exception {
@@ -197,12 +198,15 @@ class NativeCacheTest {
                 "XDG_CACHE_HOME", directory.resolve("cache").toString(), "PYJIT_BUILD", "native-cache-test", "PYJIT_DEBUG", "1"));
         Path fill = privateFolders(directory.resolve("cache"), "pyjit", "fill");
         Path foreign = Files.writeString(fill.resolve("0123456789abcdef-42.spool"), "another build's requests");
+        Path killed = Files.writeString(fill.resolve("0123456789abcdef-serving"), "");
         Pyjit.Outcome first = Pyjit.run(sampled, null, directory, script.toString());
         assertEquals(0, first.exitCode(), first::toString);
         assertEquals("500000500000\n", first.stdout());
         assertEquals(List.of(), libraries(), "compiled by the program's own process");
         String log = awaitFiller(fill);
         assertTrue(Files.exists(foreign), log);
+        // only the lock's holder serves the cache: another build's serving file is a killed filler's
+        assertFalse(Files.exists(killed), log);
         java.util.regex.Matcher told = java.util.regex.Pattern.compile("cache filler: (\\d+) of (\\d+) requests? compiled").matcher(log);
         assertTrue(told.find() && told.group(1).equals(told.group(2)), log);
         // at least those: the program's own compiler, started when spin got hot, may have finished
