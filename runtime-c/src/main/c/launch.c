@@ -179,14 +179,32 @@ static void exit_quickly_from_here(void) {
 
 /* The program's thread takes the signals sent to the process, as python3's main thread does: a
  * signal delivered to another thread would not interrupt the call the program is blocked in. */
-static void block_asynchronous_signals(void) {
+static void asynchronous_signals(sigset_t *asynchronous) {
     static const int synchronous[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP, SIGSYS};
-    sigset_t asynchronous;
-    sigfillset(&asynchronous);
+    sigfillset(asynchronous);
     for (size_t i = 0; i < sizeof synchronous / sizeof synchronous[0]; i++) {
-        sigdelset(&asynchronous, synchronous[i]);
+        sigdelset(asynchronous, synchronous[i]);
     }
+}
+
+static void block_asynchronous_signals(void) {
+    sigset_t asynchronous;
+    asynchronous_signals(&asynchronous);
     pthread_sigmask(SIG_BLOCK, &asynchronous, NULL);
+}
+
+void pyjit_hold_program_signals(sigset_t *previous) {
+    sigset_t asynchronous;
+    asynchronous_signals(&asynchronous);
+    pthread_sigmask(SIG_BLOCK, &asynchronous, previous);
+}
+
+int pyjit_start_thread(pthread_t *thread, const pthread_attr_t *attributes, void *(*run)(void *), void *argument) {
+    sigset_t previous;
+    pyjit_hold_program_signals(&previous);
+    int failed = pthread_create(thread, attributes, run, argument);
+    pthread_sigmask(SIG_SETMASK, &previous, NULL);
+    return failed;
 }
 
 static JNIEnv *create_jvm(void) {
@@ -288,8 +306,8 @@ static void yield_to_the_program(void) {
 
 static void *start_jvm(void *unused) {
     (void)unused;
-    /* the JVM's threads inherit this mask, and HotSpot unblocks in each the signals it needs */
-    block_asynchronous_signals();
+    /* the JVM's threads inherit this thread's mask (pyjit_start_thread), and HotSpot unblocks in
+     * each the signals it needs */
     /* HotSpot suspends threads with SIGUSR2 and takes it over from the program (-Xrs does not
      * cover it); it reads the signal to use from the environment as it starts, which the program's
      * os.environ, read before, never shows */
@@ -334,7 +352,7 @@ int pyjit_start_compiler(PyCodeObject *hot) {
         pthread_attr_t attributes;
         pthread_attr_init(&attributes);
         pthread_attr_setdetachstate(&attributes, PTHREAD_CREATE_DETACHED);
-        if (pthread_create(&thread, &attributes, start_jvm, NULL) != 0) {
+        if (pyjit_start_thread(&thread, &attributes, start_jvm, NULL) != 0) {
             enter_phase(FAILED);
         }
         pthread_attr_destroy(&attributes);

@@ -6,6 +6,19 @@
 #ifndef PYJIT_LAUNCH_H
 #define PYJIT_LAUNCH_H
 
+#include <pthread.h>
+#include <signal.h>
+
+/* pthread_create for the runtime's own threads: the new thread blocks the signals sent to the
+ * process, which are the program's thread's to take (a thread made by the program's thread
+ * would inherit its mask, and could take a ^C that should have interrupted the program). */
+int pyjit_start_thread(pthread_t *thread, const pthread_attr_t *attributes, void *(*run)(void *), void *argument);
+/* Blocks the signals sent to the process in this thread, its mask before in *previous (restored
+ * with pthread_sigmask): around the program's thread's calls into the JVM, whose threads made
+ * meanwhile inherit the mask (Java's process reaper, made at the first linker run of a
+ * synchronous compilation, took test_signal's SIGINT now and then). */
+void pyjit_hold_program_signals(sigset_t *previous);
+
 /* Starts the JVM that compiles, on a thread of its own, unless it was started already; its
  * compiler calls _pyjit_rt.attach once it is ready. hot: the code that asked for it (NULL: the
  * start of the program), which PYJIT_DEBUG reports. Whether the compiler is not there: on its

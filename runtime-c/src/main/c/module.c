@@ -479,14 +479,10 @@ static void *sample_ticks(void *unused) {
 }
 
 static int start_sampler(void) {
-    sigset_t all, previous;
-    sigfillset(&all);
-    pthread_sigmask(SIG_BLOCK, &all, &previous);
     sampler_running = 1;
-    if (pthread_create(&sampler, NULL, sample_ticks, NULL) != 0) {
+    if (pyjit_start_thread(&sampler, NULL, sample_ticks, NULL) != 0) {
         sampler_running = 0;
     }
-    pthread_sigmask(SIG_SETMASK, &previous, NULL);
     return sampler_running;
 }
 
@@ -565,9 +561,12 @@ static void ask_compiler(PyObject *func, PyCodeObject *code, CodeState *state, i
     PyObject *dead = take_dead_handles();
     state->osr_requested |= header >= 0;
     compiling = 1;
+    sigset_t signals;
+    pyjit_hold_program_signals(&signals);
     PyObject *answer = dead == NULL ? NULL
             : PyObject_CallFunction(compile_hook, "OOLOiiiOOOL", func, observed, state->handle, dead, tier, state->generic,
                                     header, locals, native_key != NULL ? native_key : Py_None, callees, (long long)(intptr_t)&state->samples);
+    pthread_sigmask(SIG_SETMASK, &signals, NULL);
     compiling = 0;
     Py_XDECREF(dead);
     if (answer == Py_None) {
@@ -942,7 +941,7 @@ void pyjit_stand_down(PyThreadState *tstate) {
         pthread_attr_init(&attributes);
         pthread_attr_setdetachstate(&attributes, PTHREAD_CREATE_DETACHED);
         pthread_attr_setstacksize(&attributes, 64 * 1024);
-        watching = pthread_create(&watcher, &attributes, watch_tools, NULL) == 0;
+        watching = pyjit_start_thread(&watcher, &attributes, watch_tools, NULL) == 0;
         pthread_attr_destroy(&attributes);
     }
 }

@@ -208,6 +208,38 @@ class LauncherTest {
     }
 
     /**
+     * The signals sent to the process go to the program's thread, as in python3, where it is the
+     * process's main thread: every thread of the runtime and the JVM blocks them. Java's process
+     * reaper, made by a synchronous compilation that ran the linker on the program's thread, and
+     * the thread that watches for a tracer to go, made by the program's thread, did not, and took
+     * a SIGINT now and then (test_signal's test_pidfd_send_signal: "KeyboardInterrupt not raised").
+     */
+    @Test
+    void onlyTheProgramsThreadTakesTheSignalsSentToTheProcess() throws Exception {
+        Path script = Files.writeString(directory.resolve("masks.py"), String.join("\n",
+                "import os, sys, threading",
+                "def threads_taking_sigint():",
+                "    taking = []",
+                "    for task in os.listdir('/proc/self/task'):",
+                "        with open(f'/proc/self/task/{task}/status') as status:",
+                "            for line in status:",
+                "                if line.startswith('SigBlk:') and not int(line.split()[1], 16) & (1 << (2 - 1)):",
+                "                    taking.append(int(task))",
+                "    return taking",
+                "def traced():",
+                "    return 1",
+                "sys.settrace(lambda *args: None)",  // a debugger's, say
+                "traced()",
+                "print(threads_taking_sigint() == [threading.get_native_id()], len(os.listdir('/proc/self/task')) > 5)",
+                "sys.settrace(None)",
+                ""));
+        // with a code cache, whose libraries the linker makes
+        Map<String, String> environment = Map.of("PYJIT_THRESHOLD", "0", "PYJIT_CACHE", "1", "XDG_CACHE_HOME", directory.resolve("cache").toString(),
+                "PYJIT_BUILD", "launcher-test");
+        assertEquals(new Pyjit.Outcome(0, "True True\n", ""), Pyjit.run(environment, null, directory, script.toString()));
+    }
+
+    /**
      * A child forked from another thread than the program's ends when its last thread ends, as
      * CPython's does (test_threading's test_3_join_in_forked_from_thread): it hung for ever, kept
      * alive by the sampler it started for a compiler of its own.
