@@ -1043,6 +1043,11 @@ void pyjit_count_deopt_line(_PyInterpreterFrame *frame, int resume_at) {
         deopt_lines = PyDict_New();
     }
     PyObject *key = deopt_lines == NULL ? NULL : Py_BuildValue("(OiO)", code->co_filename, code->co_firstlineno, code->co_qualname);
+    if (key != NULL) {
+        /* a tuple of strs and an int: out of the collector's sight, so that none of this is (as
+         * the filler's requests are not, cache_fill.c) */
+        PyObject_GC_UnTrack(key);
+    }
     PyObject *lines = NULL, *count = NULL;
     if (key != NULL && PyDict_GetItemRef(deopt_lines, key, &lines) == 0) {
         lines = PyDict_New();
