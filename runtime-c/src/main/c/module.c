@@ -43,6 +43,7 @@
 #include <time.h>
 #include "opcode.h"
 #include "internal/pycore_ceval.h"
+#include "internal/pycore_interp.h"
 
 /* At most this many frames whose arguments fail the native code's entry guards, before it is
  * compiled again for their types too. */
@@ -82,6 +83,9 @@ static int sampling;
 static pthread_t sampler;
 static volatile int sampler_running;
 static volatile int sample_pending;
+/* The thread state that runs the program, and the GIL it takes, for the sampler's ticks. */
+static PyThreadState *sampled_thread;
+static struct _gil_runtime_state *sampled_gil;
 /* Set in a forked child: it has no JVM threads, so it never calls the compiler. */
 static int forked_child;
 /* A forked child that may start a compiler of its own (pyjit_adopt_forked_child). */
@@ -461,14 +465,23 @@ static int take_sample(void *unused) {
     return 0;
 }
 
-/* The sampler's thread: a pending call each SAMPLE_INTERVAL_NS, one at a time (a program blocked
- * in C code takes none). It takes no signals: they are the program's. */
+/* Whether the program's thread holds the GIL. One that waits in C code (on a lock, a read, a
+ * poll) has let it go: a sample asked for then would be taken when the call returns, counted for
+ * the function that made it, though it used no processor time (a pool's parent, waiting for its
+ * workers, compiled Condition.wait and read_signed and started a JVM for them). */
+static int program_holds_gil(void) {
+    return _Py_atomic_load_int_relaxed(&sampled_gil->locked) == 1
+        && _Py_atomic_load_ptr_relaxed(&sampled_gil->last_holder) == sampled_thread;
+}
+
+/* The sampler's thread: a pending call each SAMPLE_INTERVAL_NS the program's thread runs Python,
+ * one at a time. It takes no signals: they are the program's. */
 static void *sample_ticks(void *unused) {
     (void)unused;
     while (sampler_running) {
         struct timespec pause = {0, SAMPLE_INTERVAL_NS};
         nanosleep(&pause, NULL);
-        if (sampler_running && !sample_pending) {
+        if (sampler_running && !sample_pending && program_holds_gil()) {
             sample_pending = 1;
             if (Py_AddPendingCall(take_sample, NULL) != 0) {
                 sample_pending = 0;
@@ -478,7 +491,10 @@ static void *sample_ticks(void *unused) {
     return NULL;
 }
 
+/* Called on the program's thread. */
 static int start_sampler(void) {
+    sampled_thread = PyThreadState_Get();
+    sampled_gil = sampled_thread->interp->ceval.gil;
     sampler_running = 1;
     if (pyjit_start_thread(&sampler, NULL, sample_ticks, NULL) != 0) {
         sampler_running = 0;

@@ -50,6 +50,26 @@ class LauncherTest {
         assertEquals(new Pyjit.Outcome(0, "1275 ('idle', False)\n('idle', False)\n", ""), outcome);
     }
 
+    /**
+     * Time a program spends waiting in C code (a lock, a read, a sleep) is not the function's that
+     * waits: sampled, a pool's parent waiting for its workers started a compiler for Condition.wait.
+     */
+    @Test
+    void aProgramThatWaitsNeverStartsTheJvm() throws Exception {
+        Pyjit.Outcome outcome = inBackground(Map.of(), String.join("\n",
+                "import threading, time",
+                "def nap(lock):",
+                "    time.sleep(0.002)",
+                "    lock.acquire(timeout=0.002)",
+                "lock = threading.Lock()",
+                "lock.acquire()",
+                "for _ in range(100):",
+                "    nap(lock)",
+                "print(jvm_loaded())",
+                ""));
+        assertEquals(new Pyjit.Outcome(0, "('idle', False)\n", ""), outcome);
+    }
+
     @Test
     void theCompilerStartsWhenAFunctionGetsHotAndTheProgramGoesOnMeanwhile() throws Exception {
         Pyjit.Outcome outcome = inBackground(Map.of("PYJIT_THRESHOLD", "2"), String.join("\n",
