@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.bytedeco.cpython.PyCFunction;
 import org.bytedeco.cpython.PyMethodDef;
 import org.bytedeco.cpython.PyObject;
@@ -117,66 +118,71 @@ final class Jit {
 
     /** What the runtime loaded from the native code cache, for the statistics. */
     private void nativeCacheReport() {
-        PyObject runtime = PyImport_ImportModule("_pyjit_rt");
-        PyObject report = runtime == null ? null : PyObject_CallMethod(runtime, "native_cache", null);
-        if (report != null && PyTuple_Size(report) == 2) {
+        askRuntime("native_cache", report -> {
+            if (PyTuple_Size(report) != 2) {
+                return;
+            }
             PyObject functions = PyTuple_GetItem(report, 1);
             stats.nativeCacheHits(PyLong_AsLong(PyTuple_GetItem(report, 0)));
             for (long i = 0; i < PyList_Size(functions); i++) {
                 PyObject item = PyList_GetItem(functions, i);
-                stats.loadedFromNativeCache(new FunctionCompiler.Where(PyUnicode_AsUTF8(PyTuple_GetItem(item, 0)).getString(),
-                        (int) PyLong_AsLong(PyTuple_GetItem(item, 1)), PyUnicode_AsUTF8(PyTuple_GetItem(item, 2)).getString()),
-                        Tier.of((int) PyLong_AsLong(PyTuple_GetItem(item, 3))), observedTypes(PyTuple_GetItem(item, 4)),
-                        PyLong_AsLongLong(PyTuple_GetItem(item, 5)), PyLong_AsLongLong(PyTuple_GetItem(item, 6)),
-                        inlinedNames(PyTuple_GetItem(item, 7)));
+                stats.loadedFromNativeCache(where(item), Tier.of((int) PyLong_AsLong(PyTuple_GetItem(item, 3))),
+                        observedTypes(PyTuple_GetItem(item, 4)), PyLong_AsLongLong(PyTuple_GetItem(item, 5)),
+                        PyLong_AsLongLong(PyTuple_GetItem(item, 6)), inlinedNames(PyTuple_GetItem(item, 7)));
             }
-        }
-        PyErr_Clear();
-        Py_XDECREF(report);
-        Py_XDECREF(runtime);
+        });
     }
 
     /** Where native code deoptimised, as the runtime counted it (deopt_lines()). */
     private void deoptLinesReport() {
-        PyObject runtime = PyImport_ImportModule("_pyjit_rt");
-        PyObject report = runtime == null ? null : PyObject_CallMethod(runtime, "deopt_lines", null);
-        for (long i = 0; report != null && i < PyList_Size(report); i++) {
-            PyObject item = PyList_GetItem(report, i);
-            stats.deoptLine(new FunctionCompiler.Where(PyUnicode_AsUTF8(PyTuple_GetItem(item, 0)).getString(),
-                    (int) PyLong_AsLong(PyTuple_GetItem(item, 1)), PyUnicode_AsUTF8(PyTuple_GetItem(item, 2)).getString()),
-                    (int) PyLong_AsLong(PyTuple_GetItem(item, 3)), PyLong_AsLongLong(PyTuple_GetItem(item, 4)));
-        }
-        PyErr_Clear();
-        Py_XDECREF(report);
-        Py_XDECREF(runtime);
+        askRuntime("deopt_lines", report -> {
+            for (long i = 0; i < PyList_Size(report); i++) {
+                PyObject item = PyList_GetItem(report, i);
+                stats.deoptLine(where(item), (int) PyLong_AsLong(PyTuple_GetItem(item, 3)), PyLong_AsLongLong(PyTuple_GetItem(item, 4)));
+            }
+        });
+    }
+
+    /** A function as the runtime's reports name it: (file, first line, qualified name, ...). */
+    private static FunctionCompiler.Where where(PyObject item) {
+        return new FunctionCompiler.Where(PyUnicode_AsUTF8(PyTuple_GetItem(item, 0)).getString(),
+                (int) PyLong_AsLong(PyTuple_GetItem(item, 1)), PyUnicode_AsUTF8(PyTuple_GetItem(item, 2)).getString());
     }
 
     /** A time the runtime recorded: first_native_entry or launched_at (ns since the epoch, 0: never). */
     private static long runtimeNumber(String function) {
-        PyObject runtime = PyImport_ImportModule("_pyjit_rt");
-        PyObject time = runtime == null ? null : PyObject_CallMethod(runtime, function, null);
-        long nanos = time == null ? 0 : PyLong_AsLongLong(time);
-        PyErr_Clear();
-        Py_XDECREF(time);
-        Py_XDECREF(runtime);
-        return nanos;
+        long[] nanos = {0};
+        askRuntime(function, time -> nanos[0] = PyLong_AsLongLong(time));
+        return nanos[0];
     }
 
     /** The runtime's counts ({@link JitStats#RUNTIME_COUNTS}), as its counts() gives them; none if it cannot. */
     private static Map<String, Long> runtimeCounts() {
         Map<String, Long> counted = new LinkedHashMap<>();
-        PyObject runtime = PyImport_ImportModule("_pyjit_rt");
-        PyObject counts = runtime == null ? null : PyObject_CallMethod(runtime, "counts", null);
-        for (String name : JitStats.RUNTIME_COUNTS) {
-            PyObject count = counts == null ? null : PyDict_GetItemString(counts, name);
-            if (count != null) {
-                counted.put(name, PyLong_AsLongLong(count));
+        askRuntime("counts", counts -> {
+            for (String name : JitStats.RUNTIME_COUNTS) {
+                PyObject count = PyDict_GetItemString(counts, name);
+                if (count != null) {
+                    counted.put(name, PyLong_AsLongLong(count));
+                }
             }
+        });
+        return counted;
+    }
+
+    /**
+     * Calls a function of the runtime module without arguments and hands its result to the reader;
+     * nothing if it fails. Any error is cleared: the statistics do without what they cannot read.
+     */
+    private static void askRuntime(String function, Consumer<PyObject> reader) {
+        PyObject runtime = PyImport_ImportModule("_pyjit_rt");
+        PyObject result = runtime == null ? null : PyObject_CallMethod(runtime, function, null);
+        if (result != null) {
+            reader.accept(result);
         }
         PyErr_Clear();
-        Py_XDECREF(counts);
+        Py_XDECREF(result);
         Py_XDECREF(runtime);
-        return counted;
     }
 
     PyObject compileHook() {

@@ -144,12 +144,6 @@ final class JitStats {
     synchronized String toJson() {
         List<Compiled> compiled = new ArrayList<>();
         List<Interpreted> interpreted = new ArrayList<>();
-        java.util.Set<FunctionCompiler.Where> compiledCalls = new java.util.HashSet<>();
-        functions.forEach((where, record) -> {
-            if (record.compilations > 0 || record.nativeLoads > 0) {
-                compiledCalls.add(where);
-            }
-        });
         functions.forEach((where, record) -> {
             if (record.compilations == 0 && record.nativeLoads == 0) {
                 interpreted.add(new Interpreted(where.file(), where.line(), where.name(), record.reason));
@@ -160,7 +154,7 @@ final class JitStats {
             compiled.add(new Compiled(where.file(), where.line(), where.name(),
                     record.specialisedFor.stream().map(Type::pythonName).toList(), record.tier.label(), record.compilations,
                     milliseconds(record.compileNanos), record.nativeLoads == 0 ? null : record.nativeLoads, entries, deopts,
-                    deoptLinesOf(where, compiledCalls), record.inlined));
+                    deoptLinesOf(where), record.inlined));
         });
         List<Long> sorted = compileNanos.stream().sorted().toList();
         Map<String, Object> json = new LinkedHashMap<>();
@@ -196,10 +190,15 @@ final class JitStats {
      * its native codes deoptimised, so its on-stack replacements show them where the function has
      * no code of its own for calls.
      */
-    private Map<Integer, Long> deoptLinesOf(FunctionCompiler.Where where, java.util.Set<FunctionCompiler.Where> compiledCalls) {
+    private Map<Integer, Long> deoptLinesOf(FunctionCompiler.Where where) {
         int loop = where.name().indexOf(FunctionCompiler.LOOP_SUFFIX);
         FunctionCompiler.Where code = loop < 0 ? where : new FunctionCompiler.Where(where.file(), where.line(), where.name().substring(0, loop));
-        return loop >= 0 && compiledCalls.contains(code) ? Map.of() : deoptLines.getOrDefault(code, Map.of());
+        return loop >= 0 && hasCodeForCalls(code) ? Map.of() : deoptLines.getOrDefault(code, Map.of());
+    }
+
+    private boolean hasCodeForCalls(FunctionCompiler.Where code) {
+        Record record = functions.get(code);
+        return record != null && (record.compilations > 0 || record.nativeLoads > 0);
     }
 
     private static double milliseconds(long nanos) {
