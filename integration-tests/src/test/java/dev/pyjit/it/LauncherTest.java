@@ -59,11 +59,11 @@ class LauncherTest {
         Pyjit.Outcome outcome = inBackground(Map.of(), String.join("\n",
                 "import threading, time",
                 "def nap(lock):",
-                "    time.sleep(0.002)",
-                "    lock.acquire(timeout=0.002)",
+                "    time.sleep(0.02)",
+                "    lock.acquire(timeout=0.02)",
                 "lock = threading.Lock()",
                 "lock.acquire()",
-                "for _ in range(100):",
+                "for _ in range(10):",  // few waits, long ones: nap runs Python code for too short a time to be sampled
                 "    nap(lock)",
                 "print(jvm_loaded())",
                 ""));
