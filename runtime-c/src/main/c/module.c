@@ -86,8 +86,9 @@ static volatile int sample_pending;
 /* The thread state that runs the program, and the GIL it takes, for the sampler's ticks. */
 static PyThreadState *sampled_thread;
 static struct _gil_runtime_state *sampled_gil;
-/* When the pending call was asked for (CLOCK_MONOTONIC, ns). */
-static volatile long long sample_asked_at;
+/* The pending call was asked for while the program's thread ran Python code, which then waited
+ * in C code with it pending (see sample_ticks). */
+static volatile int sample_stale;
 /* Set in a forked child: it has no JVM threads, so it never calls the compiler. */
 static int forked_child;
 /* A forked child that may start a compiler of its own (pyjit_adopt_forked_child). */
@@ -419,27 +420,13 @@ static void take_served_answer(PyObject *func, PyCodeObject *code, CodeState *st
     PyErr_SetRaisedException(pending);
 }
 
-static long long monotonic_ns(void) {
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    return (long long)now.tv_sec * 1000000000LL + now.tv_nsec;
-}
-
-/* Whether a sample comes later than running Python code takes it: a thread that held the GIL when
- * the sampler asked may have gone into a wait in C code just after, and takes the sample as the
- * wait ends (program_holds_gil), counted for the function that waited. A program's thread that
- * lost its processor meanwhile loses the sample too. */
-static int sample_is_late(void) {
-    return monotonic_ns() - sample_asked_at > SAMPLE_INTERVAL_NS;
-}
-
 /* The pending call the sampler asks for: the frame the main thread runs, the innermost of the
  * program's, counts one sample for its code object. Code that runs once (a module, a class body)
  * and coroutines are left out. */
 static int take_sample(void *unused) {
     (void)unused;
     sample_pending = 0;
-    if (!sampler_running || standing_down || forked_child || compiling || sample_is_late()) {
+    if (!sampler_running || standing_down || forked_child || compiling || sample_stale) {
         return 0;
     }
     _PyInterpreterFrame *frame = PyThreadState_Get()->current_frame;
@@ -491,15 +478,25 @@ static int program_holds_gil(void) {
 }
 
 /* The sampler's thread: a pending call each SAMPLE_INTERVAL_NS the program's thread runs Python,
- * one at a time. It takes no signals: they are the program's. */
+ * one at a time. One still pending a tick later while the thread has let the GIL go was asked for
+ * just before a wait in C code began: taken as the wait ends, it would count for the function that
+ * waited, so it is dropped. (A thread that lost its processor holds the GIL meanwhile: its sample
+ * counts, late.) It takes no signals: they are the program's. */
 static void *sample_ticks(void *unused) {
     (void)unused;
     while (sampler_running) {
         struct timespec pause = {0, SAMPLE_INTERVAL_NS};
         nanosleep(&pause, NULL);
-        if (sampler_running && !sample_pending && program_holds_gil()) {
+        if (!sampler_running) {
+            break;
+        }
+        if (sample_pending) {
+            if (!program_holds_gil()) {
+                sample_stale = 1;
+            }
+        } else if (program_holds_gil()) {
+            sample_stale = 0;
             sample_pending = 1;
-            sample_asked_at = monotonic_ns();
             if (Py_AddPendingCall(take_sample, NULL) != 0) {
                 sample_pending = 0;
             }

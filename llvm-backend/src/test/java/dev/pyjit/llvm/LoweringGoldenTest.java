@@ -1,7 +1,9 @@
 package dev.pyjit.llvm;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pyjit.frontend.EmbeddedPython;
 import dev.pyjit.frontend.GoldenFunctions;
 import dev.pyjit.frontend.IrBuilder;
 import dev.pyjit.frontend.Unsupported;
@@ -99,6 +101,36 @@ class LoweringGoldenTest {
         assertTrue(text.matches("(?s).*call i32 @pyjit_store_attr_cached\\(ptr %1, ptr %\\d+, i32 \\d+, ptr %\\d+, i32 \\d+, i32 210, ptr @attribute_site(\\.\\d+)?\\).*"), text);
         assertTrue(!text.contains("@pyjit_load_attr("), "no generic load is left:\n" + text);
         assertTrue(text.contains("ptr @attribute_site)") && text.contains("ptr @attribute_site.1)"), "each site has shapes of its own:\n" + text);
+    }
+
+    /**
+     * A float attribute read in place ({@code a.x - b.x}, the interpreter having subtracted floats
+     * there) leaves a read its cache misses to the interpreter, resumed at the read itself: native
+     * code has no generic load for it.
+     */
+    @Test
+    void aFloatAttributeTheCacheMissesIsReadByTheInterpreter() throws Unsupported {
+        EmbeddedPython.initialise();
+        Function function = IrBuilder.build(EmbeddedPython.compile("""
+                class P:
+                    def __init__(self, x):
+                        self.x = x
+                def f(a, b):
+                    return a.x - b.x
+                for _ in range(10):
+                    f(P(1.5), P(0.5))
+                """, "f"));
+        Pipeline.run(function, Pipeline.TYPING);
+        Pipeline.run(function, Pipeline.OPTIMISATION);
+        List<Instr.LoadAttrFloat> loads = function.blocks().stream().flatMap(block -> block.instructions().stream())
+                .filter(Instr.LoadAttrFloat.class::isInstance).map(Instr.LoadAttrFloat.class::cast).toList();
+        assertEquals(2, loads.size(), "both reads are in place");
+        String text = emitter.llvmText(function, Tier.OPTIMISED, false);
+        assertTrue(!text.contains("@pyjit_load_attr("), "no generic load:\n" + text);
+        for (Instr.LoadAttrFloat load : loads) {
+            assertTrue(text.matches("(?s).*%unit = phi i32 [^\\n]*\\[ " + load.state().offset() / 2 + ", %.*"),
+                    "the interpreter resumes at the read at " + load.state().offset() + ":\n" + text);
+        }
     }
 
     /** math.sqrt, found in the math module by the interpreter, is computed with LLVM's sqrt once the callable is checked. */
