@@ -89,7 +89,7 @@ print(kinetic(bodies), bodies[0].speed())
 names = [f"n{i}" for i in range(130)]
 source = "def many_names(o):\n    t = 0.0\n" + "".join(f"    t += o.{name} * 1.5\n" for name in names) + "    return t\n"
 namespace = {}
-exec(source, namespace)
+exec(compile(source, __file__, "exec"), namespace)  # named after this file, as the stats find functions
 many_names = namespace["many_names"]
 
 
