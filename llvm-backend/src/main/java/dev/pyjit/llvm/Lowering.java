@@ -338,19 +338,17 @@ final class Lowering {
             case STORE_ATTR_FLOAT -> {
                 Instr.StoreAttrFloat store = (Instr.StoreAttrFloat) instruction;
                 LLVMValueRef site = attributeSite();
+                Supplier<LLVMValueRef> fast = () -> call("pyjit_store_attr_float_fast", frame, use(store.owner()), int32(store.nameIndex()),
+                        use(store.value()), at(state), int32(store.hint().opcode), site);
                 ResumeState before = store.speculates() && inlineExit == null
                         ? resumedAtAccess(state, store.after(), store.nameIndex(), null, List.of(store.value(), store.owner())) : null;
                 if (before != null) {
                     // as a float load's: where the cache misses, the interpreter stores
-                    LLVMValueRef missed = call("pyjit_store_attr_float_fast", frame, use(store.owner()), int32(store.nameIndex()),
-                            use(store.value()), at(state), int32(store.hint().opcode), site);
-                    resumeUnless(LLVMBuildICmp(builder, LLVMIntEQ, missed, int32(0), ""), before, null, null, false);
+                    resumeUnless(LLVMBuildICmp(builder, LLVMIntEQ, fast.get(), int32(0), ""), before, null, null, false);
                     yield null;
                 }
                 if (store.speculates()) {
-                    yield storeAttrSyncingLocals(state, store.after(),
-                            () -> call("pyjit_store_attr_float_fast", frame, use(store.owner()), int32(store.nameIndex()), use(store.value()), at(state),
-                                    int32(store.hint().opcode), site),
+                    yield storeAttrSyncingLocals(state, store.after(), fast,
                             () -> call("pyjit_store_attr_float_generic", frame, use(store.owner()), int32(store.nameIndex()), use(store.value())));
                 }
                 yield checkStatus(call("pyjit_store_attr_float", frame, use(store.owner()), int32(store.nameIndex()), use(store.value()),
@@ -1346,11 +1344,9 @@ final class Lowering {
         stack.addAll(operands);
         List<Value> released = new java.util.ArrayList<>(after.released());
         List<Value> notOwned = operands.stream().filter(operand -> !released.remove(operand)).toList();
-        ResumeState before = new ResumeState(state.offset(), stack, released, after.locals(), after.borrowed());
-        for (Value operand : notOwned) {
-            before = before.withBorrowed(operand);
-        }
-        return before;
+        List<Value> borrowed = new java.util.ArrayList<>(after.borrowed());
+        borrowed.addAll(notOwned);
+        return new ResumeState(state.offset(), stack, released, after.locals(), borrowed);
     }
 
     /** A global load that runs no Python code: where the lookup could, the interpreter takes the frame over before it. */
