@@ -59,6 +59,14 @@ class BackgroundCompileTest {
         for (String stage : new String[] {"read", "build", "ir-passes", "emit", "llvm-passes", "codegen"}) {
             assertTrue(stages.has(stage), () -> stage + " missing: " + json);
         }
+        // each pass's time is a part of the passes' stage
+        JsonNode passes = json.get("compile_ms_by_pass");
+        double passTotal = 0;
+        for (String pass : new String[] {"TypeInference", "PromoteLocals", "EliminateBoxing", "ElideImmortalRefcounts"}) {
+            assertTrue(passes.has(pass), () -> pass + " missing: " + json);
+            passTotal += passes.get(pass).asDouble();
+        }
+        assertTrue(passTotal > 0 && passTotal <= stages.get("ir-passes").asDouble(), json::toString);
     }
 
     @Test

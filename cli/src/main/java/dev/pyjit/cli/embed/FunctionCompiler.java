@@ -181,8 +181,8 @@ final class FunctionCompiler {
                     : IrBuilder.build(snapshot.code(), specialisedFor, snapshot.callees());
             ir.seenInts(seenInts);
             clock.lap("build");
-            Pipeline.run(ir, Pipeline.TYPING);
-            Pipeline.run(ir, Pipeline.OPTIMISATION);
+            Pipeline.run(ir, Pipeline.TYPING, clock);
+            Pipeline.run(ir, Pipeline.OPTIMISATION, clock);
             clock.lap("ir-passes");
             if (irDump != null) {
                 appendIr(where, specialisedFor, tier, ir);

@@ -53,6 +53,7 @@ final class JitStats {
     private final Map<FunctionCompiler.Where, Record> functions = new LinkedHashMap<>();
     private final List<Long> compileNanos = new ArrayList<>();
     private final Map<String, Long> stageNanos = new LinkedHashMap<>();
+    private final Map<String, Long> passNanos = new LinkedHashMap<>();
     private int freed;
     private int cacheHits;
     private int cacheMisses;
@@ -70,6 +71,7 @@ final class JitStats {
     /** Compile times (total, median, maximum) are of the compilations that made code; the stages count every attempt. */
     synchronized void record(FunctionCompiler.Result result, StageClock clock) {
         clock.nanosByStage().forEach((stage, nanos) -> stageNanos.merge(stage, nanos, Long::sum));
+        clock.nanosByPass().forEach((pass, nanos) -> passNanos.merge(pass, nanos, Long::sum));
         cacheHits += result.cache() == FunctionCompiler.CacheUse.HIT ? 1 : 0;
         cacheMisses += result.cache() == FunctionCompiler.CacheUse.MISS ? 1 : 0;
         Record record = functions.computeIfAbsent(result.where(), where -> new Record());
@@ -169,6 +171,9 @@ final class JitStats {
         Map<String, Double> stages = new LinkedHashMap<>();
         stageNanos.forEach((stage, nanos) -> stages.put(stage, milliseconds(nanos)));
         json.put("compile_ms_by_stage", stages);
+        Map<String, Double> passes = new LinkedHashMap<>();
+        passNanos.forEach((pass, nanos) -> passes.put(pass, milliseconds(nanos)));
+        json.put("compile_ms_by_pass", passes);
         json.put("compile_queue_max", queueMax);
         json.put("cache_hits", cacheHits + nativeCacheHits);
         json.put("native_cache_hits", nativeCacheHits);

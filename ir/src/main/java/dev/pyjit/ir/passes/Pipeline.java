@@ -1,6 +1,7 @@
 package dev.pyjit.ir.passes;
 
 import dev.pyjit.ir.Function;
+import dev.pyjit.ir.StageClock;
 import dev.pyjit.ir.Verifier;
 import java.util.List;
 
@@ -56,8 +57,17 @@ public final class Pipeline {
     private static final boolean VERIFY_EACH_PASS = Pipeline.class.desiredAssertionStatus();
 
     public static void run(Function function, List<Pass> passes) {
+        run(function, passes, null);
+    }
+
+    /** Runs the passes, each one's time charged to it on {@code clock} if there is one. */
+    public static void run(Function function, List<Pass> passes, StageClock clock) {
         for (Pass pass : passes) {
+            long start = System.nanoTime();
             pass.run(function);
+            if (clock != null) {
+                clock.chargePass(pass.getClass().getSimpleName(), System.nanoTime() - start);
+            }
             if (VERIFY_EACH_PASS) {
                 Verifier.verify(function);
             }
