@@ -182,11 +182,33 @@ static int has_loop(PyCodeObject *code) {
     return found;
 }
 
+/* Gives the code its state. A code with no extras yet gets a holder of pyjit's slots alone, as
+ * PyUnstable_Code_SetExtra would make it had nobody asked for an index after pyjit: that function
+ * sizes it for every index given out, and a dying code calls each index's free function, also for
+ * the slots nobody set. A program that asks for an index of its own (test_code frees its extras
+ * with a ctypes callback) would have had its function called for every code pyjit counts, the
+ * last ones while the interpreter finalises, after ctypes has gone (a crash at exit). A code that
+ * has extras already gets the state through that function, which grows them as it must. */
+static int set_state(PyCodeObject *code, CodeState *state) {
+    if (code->co_extra != NULL) {
+        return PyUnstable_Code_SetExtra((PyObject *)code, pyjit_code_extra_index, state);
+    }
+    Py_ssize_t size = pyjit_code_extra_index + 1;
+    PyjitCodeExtra *extra = PyMem_Calloc(1, sizeof(PyjitCodeExtra) + (size_t)(size - 1) * sizeof(void *));
+    if (extra == NULL) {
+        return -1;
+    }
+    extra->size = size;
+    extra->slots[pyjit_code_extra_index] = state;
+    code->co_extra = extra;
+    return 0;
+}
+
 static CodeState *code_state(PyCodeObject *code) {
     void *extra = pyjit_code_state(code);
     if (extra == NULL) {
         CodeState *state = PyMem_Calloc(1, sizeof(CodeState));
-        if (state == NULL || PyUnstable_Code_SetExtra((PyObject *)code, pyjit_code_extra_index, state) < 0) {
+        if (state == NULL || set_state(code, state) < 0) {
             PyMem_Free(state);
             PyErr_Clear();
             return NULL;

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Decodes CPython 3.13 bytecode: two-byte code units, EXTENDED_ARG prefixes folded into the
- * argument of the instruction they precede, inline cache units skipped, relative jumps resolved
+ * argument of the instruction they precede, inline cache units skipped (a cache where an
+ * instruction starts is an unknown opcode), relative jumps resolved
  * to byte offsets (forward from the end of the caches; JUMP_BACKWARD and
  * JUMP_BACKWARD_NO_INTERRUPT count backwards).
  */
@@ -24,6 +25,11 @@ public final class Decoder {
             Opcode opcode = Opcode.of(number);
             if (opcode == null) {
                 throw new IllegalArgumentException("unknown opcode " + number + " at offset " + offset);
+            }
+            if (opcode == Opcode.CACHE) {
+                // co_code shows an opcode CPython does not know as a cache (its deoptimisation table
+                // maps it to 0); the interpreter raises SystemError there, so no code may run past it
+                throw new IllegalArgumentException("unknown opcode " + (code.quickened()[offset] & 0xff) + " at offset " + offset);
             }
             if (opcode == Opcode.EXTENDED_ARG) {
                 extended = argument;

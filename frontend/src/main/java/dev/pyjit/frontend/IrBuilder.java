@@ -466,7 +466,7 @@ public final class IrBuilder {
     private boolean translate(Instruction instruction) throws Unsupported {
         int arg = instruction.argument();
         switch (instruction.opcode()) {
-            case NOP, EXTENDED_ARG, CACHE -> { }
+            case NOP, EXTENDED_ARG -> { }
             case RESUME -> {
                 // after yield from or await the interpreter does not poll either
                 if ((arg & RESUME_LOCATION_MASK) < RESUME_AFTER_YIELD_FROM) {

@@ -210,6 +210,18 @@ class DecoderTest {
     }
 
     @Test
+    void rejectsACacheWhereAnInstructionStarts() {
+        // what co_code shows for an opcode CPython does not know: a cache, the real opcode only in the adaptive code
+        byte[] code = {(byte) Opcode.NOP.number, 0, (byte) Opcode.CACHE.number, 0, (byte) Opcode.RETURN_CONST.number, 0};
+        byte[] adaptive = code.clone();
+        adaptive[2] = (byte) 229;
+        CodeObject invalid = new CodeObject("f", "f", "<test>", 1, 0, 0, 0, 0, code, List.of(), List.of(), List.of(), 0, 0,
+                new byte[0], List.of(new CodeObject.LineRange(0, code.length, 1)), adaptive);
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> Decoder.decode(invalid));
+        assertEquals("unknown opcode 229 at offset 2", error.getMessage());
+    }
+
+    @Test
     void parsesMultiByteVarints() {
         // start 70 units (64 + 6), length 3, target 100 units (64 + 36), depth 2 with lasti
         byte[] table = {(byte) (0x80 | 0x40 | 1), 6, 3, 0x40 | 1, 36, 5,
