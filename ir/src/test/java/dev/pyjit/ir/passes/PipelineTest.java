@@ -32,7 +32,6 @@ class PipelineTest {
         List<String> expected = Pipeline.OPTIMISATION.stream().map(pass -> pass.getClass().getSimpleName()).distinct().toList();
         assertEquals("TypeInference", List.copyOf(clock.nanosByPass().keySet()).get(0));
         assertEquals(Set.copyOf(expected), clock.nanosByPass().keySet());
-        assertTrue(clock.nanosByPass().values().stream().allMatch(nanos -> nanos >= 0));
         assertTrue(clock.nanosByStage().isEmpty(), clock.nanosByStage()::toString);
     }
 }
