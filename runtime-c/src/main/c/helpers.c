@@ -1884,13 +1884,20 @@ static int call_builtin(PyThreadState *tstate, PyObject *callable, PyObject **ar
  * Keyed by the code, not the function's version: CPython clears the version of a function whose
  * vectorcall is set (pyjit_enter_function), and its defaults do not matter to a call that passes
  * exactly its positional parameters. */
-struct PyjitCallSite {
+typedef struct {
     PyObject *code;
     uint32_t generation;
     int32_t total;
     pyjit_native_entry native;
     int32_t expected_count;
     unsigned short expected[PROFILED_ARGUMENTS];
+} KnownCallee;
+
+/* A site remembers two codes: a method called on objects of two classes (richards' tasks'
+ * `run`, deltablue's constraints' `execute`) finds both there. */
+#define KNOWN_CALLEES 2
+struct PyjitCallSite {
+    KnownCallee known[KNOWN_CALLEES];
 };
 
 _Static_assert(sizeof(PyjitCallSite) == 8 * PYJIT_CALL_SITE_WORDS, "PYJIT_CALL_SITE_WORDS is the size the lowering allocates");
@@ -1910,19 +1917,22 @@ static inline CodeState *state_taking(PyFunctionObject *function, int total) {
     return state;
 }
 
-/* The site's memory of that state, where the memory is stale or empty: a site that meets several
- * codes keeps the first it met (filling it at every call made deltablue's polymorphic sites
- * slower than no memory at all). */
+/* The site's memory of that state, in its first entry that is stale or empty: a site that meets
+ * more codes than it has entries keeps the first it met (filling an entry at every call made
+ * deltablue's polymorphic sites slower than no memory at all). */
 static void call_site_fill(PyjitCallSite *site, PyFunctionObject *function, CodeState *state, int total) {
-    if (site->generation == pyjit_native_generation) {
-        return;
+    for (int i = 0; i < KNOWN_CALLEES; i++) {
+        KnownCallee *known = &site->known[i];
+        if (known->generation != pyjit_native_generation) {
+            known->code = function->func_code;
+            known->generation = pyjit_native_generation;
+            known->total = total;
+            known->native = state->native;
+            known->expected_count = state->expected_count;
+            memcpy(known->expected, state->expected, sizeof known->expected);
+            return;
+        }
     }
-    site->code = function->func_code;
-    site->generation = pyjit_native_generation;
-    site->total = total;
-    site->native = state->native;
-    site->expected_count = state->expected_count;
-    memcpy(site->expected, state->expected, sizeof site->expected);
 }
 
 /* The callee's frame pushed, taking the function and the arguments over, and its native code
@@ -1942,7 +1952,12 @@ static inline __attribute__((flatten)) int enter_natively(PyThreadState *tstate,
             return 0;
         }
     }
-    _PyInterpreterFrame *callee = _PyFrame_PushUnchecked(tstate, function, total);
+    /* _PyFrame_PushUnchecked written out: flatten inlines the calls written in this body only, and
+     * the initialisation that function calls stayed a call of its own (3% of a recursive fib's
+     * samples) */
+    _PyInterpreterFrame *callee = (_PyInterpreterFrame *)tstate->datastack_top;
+    tstate->datastack_top += code->co_framesize;
+    _PyFrame_Initialize(callee, function, NULL, code, total);
     for (int i = 0; i < total; i++) {
         callee->localsplus[i] = args[i];
     }
@@ -1966,8 +1981,11 @@ static inline __attribute__((flatten)) int call_native_directly(PyThreadState *t
         return 0;
     }
     PyFunctionObject *function = (PyFunctionObject *)callable;
-    if (site->code == function->func_code && site->generation == pyjit_native_generation && site->total == total) {
-        return enter_natively(tstate, function, args, total, site->native, site->expected, site->expected_count, result);
+    for (int i = 0; i < KNOWN_CALLEES; i++) {
+        KnownCallee *known = &site->known[i];
+        if (known->code == function->func_code && known->generation == pyjit_native_generation && known->total == total) {
+            return enter_natively(tstate, function, args, total, known->native, known->expected, known->expected_count, result);
+        }
     }
     CodeState *state = state_taking(function, total);
     if (state == NULL) {
@@ -3151,8 +3169,10 @@ int64_t pyjit_range_iter_next(PyObject *range_iterator) {
     return value;
 }
 
-int pyjit_error_occurred(void) {
-    return PyErr_Occurred() != NULL;
+/* PyErr_Occurred without its look-up of the thread state (a call into the dynamic linker from
+ * libpython): compiled code has it. */
+int pyjit_error_occurred(PyThreadState *tstate) {
+    return tstate->current_exception != NULL;
 }
 
 /* An exception class called without arguments; it must give an exception instance. */

@@ -69,7 +69,7 @@ typedef PyObject *(*pyjit_native_entry)(PyThreadState *tstate, _PyInterpreterFra
 #define PYJIT_SITE_WORDS 13
 typedef struct PyjitSite PyjitSite;
 /* The 64-bit words of a call site's own memory (PyjitCallSite in helpers.c). */
-#define PYJIT_CALL_SITE_WORDS 6
+#define PYJIT_CALL_SITE_WORDS 12
 typedef struct PyjitCallSite PyjitCallSite;
 
 /* The sys.monitoring tool id pyjit takes (OPTIMIZER_ID) for the back edges of on-stack replacement. */
@@ -562,7 +562,7 @@ int64_t pyjit_enumerate_index(PyObject *iterator);
  * item, and (only then) the item, the iterator moved on. */
 int pyjit_range_iter_has_next(PyObject *range_iterator);
 int64_t pyjit_range_iter_next(PyObject *range_iterator);
-int pyjit_error_occurred(void);
+int pyjit_error_occurred(PyThreadState *tstate);
 
 /* RAISE_VARARGS 1 or 2: steals both (cause may be NULL); always returns -1 with the exception set. */
 int pyjit_raise(PyObject *exception, PyObject *cause);

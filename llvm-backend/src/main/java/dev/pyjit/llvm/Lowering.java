@@ -1487,7 +1487,7 @@ final class Lowering {
         LLVMBuildCondBr(builder, isNull(next), exhaustedOrError, continued);
         LLVMPositionBuilderAtEnd(builder, exhaustedOrError);
         LLVMBasicBlockRef raised = raiseBlock(state);
-        rarelyTaken(LLVMBuildCondBr(builder, nonZero(call("pyjit_error_occurred")), raised, continued));
+        rarelyTaken(LLVMBuildCondBr(builder, nonZero(call("pyjit_error_occurred", tstate)), raised, continued));
         LLVMPositionBuilderAtEnd(builder, continued);
         return next;
     }
