@@ -235,6 +235,7 @@ static JNIEnv *create_jvm(void) {
         }
         return NULL;
     }
+    pyjit_route_program_faults();
     if (compiler.debug) {
         fprintf(stderr, "pyjit: the JVM started %lld ms after the launch\n", milliseconds_since_launch());
     }

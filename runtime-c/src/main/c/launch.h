@@ -55,6 +55,10 @@ const char *pyjit_compiler_phase(void);
 /* When the launcher started the process, in nanoseconds since the epoch; 0 in a process the JVM started. */
 long long pyjit_launch_time(void);
 
+/* Once the JVM has its handlers: a fault signal the program sends itself (raise, kill) goes to the
+ * program's handler or ends the process, as without the JVM (program_faults.c). */
+void pyjit_route_program_faults(void);
+
 /* Starts a filler for the native code cache's spools (cache_fill.c): this launcher again, in a
  * session of its own, its standard streams on /dev/null (PYJIT_DEBUG: errors to fill/log), at the
  * lowest priority, with the build identity and the cache folder this process used. Only from the

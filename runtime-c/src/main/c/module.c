@@ -1506,5 +1506,10 @@ PyMODINIT_FUNC PyInit__pyjit_rt(void) {
     if (!found) {
         return NULL;
     }
+    if (pyjit_launch_time() == 0) {
+        /* a process the JVM started, which has its signal handlers already (the launcher's
+         * process routes the program's faults once it has created the JVM) */
+        pyjit_route_program_faults();
+    }
     return PyModule_Create(&module_def);
 }

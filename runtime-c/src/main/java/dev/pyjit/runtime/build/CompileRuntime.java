@@ -37,7 +37,7 @@ public final class CompileRuntime {
 
         Path objects = Files.createTempDirectory("pyjit-rt");
         List<String> linkInputs = new ArrayList<>();
-        for (String unit : List.of("helpers", "module", "osr", "recycled", "native_cache", "cache_fill", "known_callees", "launch")) {
+        for (String unit : List.of("helpers", "module", "osr", "recycled", "native_cache", "cache_fill", "known_callees", "launch", "program_faults")) {
             Path object = objects.resolve(unit + ".o");
             run(clang, common, "-c", source.resolve(unit + ".c").toString(), "-o", object.toString());
             linkInputs.add(object.toString());
