@@ -300,25 +300,9 @@ class NativeCacheTest {
      */
     @Test
     void aRunWhileAFillerServesTheCacheGetsItsCodeFromIt() throws Exception {
-        Path first = script(String.join("\n",
-                "def spin(n):",
-                "    total = 0",
-                "    for i in range(n):",
-                "        total += i % 7",
-                "    return total",
-                "print(spin(1_000_000))",
-                ""));
-        Path cache = directory.resolve("cache");
-        Map<String, String> sampled = Map.of("PYJIT_SYNC", "0", "PYJIT_CACHE", "1", "PYJIT_CACHE_FILL", "1", "PYJIT_SERVE_SECONDS", "60",
-                "XDG_CACHE_HOME", cache.toString(), "PYJIT_BUILD", "native-cache-test", "PYJIT_DEBUG", "1");
-        Path fill = privateFolders(cache, "pyjit", "fill");
-        assertEquals(0, Pyjit.run(sampled, null, directory, first.toString()).exitCode());
-        awaitFiller(fill);
-        Path serving = fill.resolve("native-cache-tes-serving");
-        for (int tenths = 0; tenths < 600 && !Files.exists(serving); tenths++) {
-            Thread.sleep(100);
-        }
-        assertTrue(Files.exists(serving), "the filler serves the cache");
+        Map<String, String> sampled = servedEnvironment();
+        Path fill = privateFolders(directory.resolve("cache"), "pyjit", "fill");
+        Path serving = aFillerServing(sampled, fill);
 
         Path second = Files.writeString(directory.resolve("second.py"), String.join("\n",
                 "import _pyjit_rt, time",
@@ -347,6 +331,63 @@ class NativeCacheTest {
         Pyjit.Outcome alone = Pyjit.run(unserved, null, directory, third.toString());
         assertEquals("True True\n", alone.stdout(), alone::toString);
         assertTrue(alone.stderr().contains("starting the compiler"), alone::toString);
+        awaitFiller(fill);
+    }
+
+    /** Runs of the programs of a cache that a filler may serve, reporting what they do. */
+    private Map<String, String> servedEnvironment() {
+        return Map.of("PYJIT_SYNC", "0", "PYJIT_CACHE", "1", "PYJIT_CACHE_FILL", "1", "PYJIT_SERVE_SECONDS", "60",
+                "XDG_CACHE_HOME", directory.resolve("cache").toString(), "PYJIT_BUILD", "native-cache-test", "PYJIT_DEBUG", "1");
+    }
+
+    /** A program's run, which leaves a filler that then serves the cache: the filler's serving file. */
+    private Path aFillerServing(Map<String, String> environment, Path fill) throws Exception {
+        Path first = script(String.join("\n",
+                "def spin(n):",
+                "    total = 0",
+                "    for i in range(n):",
+                "        total += i % 7",
+                "    return total",
+                "print(spin(1_000_000))",
+                ""));
+        assertEquals(0, Pyjit.run(environment, null, directory, first.toString()).exitCode());
+        awaitFiller(fill);
+        Path serving = fill.resolve("native-cache-tes-serving");
+        for (int tenths = 0; tenths < 600 && !Files.exists(serving); tenths++) {
+            Thread.sleep(100);
+        }
+        assertTrue(Files.exists(serving), "the filler serves the cache");
+        return serving;
+    }
+
+    /**
+     * A request for a serving filler is marshalled, which raises an audit event: a hook written in
+     * Python runs meanwhile, and its frames, counted from their first call, must ask for nothing.
+     * They asked again and again, deeper, without end (test_audit's child never ended).
+     */
+    @Test
+    void anAuditHookWrittenInPythonSeesRequestsForAServingFiller() throws Exception {
+        Map<String, String> counted = new HashMap<>(servedEnvironment());
+        Path fill = privateFolders(directory.resolve("cache"), "pyjit", "fill");
+        Path serving = aFillerServing(counted, fill);
+        counted.put("PYJIT_THRESHOLD", "1");
+        Path audited = Files.writeString(directory.resolve("audited.py"), String.join("\n",
+                "import sys",
+                "seen = set()",
+                "def hook(event, args):",
+                "    seen.add(event)",
+                "sys.addaudithook(hook)",
+                "def hot(x):",
+                "    return (x * 5 + 2) % 1000037",
+                "t = 0",
+                "for _ in range(1000):",
+                "    t = hot(t)",
+                "print(t)",
+                ""));
+        Pyjit.Outcome hooked = Pyjit.run(counted, null, directory, audited.toString());
+        assertEquals(0, hooked.exitCode(), hooked::toString);
+        assertEquals("765012\n", hooked.stdout(), hooked::toString);
+        Files.delete(serving);  // the filler stops serving
         awaitFiller(fill);
     }
 
