@@ -240,7 +240,7 @@ static int ours(const char *spool) {
  * (through a file of this process's own, renamed; a spool of the same name is replaced): whether
  * it did. */
 static int write_spool(PyObject *records, const char *name) {
-    PyObject *spool = build_tag()[0] == '\0' ? NULL : PyMarshal_WriteObjectToString(records, Py_MARSHAL_VERSION);
+    PyObject *spool = build_tag()[0] == '\0' ? NULL : pyjit_marshal_unaudited(records, Py_MARSHAL_VERSION);
     char *folder = spool == NULL ? NULL : fill_folder();
     int written = 0;
     if (folder != NULL) {

@@ -66,6 +66,9 @@ int pyjit_is_private_folder(const char *folder);
 /* Unloads the libraries of a code object that died (its frames are gone), keeping their counts. */
 void pyjit_native_cache_unload(PyjitLibrary *libraries);
 
+/* PyMarshal_WriteObjectToString without the audit event a program's hooks would see. */
+PyObject *pyjit_marshal_unaudited(PyObject *object, int version);
+
 /* The SHA-256 (hex) of the code object's marshalled form, which is the same in every process for
  * the same code; NULL with an error set if it cannot be marshalled. */
 PyObject *pyjit_code_digest(PyCodeObject *code);
