@@ -586,13 +586,7 @@ static int warm_and_young(void) {
 static void ask_compiler(PyObject *func, PyCodeObject *code, CodeState *state, int tier, int header, PyObject *observed, PyObject *locals,
                          PyObject *native_key, PyObject *callees) {
     if (compile_hook == NULL) {
-        /* marshalling the request raises an audit event: a hook written in Python runs, and its
-         * frames must not ask for code while this request is being written (each asked again,
-         * deeper, without end) */
-        compiling = 1;
-        int served = pyjit_compiler_idle() && pyjit_fill_serve(code, native_key, state->generic, header, observed, locals, callees);
-        compiling = 0;
-        if (served) {
+        if (pyjit_compiler_idle() && pyjit_fill_serve(code, native_key, state->generic, header, observed, locals, callees)) {
             /* a filler serving the cache compiles it, its compiler warm: its answer is taken from
              * the cache as the code is sampled again (take_served_answer) */
             Py_XSETREF(state->served_key, Py_NewRef(native_key));
@@ -1304,11 +1298,8 @@ static PyObject *finish(PyObject *module, PyObject *unused) {
     stop_sampler();
     pyjit_close_compiler();
     PyObject *done = exit_hook == NULL ? Py_NewRef(Py_None) : PyObject_CallNoArgs(exit_hook);
-    /* after the compiler's thread stopped: what it did not answer goes to a filler (marshalled,
-     * which audit hooks see: their frames ask for nothing meanwhile) */
-    compiling = 1;
+    /* after the compiler's thread stopped: what it did not answer goes to a filler */
     pyjit_fill_at_exit();
-    compiling = 0;
     return done;
 }
 

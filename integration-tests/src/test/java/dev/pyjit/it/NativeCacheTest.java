@@ -361,10 +361,10 @@ class NativeCacheTest {
     }
 
     /**
-     * A request for a serving filler is marshalled, which raises an audit event: a hook written in
-     * Python runs meanwhile, and its frames, counted from their first call, must ask for nothing.
-     * They asked again and again, deeper, without end (test_audit's child never ended); nor do they
-     * see that marshalling.
+     * The runtime marshals each request for a serving filler (and each cache key): an audit hook
+     * written in Python sees none of it. It saw CPython's marshal.dumps event for each, and its
+     * frames, counted from their first call, asked for code while their own request was written,
+     * whose marshalling called the hook again, without end (test_audit's child never ended).
      */
     @Test
     void anAuditHookWrittenInPythonSeesRequestsForAServingFiller() throws Exception {
@@ -387,7 +387,6 @@ class NativeCacheTest {
                 ""));
         Pyjit.Outcome hooked = Pyjit.run(counted, null, directory, audited.toString());
         assertEquals(0, hooked.exitCode(), hooked::toString);
-        // nor does the hook see the runtime's own marshalling
         assertEquals("765012 []\n", hooked.stdout(), hooked::toString);
         Files.delete(serving);  // the filler stops serving
         awaitFiller(fill);
