@@ -26,16 +26,8 @@ static const int FAULT_SIGNALS[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL};
 static int (*real_sigaction)(int, const struct sigaction *, struct sigaction *);
 /* libjsig's record of the program's handler for a signal (NULL: none, or no libjsig). */
 static struct sigaction *(*program_action)(int);
-static struct sigaction jvm_actions[FAULT_SIGNAL_COUNT];
-
-static struct sigaction *jvm_action(int sig) {
-    for (size_t i = 0; i < FAULT_SIGNAL_COUNT; i++) {
-        if (FAULT_SIGNALS[i] == sig) {
-            return &jvm_actions[i];
-        }
-    }
-    return NULL;
-}
+/* The JVM's handler of each fault signal, by signal number. */
+static struct sigaction jvm_actions[NSIG];
 
 /* As if the JVM were not there: the program's handler runs, or the process ends by the signal
  * (raised again, it arrives once this handler returns and unblocks it). */
@@ -63,7 +55,7 @@ static void fault_handler(int sig, siginfo_t *info, void *context) {
     if (info->si_code <= 0) {
         to_the_program(sig, info, context);
     } else {
-        jvm_action(sig)->sa_sigaction(sig, info, context);
+        jvm_actions[sig].sa_sigaction(sig, info, context);
     }
 }
 
@@ -75,11 +67,16 @@ void pyjit_route_program_faults(void) {
     }
     program_action = (struct sigaction * (*)(int)) dlsym(RTLD_DEFAULT, "JVM_get_signal_action");
     for (size_t i = 0; i < FAULT_SIGNAL_COUNT; i++) {
-        if (real_sigaction(FAULT_SIGNALS[i], NULL, &jvm_actions[i]) != 0 || !(jvm_actions[i].sa_flags & SA_SIGINFO)) {
-            continue;  /* not the JVM's handler: nothing to stand in front of */
+        int sig = FAULT_SIGNALS[i];
+        struct sigaction current;
+        /* not the JVM's handler (nothing to stand in front of), or ours already (the runtime
+         * imported again, by another interpreter): then it stays as it is */
+        if (real_sigaction(sig, NULL, &current) != 0 || !(current.sa_flags & SA_SIGINFO) || current.sa_sigaction == fault_handler) {
+            continue;
         }
-        struct sigaction ours = jvm_actions[i];
+        jvm_actions[sig] = current;
+        struct sigaction ours = current;
         ours.sa_sigaction = fault_handler;
-        real_sigaction(FAULT_SIGNALS[i], &ours, NULL);
+        real_sigaction(sig, &ours, NULL);
     }
 }
