@@ -89,9 +89,12 @@ def _filter_fork_warning():
 
 
 def _install(runtime_path, hook, exit_hook, threshold, loop_threshold, optimise_after):
-    import importlib.util
-    spec = importlib.util.spec_from_file_location('_pyjit_rt', runtime_path)
-    runtime = importlib.util.module_from_spec(spec)
+    # importlib.util's functions from the import system's own modules, as the launcher loads this
+    # file (launch.c)
+    import _frozen_importlib
+    import _frozen_importlib_external
+    spec = _frozen_importlib_external.spec_from_file_location('_pyjit_rt', runtime_path)
+    runtime = _frozen_importlib.module_from_spec(spec)
     spec.loader.exec_module(runtime)
     sys.modules['_pyjit_rt'] = runtime
     runtime.install(hook, exit_hook, threshold, loop_threshold, optimise_after)

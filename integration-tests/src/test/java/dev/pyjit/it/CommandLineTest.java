@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pyjit.runtime.Toolchain;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,6 +61,23 @@ class CommandLineTest {
             Pyjit.Outcome outcome = pyjit(spelling);
             assertEquals(new Pyjit.Outcome(0, expected, ""), outcome, String.join(" ", spelling));
         }
+    }
+
+    /**
+     * A program starts with the modules python3.13 starts with, and under the JIT the runtime's
+     * extension besides, with the two built-in modules it imports: the launcher and the start-up
+     * load their files through the import system's own modules, not importlib.util.
+     */
+    @Test
+    void aProgramStartsWithTheModulesPython313StartsWith() throws Exception {
+        String show = "import sys; print(' '.join(sorted(sys.modules)))";
+        Path python = Toolchain.pythonHome().resolve("bin").resolve("python3.13");
+        Pyjit.Outcome reference = Pyjit.outcome(new ProcessBuilder(python.toString(), "-c", show).directory(directory.toFile()), null);
+        assertEquals(0, reference.exitCode(), reference.stderr());
+        assertEquals(reference, pyjit("--no-jit", "-c", show));
+        TreeSet<String> withRuntime = new TreeSet<>(List.of(reference.stdout().strip().split(" ")));
+        withRuntime.addAll(List.of("_pyjit_rt", "atexit", "itertools"));
+        assertEquals(new Pyjit.Outcome(0, String.join(" ", withRuntime) + "\n", ""), pyjit("-c", show));
     }
 
     @Test

@@ -16,9 +16,9 @@ import org.bytedeco.cpython.PyObject;
  */
 final class Bootstrap {
     private static final String START = String.join("\n",
-            "import importlib.util",
-            "spec = importlib.util.spec_from_file_location('pyjit_startup', startup_path)",
-            "startup = importlib.util.module_from_spec(spec)",
+            "import _frozen_importlib, _frozen_importlib_external",
+            "spec = _frozen_importlib_external.spec_from_file_location('pyjit_startup', startup_path)",
+            "startup = _frozen_importlib.module_from_spec(spec)",
             "spec.loader.exec_module(startup)",
             "startup.start(runtime_path, hook, exit_hook, threshold, synchronous, optimise_after, jit)",
             "");
