@@ -41,6 +41,10 @@ class VirtualEnvironmentTest {
 
     /** A command line run with the environment of a user who has not activated the environment. */
     private static Pyjit.Outcome run(Path workingDirectory, String... command) throws IOException, InterruptedException {
+        return run(Map.of(), workingDirectory, command);
+    }
+
+    private static Pyjit.Outcome run(Map<String, String> settings, Path workingDirectory, String... command) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
         Map<String, String> variables = builder.environment();
         variables.keySet().removeIf(name -> name.startsWith("PYJIT_") || name.startsWith("PYTHON") || name.startsWith("PIP_")
@@ -49,6 +53,7 @@ class VirtualEnvironmentTest {
         variables.put("PIP_DISABLE_PIP_VERSION_CHECK", "1");
         variables.put("PIP_NO_INDEX", "1");
         variables.put("PIP_NO_CACHE_DIR", "1");
+        variables.putAll(settings);
         return Pyjit.outcome(builder, null);
     }
 
@@ -177,6 +182,22 @@ class VirtualEnvironmentTest {
         Path python = copies.resolve("bin/python");
         assertTrue(!Files.isSymbolicLink(python), "a copy");
         assertEquals(new Pyjit.Outcome(0, copies + " True True\n", ""), run(directory, python.toString(), "-c", WHERE));
+    }
+
+    /**
+     * bin/pyjit, which scripts/pyjit installs in the clone, makes environments of links and of
+     * copies, and their commands run without the script (which, with PYJIT_DEBUG, would say why it ran).
+     */
+    @Test
+    void theNativeCommandsEnvironmentsRunWithoutTheScript() throws Exception {
+        assertEquals(new Pyjit.Outcome(0, "", ""), run(directory, PYJIT.toString(), "-c", "pass"));
+        Path front = PYJIT.getParent().getParent().resolve("bin/pyjit");
+        for (String kind : List.of("--symlinks", "--copies")) {
+            Path made = directory.resolve("front" + kind);
+            assertEquals(new Pyjit.Outcome(0, "", ""), run(directory, front.toString(), "-m", "venv", kind, "--without-pip", made.toString()));
+            assertEquals(new Pyjit.Outcome(0, made + " True True\n", ""),
+                    run(Map.of("PYJIT_DEBUG", "1"), directory, made.resolve("bin/python").toString(), "-c", WHERE), kind);
+        }
     }
 
     private Path copyOfPackage(String name) throws IOException {

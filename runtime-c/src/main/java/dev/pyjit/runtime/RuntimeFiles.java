@@ -25,9 +25,11 @@ import org.bytedeco.javacpp.Loader;
 public final class RuntimeFiles {
     public static final String EXTENSION = "_pyjit_rt.cpython-313-x86_64-linux-gnu.so";
     public static final String LAUNCHER = "pyjit-launch";
+    /** The pyjit command without its script (front.c), which the script installs as bin/pyjit. */
+    public static final String FRONT = "pyjit-front";
     public static final String STARTUP = "pyjit_startup.py";
     public static final String HELPERS_BITCODE = "helpers.bc";
-    private static final List<String> WRITTEN = List.of(EXTENSION, LAUNCHER, STARTUP, HELPERS_BITCODE);
+    private static final List<String> WRITTEN = List.of(EXTENSION, LAUNCHER, FRONT, STARTUP, HELPERS_BITCODE);
 
     /**
      * The folder of the native launcher that started this process, as the pyjit command names it:
@@ -48,6 +50,11 @@ public final class RuntimeFiles {
     /** The native launcher of {@code pyjit run} (its extension is the one beside it). */
     public static Path launcher() throws IOException {
         return folder().resolve(LAUNCHER);
+    }
+
+    /** The pyjit command as a program of its own, beside the launcher it starts. */
+    public static Path front() throws IOException {
+        return folder().resolve(FRONT);
     }
 
     /** The Python module that sets a process up for the program ({@code start()}). */
@@ -84,7 +91,7 @@ public final class RuntimeFiles {
         // written under a name of its own, then renamed: a process that starts meanwhile sees a whole file or none
         Path partial = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".partial");
         Files.write(partial, bytes);
-        if (file.getFileName().toString().equals(LAUNCHER)) {
+        if (file.getFileName().toString().equals(LAUNCHER) || file.getFileName().toString().equals(FRONT)) {
             Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
         Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

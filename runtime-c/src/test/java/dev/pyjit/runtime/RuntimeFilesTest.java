@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The extension, the launcher, the start-up's Python and the helpers' bitcode land in one folder named by their digest:
+ * The extension, the launcher, bin/pyjit, the start-up's Python and the helpers' bitcode land in one folder named by their digest:
  * two builds of pyjit never share a file, and the launcher finds its own extension beside it.
  */
 class RuntimeFilesTest {
@@ -21,7 +21,7 @@ class RuntimeFilesTest {
     void theRuntimeIsWrittenUnderItsOwnDigest() throws Exception {
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
         Path folder = RuntimeFiles.extension().getParent();
-        for (String name : List.of(RuntimeFiles.EXTENSION, RuntimeFiles.LAUNCHER, RuntimeFiles.STARTUP, RuntimeFiles.HELPERS_BITCODE)) {
+        for (String name : List.of(RuntimeFiles.EXTENSION, RuntimeFiles.LAUNCHER, RuntimeFiles.FRONT, RuntimeFiles.STARTUP, RuntimeFiles.HELPERS_BITCODE)) {
             byte[] packaged;
             try (InputStream in = RuntimeFiles.class.getResourceAsStream("native/" + name)) {
                 packaged = in.readAllBytes();
@@ -33,6 +33,8 @@ class RuntimeFilesTest {
         assertEquals(folder.resolve(RuntimeFiles.LAUNCHER), RuntimeFiles.launcher());
         assertEquals(folder.resolve(RuntimeFiles.STARTUP), RuntimeFiles.startup());
         assertTrue(Files.isExecutable(RuntimeFiles.launcher()), "the launcher can be run");
+        assertEquals(folder.resolve(RuntimeFiles.FRONT), RuntimeFiles.front());
+        assertTrue(Files.isExecutable(RuntimeFiles.front()), "bin/pyjit can be run");
         assertEquals(RuntimeFiles.extension(), RuntimeFiles.extension(), "the same file for the whole process");
         assertArrayEquals(Files.readAllBytes(folder.resolve(RuntimeFiles.HELPERS_BITCODE)), RuntimeFiles.helpersBitcode());
     }

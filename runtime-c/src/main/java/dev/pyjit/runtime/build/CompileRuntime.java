@@ -15,6 +15,7 @@ import java.util.List;
  *   <li>{@code _pyjit_rt.cpython-313-x86_64-linux-gnu.so}, the extension module whose PEP 523
  *       frame evaluator enters native code, and which runs programs for the launcher;</li>
  *   <li>{@code pyjit-launch}, the native launcher of {@code pyjit run};</li>
+ *   <li>{@code pyjit-front}, the pyjit command without its script's shell;</li>
  *   <li>{@code pyjit_startup.py}, copied: the Python side of the start.</li>
  * </ul>
  * Usage: {@code CompileRuntime <c source dir> <python source dir> <output dir>}.
@@ -52,8 +53,9 @@ public final class CompileRuntime {
         run(clang, List.of(), link.toArray(String[]::new));
 
         // an executable needs the C library's start files and libc: the system's, as any program's
-        run(clang, List.of("-O2", "-g0", "-std=gnu11", "-Wall", "-Werror", "-fuse-ld=lld", "-B" + clang.getParent()),
-                source.resolve("launcher.c").toString(), "-o", out.resolve(dev.pyjit.runtime.RuntimeFiles.LAUNCHER).toString());
+        List<String> executable = List.of("-O2", "-g0", "-std=gnu11", "-Wall", "-Werror", "-fuse-ld=lld", "-B" + clang.getParent());
+        run(clang, executable, source.resolve("launcher.c").toString(), "-o", out.resolve(dev.pyjit.runtime.RuntimeFiles.LAUNCHER).toString());
+        run(clang, executable, source.resolve("front.c").toString(), "-o", out.resolve(dev.pyjit.runtime.RuntimeFiles.FRONT).toString());
         Files.copy(python.resolve(dev.pyjit.runtime.RuntimeFiles.STARTUP), out.resolve(dev.pyjit.runtime.RuntimeFiles.STARTUP),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
