@@ -145,9 +145,8 @@ static double modified(const struct stat *status) {
     return (double)status->st_mtim.tv_sec + (double)status->st_mtim.tv_nsec * 1e-9;
 }
 
-/* Whether a regular file under the folder is newer than the time (the script's test: a source
- * newer than the jar, which it rebuilds). */
-static int newer_file_under(const char *folder, double time) {
+/* Whether visit answers yes for an entry of the folder, given its path ("." and ".." left out). */
+static int any_entry(const char *folder, int (*visit)(const char *path, double time), double time) {
     DIR *directory = opendir(folder);
     if (directory == NULL) {
         return 0;
@@ -155,22 +154,39 @@ static int newer_file_under(const char *folder, double time) {
     int found = 0;
     struct dirent *entry;
     while (!found && (entry = readdir(directory)) != NULL) {
-        if (strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0) {
-            continue;
-        }
         char path[PATH_MAX];
-        struct stat status;
-        if (snprintf(path, sizeof path, "%s/%s", folder, entry->d_name) >= (int)sizeof path || lstat(path, &status) != 0) {
-            continue;
-        }
-        if (S_ISDIR(status.st_mode)) {
-            found = newer_file_under(path, time);
-        } else if (S_ISREG(status.st_mode) || (S_ISLNK(status.st_mode) && stat(path, &status) == 0 && S_ISREG(status.st_mode))) {
-            found = modified(&status) > time;
+        if (strcmp(entry->d_name, ".") != 0 && strcmp(entry->d_name, "..") != 0
+                && snprintf(path, sizeof path, "%s/%s", folder, entry->d_name) < (int)sizeof path) {
+            found = visit(path, time);
         }
     }
     closedir(directory);
     return found;
+}
+
+/* Whether the file, or a regular file under the folder, is newer than the time (the script's
+ * test: a source newer than the jar, which it rebuilds). */
+static int newer_file(const char *path, double time) {
+    struct stat status;
+    if (lstat(path, &status) != 0) {
+        return 0;
+    }
+    if (S_ISDIR(status.st_mode)) {
+        return any_entry(path, newer_file, time);
+    }
+    return (S_ISREG(status.st_mode) || (S_ISLNK(status.st_mode) && stat(path, &status) == 0 && S_ISREG(status.st_mode)))
+        && modified(&status) > time;
+}
+
+/* Whether a module's pom.xml or a file of its src/main is newer than the time. */
+static int newer_module_file(const char *module, double time) {
+    char path[PATH_MAX];
+    struct stat status;
+    if (snprintf(path, sizeof path, "%s/pom.xml", module) < (int)sizeof path && stat(path, &status) == 0 && S_ISREG(status.st_mode)
+            && modified(&status) > time) {
+        return 1;
+    }
+    return snprintf(path, sizeof path, "%s/src/main", module) < (int)sizeof path && newer_file(path, time);
 }
 
 /* Whether a source or a pom.xml of the project is newer than the time. */
@@ -178,28 +194,7 @@ static int sources_newer_than(double time) {
     char path[PATH_MAX];
     struct stat status;
     snprintf(path, sizeof path, "%s/pom.xml", root);
-    if (stat(path, &status) == 0 && modified(&status) > time) {
-        return 1;
-    }
-    DIR *directory = opendir(root);
-    if (directory == NULL) {
-        return 1;
-    }
-    int found = 0;
-    struct dirent *entry;
-    while (!found && (entry = readdir(directory)) != NULL) {
-        if (entry->d_name[0] == '.' && (entry->d_name[1] == '\0' || (entry->d_name[1] == '.' && entry->d_name[2] == '\0'))) {
-            continue;
-        }
-        if (snprintf(path, sizeof path, "%s/%s/pom.xml", root, entry->d_name) < (int)sizeof path
-                && stat(path, &status) == 0 && S_ISREG(status.st_mode) && modified(&status) > time) {
-            found = 1;
-        } else if (snprintf(path, sizeof path, "%s/%s/src/main", root, entry->d_name) < (int)sizeof path) {
-            found = newer_file_under(path, time);
-        }
-    }
-    closedir(directory);
-    return found;
+    return (stat(path, &status) == 0 && modified(&status) > time) || any_entry(root, newer_module_file, time);
 }
 
 /* Whether the java command the script's shell finds on the PATH is the one it found. */

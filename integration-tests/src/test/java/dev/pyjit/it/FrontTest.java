@@ -129,6 +129,21 @@ class FrontTest {
                 run(Map.of("PATH", other.getParent() + ":" + javaOnPath.getParent() + ":/usr/bin:/bin", "PYJIT_DEBUG", "1"), front.toString(), "x.py"));
     }
 
+    /** A release's launch is in the user's cache (its own folder may be read-only), and a release is never rebuilt. */
+    @Test
+    void aReleasesLaunchIsInTheUsersCache() throws Exception {
+        executable(root.resolve("jre/bin/java"), "#!/bin/sh\n");
+        Path cache = root.resolve("cache");
+        Path launch = cache.resolve("pyjit/launch" + root.toRealPath().toString().replace('/', '_'));
+        Files.createDirectories(launch.getParent());
+        Files.writeString(launch, String.join("\n", "pyjit-launch 1", "", "", root.resolve("launcher").toString(), "/python-home", "/libjvm.so",
+                "build-8", "", "1", "-Dpyjit.launcher=", "end") + "\n");
+        Files.setLastModifiedTime(root.resolve("ir/src/main/java/A.java"), FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+        Path front = root.toRealPath().resolve("bin/pyjit");
+        assertEquals(new Pyjit.Outcome(0, "launcher " + front + " /python-home /libjvm.so 1 -Dpyjit.launcher=" + front + " -c pass\nbuild-8||\n", ""),
+                run(Map.of("XDG_CACHE_HOME", cache.toString(), "PYJIT_DEBUG", "1"), front.toString(), "-c", "pass"));
+    }
+
     @Test
     void theJvmsWayIsTheScripts() throws Exception {
         assertEquals(ranTheScript(front.toString(), "dump x.py", "PYJIT_LAUNCH asks for the JVM's command line"),
