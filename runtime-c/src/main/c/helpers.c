@@ -1253,6 +1253,20 @@ static inline PyObject **attribute_slot(_PyInterpreterFrame *frame, PyObject *ow
     return pyjit_slow_site_slot(site, owner, name_at(frame, name_index));
 }
 
+/* The store of a body inlined into its call (dev.pyjit.ir.Inlinability), which must run no code:
+ * as pyjit_store_attr_fast where the value it replaces dies without running any (there is none,
+ * another reference keeps it, or it is an exact int, float or str, which have no finalizers): 0
+ * when stored; 1, with nothing done, where the call is to be made instead. */
+PYJIT_SPECIALISED int pyjit_store_attr_inline(_PyInterpreterFrame *frame, PyObject *owner, int name_index, PyObject *value, int at,
+                                             int specialised, PyjitSite *site) {
+    PyObject **slot = attribute_slot(frame, owner, name_index, at, specialised, site);
+    PyObject *old = slot == NULL ? NULL : *slot;
+    if (slot == NULL || (old != NULL && Py_REFCNT(old) == 1 && !PyLong_CheckExact(old) && !PyFloat_CheckExact(old) && !PyUnicode_CheckExact(old))) {
+        return 1;
+    }
+    return pyjit_store_attr_fast(frame, owner, name_index, value, at, specialised, site);
+}
+
 /* Gives the attribute's float the value, if the owner alone references it: 0 when done, else 1. */
 static inline int store_float_in_place(_PyInterpreterFrame *frame, PyObject *owner, int name_index, double value, int at, int specialised,
                                        PyjitSite *site) {

@@ -136,6 +136,8 @@ PyObject *pyjit_load_attr_fast(_PyInterpreterFrame *frame, PyObject *owner, int 
 PyObject *pyjit_load_attr_float_fast(_PyInterpreterFrame *frame, PyObject *owner, int name_index, int at, int specialised, PyjitSite *site);
 int pyjit_store_attr_fast(_PyInterpreterFrame *frame, PyObject *owner, int name_index, PyObject *value, int at, int specialised,
                           PyjitSite *site);
+int pyjit_store_attr_inline(_PyInterpreterFrame *frame, PyObject *owner, int name_index, PyObject *value, int at, int specialised,
+                          PyjitSite *site);
 
 /* Speculation. The bit of dev.pyjit.ir.Type an object's type is: 0 None, 1 bool,
  * 2 int, 3 float, 4 str, 5 tuple, 6 list, 7 dict (exact types), 8 anything else. */

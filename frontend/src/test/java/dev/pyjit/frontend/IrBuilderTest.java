@@ -415,6 +415,71 @@ class IrBuilderTest {
     }
 
     /**
+     * One attribute store may end an inlined body, with nothing after it that could stop the body
+     * (the call made instead would store again) or free an object that runs code: not two stores,
+     * not a store followed by a load, not one that releases a value it replaced.
+     */
+    @Test
+    void aBodyMayEndWithOneStore() throws Unsupported {
+        PyObject globals = EmbeddedPython.run("""
+                HELD = 4
+                class E:
+                    def __init__(self):
+                        self.state = 1
+                        self.other = 2
+                    def held(self):
+                        self.state |= HELD
+                    def running(self):
+                        self.state = 1
+                    def both(self):
+                        self.state = 1
+                        self.other = 2
+                    def then_load(self):
+                        self.state = 1
+                        return self.other
+                    def swap(self, value):
+                        old = self.other
+                        self.other = value
+                        return old
+                def a(o):
+                    o.held()
+                def b(o):
+                    o.running()
+                def c(o):
+                    o.both()
+                def d(o):
+                    o.then_load()
+                def e(o):
+                    o.swap(3)
+                for _ in range(10):
+                    a(E())
+                    b(E())
+                    c(E())
+                    d(E())
+                    e(E())
+                held = E.held
+                running = E.running
+                both = E.both
+                then_load = E.then_load
+                swap = E.swap
+                """);
+        try {
+            for (String[] caller : new String[][] {{"a", "held"}, {"b", "running"}, {"c", "both"}, {"d", "then_load"}, {"e", "swap"}}) {
+                CodeObject code = EmbeddedPython.code(globals, caller[0]);
+                Function function = IrBuilder.build(code, List.of(),
+                        Map.of(methodLoadOffset(code), new Callee(EmbeddedPython.code(globals, caller[1]), caller[1] + "-id")));
+                boolean inlined = calls(function).get(0).inlined() != null;
+                assertEquals(caller[1].equals("held") || caller[1].equals("running"), inlined, caller[1] + ":\n" + Printer.print(function));
+            }
+            CodeObject a = EmbeddedPython.code(globals, "a");
+            Function held = IrBuilder.build(a, List.of(), Map.of(methodLoadOffset(a), new Callee(EmbeddedPython.code(globals, "held"), "held-id")));
+            Golden.check("irbuilder_storing_method_inlined", Printer.print(held));
+        } finally {
+            Py_DecRef(globals);
+        }
+    }
+
+    /**
      * A call of len (or isinstance, abs, min, max) that the interpreter found in builtins is computed in place
      * where it can be, so the locals of a loop that tests it stay in registers across it; a len
      * the module shadows is called as it is.

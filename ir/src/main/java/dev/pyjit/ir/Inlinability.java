@@ -1,6 +1,8 @@
 package dev.pyjit.ir;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -13,7 +15,13 @@ import java.util.Set;
  * interpreter's caches, guards, unboxed arithmetic and comparisons, boxing, reference counts,
  * truth tests of exact builtin types, and branches on exact bools; operators and comparisons of
  * unknown operands too, which the inlined body computes for ints, floats and strs alone (anything
- * else, whose {@code __dunder__} could run, makes the call); no stores, no calls, no try, and small.
+ * else, whose {@code __dunder__} could run, makes the call); no calls, no try, and small. One
+ * attribute store may end a body ({@code self.state |= HELD}): the runtime stores only where that
+ * runs no code (the value it replaces has no finalizer to run, see pyjit_store_attr_inline), and
+ * makes the call instead where it does not store; after it, nothing may stop the body, since the
+ * call made then would store again: until the return only constants and reference counts that
+ * cannot free an object (of the value stored, of an argument, which the frame still holds, or of
+ * an int, float, str, bool or None, which run nothing when freed).
  */
 public final class Inlinability {
     /** The most IR instructions an inlined body has: a getter or a comparison, not an algorithm. */
@@ -22,7 +30,10 @@ public final class Inlinability {
     private static final Set<Op> ALLOWED = EnumSet.of(Op.LOAD_CONST, Op.LOAD_LOCAL, Op.LOAD_ATTR, Op.LOAD_ATTR_FLOAT, Op.LOAD_GLOBAL, Op.GUARD_TYPE,
             Op.UNBOX_INT, Op.UNBOX_FLOAT, Op.INT_CONSTANT, Op.ARGUMENT, Op.FLOAT_CONSTANT, Op.INT_TO_FLOAT, Op.INT_ARITH, Op.FLOAT_ARITH, Op.FLOAT_DIVIDE,
             Op.INT_COMPARE, Op.FLOAT_COMPARE, Op.IS, Op.NOT, Op.BOX_INT, Op.BOX_FLOAT, Op.CHECK_EVAL_BREAKER, Op.INCREF, Op.DECREF,
-            Op.BINARY_OP, Op.COMPARE);
+            Op.BINARY_OP, Op.COMPARE, Op.STORE_ATTR);
+    /** What may follow the one store on the way to the return. */
+    private static final Set<Op> AFTER_STORE = EnumSet.of(Op.LOAD_CONST, Op.INT_CONSTANT, Op.FLOAT_CONSTANT, Op.CHECK_EVAL_BREAKER, Op.INCREF, Op.DECREF);
+    private static final Type FREED_WITHOUT_CODE = Type.INT.union(Type.FLOAT).union(Type.STR).union(Type.IMMORTAL);
 
     private Inlinability() {}
 
@@ -55,6 +66,46 @@ public final class Inlinability {
                 return "it ends a block with " + terminator.getClass().getSimpleName();
             }
         }
-        return count > MAX_INSTRUCTIONS ? "it has " + count + " instructions (at most " + MAX_INSTRUCTIONS + ")" : null;
+        if (count > MAX_INSTRUCTIONS) {
+            return "it has " + count + " instructions (at most " + MAX_INSTRUCTIONS + ")";
+        }
+        return storeReason(callee);
+    }
+
+    /** Why the body's stores keep it out: more than one, or one that something could stop after. */
+    private static String storeReason(Function callee) {
+        List<Instr.StoreAttr> stores = new ArrayList<>();
+        for (Block block : callee.blocks()) {
+            List<Instr> instructions = block.instructions();
+            for (int i = 0; i < instructions.size(); i++) {
+                if (!(instructions.get(i) instanceof Instr.StoreAttr store)) {
+                    continue;
+                }
+                stores.add(store);
+                if (!(block.terminator() instanceof Terminator.Return)) {
+                    return "its store does not end it";
+                }
+                for (Instr later : instructions.subList(i + 1, instructions.size())) {
+                    if (!AFTER_STORE.contains(later.op()) || (later.op() == Op.DECREF && !freesNothing(((Instr.Refcount) later).value(), store, callee))) {
+                        return "something after its store could stop it or run code: " + Printer.camelCase(later.op().name());
+                    }
+                }
+            }
+        }
+        return stores.size() > 1 ? "it stores " + stores.size() + " times" : null;
+    }
+
+    private static boolean freesNothing(Value released, Instr.StoreAttr store, Function callee) {
+        if (released.equals(store.value()) || released.type().isSubtypeOf(FREED_WITHOUT_CODE)) {
+            return true;
+        }
+        for (Block block : callee.blocks()) {
+            for (Instr instruction : block.instructions()) {
+                if (instruction instanceof Instr.LoadLocal load && load.result().equals(released)) {
+                    return load.slot() < callee.argumentSlots();
+                }
+            }
+        }
+        return false;
     }
 }

@@ -325,6 +325,10 @@ final class Lowering {
             case METHOD_SELF -> LLVMBuildLoad2(builder, pointer, methodSelves.get(((Instr.MethodSelf) instruction).method()), "self");
             case STORE_ATTR -> {
                 Instr.StoreAttr store = (Instr.StoreAttr) instruction;
+                if (inlineExit != null) {  // where it would run code, nothing is stored and the call is made
+                    yield checkStatus(call("pyjit_store_attr_inline", frame, use(store.owner()), int32(store.nameIndex()), use(store.value()),
+                            at(state), int32(store.hint().opcode), attributeSite()), state);
+                }
                 if (store.speculates()) {
                     LLVMValueRef site = attributeSite();
                     yield storeAttrSyncingLocals(state, store.after(),
