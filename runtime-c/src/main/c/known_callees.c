@@ -7,7 +7,10 @@
  * again among the classes of the function's module by its version, which a class that changed no
  * longer has, and the method looked up in its MRO's dictionaries. A LOAD_GLOBAL it specialised as
  * LOAD_GLOBAL_MODULE, in its call form, found a global of the module: the function bound to that
- * name now. Only str keys are looked up: no code runs.
+ * name now. A method-form LOAD_ATTR right after such a LOAD_GLOBAL of a class whose metaclass is
+ * type (Strength.weaker(a, b), which the interpreter leaves generic) reaches what the class's MRO
+ * has under that name, called without a self: a staticmethod's function, or a plain function.
+ * Only str keys are looked up: no code runs.
  */
 #include "known_callees.h"
 
@@ -24,6 +27,23 @@ static PyTypeObject *class_of_version(PyObject *globals, unsigned int version) {
         }
     }
     return NULL;
+}
+
+/* The global the LOAD_GLOBAL names where it is a class whose metaclass is type (which has no
+ * attribute of the name the LOAD_ATTR after it loads, to take precedence), borrowed; NULL if not. */
+static PyTypeObject *global_class(PyObject *globals, PyObject *name, PyObject *attribute) {
+    PyObject *value = PyDict_GetItemWithError(globals, name);
+    return value != NULL && Py_IS_TYPE(value, &PyType_Type) && _PyType_Lookup(&PyType_Type, attribute) == NULL ? (PyTypeObject *)value : NULL;
+}
+
+/* What a call of the class's attribute reaches without a self: a staticmethod's function, a
+ * plain function; new, or NULL. */
+static PyObject *class_callable(PyTypeObject *type, PyObject *name) {
+    PyObject *attribute = _PyType_Lookup(type, name);
+    if (attribute != NULL && Py_IS_TYPE(attribute, &PyStaticMethod_Type)) {
+        return PyObject_GetAttrString(attribute, "__func__");  /* a member of staticmethod's own: no code runs */
+    }
+    return Py_XNewRef(attribute);
 }
 
 /* A plain function's code, borrowed; NULL for anything else. */
@@ -49,6 +69,7 @@ PyObject *pyjit_known_callees(PyObject *function) {
     _Py_CODEUNIT *quickened = _PyCode_CODE(code);
     Py_ssize_t count = PyBytes_GET_SIZE(plain) / 2;
     int oparg = 0;
+    PyTypeObject *loaded_class = NULL;  /* by the instruction before this one */
     for (Py_ssize_t i = 0; i < count && callees != NULL; i++) {
         int opcode = units[2 * i];
         if (opcode == CACHE) {
@@ -60,8 +81,13 @@ PyObject *pyjit_known_callees(PyObject *function) {
         }
         int specialised = quickened[i].op.code;
         PyObject *name = (oparg >> 1) < PyTuple_GET_SIZE(code->co_names) ? PyTuple_GET_ITEM(code->co_names, oparg >> 1) : NULL;
-        PyObject *callee = NULL;
-        if (name != NULL && opcode == LOAD_ATTR
+        PyObject *callee = NULL, *reached = NULL;
+        PyTypeObject *owner_class = loaded_class;
+        loaded_class = NULL;
+        if (name != NULL && opcode == LOAD_ATTR && (oparg & 1) != 0 && owner_class != NULL) {
+            reached = class_callable(owner_class, name);
+            callee = code_of(reached);
+        } else if (name != NULL && opcode == LOAD_ATTR
                 && (specialised == LOAD_ATTR_METHOD_WITH_VALUES || specialised == LOAD_ATTR_METHOD_NO_DICT)) {
             _PyLoadMethodCache *cache = (_PyLoadMethodCache *)&quickened[i + 1];
             unsigned int version = read_u32(cache->type_version);
@@ -69,6 +95,15 @@ PyObject *pyjit_known_callees(PyObject *function) {
             callee = type == NULL ? NULL : code_of(_PyType_Lookup(type, name));
         } else if (name != NULL && opcode == LOAD_GLOBAL && specialised == LOAD_GLOBAL_MODULE && (oparg & 1) != 0) {
             callee = code_of(PyDict_GetItemWithError(globals, name));
+        } else if (name != NULL && opcode == LOAD_GLOBAL && specialised == LOAD_GLOBAL_MODULE) {
+            Py_ssize_t next = i + 1;
+            while (next < count && units[2 * next] == CACHE) {
+                next++;
+            }
+            int attribute_index = next < count && units[2 * next] == LOAD_ATTR ? units[2 * next + 1] >> 1 : -1;
+            if (attribute_index >= 0 && attribute_index < PyTuple_GET_SIZE(code->co_names)) {
+                loaded_class = global_class(globals, name, PyTuple_GET_ITEM(code->co_names, attribute_index));
+            }
         }
         /* borrowed, memoised in the callee's state; none for code that cannot be marshalled */
         PyObject *identity = callee == NULL ? NULL : pyjit_code_identity((PyCodeObject *)callee);
@@ -79,6 +114,7 @@ PyObject *pyjit_known_callees(PyObject *function) {
         }
         Py_XDECREF(known);
         Py_XDECREF(offset);
+        Py_XDECREF(reached);
         PyErr_Clear();
         oparg = 0;
     }

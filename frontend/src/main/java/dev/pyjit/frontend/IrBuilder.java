@@ -979,7 +979,9 @@ public final class IrBuilder {
         if (callee == null) {
             return null;
         }
-        boolean method = !self.type().equals(Type.NULL);
+        // a method the interpreter found on the owner's class takes the owner as its self; a function
+        // the call reaches through a class it names (Strength.weaker(a, b)) takes the arguments alone
+        boolean method = !self.type().equals(Type.NULL) && callee.code().argCount() == count + 1;
         return inlinedBodies.computeIfAbsent(callee.identity() + (method ? " method " : " function ") + count,
                 unused -> java.util.Optional.ofNullable(inlinable(callee, method, count))).orElse(null);
     }

@@ -13,6 +13,7 @@ import dev.pyjit.ir.Block;
 import dev.pyjit.ir.CacheHint;
 import dev.pyjit.ir.FrameState;
 import dev.pyjit.ir.Function;
+import dev.pyjit.ir.Inlined;
 import dev.pyjit.ir.Instr;
 import dev.pyjit.ir.Intrinsic;
 import dev.pyjit.ir.Op;
@@ -409,6 +410,36 @@ class IrBuilderTest {
             Instr.Call maskedCall = calls(masked).get(0);
             assertNotNull(maskedCall.inlined(), "an operator the interpreter does not specialise is computed inline for ints");
             assertTrue(instructions(maskedCall.inlined().callee()).stream().anyMatch(Instr.BinaryOp.class::isInstance), Printer.print(masked));
+        } finally {
+            Py_DecRef(globals);
+        }
+    }
+
+    /**
+     * A function reached through the class a global names ({@code Strength.weaker(a, b)}, a
+     * staticmethod or a plain function) is inlined as a function: the call passes no self.
+     */
+    @Test
+    void aFunctionCalledThroughItsClassTakesNoSelf() throws Unsupported {
+        PyObject globals = EmbeddedPython.run("""
+                class S:
+                    def __init__(self, v):
+                        self.value = v
+                    @staticmethod
+                    def weaker(a, b):
+                        return a.value > b.value
+                def w(a, b):
+                    return S.weaker(a, b)
+                for _ in range(10):
+                    w(S(1), S(2))
+                weaker = S.weaker
+                """);
+        try {
+            CodeObject w = EmbeddedPython.code(globals, "w");
+            Function function = IrBuilder.build(w, List.of(), Map.of(methodLoadOffset(w), new Callee(EmbeddedPython.code(globals, "weaker"), "weaker-id")));
+            Inlined body = calls(function).get(0).inlined();
+            assertNotNull(body, Printer.print(function));
+            assertFalse(body.method(), "S.weaker(a, b) passes a and b alone");
         } finally {
             Py_DecRef(globals);
         }
