@@ -1,6 +1,6 @@
 # jit-expect-compiled: hold release swap clear_payload
 # jit-threshold: 20
-# jit-expect-inlined: Task.mark_held Task.mark_free Task.set_payload Task.drop_payload
+# jit-expect-inlined: mark_held mark_free set_payload drop_payload
 # Methods whose one attribute store ends them are compiled into their calls. The store is made
 # only where it runs no code; everywhere else the call is made as before, so a finalizer of the
 # value replaced runs in the method's frame, a __setattr__ patched into the class, a subclass's

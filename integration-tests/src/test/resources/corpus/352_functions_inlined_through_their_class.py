@@ -1,6 +1,6 @@
 # jit-expect-compiled: compare total
 # jit-threshold: 20
-# jit-expect-inlined: Strength.stronger Strength.plus
+# jit-expect-inlined: stronger plus
 # A staticmethod and a plain function called through the class a global names
 # (Strength.stronger(a, b)) are compiled into their calls. After the compilation the class's
 # attribute is replaced, the global is bound to an instance, to another class and to a class with a
