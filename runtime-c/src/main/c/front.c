@@ -333,11 +333,9 @@ static const char *launch_natively(int argc, char **argv) {
     setenv("PYJIT_BUILD", launch.build, 1);
     if (launch.preload[0] != '\0') {
         const char *preloaded = getenv("LD_PRELOAD");
-        char value[PATH_MAX * 2];
-        if (preloaded != NULL && preloaded[0] != '\0') {
-            snprintf(value, sizeof value, "%s:%s", launch.preload, preloaded);
-        } else {
-            snprintf(value, sizeof value, "%s", launch.preload);
+        char *value = NULL;  /* the user's own preloads kept whole, however long */
+        if (asprintf(&value, preloaded != NULL && preloaded[0] != '\0' ? "%s:%s" : "%s", launch.preload, preloaded) < 0) {
+            return "out of memory";
         }
         setenv("PYJIT_PRELOADED", launch.preload, 1);
         setenv("LD_PRELOAD", value, 1);

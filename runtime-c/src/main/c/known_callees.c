@@ -69,7 +69,6 @@ PyObject *pyjit_known_callees(PyObject *function) {
     _Py_CODEUNIT *quickened = _PyCode_CODE(code);
     Py_ssize_t count = PyBytes_GET_SIZE(plain) / 2;
     int oparg = 0;
-    PyTypeObject *loaded_class = NULL;  /* by the instruction before this one */
     for (Py_ssize_t i = 0; i < count && callees != NULL; i++) {
         int opcode = units[2 * i];
         if (opcode == CACHE) {
@@ -82,12 +81,8 @@ PyObject *pyjit_known_callees(PyObject *function) {
         int specialised = quickened[i].op.code;
         PyObject *name = (oparg >> 1) < PyTuple_GET_SIZE(code->co_names) ? PyTuple_GET_ITEM(code->co_names, oparg >> 1) : NULL;
         PyObject *callee = NULL, *reached = NULL;
-        PyTypeObject *owner_class = loaded_class;
-        loaded_class = NULL;
-        if (name != NULL && opcode == LOAD_ATTR && (oparg & 1) != 0 && owner_class != NULL) {
-            reached = class_callable(owner_class, name);
-            callee = code_of(reached);
-        } else if (name != NULL && opcode == LOAD_ATTR
+        Py_ssize_t loaded_at = i;  /* the instruction that loads the callable */
+        if (name != NULL && opcode == LOAD_ATTR
                 && (specialised == LOAD_ATTR_METHOD_WITH_VALUES || specialised == LOAD_ATTR_METHOD_NO_DICT)) {
             _PyLoadMethodCache *cache = (_PyLoadMethodCache *)&quickened[i + 1];
             unsigned int version = read_u32(cache->type_version);
@@ -96,18 +91,22 @@ PyObject *pyjit_known_callees(PyObject *function) {
         } else if (name != NULL && opcode == LOAD_GLOBAL && specialised == LOAD_GLOBAL_MODULE && (oparg & 1) != 0) {
             callee = code_of(PyDict_GetItemWithError(globals, name));
         } else if (name != NULL && opcode == LOAD_GLOBAL && specialised == LOAD_GLOBAL_MODULE) {
+            /* the method-form LOAD_ATTR right after it, past its caches, loads the callable */
             Py_ssize_t next = i + 1;
             while (next < count && units[2 * next] == CACHE) {
                 next++;
             }
-            int attribute_index = next < count && units[2 * next] == LOAD_ATTR ? units[2 * next + 1] >> 1 : -1;
-            if (attribute_index >= 0 && attribute_index < PyTuple_GET_SIZE(code->co_names)) {
-                loaded_class = global_class(globals, name, PyTuple_GET_ITEM(code->co_names, attribute_index));
-            }
+            int method_form = next < count && units[2 * next] == LOAD_ATTR && (units[2 * next + 1] & 1) != 0;
+            PyObject *attribute = method_form && (units[2 * next + 1] >> 1) < PyTuple_GET_SIZE(code->co_names)
+                ? PyTuple_GET_ITEM(code->co_names, units[2 * next + 1] >> 1) : NULL;
+            PyTypeObject *owner = attribute == NULL ? NULL : global_class(globals, name, attribute);
+            reached = owner == NULL ? NULL : class_callable(owner, attribute);
+            callee = code_of(reached);
+            loaded_at = next;
         }
         /* borrowed, memoised in the callee's state; none for code that cannot be marshalled */
         PyObject *identity = callee == NULL ? NULL : pyjit_code_identity((PyCodeObject *)callee);
-        PyObject *offset = identity == NULL ? NULL : PyLong_FromSsize_t(2 * i);
+        PyObject *offset = identity == NULL ? NULL : PyLong_FromSsize_t(2 * loaded_at);
         PyObject *known = offset == NULL ? NULL : PyTuple_Pack(2, callee, identity);
         if (known != NULL && PyDict_SetItem(callees, offset, known) < 0) {
             Py_CLEAR(callees);

@@ -1,6 +1,5 @@
 package dev.pyjit.ir;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -74,14 +73,14 @@ public final class Inlinability {
 
     /** Why the body's stores keep it out: more than one, or one that something could stop after. */
     private static String storeReason(Function callee) {
-        List<Instr.StoreAttr> stores = new ArrayList<>();
+        int stores = 0;
         for (Block block : callee.blocks()) {
             List<Instr> instructions = block.instructions();
             for (int i = 0; i < instructions.size(); i++) {
                 if (!(instructions.get(i) instanceof Instr.StoreAttr store)) {
                     continue;
                 }
-                stores.add(store);
+                stores++;
                 if (!(block.terminator() instanceof Terminator.Return)) {
                     return "its store does not end it";
                 }
@@ -92,7 +91,7 @@ public final class Inlinability {
                 }
             }
         }
-        return stores.size() > 1 ? "it stores " + stores.size() + " times" : null;
+        return stores > 1 ? "it stores " + stores + " times" : null;
     }
 
     private static boolean freesNothing(Value released, Instr.StoreAttr store, Function callee) {
