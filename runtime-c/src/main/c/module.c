@@ -86,6 +86,7 @@ static volatile int sample_pending;
 /* The thread state that runs the program, and the GIL it takes, for the sampler's ticks. */
 static PyThreadState *sampled_thread;
 static struct _gil_runtime_state *sampled_gil;
+static clockid_t sampled_clock;
 /* The pending call was asked for while the program's thread ran Python code, which then waited
  * in C code with it pending (see sample_ticks). */
 static volatile int sample_stale;
@@ -499,24 +500,52 @@ static int program_holds_gil(void) {
         && _Py_atomic_load_ptr_relaxed(&sampled_gil->last_holder) == sampled_thread;
 }
 
-/* The sampler's thread: a pending call each SAMPLE_INTERVAL_NS the program's thread runs Python,
- * one at a time. One still pending a tick later while the thread has let the GIL go was asked for
- * just before a wait in C code began: taken as the wait ends, it would count for the function that
- * waited, so it is dropped. (A thread that lost its processor holds the GIL meanwhile: its sample
- * counts, late.) It takes no signals: they are the program's. */
+/* Processor time the program's thread has used, in ns: the sampler counts that rather than the
+ * clock's time, which a busy machine stretches (descheduled holding the GIL, a pool's parent
+ * found a function of 0.2 ms hot and started a JVM for it). */
+static long long program_processor_time(void) {
+    struct timespec used;
+    return clock_gettime(sampled_clock, &used) == 0 ? (long long)used.tv_sec * 1000000000LL + used.tv_nsec : 0;
+}
+
+static long long monotonic_time(void) {
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (long long)now.tv_sec * 1000000000LL + now.tv_nsec;
+}
+
+/* A sample is asked for once the thread has used most of a tick's processor time holding the GIL:
+ * with all of it, the sleep's jitter would skip every other tick of a thread that has a processor
+ * to itself. */
+#define SAMPLE_PROCESSOR_NS (SAMPLE_INTERVAL_NS * 7 / 8)
+
+/* The sampler's thread: a pending call each SAMPLE_INTERVAL_NS of processor time the program's
+ * thread spends holding the GIL, one at a time. A pending call is taken at the thread's next
+ * Python instruction, so one still pending while the thread waits, having let the GIL go or
+ * keeping it (a C function called through ctypes.PyDLL, a thread descheduled), would count the
+ * wait for the function that waited: it is dropped. It takes no signals: they are the program's. */
 static void *sample_ticks(void *unused) {
     (void)unused;
+    long long used = program_processor_time();
+    long long next_sample = used + SAMPLE_PROCESSOR_NS;
+    long long tick = monotonic_time();
     while (sampler_running) {
         struct timespec pause = {0, SAMPLE_INTERVAL_NS};
         nanosleep(&pause, NULL);
         if (!sampler_running) {
             break;
         }
-        if (sample_pending) {
-            if (!program_holds_gil()) {
-                sample_stale = 1;
-            }
-        } else if (program_holds_gil()) {
+        long long used_before = used, tick_before = tick;
+        used = program_processor_time();
+        tick = monotonic_time();
+        int waited = (used - used_before) * 8 < tick - tick_before;
+        if (!program_holds_gil()) {
+            next_sample = used + SAMPLE_PROCESSOR_NS;  /* what it does without the GIL is not Python's */
+            sample_stale |= sample_pending;
+        } else if (sample_pending) {
+            sample_stale |= waited;
+        } else if (used >= next_sample) {
+            next_sample = used + SAMPLE_PROCESSOR_NS;
             sample_stale = 0;
             sample_pending = 1;
             if (Py_AddPendingCall(take_sample, NULL) != 0) {
@@ -531,6 +560,9 @@ static void *sample_ticks(void *unused) {
 static int start_sampler(void) {
     sampled_thread = PyThreadState_Get();
     sampled_gil = sampled_thread->interp->ceval.gil;
+    if (pthread_getcpuclockid(pthread_self(), &sampled_clock) != 0) {
+        return 0;
+    }
     sampler_running = 1;
     if (pyjit_start_thread(&sampler, NULL, sample_ticks, NULL) != 0) {
         sampler_running = 0;

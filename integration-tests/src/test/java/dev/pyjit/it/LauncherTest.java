@@ -70,6 +70,26 @@ class LauncherTest {
         assertEquals(new Pyjit.Outcome(0, "('idle', False)\n", ""), outcome);
     }
 
+
+    /**
+     * Hotness is processor time: a wait that keeps the GIL (a C function called through
+     * ctypes.PyDLL) uses none, like a thread descheduled on a busy machine, where the pool's parent
+     * of aChildForkedWhileTheCompilerIsIdleCompilesWithItsOwn started a compiler for a function of
+     * 0.2 ms. Counted by the clock, 20 waits of 5 ms are a hundred samples.
+     */
+    @Test
+    void aWaitHoldingTheGilIsNotHot() throws Exception {
+        Pyjit.Outcome outcome = inBackground(Map.of("PYJIT_DEBUG", "1"), String.join("\n",
+                "import ctypes",
+                "libc = ctypes.PyDLL(None)",
+                "def waits():",
+                "    libc.usleep(5000)",
+                "for _ in range(20):",
+                "    waits()",
+                "print(jvm_loaded())",
+                ""));
+        assertEquals(new Pyjit.Outcome(0, "('idle', False)\n", ""), outcome);
+    }
     @Test
     void theCompilerStartsWhenAFunctionGetsHotAndTheProgramGoesOnMeanwhile() throws Exception {
         Pyjit.Outcome outcome = inBackground(Map.of("PYJIT_THRESHOLD", "2"), String.join("\n",
