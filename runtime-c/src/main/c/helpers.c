@@ -2198,6 +2198,54 @@ PyObject *pyjit_list_append_if_builtin(PyObject *callable, PyObject *self, PyObj
     return computed(Py_NewRef(Py_None));
 }
 
+/* xs.pop() (index NULL) or xs.pop(index) computed where the callable is list.pop, xs an exact list
+ * and index an exact int of a word that indexes an item, negative from the end, as the method pops:
+ * the item, removed (a new reference, the list's own, so that its removal frees nothing); NULL,
+ * with no error, where the call is to be made (an empty list or an index out of range: the call
+ * raises). */
+static inline PyObject *popped_if_builtin(PyObject *callable, PyObject *self, PyObject *index) {
+    if (callable != pyjit_list_pop_method || !PyList_CheckExact(self) || (index != NULL && !compact_int(index))) {
+        return NULL;
+    }
+    Py_ssize_t size = PyList_GET_SIZE(self);
+    Py_ssize_t at = index == NULL ? size - 1 : _PyLong_CompactValue((PyLongObject *)index);
+    if (at < 0) {
+        at += size;
+    }
+    if (at < 0 || at >= size) {
+        return NULL;
+    }
+    PyObject *item = Py_NewRef(PyList_GET_ITEM(self, at));
+    if (PyList_SetSlice(self, at, at + 1, NULL) < 0) {
+        PyErr_Clear();  /* out of memory, the list as it was: the call made instead raises it */
+        Py_DECREF(item);
+        return NULL;
+    }
+    return computed(item);
+}
+
+PyObject *pyjit_list_pop_if_builtin(PyObject *callable, PyObject *self) {
+    return popped_if_builtin(callable, self, NULL);
+}
+
+PyObject *pyjit_list_pop_at_if_builtin(PyObject *callable, PyObject *self, PyObject *index) {
+    return popped_if_builtin(callable, self, index);
+}
+
+/* xs.insert(index, item) computed where the callable is list.insert, xs an exact list and index an
+ * exact int of a word, as the method inserts (an index past either end taken as that end): None (a
+ * new reference); NULL, with no error, where the call is to be made. */
+PyObject *pyjit_list_insert_if_builtin(PyObject *callable, PyObject *self, PyObject *index, PyObject *item) {
+    if (callable != pyjit_list_insert_method || !PyList_CheckExact(self) || !compact_int(index)) {
+        return NULL;
+    }
+    if (PyList_Insert(self, _PyLong_CompactValue((PyLongObject *)index), item) < 0) {
+        PyErr_Clear();
+        return NULL;
+    }
+    return computed(Py_NewRef(Py_None));
+}
+
 /* d.get(key, fallback) computed where the callable is dict.get, d an exact dict whose keys are all
  * strs and the key an exact str, so that the lookup runs no __eq__ or __hash__ of Python's: the
  * value or the fallback (a new reference); NULL, with no error, where the call is to be made. */

@@ -784,6 +784,8 @@ PyjitStackBounds pyjit_stack_bounds[256];
 
 PyObject *pyjit_builtin_len;
 PyObject *pyjit_list_append_method;
+PyObject *pyjit_list_pop_method;
+PyObject *pyjit_list_insert_method;
 PyObject *pyjit_dict_get_method;
 PyObject *pyjit_str_class_methods[PYJIT_STR_CLASSES];
 PyObject *pyjit_str_startswith_method;
@@ -1522,6 +1524,8 @@ PyMODINIT_FUNC PyInit__pyjit_rt(void) {
         {&pyjit_builtin_ord, builtins, "ord"},
         {&pyjit_builtin_chr, builtins, "chr"},
         {&pyjit_list_append_method, (PyObject *)&PyList_Type, "append"},
+        {&pyjit_list_pop_method, (PyObject *)&PyList_Type, "pop"},
+        {&pyjit_list_insert_method, (PyObject *)&PyList_Type, "insert"},
         {&pyjit_dict_get_method, (PyObject *)&PyDict_Type, "get"},
         {&pyjit_str_class_methods[PYJIT_STR_ISSPACE], (PyObject *)&PyUnicode_Type, "isspace"},
         {&pyjit_str_class_methods[PYJIT_STR_ISDIGIT], (PyObject *)&PyUnicode_Type, "isdigit"},

@@ -306,8 +306,10 @@ extern PyObject *pyjit_builtin_min;
 extern PyObject *pyjit_builtin_max;
 extern PyObject *pyjit_builtin_ord;
 extern PyObject *pyjit_builtin_chr;
-/* list.append and dict.get, the method descriptors */
+/* list.append, list.pop, list.insert and dict.get, the method descriptors */
 extern PyObject *pyjit_list_append_method;
+extern PyObject *pyjit_list_pop_method;
+extern PyObject *pyjit_list_insert_method;
 extern PyObject *pyjit_dict_get_method;
 /* str.isspace, isdigit, isalpha and isalnum, the method descriptors, in that order */
 enum { PYJIT_STR_ISSPACE, PYJIT_STR_ISDIGIT, PYJIT_STR_ISALPHA, PYJIT_STR_ISALNUM, PYJIT_STR_CLASSES };
@@ -323,6 +325,9 @@ PyObject *pyjit_max_if_builtin(PyObject *callable, PyObject *a, PyObject *b);
 PyObject *pyjit_ord_if_builtin(PyObject *callable, PyObject *c);
 PyObject *pyjit_chr_if_builtin(PyObject *callable, PyObject *i);
 PyObject *pyjit_list_append_if_builtin(PyObject *callable, PyObject *self, PyObject *item);
+PyObject *pyjit_list_pop_if_builtin(PyObject *callable, PyObject *self);
+PyObject *pyjit_list_pop_at_if_builtin(PyObject *callable, PyObject *self, PyObject *index);
+PyObject *pyjit_list_insert_if_builtin(PyObject *callable, PyObject *self, PyObject *index, PyObject *item);
 PyObject *pyjit_dict_get_if_builtin(PyObject *callable, PyObject *self, PyObject *key, PyObject *fallback);
 PyObject *pyjit_dict_get_or_none_if_builtin(PyObject *callable, PyObject *self, PyObject *key);
 PyObject *pyjit_isspace_if_builtin(PyObject *callable, PyObject *self);

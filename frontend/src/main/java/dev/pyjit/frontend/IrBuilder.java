@@ -50,9 +50,9 @@ import java.util.function.BiFunction;
  */
 public final class IrBuilder {
     /** The builtin methods compiled code computes itself ({@link Intrinsic}), by the name a call looks up. */
-    private static final Map<String, String> BUILTIN_METHODS = Map.of("append", "list.append", "get", "dict.get", "isspace", "str.isspace",
-            "isdigit", "str.isdigit", "isalpha", "str.isalpha", "isalnum", "str.isalnum", "startswith", "str.startswith", "endswith",
-            "str.endswith");
+    private static final Map<String, String> BUILTIN_METHODS = Map.of("append", "list.append", "pop", "list.pop", "insert", "list.insert",
+            "get", "dict.get", "isspace", "str.isspace", "isdigit", "str.isdigit", "isalpha", "str.isalpha", "isalnum", "str.isalnum",
+            "startswith", "str.startswith", "endswith", "str.endswith");
 
     /** The CALL_INTRINSIC_1 that has an IR instruction of its own (unary +); the others call the intrinsic. */
     private static final int INTRINSIC_UNARY_POSITIVE = 5;

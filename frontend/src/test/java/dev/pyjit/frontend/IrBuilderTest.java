@@ -570,9 +570,9 @@ class IrBuilderTest {
     }
 
     /**
-     * {@code xs.append(x)}, {@code d.get(k)}, {@code c.isdigit()} (and the other character
+     * {@code xs.append(x)}, {@code xs.pop()}, {@code xs.pop(i)}, {@code xs.insert(i, x)}, {@code d.get(k)}, {@code c.isdigit()} (and the other character
      * classes) and {@code s.startswith(p)} and {@code s.endswith(p)} where the interpreter found a
-     * method of a type without instance dicts are list.append, dict.get, str.isdigit,
+     * method of a type without instance dicts are list.append, list.pop, list.insert, dict.get, str.isdigit,
      * str.startswith and str.endswith computed in place (the runtime checks the callable and its
      * self); an append of a class with its own, which the interpreter found in a class with
      * instance dicts, is called, and so is a startswith given an end index as well as a start.
@@ -595,6 +595,9 @@ class IrBuilderTest {
                         log.append(i)
                 def lookups(d, k):
                     return d.get(k, 0) + (d.get(k) or 0)
+                def rotate(xs):
+                    xs.insert(len(xs), xs.pop(0))
+                    return xs.pop(), xs.count(1)
                 def classes(c):
                     return c.isspace(), c.isdigit(), c.isalpha(), c.isalnum(), c.isupper()
                 def affixes(s):
@@ -603,6 +606,7 @@ class IrBuilderTest {
                     squares(5)
                     logged(Log(), 5)
                     lookups({"a": 1}, "a")
+                    rotate([1, 2, 3, 4])
                     classes("x")
                     affixes("abz")
                 """);
@@ -615,6 +619,9 @@ class IrBuilderTest {
                     "Log.append is called");
             assertEquals(List.of(Intrinsic.DICT_GET, Intrinsic.DICT_GET_OR_NONE),
                     calls(IrBuilder.build(EmbeddedPython.code(globals, "lookups"))).stream().map(Instr.Call::intrinsic).toList());
+            // the arguments in order, then the insert; list.count is no intrinsic: called
+            assertEquals(java.util.Arrays.asList(Intrinsic.LEN, Intrinsic.LIST_POP_AT, Intrinsic.LIST_INSERT, Intrinsic.LIST_POP, null),
+                    calls(IrBuilder.build(EmbeddedPython.code(globals, "rotate"))).stream().map(Instr.Call::intrinsic).toList());
             // str.isupper is no intrinsic: called
             assertEquals(java.util.Arrays.asList(Intrinsic.STR_ISSPACE, Intrinsic.STR_ISDIGIT, Intrinsic.STR_ISALPHA, Intrinsic.STR_ISALNUM, null),
                     calls(IrBuilder.build(EmbeddedPython.code(globals, "classes"))).stream().map(Instr.Call::intrinsic).toList());

@@ -32,6 +32,21 @@ public enum Intrinsic {
      */
     LIST_APPEND("list.append", 1),
     /**
+     * {@code xs.pop()}, the method list.pop called on a non-empty exact list (a stack's, a
+     * worklist's): its last item, removed.
+     */
+    LIST_POP("list.pop", 0),
+    /**
+     * {@code xs.pop(i)} as {@link #LIST_POP}, with an exact int i that indexes an item (negative
+     * from the end): that item, removed. An index out of range makes the call, which raises.
+     */
+    LIST_POP_AT("list.pop", 1),
+    /**
+     * {@code xs.insert(i, x)}, the method list.insert called on an exact list with an exact int i:
+     * x inserted before the item at i, an index past either end taken as that end; None.
+     */
+    LIST_INSERT("list.insert", 2),
+    /**
      * {@code d.get(key, default)}, the method dict.get called on an exact dict whose keys are all
      * strs, with an exact str key: no {@code __eq__} or {@code __hash__} of Python's can run.
      */

@@ -748,6 +748,9 @@ final class Lowering {
             case ORD -> "pyjit_ord_if_builtin";
             case CHR -> "pyjit_chr_if_builtin";
             case LIST_APPEND -> "pyjit_list_append_if_builtin";
+            case LIST_POP -> "pyjit_list_pop_if_builtin";
+            case LIST_POP_AT -> "pyjit_list_pop_at_if_builtin";
+            case LIST_INSERT -> "pyjit_list_insert_if_builtin";
             case DICT_GET -> "pyjit_dict_get_if_builtin";
             case DICT_GET_OR_NONE -> "pyjit_dict_get_or_none_if_builtin";
             case STR_ISSPACE -> "pyjit_isspace_if_builtin";
