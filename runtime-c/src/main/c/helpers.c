@@ -1264,7 +1264,16 @@ PYJIT_SPECIALISED int pyjit_store_attr_inline(_PyInterpreterFrame *frame, PyObje
     if (slot == NULL || (old != NULL && Py_REFCNT(old) == 1 && !PyLong_CheckExact(old) && !PyFloat_CheckExact(old) && !PyUnicode_CheckExact(old))) {
         return 1;
     }
-    return pyjit_store_attr_fast(frame, owner, name_index, value, at, specialised, site);
+    /* the slot found is an inline value's (stored as STORE_ATTR_INSTANCE_VALUE stores, which a
+     * materialised dict refuses) or a member's */
+    if (_PyType_HasFeature(Py_TYPE(owner), Py_TPFLAGS_INLINE_VALUES)) {
+        PyDictValues *values = _PyObject_InlineValues(owner);
+        if (slot >= values->values && slot < values->values + values->capacity) {
+            return store_instance_value(owner, (int)(slot - values->values), value);
+        }
+    }
+    store_slot(owner, (int)((char *)slot - (char *)owner), value);
+    return 0;
 }
 
 /* Gives the attribute's float the value, if the owner alone references it: 0 when done, else 1. */
