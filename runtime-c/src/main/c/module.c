@@ -88,7 +88,7 @@ static PyThreadState *sampled_thread;
 static struct _gil_runtime_state *sampled_gil;
 static clockid_t sampled_clock;
 /* The pending call was asked for while the program's thread ran Python code, which then waited
- * in C code with it pending (see sample_ticks). */
+ * with it pending, in C code or descheduled, with the GIL or without (see sample_ticks). */
 static volatile int sample_stale;
 /* Set in a forked child: it has no JVM threads, so it never calls the compiler. */
 static int forked_child;

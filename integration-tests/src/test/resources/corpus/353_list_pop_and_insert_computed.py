@@ -9,6 +9,11 @@
 # lets it go (it must not run inside the pop).
 
 
+# past every list's end here: insert appends, and the program's only intrinsics are pop and insert, so
+# that the stats' intrinsic results are theirs
+END = 2 ** 29  # a one-digit int, which the computed insert takes
+
+
 class Loud:
     def __init__(self, name):
         self.name = name
@@ -29,7 +34,7 @@ class Counted(list):
 
 def rotate_all(xs, times):
     for _ in range(times):
-        xs.insert(len(xs), xs.pop(0))
+        xs.insert(END, xs.pop(0))
     return xs
 
 
@@ -37,13 +42,13 @@ def stack_machine(program):
     stack = []
     for op in program:
         if op == "+":
-            stack.append(stack.pop() + stack.pop())
+            stack.insert(END, stack.pop() + stack.pop())
         elif op == "*":
-            stack.append(stack.pop() * stack.pop())
+            stack.insert(END, stack.pop() * stack.pop())
         elif op == "swap":
             stack.insert(-1, stack.pop())
         else:
-            stack.append(int(op))
+            stack.insert(END, int(op))
     return stack
 
 

@@ -70,7 +70,6 @@ class LauncherTest {
         assertEquals(new Pyjit.Outcome(0, "('idle', False)\n", ""), outcome);
     }
 
-
     /**
      * Hotness is processor time: a wait that keeps the GIL (a C function called through
      * ctypes.PyDLL) uses none, like a thread descheduled on a busy machine, where the pool's parent
@@ -90,6 +89,7 @@ class LauncherTest {
                 ""));
         assertEquals(new Pyjit.Outcome(0, "('idle', False)\n", ""), outcome);
     }
+
     @Test
     void theCompilerStartsWhenAFunctionGetsHotAndTheProgramGoesOnMeanwhile() throws Exception {
         Pyjit.Outcome outcome = inBackground(Map.of("PYJIT_THRESHOLD", "2"), String.join("\n",
