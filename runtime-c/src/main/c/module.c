@@ -474,15 +474,22 @@ static int take_sample(void *unused) {
     if (state->native != NULL) {
         enter_natively((PyFunctionObject *)frame->f_funcobj);
     }
-    int header = state->has_loop && frame->owner == FRAME_OWNED_BY_THREAD && frame->stacktop < 0 && sampled_again(state, frame)
-            ? pyjit_osr_header(code, frame) : -1;
+    int again = frame->owner == FRAME_OWNED_BY_THREAD && frame->stacktop < 0 && sampled_again(state, frame);
+    /* without a loop an activation only moves forward: one met before at a later instruction is
+     * another, whose frame object the freed one's memory holds (made by a traceback) */
+    int further = (void *)frame->instr_ptr > state->sampled_instruction;
+    state->sampled_instruction = frame->instr_ptr;
+    int header = state->has_loop && again ? pyjit_osr_header(code, frame) : -1;
     if (header >= 0) {
         /* a long activation in a loop: its next call would not help it, on-stack replacement does
          * (compiled from the function's code, which must be the frame's) */
         if (!state->osr_requested && may_request(state) && PyFunction_GET_CODE(frame->f_funcobj) == (PyObject *)code) {
             request_compile(frame->f_funcobj, code, state, PYJIT_TIER_OPTIMISED, frame, header);
         }
-    } else if (state->native == NULL && may_request(state)) {
+    } else if (state->native == NULL && may_request(state) && (state->has_loop || !again || !further)) {
+        /* code without a loop met twice in one activation spent it in a C call (a read, a sort, a
+         * fork), which native code would not make faster: it counts once (a pool's parent read
+         * /proc/self/maps for 2 ms of a busy machine's processor and started a JVM for it) */
         observe(state, frame, code);
         if (++state->calls >= state->threshold) {
             request_compile(frame->f_funcobj, code, state, state->first_tier, NULL, -1);

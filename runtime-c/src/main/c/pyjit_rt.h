@@ -221,8 +221,10 @@ typedef struct {
     /* The frame osr_native last began to run on the main thread, until it stops (NULL: none): the
      * sampler, which samples that thread, counts nothing for it. */
     _PyInterpreterFrame *osr_frame;
-    /* The frame object of the activation sampled last: compared, never dereferenced. */
+    /* The frame object of the activation sampled last, and where it was then: compared, never
+     * dereferenced. */
     void *sampled_activation;
+    void *sampled_instruction;
     /* The libraries its native codes came from when the native code cache had them. */
     PyjitLibrary *libraries;
     /* A warm run left its call entry, or the entry of a loop it runs, to the cache filler (see

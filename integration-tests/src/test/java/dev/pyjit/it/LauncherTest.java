@@ -90,6 +90,28 @@ class LauncherTest {
         assertEquals(new Pyjit.Outcome(0, "('idle', False)\n", ""), outcome);
     }
 
+    /**
+     * A function without a loop sampled again in the same activation spends it in C code, which
+     * its native code would not make faster (the pool's parent of
+     * aChildForkedWhileTheCompilerIsIdleCompilesWithItsOwn read /proc/self/maps for 2 ms of a busy
+     * machine's processor and started a compiler): a long call counts once, while the same
+     * function called again and again gets hot.
+     */
+    @Test
+    void aLongCallOfCodeWithoutALoopIsNotHot() throws Exception {
+        Pyjit.Outcome outcome = inBackground(Map.of(), String.join("\n",
+                "import _pyjit_rt, time",
+                "def adds(n):",
+                "    return sum(range(n)) + sum(range(n)) + sum(range(n))",  // a sample pending in a call is taken after it
+                "print(adds(10_000_000), jvm_loaded())",
+                "deadline = time.monotonic() + 60",
+                "while _pyjit_rt.compiler_phase() == 'idle' and time.monotonic() < deadline:",
+                "    adds(20_000)",
+                "print(_pyjit_rt.compiler_phase() != 'idle')",
+                ""));
+        assertEquals(new Pyjit.Outcome(0, "149999985000000 ('idle', False)\nTrue\n", ""), outcome);
+    }
+
     @Test
     void theCompilerStartsWhenAFunctionGetsHotAndTheProgramGoesOnMeanwhile() throws Exception {
         Pyjit.Outcome outcome = inBackground(Map.of("PYJIT_THRESHOLD", "2"), String.join("\n",
