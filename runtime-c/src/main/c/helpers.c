@@ -2634,6 +2634,55 @@ static inline int slice_bound(PyObject *bound, Py_ssize_t length, Py_ssize_t mis
     return 1;
 }
 
+/* The list of a slice store that took its items over (pyjit_store_temporary_slice), kept empty
+ * and out of the collector's sight for the next slice of a list to fill, instead of freeing one
+ * list and allocating the next: fannkuch's perm[:k + 1] = perm[k::-1] spent 10% of its time in
+ * PyList_New and the temporary's release. The GIL guards it. A list whose item array is larger
+ * than SPARE_LIST_ITEMS is freed: the spare would keep its memory. */
+static PyListObject *spare_list;
+#define SPARE_LIST_ITEMS 1024
+
+/* A new list of `count` items from[low], from[low + by], ...: the spare where it has room. */
+static PyObject *stepped_list(PyObject **from, Py_ssize_t low, Py_ssize_t by, Py_ssize_t count) {
+    PyListObject *list = spare_list;
+    if (list == NULL || count == 0 || list->allocated < count) {
+        list = (PyListObject *)PyList_New(count);
+        if (list == NULL) {
+            return NULL;
+        }
+    } else {
+        spare_list = NULL;
+        Py_SET_SIZE(list, count);
+    }
+    for (Py_ssize_t i = 0, at = low; i < count; i++, at += by) {
+        list->ob_item[i] = Py_NewRef(from[at]);
+    }
+    if (!PyObject_GC_IsTracked((PyObject *)list)) {
+        PyObject_GC_Track(list);
+    }
+    return (PyObject *)list;
+}
+
+/* The temporary of a store that swapped its items with the list's: it releases the items it
+ * displaced now, last first as its release would (the store's caller releases the temporary right
+ * after), and becomes the spare if there is none and it fits. */
+static void keep_as_spare(PyObject *temporary) {
+    PyListObject *list = (PyListObject *)temporary;
+    Py_ssize_t count = Py_SIZE(list);
+    if (spare_list != NULL || list->allocated > SPARE_LIST_ITEMS) {
+        return;
+    }
+    /* emptied first: a finalizer the releases run may slice, and find no spare yet */
+    Py_SET_SIZE(list, 0);
+    for (Py_ssize_t i = count - 1; i >= 0; i--) {
+        Py_DECREF(list->ob_item[i]);
+    }
+    if (spare_list == NULL && pyjit_referenced_once(temporary) && PyObject_GC_IsTracked(temporary)) {
+        PyObject_GC_UnTrack(temporary);
+        spare_list = (PyListObject *)Py_NewRef(temporary);
+    }
+}
+
 /* container[slice(start, stop, step or None)] through a slice object: what the fast paths below leave. */
 static PyObject *sliced_by_object(PyObject *container, PyObject *start, PyObject *stop, PyObject *step_or_null) {
     PyObject *slice = PySlice_New(start, stop, step_or_null);
@@ -2655,7 +2704,7 @@ PyObject *pyjit_slice(PyObject *container, PyObject *start, PyObject *stop) {
         if (high < low) {
             high = low;
         }
-        return PyList_CheckExact(container) ? PyList_GetSlice(container, low, high)
+        return PyList_CheckExact(container) ? stepped_list(((PyListObject *)container)->ob_item, low, 1, high - low)
              : PyTuple_CheckExact(container) ? PyTuple_GetSlice(container, low, high)
              : PyUnicode_Substring(container, low, high);
     }
@@ -2674,14 +2723,16 @@ PyObject *pyjit_slice_step(PyObject *container, PyObject *start, PyObject *stop,
         if (!list && by == 1 && low == 0 && count == Py_SIZE(container)) {
             return Py_NewRef(container);
         }
-        PyObject *result = list ? PyList_New(count) : PyTuple_New(count);
+        if (list) {
+            return stepped_list(((PyListObject *)container)->ob_item, low, by, count);
+        }
+        PyObject *result = PyTuple_New(count);
         if (result == NULL) {
             return NULL;
         }
-        PyObject **from = list ? ((PyListObject *)container)->ob_item : ((PyTupleObject *)container)->ob_item;
-        PyObject **into = list ? ((PyListObject *)result)->ob_item : ((PyTupleObject *)result)->ob_item;
+        PyObject **from = ((PyTupleObject *)container)->ob_item;
         for (Py_ssize_t i = 0, at = low; i < count; i++, at += by) {
-            into[i] = Py_NewRef(from[at]);
+            PyTuple_SET_ITEM(result, i, Py_NewRef(from[at]));
         }
         return result;
     }
@@ -2715,8 +2766,8 @@ int pyjit_store_slice(PyObject *container, PyObject *start, PyObject *stop, PyOb
  * (dev.pyjit.ir.passes.StoreTemporarySlices): a list that compiled code holds the only reference
  * to (a slice just made, as in perm[:k + 1] = perm[k::-1]), stored into as many items of another
  * list, swaps its items with theirs, so that nothing is copied or allocated; the items the store
- * displaces are released with the temporary, after the store, as list_ass_slice releases them
- * after its own. Anything else is stored as pyjit_store_slice stores it. */
+ * displaces are released at its end (or with the temporary, after the store), as list_ass_slice
+ * releases them after its own. Anything else is stored as pyjit_store_slice stores it. */
 int pyjit_store_temporary_slice(PyObject *container, PyObject *start, PyObject *stop, PyObject *value) {
     Py_ssize_t low, high;
     if (PyList_CheckExact(container) && PyList_CheckExact(value) && value != container && pyjit_referenced_once(value)
@@ -2728,6 +2779,7 @@ int pyjit_store_temporary_slice(PyObject *container, PyObject *start, PyObject *
             items[i] = taken[i];
             taken[i] = displaced;
         }
+        keep_as_spare(value);
         return 0;
     }
     return pyjit_store_slice(container, start, stop, value);
