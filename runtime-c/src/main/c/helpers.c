@@ -2634,24 +2634,25 @@ static inline int slice_bound(PyObject *bound, Py_ssize_t length, Py_ssize_t mis
     return 1;
 }
 
-/* The list of a slice store that took its items over (pyjit_store_temporary_slice), kept empty
- * and out of the collector's sight for the next slice of a list to fill, instead of freeing one
- * list and allocating the next: fannkuch's perm[:k + 1] = perm[k::-1] spent 10% of its time in
- * PyList_New and the temporary's release. The GIL guards it. A list whose item array is larger
- * than SPARE_LIST_ITEMS is freed: the spare would keep its memory. */
-static PyListObject *spare_list;
-#define SPARE_LIST_ITEMS 1024
+/* The lists of slice stores that took their items over (pyjit_store_temporary_slice), kept empty
+ * and out of the collector's sight for the next slices of lists to fill, one for each length up to
+ * SPARE_LISTS, instead of freeing one list and allocating the next: fannkuch's
+ * perm[:k + 1] = perm[k::-1] spent 10% of its time in PyList_New and the temporary's release. By
+ * length, so that a slice holds exactly its items' slots, as list_slice allocates them
+ * (sys.getsizeof tells). The GIL guards them. */
+#define SPARE_LISTS 64
+static PyListObject *spare_lists[SPARE_LISTS + 1];
 
-/* A new list of `count` items from[low], from[low + by], ...: the spare where it has room. */
+/* A new list of `count` items from[low], from[low + by], ...: the spare of that length if there is one. */
 static PyObject *stepped_list(PyObject **from, Py_ssize_t low, Py_ssize_t by, Py_ssize_t count) {
-    PyListObject *list = spare_list;
-    if (list == NULL || count == 0 || list->allocated < count) {
+    PyListObject *list = count > 0 && count <= SPARE_LISTS ? spare_lists[count] : NULL;
+    if (list == NULL) {
         list = (PyListObject *)PyList_New(count);
         if (list == NULL) {
             return NULL;
         }
     } else {
-        spare_list = NULL;
+        spare_lists[count] = NULL;
         Py_SET_SIZE(list, count);
     }
     for (Py_ssize_t i = 0, at = low; i < count; i++, at += by) {
@@ -2665,21 +2666,25 @@ static PyObject *stepped_list(PyObject **from, Py_ssize_t low, Py_ssize_t by, Py
 
 /* The temporary of a store that swapped its items with the list's: it releases the items it
  * displaced now, last first as its release would (the store's caller releases the temporary right
- * after), and becomes the spare if there is none and it fits. */
+ * after), and becomes the spare of its length. */
 static void keep_as_spare(PyObject *temporary) {
     PyListObject *list = (PyListObject *)temporary;
     Py_ssize_t count = Py_SIZE(list);
-    if (spare_list != NULL || list->allocated > SPARE_LIST_ITEMS) {
+    if (count == 0 || count > SPARE_LISTS || list->allocated != count || !PyObject_GC_IsTracked(temporary)) {
         return;
     }
-    /* emptied first: a finalizer the releases run may slice, and find no spare yet */
+    /* out of the collector's sight and emptied first, as list_dealloc does: a finalizer the
+     * releases run could find it through gc.get_objects() and change it under the loop */
+    PyObject_GC_UnTrack(temporary);
+    PyObject **displaced = list->ob_item;
     Py_SET_SIZE(list, 0);
     for (Py_ssize_t i = count - 1; i >= 0; i--) {
-        Py_DECREF(list->ob_item[i]);
+        Py_DECREF(displaced[i]);
     }
-    if (spare_list == NULL && pyjit_referenced_once(temporary) && PyObject_GC_IsTracked(temporary)) {
-        PyObject_GC_UnTrack(temporary);
-        spare_list = (PyListObject *)Py_NewRef(temporary);
+    if (pyjit_referenced_once(temporary)) {
+        Py_XSETREF(spare_lists[count], (PyListObject *)Py_NewRef(temporary));
+    } else {
+        PyObject_GC_Track(temporary);
     }
 }
 

@@ -1,10 +1,13 @@
-# jit-expect-compiled: flips stored_then_sliced finalised_while_storing cycle_through_a_slice large_then_small
+# jit-expect-compiled: flips stored_then_sliced finalised_while_storing cycle_through_a_slice large_then_small emptied_by_a_finalizer sizes
 # The list a slice store took the items of is kept, emptied, for the next slice of a list to fill
 # (perm[:k + 1] = perm[k::-1] allocates nothing in its loop). The items it displaced are released
 # by the store, last first; a finalizer they run may slice lists itself; a slice made from the spare
 # is a new list the program keeps (distinct from the next one, its items its own) and the collector
-# sees (a cycle through it is collected); a temporary of more than a thousand items is freed.
+# sees (a cycle through it is collected) and as large as list_slice makes it (sys.getsizeof); a
+# finalizer that looks for empty lists while the store releases its items does not find it; a
+# temporary of more than 64 items is freed.
 import gc
+import sys
 
 
 def flips(perm):
@@ -71,6 +74,28 @@ def large_then_small(n):
     return big[:5], big[-3:], small
 
 
+class Clearing:
+    """Clears every empty list the collector knows of when it is finalized."""
+
+    def __del__(self):
+        for o in gc.get_objects():
+            if type(o) is list and not o:
+                o.clear()
+
+
+def emptied_by_a_finalizer(target, source):
+    target[0:3] = source[0:3]
+    return target
+
+
+def sizes(big, small, empty):
+    big[:40] = big[39::-1]
+    one = small[0:1]
+    three = small[::-1]
+    empty[1:1] = small[2:2]
+    return sys.getsizeof(one) - sys.getsizeof([]), sys.getsizeof(three) - sys.getsizeof([]), one, three, empty
+
+
 for n in range(1, 8):
     for rotation in range(n):
         perm = list(range(n))
@@ -88,3 +113,7 @@ for _ in range(2):
 print(log)
 print(large_then_small(3000))
 print(large_then_small(12))
+for _ in range(3):
+    print(emptied_by_a_finalizer([0, Clearing(), Clearing()], [7, 8, 9]))
+for _ in range(3):
+    print(sizes(list(range(40)), [1, 2, 3], [4, 5]))
