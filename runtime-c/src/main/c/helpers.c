@@ -2634,7 +2634,7 @@ static inline int slice_bound(PyObject *bound, Py_ssize_t length, Py_ssize_t mis
     return 1;
 }
 
-/* The lists of slice stores that took their items over (pyjit_store_temporary_slice), kept empty
+/* The temporaries of slice stores (pyjit_store_temporary_slice), kept empty
  * and out of the collector's sight for the next slices of lists to fill, one for each length up to
  * SPARE_LISTS, instead of freeing one list and allocating the next: fannkuch's
  * perm[:k + 1] = perm[k::-1] spent 10% of its time in PyList_New and the temporary's release. By
@@ -2664,9 +2664,9 @@ static PyObject *stepped_list(PyObject **from, Py_ssize_t low, Py_ssize_t by, Py
     return (PyObject *)list;
 }
 
-/* The temporary of a store that swapped its items with the list's: it releases the items it
- * displaced now, last first as its release would (the store's caller releases the temporary right
- * after), and becomes the spare of its length. */
+/* The temporary of a slice store, which the store's caller releases right after it: its items
+ * are released now, last first, as list_dealloc releases them, and it becomes the spare of its
+ * length. */
 static void keep_as_spare(PyObject *temporary) {
     PyListObject *list = (PyListObject *)temporary;
     Py_ssize_t count = Py_SIZE(list);
@@ -2676,10 +2676,10 @@ static void keep_as_spare(PyObject *temporary) {
     /* out of the collector's sight and emptied first, as list_dealloc does: a finalizer the
      * releases run could find it through gc.get_objects() and change it under the loop */
     PyObject_GC_UnTrack(temporary);
-    PyObject **displaced = list->ob_item;
+    PyObject **items = list->ob_item;
     Py_SET_SIZE(list, 0);
     for (Py_ssize_t i = count - 1; i >= 0; i--) {
-        Py_DECREF(displaced[i]);
+        Py_DECREF(items[i]);
     }
     if (pyjit_referenced_once(temporary)) {
         Py_XSETREF(spare_lists[count], (PyListObject *)Py_NewRef(temporary));
@@ -2768,26 +2768,16 @@ int pyjit_store_slice(PyObject *container, PyObject *start, PyObject *stop, PyOb
 }
 
 /* container[start:stop] = value, where nothing but this store uses the value
- * (dev.pyjit.ir.passes.StoreTemporarySlices): a list that compiled code holds the only reference
- * to (a slice just made, as in perm[:k + 1] = perm[k::-1]), stored into as many items of another
- * list, swaps its items with theirs, so that nothing is copied or allocated; the items the store
- * displaces are released at its end (or with the temporary, after the store), as list_ass_slice
- * releases them after its own. Anything else is stored as pyjit_store_slice stores it. */
+ * (dev.pyjit.ir.passes.StoreTemporarySlices): stored as pyjit_store_slice stores it; then a list
+ * that compiled code holds the only reference to (a slice just made, as in
+ * perm[:k + 1] = perm[k::-1]) is released here as its release after the store would release it,
+ * its items last first, and kept as the spare of its length (keep_as_spare). */
 int pyjit_store_temporary_slice(PyObject *container, PyObject *start, PyObject *stop, PyObject *value) {
-    Py_ssize_t low, high;
-    if (PyList_CheckExact(container) && PyList_CheckExact(value) && value != container && pyjit_referenced_once(value)
-            && slice_bound(start, PyList_GET_SIZE(container), 0, &low)
-            && slice_bound(stop, PyList_GET_SIZE(container), PyList_GET_SIZE(container), &high) && high - low == PyList_GET_SIZE(value)) {
-        PyObject **items = ((PyListObject *)container)->ob_item + low, **taken = ((PyListObject *)value)->ob_item;
-        for (Py_ssize_t i = 0; i < high - low; i++) {
-            PyObject *displaced = items[i];
-            items[i] = taken[i];
-            taken[i] = displaced;
-        }
+    int status = pyjit_store_slice(container, start, stop, value);
+    if (status == 0 && PyList_CheckExact(value) && pyjit_referenced_once(value)) {
         keep_as_spare(value);
-        return 0;
     }
-    return pyjit_store_slice(container, start, stop, value);
+    return status;
 }
 
 /* Returns the n items as a tuple in source order; errors read like the interpreter's. A tuple of

@@ -1,7 +1,9 @@
-# jit-expect-compiled: flips stored_then_sliced finalised_while_storing cycle_through_a_slice large_then_small emptied_by_a_finalizer sizes
-# The list a slice store took the items of is kept, emptied, for the next slice of a list to fill
-# (perm[:k + 1] = perm[k::-1] allocates nothing in its loop). The items it displaced are released
-# by the store, last first; a finalizer they run may slice lists itself; a slice made from the spare
+# jit-expect-compiled: flips stored_then_sliced finalised_while_storing cycle_through_a_slice large_then_small emptied_by_a_finalizer sizes released_in_order
+# The list a slice store stored from is kept, emptied, for the next slice of a list to fill
+# (perm[:k + 1] = perm[k::-1] allocates nothing in its loop). The items the store displaced are
+# released first, then the temporary's own, last first, as CPython releases them (a finalizer of a
+# displaced item that drops the other references to the stored ones must not release those
+# first); a finalizer they run may slice lists itself; a slice made from the spare
 # is a new list the program keeps (distinct from the next one, its items its own) and the collector
 # sees (a cycle through it is collected) and as large as list_slice makes it (sys.getsizeof); a
 # finalizer that looks for empty lists while the store releases its items does not find it; a
@@ -96,6 +98,24 @@ def sizes(big, small, empty):
     return sys.getsizeof(one) - sys.getsizeof([]), sys.getsizeof(three) - sys.getsizeof([]), one, three, empty
 
 
+class Acting(Noisy):
+    def __init__(self, name, log, action=None):
+        super().__init__(name, log)
+        self.action = action
+
+    def __del__(self):
+        self.log.append(f"del {self.name}")
+        if self.action:
+            self.action()
+
+
+def released_in_order(log):
+    source = [Acting("new0", log), Acting("new1", log)]
+    target = [Acting("old0", log), Acting("old1", log, lambda: (target.clear(), source.clear()))]
+    target[0:2] = source[::-1]
+    return len(target)
+
+
 for n in range(1, 8):
     for rotation in range(n):
         perm = list(range(n))
@@ -117,3 +137,6 @@ for _ in range(3):
     print(emptied_by_a_finalizer([0, Clearing(), Clearing()], [7, 8, 9]))
 for _ in range(3):
     print(sizes(list(range(40)), [1, 2, 3], [4, 5]))
+for _ in range(3):
+    log = []
+    print(released_in_order(log), log)

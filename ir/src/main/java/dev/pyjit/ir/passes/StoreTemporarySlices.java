@@ -12,8 +12,9 @@ import java.util.Set;
 /**
  * {@code perm[:k + 1] = perm[k::-1]} makes a list only to store its items into another: a slice
  * whose one use, besides releasing it, is the value of a slice store becomes a
- * STORE_TEMPORARY_SLICE, which may take the items over instead of copying them (the runtime checks
- * that the value is a list it holds the only reference to). The slice is still made where it was:
+ * STORE_TEMPORARY_SLICE, after which the runtime keeps the list, emptied, for the next slice of
+ * its length to fill (where it is a list compiled code holds the only reference to) instead of
+ * freeing it. The slice is still made where it was:
  * moving it past the code between the two could change what it holds.
  */
 public final class StoreTemporarySlices implements Pass {
