@@ -2768,11 +2768,30 @@ int pyjit_store_slice(PyObject *container, PyObject *start, PyObject *stop, PyOb
 }
 
 /* container[start:stop] = value, where nothing but this store uses the value
- * (dev.pyjit.ir.passes.StoreTemporarySlices): stored as pyjit_store_slice stores it; then a list
- * that compiled code holds the only reference to (a slice just made, as in
- * perm[:k + 1] = perm[k::-1]) is released here as its release after the store would release it,
- * its items last first, and kept as the spare of its length (keep_as_spare). */
+ * (dev.pyjit.ir.passes.StoreTemporarySlices): a list that compiled code holds the only reference
+ * to (a slice just made, as in perm[:k + 1] = perm[k::-1]), stored into as many items of another
+ * list, is stored as list_ass_slice stores it (the displaced items released after, last first),
+ * without its generic steps, then released as its release after the store would release it and
+ * kept as the spare of its length (keep_as_spare). Anything else is stored as pyjit_store_slice
+ * stores it. */
 int pyjit_store_temporary_slice(PyObject *container, PyObject *start, PyObject *stop, PyObject *value) {
+    Py_ssize_t low, high;
+    if (PyList_CheckExact(container) && PyList_CheckExact(value) && value != container && pyjit_referenced_once(value)
+            && Py_SIZE(value) <= SPARE_LISTS && slice_bound(start, PyList_GET_SIZE(container), 0, &low)
+            && slice_bound(stop, PyList_GET_SIZE(container), PyList_GET_SIZE(container), &high) && high - low == PyList_GET_SIZE(value)) {
+        PyObject **items = ((PyListObject *)container)->ob_item + low, **stored = ((PyListObject *)value)->ob_item;
+        PyObject *displaced[SPARE_LISTS];
+        Py_ssize_t count = high - low;
+        for (Py_ssize_t i = 0; i < count; i++) {
+            displaced[i] = items[i];
+            items[i] = Py_NewRef(stored[i]);
+        }
+        for (Py_ssize_t i = count - 1; i >= 0; i--) {
+            Py_DECREF(displaced[i]);
+        }
+        keep_as_spare(value);
+        return 0;
+    }
     int status = pyjit_store_slice(container, start, stop, value);
     if (status == 0 && PyList_CheckExact(value) && pyjit_referenced_once(value)) {
         keep_as_spare(value);
