@@ -1,6 +1,6 @@
-# jit-expect-compiled: flips stored_then_sliced finalised_while_storing cycle_through_a_slice large_then_small emptied_by_a_finalizer sizes released_in_order
+# jit-expect-compiled: reversals stored_then_sliced finalised_while_storing cycle_through_a_slice large_then_small emptied_by_a_finalizer sizes released_in_order
 # The list a slice store stored from is kept, emptied, for the next slice of a list to fill
-# (perm[:k + 1] = perm[k::-1] allocates nothing in its loop). The items the store displaced are
+# (xs[:k] = xs[k - 1::-1] allocates nothing in its loop). The items the store displaced are
 # released first, then the temporary's own, last first, as CPython releases them (a finalizer of a
 # displaced item that drops the other references to the stored ones must not release those
 # first); a finalizer they run may slice lists itself; a slice made from the spare
@@ -12,14 +12,13 @@ import gc
 import sys
 
 
-def flips(perm):
-    count = 0
-    k = perm[0]
-    while k:
-        perm[:k + 1] = perm[k::-1]
-        count += 1
-        k = perm[0]
-    return count, perm
+def reversals(xs, rounds):
+    firsts = []
+    for r in range(rounds):
+        k = r % len(xs) + 1
+        xs[:k] = xs[k - 1::-1]
+        firsts.append(xs[0])
+    return firsts, xs
 
 
 def stored_then_sliced(xs):
@@ -117,10 +116,7 @@ def released_in_order(log):
 
 
 for n in range(1, 8):
-    for rotation in range(n):
-        perm = list(range(n))
-        perm = perm[rotation:] + perm[:rotation]
-        print(n, rotation, flips(perm))
+    print(n, reversals(list(range(n)), 3 * n))
 
 for _ in range(3):
     print(stored_then_sliced(list(range(8))))
