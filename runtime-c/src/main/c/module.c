@@ -391,6 +391,7 @@ static vectorcallfunc find_interpreted_vectorcall(void) {
 }
 
 static void request_compile(PyObject *func, PyCodeObject *code, CodeState *state, int tier, _PyInterpreterFrame *mid_frame, int header);
+static void take_kept_code(PyObject *func, PyCodeObject *code, CodeState *state);
 static int may_request(CodeState *state);
 
 /* Whether the sampler met this activation of the code last time too: the frame object it made
@@ -493,6 +494,8 @@ static int take_sample(void *unused) {
         observe(state, frame, code);
         if (++state->calls >= state->threshold) {
             request_compile(frame->f_funcobj, code, state, state->first_tier, NULL, -1);
+        } else if (state->calls == 1 && pyjit_native_cache_hits() > 0) {
+            take_kept_code(frame->f_funcobj, code, state);
         }
     }
     return 0;
@@ -680,11 +683,9 @@ static void ask_compiler(PyObject *func, PyCodeObject *code, CodeState *state, i
     Py_XDECREF(answer);
 }
 
-static void request_compile(PyObject *func, PyCodeObject *code, CodeState *state, int tier, _PyInterpreterFrame *mid_frame, int header) {
-    if ((header < 0 ? state->call_left_to_filler : state->loop_left_to_filler) && warm_and_young()) {
-        return;  /* the same request, its key and callees made again, would be left to the filler again */
-    }
-    PyObject *pending = PyErr_GetRaisedException();
+/* The argument types observed at the code's entries, as the compiler and the cache key take them:
+ * a new tuple, or NULL with an error set. */
+static PyObject *observed_types(PyCodeObject *code, CodeState *state) {
     int profiled = profiled_parameters(code);
     PyObject *observed = PyTuple_New(profiled);
     for (int i = 0; observed != NULL && i < profiled; i++) {
@@ -695,6 +696,51 @@ static void request_compile(PyObject *func, PyCodeObject *code, CodeState *state
         }
         PyTuple_SET_ITEM(observed, i, bits);
     }
+    return observed;
+}
+
+/* Code an earlier run's compiler made, from the native cache, installed (and the function entered
+ * natively from its next call where sampling); 0, or -1 where it did not install. */
+static int install_kept(PyObject *func, PyCodeObject *code, CodeState *state, PyObject *kept) {
+    if (install_answer(state, code, kept) < 0) {
+        return -1;
+    }
+    if (sampling && state->native != NULL) {
+        enter_natively((PyFunctionObject *)func);
+    }
+    return 0;
+}
+
+/* In a run that has already loaded code from the native cache (the program ran before), a function
+ * the sampler meets for the first time takes its code from there at once rather than at its second
+ * sample: a warm run of an object-oriented program has dozens of such functions, each a few percent
+ * of its time, and waiting for each one's second sample left them interpreted for the first tenth
+ * of the run (raytrace, deltablue). A miss asks nothing: the second sample asks as before. */
+static void take_kept_code(PyObject *func, PyCodeObject *code, CodeState *state) {
+    PyObject *pending = PyErr_GetRaisedException();
+    PyObject *observed = observed_types(code, state);
+    PyObject *locals = observed == NULL ? NULL : PyTuple_New(0);
+    compiling = 1;
+    PyObject *key = locals == NULL ? NULL : pyjit_native_cache_key(code, PYJIT_TIER_OPTIMISED, state->generic, -1, observed, locals);
+    PyObject *kept = key == NULL ? NULL : pyjit_native_cache_load(key, &state->libraries);
+    compiling = 0;
+    if (kept != NULL) {
+        install_kept(func, code, state, kept);
+    }
+    Py_XDECREF(kept);
+    Py_XDECREF(key);
+    Py_XDECREF(locals);
+    Py_XDECREF(observed);
+    PyErr_Clear();
+    PyErr_SetRaisedException(pending);
+}
+
+static void request_compile(PyObject *func, PyCodeObject *code, CodeState *state, int tier, _PyInterpreterFrame *mid_frame, int header) {
+    if ((header < 0 ? state->call_left_to_filler : state->loop_left_to_filler) && warm_and_young()) {
+        return;  /* the same request, its key and callees made again, would be left to the filler again */
+    }
+    PyObject *pending = PyErr_GetRaisedException();
+    PyObject *observed = observed_types(code, state);
     PyObject *locals = observed == NULL ? NULL : header < 0 ? PyTuple_New(0) : pyjit_osr_local_types(code, mid_frame);
     requests_made++;
     /* The native code cache keeps optimised code alone, under the key of the first request: quick
@@ -713,9 +759,7 @@ static void request_compile(PyObject *func, PyCodeObject *code, CodeState *state
     if (kept != NULL) {
         /* the compiler made this code in an earlier run: no need for it now */
         state->osr_requested |= header >= 0;
-        if (install_answer(state, code, kept) == 0 && sampling && state->native != NULL) {
-            enter_natively((PyFunctionObject *)func);
-        }
+        install_kept(func, code, state, kept);
         Py_DECREF(kept);
     } else if (key != NULL && pyjit_native_cache_refused(key)) {
         /* the compiler refused this code in an earlier run */

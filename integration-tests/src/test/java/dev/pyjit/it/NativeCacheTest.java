@@ -212,6 +212,40 @@ class NativeCacheTest {
     }
 
     /**
+     * Once a run has loaded code from the cache, a function sampled once (one long call: a function
+     * without a loop counts one sample per call) takes its kept code at once, without a request; the
+     * first run needed two calls of it to ask for it.
+     */
+    @Test
+    void aWarmRunTakesKeptCodeAtAFunctionsFirstSample() throws Exception {
+        Path script = script(String.join("\n",
+                "import sys, _pyjit_rt",
+                "def spin(n):",
+                "    t = 0",
+                "    for i in range(n):",
+                "        t += i % 7",
+                "    return t",
+                "def lukewarm():",
+                "    return sum(range(3_000_000))",
+                "print(spin(300_000))",
+                "if len(sys.argv) > 1:",
+                "    before = _pyjit_rt.requests_made()",
+                "    lukewarm()",
+                "    print(_pyjit_rt.native_cache()[0] > 0, _pyjit_rt.is_compiled(lukewarm.__code__), _pyjit_rt.requests_made() - before)",
+                "else:",
+                "    for _ in range(4):",
+                "        lukewarm()",
+                "    print(_pyjit_rt.is_compiled(lukewarm.__code__))",
+                ""));
+        Map<String, String> cached = Map.of("PYJIT_CACHE", "1", "XDG_CACHE_HOME", directory.resolve("cache").toString(),
+                "PYJIT_BUILD", "native-cache-test", "PYJIT_CACHE_FILL", "0");
+        assertEquals(new Pyjit.Outcome(0, "899997\nTrue\n", ""), Pyjit.run(cached, null, directory, script.toString()));
+        Map<String, String> warm = new HashMap<>(cached);
+        warm.put("PYJIT_SYNC", "0");
+        assertEquals(new Pyjit.Outcome(0, "899997\nTrue True 0\n", ""), Pyjit.run(warm, null, directory, script.toString(), "warm"));
+    }
+
+    /**
      * A program that ends long before its JVM could start: the loop it spent its time in is asked
      * for (sampled), never compiled in the process, and compiled by the filler the run leaves
      * behind, with the function its loop calls inlined as in the process. The next run loads it,
