@@ -141,6 +141,7 @@ static void release_state(void *extra) {
     }
     pyjit_osr_release(state);
     Py_XDECREF(state->identity);
+    Py_XDECREF(state->entry_key);
     Py_XDECREF(state->served_key);
     PyMem_Free(state);
 }
@@ -711,6 +712,27 @@ static int install_kept(PyObject *func, PyCodeObject *code, CodeState *state, Py
     return 0;
 }
 
+/* The native cache key of a request (new, or NULL with no error set). A call entry's first key is
+ * kept (entry_key); where an earlier run marked it as going generic, the code is asked for generic
+ * from now on, under the generic key: its speculations would fail again (raytrace's Vector.__sub__,
+ * specialised for ints seen while the scene was built, deoptimised 50 times at every warm run, then
+ * started the compiler for its generic code). */
+static PyObject *request_key(PyCodeObject *code, CodeState *state, int header, PyObject *observed, PyObject *locals) {
+    PyObject *key = pyjit_native_cache_key(code, PYJIT_TIER_OPTIMISED, state->generic, header, observed, locals);
+    if (key == NULL || header >= 0 || state->generic) {
+        return key;
+    }
+    if (state->entry_key == NULL) {
+        state->entry_key = Py_NewRef(key);
+    }
+    if (!pyjit_native_cache_went_generic(key)) {
+        return key;
+    }
+    state->generic = 1;
+    Py_DECREF(key);
+    return pyjit_native_cache_key(code, PYJIT_TIER_OPTIMISED, state->generic, header, observed, locals);
+}
+
 /* In a run that has already loaded code from the native cache (the program ran before), a function
  * the sampler meets for the first time takes its code from there at once rather than at its second
  * sample: a warm run of an object-oriented program has dozens of such functions, each a few percent
@@ -721,7 +743,7 @@ static void take_kept_code(PyObject *func, PyCodeObject *code, CodeState *state)
     PyObject *observed = observed_types(code, state);
     PyObject *locals = observed == NULL ? NULL : PyTuple_New(0);
     compiling = 1;
-    PyObject *key = locals == NULL ? NULL : pyjit_native_cache_key(code, PYJIT_TIER_OPTIMISED, state->generic, -1, observed, locals);
+    PyObject *key = locals == NULL ? NULL : request_key(code, state, -1, observed, locals);
     PyObject *kept = key == NULL ? NULL : pyjit_native_cache_load(key, &state->libraries);
     compiling = 0;
     if (kept != NULL) {
@@ -747,7 +769,7 @@ static void request_compile(PyObject *func, PyCodeObject *code, CodeState *state
      * code runs slower than the interpreter, and a function that got hot enough to be optimised in
      * an earlier run will again. The first digest imports _sha2: its frames ask for nothing. */
     compiling = 1;
-    PyObject *key = locals == NULL ? NULL : pyjit_native_cache_key(code, PYJIT_TIER_OPTIMISED, state->generic, header, observed, locals);
+    PyObject *key = locals == NULL ? NULL : request_key(code, state, header, observed, locals);
     PyObject *kept = key == NULL ? NULL : pyjit_native_cache_load(key, &state->libraries);
     /* a loop's own key missed: the loop entry an earlier run asked for, caught in another loop */
     PyObject *loop_key = kept != NULL || key == NULL || header < 0 ? NULL
@@ -933,6 +955,9 @@ static int tools_active(PyInterpreterState *interp) {
 /* Code whose native code kept failing its guards (wants_generic) is asked for once more, generic. */
 static void ask_for_generic(CodeState *state, PyObject *func, PyCodeObject *code) {
     if (!state->generic && may_request(state)) {
+        if (state->entry_key != NULL) {
+            pyjit_native_cache_mark_generic(state->entry_key);
+        }
         state->generic = 1;
         request_compile(func, code, state, state->tier, NULL, -1);
     }

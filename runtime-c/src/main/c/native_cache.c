@@ -34,6 +34,8 @@
 #define REFUSED_SUFFIX ".refused"
 /* The key of the loop entry a run asked for, under a key of the code alone (pyjit_native_cache_point). */
 #define LOOP_SUFFIX ".loop"
+/* A call entry whose native code kept failing its guards (pyjit_native_cache_mark_generic). */
+#define GENERIC_SUFFIX ".generic"
 #define DIGEST_HEX 64
 /* An entry larger than this is not read: compiled functions are tens of kilobytes. */
 #define MAX_ENTRY_BYTES (64 << 20)
@@ -515,23 +517,40 @@ PyObject *pyjit_native_cache_loop_key(PyCodeObject *code, int tier, int generic,
     return pyjit_native_cache_key(code, tier, generic, ANY_LOOP_HEADER, observed, Py_None);
 }
 
-void pyjit_native_cache_point(PyObject *loop_key, PyObject *key) {
-    const char *hex = PyUnicode_AsUTF8(key), *loop_hex = PyUnicode_AsUTF8(loop_key);
-    if (hex != NULL && loop_hex != NULL && directory != NULL && strlen(loop_hex) == DIGEST_HEX) {
+/* Writes the text as the key's entry of that suffix, through a rename. */
+static void write_entry(PyObject *key, const char *suffix, const char *text) {
+    const char *hex = PyUnicode_AsUTF8(key);
+    if (hex != NULL && directory != NULL && strlen(hex) == DIGEST_HEX) {
         /* the cache may have no entry yet, nor one in the folder of the key's first two digits */
         char *folder = malloc(strlen(directory) + sizeof "/xx");
         if (folder != NULL) {
-            sprintf(folder, "%s/%.2s", directory, loop_hex);
+            sprintf(folder, "%s/%.2s", directory, hex);
             pyjit_make_folders(folder);
             free(folder);
         }
-        char *path = entry_path(loop_key, LOOP_SUFFIX);
+        char *path = entry_path(key, suffix);
         if (path != NULL) {
-            pyjit_write_through_rename(path, hex, (Py_ssize_t)strlen(hex));
+            pyjit_write_through_rename(path, text, (Py_ssize_t)strlen(text));
         }
         free(path);
     }
     PyErr_Clear();
+}
+
+void pyjit_native_cache_point(PyObject *loop_key, PyObject *key) {
+    const char *hex = PyUnicode_AsUTF8(key);
+    if (hex != NULL) {
+        write_entry(loop_key, LOOP_SUFFIX, hex);
+    }
+    PyErr_Clear();
+}
+
+void pyjit_native_cache_mark_generic(PyObject *key) {
+    write_entry(key, GENERIC_SUFFIX, "generic\n");
+}
+
+int pyjit_native_cache_went_generic(PyObject *key) {
+    return entry_exists(key, GENERIC_SUFFIX);
 }
 
 PyObject *pyjit_native_cache_load_pointed(PyObject *loop_key, PyjitLibrary **libraries) {

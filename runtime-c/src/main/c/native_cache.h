@@ -47,6 +47,14 @@ int pyjit_write_through_rename(const char *path, const char *bytes, Py_ssize_t s
  * foreign one, one that does not load). */
 PyObject *pyjit_native_cache_load(PyObject *key, PyjitLibrary **libraries);
 
+/* Records that the native code of a call entry's key kept failing its guards (it went generic), so
+ * that later runs ask for the generic code at once: the speculations it was made with came from
+ * a profile that the program does not keep (ints early in a run, floats later). */
+void pyjit_native_cache_mark_generic(PyObject *key);
+
+/* Whether an earlier run marked the key's code as going generic. */
+int pyjit_native_cache_went_generic(PyObject *key);
+
 /* Whether the compiler refused the code of that key in an earlier run (it is not asked again). */
 int pyjit_native_cache_refused(PyObject *key);
 

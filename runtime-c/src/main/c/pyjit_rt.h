@@ -204,6 +204,9 @@ typedef struct {
     Py_ssize_t deopts;
     int wants_generic;
     int generic;
+    /* The native cache key of its call entry's first request or load, specialised (a str, or NULL):
+     * marked when the code goes generic. */
+    PyObject *entry_key;
     /* When hot code is sampled: a weak reference to the function a queued compilation was asked for, until publish(). */
     PyObject *requester;
     int has_loop;

@@ -246,6 +246,36 @@ class NativeCacheTest {
     }
 
     /**
+     * Code compiled while the interpreter had seen ints, then given floats, deoptimises until it is
+     * compiled generic; the cache remembers that, and the next run asks for the generic code at
+     * once instead of loading the specialised code to deoptimise it again.
+     */
+    @Test
+    void codeThatWentGenericIsAskedForGenericByTheNextRun() throws Exception {
+        Path script = script(String.join("\n",
+                "class P:",
+                "    def __init__(self, x, y):",
+                "        self.x, self.y = x, y",
+                "def difference(p):",
+                "    return p.x - p.y",
+                "ints, floats = P(5, 2), P(2.5, 0.5)",
+                "print(sum(difference(ints) for _ in range(20)), sum(difference(floats) for _ in range(200)))",
+                ""));
+        Map<String, String> environment = new HashMap<>(Map.of("PYJIT_THRESHOLD", "8", "PYJIT_OPTIMISE_AFTER", "0", "PYJIT_CACHE", "1",
+                "XDG_CACHE_HOME", directory.resolve("cache").toString(), "PYJIT_BUILD", "native-cache-test", "PYJIT_CACHE_FILL", "0"));
+        long[] deopts = new long[2];
+        for (int run = 0; run < 2; run++) {
+            Path stats = directory.resolve("stats" + run + ".json");
+            environment.put("PYJIT_STATS", stats.toString());
+            assertEquals(new Pyjit.Outcome(0, "60 400.0\n", ""), Pyjit.run(environment, null, directory, script.toString()));
+            JsonNode difference = function(JitStatsFile.read(stats), script, "difference");
+            deopts[run] = difference.get("deopts").asLong();
+        }
+        assertTrue(deopts[0] >= 50, () -> "the first run's code deoptimised until it went generic: " + deopts[0]);
+        assertEquals(0, deopts[1], "the second run's code is the generic code");
+    }
+
+    /**
      * A program that ends long before its JVM could start: the loop it spent its time in is asked
      * for (sampled), never compiled in the process, and compiled by the filler the run leaves
      * behind, with the function its loop calls inlined as in the process. The next run loads it,

@@ -46,6 +46,8 @@ public final class CodeCache {
     private static final String REFUSAL_SUFFIX = ".refused";
     /** Which native entry is a code object's on-stack replacement, whatever loop a run sampled (native_cache.c). */
     private static final String LOOP_SUFFIX = ".loop";
+    /** A call entry whose native code kept failing its guards: later runs ask for its generic code (native_cache.c). */
+    private static final String GENERIC_SUFFIX = ".generic";
     /** Where a run leaves the requests it did not get answered, for the cache filler (cache_fill.c). */
     private static final String FILL_FOLDER = "fill";
 
@@ -227,7 +229,7 @@ public final class CodeCache {
             return List.of();
         }
         try (Stream<Path> files = Files.walk(directory, 2)) {
-            return files.filter(file -> Stream.of(SUFFIX, LIBRARY_SUFFIX, REFUSAL_SUFFIX, LOOP_SUFFIX).anyMatch(file.getFileName().toString()::endsWith)
+            return files.filter(file -> Stream.of(SUFFIX, LIBRARY_SUFFIX, REFUSAL_SUFFIX, LOOP_SUFFIX, GENERIC_SUFFIX).anyMatch(file.getFileName().toString()::endsWith)
                     && Files.isRegularFile(file)).toList();
         }
     }
