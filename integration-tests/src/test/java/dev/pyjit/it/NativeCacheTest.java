@@ -37,6 +37,14 @@ class NativeCacheTest {
             "");
     private static final String OUTPUT = "total 307.5\n";
     private static final List<String> FUNCTIONS = List.of("area", "total", "label");
+    /** A loop whose code a second run loads from the cache, which makes that run a warm one. */
+    private static final String WARMING_LOOP = String.join("\n",
+            "import sys, _pyjit_rt",
+            "def spin(n):",
+            "    t = 0",
+            "    for i in range(n):",
+            "        t += i % 7",
+            "    return t");
 
     @TempDir
     Path directory;
@@ -57,6 +65,11 @@ class NativeCacheTest {
             assertTrue(json.entries(script, function) > 0, () -> function + " ran natively: " + json);
         }
         return json;
+    }
+
+    /** Runs that use and keep the cache in the test's folder, under the test's own build. */
+    private Map<String, String> cachedRuns() {
+        return Map.of("PYJIT_CACHE", "1", "XDG_CACHE_HOME", directory.resolve("cache").toString(), "PYJIT_BUILD", "native-cache-test");
     }
 
     private List<Path> libraries() throws IOException {
@@ -181,13 +194,7 @@ class NativeCacheTest {
      */
     @Test
     void aWarmRunLeavesANewLoopToTheFillerOnce() throws Exception {
-        Path script = script(String.join("\n",
-                "import sys, _pyjit_rt",
-                "def spin(n):",
-                "    t = 0",
-                "    for i in range(n):",
-                "        t += i % 7",
-                "    return t",
+        Path script = script(String.join("\n", WARMING_LOOP,
                 "def other(n):",
                 "    t = 0",
                 "    for i in range(n):",
@@ -199,8 +206,7 @@ class NativeCacheTest {
                 "    total = other(int(sys.argv[1]))",
                 "    print(total, _pyjit_rt.native_cache()[0] > 0, _pyjit_rt.requests_made() - before)",
                 ""));
-        Map<String, String> cached = Map.of("PYJIT_CACHE", "1", "XDG_CACHE_HOME", directory.resolve("cache").toString(),
-                "PYJIT_BUILD", "native-cache-test");
+        Map<String, String> cached = cachedRuns();
         assertEquals(new Pyjit.Outcome(0, "899997\n", ""), Pyjit.run(cached, null, directory, script.toString()));
         Map<String, String> warm = new HashMap<>(cached);
         warm.put("PYJIT_SYNC", "0");
@@ -218,13 +224,7 @@ class NativeCacheTest {
      */
     @Test
     void aWarmRunTakesKeptCodeAtAFunctionsFirstSample() throws Exception {
-        Path script = script(String.join("\n",
-                "import sys, _pyjit_rt",
-                "def spin(n):",
-                "    t = 0",
-                "    for i in range(n):",
-                "        t += i % 7",
-                "    return t",
+        Path script = script(String.join("\n", WARMING_LOOP,
                 "def lukewarm():",
                 "    return sum(range(3_000_000))",
                 "print(spin(300_000))",
@@ -237,8 +237,8 @@ class NativeCacheTest {
                 "        lukewarm()",
                 "    print(_pyjit_rt.is_compiled(lukewarm.__code__))",
                 ""));
-        Map<String, String> cached = Map.of("PYJIT_CACHE", "1", "XDG_CACHE_HOME", directory.resolve("cache").toString(),
-                "PYJIT_BUILD", "native-cache-test", "PYJIT_CACHE_FILL", "0");
+        Map<String, String> cached = new HashMap<>(cachedRuns());
+        cached.put("PYJIT_CACHE_FILL", "0");
         assertEquals(new Pyjit.Outcome(0, "899997\nTrue\n", ""), Pyjit.run(cached, null, directory, script.toString()));
         Map<String, String> warm = new HashMap<>(cached);
         warm.put("PYJIT_SYNC", "0");
@@ -261,8 +261,8 @@ class NativeCacheTest {
                 "ints, floats = P(5, 2), P(2.5, 0.5)",
                 "print(sum(difference(ints) for _ in range(20)), sum(difference(floats) for _ in range(200)))",
                 ""));
-        Map<String, String> environment = new HashMap<>(Map.of("PYJIT_THRESHOLD", "8", "PYJIT_OPTIMISE_AFTER", "0", "PYJIT_CACHE", "1",
-                "XDG_CACHE_HOME", directory.resolve("cache").toString(), "PYJIT_BUILD", "native-cache-test", "PYJIT_CACHE_FILL", "0"));
+        Map<String, String> environment = new HashMap<>(cachedRuns());
+        environment.putAll(Map.of("PYJIT_THRESHOLD", "8", "PYJIT_OPTIMISE_AFTER", "0", "PYJIT_CACHE_FILL", "0"));
         long[] deopts = new long[2];
         for (int run = 0; run < 2; run++) {
             Path stats = directory.resolve("stats" + run + ".json");
