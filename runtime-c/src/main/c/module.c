@@ -129,15 +129,14 @@ static void release_state(void *extra) {
         if (dead_count == dead_capacity) {
             Py_ssize_t capacity = dead_capacity == 0 ? 64 : 2 * dead_capacity;
             long long *grown = realloc(dead_handles, capacity * sizeof(long long));
-            if (grown == NULL) {
-                pyjit_osr_release(state);
-                PyMem_Free(state);  /* the native code stays: memory, not correctness */
-                return;
+            if (grown != NULL) {
+                dead_handles = grown;
+                dead_capacity = capacity;
             }
-            dead_handles = grown;
-            dead_capacity = capacity;
         }
-        dead_handles[dead_count++] = state->handle;
+        if (dead_count < dead_capacity) {
+            dead_handles[dead_count++] = state->handle;
+        }  /* else the native code stays: memory, not correctness */
     }
     pyjit_osr_release(state);
     Py_XDECREF(state->identity);
@@ -956,7 +955,10 @@ static int tools_active(PyInterpreterState *interp) {
 static void ask_for_generic(CodeState *state, PyObject *func, PyCodeObject *code) {
     if (!state->generic && may_request(state)) {
         if (state->entry_key != NULL) {
+            /* frames call this: an exception being raised through them stays */
+            PyObject *pending = PyErr_GetRaisedException();
             pyjit_native_cache_mark_generic(state->entry_key);
+            PyErr_SetRaisedException(pending);
         }
         state->generic = 1;
         request_compile(func, code, state, state->tier, NULL, -1);
