@@ -700,15 +700,11 @@ static PyObject *observed_types(PyCodeObject *code, CodeState *state) {
 }
 
 /* Code an earlier run's compiler made, from the native cache, installed (and the function entered
- * natively from its next call where sampling); 0, or -1 where it did not install. */
-static int install_kept(PyObject *func, PyCodeObject *code, CodeState *state, PyObject *kept) {
-    if (install_answer(state, code, kept) < 0) {
-        return -1;
-    }
-    if (sampling && state->native != NULL) {
+ * natively from its next call where sampling). */
+static void install_kept(PyObject *func, PyCodeObject *code, CodeState *state, PyObject *kept) {
+    if (install_answer(state, code, kept) == 0 && sampling && state->native != NULL) {
         enter_natively((PyFunctionObject *)func);
     }
-    return 0;
 }
 
 /* The native cache key of a request (new, or NULL with no error set). A call entry's first key is
