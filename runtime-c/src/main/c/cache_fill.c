@@ -401,7 +401,7 @@ void pyjit_fill_at_exit(void) {
     /* the spools of the children this process forked wait for a filler too; a filler at work
      * looks for spools again before it lets the lock go (pyjit_fill_cache) */
     if (folder != NULL && (spooled || spool_in_folder(folder, 1, 0)) && !filler_at_work(folder)) {
-        pyjit_launch_filler();
+        pyjit_launch_filler(0);
     }
     free(folder);
     Py_XDECREF(records);
@@ -650,6 +650,21 @@ int pyjit_fill_served(void) {
     free(serving);
     free(folder);
     return served;
+}
+
+int pyjit_fill_start_serving(void) {
+    /* a filler that would not serve (PYJIT_SERVE_SECONDS=0) ends before the program has spooled anything */
+    char *folder = enabled && serve_seconds() > 0 ? fill_folder() : NULL;
+    int started = folder != NULL && !filler_at_work(folder) && pyjit_launch_filler(1);
+    free(folder);
+    return started;
+}
+
+int pyjit_fill_at_work(void) {
+    char *folder = allowed ? fill_folder() : NULL;
+    int at_work = folder != NULL && filler_at_work(folder);
+    free(folder);
+    return at_work;
 }
 
 int pyjit_fill_serve(PyCodeObject *code, PyObject *key, int generic, int header, PyObject *observed, PyObject *locals, PyObject *callees) {

@@ -31,6 +31,13 @@ int pyjit_fill_served(void);
 int pyjit_fill_serve(PyCodeObject *code, PyObject *key, int generic, int header, PyObject *observed, PyObject *locals,
                      PyObject *callees);
 
+/* A first run (nothing in the cache for it) whose first function got hot: starts a filler that
+ * serves the cache, in place of the JVM beside the program (module.c), unless the cache is not
+ * filled, a filler would not serve (PYJIT_SERVE_SECONDS=0) or one is at work. Whether it started one. */
+int pyjit_fill_start_serving(void);
+/* Whether a filler holds the cache's fill lock: it works, serves, or is starting its JVM to. */
+int pyjit_fill_at_work(void);
+
 /* At exit, once the compiler has stopped: spools the requests whose answers the cache lacks, and
  * starts a filler for them and for any other spool waiting (its children's). */
 void pyjit_fill_at_exit(void);

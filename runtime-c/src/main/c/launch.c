@@ -30,6 +30,7 @@
 #include <time.h>
 #include <unistd.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 
 /* take_options' answer when the arguments are for the JVM's command line (help, usage errors,
  * dump, cache): the launcher hands them over. */
@@ -89,6 +90,10 @@ static struct {
     char **argv;
     int argc;
 } relaunch;
+
+int pyjit_debugging(void) {
+    return compiler.debug;
+}
 
 long long pyjit_launch_time(void) {
     return (long long)launched.tv_sec * 1000000000LL + launched.tv_nsec;
@@ -429,14 +434,36 @@ static char **filler_environment(const char *directory) {
     return environment;
 }
 
-void pyjit_launch_filler(void) {
+static int spawn(const char *path, const posix_spawn_file_actions_t *actions, const posix_spawnattr_t *attributes, char **argv,
+                 char **environment) {
+    pid_t child;
+    return posix_spawn(&child, path, actions, attributes, argv, environment) == 0;
+}
+
+/* Spawned by a child of this process that ends at once, so that the process started is no child
+ * of the program's: the program's os.wait() would reap it, and a SIGCHLD handler of its own
+ * would hear of it long after. The go-between only spawns and exits (the file actions and the
+ * attributes were made here, before the fork); it is reaped here at once. */
+static int spawn_orphan(const char *path, const posix_spawn_file_actions_t *actions, const posix_spawnattr_t *attributes, char **argv,
+                        char **environment) {
+    pid_t between = fork();
+    if (between == 0) {
+        _exit(spawn(path, actions, attributes, argv, environment) ? 0 : 1);
+    }
+    int status = 1;
+    while (between > 0 && waitpid(between, &status, 0) < 0 && errno == EINTR) {
+    }
+    return between > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+int pyjit_launch_filler(int during_run) {
     /* absolute: the filler works from / (a buffer of its own: the runtime is linked without the C
      * library's symbol versions, and the oldest realpath allocates none) */
     char directory[PATH_MAX], launcher[PATH_MAX];
     const char *cache = pyjit_native_cache_directory();
     ssize_t length = readlink("/proc/self/exe", launcher, sizeof launcher - 1);
     if (relaunch.argv == NULL || cache == NULL || realpath(cache, directory) == NULL || getpid() != compiler.process || length <= 0) {
-        return;
+        return 0;
     }
     launcher[length] = '\0';
     char **argv = malloc(sizeof(char *) * ((size_t)relaunch.argc + 2));
@@ -445,7 +472,7 @@ void pyjit_launch_filler(void) {
     if (log == NULL) {
         free(argv);
         free(environment);
-        return;
+        return 0;
     }
     memcpy(argv, relaunch.argv, sizeof(char *) * (size_t)relaunch.argc);
     argv[relaunch.argc] = FILL_ARGUMENT;
@@ -473,8 +500,9 @@ void pyjit_launch_filler(void) {
     posix_spawnattr_setsigdefault(&attributes, &defaults);
     /* its own session: the terminal's ^C and hang-up are the program's, not the filler's */
     posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSID | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
-    pid_t filler;
-    if (posix_spawn(&filler, launcher, &actions, &attributes, argv, environment) != 0 && compiler.debug) {
+    int started = during_run ? spawn_orphan(launcher, &actions, &attributes, argv, environment)
+                             : spawn(launcher, &actions, &attributes, argv, environment);
+    if (!started && compiler.debug) {
         fprintf(stderr, "pyjit: cannot start the cache filler\n");
     }
     posix_spawnattr_destroy(&attributes);
@@ -482,6 +510,7 @@ void pyjit_launch_filler(void) {
     free(environment);
     free(argv);
     free(log);
+    return started;
 }
 
 static int is_set(const char *flag) {

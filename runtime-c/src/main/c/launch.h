@@ -52,6 +52,9 @@ void pyjit_close_compiler(void);
  * (not needed yet), "starting", "attaching", "attached", "failed" or "closed". */
 const char *pyjit_compiler_phase(void);
 
+/* Whether PYJIT_DEBUG asks for reports on stderr (the launcher's process). */
+int pyjit_debugging(void);
+
 /* When the launcher started the process, in nanoseconds since the epoch; 0 in a process the JVM started. */
 long long pyjit_launch_time(void);
 
@@ -62,7 +65,8 @@ void pyjit_route_program_faults(void);
 /* Starts a filler for the native code cache's spools (cache_fill.c): this launcher again, in a
  * session of its own, its standard streams on /dev/null (PYJIT_DEBUG: errors to fill/log), at the
  * lowest priority, with the build identity and the cache folder this process used. Only from the
- * launcher's own process. */
-void pyjit_launch_filler(void);
+ * launcher's own process. DURING_RUN: the program goes on, and the filler is not its child.
+ * Whether it was started. */
+int pyjit_launch_filler(int during_run);
 
 #endif

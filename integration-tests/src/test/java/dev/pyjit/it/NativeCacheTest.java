@@ -440,6 +440,38 @@ class NativeCacheTest {
         awaitFiller(fill);
     }
 
+    /**
+     * A first run (an empty cache, no filler at work) starts no JVM in the program's process: its
+     * first hot function starts a filler, which serves the cache, and the run's requests go to it
+     * once it does; their code comes from the cache. The program's own compiler stays idle.
+     */
+    @Test
+    void aFirstRunGetsItsCodeFromAFillerItStarted() throws Exception {
+        Path fill = privateFolders(directory.resolve("cache"), "pyjit", "fill");
+        Path first = Files.writeString(directory.resolve("first.py"), String.join("\n",
+                "import _pyjit_rt, time",
+                "def spin(n):",
+                "    t = 0",
+                "    for i in range(n):",
+                "        t += i % 7",
+                "    return t",
+                "deadline = time.monotonic() + 60",
+                "while not _pyjit_rt.is_compiled(spin.__code__) and time.monotonic() < deadline:",
+                "    spin(20_000)",
+                "print(spin(10), _pyjit_rt.is_compiled(spin.__code__), _pyjit_rt.compiler_phase())",
+                ""));
+        Pyjit.Outcome outcome = Pyjit.run(servedEnvironment(), null, directory, first.toString());
+        assertEquals(new Pyjit.Outcome(0, "24 True idle\n", outcome.stderr()), outcome);
+        assertTrue(outcome.stderr().contains("starting a cache filler to compile for this run"), outcome::toString);
+        assertFalse(outcome.stderr().contains("starting the compiler"), outcome::toString);
+        assertFalse(libraries().isEmpty(), "the filler kept the code it made");
+        Files.delete(fill.resolve("native-cache-tes-serving"));  // the filler stops serving
+        for (int tenths = 0; tenths < 300 && !Files.readString(fill.resolve("log")).contains("cache filler: served"); tenths++) {
+            Thread.sleep(100);
+        }
+        assertTrue(Files.readString(fill.resolve("log")).contains("cache filler: served"), () -> fill.toString());
+    }
+
     /** Runs of the programs of a cache that a filler may serve, reporting what they do. */
     private Map<String, String> servedEnvironment() {
         return Map.of("PYJIT_SYNC", "0", "PYJIT_CACHE", "1", "PYJIT_CACHE_FILL", "1", "PYJIT_SERVE_SECONDS", "60",
