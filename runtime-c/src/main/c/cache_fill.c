@@ -259,15 +259,17 @@ static int write_spool(PyObject *records, const char *name) {
 
 /* A spool of its own for one request (a child's, at once), named by its key: the same request of
  * another worker, or of another run whose filler never came, replaces it, so the spools waiting
- * never outnumber the requests. */
+ * never outnumber the requests. Whether the request is in a spool: written now, or by this process
+ * before (a forked worker spools each request as it makes it, then hands it to a serving filler). */
 static int spool_at_once(PyCodeObject *code, PyObject *key, int generic, int header, PyObject *observed, PyObject *locals,
                          PyObject *callees) {
     if (keys_spooled == NULL) {
         keys_spooled = PySet_New(NULL);
     }
     const char *name = PyUnicode_AsUTF8(key);  /* hexadecimal digits (native_cache.c) */
-    if (keys_spooled == NULL || name == NULL || PySet_Contains(keys_spooled, key) != 0) {
-        return 0;
+    int spooled = keys_spooled == NULL || name == NULL ? -1 : PySet_Contains(keys_spooled, key);
+    if (spooled != 0) {
+        return spooled > 0;  /* its spool waits for the filler, or the filler has compiled it */
     }
     PyObject *record = spool_record(key, (PyObject *)code, observed, locals, generic, header, callees);
     PyObject *records = record == NULL ? NULL : PyList_New(1);

@@ -443,17 +443,26 @@ static int spawn(const char *path, const posix_spawn_file_actions_t *actions, co
 /* Spawned by a child of this process that ends at once, so that the process started is no child
  * of the program's: the program's os.wait() would reap it, and a SIGCHLD handler of its own
  * would hear of it long after. The go-between only spawns and exits (the file actions and the
- * attributes were made here, before the fork); it is reaped here at once. */
+ * attributes were made here, before the fork); it is reaped here at once. A program that ignores
+ * SIGCHLD has its children reaped for it (ECHILD): the spawn is taken to have worked, as the
+ * filler's lock will tell (module.c). */
 static int spawn_orphan(const char *path, const posix_spawn_file_actions_t *actions, const posix_spawnattr_t *attributes, char **argv,
                         char **environment) {
+    /* no signal reaches the go-between: the program's handlers (Python's writes to its wakeup
+     * file) are not its; the filler's mask is the attributes' */
+    sigset_t all, previous;
+    sigfillset(&all);
+    pthread_sigmask(SIG_SETMASK, &all, &previous);
     pid_t between = fork();
     if (between == 0) {
         _exit(spawn(path, actions, attributes, argv, environment) ? 0 : 1);
     }
-    int status = 1;
-    while (between > 0 && waitpid(between, &status, 0) < 0 && errno == EINTR) {
+    pthread_sigmask(SIG_SETMASK, &previous, NULL);
+    int status = 0;
+    int reaped;
+    while ((reaped = between > 0 ? waitpid(between, &status, 0) : -1) < 0 && errno == EINTR) {
     }
-    return between > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+    return between > 0 && (reaped < 0 ? errno == ECHILD : WIFEXITED(status) && WEXITSTATUS(status) == 0);
 }
 
 int pyjit_launch_filler(int during_run) {

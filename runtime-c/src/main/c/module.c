@@ -610,7 +610,11 @@ static void stop_sampler(void) {
  * filler that is gone (it could not start its JVM), or not serving after this long, leaves the
  * requests to the program's own compiler. */
 #define STARTED_FILLER_PATIENCE_NS 10000000000LL
+/* A filler takes the fill lock a few milliseconds after it was started, as its launcher begins. */
 #define FILLER_CLAIM_NS 500000000LL
+/* How long the answer to "is the filler still coming?" stands: each asks the file system a few
+ * times, and a waiting function asks at each of its samples. */
+#define FILLER_CHECK_NS 20000000LL
 
 static long long nanoseconds_since_launch(void) {
     struct timespec now;
@@ -618,29 +622,52 @@ static long long nanoseconds_since_launch(void) {
     return (long long)now.tv_sec * 1000000000LL + now.tv_nsec - pyjit_launch_time();
 }
 
+static long long monotonic_nanoseconds(void) {
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (long long)now.tv_sec * 1000000000LL + now.tv_nsec;
+}
+
+/* When the filler requests wait for was started, or found starting (CLOCK_MONOTONIC; -1: none).
+ * A forked child waits for its parent's: its requests go to the same filler. */
+static long long filler_awaited = -1;
+
+/* Whether the awaited filler is still to be waited for: neither serving yet, nor gone, nor late. */
+static int filler_coming(void) {
+    static long long checked_at = -1;
+    static int coming;
+    long long now = monotonic_nanoseconds();
+    if (checked_at < 0 || now - checked_at >= FILLER_CHECK_NS) {
+        long long waited = now - filler_awaited;
+        coming = waited < STARTED_FILLER_PATIENCE_NS && (waited < FILLER_CLAIM_NS || pyjit_fill_at_work()) && !pyjit_fill_served();
+        checked_at = now;
+    }
+    return coming;
+}
+
 /* Whether requests wait for a filler: one this run has left them to (a warm run, one run while a
- * filler works, a forked child), or one it started in place of its own JVM, until that serves. */
+ * filler works, a forked child), or one it started in place of its own JVM (or found starting,
+ * another first run's), until that serves. */
 static int warm_and_young(PyCodeObject *hot) {
     static int filler_busy = -1;  /* asked once, when the first function gets hot */
-    static long long filler_started = -1;  /* when this run started a filler, since the launch */
     if (!sampling) {
         return 0;
     }
     if (filler_busy < 0) {
         filler_busy = pyjit_fill_busy();
-        if (!filler_busy && pyjit_native_cache_hits() == 0 && !adopted_child && pyjit_compiler_idle() && pyjit_fill_start_serving()) {
-            filler_started = nanoseconds_since_launch();
-            if (pyjit_debugging()) {
-                fprintf(stderr, "pyjit: starting a cache filler to compile for this run %lld ms after the launch: %s got hot\n",
-                        filler_started / 1000000, PyUnicode_AsUTF8(hot->co_qualname));
+        if (!filler_busy && pyjit_native_cache_hits() == 0 && !adopted_child && pyjit_compiler_idle()) {
+            if (pyjit_fill_at_work() || pyjit_fill_start_serving()) {
+                filler_awaited = monotonic_nanoseconds();
+            }
+            if (filler_awaited >= 0 && pyjit_debugging()) {
+                fprintf(stderr, "pyjit: leaving this run's compilations to a cache filler %lld ms after the launch: %s got hot\n",
+                        nanoseconds_since_launch() / 1000000, PyUnicode_AsUTF8(hot->co_qualname));
                 PyErr_Clear();
             }
         }
     }
-    if (filler_started >= 0) {
-        /* it takes the fill lock a few milliseconds after it was started, as its launcher begins */
-        long long waited = nanoseconds_since_launch() - filler_started;
-        return waited < STARTED_FILLER_PATIENCE_NS && (waited < FILLER_CLAIM_NS || pyjit_fill_at_work()) && !pyjit_fill_served();
+    if (filler_awaited >= 0) {
+        return filler_coming();
     }
     if (pyjit_native_cache_hits() == 0 && !filler_busy && !adopted_child) {
         return 0;
