@@ -629,7 +629,9 @@ static long long monotonic_nanoseconds(void) {
 }
 
 /* When the filler requests wait for was started, or found starting (CLOCK_MONOTONIC; -1: none).
- * A forked child waits for its parent's: its requests go to the same filler. */
+ * A forked child does not wait for its parent's: a pool's workers that keep both cores busy leave
+ * a filler, at the lowest priority, next to no time to start (it served none of their requests in
+ * 10 s); a worker asks a serving filler, or starts its compiler a second after its fork. */
 static long long filler_awaited = -1;
 
 /* Whether the awaited filler is still to be waited for: neither serving yet, nor gone, nor late. */
@@ -871,6 +873,7 @@ static void on_fork_in_child(void) {
     forked_child = !adopted_child;
     finishing_process = adopted_child ? getpid() : 0;
     pyjit_fill_in_child(adopted_child);
+    filler_awaited = -1;
     watching = 0;  /* the watcher is not forked with the process: the audit hook alone remains */
     sampler_running = 0;  /* nor is the sampler (after_fork_in_child starts the child's own) */
     sample_pending = 0;
