@@ -9,6 +9,7 @@ separated by tabs:
     commit   HASH  dirty|clean
     program  NAME  PATH          (a benchmark, in the order they run)
     time     NAME  CONFIG  SECONDS
+    rss      NAME  CONFIG  MIB     (the run's peak resident memory)
     fail     NAME  CONFIG  REASON  (its output or exit status was not python3.13's, or it crashed)
     startup  CONFIG  SECONDS  MIB (hello.py: python3.13 or pyjit)
 CONFIG is python3.13, no_jit, jit_cold, jit_served or jit_warm (end-to-end, short), or jit (steady); a fail's
@@ -50,9 +51,11 @@ def read(path):
             elif kind == "commit":
                 raw["commit"] = {"hash": fields[0], "dirty": fields[1] == "dirty"}
             elif kind == "program":
-                raw["programs"][fields[0]] = {"path": fields[1], "times": {}, "failures": {}}
+                raw["programs"][fields[0]] = {"path": fields[1], "times": {}, "rss_mib": {}, "failures": {}}
             elif kind == "time":
                 raw["programs"][fields[0]]["times"].setdefault(fields[1], []).append(float(fields[2]))
+            elif kind == "rss":
+                raw["programs"][fields[0]]["rss_mib"].setdefault(fields[1], []).append(float(fields[2]))
             elif kind == "fail":
                 configs = raw["programs"][fields[0]]["failures"].setdefault(fields[2], [])
                 if fields[1] not in configs:
@@ -87,6 +90,18 @@ def summary(mode, program):
             b, j = medians[base], medians[jit]
             ratios[f"{jit}_vs_{base}"] = round(b / j, 4) if b and j else None
     return medians, ratios
+
+
+def peaks(mode, program):
+    """Each configuration's peak resident memory in MiB, the most of its runs (None: not measured)."""
+    return {c: max(program["rss_mib"][c]) if program["rss_mib"].get(c) else None for c in configurations(mode)}
+
+
+def over_python(mode, program):
+    """How many MiB more than python3.13's the most any JIT configuration took; None if not measured."""
+    peak = peaks(mode, program)
+    extra = [peak[c] - peak["python3.13"] for c in jits(mode) if peak[c] is not None and peak["python3.13"] is not None]
+    return round(max(extra), 1) if extra else None
 
 
 def reason(program):
@@ -124,11 +139,16 @@ def row(raw, name):
     python = medians["python3.13"]
     if mode == "short" and python is not None and not 0.2 <= python <= 1.0:
         note = "  (python3.13 outside 0.2-1 s: see scripts/short_run.py)"
+    peak = peaks(mode, program)
+    memory = ""
+    if peak["python3.13"] is not None:
+        memory = (f" | peak MiB: python3.13 {peak['python3.13']:.0f} "
+                  + by_jit(mode, lambda c: f"{peak[c]:.0f}" if peak[c] is not None else "-"))
     return (f"{name:<18s} python3.13 {seconds(python)}  --no-jit {seconds(medians['no_jit'])}"
             f"  jit {by_jit(mode, lambda c: seconds(medians[c]) + ' ')}"
             f" | vs python3.13: {by_jit(mode, lambda c: times(ratios[f'{c}_vs_python3.13']))}"
             f" | vs --no-jit: {by_jit(mode, lambda c: times(ratios[f'{c}_vs_no_jit']))}"
-            f"{failed}{note}")
+            f"{memory}{failed}{note}")
 
 
 def startup_summary(raw):
@@ -159,7 +179,9 @@ def finish(raw, json_path):
                            "failed": bool(program["failures"]),
                            "reason": reason(program),
                            "times": {c: program["times"].get(c, []) for c in configurations(mode)},
-                           "medians": medians, "ratios": ratios})
+                           "medians": medians, "ratios": ratios,
+                           "rss_mib": {c: program["rss_mib"].get(c, []) for c in configurations(mode)},
+                           "peak_rss_mib": peaks(mode, program), "peak_rss_mib_over_python3.13": over_python(mode, program)})
     counted = [b for b in benchmarks if not b["failed"]]
     means = {}
     for key in ratio_names(mode):
@@ -191,8 +213,10 @@ def finish(raw, json_path):
         return (f"geometric means, steady state (speed-up, >1 is faster): vs python3.13 {m['jit_vs_python3.13']}x"
                 f" | vs --no-jit {m['jit_vs_no_jit']}x{without}")
     title = "geometric means, short sizes" if mode == "short" else "geometric means"
+    extra = [(b["peak_rss_mib_over_python3.13"], b["name"]) for b in benchmarks if b["peak_rss_mib_over_python3.13"] is not None]
+    memory = f"\npeak memory over python3.13's, the most of any JIT run: +{max(extra)[0]:.1f} MiB ({max(extra)[1]})" if extra else ""
     return (f"{title} (speed-up, >1 is faster): vs python3.13 {by_jit(mode, lambda c: m[f'{c}_vs_python3.13'] + 'x')}"
-            f" | vs --no-jit {by_jit(mode, lambda c: m[f'{c}_vs_no_jit'] + 'x')}{without}")
+            f" | vs --no-jit {by_jit(mode, lambda c: m[f'{c}_vs_no_jit'] + 'x')}{without}{memory}")
 
 
 def main():
