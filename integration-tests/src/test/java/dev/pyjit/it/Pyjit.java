@@ -21,7 +21,7 @@ final class Pyjit {
     record Outcome(int exitCode, String stdout, String stderr) {}
 
     /** Assertions on (-ea): the compiler verifies its IR after every pass. */
-    private static final List<String> JVM_OPTIONS = List.of("-ea", "-Xrs", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:-UsePerfData",
+    private static final List<String> JVM_OPTIONS = List.of("-ea", "-Xrs", "-XX:+UseSerialGC", "-Xmn8m", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:-UsePerfData",
             "-Djava.class.path=" + System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
     private static List<String> launcher;
 
