@@ -65,8 +65,8 @@ void pyjit_route_program_faults(void);
 /* Starts a filler for the native code cache's spools (cache_fill.c): this launcher again, in a
  * session of its own, its standard streams on /dev/null (PYJIT_DEBUG: errors to fill/log), at the
  * lowest priority, with the build identity and the cache folder this process used. Only from the
- * launcher's own process. DURING_RUN: the program goes on, and the filler is not its child.
- * Whether it was started. */
+ * launcher's own process. DURING_RUN: the program goes on, the filler compiles for it (nicer than
+ * the program by 5 only), and the filler is not its child. Whether it was started. */
 int pyjit_launch_filler(int during_run);
 
 #endif

@@ -605,11 +605,11 @@ static void stop_sampler(void) {
  * program either: its first hot function starts a filler that serves the cache (cache_fill.c), and
  * its requests wait for it until it serves, then go to it. The program's process then never holds
  * the JVM, LLVM and the compiler's memory (a first run of deltablue peaked at 137 MiB, against
- * 12 MiB with no JIT), nor shares its core with the JVM's start and the compilations (at the
- * lowest priority in the filler); the next runs find the filler serving, its compiler warm. A
+ * 12 MiB with no JIT), nor shares its core with the JVM's start and the compilations (nicer, in
+ * the filler's own scheduling group); the next runs find the filler serving, its compiler warm. A
  * filler that is gone (it could not start its JVM), or not serving after this long, leaves the
  * requests to the program's own compiler. */
-#define STARTED_FILLER_PATIENCE_NS 10000000000LL
+#define FILLER_PATIENCE_NS 10000000000LL
 /* A filler takes the fill lock a few milliseconds after it was started, as its launcher begins. */
 #define FILLER_CLAIM_NS 500000000LL
 /* How long the answer to "is the filler still coming?" stands: each asks the file system a few
@@ -629,9 +629,8 @@ static long long monotonic_nanoseconds(void) {
 }
 
 /* When the filler requests wait for was started, or found starting (CLOCK_MONOTONIC; -1: none).
- * A forked child does not wait for its parent's: a pool's workers that keep both cores busy leave
- * a filler, at the lowest priority, next to no time to start (it served none of their requests in
- * 10 s); a worker asks a serving filler, or starts its compiler a second after its fork. */
+ * A forked child does not wait for its parent's: as before there was one, a worker asks a filler
+ * that serves, or starts its own compiler a second after its fork (WARM_RUN_PATIENCE_NS). */
 static long long filler_awaited = -1;
 
 /* Whether the awaited filler is still to be waited for: neither serving yet, nor gone, nor late. */
@@ -641,7 +640,7 @@ static int filler_coming(void) {
     long long now = monotonic_nanoseconds();
     if (checked_at < 0 || now - checked_at >= FILLER_CHECK_NS) {
         long long waited = now - filler_awaited;
-        coming = waited < STARTED_FILLER_PATIENCE_NS && (waited < FILLER_CLAIM_NS || pyjit_fill_at_work()) && !pyjit_fill_served();
+        coming = waited < FILLER_PATIENCE_NS && (waited < FILLER_CLAIM_NS || pyjit_fill_at_work()) && !pyjit_fill_served();
         checked_at = now;
     }
     return coming;
@@ -658,6 +657,8 @@ static int warm_and_young(PyCodeObject *hot) {
     if (filler_busy < 0) {
         filler_busy = pyjit_fill_busy();
         if (!filler_busy && pyjit_native_cache_hits() == 0 && !adopted_child && pyjit_compiler_idle()) {
+            /* one at work (another first run's, coming up) is waited for as one started here;
+             * another build's, which never serves this one, costs a run its 10 s */
             if (pyjit_fill_at_work() || pyjit_fill_start_serving()) {
                 filler_awaited = monotonic_nanoseconds();
             }

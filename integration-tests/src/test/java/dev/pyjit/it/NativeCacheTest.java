@@ -472,6 +472,44 @@ class NativeCacheTest {
         assertTrue(Files.readString(fill.resolve("log")).contains("cache filler: served"), () -> fill.toString());
     }
 
+    /**
+     * Two first runs at once on one cache: whichever starts the filler, the other finds it coming
+     * up (or its own filler finds the lock taken and ends), and both get their code from the one
+     * filler; neither starts a JVM of its own.
+     */
+    @Test
+    void twoFirstRunsAtOnceShareOneFiller() throws Exception {
+        Path fill = privateFolders(directory.resolve("cache"), "pyjit", "fill");
+        java.util.concurrent.ExecutorService programs = java.util.concurrent.Executors.newFixedThreadPool(2);
+        List<java.util.concurrent.Future<Pyjit.Outcome>> outcomes = new java.util.ArrayList<>();
+        for (int modulus : List.of(7, 11)) {
+            Path script = Files.writeString(directory.resolve("first" + modulus + ".py"), String.join("\n",
+                    "import _pyjit_rt, time",
+                    "def spin(n):",
+                    "    t = 0",
+                    "    for i in range(n):",
+                    "        t += i % " + modulus,
+                    "    return t",
+                    "deadline = time.monotonic() + 60",
+                    "while not _pyjit_rt.is_compiled(spin.__code__) and time.monotonic() < deadline:",
+                    "    spin(20_000)",
+                    "print(_pyjit_rt.is_compiled(spin.__code__), _pyjit_rt.compiler_phase())",
+                    ""));
+            outcomes.add(programs.submit(() -> Pyjit.run(servedEnvironment(), null, directory, script.toString())));
+        }
+        programs.shutdown();
+        for (java.util.concurrent.Future<Pyjit.Outcome> future : outcomes) {
+            Pyjit.Outcome outcome = future.get();
+            assertEquals(new Pyjit.Outcome(0, "True idle\n", outcome.stderr()), outcome);
+            assertFalse(outcome.stderr().contains("starting the compiler"), outcome::toString);
+        }
+        Files.delete(fill.resolve("native-cache-tes-serving"));  // the filler stops serving
+        for (int tenths = 0; tenths < 300 && !Files.readString(fill.resolve("log")).contains("cache filler: served"); tenths++) {
+            Thread.sleep(100);
+        }
+        assertTrue(Files.readString(fill.resolve("log")).contains("cache filler: served"), () -> fill.toString());
+    }
+
     /** Runs of the programs of a cache that a filler may serve, reporting what they do. */
     private Map<String, String> servedEnvironment() {
         return Map.of("PYJIT_SYNC", "0", "PYJIT_CACHE", "1", "PYJIT_CACHE_FILL", "1", "PYJIT_SERVE_SECONDS", "60",
