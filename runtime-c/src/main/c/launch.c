@@ -402,9 +402,27 @@ void pyjit_close_compiler(void) {
     }
 }
 
+/* The niceness of this process's session's scheduling group (autogroup). A user may change it
+ * once in 100 ms on the whole machine (EAGAIN otherwise): two fillers starting together. */
+static void set_group_niceness(int niceness) {
+    for (int attempt = 0; attempt < 2; attempt++) {
+        FILE *group = fopen("/proc/self/autogroup", "w");
+        if (group == NULL) {
+            return;
+        }
+        fprintf(group, "%d", niceness);
+        if (fclose(group) == 0 || errno != EAGAIN) {
+            return;
+        }
+        struct timespec pause = {.tv_sec = 0, .tv_nsec = 100000000};
+        nanosleep(&pause, NULL);
+    }
+}
+
 /* The program's environment for the filler, without pyjit's settings of a run, with the build
  * identity and the cache folder this process used (the native cache's folder is
- * $XDG_CACHE_HOME/pyjit): one block, the two settings it makes after the array, freed at once. */
+ * $XDG_CACHE_HOME/pyjit), and with DURING_RUN the mark of a filler a run started to compile for
+ * it (FILLER_FOR_A_RUN): one block, the settings it makes after the array, freed at once. */
 static char **filler_environment(const char *directory, int during_run) {
     extern char **environ;
     const char *build = pyjit_native_cache_build();
@@ -773,15 +791,13 @@ void pyjit_launch(const char *runtime, int argc, char **argv) {
          * first runs that kept both cores busy had their code from it 1.3-1.4 s after their
          * start, 6.4-13 s at 10 (a JVM of each's own, at 10 within the program's group: 7 s), and
          * it took nothing a single program's run could measure (raytrace and nqueens, first runs,
-         * fastest of 5: 0.59-0.60 s at 0, 5, 10 and 19 alike). */
-        const char *niceness = getenv(FILLER_FOR_A_RUN) != NULL ? "5" : "19";
+         * fastest of 5: 0.59-0.60 s at 0, 5, 10 and 19 alike). Relative to the program's own:
+         * a niced program's filler may not lower its niceness. */
+        int for_a_run = getenv(FILLER_FOR_A_RUN) != NULL;
         unsetenv(FILLER_FOR_A_RUN);
-        setpriority(PRIO_PROCESS, 0, atoi(niceness));
-        FILE *group = fopen("/proc/self/autogroup", "w");
-        if (group != NULL) {
-            fputs(niceness, group);
-            fclose(group);
-        }
+        errno = 0;
+        int niceness = for_a_run ? nice(5) : (setpriority(PRIO_PROCESS, 0, 19), 19);
+        set_group_niceness(errno != 0 ? 19 : niceness);
         count = (int)(sizeof FILL_PROGRAM / sizeof FILL_PROGRAM[0]);
     }
     char **args = malloc(sizeof(char *) * ((size_t)count + 1));

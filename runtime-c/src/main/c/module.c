@@ -629,8 +629,9 @@ static long long monotonic_nanoseconds(void) {
 }
 
 /* When the filler requests wait for was started, or found starting (CLOCK_MONOTONIC; -1: none).
- * A forked child does not wait for its parent's: as before there was one, a worker asks a filler
- * that serves, or starts its own compiler a second after its fork (WARM_RUN_PATIENCE_NS). */
+ * A forked child does not wait for its parent's: as before a first run started fillers, a worker
+ * asks a filler that serves, or starts its own compiler a second after its fork
+ * (WARM_RUN_PATIENCE_NS). */
 static long long filler_awaited = -1;
 
 /* Whether the awaited filler is still to be waited for: neither serving yet, nor gone, nor late. */

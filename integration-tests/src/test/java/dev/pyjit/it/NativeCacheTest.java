@@ -501,6 +501,7 @@ class NativeCacheTest {
         for (java.util.concurrent.Future<Pyjit.Outcome> future : outcomes) {
             Pyjit.Outcome outcome = future.get();
             assertEquals(new Pyjit.Outcome(0, "True idle\n", outcome.stderr()), outcome);
+            assertTrue(outcome.stderr().contains("leaving this run's compilations to a cache filler"), outcome::toString);
             assertFalse(outcome.stderr().contains("starting the compiler"), outcome::toString);
         }
         Files.delete(fill.resolve("native-cache-tes-serving"));  // the filler stops serving
