@@ -214,7 +214,8 @@ def finish(raw, json_path):
                 f" | vs --no-jit {m['jit_vs_no_jit']}x{without}")
     title = "geometric means, short sizes" if mode == "short" else "geometric means"
     extra = [(b["peak_rss_mib_over_python3.13"], b["name"]) for b in benchmarks if b["peak_rss_mib_over_python3.13"] is not None]
-    memory = f"\npeak memory over python3.13's, the most of any JIT run: +{max(extra)[0]:.1f} MiB ({max(extra)[1]})" if extra else ""
+    most = max(extra) if extra else None
+    memory = f"\npeak memory over python3.13's, the most of any JIT run: +{most[0]:.1f} MiB ({most[1]})" if most else ""
     return (f"{title} (speed-up, >1 is faster): vs python3.13 {by_jit(mode, lambda c: m[f'{c}_vs_python3.13'] + 'x')}"
             f" | vs --no-jit {by_jit(mode, lambda c: m[f'{c}_vs_no_jit'] + 'x')}{without}{memory}")
 

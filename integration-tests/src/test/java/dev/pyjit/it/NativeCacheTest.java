@@ -458,10 +458,11 @@ class NativeCacheTest {
                 "deadline = time.monotonic() + 60",
                 "while not _pyjit_rt.is_compiled(spin.__code__) and time.monotonic() < deadline:",
                 "    spin(20_000)",
-                "print(spin(10), _pyjit_rt.is_compiled(spin.__code__), _pyjit_rt.compiler_phase())",
+                "print(spin(10), _pyjit_rt.is_compiled(spin.__code__), _pyjit_rt.first_native_entry() > 0, _pyjit_rt.compiler_phase())",
                 ""));
         Pyjit.Outcome outcome = Pyjit.run(servedEnvironment(), null, directory, first.toString());
-        assertEquals(new Pyjit.Outcome(0, "24 True idle\n", outcome.stderr()), outcome);
+        // spin(10) ran the filler's code: native code was entered, not merely installed
+        assertEquals(new Pyjit.Outcome(0, "24 True True idle\n", outcome.stderr()), outcome);
         assertTrue(outcome.stderr().contains("leaving this run's compilations to a cache filler"), outcome::toString);
         assertFalse(outcome.stderr().contains("starting the compiler"), outcome::toString);
         assertFalse(libraries().isEmpty(), "the filler kept the code it made");
@@ -493,14 +494,15 @@ class NativeCacheTest {
                     "deadline = time.monotonic() + 60",
                     "while not _pyjit_rt.is_compiled(spin.__code__) and time.monotonic() < deadline:",
                     "    spin(20_000)",
-                    "print(_pyjit_rt.is_compiled(spin.__code__), _pyjit_rt.compiler_phase())",
+                    "spin(10)",  // through the code the filler made
+                    "print(_pyjit_rt.is_compiled(spin.__code__), _pyjit_rt.first_native_entry() > 0, _pyjit_rt.compiler_phase())",
                     ""));
             outcomes.add(programs.submit(() -> Pyjit.run(servedEnvironment(), null, directory, script.toString())));
         }
         programs.shutdown();
         for (java.util.concurrent.Future<Pyjit.Outcome> future : outcomes) {
             Pyjit.Outcome outcome = future.get();
-            assertEquals(new Pyjit.Outcome(0, "True idle\n", outcome.stderr()), outcome);
+            assertEquals(new Pyjit.Outcome(0, "True True idle\n", outcome.stderr()), outcome);
             assertTrue(outcome.stderr().contains("leaving this run's compilations to a cache filler"), outcome::toString);
             assertFalse(outcome.stderr().contains("starting the compiler"), outcome::toString);
         }
