@@ -625,6 +625,18 @@ PyObject *pyjit_resume_elsewhere(PyThreadState *tstate, _PyInterpreterFrame *fra
     return _PyEval_EvalFrameDefault(tstate, frame, 0);
 }
 
+PYJIT_SPECIALISED int pyjit_sum_take(PyjitSummation *summing, PyObject *value) {
+    if (summing == NULL || !pyjit_summation_take(summing, value)) {
+        return 0;
+    }
+    pyjit_summed_items++;
+    return 1;
+}
+
+PyObject *pyjit_none(void) {
+    return Py_None;
+}
+
 PyObject *pyjit_yield(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *value, int resume_at, int oparg,
                       PyObject **stack, int depth) {
     PyCodeObject *code = code_of(frame);
@@ -1734,7 +1746,7 @@ int pyjit_run_natively(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObje
     }
     /* as the evaluator: the stack's room pays for the frame, not the C recursion counter */
     tstate->c_recursion_remaining += PYJIT_C_STACK_UNITS;
-    *result = state->native(tstate, frame, 0);
+    *result = state->native(tstate, frame, NULL);
     tstate->c_recursion_remaining -= PYJIT_C_STACK_UNITS;
     return 1;
 }
@@ -1986,7 +1998,7 @@ static inline __attribute__((flatten)) int enter_natively(PyThreadState *tstate,
     }
     /* as the evaluator: the stack's room pays for the frame, not the C recursion counter */
     tstate->c_recursion_remaining += PYJIT_C_STACK_UNITS;
-    *result = native(tstate, callee, 0);
+    *result = native(tstate, callee, NULL);
     tstate->c_recursion_remaining -= PYJIT_C_STACK_UNITS;
     return 1;
 }
@@ -2357,6 +2369,9 @@ static PyObject *generic_call(PyThreadState *tstate, _PyInterpreterFrame *frame,
     int total = nargs + (self_or_null != NULL);
     PyObject *result;
     if (kwnames_const < 0) {
+        if (callable == pyjit_builtin_sum && self_or_null == NULL && total == 1 && pyjit_sum_generator(tstate, first[0], &result)) {
+            goto release;
+        }
         if (Py_IS_TYPE(callable, &PyFunction_Type)) {
             if (call_python(tstate, callable, first, total, &result)) {
                 return result;

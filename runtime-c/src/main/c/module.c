@@ -927,6 +927,7 @@ PyObject *pyjit_builtin_ord;
 PyObject *pyjit_builtin_chr;
 PyObject *pyjit_builtin_min;
 PyObject *pyjit_builtin_max;
+PyObject *pyjit_builtin_sum;
 PyFloatObject pyjit_unbound_float = {PyObject_HEAD_INIT(&PyFloat_Type) 0.0};
 /* 0: the sign bits say zero, no digits */
 PyLongObject pyjit_unbound_int = {PyObject_HEAD_INIT(&PyLong_Type) {1, {0}}};
@@ -984,9 +985,9 @@ void pyjit_native_entered(void) {
     }
 }
 
-static PyObject *enter_native(CodeState *state, PyThreadState *tstate, _PyInterpreterFrame *frame, int throwflag) {
+static PyObject *enter_native(CodeState *state, PyThreadState *tstate, _PyInterpreterFrame *frame) {
     pyjit_native_entered();
-    return state->native(tstate, frame, throwflag);
+    return state->native(tstate, frame, NULL);
 }
 
 /* While a tracer, profiler or other monitoring tool is active the evaluator stands down: under
@@ -1036,15 +1037,15 @@ static void ask_for_generic(CodeState *state, PyObject *func, PyCodeObject *code
  * generator expression a third slower than the interpreter's. */
 static iternextfunc interpreted_generator_next;
 
-/* The generator's code state where its native code can resume it, else NULL (and resumed the
+/* The generator's code state where native code can resume it, else NULL (and resumed the
  * interpreter's way). tstate may be NULL: C's callers do not have it, and it is found only once
- * the generator has native code. */
-static inline __attribute__((always_inline)) CodeState *resumable_natively(PyGenObject *gen, PyThreadState **tstate) {
+ * the generator has native code. Where pyjit has not taken the generators' slot (the evaluator
+ * resumes them), only a caller that knows it can resume one natively asks. */
+static inline __attribute__((always_inline)) CodeState *resumable_by_caller(PyGenObject *gen, PyThreadState **tstate) {
     _PyInterpreterFrame *frame = (_PyInterpreterFrame *)gen->gi_iframe;
     PyCodeObject *code = (PyCodeObject *)frame->f_executable;
     CodeState *state = pyjit_code_state(code);
-    if (interpreted_generator_next == NULL || state == NULL || state->native == NULL || gen->gi_frame_state >= FRAME_EXECUTING
-            || standing_down) {
+    if (state == NULL || state->native == NULL || gen->gi_frame_state >= FRAME_EXECUTING || standing_down) {
         return NULL;
     }
     if (*tstate == NULL) {
@@ -1061,8 +1062,15 @@ static inline __attribute__((always_inline)) CodeState *resumable_natively(PyGen
     return pyjit_stack_has_room(*tstate) || !stack_exhausted(*tstate) ? state : NULL;
 }
 
-/* Runs a generator resumable_natively accepted, as gen_send_ex2 resumes it with None. */
-static PySendResult resume_natively(PyThreadState *tstate, PyGenObject *gen, CodeState *state, PyObject **result) {
+/* The state resumable_by_caller finds where the generators' slot is pyjit's. */
+static inline __attribute__((always_inline)) CodeState *resumable_natively(PyGenObject *gen, PyThreadState **tstate) {
+    return interpreted_generator_next != NULL ? resumable_by_caller(gen, tstate) : NULL;
+}
+
+/* Runs a generator resumable_natively or resumable_by_caller accepted, as gen_send_ex2 resumes it with None (summing:
+ * see pyjit_native_entry). */
+static PySendResult resume_natively(PyThreadState *tstate, PyGenObject *gen, CodeState *state, PyjitSummation *summing,
+                                    PyObject **result) {
     _PyInterpreterFrame *frame = (_PyInterpreterFrame *)gen->gi_iframe;
     _PyFrame_StackPush(frame, Py_NewRef(Py_None));
     gen->gi_exc_state.previous_item = tstate->exc_info;
@@ -1070,7 +1078,7 @@ static PySendResult resume_natively(PyThreadState *tstate, PyGenObject *gen, Cod
     gen->gi_frame_state = FRAME_EXECUTING;
     tstate->c_recursion_remaining += PYJIT_C_STACK_UNITS;
     pyjit_native_entered();
-    *result = state->native(tstate, frame, 0);
+    *result = state->native(tstate, frame, summing);
     tstate->c_recursion_remaining -= PYJIT_C_STACK_UNITS;
     return *result == NULL ? PYGEN_ERROR : FRAME_STATE_SUSPENDED(gen->gi_frame_state) ? PYGEN_NEXT : PYGEN_RETURN;
 }
@@ -1083,7 +1091,7 @@ static PyObject *generator_next(PyObject *generator) {
         return interpreted_generator_next(generator);
     }
     PyObject *result;
-    if (resume_natively(tstate, gen, state, &result) != PYGEN_RETURN) {
+    if (resume_natively(tstate, gen, state, NULL, &result) != PYGEN_RETURN) {
         return result;
     }
     if (result != Py_None) {
@@ -1099,7 +1107,115 @@ static PyObject *generator_next(PyObject *generator) {
  * a return gives its value without a StopIteration made and caught. */
 PySendResult pyjit_resume_generator(PyThreadState *tstate, PyObject *generator, PyObject **result) {
     CodeState *state = resumable_natively((PyGenObject *)generator, &tstate);
-    return state != NULL ? resume_natively(tstate, (PyGenObject *)generator, state, result) : PyIter_Send(generator, Py_None, result);
+    return state != NULL ? resume_natively(tstate, (PyGenObject *)generator, state, NULL, result) : PyIter_Send(generator, Py_None, result);
+}
+
+/* The item added as builtin sum() adds it (it is taken over): 0, or -1 with an exception set. */
+static int summation_add(PyjitSummation *sum, PyObject *item) {
+    if (pyjit_summation_take(sum, item)) {
+        return 0;
+    }
+    /* the ints of more than a digit that sum() still adds in C */
+    if (sum->mode == PYJIT_SUM_INT && (PyLong_CheckExact(item) || PyBool_Check(item))) {
+        int overflow;
+        Py_ssize_t b = PyLong_AsLongAndOverflow(item, &overflow);
+        if (!overflow && (sum->int_total >= 0 ? b <= PY_SSIZE_T_MAX - sum->int_total : b >= PY_SSIZE_T_MIN - sum->int_total)) {
+            sum->int_total += b;
+            Py_DECREF(item);
+            return 0;
+        }
+    } else if (sum->mode == PYJIT_SUM_FLOAT && PyLong_Check(item)) {
+        int overflow;
+        long value = PyLong_AsLongAndOverflow(item, &overflow);
+        if (!overflow) {
+            sum->float_total += (double)value;
+            Py_DECREF(item);
+            return 0;
+        }
+    }
+    PyObject *total = sum->total;
+    if (sum->mode == PYJIT_SUM_INT) {
+        total = PyLong_FromSsize_t(sum->int_total);
+    } else if (sum->mode == PYJIT_SUM_FLOAT) {
+        if (sum->compensation != 0.0 && Py_IS_FINITE(sum->compensation)) {
+            sum->float_total += sum->compensation;
+        }
+        total = PyFloat_FromDouble(sum->float_total);
+    }
+    PyObject *added = total == NULL ? NULL : PyNumber_Add(total, item);
+    Py_XDECREF(total);
+    Py_DECREF(item);
+    sum->total = added;
+    /* as sum()'s loops: an int that overflowed a word, or any other item, leaves the int loop for
+     * the float loop if the total is a float now, else for the generic one; the float loop leaves
+     * for the generic one */
+    if (added != NULL && sum->mode == PYJIT_SUM_INT && PyFloat_CheckExact(added)) {
+        sum->mode = PYJIT_SUM_FLOAT;
+        sum->float_total = PyFloat_AS_DOUBLE(added);
+        sum->compensation = 0.0;
+        Py_CLEAR(sum->total);
+    } else {
+        sum->mode = PYJIT_SUM_OBJECT;
+    }
+    return added == NULL ? -1 : 0;
+}
+
+static PyObject *summation_total(PyjitSummation *sum) {
+    switch (sum->mode) {
+    case PYJIT_SUM_INT:
+        return PyLong_FromSsize_t(sum->int_total);
+    case PYJIT_SUM_FLOAT:
+        if (sum->compensation != 0.0 && Py_IS_FINITE(sum->compensation)) {
+            sum->float_total += sum->compensation;
+        }
+        return PyFloat_FromDouble(sum->float_total);
+    default:
+        return sum->total;
+    }
+}
+
+/* Optimised code only: the quick tier's resumptions are counted towards optimising it, by the
+ * evaluator or generator_next. */
+static inline CodeState *summable_natively(PyGenObject *gen, PyThreadState *tstate) {
+    CodeState *state = resumable_by_caller(gen, &tstate);
+    return state != NULL && state->tier == PYJIT_TIER_OPTIMISED ? state : NULL;
+}
+
+/* sum(generator), one call of a generator expression's native code where it yields nothing sum()
+ * does not add in C: the generator protocol's round trip per item (its resumption, suspension,
+ * and the item's boxing for a float) was two thirds of a `sum(f(i, j) * u[j] for j in range(n))`.
+ * Each item the code does not add itself it yields, and it is added here; a generator that cannot
+ * be resumed natively (a tool watching, its code wanting generic code) is resumed as sum()
+ * resumes it. */
+int pyjit_sum_generator(PyThreadState *tstate, PyObject *generator, PyObject **result) {
+    if (!PyGen_CheckExact(generator) || summable_natively((PyGenObject *)generator, tstate) == NULL) {
+        return 0;
+    }
+    PyjitSummation sum = {.mode = PYJIT_SUM_INT};
+    for (;;) {
+        CodeState *state = summable_natively((PyGenObject *)generator, tstate);
+        PyObject *item;
+        PySendResult sent;
+        if (state != NULL) {
+            sent = resume_natively(tstate, (PyGenObject *)generator, state, &sum, &item);
+        } else {
+            item = PyIter_Next(generator);
+            sent = item != NULL ? PYGEN_NEXT : PyErr_Occurred() ? PYGEN_ERROR : PYGEN_RETURN;
+        }
+        if (sent == PYGEN_NEXT) {
+            if (summation_add(&sum, item) == 0) {
+                continue;
+            }
+        } else if (sent == PYGEN_RETURN) {
+            /* what a generator returns, sum() never sees (gen_iternext drops it) */
+            Py_XDECREF(item);
+            *result = summation_total(&sum);
+            return 1;
+        }
+        Py_XDECREF(sum.total);
+        *result = NULL;
+        return 1;
+    }
 }
 
 static void resume_generators_natively(void) {
@@ -1215,7 +1331,7 @@ static PyObject *run(PyThreadState *tstate, _PyInterpreterFrame *frame, int thro
     }
     /* A generator's code is compiled for any arguments: its frames resume with whatever its locals hold. */
     if (resumed || pyjit_as_expected(state, frame)) {
-        return enter_native(state, tstate, frame, throwflag);
+        return enter_native(state, tstate, frame);
     }
     /* Arguments that keep failing the entry guards mean the specialisation was wrong for this
      * program: record their types and compile the code again, for them too, after as many such
@@ -1225,7 +1341,7 @@ static PyObject *run(PyThreadState *tstate, _PyInterpreterFrame *frame, int thro
         if (++state->mismatches >= (state->threshold < RESPECIALISE_AFTER && !sampling ? state->threshold : RESPECIALISE_AFTER)) {
             request_compile(frame->f_funcobj, code, state, state->tier, NULL, -1);
             if (pyjit_as_expected(state, frame)) {
-                return enter_native(state, tstate, frame, throwflag);
+                return enter_native(state, tstate, frame);
             }
         }
     }
@@ -1552,17 +1668,19 @@ static PyObject *is_compiled(PyObject *module, PyObject *code) {
 long long pyjit_inlined_entries;
 long long pyjit_intrinsic_results;
 long long pyjit_constructed_in_place;
+long long pyjit_summed_items;
 
 /* counts(): what compiled code and the runtime counted as they ran, by the stats' names: bodies
  * inlined into calls that ran in their place, calls of builtins compiled code computed itself, ints
  * boxed in objects kept when other ints died, dead floats put on the freelist straight (recycled.h),
- * instances compiled code's calls of their classes allocated and initialised without type.__call__. */
+ * instances compiled code's calls of their classes allocated and initialised without type.__call__,
+ * items generators' native code added for sum() itself instead of yielding them. */
 static PyObject *counts(PyObject *module, PyObject *unused) {
     (void)module;
     (void)unused;
-    return Py_BuildValue("{s:L,s:L,s:L,s:L,s:L}", "inlined_entries", pyjit_inlined_entries, "intrinsic_results", pyjit_intrinsic_results,
+    return Py_BuildValue("{s:L,s:L,s:L,s:L,s:L,s:L}", "inlined_entries", pyjit_inlined_entries, "intrinsic_results", pyjit_intrinsic_results,
                          "reused_ints", pyjit_reused_ints, "recycled_floats", pyjit_recycled_floats,
-                         "constructed_in_place", pyjit_constructed_in_place);
+                         "constructed_in_place", pyjit_constructed_in_place, "summed_items", pyjit_summed_items);
 }
 
 /* first_native_entry(): when native code first ran, in nanoseconds since the epoch; 0 if never. */
@@ -1658,6 +1776,7 @@ PyMODINIT_FUNC PyInit__pyjit_rt(void) {
         {&pyjit_builtin_abs, builtins, "abs"},
         {&pyjit_builtin_min, builtins, "min"},
         {&pyjit_builtin_max, builtins, "max"},
+        {&pyjit_builtin_sum, builtins, "sum"},
         {&pyjit_builtin_ord, builtins, "ord"},
         {&pyjit_builtin_chr, builtins, "chr"},
         {&pyjit_list_append_method, (PyObject *)&PyList_Type, "append"},

@@ -153,7 +153,7 @@ static PyObject *on_jump(PyObject *unused, PyObject *const *args, Py_ssize_t nar
     tstate->what_event = -1;
     frame->instr_ptr = _PyCode_CODE(code) + state->osr_at;
     pyjit_native_entered();
-    PyObject *result = state->osr_native(tstate, frame, 0);
+    PyObject *result = state->osr_native(tstate, frame, NULL);
     int ended = pyjit_osr_ended;
     tstate->tracing = tracing;
     tstate->what_event = what_event;

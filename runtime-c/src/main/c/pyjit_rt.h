@@ -57,7 +57,54 @@ static inline int pyjit_referenced_once(PyObject *o) {
 #undef Py_XDECREF
 #define Py_XDECREF(op) pyjit_release_if_any(_PyObject_CAST(op))
 
-typedef PyObject *(*pyjit_native_entry)(PyThreadState *tstate, _PyInterpreterFrame *frame, int throwflag);
+/* What builtin sum() has added of the items a generator gave it so far, as its C loop keeps it
+ * (Python/bltinmodule.c, builtin_sum_impl): an exact int in a word while every item is an int and
+ * nothing overflows, then an exact float with Neumaier's compensation while every item is a float
+ * or an int of a word, then a Python object added to with PyNumber_Add. It never goes back to an
+ * earlier mode. */
+typedef enum { PYJIT_SUM_INT, PYJIT_SUM_FLOAT, PYJIT_SUM_OBJECT } PyjitSumMode;
+typedef struct {
+    PyjitSumMode mode;
+    Py_ssize_t int_total;
+    double float_total;
+    double compensation;
+    PyObject *total;  /* PYJIT_SUM_OBJECT's, owned */
+} PyjitSummation;
+
+/* Adds the item as sum() would where that runs no code but this (an exact int, bool or float in
+ * the int or float mode): 1, the item released; else 0, the item untouched. */
+static inline __attribute__((always_inline)) int pyjit_summation_take(PyjitSummation *sum, PyObject *item) {
+    if (sum->mode == PYJIT_SUM_FLOAT && PyFloat_CheckExact(item)) {
+        double x = PyFloat_AS_DOUBLE(item);
+        double t = sum->float_total + x;
+        if (fabs(sum->float_total) >= fabs(x)) {
+            sum->compensation += (sum->float_total - t) + x;
+        } else {
+            sum->compensation += (x - t) + sum->float_total;
+        }
+        sum->float_total = t;
+        pyjit_release(item);
+        return 1;
+    }
+    if (sum->mode == PYJIT_SUM_OBJECT || !(PyLong_CheckExact(item) || PyBool_Check(item)) || !_PyLong_IsCompact((PyLongObject *)item)) {
+        return 0;
+    }
+    Py_ssize_t b = _PyLong_CompactValue((PyLongObject *)item);
+    if (sum->mode == PYJIT_SUM_FLOAT) {
+        sum->float_total += (double)b;
+    } else if (sum->int_total >= 0 ? b <= PY_SSIZE_T_MAX - sum->int_total : b >= PY_SSIZE_T_MIN - sum->int_total) {
+        sum->int_total += b;
+    } else {
+        return 0;
+    }
+    pyjit_release(item);
+    return 1;
+}
+
+/* Compiled code's entry. summing is NULL but where a C caller resumes a generator to sum what it
+ * yields (pyjit_sum_generator): a yield then offers its value to pyjit_summation_take, and where
+ * that takes it the generator goes on as if resumed with None, without suspending. */
+typedef PyObject *(*pyjit_native_entry)(PyThreadState *tstate, _PyInterpreterFrame *frame, PyjitSummation *summing);
 
 /* The tiers of native code, as dev.pyjit.llvm.Tier numbers them. */
 #define PYJIT_TIER_QUICK 1
@@ -309,6 +356,7 @@ extern PyObject *pyjit_builtin_isinstance;
 extern PyObject *pyjit_builtin_abs;
 extern PyObject *pyjit_builtin_min;
 extern PyObject *pyjit_builtin_max;
+extern PyObject *pyjit_builtin_sum;
 extern PyObject *pyjit_builtin_ord;
 extern PyObject *pyjit_builtin_chr;
 /* list.append, list.pop, list.insert and dict.get, the method descriptors */
@@ -498,6 +546,8 @@ extern long long pyjit_inlined_entries;
 extern long long pyjit_intrinsic_results;
 /* Instances compiled code's calls of plain classes made in place (construct in helpers.c). */
 extern long long pyjit_constructed_in_place;
+/* Items generators' native code added for sum() (pyjit_sum_take). */
+extern long long pyjit_summed_items;
 int pyjit_slow_store_by_site(PyjitSite *site, PyObject *owner, PyObject *name, PyObject *value);
 int pyjit_math_argument(PyObject *argument, double *out);
 int pyjit_store_attr_float(_PyInterpreterFrame *frame, PyObject *owner, int name_index, double value, int at, int specialised,
@@ -590,6 +640,15 @@ PyObject *pyjit_send(PyThreadState *tstate, PyObject *receiver, PyObject *sent, 
 /* An exact generator resumed with None, natively where its code has native code (module.c;
  * tstate may be NULL): PYGEN_NEXT and what it yielded, PYGEN_RETURN and what it returned, or PYGEN_ERROR. */
 PySendResult pyjit_resume_generator(PyThreadState *tstate, PyObject *generator, PyObject **result);
+/* sum(generator) as builtin sum() computes it, for an exact generator that can be resumed
+ * natively (module.c): its native code adds the items it yields itself, without suspending, while
+ * they are of the types sum() adds in C. 1 and *result the sum (NULL: an exception is set); 0
+ * where it does not apply (nothing done). */
+int pyjit_sum_generator(PyThreadState *tstate, PyObject *generator, PyObject **result);
+/* A yield's offer of its value to the summing caller (NULL: none), pyjit_summation_take. */
+int pyjit_sum_take(PyjitSummation *summing, PyObject *value);
+/* None, for the value a yield its summing caller took resumes with. */
+PyObject *pyjit_none(void);
 /* GET_YIELD_FROM_ITER, GET_AWAITABLE (where: its oparg), GET_AITER, GET_ANEXT, CALL_INTRINSIC_1 and _2. */
 PyObject *pyjit_get_yield_from_iter(_PyInterpreterFrame *frame, PyObject *iterable);
 PyObject *pyjit_get_awaitable(int where, PyObject *iterable);

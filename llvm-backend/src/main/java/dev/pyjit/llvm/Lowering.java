@@ -17,6 +17,7 @@ import dev.pyjit.ir.VirtualLocal;
 import dev.pyjit.ir.Terminator;
 import dev.pyjit.ir.Type;
 import dev.pyjit.ir.Value;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.TreeMap;
@@ -74,6 +75,10 @@ final class Lowering {
     private LLVMValueRef llvmFunction;
     private LLVMValueRef tstate;
     private LLVMValueRef frame;
+    /** The entry's third parameter: what a C caller that sums the generator's items keeps, or NULL. */
+    private LLVMValueRef summing;
+    /** A generator's resume points, or null. */
+    private Terminator.ResumeDispatch resumedAt;
     private LLVMBasicBlockRef allocas;
     private LLVMBasicBlockRef errorExit;
     /** Made when first needed (see {@link #reraiseExit()}). */
@@ -170,7 +175,7 @@ final class Lowering {
     void lower(Function function, String symbol) {
         midFrame = function.entersMidFrame();
         slotCount = function.slotCount();
-        LLVMTypeRef signature = LLVMFunctionType(pointer, new PointerPointer<>(new LLVMTypeRef[]{pointer, pointer, i32}), 3, /* varargs */ 0);
+        LLVMTypeRef signature = LLVMFunctionType(pointer, new PointerPointer<>(new LLVMTypeRef[]{pointer, pointer, pointer}), 3, /* varargs */ 0);
         llvmFunction = LLVMAddFunction(module, symbol, signature);
         LLVMValueRef entries = counter(entriesSymbol(symbol));
         deopts = counter(deoptsSymbol(symbol));
@@ -194,6 +199,8 @@ final class Lowering {
         increment(entries);
         tstate = LLVMGetParam(llvmFunction, 0);
         frame = LLVMGetParam(llvmFunction, 1);
+        summing = LLVMGetParam(llvmFunction, 2);
+        resumedAt = function.entry().terminator() instanceof Terminator.ResumeDispatch dispatch ? dispatch : null;
         seenVersion = alloca(i64, 1, "seen_version");
         LLVMBuildStore(builder, call("pyjit_instrumentation_version", tstate), seenVersion);
         if (midFrame) {
@@ -1166,6 +1173,7 @@ final class Lowering {
         } else if (terminator instanceof Terminator.Unreachable) {
             LLVMBuildUnreachable(builder);
         } else if (terminator instanceof Terminator.Yield yield) {
+            offerToSummingCaller(yield);
             LLVMBuildRet(builder, call("pyjit_yield", tstate, frame, use(yield.value()), int32(yield.resumeOffset() / 2),
                     int32(yield.oparg()), array(yield.stack(), 0), int32(yield.stack().size())));
         } else if (terminator instanceof Terminator.ResumeDispatch dispatch) {
@@ -1177,6 +1185,42 @@ final class Lowering {
             Terminator.Return ret = (Terminator.Return) terminator;
             LLVMBuildRet(builder, call(exit("pyjit_leave"), tstate, frame, use(ret.value()), int32(ret.offset() < 0 ? -1 : ret.offset() / 2)));
         }
+    }
+
+    /**
+     * A C caller that sums what the generator yields (pyjit_native_entry's summing) may take the
+     * value: the code then goes on as the resume point would, with the stack the yield keeps and
+     * None sent, and the frame never suspends. Only where the resume point takes the stack and
+     * nothing else (as a generator expression's does), else the value is always yielded.
+     */
+    private void offerToSummingCaller(Terminator.Yield yield) {
+        Block resumed = resumedAt == null ? null : resumedAt.targets().get(resumedAt.offsets().indexOf(yield.resumeOffset()));
+        if (resumed == null || resumed.instructions().size() != yield.stack().size() + 1
+                || !(resumed.terminator() instanceof Terminator.Jump jump)) {
+            return;
+        }
+        List<Value> items = new ArrayList<>();
+        for (Instr instruction : resumed.instructions()) {
+            if (!(instruction instanceof Instr.ResumedStackItem item) || item.index() != items.size()) {
+                return;
+            }
+            items.add(item.result());
+        }
+        if (!jump.edge().arguments().equals(items)) {
+            return;
+        }
+        LLVMValueRef taken = call("pyjit_sum_take", summing, use(yield.value()));
+        LLVMBasicBlockRef takenBySum = LLVMAppendBasicBlockInContext(context, llvmFunction, "taken_by_sum");
+        LLVMBasicBlockRef yielding = LLVMAppendBasicBlockInContext(context, llvmFunction, "yield");
+        LLVMBuildCondBr(builder, nonZero(taken), takenBySum, yielding);
+        LLVMPositionBuilderAtEnd(builder, takenBySum);
+        List<Value> parameters = jump.edge().target().parameters();
+        for (int i = 0; i < parameters.size(); i++) {
+            LLVMValueRef item = i < yield.stack().size() ? use(yield.stack().get(i)) : call("pyjit_none");
+            LLVMAddIncoming(values.get(parameters.get(i)), item, takenBySum, 1);
+        }
+        LLVMBuildBr(builder, blocks.get(jump.edge().target()));
+        LLVMPositionBuilderAtEnd(builder, yielding);
     }
 
     /**

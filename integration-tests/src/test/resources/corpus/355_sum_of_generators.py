@@ -1,0 +1,86 @@
+# jit-expect-compiled: dot ints_squared mixed near_overflow lists failing bad_item partly_consumed sent_values nested compensated
+# jit-expect-summed
+# jit-threshold: 5
+# sum() of a generator whose native code adds the items itself (pyjit_sum_generator): every mode of
+# builtin sum's loop (ints in a word, floats with Neumaier's compensation, anything else with +)
+# and every way out of one into the next, as CPython takes them, with the same result to the last
+# bit; an item of another type, an exception raised by the generator or by the addition, a
+# generator already started, a generator function whose yield sees the value sent, and sums inside
+# a generator summed.
+import sys
+
+
+def dot(u, v):
+    return sum(x * y for x, y in zip(u, v))
+
+
+def ints_squared(n):
+    return sum(i * i for i in range(n))
+
+
+def mixed(n):
+    # ints, then a float: the total goes on as a float, the ints after it added as floats
+    return sum((i if i % 7 else i + 0.25) for i in range(n))
+
+
+def near_overflow(n):
+    # a word's worth, then more: the total goes on as a Python int, floats after it added with +
+    big = sys.maxsize // 3
+    return sum((big if i < 4 else 0.5) for i in range(n))
+
+
+def lists(n):
+    return len(sum(([i] for i in range(n)), []))
+
+
+def failing(n):
+    try:
+        return sum(1.0 / (i - 7) for i in range(n))
+    except ZeroDivisionError as error:
+        return "raised " + repr(error)
+
+
+def bad_item(n):
+    try:
+        return sum((i if i < 9 else "x") for i in range(n))
+    except TypeError as error:
+        return "raised " + str(error)
+
+
+def partly_consumed(n):
+    squares = (i * i for i in range(n))
+    first = next(squares)
+    return first, sum(squares)
+
+
+def sent_values(n):
+    def counter():
+        seen = []
+        for i in range(n):
+            sent = yield i
+            seen.append(sent)
+        assert seen == [None] * n, seen
+    return sum(counter())
+
+
+def nested(n):
+    return sum(sum(j for j in range(i)) for i in range(n))
+
+
+def compensated(n):
+    # what only a compensated sum gets right, a bool, a negative zero, an infinity, and a non-compact int among floats
+    exact = sum(x for x in [1e16, 1.0, -1e16] * n)
+    signs = sum(x for x in [-0.0] * n)
+    flags = sum(x for x in [True, 2.5, False, 1 << 40] * n)
+    huge = sum(x for x in [1e308, 1e308, -1e308])
+    return exact, signs, flags, huge, sum(x for x in [float("inf"), 1.0])
+
+
+for round in range(12):
+    results = [dot([0.1 * i for i in range(50)], [1.0 / (i + 1) for i in range(50)]), ints_squared(100 + round),
+               mixed(60), near_overflow(8), lists(20), failing(10), bad_item(12), partly_consumed(30), sent_values(6),
+               nested(12), compensated(3)]
+    if round in (0, 11):
+        for result in results:
+            print(result)
+print(sum(i for i in range(0)), sum(x for x in []), sum(i * 0.5 for i in range(3)))
