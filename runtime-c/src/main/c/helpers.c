@@ -625,11 +625,11 @@ PyObject *pyjit_resume_elsewhere(PyThreadState *tstate, _PyInterpreterFrame *fra
     return _PyEval_EvalFrameDefault(tstate, frame, 0);
 }
 
-PYJIT_SPECIALISED int pyjit_sum_take(PyjitSummation *summing, PyObject *value) {
-    if (summing == NULL || !pyjit_summation_take(summing, value)) {
+PYJIT_SPECIALISED int pyjit_offer_to_consumer(PyjitConsumer *consumer, PyObject *value) {
+    if (consumer == NULL || !pyjit_consumer_take(consumer, value)) {
         return 0;
     }
-    pyjit_summed_items++;
+    pyjit_consumed_items++;
     return 1;
 }
 
@@ -2369,7 +2369,7 @@ static PyObject *generic_call(PyThreadState *tstate, _PyInterpreterFrame *frame,
     int total = nargs + (self_or_null != NULL);
     PyObject *result;
     if (kwnames_const < 0) {
-        if (callable == pyjit_builtin_sum && self_or_null == NULL && total == 1 && pyjit_sum_generator(tstate, first[0], &result)) {
+        if (self_or_null == NULL && total == 1 && pyjit_consume_generator(tstate, callable, first[0], &result)) {
             goto release;
         }
         if (Py_IS_TYPE(callable, &PyFunction_Type)) {

@@ -928,6 +928,8 @@ PyObject *pyjit_builtin_chr;
 PyObject *pyjit_builtin_min;
 PyObject *pyjit_builtin_max;
 PyObject *pyjit_builtin_sum;
+PyObject *pyjit_builtin_any;
+PyObject *pyjit_builtin_all;
 PyFloatObject pyjit_unbound_float = {PyObject_HEAD_INIT(&PyFloat_Type) 0.0};
 /* 0: the sign bits say zero, no digits */
 PyLongObject pyjit_unbound_int = {PyObject_HEAD_INIT(&PyLong_Type) {1, {0}}};
@@ -1067,9 +1069,9 @@ static inline __attribute__((always_inline)) CodeState *resumable_natively(PyGen
     return interpreted_generator_next != NULL ? resumable_by_caller(gen, tstate) : NULL;
 }
 
-/* Runs a generator resumable_natively or resumable_by_caller accepted, as gen_send_ex2 resumes it with None (summing:
+/* Runs a generator resumable_natively or resumable_by_caller accepted, as gen_send_ex2 resumes it with None (consumer:
  * see pyjit_native_entry). */
-static PySendResult resume_natively(PyThreadState *tstate, PyGenObject *gen, CodeState *state, PyjitSummation *summing,
+static PySendResult resume_natively(PyThreadState *tstate, PyGenObject *gen, CodeState *state, PyjitConsumer *consumer,
                                     PyObject **result) {
     _PyInterpreterFrame *frame = (_PyInterpreterFrame *)gen->gi_iframe;
     _PyFrame_StackPush(frame, Py_NewRef(Py_None));
@@ -1078,7 +1080,7 @@ static PySendResult resume_natively(PyThreadState *tstate, PyGenObject *gen, Cod
     gen->gi_frame_state = FRAME_EXECUTING;
     tstate->c_recursion_remaining += PYJIT_C_STACK_UNITS;
     pyjit_native_entered();
-    *result = state->native(tstate, frame, summing);
+    *result = state->native(tstate, frame, consumer);
     tstate->c_recursion_remaining -= PYJIT_C_STACK_UNITS;
     return *result == NULL ? PYGEN_ERROR : FRAME_STATE_SUSPENDED(gen->gi_frame_state) ? PYGEN_NEXT : PYGEN_RETURN;
 }
@@ -1111,8 +1113,8 @@ PySendResult pyjit_resume_generator(PyThreadState *tstate, PyObject *generator, 
 }
 
 /* The item added as builtin sum() adds it (it is taken over): 0, or -1 with an exception set. */
-static int summation_add(PyjitSummation *sum, PyObject *item) {
-    if (pyjit_summation_take(sum, item)) {
+static int summation_add(PyjitConsumer *sum, PyObject *item) {
+    if (pyjit_consumer_take(sum, item)) {
         return 0;
     }
     /* the ints of more than a digit that sum() still adds in C */
@@ -1160,60 +1162,83 @@ static int summation_add(PyjitSummation *sum, PyObject *item) {
     return added == NULL ? -1 : 0;
 }
 
-static PyObject *summation_total(PyjitSummation *sum) {
-    switch (sum->mode) {
+/* The item consumed as the builtin consumes it (it is taken over): 0 to go on, 1 where any() or
+ * all() has its answer, -1 with an exception set. */
+static int consume(PyjitConsumer *consumer, PyObject *item) {
+    if (consumer->mode != PYJIT_ANY && consumer->mode != PYJIT_ALL) {
+        return summation_add(consumer, item);
+    }
+    int truth = PyObject_IsTrue(item);
+    Py_DECREF(item);
+    return truth < 0 ? -1 : truth == (consumer->mode == PYJIT_ANY);
+}
+
+/* The builtin's result where the generator gave it its answer (answered) or ran out. */
+static PyObject *consumed(PyjitConsumer *consumer, int answered) {
+    switch (consumer->mode) {
+    case PYJIT_ANY:
+        return Py_NewRef(answered ? Py_True : Py_False);
+    case PYJIT_ALL:
+        return Py_NewRef(answered ? Py_False : Py_True);
     case PYJIT_SUM_INT:
-        return PyLong_FromSsize_t(sum->int_total);
+        return PyLong_FromSsize_t(consumer->int_total);
     case PYJIT_SUM_FLOAT:
-        if (sum->compensation != 0.0 && Py_IS_FINITE(sum->compensation)) {
-            sum->float_total += sum->compensation;
+        if (consumer->compensation != 0.0 && Py_IS_FINITE(consumer->compensation)) {
+            consumer->float_total += consumer->compensation;
         }
-        return PyFloat_FromDouble(sum->float_total);
+        return PyFloat_FromDouble(consumer->float_total);
     default:
-        return sum->total;
+        return consumer->total;
     }
 }
 
 /* Optimised code only: the quick tier's resumptions are counted towards optimising it, by the
  * evaluator or generator_next. */
-static inline CodeState *summable_natively(PyGenObject *gen, PyThreadState *tstate) {
+static inline CodeState *consumable_natively(PyGenObject *gen, PyThreadState *tstate) {
     CodeState *state = resumable_by_caller(gen, &tstate);
     return state != NULL && state->tier == PYJIT_TIER_OPTIMISED ? state : NULL;
 }
 
-/* sum(generator), one call of a generator expression's native code where it yields nothing sum()
- * does not add in C: the generator protocol's round trip per item (its resumption, suspension,
- * and the item's boxing for a float) was two thirds of a `sum(f(i, j) * u[j] for j in range(n))`.
- * Each item the code does not add itself it yields, and it is added here; a generator that cannot
- * be resumed natively (a tool watching, its code wanting generic code) is resumed as sum()
- * resumes it. */
-int pyjit_sum_generator(PyThreadState *tstate, PyObject *generator, PyObject **result) {
-    if (!PyGen_CheckExact(generator) || summable_natively((PyGenObject *)generator, tstate) == NULL) {
+/* sum(), any() or all() of a generator, one call of its native code where it yields nothing the
+ * builtin would not consume in C and go on: the generator protocol's round trip per item (its
+ * resumption, suspension, and the item's boxing for a float) was two thirds of a
+ * `sum(f(i, j) * u[j] for j in range(n))`. Each item the code does not consume itself it yields,
+ * and it is consumed here; a generator that cannot be resumed natively (a tool watching, its code
+ * wanting generic code) is resumed as the builtin resumes it. any() and all() leave the generator
+ * suspended at the item that answered, as they do. */
+int pyjit_consume_generator(PyThreadState *tstate, PyObject *callable, PyObject *generator, PyObject **result) {
+    PyjitConsumerMode mode = callable == pyjit_builtin_sum ? PYJIT_SUM_INT : callable == pyjit_builtin_any ? PYJIT_ANY
+                           : callable == pyjit_builtin_all ? PYJIT_ALL : PYJIT_SUM_OBJECT;
+    if (mode == PYJIT_SUM_OBJECT || !PyGen_CheckExact(generator) || consumable_natively((PyGenObject *)generator, tstate) == NULL) {
         return 0;
     }
-    PyjitSummation sum = {.mode = PYJIT_SUM_INT};
+    PyjitConsumer consumer = {.mode = mode};
     for (;;) {
-        CodeState *state = summable_natively((PyGenObject *)generator, tstate);
+        CodeState *state = consumable_natively((PyGenObject *)generator, tstate);
         PyObject *item;
         PySendResult sent;
         if (state != NULL) {
-            sent = resume_natively(tstate, (PyGenObject *)generator, state, &sum, &item);
+            sent = resume_natively(tstate, (PyGenObject *)generator, state, &consumer, &item);
         } else {
             item = PyIter_Next(generator);
             sent = item != NULL ? PYGEN_NEXT : PyErr_Occurred() ? PYGEN_ERROR : PYGEN_RETURN;
         }
+        int answered = 0;
         if (sent == PYGEN_NEXT) {
-            if (summation_add(&sum, item) == 0) {
+            answered = consume(&consumer, item);
+            if (answered == 0) {
                 continue;
             }
         } else if (sent == PYGEN_RETURN) {
-            /* what a generator returns, sum() never sees (gen_iternext drops it) */
+            /* what a generator returns, the builtins never see (gen_iternext drops it) */
             Py_XDECREF(item);
-            *result = summation_total(&sum);
-            return 1;
         }
-        Py_XDECREF(sum.total);
-        *result = NULL;
+        if (sent == PYGEN_ERROR || answered < 0) {
+            Py_XDECREF(consumer.total);
+            *result = NULL;
+        } else {
+            *result = consumed(&consumer, answered);
+        }
         return 1;
     }
 }
@@ -1668,19 +1693,19 @@ static PyObject *is_compiled(PyObject *module, PyObject *code) {
 long long pyjit_inlined_entries;
 long long pyjit_intrinsic_results;
 long long pyjit_constructed_in_place;
-long long pyjit_summed_items;
+long long pyjit_consumed_items;
 
 /* counts(): what compiled code and the runtime counted as they ran, by the stats' names: bodies
  * inlined into calls that ran in their place, calls of builtins compiled code computed itself, ints
  * boxed in objects kept when other ints died, dead floats put on the freelist straight (recycled.h),
  * instances compiled code's calls of their classes allocated and initialised without type.__call__,
- * items generators' native code added for sum() itself instead of yielding them. */
+ * items generators' native code handed to sum(), any() or all() instead of yielding them. */
 static PyObject *counts(PyObject *module, PyObject *unused) {
     (void)module;
     (void)unused;
     return Py_BuildValue("{s:L,s:L,s:L,s:L,s:L,s:L}", "inlined_entries", pyjit_inlined_entries, "intrinsic_results", pyjit_intrinsic_results,
                          "reused_ints", pyjit_reused_ints, "recycled_floats", pyjit_recycled_floats,
-                         "constructed_in_place", pyjit_constructed_in_place, "summed_items", pyjit_summed_items);
+                         "constructed_in_place", pyjit_constructed_in_place, "consumed_items", pyjit_consumed_items);
 }
 
 /* first_native_entry(): when native code first ran, in nanoseconds since the epoch; 0 if never. */
@@ -1777,6 +1802,8 @@ PyMODINIT_FUNC PyInit__pyjit_rt(void) {
         {&pyjit_builtin_min, builtins, "min"},
         {&pyjit_builtin_max, builtins, "max"},
         {&pyjit_builtin_sum, builtins, "sum"},
+        {&pyjit_builtin_any, builtins, "any"},
+        {&pyjit_builtin_all, builtins, "all"},
         {&pyjit_builtin_ord, builtins, "ord"},
         {&pyjit_builtin_chr, builtins, "chr"},
         {&pyjit_list_append_method, (PyObject *)&PyList_Type, "append"},

@@ -22,6 +22,7 @@
 #include <Python.h>
 #include "internal/pycore_frame.h"
 #include "internal/pycore_code.h"
+#include "internal/pycore_long.h"
 
 /* Py_DECREF in the low half of the count, for all of the runtime's C code (the helpers compiled
  * into native code among it). Py_INCREF writes only that half (a 64-bit CPython 3.13), and
@@ -57,43 +58,77 @@ static inline int pyjit_referenced_once(PyObject *o) {
 #undef Py_XDECREF
 #define Py_XDECREF(op) pyjit_release_if_any(_PyObject_CAST(op))
 
-/* What builtin sum() has added of the items a generator gave it so far, as its C loop keeps it
- * (Python/bltinmodule.c, builtin_sum_impl): an exact int in a word while every item is an int and
- * nothing overflows, then an exact float with Neumaier's compensation while every item is a float
- * or an int of a word, then a Python object added to with PyNumber_Add. It never goes back to an
- * earlier mode. */
-typedef enum { PYJIT_SUM_INT, PYJIT_SUM_FLOAT, PYJIT_SUM_OBJECT } PyjitSumMode;
+/* A C caller that consumes what a generator yields, as a builtin called on it does: sum() (what it
+ * has added so far, as its C loop keeps it, Python/bltinmodule.c builtin_sum_impl: an exact int in
+ * a word while every item is an int and nothing overflows, then an exact float with Neumaier's
+ * compensation while every item is a float or an int of a word, then a Python object added to
+ * with PyNumber_Add, never going back to an earlier mode), any() or all(). */
+typedef enum { PYJIT_SUM_INT, PYJIT_SUM_FLOAT, PYJIT_SUM_OBJECT, PYJIT_ANY, PYJIT_ALL } PyjitConsumerMode;
 typedef struct {
-    PyjitSumMode mode;
+    PyjitConsumerMode mode;
     Py_ssize_t int_total;
     double float_total;
     double compensation;
     PyObject *total;  /* PYJIT_SUM_OBJECT's, owned */
-} PyjitSummation;
+} PyjitConsumer;
 
-/* Adds the item as sum() would where that runs no code but this (an exact int, bool or float in
- * the int or float mode): 1, the item released; else 0, the item untouched. */
-static inline __attribute__((always_inline)) int pyjit_summation_take(PyjitSummation *sum, PyObject *item) {
-    if (sum->mode == PYJIT_SUM_FLOAT && PyFloat_CheckExact(item)) {
-        double x = PyFloat_AS_DOUBLE(item);
-        double t = sum->float_total + x;
-        if (fabs(sum->float_total) >= fabs(x)) {
-            sum->compensation += (sum->float_total - t) + x;
-        } else {
-            sum->compensation += (x - t) + sum->float_total;
+/* An item's truth where finding it and releasing the item run no code of Python's (None, a bool, an
+ * exact int, float or str): 0 or 1; else -1. */
+static inline int pyjit_plain_truth(PyObject *item) {
+    PyTypeObject *type = Py_TYPE(item);
+    if (type == &PyBool_Type) {
+        return item == Py_True;
+    }
+    if (item == Py_None) {
+        return 0;
+    }
+    if (type == &PyLong_Type) {
+        return !_PyLong_IsZero((PyLongObject *)item);
+    }
+    if (type == &PyFloat_Type) {
+        return PyFloat_AS_DOUBLE(item) != 0.0;
+    }
+    return type == &PyUnicode_Type ? PyUnicode_GET_LENGTH(item) != 0 : -1;
+}
+
+/* Consumes the item as the builtin would, where that runs no code but this and does not end the
+ * builtin's loop (for sum(): an exact int, bool or float in the int or float mode; for any(), an
+ * item pyjit_plain_truth finds false; for all(), one it finds true): 1, the item released; else 0,
+ * the item untouched. */
+static inline __attribute__((always_inline)) int pyjit_consumer_take(PyjitConsumer *consumer, PyObject *item) {
+    switch (consumer->mode) {
+    case PYJIT_ANY:
+    case PYJIT_ALL:
+        if (pyjit_plain_truth(item) != (consumer->mode == PYJIT_ALL)) {
+            return 0;
         }
-        sum->float_total = t;
+        pyjit_release(item);
+        return 1;
+    case PYJIT_SUM_OBJECT:
+        return 0;
+    default:
+        break;
+    }
+    if (consumer->mode == PYJIT_SUM_FLOAT && PyFloat_CheckExact(item)) {
+        double x = PyFloat_AS_DOUBLE(item);
+        double t = consumer->float_total + x;
+        if (fabs(consumer->float_total) >= fabs(x)) {
+            consumer->compensation += (consumer->float_total - t) + x;
+        } else {
+            consumer->compensation += (x - t) + consumer->float_total;
+        }
+        consumer->float_total = t;
         pyjit_release(item);
         return 1;
     }
-    if (sum->mode == PYJIT_SUM_OBJECT || !(PyLong_CheckExact(item) || PyBool_Check(item)) || !_PyLong_IsCompact((PyLongObject *)item)) {
+    if (!(PyLong_CheckExact(item) || PyBool_Check(item)) || !_PyLong_IsCompact((PyLongObject *)item)) {
         return 0;
     }
     Py_ssize_t b = _PyLong_CompactValue((PyLongObject *)item);
-    if (sum->mode == PYJIT_SUM_FLOAT) {
-        sum->float_total += (double)b;
-    } else if (sum->int_total >= 0 ? b <= PY_SSIZE_T_MAX - sum->int_total : b >= PY_SSIZE_T_MIN - sum->int_total) {
-        sum->int_total += b;
+    if (consumer->mode == PYJIT_SUM_FLOAT) {
+        consumer->float_total += (double)b;
+    } else if (consumer->int_total >= 0 ? b <= PY_SSIZE_T_MAX - consumer->int_total : b >= PY_SSIZE_T_MIN - consumer->int_total) {
+        consumer->int_total += b;
     } else {
         return 0;
     }
@@ -101,10 +136,10 @@ static inline __attribute__((always_inline)) int pyjit_summation_take(PyjitSumma
     return 1;
 }
 
-/* Compiled code's entry. summing is NULL but where a C caller resumes a generator to sum what it
- * yields (pyjit_sum_generator): a yield then offers its value to pyjit_summation_take, and where
- * that takes it the generator goes on as if resumed with None, without suspending. */
-typedef PyObject *(*pyjit_native_entry)(PyThreadState *tstate, _PyInterpreterFrame *frame, PyjitSummation *summing);
+/* Compiled code's entry. consumer is NULL but where a C caller resumes a generator to consume what
+ * it yields (pyjit_consume_generator): a yield then offers its value to pyjit_consumer_take, and
+ * where that takes it the generator goes on as if resumed with None, without suspending. */
+typedef PyObject *(*pyjit_native_entry)(PyThreadState *tstate, _PyInterpreterFrame *frame, PyjitConsumer *consumer);
 
 /* The tiers of native code, as dev.pyjit.llvm.Tier numbers them. */
 #define PYJIT_TIER_QUICK 1
@@ -357,6 +392,8 @@ extern PyObject *pyjit_builtin_abs;
 extern PyObject *pyjit_builtin_min;
 extern PyObject *pyjit_builtin_max;
 extern PyObject *pyjit_builtin_sum;
+extern PyObject *pyjit_builtin_any;
+extern PyObject *pyjit_builtin_all;
 extern PyObject *pyjit_builtin_ord;
 extern PyObject *pyjit_builtin_chr;
 /* list.append, list.pop, list.insert and dict.get, the method descriptors */
@@ -546,8 +583,8 @@ extern long long pyjit_inlined_entries;
 extern long long pyjit_intrinsic_results;
 /* Instances compiled code's calls of plain classes made in place (construct in helpers.c). */
 extern long long pyjit_constructed_in_place;
-/* Items generators' native code added for sum() (pyjit_sum_take). */
-extern long long pyjit_summed_items;
+/* Items generators' native code handed to sum(), any() or all() instead of yielding them (pyjit_offer_to_consumer). */
+extern long long pyjit_consumed_items;
 int pyjit_slow_store_by_site(PyjitSite *site, PyObject *owner, PyObject *name, PyObject *value);
 int pyjit_math_argument(PyObject *argument, double *out);
 int pyjit_store_attr_float(_PyInterpreterFrame *frame, PyObject *owner, int name_index, double value, int at, int specialised,
@@ -640,14 +677,15 @@ PyObject *pyjit_send(PyThreadState *tstate, PyObject *receiver, PyObject *sent, 
 /* An exact generator resumed with None, natively where its code has native code (module.c;
  * tstate may be NULL): PYGEN_NEXT and what it yielded, PYGEN_RETURN and what it returned, or PYGEN_ERROR. */
 PySendResult pyjit_resume_generator(PyThreadState *tstate, PyObject *generator, PyObject **result);
-/* sum(generator) as builtin sum() computes it, for an exact generator that can be resumed
- * natively (module.c): its native code adds the items it yields itself, without suspending, while
- * they are of the types sum() adds in C. 1 and *result the sum (NULL: an exception is set); 0
- * where it does not apply (nothing done). */
-int pyjit_sum_generator(PyThreadState *tstate, PyObject *generator, PyObject **result);
-/* A yield's offer of its value to the summing caller (NULL: none), pyjit_summation_take. */
-int pyjit_sum_take(PyjitSummation *summing, PyObject *value);
-/* None, for the value a yield its summing caller took resumes with. */
+/* sum(generator), any(generator) or all(generator), callable being that builtin, as it computes it,
+ * for an exact generator that can be resumed natively (module.c): its native code consumes the
+ * items it yields itself, without suspending, while the builtin would consume them in C and go on.
+ * 1 and *result the builtin's result (NULL: an exception is set); 0 where it does not apply
+ * (nothing done). */
+int pyjit_consume_generator(PyThreadState *tstate, PyObject *callable, PyObject *generator, PyObject **result);
+/* A yield's offer of its value to the consuming caller (NULL: none), pyjit_consumer_take. */
+int pyjit_offer_to_consumer(PyjitConsumer *consumer, PyObject *value);
+/* None, for the value a yield whose value its consuming caller took resumes with. */
 PyObject *pyjit_none(void);
 /* GET_YIELD_FROM_ITER, GET_AWAITABLE (where: its oparg), GET_AITER, GET_ANEXT, CALL_INTRINSIC_1 and _2. */
 PyObject *pyjit_get_yield_from_iter(_PyInterpreterFrame *frame, PyObject *iterable);

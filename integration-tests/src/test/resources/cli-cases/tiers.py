@@ -29,6 +29,7 @@ def loops(n):
 print(sum(lukewarm(i) for i in range(10)))
 print(sum(hot(i) for i in range(3000)))
 print([descend(40) for _ in range(60)][-1])
-print(sum(counter(5000)))
-print(sum(sum(three(i)) for i in range(1500)))
+# list(), not sum(): sum() has optimised generator code consume the items without resuming it for each
+print(sum(list(counter(5000))))
+print(sum(sum(list(three(i))) for i in range(1500)))
 print(loops(100))

@@ -67,7 +67,7 @@ class DumpTest {
         assertTrue(outcome.stdout().contains("FOR_ITER"));
         assertTrue(outcome.stdout().contains("v7:Top = ForIter<for_iter_inert> v6"),
                 "a loop that never ran is taken to be over an iterator whose next item runs no code");
-        assertTrue(outcome.stdout().contains("define ptr @pyjit_total(ptr %0, ptr %1, i32 %2)"));
+        assertTrue(outcome.stdout().contains("define ptr @pyjit_total(ptr %0, ptr %1, ptr %2)"));
         assertTrue(outcome.stdout().contains("retq"), "x86-64 assembly has real instructions");
         assertTrue(outcome.stdout().contains("# program.py:5:0"), "the assembly names the source line of the loop body");
     }

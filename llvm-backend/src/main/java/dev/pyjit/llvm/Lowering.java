@@ -75,8 +75,8 @@ final class Lowering {
     private LLVMValueRef llvmFunction;
     private LLVMValueRef tstate;
     private LLVMValueRef frame;
-    /** The entry's third parameter: what a C caller that sums the generator's items keeps, or NULL. */
-    private LLVMValueRef summing;
+    /** The entry's third parameter: what a C caller that consumes the generator's items keeps, or NULL. */
+    private LLVMValueRef consumer;
     /** A generator's resume points, or null. */
     private Terminator.ResumeDispatch resumedAt;
     private LLVMBasicBlockRef allocas;
@@ -199,7 +199,7 @@ final class Lowering {
         increment(entries);
         tstate = LLVMGetParam(llvmFunction, 0);
         frame = LLVMGetParam(llvmFunction, 1);
-        summing = LLVMGetParam(llvmFunction, 2);
+        consumer = LLVMGetParam(llvmFunction, 2);
         resumedAt = function.entry().terminator() instanceof Terminator.ResumeDispatch dispatch ? dispatch : null;
         seenVersion = alloca(i64, 1, "seen_version");
         LLVMBuildStore(builder, call("pyjit_instrumentation_version", tstate), seenVersion);
@@ -1173,7 +1173,7 @@ final class Lowering {
         } else if (terminator instanceof Terminator.Unreachable) {
             LLVMBuildUnreachable(builder);
         } else if (terminator instanceof Terminator.Yield yield) {
-            offerToSummingCaller(yield);
+            offerToConsumer(yield);
             LLVMBuildRet(builder, call("pyjit_yield", tstate, frame, use(yield.value()), int32(yield.resumeOffset() / 2),
                     int32(yield.oparg()), array(yield.stack(), 0), int32(yield.stack().size())));
         } else if (terminator instanceof Terminator.ResumeDispatch dispatch) {
@@ -1188,12 +1188,12 @@ final class Lowering {
     }
 
     /**
-     * A C caller that sums what the generator yields (pyjit_native_entry's summing) may take the
-     * value: the code then goes on as the resume point would, with the stack the yield keeps and
+     * A C caller that consumes what the generator yields (sum(), any() or all(): pyjit_native_entry's
+     * consumer) may take the value: the code then goes on as the resume point would, with the stack the yield keeps and
      * None sent, and the frame never suspends. Only where the resume point takes the stack and
      * nothing else (as a generator expression's does), else the value is always yielded.
      */
-    private void offerToSummingCaller(Terminator.Yield yield) {
+    private void offerToConsumer(Terminator.Yield yield) {
         Block resumed = resumedAt == null ? null : resumedAt.targets().get(resumedAt.offsets().indexOf(yield.resumeOffset()));
         if (resumed == null || resumed.instructions().size() != yield.stack().size() + 1
                 || !(resumed.terminator() instanceof Terminator.Jump jump)) {
@@ -1209,15 +1209,15 @@ final class Lowering {
         if (!jump.edge().arguments().equals(items)) {
             return;
         }
-        LLVMValueRef taken = call("pyjit_sum_take", summing, use(yield.value()));
-        LLVMBasicBlockRef takenBySum = LLVMAppendBasicBlockInContext(context, llvmFunction, "taken_by_sum");
+        LLVMValueRef taken = call("pyjit_offer_to_consumer", consumer, use(yield.value()));
+        LLVMBasicBlockRef takenByConsumer = LLVMAppendBasicBlockInContext(context, llvmFunction, "taken_by_consumer");
         LLVMBasicBlockRef yielding = LLVMAppendBasicBlockInContext(context, llvmFunction, "yield");
-        LLVMBuildCondBr(builder, nonZero(taken), takenBySum, yielding);
-        LLVMPositionBuilderAtEnd(builder, takenBySum);
+        LLVMBuildCondBr(builder, nonZero(taken), takenByConsumer, yielding);
+        LLVMPositionBuilderAtEnd(builder, takenByConsumer);
         List<Value> parameters = jump.edge().target().parameters();
         for (int i = 0; i < parameters.size(); i++) {
             LLVMValueRef item = i < yield.stack().size() ? use(yield.stack().get(i)) : call("pyjit_none");
-            LLVMAddIncoming(values.get(parameters.get(i)), item, takenBySum, 1);
+            LLVMAddIncoming(values.get(parameters.get(i)), item, takenByConsumer, 1);
         }
         LLVMBuildBr(builder, blocks.get(jump.edge().target()));
         LLVMPositionBuilderAtEnd(builder, yielding);

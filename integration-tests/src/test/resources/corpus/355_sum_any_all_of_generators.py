@@ -1,12 +1,14 @@
-# jit-expect-compiled: dot ints_squared mixed near_overflow lists failing bad_item partly_consumed sent_values nested compensated
-# jit-expect-summed
+# jit-expect-compiled: dot ints_squared mixed near_overflow lists failing bad_item partly_consumed sent_values nested compensated any_all left_suspended truth_raises
+# jit-expect-consumed
 # jit-threshold: 5
-# sum() of a generator whose native code adds the items itself (pyjit_sum_generator): every mode of
-# builtin sum's loop (ints in a word, floats with Neumaier's compensation, anything else with +)
-# and every way out of one into the next, as CPython takes them, with the same result to the last
-# bit; an item of another type, an exception raised by the generator or by the addition, a
-# generator already started, a generator function whose yield sees the value sent, and sums inside
-# a generator summed.
+# sum(), any() and all() of a generator whose native code consumes the items itself
+# (pyjit_consume_generator): every mode of builtin sum's loop (ints in a word, floats with
+# Neumaier's compensation, anything else with +) and every way out of one into the next, as CPython
+# takes them, with the same result to the last bit; an item of another type, an exception raised
+# by the generator or by the addition, a generator already started, a generator function whose
+# yield sees the value sent, and sums inside a generator summed. any() and all() of items whose
+# truth is plain (None, bools, ints, floats, strs) and of objects with a __bool__, stopping at the
+# item that answers and leaving the generator suspended there, as the builtins do.
 import sys
 
 
@@ -76,10 +78,47 @@ def compensated(n):
     return exact, signs, flags, huge, sum(x for x in [float("inf"), 1.0])
 
 
+class Flag:
+    def __init__(self, value):
+        self.value = value
+
+    def __bool__(self):
+        print("bool of", self.value)
+        return self.value
+
+
+def any_all(n):
+    plain = [0, 0.0, "", None, False] * n
+    return (any(x for x in plain), all(x for x in plain), any(x for x in plain + [3]), all(x for x in [1, 2.5, "a", True] * n),
+            all(x for x in [1, 2.5, "a", True] * n + [0.0]), any(i > n for i in range(2 * n)), all(i < n for i in range(2 * n)),
+            any(x for x in []), all(x for x in []), any(Flag(i == 2) for i in range(4)), all(Flag(i != 1) for i in range(4)))
+
+
+def left_suspended(n):
+    seen = []
+
+    def numbers():
+        for i in range(n):
+            seen.append(i)
+            yield i
+    found = any(i == 3 for i in numbers())
+    return found, seen
+
+
+def truth_raises(n):
+    class Bad:
+        def __bool__(self):
+            raise ValueError("no truth")
+    try:
+        return any((Bad() if i == n - 1 else 0) for i in range(n))
+    except ValueError as error:
+        return "raised " + str(error)
+
+
 for round in range(12):
     results = [dot([0.1 * i for i in range(50)], [1.0 / (i + 1) for i in range(50)]), ints_squared(100 + round),
                mixed(60), near_overflow(8), lists(20), failing(10), bad_item(12), partly_consumed(30), sent_values(6),
-               nested(12), compensated(3)]
+               nested(12), compensated(3), any_all(3), left_suspended(8), truth_raises(6)]
     if round in (0, 11):
         for result in results:
             print(result)
