@@ -1165,6 +1165,19 @@ static int summation_add(PyjitConsumer *sum, PyObject *item) {
 /* The item consumed as the builtin consumes it (it is taken over): 0 to go on, 1 where any() or
  * all() has its answer, -1 with an exception set. */
 static int consume(PyjitConsumer *consumer, PyObject *item) {
+    if (consumer->mode == PYJIT_MIN || consumer->mode == PYJIT_MAX) {
+        if (pyjit_consumer_take(consumer, item)) {
+            return 0;
+        }
+        /* as min_max compares: the new item first, its previous best replaced only by a better one */
+        int better = PyObject_RichCompareBool(item, consumer->total, consumer->mode == PYJIT_MAX ? Py_GT : Py_LT);
+        if (better > 0) {
+            Py_SETREF(consumer->total, item);
+        } else {
+            Py_DECREF(item);
+        }
+        return better < 0 ? -1 : 0;
+    }
     if (consumer->mode != PYJIT_ANY && consumer->mode != PYJIT_ALL) {
         return summation_add(consumer, item);
     }
@@ -1176,6 +1189,17 @@ static int consume(PyjitConsumer *consumer, PyObject *item) {
 /* The builtin's result where the generator gave it its answer (answered) or ran out. */
 static PyObject *consumed(PyjitConsumer *consumer, int answered) {
     switch (consumer->mode) {
+    case PYJIT_MIN:
+    case PYJIT_MAX:
+        if (consumer->total == NULL) {
+            /* no item: the builtin itself raises, in its words */
+            PyObject *nothing = PyTuple_New(0);
+            PyObject *raised = nothing == NULL ? NULL
+                             : PyObject_CallOneArg(consumer->mode == PYJIT_MAX ? pyjit_builtin_max : pyjit_builtin_min, nothing);
+            Py_XDECREF(nothing);
+            return raised;
+        }
+        return consumer->total;
     case PYJIT_ANY:
         return Py_NewRef(answered ? Py_True : Py_False);
     case PYJIT_ALL:
@@ -1199,7 +1223,7 @@ static inline CodeState *consumable_natively(PyGenObject *gen, PyThreadState *ts
     return state != NULL && state->tier == PYJIT_TIER_OPTIMISED ? state : NULL;
 }
 
-/* sum(), any() or all() of a generator, one call of its native code where it yields nothing the
+/* sum(), any(), all(), min() or max() of a generator, one call of its native code where it yields nothing the
  * builtin would not consume in C and go on: the generator protocol's round trip per item (its
  * resumption, suspension, and the item's boxing for a float) was two thirds of a
  * `sum(f(i, j) * u[j] for j in range(n))`. Each item the code does not consume itself it yields,
@@ -1208,7 +1232,8 @@ static inline CodeState *consumable_natively(PyGenObject *gen, PyThreadState *ts
  * suspended at the item that answered, as they do. */
 int pyjit_consume_generator(PyThreadState *tstate, PyObject *callable, PyObject *generator, PyObject **result) {
     PyjitConsumerMode mode = callable == pyjit_builtin_sum ? PYJIT_SUM_INT : callable == pyjit_builtin_any ? PYJIT_ANY
-                           : callable == pyjit_builtin_all ? PYJIT_ALL : PYJIT_SUM_OBJECT;
+                           : callable == pyjit_builtin_all ? PYJIT_ALL : callable == pyjit_builtin_min ? PYJIT_MIN
+                           : callable == pyjit_builtin_max ? PYJIT_MAX : PYJIT_SUM_OBJECT;
     if (mode == PYJIT_SUM_OBJECT || !PyGen_CheckExact(generator) || consumable_natively((PyGenObject *)generator, tstate) == NULL) {
         return 0;
     }
@@ -1699,7 +1724,7 @@ long long pyjit_consumed_items;
  * inlined into calls that ran in their place, calls of builtins compiled code computed itself, ints
  * boxed in objects kept when other ints died, dead floats put on the freelist straight (recycled.h),
  * instances compiled code's calls of their classes allocated and initialised without type.__call__,
- * items generators' native code handed to sum(), any() or all() instead of yielding them. */
+ * items generators' native code handed to sum(), any(), all(), min() or max() instead of yielding them. */
 static PyObject *counts(PyObject *module, PyObject *unused) {
     (void)module;
     (void)unused;

@@ -62,14 +62,15 @@ static inline int pyjit_referenced_once(PyObject *o) {
  * has added so far, as its C loop keeps it, Python/bltinmodule.c builtin_sum_impl: an exact int in
  * a word while every item is an int and nothing overflows, then an exact float with Neumaier's
  * compensation while every item is a float or an int of a word, then a Python object added to
- * with PyNumber_Add, never going back to an earlier mode), any() or all(). */
-typedef enum { PYJIT_SUM_INT, PYJIT_SUM_FLOAT, PYJIT_SUM_OBJECT, PYJIT_ANY, PYJIT_ALL } PyjitConsumerMode;
+ * with PyNumber_Add, never going back to an earlier mode), any(), all(), min() or max() (the
+ * least or greatest item so far, the first of equals). */
+typedef enum { PYJIT_SUM_INT, PYJIT_SUM_FLOAT, PYJIT_SUM_OBJECT, PYJIT_ANY, PYJIT_ALL, PYJIT_MIN, PYJIT_MAX } PyjitConsumerMode;
 typedef struct {
     PyjitConsumerMode mode;
     Py_ssize_t int_total;
     double float_total;
     double compensation;
-    PyObject *total;  /* PYJIT_SUM_OBJECT's, owned */
+    PyObject *total;  /* PYJIT_SUM_OBJECT's total, or min()'s and max()'s item so far (NULL: none yet), owned */
 } PyjitConsumer;
 
 /* An item's truth where finding it and releasing the item run no code of Python's (None, a bool, an
@@ -93,10 +94,37 @@ static inline int pyjit_plain_truth(PyObject *item) {
 
 /* Consumes the item as the builtin would, where that runs no code but this and does not end the
  * builtin's loop (for sum(): an exact int, bool or float in the int or float mode; for any(), an
- * item pyjit_plain_truth finds false; for all(), one it finds true): 1, the item released; else 0,
- * the item untouched. */
+ * item pyjit_plain_truth finds false; for all(), one it finds true; for min() and max(), the first
+ * item, and an exact float or int of a digit after one of the same type): 1, the item released or
+ * kept; else 0, the item untouched. */
 static inline __attribute__((always_inline)) int pyjit_consumer_take(PyjitConsumer *consumer, PyObject *item) {
     switch (consumer->mode) {
+    case PYJIT_MIN:
+    case PYJIT_MAX: {
+        PyObject *best = consumer->total;
+        int better;
+        if (best == NULL) {
+            consumer->total = item;
+            return 1;
+        }
+        if (PyFloat_CheckExact(item) && PyFloat_CheckExact(best)) {
+            double x = PyFloat_AS_DOUBLE(item), y = PyFloat_AS_DOUBLE(best);
+            better = consumer->mode == PYJIT_MAX ? x > y : x < y;
+        } else if (PyLong_CheckExact(item) && PyLong_CheckExact(best) && _PyLong_IsCompact((PyLongObject *)item)
+                   && _PyLong_IsCompact((PyLongObject *)best)) {
+            Py_ssize_t x = _PyLong_CompactValue((PyLongObject *)item), y = _PyLong_CompactValue((PyLongObject *)best);
+            better = consumer->mode == PYJIT_MAX ? x > y : x < y;
+        } else {
+            return 0;
+        }
+        if (better) {
+            consumer->total = item;
+            pyjit_release(best);
+        } else {
+            pyjit_release(item);
+        }
+        return 1;
+    }
     case PYJIT_ANY:
     case PYJIT_ALL:
         if (pyjit_plain_truth(item) != (consumer->mode == PYJIT_ALL)) {
@@ -583,7 +611,7 @@ extern long long pyjit_inlined_entries;
 extern long long pyjit_intrinsic_results;
 /* Instances compiled code's calls of plain classes made in place (construct in helpers.c). */
 extern long long pyjit_constructed_in_place;
-/* Items generators' native code handed to sum(), any() or all() instead of yielding them (pyjit_offer_to_consumer). */
+/* Items generators' native code handed to sum(), any(), all(), min() or max() instead of yielding them (pyjit_offer_to_consumer). */
 extern long long pyjit_consumed_items;
 int pyjit_slow_store_by_site(PyjitSite *site, PyObject *owner, PyObject *name, PyObject *value);
 int pyjit_math_argument(PyObject *argument, double *out);
@@ -677,7 +705,7 @@ PyObject *pyjit_send(PyThreadState *tstate, PyObject *receiver, PyObject *sent, 
 /* An exact generator resumed with None, natively where its code has native code (module.c;
  * tstate may be NULL): PYGEN_NEXT and what it yielded, PYGEN_RETURN and what it returned, or PYGEN_ERROR. */
 PySendResult pyjit_resume_generator(PyThreadState *tstate, PyObject *generator, PyObject **result);
-/* sum(generator), any(generator) or all(generator), callable being that builtin, as it computes it,
+/* sum(generator), any, all, min or max of it, callable being that builtin, as it computes it,
  * for an exact generator that can be resumed natively (module.c): its native code consumes the
  * items it yields itself, without suspending, while the builtin would consume them in C and go on.
  * 1 and *result the builtin's result (NULL: an exception is set); 0 where it does not apply

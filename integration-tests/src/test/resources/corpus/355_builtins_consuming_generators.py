@@ -1,14 +1,16 @@
-# jit-expect-compiled: dot ints_squared mixed near_overflow lists failing bad_item partly_consumed sent_values nested compensated any_all left_suspended truth_raises
+# jit-expect-compiled: dot ints_squared mixed near_overflow lists failing bad_item partly_consumed sent_values nested compensated any_all left_suspended truth_raises extremes
 # jit-expect-consumed
 # jit-threshold: 5
-# sum(), any() and all() of a generator whose native code consumes the items itself
+# sum(), any(), all(), min() and max() of a generator whose native code consumes the items itself
 # (pyjit_consume_generator): every mode of builtin sum's loop (ints in a word, floats with
 # Neumaier's compensation, anything else with +) and every way out of one into the next, as CPython
 # takes them, with the same result to the last bit; an item of another type, an exception raised
 # by the generator or by the addition, a generator already started, a generator function whose
 # yield sees the value sent, and sums inside a generator summed. any() and all() of items whose
 # truth is plain (None, bools, ints, floats, strs) and of objects with a __bool__, stopping at the
-# item that answers and leaving the generator suspended there, as the builtins do.
+# item that answers and leaving the generator suspended there, as the builtins do. min() and max()
+# of floats, ints, a NaN, equal items (the first is kept), items of mixed types, objects with their
+# own comparisons, and no items at all.
 import sys
 
 
@@ -115,10 +117,49 @@ def truth_raises(n):
         return "raised " + str(error)
 
 
+class Money:
+    def __init__(self, cents):
+        self.cents = cents
+
+    def __lt__(self, other):
+        return self.cents < other.cents
+
+    def __gt__(self, other):
+        return self.cents > other.cents
+
+    def __repr__(self):
+        return f"Money({self.cents})"
+
+
+def extremes(n):
+    floats = [((i * 37) % 101) / 7.0 for i in range(n)]
+    ints = [(i * 53) % 97 - 40 for i in range(n)]
+    nan = float("nan")
+    equal = [1.0, 1, 1.0, True]
+    thousand, thousand_again = int("1000"), int("1000")
+    found = (max(x for x in floats), min(x for x in floats), max(i for i in ints), min(i * 1000003 for i in ints),
+             max(x for x in [nan, 1.0, 2.0]), max(x for x in [1.0, nan, 2.0]), min(x for x in [2.0, nan]),
+             [type(x).__name__ for x in (max(x for x in equal), min(x for x in equal))],
+             max(x for x in [1, 2.5, 2, 1 << 70, -3.0]), min(x for x in ["pear", "apple", "fig"]),
+             max(Money(c) for c in [5, 9, 2]), min(x for x in [3, 3.0]), max(x for x in [3.0, 3]) is not None,
+             # of equal items the first: a zero's sign, an int's identity
+             max(x for x in [0.0, -0.0]), min(x for x in [-0.0, 0.0]), max(x for x in [-0.0, 0.0]), min(x for x in [0.0, -0.0]),
+             max(x for x in [thousand, thousand_again]) is thousand, min(x for x in [thousand, thousand_again]) is thousand)
+    try:
+        min(x for x in [])
+    except ValueError as error:
+        found += ("raised " + str(error),)
+    try:
+        max(x for x in [1, "a"])
+    except TypeError as error:
+        found += ("raised " + str(error),)
+    return found
+
+
 for round in range(12):
     results = [dot([0.1 * i for i in range(50)], [1.0 / (i + 1) for i in range(50)]), ints_squared(100 + round),
                mixed(60), near_overflow(8), lists(20), failing(10), bad_item(12), partly_consumed(30), sent_values(6),
-               nested(12), compensated(3), any_all(3), left_suspended(8), truth_raises(6)]
+               nested(12), compensated(3), any_all(3), left_suspended(8), truth_raises(6), extremes(40)]
     if round in (0, 11):
         for result in results:
             print(result)
