@@ -79,6 +79,8 @@ final class Lowering {
     private LLVMValueRef consumer;
     /** A generator's resume points, or null. */
     private Terminator.ResumeDispatch resumedAt;
+    /** The function being lowered. */
+    private Function lowered;
     private LLVMBasicBlockRef allocas;
     private LLVMBasicBlockRef errorExit;
     /** Made when first needed (see {@link #reraiseExit()}). */
@@ -201,6 +203,7 @@ final class Lowering {
         frame = LLVMGetParam(llvmFunction, 1);
         consumer = LLVMGetParam(llvmFunction, 2);
         resumedAt = function.entry().terminator() instanceof Terminator.ResumeDispatch dispatch ? dispatch : null;
+        lowered = function;
         seenVersion = alloca(i64, 1, "seen_version");
         LLVMBuildStore(builder, call("pyjit_instrumentation_version", tstate), seenVersion);
         if (midFrame) {
@@ -1194,7 +1197,8 @@ final class Lowering {
      * nothing else (as a generator expression's does), else the value is always yielded.
      */
     private void offerToConsumer(Terminator.Yield yield) {
-        Block resumed = resumedAt == null ? null : resumedAt.targets().get(resumedAt.offsets().indexOf(yield.resumeOffset()));
+        int resumePoint = resumedAt == null ? -1 : resumedAt.offsets().indexOf(yield.resumeOffset());
+        Block resumed = resumePoint < 0 ? null : resumedAt.targets().get(resumePoint);
         if (resumed == null || resumed.instructions().size() != yield.stack().size() + 1
                 || !(resumed.terminator() instanceof Terminator.Jump jump)) {
             return;
@@ -1206,7 +1210,7 @@ final class Lowering {
             }
             items.add(item.result());
         }
-        if (!jump.edge().arguments().equals(items)) {
+        if (!jump.edge().arguments().equals(items) || usedBeyond(jump, items)) {
             return;
         }
         LLVMValueRef taken = call("pyjit_offer_to_consumer", consumer, use(yield.value()));
@@ -1216,11 +1220,26 @@ final class Lowering {
         LLVMPositionBuilderAtEnd(builder, takenByConsumer);
         List<Value> parameters = jump.edge().target().parameters();
         for (int i = 0; i < parameters.size(); i++) {
+            // None is immortal: the borrowed pointer stands for the new reference a resumption sends
             LLVMValueRef item = i < yield.stack().size() ? use(yield.stack().get(i)) : call("pyjit_none");
             LLVMAddIncoming(values.get(parameters.get(i)), item, takenByConsumer, 1);
         }
         LLVMBuildBr(builder, blocks.get(jump.edge().target()));
         LLVMPositionBuilderAtEnd(builder, yielding);
+    }
+
+    /**
+     * Whether anything but the resume point's jump uses its items: the jump that bypasses it would
+     * leave such a use without its value (a pass may forward a block parameter of one predecessor).
+     */
+    private boolean usedBeyond(Terminator.Jump jump, List<Value> items) {
+        for (Block block : lowered.blocks()) {
+            if (block.instructions().stream().anyMatch(instruction -> instruction.operands().stream().anyMatch(items::contains))
+                    || block.terminator() != jump && block.terminator().operands().stream().anyMatch(items::contains)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
