@@ -1,4 +1,4 @@
-# jit-expect-compiled: dot ints_squared mixed near_overflow lists failing bad_item partly_consumed sent_values nested compensated any_all left_suspended truth_raises extremes
+# jit-expect-compiled: dot ints_squared mixed near_overflow lists failing bad_item partly_consumed sent_values nested compensated any_all left_suspended truth_raises extremes triples
 # jit-expect-consumed
 # jit-threshold: 5
 # sum(), any(), all(), min() and max() of a generator whose native code consumes the items itself
@@ -156,10 +156,22 @@ def extremes(n):
     return found
 
 
+def triple(x):
+    yield x
+    yield x * 2.5
+    yield x * 3
+
+
+def triples(n):
+    # a generator without a loop is compiled quickly first and optimised once it was resumed often,
+    # some of its generators suspended in the quick code: summed by either code, or both
+    return sum(sum(triple(i)) for i in range(n)), max(max(triple(i)) for i in range(n))
+
+
 for round in range(12):
     results = [dot([0.1 * i for i in range(50)], [1.0 / (i + 1) for i in range(50)]), ints_squared(100 + round),
                mixed(60), near_overflow(8), lists(20), failing(10), bad_item(12), partly_consumed(30), sent_values(6),
-               nested(12), compensated(3), any_all(3), left_suspended(8), truth_raises(6), extremes(40)]
+               nested(12), compensated(3), any_all(3), left_suspended(8), truth_raises(6), extremes(40), triples(300)]
     if round in (0, 11):
         for result in results:
             print(result)
