@@ -7,6 +7,7 @@
  */
 #include "pyjit_rt.h"
 #include "recycled.h"
+#include "consumer.h"
 #include <stdarg.h>
 #include "internal/pycore_ceval.h"
 #include "internal/pycore_list.h"

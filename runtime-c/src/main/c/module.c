@@ -35,6 +35,7 @@
 #include "launch.h"
 #include "osr.h"
 #include "recycled.h"
+#include "consumer.h"
 #include "native_cache.h"
 #include "cache_fill.h"
 #include "known_callees.h"

@@ -22,7 +22,6 @@
 #include <Python.h>
 #include "internal/pycore_frame.h"
 #include "internal/pycore_code.h"
-#include "internal/pycore_long.h"
 
 /* Py_DECREF in the low half of the count, for all of the runtime's C code (the helpers compiled
  * into native code among it). Py_INCREF writes only that half (a 64-bit CPython 3.13), and
@@ -58,114 +57,11 @@ static inline int pyjit_referenced_once(PyObject *o) {
 #undef Py_XDECREF
 #define Py_XDECREF(op) pyjit_release_if_any(_PyObject_CAST(op))
 
-/* A C caller that consumes what a generator yields, as a builtin called on it does: sum() (what it
- * has added so far, as its C loop keeps it, Python/bltinmodule.c builtin_sum_impl: an exact int in
- * a word while every item is an int and nothing overflows, then an exact float with Neumaier's
- * compensation while every item is a float or an int of a word, then a Python object added to
- * with PyNumber_Add, never going back to an earlier mode), any(), all(), min() or max() (the
- * least or greatest item so far, the first of equals). */
-typedef enum { PYJIT_SUM_INT, PYJIT_SUM_FLOAT, PYJIT_SUM_OBJECT, PYJIT_ANY, PYJIT_ALL, PYJIT_MIN, PYJIT_MAX } PyjitConsumerMode;
-typedef struct {
-    PyjitConsumerMode mode;
-    Py_ssize_t int_total;
-    double float_total;
-    double compensation;
-    PyObject *total;  /* PYJIT_SUM_OBJECT's total, or min()'s and max()'s item so far (NULL: none yet), owned */
-} PyjitConsumer;
-
-/* An item's truth where finding it and releasing the item run no code of Python's (None, a bool, an
- * exact int, float or str): 0 or 1; else -1. */
-static inline int pyjit_plain_truth(PyObject *item) {
-    PyTypeObject *type = Py_TYPE(item);
-    if (type == &PyBool_Type) {
-        return item == Py_True;
-    }
-    if (item == Py_None) {
-        return 0;
-    }
-    if (type == &PyLong_Type) {
-        return !_PyLong_IsZero((PyLongObject *)item);
-    }
-    if (type == &PyFloat_Type) {
-        return PyFloat_AS_DOUBLE(item) != 0.0;
-    }
-    return type == &PyUnicode_Type ? PyUnicode_GET_LENGTH(item) != 0 : -1;
-}
-
-/* Consumes the item as the builtin would, where that runs no code but this and does not end the
- * builtin's loop (for sum(): an exact int, bool or float in the int or float mode; for any(), an
- * item pyjit_plain_truth finds false; for all(), one it finds true; for min() and max(), the first
- * item, and an exact float or int of a digit after one of the same type): 1, the item released or
- * kept; else 0, the item untouched. */
-static inline __attribute__((always_inline)) int pyjit_consumer_take(PyjitConsumer *consumer, PyObject *item) {
-    switch (consumer->mode) {
-    case PYJIT_MIN:
-    case PYJIT_MAX: {
-        PyObject *best = consumer->total;
-        int better;
-        if (best == NULL) {
-            consumer->total = item;
-            return 1;
-        }
-        if (PyFloat_CheckExact(item) && PyFloat_CheckExact(best)) {
-            double x = PyFloat_AS_DOUBLE(item), y = PyFloat_AS_DOUBLE(best);
-            better = consumer->mode == PYJIT_MAX ? x > y : x < y;
-        } else if (PyLong_CheckExact(item) && PyLong_CheckExact(best) && _PyLong_IsCompact((PyLongObject *)item)
-                   && _PyLong_IsCompact((PyLongObject *)best)) {
-            Py_ssize_t x = _PyLong_CompactValue((PyLongObject *)item), y = _PyLong_CompactValue((PyLongObject *)best);
-            better = consumer->mode == PYJIT_MAX ? x > y : x < y;
-        } else {
-            return 0;
-        }
-        if (better) {
-            consumer->total = item;
-            pyjit_release(best);
-        } else {
-            pyjit_release(item);
-        }
-        return 1;
-    }
-    case PYJIT_ANY:
-    case PYJIT_ALL:
-        if (pyjit_plain_truth(item) != (consumer->mode == PYJIT_ALL)) {
-            return 0;
-        }
-        pyjit_release(item);
-        return 1;
-    case PYJIT_SUM_OBJECT:
-        return 0;
-    default:
-        break;
-    }
-    if (consumer->mode == PYJIT_SUM_FLOAT && PyFloat_CheckExact(item)) {
-        double x = PyFloat_AS_DOUBLE(item);
-        double t = consumer->float_total + x;
-        if (fabs(consumer->float_total) >= fabs(x)) {
-            consumer->compensation += (consumer->float_total - t) + x;
-        } else {
-            consumer->compensation += (x - t) + consumer->float_total;
-        }
-        consumer->float_total = t;
-        pyjit_release(item);
-        return 1;
-    }
-    if (!(PyLong_CheckExact(item) || PyBool_Check(item)) || !_PyLong_IsCompact((PyLongObject *)item)) {
-        return 0;
-    }
-    Py_ssize_t b = _PyLong_CompactValue((PyLongObject *)item);
-    if (consumer->mode == PYJIT_SUM_FLOAT) {
-        consumer->float_total += (double)b;
-    } else if (consumer->int_total >= 0 ? b <= PY_SSIZE_T_MAX - consumer->int_total : b >= PY_SSIZE_T_MIN - consumer->int_total) {
-        consumer->int_total += b;
-    } else {
-        return 0;
-    }
-    pyjit_release(item);
-    return 1;
-}
+/* A C caller that consumes what a generator yields (consumer.h). */
+typedef struct PyjitConsumer PyjitConsumer;
 
 /* Compiled code's entry. consumer is NULL but where a C caller resumes a generator to consume what
- * it yields (pyjit_consume_generator): a yield then offers its value to pyjit_consumer_take, and
+ * it yields (pyjit_consume_generator): a yield then offers its value to it (pyjit_offer_to_consumer), and
  * where that takes it the generator goes on as if resumed with None, without suspending. */
 typedef PyObject *(*pyjit_native_entry)(PyThreadState *tstate, _PyInterpreterFrame *frame, PyjitConsumer *consumer);
 
@@ -711,7 +607,7 @@ PySendResult pyjit_resume_generator(PyThreadState *tstate, PyObject *generator, 
  * 1 and *result the builtin's result (NULL: an exception is set); 0 where it does not apply
  * (nothing done). */
 int pyjit_consume_generator(PyThreadState *tstate, PyObject *callable, PyObject *generator, PyObject **result);
-/* A yield's offer of its value to the consuming caller (NULL: none), pyjit_consumer_take. */
+/* A yield's offer of its value to the consuming caller (NULL: none): pyjit_consumer_take (consumer.h). */
 int pyjit_offer_to_consumer(PyjitConsumer *consumer, PyObject *value);
 /* None, for the value a yield whose value its consuming caller took resumes with. */
 PyObject *pyjit_none(void);

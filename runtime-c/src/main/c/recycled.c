@@ -36,17 +36,9 @@ static void int_dealloc(PyObject *op) {
 /* As _PyFloat_ExactDealloc with the main interpreter's freelist named rather than looked up: a
  * full list, or one finalised (numfree -1), and a float subclass go to CPython's deallocator. */
 static void float_dealloc(PyObject *op) {
-    if (Py_IS_TYPE(op, &PyFloat_Type) && pyjit_main_interpreter_alone()) {
-        struct _Py_float_freelist *floats = &_PyRuntime.interpreters.main->object_state.freelists.floats;
-        if (floats->numfree >= 0 && floats->numfree < PyFloat_MAXFREELIST) {
-            floats->numfree++;
-            Py_SET_TYPE(op, (PyTypeObject *)floats->items);
-            floats->items = (PyFloatObject *)op;
-            pyjit_recycled_floats++;
-            return;
-        }
+    if (!Py_IS_TYPE(op, &PyFloat_Type) || !pyjit_float_onto_freelist(op)) {
+        cpython_float_dealloc(op);
     }
-    cpython_float_dealloc(op);
 }
 
 void pyjit_recycle_dead_objects(void) {

@@ -62,6 +62,37 @@ static inline PyObject *pyjit_reused_int(int64_t value) {
 /* How many floats died onto the freelist here (the stats' recycled_floats). */
 extern long long pyjit_recycled_floats;
 
+/* A dead float (of exactly float's type) onto the main interpreter's freelist, as
+ * _PyFloat_ExactDealloc puts it on the freelist its thread state names: 1, or 0 where it goes to
+ * CPython's deallocator (another interpreter exists, the list is full or finalised). */
+static inline int pyjit_float_onto_freelist(PyObject *op) {
+    if (!pyjit_main_interpreter_alone()) {
+        return 0;
+    }
+    struct _Py_float_freelist *floats = &_PyRuntime.interpreters.main->object_state.freelists.floats;
+    if (floats->numfree < 0 || floats->numfree >= PyFloat_MAXFREELIST) {
+        return 0;
+    }
+    floats->numfree++;
+    Py_SET_TYPE(op, (PyTypeObject *)floats->items);
+    floats->items = (PyFloatObject *)op;
+    pyjit_recycled_floats++;
+    return 1;
+}
+
+/* Releases an exact float: one that dies goes onto the freelist here, without the deallocator's
+ * indirect call (unless a reference tracer must see it die). */
+static inline __attribute__((always_inline)) void pyjit_release_float(PyObject *op) {
+    if (!pyjit_referenced_once(op) || _PyRuntime.ref_tracer.tracer_func != NULL) {
+        pyjit_release(op);
+        return;
+    }
+    op->ob_refcnt = 0;
+    if (!pyjit_float_onto_freelist(op)) {
+        _Py_Dealloc(op);
+    }
+}
+
 /* Puts pyjit's deallocators of ints and floats in front of CPython's: called once, when the JIT is installed. */
 void pyjit_recycle_dead_objects(void);
 

@@ -1,0 +1,119 @@
+/*
+ * What a C caller that consumes a generator's items keeps, and the part of its consumption that
+ * the generator's native code does itself at a yield (pyjit_offer_to_consumer in helpers.c; the
+ * caller is pyjit_consume_generator in module.c).
+ */
+#ifndef PYJIT_CONSUMER_H
+#define PYJIT_CONSUMER_H
+
+#include "pyjit_rt.h"
+#include "recycled.h"
+#include "internal/pycore_long.h"
+
+/* A C caller that consumes what a generator yields, as a builtin called on it does: sum() (what it
+ * has added so far, as its C loop keeps it, Python/bltinmodule.c builtin_sum_impl: an exact int in
+ * a word while every item is an int and nothing overflows, then an exact float with Neumaier's
+ * compensation while every item is a float or an int of a word, then a Python object added to
+ * with PyNumber_Add, never going back to an earlier mode), any(), all(), min() or max() (the
+ * least or greatest item so far, the first of equals). */
+typedef enum { PYJIT_SUM_INT, PYJIT_SUM_FLOAT, PYJIT_SUM_OBJECT, PYJIT_ANY, PYJIT_ALL, PYJIT_MIN, PYJIT_MAX } PyjitConsumerMode;
+struct PyjitConsumer {
+    PyjitConsumerMode mode;
+    Py_ssize_t int_total;
+    double float_total;
+    double compensation;
+    PyObject *total;  /* PYJIT_SUM_OBJECT's total, or min()'s and max()'s item so far (NULL: none yet), owned */
+};
+
+/* An item's truth where finding it and releasing the item run no code of Python's (None, a bool, an
+ * exact int, float or str): 0 or 1; else -1. */
+static inline int pyjit_plain_truth(PyObject *item) {
+    PyTypeObject *type = Py_TYPE(item);
+    if (type == &PyBool_Type) {
+        return item == Py_True;
+    }
+    if (item == Py_None) {
+        return 0;
+    }
+    if (type == &PyLong_Type) {
+        return !_PyLong_IsZero((PyLongObject *)item);
+    }
+    if (type == &PyFloat_Type) {
+        return PyFloat_AS_DOUBLE(item) != 0.0;
+    }
+    return type == &PyUnicode_Type ? PyUnicode_GET_LENGTH(item) != 0 : -1;
+}
+
+/* Consumes the item as the builtin would, where that runs no code but this and does not end the
+ * builtin's loop (for sum(): an exact int, bool or float in the int or float mode; for any(), an
+ * item pyjit_plain_truth finds false; for all(), one it finds true; for min() and max(), the first
+ * item, and an exact float or int of a digit after one of the same type): 1, the item released or
+ * kept; else 0, the item untouched. */
+static inline __attribute__((always_inline)) int pyjit_consumer_take(PyjitConsumer *consumer, PyObject *item) {
+    switch (consumer->mode) {
+    case PYJIT_MIN:
+    case PYJIT_MAX: {
+        PyObject *best = consumer->total;
+        int better;
+        if (best == NULL) {
+            consumer->total = item;
+            return 1;
+        }
+        if (PyFloat_CheckExact(item) && PyFloat_CheckExact(best)) {
+            double x = PyFloat_AS_DOUBLE(item), y = PyFloat_AS_DOUBLE(best);
+            better = consumer->mode == PYJIT_MAX ? x > y : x < y;
+        } else if (PyLong_CheckExact(item) && PyLong_CheckExact(best) && _PyLong_IsCompact((PyLongObject *)item)
+                   && _PyLong_IsCompact((PyLongObject *)best)) {
+            Py_ssize_t x = _PyLong_CompactValue((PyLongObject *)item), y = _PyLong_CompactValue((PyLongObject *)best);
+            better = consumer->mode == PYJIT_MAX ? x > y : x < y;
+        } else {
+            return 0;
+        }
+        if (better) {
+            consumer->total = item;
+            pyjit_release(best);
+        } else {
+            pyjit_release(item);
+        }
+        return 1;
+    }
+    case PYJIT_ANY:
+    case PYJIT_ALL:
+        if (pyjit_plain_truth(item) != (consumer->mode == PYJIT_ALL)) {
+            return 0;
+        }
+        pyjit_release(item);
+        return 1;
+    case PYJIT_SUM_OBJECT:
+        return 0;
+    default:
+        break;
+    }
+    if (consumer->mode == PYJIT_SUM_FLOAT && PyFloat_CheckExact(item)) {
+        double x = PyFloat_AS_DOUBLE(item);
+        double t = consumer->float_total + x;
+        if (fabs(consumer->float_total) >= fabs(x)) {
+            consumer->compensation += (consumer->float_total - t) + x;
+        } else {
+            consumer->compensation += (x - t) + consumer->float_total;
+        }
+        consumer->float_total = t;
+        pyjit_release_float(item);
+        return 1;
+    }
+    if (!(PyLong_CheckExact(item) || PyBool_Check(item)) || !_PyLong_IsCompact((PyLongObject *)item)) {
+        return 0;
+    }
+    Py_ssize_t b = _PyLong_CompactValue((PyLongObject *)item);
+    if (consumer->mode == PYJIT_SUM_FLOAT) {
+        consumer->float_total += (double)b;
+    } else if (consumer->int_total >= 0 ? b <= PY_SSIZE_T_MAX - consumer->int_total : b >= PY_SSIZE_T_MIN - consumer->int_total) {
+        consumer->int_total += b;
+    } else {
+        return 0;
+    }
+    pyjit_release(item);
+    return 1;
+}
+
+#endif
