@@ -1,4 +1,5 @@
-# jit-expect-compiled: dot ints_squared mixed near_overflow lists failing bad_item partly_consumed sent_values nested compensated any_all left_suspended truth_raises extremes triples
+# jit-expect-compiled: dot ints_squared mixed near_overflow lists failing bad_item partly_consumed sent_values nested compensated any_all left_suspended truth_raises extremes triples doubled
+# jit-expect-deopts: <genexpr>
 # jit-expect-consumed
 # jit-threshold: 5
 # sum(), any(), all(), min() and max() of a generator whose native code consumes the items itself
@@ -168,10 +169,20 @@ def triples(n):
     return sum(sum(triple(i)) for i in range(n)), max(max(triple(i)) for i in range(n))
 
 
+def doubled(values):
+    # compiled for lists of floats, then given ints among them: the generator's code hands its frame
+    # to the interpreter in the middle of the sum, which goes on with the items the interpreter yields
+    return sum(v * 2.0 for v in values), max(v * 1.5 for v in values)
+
+
+floats = [0.5 * i for i in range(30)]
+floats_then_ints = floats + [3, 0.25, 7, True, 0.75]
+
 for round in range(12):
     results = [dot([0.1 * i for i in range(50)], [1.0 / (i + 1) for i in range(50)]), ints_squared(100 + round),
                mixed(60), near_overflow(8), lists(20), failing(10), bad_item(12), partly_consumed(30), sent_values(6),
-               nested(12), compensated(3), any_all(3), left_suspended(8), truth_raises(6), extremes(40), triples(300)]
+               nested(12), compensated(3), any_all(3), left_suspended(8), truth_raises(6), extremes(40), triples(300),
+               doubled(floats if round < 9 else floats_then_ints)]
     if round in (0, 11):
         for result in results:
             print(result)
