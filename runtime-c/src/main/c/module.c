@@ -1113,6 +1113,12 @@ PySendResult pyjit_resume_generator(PyThreadState *tstate, PyObject *generator, 
     return state != NULL ? resume_natively(tstate, (PyGenObject *)generator, state, NULL, result) : PyIter_Send(generator, Py_None, result);
 }
 
+/* The float total with its compensation added, as sum() adds it when its float loop ends: not
+ * where that would lose a negative zero's sign, or make an infinite or overflowed total a NaN. */
+static double compensated(PyjitConsumer *sum) {
+    return sum->compensation != 0.0 && Py_IS_FINITE(sum->compensation) ? sum->float_total + sum->compensation : sum->float_total;
+}
+
 /* The item added as builtin sum() adds it (it is taken over): 0, or -1 with an exception set. */
 static int summation_add(PyjitConsumer *sum, PyObject *item) {
     if (pyjit_consumer_take(sum, item)) {
@@ -1140,10 +1146,7 @@ static int summation_add(PyjitConsumer *sum, PyObject *item) {
     if (sum->mode == PYJIT_SUM_INT) {
         total = PyLong_FromSsize_t(sum->int_total);
     } else if (sum->mode == PYJIT_SUM_FLOAT) {
-        if (sum->compensation != 0.0 && Py_IS_FINITE(sum->compensation)) {
-            sum->float_total += sum->compensation;
-        }
-        total = PyFloat_FromDouble(sum->float_total);
+        total = PyFloat_FromDouble(compensated(sum));
     }
     PyObject *added = total == NULL ? NULL : PyNumber_Add(total, item);
     Py_XDECREF(total);
@@ -1208,10 +1211,7 @@ static PyObject *consumed(PyjitConsumer *consumer, int answered) {
     case PYJIT_SUM_INT:
         return PyLong_FromSsize_t(consumer->int_total);
     case PYJIT_SUM_FLOAT:
-        if (consumer->compensation != 0.0 && Py_IS_FINITE(consumer->compensation)) {
-            consumer->float_total += consumer->compensation;
-        }
-        return PyFloat_FromDouble(consumer->float_total);
+        return PyFloat_FromDouble(compensated(consumer));
     default:
         return consumer->total;
     }
