@@ -1232,15 +1232,19 @@ static inline CodeState *consumable_natively(PyGenObject *gen, PyThreadState *ts
  * wanting generic code) is resumed as the builtin resumes it. any() and all() leave the generator
  * suspended at the item that answered, as they do. */
 int pyjit_consume_generator(PyThreadState *tstate, PyObject *callable, PyObject *generator, PyObject **result) {
-    PyjitConsumerMode mode = callable == pyjit_builtin_sum ? PYJIT_SUM_INT : callable == pyjit_builtin_any ? PYJIT_ANY
-                           : callable == pyjit_builtin_all ? PYJIT_ALL : callable == pyjit_builtin_min ? PYJIT_MIN
-                           : callable == pyjit_builtin_max ? PYJIT_MAX : PYJIT_SUM_OBJECT;
-    if (mode == PYJIT_SUM_OBJECT || !PyGen_CheckExact(generator) || consumable_natively((PyGenObject *)generator, tstate) == NULL) {
+    static PyObject **const builtins[] = {&pyjit_builtin_sum, &pyjit_builtin_any, &pyjit_builtin_all, &pyjit_builtin_min, &pyjit_builtin_max};
+    static const PyjitConsumerMode modes[] = {PYJIT_SUM_INT, PYJIT_ANY, PYJIT_ALL, PYJIT_MIN, PYJIT_MAX};
+    size_t which = 0;
+    while (which < sizeof modes / sizeof modes[0] && callable != *builtins[which]) {
+        which++;
+    }
+    CodeState *state = which < sizeof modes / sizeof modes[0] && PyGen_CheckExact(generator)
+                     ? consumable_natively((PyGenObject *)generator, tstate) : NULL;
+    if (state == NULL) {
         return 0;
     }
-    PyjitConsumer consumer = {.mode = mode};
-    for (;;) {
-        CodeState *state = consumable_natively((PyGenObject *)generator, tstate);
+    PyjitConsumer consumer = {.mode = modes[which]};
+    for (;; state = consumable_natively((PyGenObject *)generator, tstate)) {
         PyObject *item;
         PySendResult sent;
         if (state != NULL) {
