@@ -29,14 +29,15 @@ public final class FuseExtendedSlices implements Pass {
             List<Instr> instructions = block.instructions();
             for (int i = 0; i < instructions.size(); i++) {
                 if (instructions.get(i) instanceof Instr.Access build && build.op() == Op.BUILD_SLICE && build.operands().size() == 3) {
-                    fuse(instructions, i, build, uses);
+                    fuse(block, i, build, uses);
                 }
             }
         }
     }
 
     /** Fuses the slice built at {@code at} into the subscript after it, if nothing else needs the slice. */
-    private static void fuse(List<Instr> instructions, int at, Instr.Access build, Uses uses) {
+    private static void fuse(Block block, int at, Instr.Access build, Uses uses) {
+        List<Instr> instructions = block.instructions();
         Value slice = build.result();
         List<Value> bounds = build.operands();
         int next = at + 1;
@@ -53,7 +54,7 @@ public final class FuseExtendedSlices implements Pass {
         FrameState state = subscript.state();
         int position = state.owned().indexOf(slice);
         if (position < 0 || (state.handler() != null && position < state.handler().depth()) || state.borrowed().contains(slice)
-                || !uses.onlyBy(slice, use -> use == subscript || use.op() == Op.DECREF && instructions.contains(use))) {
+                || !uses.onlyBy(slice, use -> use == subscript || use.op() == Op.DECREF && block.indexOf(use) >= 0)) {
             return;
         }
         List<Value> owned = new ArrayList<>(state.owned());
