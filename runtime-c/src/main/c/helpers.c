@@ -456,7 +456,9 @@ PyObject *pyjit_osr_leave_reraising(PyThreadState *tstate, _PyInterpreterFrame *
     int at = unhandled_reraise(code, &oparg);
     PyObject *lasti = at < 0 ? NULL : PyLong_FromLong(_PyInterpreterFrame_LASTI(frame));
     if (lasti == NULL) {
-        return NULL;  /* the exception the code raised (or a MemoryError) unwinds from the loop header */
+        /* code without handlers (the compiler refuses a loop among handlers but with no such
+         * RERAISE), or no memory: the exception unwinds from the instruction the frame points to */
+        return NULL;
     }
     PyObject **stack = frame->localsplus + code->co_nlocalsplus;
     int depth = 0;

@@ -2,7 +2,7 @@
  * On-stack replacement: a function whose one call runs a long loop (a simulation's main loop, say)
  * would never leave the interpreter, since native code is entered at calls. When the sampler meets
  * the same interpreted activation twice, the compiler is asked for code that starts at the header
- * of the innermost loop the frame is in that no exception handler covers
+ * of the innermost loop the frame is in, preferably one no exception handler covers
  * (dev.pyjit.frontend.IrBuilder.buildMidFrame). Once it is
  * there, pyjit watches that code object's back edges through sys.monitoring (local JUMP events of
  * the optimizer's tool id, so no other code pays for it): at the next jump to the header the
@@ -40,8 +40,7 @@ static const unsigned char *table_number(const unsigned char *p, int *value) {
 }
 
 /* Whether an exception handler covers the code unit: a loop there is inside a try, a with or an
- * inlined comprehension (whose hidden handler restores the variable it shadows), which compiled
- * code cannot be entered in (dev.pyjit.frontend.IrBuilder.buildMidFrame refuses it). */
+ * inlined comprehension (whose hidden handler restores the variable it shadows). */
 static int handled_at(PyCodeObject *code, int unit) {
     const unsigned char *p = (const unsigned char *)PyBytes_AS_STRING(code->co_exceptiontable);
     const unsigned char *end = p + PyBytes_GET_SIZE(code->co_exceptiontable);
@@ -56,8 +55,8 @@ static int handled_at(PyCodeObject *code, int unit) {
 }
 
 /* The header of the innermost loop the frame is in that no handler covers: a frame in a list
- * comprehension of a long loop (mandelbrot's rows) enters at the loop around it. If every such
- * loop is covered, the innermost one: the compiler refuses it, and the statistics say why. */
+ * comprehension of a long loop (mandelbrot's rows) enters at the loop around it, whose code is
+ * the comprehension's too. If every such loop is covered, the innermost one. */
 int pyjit_osr_header(PyCodeObject *code, _PyInterpreterFrame *frame) {
     PyObject *bytes = PyCode_GetCode(code);
     if (bytes == NULL) {

@@ -82,6 +82,71 @@ def handler_around_the_loop(n):
         return "caught", caught.args[0]
 
 
+def finally_around_the_loop(n):
+    total = 0
+    try:
+        i = 0
+        while True:
+            total += i * 3 % 11  # header
+            i += 1
+            if i == n:
+                return total
+    finally:
+        print("finally ran at", total)
+
+
+class Suppressing:
+    def __enter__(self):
+        print("entered")
+        return self
+
+    def __exit__(self, kind, value, traceback):
+        print("exited with", kind.__name__, value)
+        return True
+
+
+def with_around_the_loop(n):
+    total = 0.0
+    with Suppressing():
+        for i in range(n):  # header
+            total += i * 0.5
+            if i == n - 2:
+                raise ValueError("stopped at %d" % i)
+    return total
+
+
+def comprehension(n):
+    x = "outer"
+    squares = [x * x % 13 for x in range(n)]  # header
+    try:
+        [1 / (x - n + 7) for x in range(n)]  # header
+    except ZeroDivisionError as caught:
+        print("the comprehension raised", caught, "and x is", x)
+    return sum(squares), x
+
+
+def uncaught_through_finally(n):
+    total = 0
+    try:
+        for i in range(n):  # header
+            total += i
+            if i == n - 1:
+                total /= 0
+    finally:
+        print("cleaned up at", total)
+
+
+def raises_after_the_try(n):
+    total = 0
+    try:
+        for i in range(n):  # header
+            total += i
+        total += 1
+    except ZeroDivisionError:
+        return "caught where it was not raised"
+    return total / 0
+
+
 def with_a_cell(n):
     step = 3
 
@@ -140,6 +205,17 @@ print(switches_type(N))
 print(nested(N))
 print(while_with_break(N))
 print(handler_around_the_loop(N))
+print(finally_around_the_loop(N))
+print(with_around_the_loop(N))
+print(comprehension(N))
+try:
+    uncaught_through_finally(N)
+except ZeroDivisionError:
+    print(traceback.format_exc())
+try:
+    raises_after_the_try(N)
+except ZeroDivisionError:
+    print(traceback.format_exc())
 print(with_a_cell(N))
 print(deletes(N))
 print(traced_midway(N))

@@ -203,9 +203,12 @@ public final class IrBuilder {
         if (code.isGeneratorLike()) {
             throw new Unsupported("a generator's frame is resumed by its own compiled code");
         }
-        // an exception compiled code lets go unwinds in the interpreter from the loop header
-        if (ExceptionTable.parse(code.exceptionTable()).stream().anyMatch(entry -> entry.covers(offset))) {
-            throw new Unsupported("the loop at offset " + offset + " is inside a try or with block");
+        // an exception compiled code lets go is re-raised by the interpreter from a RERAISE no
+        // handler covers (pyjit_osr_leave_reraising), so that no handler takes it twice; without
+        // one it would unwind from where the frame points, which must then be outside every handler
+        List<ExceptionTable.Entry> handlers = ExceptionTable.parse(code.exceptionTable());
+        if (handlers.stream().anyMatch(entry -> entry.covers(offset)) && !hasUnhandledReraise(code, handlers)) {
+            throw new Unsupported("the loop at offset " + offset + " is inside a try or with block, and no RERAISE is outside every handler");
         }
         Block header = build(code).blocks().stream().filter(block -> block.bytecodeOffset() == offset).findFirst()
                 .orElseThrow(() -> new Unsupported("no block starts at offset " + offset));
@@ -219,6 +222,11 @@ public final class IrBuilder {
         entry.setTerminator(new Terminator.ResumeDispatch(List.of(offset), List.of(builder.resumePoints.get(offset))));
         Verifier.verify(function);
         return function;
+    }
+
+    private static boolean hasUnhandledReraise(CodeObject code, List<ExceptionTable.Entry> handlers) {
+        return Decoder.decode(code).stream().anyMatch(instruction -> instruction.opcode() == Opcode.RERAISE
+                && handlers.stream().noneMatch(entry -> entry.covers(instruction.offset())));
     }
 
     private Function build() throws Unsupported {

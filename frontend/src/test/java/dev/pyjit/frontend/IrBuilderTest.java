@@ -805,8 +805,32 @@ class IrBuilderTest {
     }
 
     @Test
-    void noOnStackReplacementEntersALoopInsideATryBlock() throws Unsupported {
-        CodeObject code = EmbeddedPython.compile(String.join("\n",
+    void onStackReplacementEntersALoopInsideATryBlockWithItsHandler() throws Unsupported {
+        CodeObject code = loopInsideTryFinally();
+        Function fn = IrBuilder.buildMidFrame(code, firstLoopHeader(code), List.of(Type.INT));
+        assertTrue(fn.blocks().stream().anyMatch(block -> block.instructions().stream().anyMatch(i -> i.op() == Op.RERAISE)),
+                "the finally block's handler is compiled with the loop: " + Printer.print(fn));
+    }
+
+    @Test
+    void noOnStackReplacementEntersALoopInsideATryBlockWhereEveryReraiseIsHandled() throws Unsupported {
+        CodeObject code = loopInsideTryFinally();
+        byte[] units = code.code().clone();
+        for (int offset = 0; offset < units.length; offset += 2) {
+            if (Opcode.of(units[offset] & 0xff) == Opcode.RERAISE) {
+                units[offset] = (byte) Opcode.NOP.number;
+            }
+        }
+        CodeObject withoutReraise = new CodeObject(code.name(), code.qualifiedName(), code.fileName(), code.firstLine(), code.argCount(),
+                code.positionalOnlyArgCount(), code.keywordOnlyArgCount(), code.flags(), units, code.constants(), code.names(),
+                code.localNames(), code.cellCount(), code.freeCount(), code.exceptionTable(), code.lines(), code.quickened());
+        Unsupported refused = assertThrows(Unsupported.class,
+                () -> IrBuilder.buildMidFrame(withoutReraise, firstLoopHeader(code), List.of(Type.INT)));
+        assertTrue(refused.getMessage().contains("no RERAISE is outside every handler"), refused.getMessage());
+    }
+
+    private static CodeObject loopInsideTryFinally() {
+        return EmbeddedPython.compile(String.join("\n",
                 "def f(n):",
                 "    try:",
                 "        while n:",
@@ -814,10 +838,11 @@ class IrBuilderTest {
                 "    finally:",
                 "        print('done')",
                 ""), "f");
-        int header = IrBuilder.build(code).blocks().stream().filter(block -> block.label().startsWith("offset ")
-                && block.bytecodeOffset() > 0).mapToInt(Block::bytecodeOffset).min().orElseThrow();
-        Unsupported refused = assertThrows(Unsupported.class, () -> IrBuilder.buildMidFrame(code, header, List.of(Type.INT)));
-        assertTrue(refused.getMessage().contains("inside a try or with block"), refused.getMessage());
+    }
+
+    private static int firstLoopHeader(CodeObject code) throws Unsupported {
+        return IrBuilder.build(code).blocks().stream().filter(block -> block.label().startsWith("offset ") && block.bytecodeOffset() > 0)
+                .mapToInt(Block::bytecodeOffset).min().orElseThrow();
     }
 
     @Test

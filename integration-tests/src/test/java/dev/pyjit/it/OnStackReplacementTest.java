@@ -1,7 +1,6 @@
 package dev.pyjit.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -14,16 +13,17 @@ import org.junit.jupiter.api.io.TempDir;
  * Functions that each run one long loop in one call: sampled twice in the same activation, each
  * is compiled from its loop's header and the running frame moves there at its next back edge.
  * The loops return from inside, raise, re-raise from a handler, change a local's type, nest,
- * break, use a cell, delete a local and switch a tracer on: everything printed, and the uncaught
- * exception at the end, must be what the interpreter prints, and each loop's native code must
- * have been entered. A loop inside a try block is left to the interpreter. The compiler works
+ * break, use a cell, delete a local, switch a tracer on, and run inside try, finally and with
+ * blocks and comprehensions: everything printed, and the uncaught exception at the end, must be
+ * what the interpreter prints, and each loop's native code must have been entered. The compiler works
  * synchronously, so the switch happens while each loop still runs; compiling on its own thread,
  * the switch comes wherever the code is published, or never, and the output is the same.
  */
 class OnStackReplacementTest {
     private static final Path PROGRAM = Path.of("src/test/resources/osr/long_loops.py").toAbsolutePath();
     private static final List<String> ENTERED = List.of("floats", "returns_from_inside", "raises_at_the_end", "reraises",
-            "switches_type", "nested", "while_with_break", "with_a_cell", "deletes", "traced_midway");
+            "switches_type", "nested", "while_with_break", "handler_around_the_loop", "finally_around_the_loop",
+            "with_around_the_loop", "comprehension", "uncaught_through_finally", "raises_after_the_try", "with_a_cell", "deletes", "traced_midway");
 
     @Test
     void longLoopsMoveToNativeCodeAndPrintWhatTheInterpreterPrints(@TempDir Path directory) throws Exception {
@@ -41,8 +41,6 @@ class OnStackReplacementTest {
             }
             assertTrue(entries > 0, () -> name + "'s loop never ran natively: " + json);
         }
-        String guarded = "handler_around_the_loop (loop at line " + loopLines("handler_around_the_loop").get(0) + ")";
-        assertNotNull(json.interpreted(PROGRAM, guarded), json::toString);
     }
 
     @Test
