@@ -338,6 +338,7 @@ PyObject *pyjit_deopt(_PyInterpreterFrame *frame, int resume_at, PyObject **stac
 
 PyObject *pyjit_osr_deopt(_PyInterpreterFrame *frame, int resume_at, PyObject **stack, int depth) {
     pyjit_osr_ended = 0;
+    pyjit_osr_deopted = 1;
     pyjit_count_deopt_line(frame, resume_at);
     spill_stack(frame, stack, depth);
     frame->stacktop = code_of(frame)->co_nlocalsplus + depth;

@@ -982,6 +982,22 @@ void pyjit_osr_request(_PyInterpreterFrame *frame, int header) {
     }
 }
 
+int pyjit_osr_ask_generic(_PyInterpreterFrame *frame, int header) {
+    PyCodeObject *code = (PyCodeObject *)frame->f_executable;
+    CodeState *state = code_state(code);
+    if (state == NULL || state->generic || !may_request(state) || !PyFunction_Check(frame->f_funcobj)
+            || PyFunction_GET_CODE(frame->f_funcobj) != (PyObject *)code) {
+        return 0;
+    }
+    state->generic = 1;
+    request_compile(frame->f_funcobj, code, state, PYJIT_TIER_OPTIMISED, frame, header);
+    return 1;
+}
+
+int pyjit_answer_awaited(CodeState *state) {
+    return state->queued || state->served_key != NULL;
+}
+
 void pyjit_native_entered(void) {
     if (first_native_entry.tv_sec == 0) {
         clock_gettime(CLOCK_REALTIME, &first_native_entry);

@@ -19,10 +19,15 @@
 #include <string.h>
 
 #define MISSES_BEFORE_GIVING_UP 16
+/* A loop whose first items break a speculation breaks it at every entry: a `for line in file`
+ * whose FOR_ITER the interpreter left unspecialised, compiled for an iterator that runs no
+ * Python code (dev.pyjit.ir.CacheHint.FOR_ITER_INERT), ended at its first item each time. */
+#define OSR_GENERIC_AFTER_DEOPTS 4
 /* dev.pyjit.ir.Type.NULL's bit: an unbound local. */
 #define UNBOUND_TYPE_CODE 9
 
 int pyjit_osr_ended;
+int pyjit_osr_deopted;
 
 static PyObject *monitoring;  /* sys.monitoring, once pyjit's tool is registered */
 static PyObject *jump_event;
@@ -138,6 +143,10 @@ static PyObject *on_jump(PyObject *unused, PyObject *const *args, Py_ssize_t nar
     if (state == NULL || state->osr_native == NULL || at != state->osr_at) {
         return Py_NewRef(disable);  /* another loop's back edge */
     }
+    if (state->osr_stale) {
+        /* the interpreter runs the loop until its generic code comes, if it comes */
+        return Py_NewRef(pyjit_answer_awaited(state) ? Py_None : disable);
+    }
     if (!in_frame || !types_hold(state, frame)) {
         return missed(state);
     }
@@ -152,8 +161,9 @@ static PyObject *on_jump(PyObject *unused, PyObject *const *args, Py_ssize_t nar
     tstate->what_event = -1;
     frame->instr_ptr = _PyCode_CODE(code) + state->osr_at;
     pyjit_native_entered();
+    pyjit_osr_deopted = 0;
     PyObject *result = state->osr_native(tstate, frame, NULL);
-    int ended = pyjit_osr_ended;
+    int ended = pyjit_osr_ended, deopted = pyjit_osr_deopted;
     tstate->tracing = tracing;
     tstate->what_event = what_event;
     if (main_thread) {
@@ -161,6 +171,14 @@ static PyObject *on_jump(PyObject *unused, PyObject *const *args, Py_ssize_t nar
     }
     if (result == NULL) {
         return NULL;
+    }
+    if (!ended && deopted && ++state->osr_deopts >= OSR_GENERIC_AFTER_DEOPTS) {
+        /* stale first: a synchronous compilation installs the generic code before the request returns */
+        state->osr_stale = 1;
+        if (pyjit_osr_ask_generic(frame, state->osr_at)) {
+            return Py_NewRef(Py_None);
+        }
+        state->osr_stale = 0;
     }
     return ended ? Py_NewRef(Py_None) : missed(state);
 }
@@ -229,6 +247,9 @@ int pyjit_osr_install(CodeState *state, PyCodeObject *code, pyjit_native_entry n
     state->osr_expected_count = count;
     state->osr_at = at;
     state->osr_native = native;
+    state->osr_misses = 0;
+    state->osr_deopts = 0;
+    state->osr_stale = 0;
     return 0;
 }
 

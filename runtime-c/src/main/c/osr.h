@@ -21,5 +21,11 @@ int pyjit_osr_watch(PyCodeObject *code);
 void pyjit_native_entered(void);
 int pyjit_standing_down(void);
 void pyjit_osr_request(_PyInterpreterFrame *frame, int header);
+/* module.c: asks for the frame's code again, generic, entered at the loop header `header` (1), as
+ * code whose call entry kept failing its guards is asked for; 0 where it cannot be asked (generic
+ * already, a request under way). Whether the answer to the code's last request is still to come
+ * (compiled on the compiler's thread or by a cache filler). */
+int pyjit_osr_ask_generic(_PyInterpreterFrame *frame, int header);
+int pyjit_answer_awaited(CodeState *state);
 
 #endif

@@ -220,13 +220,17 @@ typedef struct {
      * interpreter runs, at code unit osr_at (a loop header), when each local slot holds one of
      * the types of osr_expected (Type bits; NULL counts as dev.pyjit.ir.Type.NULL). Asked for
      * once (osr_requested), when one activation was sampled twice in a loop. osr_misses counts
-     * entries refused or handed back before a return. */
+     * entries refused or handed back before a return, osr_deopts the entries that ended at a
+     * failed speculation: after OSR_GENERIC_AFTER_DEOPTS of them the code is asked for again,
+     * generic (osr.c), and until that is installed (osr_stale) the interpreter runs the loop. */
     pyjit_native_entry osr_native;
     int osr_at;
     unsigned short *osr_expected;
     int osr_expected_count;
     int osr_requested;
     int osr_misses;
+    int osr_deopts;
+    int osr_stale;
     /* The frame osr_native last began to run on the main thread, until it stops (NULL: none): the
      * sampler, which samples that thread, counts nothing for it. */
     _PyInterpreterFrame *osr_frame;
@@ -409,6 +413,8 @@ int pyjit_end_async_for(PyObject *awaitable, PyObject *exception);
  * a RERAISE no handler covers; pyjit_osr_ended says whether the last of them to go on did so at
  * such an end of the frame. */
 extern int pyjit_osr_ended;
+/* Whether the last of them to go on did so at a failed speculation (pyjit_osr_deopt). */
+extern int pyjit_osr_deopted;
 PyObject *pyjit_osr_leave(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *result, int returned_at);
 PyObject *pyjit_osr_deopt(_PyInterpreterFrame *frame, int resume_at, PyObject **stack, int depth);
 PyObject *pyjit_osr_leave_reraising(PyThreadState *tstate, _PyInterpreterFrame *frame);

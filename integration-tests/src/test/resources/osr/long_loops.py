@@ -1,7 +1,9 @@
 # Each function runs one long loop in one call: only on-stack replacement moves it to native code.
 # Everything printed must be what the interpreter prints, wherever the switch happens. "# header"
 # marks the line of the header each loop may be entered at (the first of its body for `while True`).
+import os
 import sys
+import tempfile
 import traceback
 
 N = 1_000_000
@@ -147,6 +149,15 @@ def raises_after_the_try(n):
     return total / 0
 
 
+def reads_a_file(path):
+    count = words = 0
+    with open(path) as handle:
+        for line in handle:  # header
+            count += 1
+            words += len(line.split())
+    return count, words
+
+
 def with_a_cell(n):
     step = 3
 
@@ -216,6 +227,11 @@ try:
     raises_after_the_try(N)
 except ZeroDivisionError:
     print(traceback.format_exc())
+with tempfile.TemporaryDirectory() as folder:
+    text = os.path.join(folder, "lines.txt")
+    with open(text, "w") as out:
+        out.writelines("word " * (i % 7) + "\n" for i in range(N // 2))
+    print(reads_a_file(text))
 print(with_a_cell(N))
 print(deletes(N))
 print(traced_midway(N))

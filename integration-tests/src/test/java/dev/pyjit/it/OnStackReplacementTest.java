@@ -3,6 +3,7 @@ package dev.pyjit.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * is compiled from its loop's header and the running frame moves there at its next back edge.
  * The loops return from inside, raise, re-raise from a handler, change a local's type, nest,
  * break, use a cell, delete a local, switch a tracer on, and run inside try, finally and with
- * blocks and comprehensions: everything printed, and the uncaught exception at the end, must be
+ * blocks and comprehensions, and read a file: everything printed, and the uncaught exception at the end, must be
  * what the interpreter prints, and each loop's native code must have been entered. The compiler works
  * synchronously, so the switch happens while each loop still runs; compiling on its own thread,
  * the switch comes wherever the code is published, or never, and the output is the same.
@@ -23,7 +24,7 @@ class OnStackReplacementTest {
     private static final Path PROGRAM = Path.of("src/test/resources/osr/long_loops.py").toAbsolutePath();
     private static final List<String> ENTERED = List.of("floats", "returns_from_inside", "raises_at_the_end", "reraises",
             "switches_type", "nested", "while_with_break", "handler_around_the_loop", "finally_around_the_loop",
-            "with_around_the_loop", "comprehension", "uncaught_through_finally", "raises_after_the_try", "with_a_cell", "deletes", "traced_midway");
+            "with_around_the_loop", "comprehension", "uncaught_through_finally", "raises_after_the_try", "reads_a_file", "with_a_cell", "deletes", "traced_midway");
 
     @Test
     void longLoopsMoveToNativeCodeAndPrintWhatTheInterpreterPrints(@TempDir Path directory) throws Exception {
@@ -41,6 +42,11 @@ class OnStackReplacementTest {
             }
             assertTrue(entries > 0, () -> name + "'s loop never ran natively: " + json);
         }
+        // a file's iterator breaks the speculation that the loop's next item runs no Python code:
+        // after a few entries that ended at the first line, the loop is compiled again, generic
+        JsonNode file = json.compiled(PROGRAM, "reads_a_file (loop at line " + loopLines("reads_a_file").get(0) + ")");
+        assertEquals(2, file.get("compilations").asInt(), file::toString);
+        assertTrue(file.get("entries").asLong() > file.get("deopts").asLong(), file::toString);
     }
 
     @Test
