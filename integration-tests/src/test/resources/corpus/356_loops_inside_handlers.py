@@ -56,13 +56,14 @@ def with_break(n):
     return total
 
 def comprehension(n):
-    x = "outer"
-    squares = [x * x % 13 for x in range(n)]
+    key = "shadowed"
+    table = {key: key * 2 for key in range(n) if key % 3}
+    missing = None
     try:
-        inverse = [1 / (x - n // 2) for x in range(n)]
-    except ZeroDivisionError as e:
-        print("comprehension raised", e, "x is", x)
-    return sum(squares), x
+        total = sum([table[key] for key in range(1, n)])
+    except KeyError as error:
+        missing = error.args[0]
+    return len(table), key, missing
 
 def nested(n):
     total = 0
@@ -82,14 +83,16 @@ def nested(n):
     return total
 
 def uncaught(n):
-    total = 0
+    seen = {}
+    i = 0
     try:
-        for i in range(n):
-            total += i
-            if i == n - 1:
-                total = total / 0
+        while True:
+            seen[i % 97] = seen.get(i % 97, 0) + 1
+            i += 1
+            if i == n:
+                seen["missing"] += 1
     finally:
-        print("cleanup", total)
+        print("cleanup", len(seen), i)
 
 def reads_lines(path):
     count = 0
