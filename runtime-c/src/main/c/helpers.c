@@ -350,6 +350,7 @@ PyObject *pyjit_osr_resume_elsewhere(PyThreadState *tstate, _PyInterpreterFrame 
     (void)tstate;
     (void)frame;
     pyjit_osr_ended = 0;
+    pyjit_osr_deopted = 0;  /* a loop replaced in a call it made may have left it set */
     return Py_None;
 }
 
@@ -457,8 +458,9 @@ PyObject *pyjit_osr_leave_reraising(PyThreadState *tstate, _PyInterpreterFrame *
     int at = unhandled_reraise(code, &oparg);
     PyObject *lasti = at < 0 ? NULL : PyLong_FromLong(_PyInterpreterFrame_LASTI(frame));
     if (lasti == NULL) {
-        /* code without handlers (the compiler refuses a loop among handlers but with no such
-         * RERAISE), or no memory: the exception unwinds from the instruction the frame points to */
+        /* code without handlers (the compiler refuses a loop among handlers with no such RERAISE,
+         * where the frame's traceback entry would be added twice), or no memory: the interpreter
+         * adds the entry and unwinds the frame */
         return NULL;
     }
     PyObject **stack = frame->localsplus + code->co_nlocalsplus;

@@ -172,6 +172,8 @@ static PyObject *on_jump(PyObject *unused, PyObject *const *args, Py_ssize_t nar
     if (result == NULL) {
         return NULL;
     }
+    /* in a row: a loop that deoptimises once near its end at each call keeps its specialised code */
+    state->osr_deopts = ended ? 0 : state->osr_deopts;
     if (!ended && deopted && ++state->osr_deopts >= OSR_GENERIC_AFTER_DEOPTS) {
         /* stale first: a synchronous compilation installs the generic code before the request returns */
         state->osr_stale = 1;

@@ -220,8 +220,8 @@ typedef struct {
      * interpreter runs, at code unit osr_at (a loop header), when each local slot holds one of
      * the types of osr_expected (Type bits; NULL counts as dev.pyjit.ir.Type.NULL). Asked for
      * once (osr_requested), when one activation was sampled twice in a loop. osr_misses counts
-     * entries refused or handed back before a return, osr_deopts the entries that ended at a
-     * failed speculation: after OSR_GENERIC_AFTER_DEOPTS of them the code is asked for again,
+     * entries refused or handed back before a return, osr_deopts the entries in a row that ended at
+     * a failed speculation: after OSR_GENERIC_AFTER_DEOPTS of them the code is asked for again,
      * generic (osr.c), and until that is installed (osr_stale) the interpreter runs the loop. */
     pyjit_native_entry osr_native;
     int osr_at;

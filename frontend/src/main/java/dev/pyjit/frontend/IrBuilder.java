@@ -203,9 +203,9 @@ public final class IrBuilder {
         if (code.isGeneratorLike()) {
             throw new Unsupported("a generator's frame is resumed by its own compiled code");
         }
-        // an exception compiled code lets go is re-raised by the interpreter from a RERAISE no
-        // handler covers (pyjit_osr_leave_reraising), so that no handler takes it twice; without
-        // one it would unwind from where the frame points, which must then be outside every handler
+        // an exception compiled code's handlers let go is re-raised by the interpreter from a
+        // RERAISE no handler covers (pyjit_osr_leave_reraising), so that no handler takes it twice
+        // and the frame's traceback entry, there already, is not added again
         List<ExceptionTable.Entry> handlers = ExceptionTable.parse(code.exceptionTable());
         if (handlers.stream().anyMatch(entry -> entry.covers(offset)) && !hasUnhandledReraise(code, handlers)) {
             throw new Unsupported("the loop at offset " + offset + " is inside a try or with block, and no RERAISE is outside every handler");
