@@ -337,8 +337,7 @@ PyObject *pyjit_deopt(_PyInterpreterFrame *frame, int resume_at, PyObject **stac
 /* ---- On-stack replacement: the frame stays the interpreter's, which goes on where compiled code stops */
 
 PyObject *pyjit_osr_deopt(_PyInterpreterFrame *frame, int resume_at, PyObject **stack, int depth) {
-    pyjit_osr_ended = 0;
-    pyjit_osr_deopted = 1;
+    pyjit_osr_stop = PYJIT_OSR_DEOPTED;
     pyjit_count_deopt_line(frame, resume_at);
     spill_stack(frame, stack, depth);
     frame->stacktop = code_of(frame)->co_nlocalsplus + depth;
@@ -349,8 +348,7 @@ PyObject *pyjit_osr_deopt(_PyInterpreterFrame *frame, int resume_at, PyObject **
 PyObject *pyjit_osr_resume_elsewhere(PyThreadState *tstate, _PyInterpreterFrame *frame) {
     (void)tstate;
     (void)frame;
-    pyjit_osr_ended = 0;
-    pyjit_osr_deopted = 0;  /* a loop replaced in a call it made may have left it set */
+    pyjit_osr_stop = PYJIT_OSR_HANDED_BACK;
     return Py_None;
 }
 
@@ -401,33 +399,8 @@ PyObject *pyjit_osr_leave(PyThreadState *tstate, _PyInterpreterFrame *frame, PyO
         frame->localsplus[code->co_nlocalsplus] = result;
         frame->stacktop = code->co_nlocalsplus + 1;
     }
-    pyjit_osr_ended = 1;
+    pyjit_osr_stop = PYJIT_OSR_ENDED;
     return Py_None;
-}
-
-static int exception_table_varint(const unsigned char **at) {
-    unsigned int byte = *(*at)++;
-    int value = (int)(byte & 63);
-    while (byte & 64) {
-        byte = *(*at)++;
-        value = (value << 6) | (int)(byte & 63);
-    }
-    return value;
-}
-
-/* Whether a handler of the code's exception table takes exceptions raised at code unit `unit`. */
-static int handled_at(PyCodeObject *code, int unit) {
-    const unsigned char *at = (const unsigned char *)PyBytes_AS_STRING(code->co_exceptiontable);
-    const unsigned char *end = at + PyBytes_GET_SIZE(code->co_exceptiontable);
-    while (at < end) {
-        int start = exception_table_varint(&at), length = exception_table_varint(&at);
-        exception_table_varint(&at);  /* the handler */
-        exception_table_varint(&at);  /* its depth and lasti */
-        if (start <= unit && unit < start + length) {
-            return 1;
-        }
-    }
-    return 0;
 }
 
 /* The code unit of a RERAISE no handler covers (*oparg set), -1 if there is none. */
@@ -440,7 +413,7 @@ static int unhandled_reraise(PyCodeObject *code, int *oparg) {
     const unsigned char *units = (const unsigned char *)PyBytes_AS_STRING(bytes);
     int found = -1;
     for (Py_ssize_t i = 0; i < PyBytes_GET_SIZE(bytes) / 2 && found < 0; i++) {
-        if (units[2 * i] == RERAISE && !handled_at(code, (int)i)) {
+        if (units[2 * i] == RERAISE && !pyjit_handled_at(code, (int)i)) {
             found = (int)i;
             *oparg = units[2 * i + 1];
         }
@@ -476,7 +449,7 @@ PyObject *pyjit_osr_leave_reraising(PyThreadState *tstate, _PyInterpreterFrame *
     stack[depth++] = PyErr_GetRaisedException();
     frame->stacktop = code->co_nlocalsplus + depth;
     frame->instr_ptr = _PyCode_CODE(code) + at;
-    pyjit_osr_ended = 1;
+    pyjit_osr_stop = PYJIT_OSR_ENDED;
     return Py_None;
 }
 

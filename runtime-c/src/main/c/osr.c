@@ -26,8 +26,7 @@
 /* dev.pyjit.ir.Type.NULL's bit: an unbound local. */
 #define UNBOUND_TYPE_CODE 9
 
-int pyjit_osr_ended;
-int pyjit_osr_deopted;
+PyjitOsrStop pyjit_osr_stop;
 
 static PyObject *monitoring;  /* sys.monitoring, once pyjit's tool is registered */
 static PyObject *jump_event;
@@ -46,7 +45,7 @@ static const unsigned char *table_number(const unsigned char *p, int *value) {
 
 /* Whether an exception handler covers the code unit: a loop there is inside a try, a with or an
  * inlined comprehension (whose hidden handler restores the variable it shadows). */
-static int handled_at(PyCodeObject *code, int unit) {
+int pyjit_handled_at(PyCodeObject *code, int unit) {
     const unsigned char *p = (const unsigned char *)PyBytes_AS_STRING(code->co_exceptiontable);
     const unsigned char *end = p + PyBytes_GET_SIZE(code->co_exceptiontable);
     while (p < end) {
@@ -78,7 +77,7 @@ int pyjit_osr_header(PyCodeObject *code, _PyInterpreterFrame *frame) {
         int target = (int)i + 2 - oparg;
         if (opcode == JUMP_BACKWARD && target <= at && at <= i) {
             innermost = target > innermost ? target : innermost;
-            if (target > unhandled && !handled_at(code, target)) {
+            if (target > unhandled && !pyjit_handled_at(code, target)) {
                 unhandled = target;
             }
         }
@@ -161,9 +160,8 @@ static PyObject *on_jump(PyObject *unused, PyObject *const *args, Py_ssize_t nar
     tstate->what_event = -1;
     frame->instr_ptr = _PyCode_CODE(code) + state->osr_at;
     pyjit_native_entered();
-    pyjit_osr_deopted = 0;
     PyObject *result = state->osr_native(tstate, frame, NULL);
-    int ended = pyjit_osr_ended, deopted = pyjit_osr_deopted;
+    PyjitOsrStop stop = pyjit_osr_stop;
     tstate->tracing = tracing;
     tstate->what_event = what_event;
     if (main_thread) {
@@ -172,9 +170,12 @@ static PyObject *on_jump(PyObject *unused, PyObject *const *args, Py_ssize_t nar
     if (result == NULL) {
         return NULL;
     }
-    /* in a row: a loop that deoptimises once near its end at each call keeps its specialised code */
-    state->osr_deopts = ended ? 0 : state->osr_deopts;
-    if (!ended && deopted && ++state->osr_deopts >= OSR_GENERIC_AFTER_DEOPTS) {
+    if (stop == PYJIT_OSR_ENDED) {
+        /* deopts in a row only: a loop that deoptimises once near its end at each call keeps its specialised code */
+        state->osr_deopts = 0;
+        return Py_NewRef(Py_None);
+    }
+    if (stop == PYJIT_OSR_DEOPTED && ++state->osr_deopts >= OSR_GENERIC_AFTER_DEOPTS) {
         /* stale first: a synchronous compilation installs the generic code before the request returns */
         state->osr_stale = 1;
         if (pyjit_osr_ask_generic(frame, state->osr_at)) {
@@ -182,7 +183,7 @@ static PyObject *on_jump(PyObject *unused, PyObject *const *args, Py_ssize_t nar
         }
         state->osr_stale = 0;
     }
-    return ended ? Py_NewRef(Py_None) : missed(state);
+    return missed(state);
 }
 
 static PyMethodDef on_jump_definition = {"pyjit_on_jump", (PyCFunction)(void (*)(void))on_jump, METH_FASTCALL,

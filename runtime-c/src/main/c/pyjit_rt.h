@@ -410,11 +410,11 @@ int pyjit_end_async_for(PyObject *awaitable, PyObject *exception);
  * (the interpreter adds the frame's traceback entry, at the instruction frame->instr_ptr names),
  * or Py_None, borrowed: the interpreter goes on at frame->instr_ptr with the frame's value stack.
  * A return goes on at the RETURN_CONST or RETURN_VALUE compiled code reached, a re-raise at
- * a RERAISE no handler covers; pyjit_osr_ended says whether the last of them to go on did so at
- * such an end of the frame. */
-extern int pyjit_osr_ended;
-/* Whether the last of them to go on did so at a failed speculation (pyjit_osr_deopt). */
-extern int pyjit_osr_deopted;
+ * a RERAISE no handler covers; pyjit_osr_stop says where the last of them to go on stopped. */
+typedef enum { PYJIT_OSR_HANDED_BACK, PYJIT_OSR_DEOPTED, PYJIT_OSR_ENDED } PyjitOsrStop;
+extern PyjitOsrStop pyjit_osr_stop;
+/* Whether a handler of the code's exception table takes exceptions raised at code unit `unit` (osr.c). */
+int pyjit_handled_at(PyCodeObject *code, int unit);
 PyObject *pyjit_osr_leave(PyThreadState *tstate, _PyInterpreterFrame *frame, PyObject *result, int returned_at);
 PyObject *pyjit_osr_deopt(_PyInterpreterFrame *frame, int resume_at, PyObject **stack, int depth);
 PyObject *pyjit_osr_leave_reraising(PyThreadState *tstate, _PyInterpreterFrame *frame);
