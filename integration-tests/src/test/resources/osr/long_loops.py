@@ -202,16 +202,17 @@ def traced_midway(n):
     return total, len(calls)
 
 
+def print_raised(function, expected):
+    try:
+        function(N)
+    except expected:
+        print(traceback.format_exc())
+
+
 print(floats(N))
 print(returns_from_inside(N))
-try:
-    raises_at_the_end(N)
-except ZeroDivisionError:
-    print(traceback.format_exc())
-try:
-    reraises(N)
-except KeyError:
-    print(traceback.format_exc())
+print_raised(raises_at_the_end, ZeroDivisionError)
+print_raised(reraises, KeyError)
 print(switches_type(N))
 print(nested(N))
 print(while_with_break(N))
@@ -219,14 +220,8 @@ print(handler_around_the_loop(N))
 print(finally_around_the_loop(N))
 print(with_around_the_loop(N))
 print(comprehension(N))
-try:
-    uncaught_through_finally(N)
-except ZeroDivisionError:
-    print(traceback.format_exc())
-try:
-    raises_after_the_try(N)
-except ZeroDivisionError:
-    print(traceback.format_exc())
+print_raised(uncaught_through_finally, ZeroDivisionError)
+print_raised(raises_after_the_try, ZeroDivisionError)
 with tempfile.TemporaryDirectory() as folder:
     text = os.path.join(folder, "lines.txt")
     with open(text, "w") as out:
