@@ -982,18 +982,6 @@ void pyjit_osr_request(_PyInterpreterFrame *frame, int header) {
     }
 }
 
-int pyjit_osr_ask_generic(_PyInterpreterFrame *frame, int header) {
-    PyCodeObject *code = (PyCodeObject *)frame->f_executable;
-    CodeState *state = code_state(code);
-    if (state == NULL || state->generic || !may_request(state) || !PyFunction_Check(frame->f_funcobj)
-            || PyFunction_GET_CODE(frame->f_funcobj) != (PyObject *)code) {
-        return 0;
-    }
-    state->generic = 1;
-    request_compile(frame->f_funcobj, code, state, PYJIT_TIER_OPTIMISED, frame, header);
-    return 1;
-}
-
 int pyjit_answer_awaited(CodeState *state) {
     return state->queued || state->served_key != NULL;
 }
@@ -1030,18 +1018,29 @@ static int tools_active(PyInterpreterState *interp) {
     return 0;
 }
 
-/* Code whose native code kept failing its guards (wants_generic) is asked for once more, generic. */
-static void ask_for_generic(CodeState *state, PyObject *func, PyCodeObject *code) {
-    if (!state->generic && may_request(state)) {
-        if (state->entry_key != NULL) {
-            /* frames call this: an exception being raised through them stays */
-            PyObject *pending = PyErr_GetRaisedException();
-            pyjit_native_cache_mark_generic(state->entry_key);
-            PyErr_SetRaisedException(pending);
-        }
-        state->generic = 1;
-        request_compile(func, code, state, state->tier, NULL, -1);
+/* Code whose native code kept failing its guards (wants_generic, or on-stack replacement code's
+ * deopts in a row) is asked for once more, generic: its call entry (mid_frame NULL, header -1) at
+ * its tier, or its entry at a loop header of that frame: whether it was asked. */
+static int ask_for_generic(CodeState *state, PyObject *func, PyCodeObject *code, _PyInterpreterFrame *mid_frame, int header) {
+    if (state->generic || !may_request(state)) {
+        return 0;
     }
+    if (state->entry_key != NULL) {
+        /* frames call this: an exception being raised through them stays */
+        PyObject *pending = PyErr_GetRaisedException();
+        pyjit_native_cache_mark_generic(state->entry_key);
+        PyErr_SetRaisedException(pending);
+    }
+    state->generic = 1;
+    request_compile(func, code, state, mid_frame == NULL ? state->tier : PYJIT_TIER_OPTIMISED, mid_frame, header);
+    return 1;
+}
+
+int pyjit_osr_ask_generic(_PyInterpreterFrame *frame, int header) {
+    PyCodeObject *code = (PyCodeObject *)frame->f_executable;
+    CodeState *state = code_state(code);
+    return state != NULL && PyFunction_Check(frame->f_funcobj) && PyFunction_GET_CODE(frame->f_funcobj) == (PyObject *)code
+           && ask_for_generic(state, frame->f_funcobj, code, frame, header);
 }
 
 /* Generators when hot code is sampled: no evaluator is installed then, and the interpreter resumes
@@ -1071,7 +1070,7 @@ static inline __attribute__((always_inline)) CodeState *resumable_by_caller(PyGe
         *tstate = _PyThreadState_GET();
     }
     if (state->wants_generic) {
-        ask_for_generic(state, frame->f_funcobj, code);
+        ask_for_generic(state, frame->f_funcobj, code, NULL, -1);
         return NULL;
     }
     if (pyjit_monitored(*tstate, code)) {
@@ -1385,7 +1384,7 @@ static PyObject *run(PyThreadState *tstate, _PyInterpreterFrame *frame, int thro
         return _PyEval_EvalFrameDefault(tstate, frame, throwflag);
     }
     if (state->wants_generic) {
-        ask_for_generic(state, frame->f_funcobj, code);
+        ask_for_generic(state, frame->f_funcobj, code, NULL, -1);
     }
     if (state->native == NULL && may_request(state) && !sampling) {
         if (fresh) {
