@@ -648,6 +648,19 @@ static int filler_coming(void) {
     return coming;
 }
 
+/* Says once, with PYJIT_DEBUG, that this run's requests go to a cache filler: one it awaits (started
+ * here, or another first run's coming up) or one already serving (a run started just after another
+ * first run's filler came up is no less a first run). */
+static void say_left_to_filler(PyCodeObject *hot, const char *filler) {
+    static int said;
+    if (!said && pyjit_debugging()) {
+        said = 1;
+        fprintf(stderr, "pyjit: leaving this run's compilations to a cache filler %lld ms after the launch: %s got hot, the filler %s\n",
+                nanoseconds_since_launch() / 1000000, PyUnicode_AsUTF8(hot->co_qualname), filler);
+        PyErr_Clear();
+    }
+}
+
 /* Whether requests wait for a filler: one this run has left them to (a warm run, one run while a
  * filler works, a forked child), or one it started in place of its own JVM (or found starting,
  * another first run's), until that serves. */
@@ -663,11 +676,7 @@ static int warm_and_young(PyCodeObject *hot) {
              * another build's, which never serves this one, costs a run its 10 s */
             if (pyjit_fill_at_work() || pyjit_fill_start_serving()) {
                 filler_awaited = monotonic_nanoseconds();
-            }
-            if (filler_awaited >= 0 && pyjit_debugging()) {
-                fprintf(stderr, "pyjit: leaving this run's compilations to a cache filler %lld ms after the launch: %s got hot\n",
-                        nanoseconds_since_launch() / 1000000, PyUnicode_AsUTF8(hot->co_qualname));
-                PyErr_Clear();
+                say_left_to_filler(hot, "awaited");
             }
         }
     }
@@ -697,6 +706,7 @@ static void ask_compiler(PyObject *func, PyCodeObject *code, CodeState *state, i
             Py_XSETREF(state->served_key, Py_NewRef(native_key));
             state->served_header = header;
             state->osr_requested |= header >= 0;
+            say_left_to_filler(code, "serving");
             return;
         }
         if (warm_and_young(code)) {
