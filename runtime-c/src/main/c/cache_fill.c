@@ -79,6 +79,10 @@ void pyjit_fill_disable(void) {
     enabled = 0;
 }
 
+int pyjit_fill_at_exit_enabled(void) {
+    return enabled;
+}
+
 void pyjit_fill_in_child(int adopted) {
     /* the parent's requests are the parent's to spool: its objects stay unreleased in this copy */
     requests = keys_spooled = NULL;

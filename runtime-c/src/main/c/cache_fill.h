@@ -12,6 +12,8 @@
 void pyjit_fill_enable(void);
 /* This process spools nothing (multiprocessing's fork server); the children it forks may. */
 void pyjit_fill_disable(void);
+/* Whether this process spools at its exit what it asked for: a filler will compile it. */
+int pyjit_fill_at_exit_enabled(void);
 /* In a forked child: the filler is left to the launcher's process, and the requests the child had
  * are its parent's. A child with a compiler of its own (adopted) spools each request as it makes
  * it, since multiprocessing ends its workers with os._exit; the launcher's process starts a filler

@@ -603,7 +603,7 @@ static void stop_sampler(void) {
 #define WARM_RUN_PATIENCE_NS 1000000000LL
 
 /* A first run (nothing loaded from the native cache, no filler at work) starts no JVM beside the
- * program either: its first hot function starts a filler that serves the cache (cache_fill.c), and
+ * program either: its first hot function past its patience (FIRST_RUN_PATIENCE_NS) starts a filler that serves the cache (cache_fill.c), and
  * its requests wait for it until it serves, then go to it. The program's process then never holds
  * the JVM, LLVM and the compiler's memory (a first run of deltablue peaked at 137 MiB, against
  * 12 MiB with no JIT), nor shares its core with the JVM's start and the compilations (nicer, in
@@ -611,6 +611,15 @@ static void stop_sampler(void) {
  * filler that is gone (it could not start its JVM), or not serving after this long, leaves the
  * requests to the program's own compiler. */
 #define FILLER_PATIENCE_NS 10000000000LL
+/* A first run starts its filler only once it has run this long: until then its requests are
+ * remembered for the filler its exit starts, as a warm run's are. A filler at work on the other
+ * core slows the program's own by 10-15% on a 2-core machine (any busy process there does: a
+ * --no-jit richards took 0.62-0.65 s alone, 0.68-0.93 s beside a spinning python3), and code it
+ * makes for a program of half a second comes too late to pay that back. A longer program loses
+ * this much of native code at most. A loop that one long activation spends its time in (asked for
+ * on-stack replacement) is a computation that its code speeds up the most, soonest: it waits less. */
+#define FIRST_RUN_PATIENCE_NS 500000000LL
+#define FIRST_RUN_LOOP_PATIENCE_NS 200000000LL
 /* A filler takes the fill lock a few milliseconds after it was started, as its launcher begins. */
 #define FILLER_CLAIM_NS 500000000LL
 /* How long the answer to "is the filler still coming?" stands: each asks the file system a few
@@ -661,13 +670,18 @@ static void say_left_to_filler(PyCodeObject *hot, const char *filler) {
     }
 }
 
-/* Whether requests wait for a filler: one this run has left them to (a warm run, one run while a
- * filler works, a forked child), or one it started in place of its own JVM (or found starting,
- * another first run's), until that serves. */
-static int warm_and_young(PyCodeObject *hot) {
-    static int filler_busy = -1;  /* asked once, when the first function gets hot */
+/* Whether requests wait for a filler: the one its exit starts, in a run's first moments
+ * (FIRST_RUN_PATIENCE_NS); one this run has left them to (a warm run, one run while a filler
+ * works, a forked child); or one it started in place of its own JVM (or found starting, another
+ * first run's), until that serves. */
+static int warm_and_young(PyCodeObject *hot, int header) {
+    static int filler_busy = -1;  /* asked once, when the first function got hot and the run's patience is over */
     if (!sampling) {
         return 0;
+    }
+    if (filler_busy < 0 && nanoseconds_since_launch() < (header >= 0 ? FIRST_RUN_LOOP_PATIENCE_NS : FIRST_RUN_PATIENCE_NS)
+            && pyjit_fill_at_exit_enabled()) {
+        return 1;  /* every run that leaves a filler behind waits this long, warm or first */
     }
     if (filler_busy < 0) {
         filler_busy = pyjit_fill_busy();
@@ -709,7 +723,7 @@ static void ask_compiler(PyObject *func, PyCodeObject *code, CodeState *state, i
             say_left_to_filler(code, "serving");
             return;
         }
-        if (warm_and_young(code)) {
+        if (warm_and_young(code, header)) {
             state->call_left_to_filler |= header < 0;
             state->loop_left_to_filler |= header >= 0;
             return;
@@ -826,7 +840,7 @@ static void take_kept_code(PyObject *func, PyCodeObject *code, CodeState *state)
 }
 
 static void request_compile(PyObject *func, PyCodeObject *code, CodeState *state, int tier, _PyInterpreterFrame *mid_frame, int header) {
-    if ((header < 0 ? state->call_left_to_filler : state->loop_left_to_filler) && warm_and_young(code)) {
+    if ((header < 0 ? state->call_left_to_filler : state->loop_left_to_filler) && warm_and_young(code, header)) {
         return;  /* the same request, its key and callees made again, would be left to the filler again */
     }
     PyObject *pending = PyErr_GetRaisedException();
