@@ -603,13 +603,13 @@ static void stop_sampler(void) {
 #define WARM_RUN_PATIENCE_NS 1000000000LL
 
 /* A first run (nothing loaded from the native cache, no filler at work) starts no JVM beside the
- * program either: its first hot function past its patience (FIRST_RUN_PATIENCE_NS) starts a filler that serves the cache (cache_fill.c), and
- * its requests wait for it until it serves, then go to it. The program's process then never holds
- * the JVM, LLVM and the compiler's memory (a first run of deltablue peaked at 137 MiB, against
- * 12 MiB with no JIT), nor shares its core with the JVM's start and the compilations (nicer, in
- * the filler's own scheduling group); the next runs find the filler serving, its compiler warm. A
- * filler that is gone (it could not start its JVM), or not serving after this long, leaves the
- * requests to the program's own compiler. */
+ * program either: its first hot function past its patience (FIRST_RUN_PATIENCE_NS) starts a filler
+ * that serves the cache (cache_fill.c), and its requests wait for it until it serves, then go to
+ * it. The program's process then never holds the JVM, LLVM and the compiler's memory (a first run
+ * of deltablue peaked at 137 MiB, against 12 MiB with no JIT), nor shares its core with the JVM's
+ * start and the compilations (nicer, in the filler's own scheduling group); the next runs find the
+ * filler serving, its compiler warm. A filler that is gone (it could not start its JVM), or not
+ * serving after this long, leaves the requests to the program's own compiler. */
 #define FILLER_PATIENCE_NS 10000000000LL
 /* A first run starts its filler only once it has run this long: until then its requests are
  * remembered for the filler its exit starts, as a warm run's are. A filler at work on the other
@@ -675,7 +675,7 @@ static void say_left_to_filler(PyCodeObject *hot, const char *filler) {
  * works, a forked child); or one it started in place of its own JVM (or found starting, another
  * first run's), until that serves. */
 static int warm_and_young(PyCodeObject *hot) {
-    static int filler_busy = -1;  /* asked once, when the first function got hot and the run's patience is over */
+    static int filler_busy = -1;  /* asked once, at the first request past the run's patience */
     if (!sampling) {
         return 0;
     }
