@@ -369,6 +369,7 @@ class NativeCacheTest {
         JsonNode step = function(second, script, "step");
         assertEquals(0, step.get("compilations").asInt(), second::toString);
         assertEquals(1, loads(step), second::toString);
+        assertTrue(step.get("entries").asLong() > 0, () -> "the loaded code ran: " + second);
     }
 
     /**
