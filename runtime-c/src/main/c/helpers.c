@@ -2637,13 +2637,18 @@ static inline int slice_bound(PyObject *bound, Py_ssize_t length, Py_ssize_t mis
 #define SPARE_LISTS 64
 static PyListObject *spare_lists[SPARE_LISTS + 1];
 
-/* A new list of `count` items from[low], from[low + by], ...: the spare of that length if there is one. */
-static PyObject *stepped_list(PyObject **from, Py_ssize_t low, Py_ssize_t by, Py_ssize_t count) {
+/* A new list of `count` items from[low], from[low + by], ...: the spare of that length if there
+ * is one. Tracked by the collector unless it is a temporary (a TEMPORARY_SLICE's): only compiled
+ * code refers to that until its store keeps it as a spare again, so it is in no cycle. */
+static PyObject *stepped_list(PyObject **from, Py_ssize_t low, Py_ssize_t by, Py_ssize_t count, int temporary) {
     PyListObject *list = count > 0 && count <= SPARE_LISTS ? spare_lists[count] : NULL;
     if (list == NULL) {
         list = (PyListObject *)PyList_New(count);
         if (list == NULL) {
             return NULL;
+        }
+        if (temporary) {
+            PyObject_GC_UnTrack(list);
         }
     } else {
         spare_lists[count] = NULL;
@@ -2652,7 +2657,7 @@ static PyObject *stepped_list(PyObject **from, Py_ssize_t low, Py_ssize_t by, Py
     for (Py_ssize_t i = 0, at = low; i < count; i++, at += by) {
         list->ob_item[i] = Py_NewRef(from[at]);
     }
-    if (!PyObject_GC_IsTracked((PyObject *)list)) {
+    if (!temporary && !_PyObject_GC_IS_TRACKED(list)) {
         PyObject_GC_Track(list);
     }
     return (PyObject *)list;
@@ -2664,12 +2669,15 @@ static PyObject *stepped_list(PyObject **from, Py_ssize_t low, Py_ssize_t by, Py
 static void keep_as_spare(PyObject *temporary) {
     PyListObject *list = (PyListObject *)temporary;
     Py_ssize_t count = Py_SIZE(list);
-    if (count == 0 || count > SPARE_LISTS || list->allocated != count || !PyObject_GC_IsTracked(temporary)) {
+    if (count == 0 || count > SPARE_LISTS || list->allocated != count) {
         return;
     }
     /* out of the collector's sight and emptied first, as list_dealloc does: a finalizer the
      * releases run could find it through gc.get_objects() and change it under the loop */
-    PyObject_GC_UnTrack(temporary);
+    int tracked = _PyObject_GC_IS_TRACKED(temporary);
+    if (tracked) {
+        PyObject_GC_UnTrack(temporary);
+    }
     PyObject **items = list->ob_item;
     Py_SET_SIZE(list, 0);
     for (Py_ssize_t i = count - 1; i >= 0; i--) {
@@ -2677,7 +2685,7 @@ static void keep_as_spare(PyObject *temporary) {
     }
     if (pyjit_referenced_once(temporary)) {
         Py_XSETREF(spare_lists[count], (PyListObject *)Py_NewRef(temporary));
-    } else {
+    } else if (tracked) {
         PyObject_GC_Track(temporary);
     }
 }
@@ -2695,7 +2703,7 @@ static PyObject *sliced_by_object(PyObject *container, PyObject *start, PyObject
 
 /* container[start:stop]: a list, tuple or str sliced as their subscripts slice them (the same
  * object back for a whole tuple or str, as there), without the slice object; the rest through one. */
-PyObject *pyjit_slice(PyObject *container, PyObject *start, PyObject *stop) {
+static inline PyObject *slice_of(PyObject *container, PyObject *start, PyObject *stop, int temporary) {
     Py_ssize_t length = PyList_CheckExact(container) || PyTuple_CheckExact(container) ? Py_SIZE(container)
                       : PyUnicode_CheckExact(container) ? PyUnicode_GET_LENGTH(container) : -1;
     Py_ssize_t low, high;
@@ -2703,16 +2711,25 @@ PyObject *pyjit_slice(PyObject *container, PyObject *start, PyObject *stop) {
         if (high < low) {
             high = low;
         }
-        return PyList_CheckExact(container) ? stepped_list(((PyListObject *)container)->ob_item, low, 1, high - low)
+        return PyList_CheckExact(container) ? stepped_list(((PyListObject *)container)->ob_item, low, 1, high - low, temporary)
              : PyTuple_CheckExact(container) ? PyTuple_GetSlice(container, low, high)
              : PyUnicode_Substring(container, low, high);
     }
     return sliced_by_object(container, start, stop, NULL);
 }
 
+PyObject *pyjit_slice(PyObject *container, PyObject *start, PyObject *stop) {
+    return slice_of(container, start, stop, 0);
+}
+
+/* A slice whose one use is pyjit_store_temporary_slice: a list is made untracked (stepped_list). */
+PyObject *pyjit_temporary_slice(PyObject *container, PyObject *start, PyObject *stop) {
+    return slice_of(container, start, stop, 1);
+}
+
 /* container[start:stop:step]: a list or tuple sliced as list_subscript and tuplesubscript slice
  * it (the same tuple back for a whole one), without the slice object; the rest through one. */
-PyObject *pyjit_slice_step(PyObject *container, PyObject *start, PyObject *stop, PyObject *step) {
+static inline PyObject *stepped_slice_of(PyObject *container, PyObject *start, PyObject *stop, PyObject *step, int temporary) {
     int list = PyList_CheckExact(container);
     Py_ssize_t by, low, high;
     if ((list || PyTuple_CheckExact(container)) && step != Py_None && unpacked_bound(step, 0, &by) && by != 0
@@ -2723,7 +2740,7 @@ PyObject *pyjit_slice_step(PyObject *container, PyObject *start, PyObject *stop,
             return Py_NewRef(container);
         }
         if (list) {
-            return stepped_list(((PyListObject *)container)->ob_item, low, by, count);
+            return stepped_list(((PyListObject *)container)->ob_item, low, by, count, temporary);
         }
         PyObject *result = PyTuple_New(count);
         if (result == NULL) {
@@ -2736,6 +2753,15 @@ PyObject *pyjit_slice_step(PyObject *container, PyObject *start, PyObject *stop,
         return result;
     }
     return sliced_by_object(container, start, stop, step);
+}
+
+PyObject *pyjit_slice_step(PyObject *container, PyObject *start, PyObject *stop, PyObject *step) {
+    return stepped_slice_of(container, start, stop, step, 0);
+}
+
+/* A stepped slice whose one use is pyjit_store_temporary_slice, as pyjit_temporary_slice. */
+PyObject *pyjit_temporary_slice_step(PyObject *container, PyObject *start, PyObject *stop, PyObject *step) {
+    return stepped_slice_of(container, start, stop, step, 1);
 }
 
 PyObject *pyjit_build_slice(PyObject *start, PyObject *stop, PyObject *step_or_null) {

@@ -573,6 +573,8 @@ int pyjit_slow_store_item_at(PyObject *list, int64_t index, PyObject *value);
 int pyjit_slow_store_item_at_float(PyThreadState *tstate, PyObject *list, int64_t index, double value);
 PyObject *pyjit_slice(PyObject *container, PyObject *start, PyObject *stop);
 PyObject *pyjit_slice_step(PyObject *container, PyObject *start, PyObject *stop, PyObject *step);
+PyObject *pyjit_temporary_slice(PyObject *container, PyObject *start, PyObject *stop);
+PyObject *pyjit_temporary_slice_step(PyObject *container, PyObject *start, PyObject *stop, PyObject *step);
 PyObject *pyjit_build_slice(PyObject *start, PyObject *stop, PyObject *step_or_null);
 int pyjit_store_slice(PyObject *container, PyObject *start, PyObject *stop, PyObject *value);
 int pyjit_store_temporary_slice(PyObject *container, PyObject *start, PyObject *stop, PyObject *value);

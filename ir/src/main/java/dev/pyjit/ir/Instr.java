@@ -539,7 +539,7 @@ public sealed interface Instr {
     }
 
     /**
-     * SUBSCRIPT container index, SLICE container start stop [step], BUILD_SLICE start stop [step],
+     * SUBSCRIPT container index, SLICE and TEMPORARY_SLICE container start stop [step], BUILD_SLICE start stop [step],
      * FORMAT_WITH_SPEC value spec, LOAD_ASSERTION_ERROR.
      */
     record Access(Value result, Op op, List<Value> operands, FrameState state) implements Instr {

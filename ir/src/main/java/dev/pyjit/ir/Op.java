@@ -61,6 +61,8 @@ public enum Op {
     /** STORE_SUBSCRIPT of an unboxed double (see {@link Instr.StoreSubscriptFloat}), its index as STORE_SUBSCRIPT's. */
     STORE_SUBSCRIPT_FLOAT(RAISES),
     SLICE(RAISES),
+    /** SLICE of a list whose one use is a STORE_TEMPORARY_SLICE: the runtime makes a list the collector does not track. */
+    TEMPORARY_SLICE(RAISES),
     BUILD_SLICE(RAISES),
     STORE_SLICE(RAISES),
     /** STORE_SLICE of a list that nothing but the store will use (see {@link dev.pyjit.ir.passes.StoreTemporarySlices}). */

@@ -455,6 +455,8 @@ final class Lowering {
                         : checkNull(call("pyjit_subscript", uses(operands)), state);
             }
             case SLICE -> checkNull(call(instruction.operands().size() == 4 ? "pyjit_slice_step" : "pyjit_slice", uses(instruction.operands())), state);
+            case TEMPORARY_SLICE -> checkNull(call(instruction.operands().size() == 4 ? "pyjit_temporary_slice_step" : "pyjit_temporary_slice",
+                    uses(instruction.operands())), state);
             case BUILD_SLICE -> {
                 List<Value> bounds = instruction.operands();
                 LLVMValueRef step = bounds.size() == 3 ? use(bounds.get(2)) : LLVMConstPointerNull(pointer);

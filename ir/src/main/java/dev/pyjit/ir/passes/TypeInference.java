@@ -158,7 +158,7 @@ public final class TypeInference implements Pass {
             case LOAD_CONST -> instruction.result().type(); // the builder knows each constant's type
             case ARGUMENT -> instruction.result().type(); // UnboxArguments chose it
             case LOAD_LOCAL -> slotType(slots, ((Instr.LoadLocal) instruction).slot());
-            case LOAD_LOCAL_CHECKED, LOAD_GLOBAL, LOAD_ATTR, LOAD_METHOD, LOAD_SUPER_ATTR, CALL, SUBSCRIPT, SLICE, TUPLE_ITEM, GET_ITER, LOAD_DEREF -> Type.OBJECT;
+            case LOAD_LOCAL_CHECKED, LOAD_GLOBAL, LOAD_ATTR, LOAD_METHOD, LOAD_SUPER_ATTR, CALL, SUBSCRIPT, SLICE, TEMPORARY_SLICE, TUPLE_ITEM, GET_ITER, LOAD_DEREF -> Type.OBJECT;
             case FOR_ITER -> ((Instr.ForIter) instruction).hint() == CacheHint.FOR_ITER_RANGE ? Type.INT.union(Type.NULL) : Type.TOP;
             case FOR_ITER_PAIR, PAIR_SECOND, FOR_ITER_ENUMERATED -> Type.TOP;
             case LOAD_LOCAL_AND_CLEAR, METHOD_SELF, RESUMED_STACK_ITEM -> Type.TOP;

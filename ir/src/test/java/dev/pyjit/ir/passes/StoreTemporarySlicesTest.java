@@ -57,7 +57,7 @@ class StoreTemporarySlicesTest {
                   v1:Object = LoadLocal<k>
                   v2:None = LoadConst<None>
                   v3:Int = LoadConst<-1>
-                  v4:Object = Slice v0 v1 v2 v3  @10 owns[v0 v1 v2 v3]
+                  v4:Object = TemporarySlice v0 v1 v2 v3  @10 owns[v0 v1 v2 v3]
                   StoreTemporarySlice v0 v2 v1 v4  @12 owns[v4 v0 v2 v1]
                   Decref v4
                   Decref v0
