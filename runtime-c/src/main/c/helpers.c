@@ -1703,6 +1703,24 @@ PyObject *pyjit_to_bool(PyObject *value) {
     return is_true < 0 ? NULL : truth(is_true);
 }
 
+/* The truth of a value whose exact type the compiled code knows: no slot is called, nothing can
+ * fail; the bool is immortal, as pyjit_bool's. */
+PyObject *pyjit_int_truth(PyObject *exact_int) {
+    return pyjit_bool(!_PyLong_IsZero((PyLongObject *)exact_int));
+}
+
+PyObject *pyjit_sized_truth(PyObject *exact_list_or_tuple) {
+    return pyjit_bool(Py_SIZE(exact_list_or_tuple) != 0);
+}
+
+PyObject *pyjit_str_truth(PyObject *exact_str) {
+    return pyjit_bool(PyUnicode_GET_LENGTH(exact_str) != 0);
+}
+
+PyObject *pyjit_dict_truth(PyObject *exact_dict) {
+    return pyjit_bool(PyDict_GET_SIZE(exact_dict) != 0);
+}
+
 int pyjit_is_true(PyObject *exact_bool) {
     return exact_bool == Py_True;
 }

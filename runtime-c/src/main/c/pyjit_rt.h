@@ -546,6 +546,10 @@ PyObject *pyjit_contains(PyObject *item, PyObject *container, int invert);
 PyObject *pyjit_unary(int kind, PyObject *operand);
 PyObject *pyjit_not(PyObject *exact_bool);
 PyObject *pyjit_to_bool(PyObject *value);
+PyObject *pyjit_int_truth(PyObject *exact_int);
+PyObject *pyjit_sized_truth(PyObject *exact_list_or_tuple);
+PyObject *pyjit_str_truth(PyObject *exact_str);
+PyObject *pyjit_dict_truth(PyObject *exact_dict);
 int pyjit_is_true(PyObject *exact_bool);
 int pyjit_is_none(PyObject *value);
 

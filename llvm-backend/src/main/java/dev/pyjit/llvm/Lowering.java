@@ -394,7 +394,7 @@ final class Lowering {
                 Instr.Contains contains = (Instr.Contains) instruction;
                 yield checkNull(call("pyjit_contains", use(contains.item()), use(contains.container()), int32(contains.invert() ? 1 : 0)), state);
             }
-            case TO_BOOL -> checkNull(call("pyjit_to_bool", use(((Instr.ToBool) instruction).operand())), state);
+            case TO_BOOL -> toBool((Instr.ToBool) instruction, state);
             case CALL -> {
                 Instr.Call call = (Instr.Call) instruction;
                 yield call.inlined() != null ? inlinedCall(call) : call.intrinsic() != null ? intrinsicCall(call) : madeCall(call);
@@ -1273,6 +1273,21 @@ final class Lowering {
             LLVMAddIncoming(values.get(parameters.get(i)), use(edge.arguments().get(i)), from, 1);
         }
         return blocks.get(edge.target());
+    }
+
+    /**
+     * bool(x): of an exact int, list, tuple, str or dict it is read off the object, inline, and
+     * cannot fail (fannkuch's {@code while k:}, a worklist's {@code while todo:}); the rest asks the runtime.
+     */
+    private LLVMValueRef toBool(Instr.ToBool toBool, FrameState state) {
+        Type type = toBool.operand().type();
+        String exact = type.isBottom() ? null
+                : type.isSubtypeOf(Type.INT) ? "pyjit_int_truth"
+                : type.isSubtypeOf(Type.LIST.union(Type.TUPLE)) ? "pyjit_sized_truth"
+                : type.isSubtypeOf(Type.STR) ? "pyjit_str_truth"
+                : type.isSubtypeOf(Type.DICT) ? "pyjit_dict_truth"
+                : null;
+        return exact != null ? call(exact, use(toBool.operand())) : checkNull(call("pyjit_to_bool", use(toBool.operand())), state);
     }
 
     private LLVMValueRef checkNull(LLVMValueRef result, FrameState state) {

@@ -12,6 +12,7 @@ import dev.pyjit.ir.CacheHint;
 import dev.pyjit.ir.Function;
 import dev.pyjit.ir.Instr;
 import dev.pyjit.ir.Golden;
+import dev.pyjit.ir.Type;
 import dev.pyjit.ir.passes.Pipeline;
 import java.io.IOException;
 import java.util.List;
@@ -131,6 +132,36 @@ class LoweringGoldenTest {
             assertTrue(text.matches("(?s).*%unit = phi i32 [^\\n]*\\[ " + load.state().offset() / 2 + ", %.*"),
                     "the interpreter resumes at the read at " + load.state().offset() + ":\n" + text);
         }
+    }
+
+    /**
+     * The truth of an exact int, list, str or dict is read off the object in the function's own
+     * code and branched on; only a value of no known type asks the runtime's pyjit_to_bool.
+     */
+    @Test
+    void theTruthOfAValueOfAKnownBuiltinTypeIsReadInline() throws Unsupported {
+        EmbeddedPython.initialise();
+        Function function = IrBuilder.build(EmbeddedPython.compile("""
+                def f(k, xs, s, d, other):
+                    if k:
+                        return 1
+                    if xs:
+                        return 2
+                    if s:
+                        return 3
+                    if d:
+                        return 4
+                    if other:
+                        return 5
+                """, "f"), List.of(Type.INT, Type.LIST, Type.STR, Type.DICT));
+        Pipeline.run(function, Pipeline.TYPING);
+        Pipeline.run(function, Pipeline.OPTIMISATION);
+        String emitted = emitter.llvmText(function, Tier.OPTIMISED, false);
+        for (String helper : List.of("pyjit_int_truth", "pyjit_sized_truth", "pyjit_str_truth", "pyjit_dict_truth", "pyjit_to_bool")) {
+            assertEquals(1, emitted.split("call ptr @" + helper + "\\(", -1).length - 1, helper + " once:\n" + emitted);
+        }
+        String optimised = emitter.llvmText(function, Tier.OPTIMISED, true);
+        assertTrue(!optimised.matches("(?s).*call ptr @pyjit_(int|sized|str|dict)_truth\\(.*"), "they are inlined:\n" + optimised);
     }
 
     /** math.sqrt, found in the math module by the interpreter, is computed with LLVM's sqrt once the callable is checked. */
