@@ -317,10 +317,17 @@ static PyObject *hand_over(PyThreadState *tstate, _PyInterpreterFrame *frame, in
 }
 
 /* The interpreter's value stack, after the locals, holding the first depth values of stack. */
+/* The stack compiled code hands the frame (a deopt, a yield): a temporary slice on it, made
+ * untracked for its store (stepped_list), is tracked as the interpreter's lists are, which its
+ * STORE_SLICE may hand to a container's __setitem__, or gc.get_referents find on a suspended
+ * generator's frame. */
 static void spill_stack(_PyInterpreterFrame *frame, PyObject **stack, int depth) {
     PyObject **slots = frame->localsplus + code_of(frame)->co_nlocalsplus;
     for (int i = 0; i < depth; i++) {
         slots[i] = stack[i];
+        if (stack[i] != NULL && PyList_CheckExact(stack[i]) && !_PyObject_GC_IS_TRACKED(stack[i])) {
+            PyObject_GC_Track(stack[i]);
+        }
     }
 }
 
@@ -2852,6 +2859,10 @@ int pyjit_store_temporary_slice(PyObject *container, PyObject *start, PyObject *
         }
         keep_as_spare(value);
         return 0;
+    }
+    /* another container's __setitem__ may keep the value: an untracked temporary is tracked first */
+    if (PyList_CheckExact(value) && !_PyObject_GC_IS_TRACKED(value)) {
+        PyObject_GC_Track(value);
     }
     int status = pyjit_store_slice(container, start, stop, value);
     if (status == 0 && PyList_CheckExact(value) && pyjit_referenced_once(value)) {
