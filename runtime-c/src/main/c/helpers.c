@@ -317,23 +317,29 @@ static PyObject *hand_over(PyThreadState *tstate, _PyInterpreterFrame *frame, in
 }
 
 /* The interpreter's value stack, after the locals, holding the first depth values of stack. */
-/* The stack compiled code hands the frame (a deopt, a yield): a temporary slice on it, made
- * untracked for its store (stepped_list), is tracked as the interpreter's lists are, which its
- * STORE_SLICE may hand to a container's __setitem__, or gc.get_referents find on a suspended
- * generator's frame. */
 static void spill_stack(_PyInterpreterFrame *frame, PyObject **stack, int depth) {
     PyObject **slots = frame->localsplus + code_of(frame)->co_nlocalsplus;
     for (int i = 0; i < depth; i++) {
         slots[i] = stack[i];
+    }
+}
+
+/* The stack a deopt hands the interpreter: a temporary slice on it, made untracked for its store
+ * (stepped_list), is tracked as the interpreter's lists are, for its STORE_SLICE may hand it to
+ * a container's __setitem__ that keeps it. (No yield comes between such a slice and its store:
+ * StoreTemporarySlices takes the two in one block.) */
+static void spill_deopted_stack(_PyInterpreterFrame *frame, PyObject **stack, int depth) {
+    for (int i = 0; i < depth; i++) {
         if (stack[i] != NULL && PyList_CheckExact(stack[i]) && !_PyObject_GC_IS_TRACKED(stack[i])) {
             PyObject_GC_Track(stack[i]);
         }
     }
+    spill_stack(frame, stack, depth);
 }
 
 PYJIT_SLOW PyObject *pyjit_slow_deopt(_PyInterpreterFrame *frame, int resume_at, PyObject **stack, int depth) {
     pyjit_deopted(frame, resume_at);
-    spill_stack(frame, stack, depth);
+    spill_deopted_stack(frame, stack, depth);
     return hand_over(PyThreadState_Get(), frame, resume_at, depth);
 }
 
@@ -346,7 +352,7 @@ PyObject *pyjit_deopt(_PyInterpreterFrame *frame, int resume_at, PyObject **stac
 PyObject *pyjit_osr_deopt(_PyInterpreterFrame *frame, int resume_at, PyObject **stack, int depth) {
     pyjit_osr_stop = PYJIT_OSR_DEOPTED;
     pyjit_count_deopt_line(frame, resume_at);
-    spill_stack(frame, stack, depth);
+    spill_deopted_stack(frame, stack, depth);
     frame->stacktop = code_of(frame)->co_nlocalsplus + depth;
     frame->instr_ptr = _PyCode_CODE(code_of(frame)) + resume_at;
     return Py_None;

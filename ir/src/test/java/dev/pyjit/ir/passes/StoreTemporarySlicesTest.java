@@ -1,6 +1,7 @@
 package dev.pyjit.ir.passes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pyjit.ir.Block;
 import dev.pyjit.ir.FrameState;
@@ -18,9 +19,10 @@ import org.junit.jupiter.api.Test;
 class StoreTemporarySlicesTest {
     /**
      * {@code perm[:k] = perm[k::-1]} after FuseExtendedSlices; {@code sliceAlsoReturned}: the
-     * slice is also what the function returns (a use besides the store).
+     * slice is also what the function returns (a use besides the store); {@code storedInTheNextBlock}:
+     * the store is in the block after the slice's (where a yield could have come between them).
      */
-    private static Function reversedPrefixStored(boolean sliceAlsoReturned) {
+    private static Function reversedPrefixStored(boolean sliceAlsoReturned, boolean storedInTheNextBlock) {
         Function fn = new Function("f", 2, List.of("perm", "k"), List.of(), List.of("None", "-1"));
         Block entry = fn.newBlock("entry");
         Value perm = fn.newValue(Type.OBJECT);
@@ -36,18 +38,23 @@ class StoreTemporarySlicesTest {
         if (sliceAlsoReturned) {
             entry.add(new Instr.Refcount(Op.INCREF, slice));
         }
-        entry.add(new Instr.Effect(Op.STORE_SLICE, List.of(perm, none, k, slice), new FrameState(12, List.of(slice, perm, none, k))));
-        entry.add(new Instr.Refcount(Op.DECREF, slice));
-        entry.add(new Instr.Refcount(Op.DECREF, perm));
-        entry.add(new Instr.Refcount(Op.DECREF, k));
-        entry.setTerminator(new Terminator.Return(sliceAlsoReturned ? slice : none));
+        Block storing = entry;
+        if (storedInTheNextBlock) {
+            storing = fn.newBlock("store");
+            entry.setTerminator(new Terminator.Jump(new Terminator.Edge(storing, List.of())));
+        }
+        storing.add(new Instr.Effect(Op.STORE_SLICE, List.of(perm, none, k, slice), new FrameState(12, List.of(slice, perm, none, k))));
+        storing.add(new Instr.Refcount(Op.DECREF, slice));
+        storing.add(new Instr.Refcount(Op.DECREF, perm));
+        storing.add(new Instr.Refcount(Op.DECREF, k));
+        storing.setTerminator(new Terminator.Return(sliceAlsoReturned ? slice : none));
         Verifier.verify(fn);
         return fn;
     }
 
     @Test
     void aSliceMadeOnlyToBeStoredIsStoredAsATemporary() {
-        Function fn = reversedPrefixStored(false);
+        Function fn = reversedPrefixStored(false, false);
         new StoreTemporarySlices().run(fn);
         Verifier.verify(fn);
         assertEquals("""
@@ -69,9 +76,19 @@ class StoreTemporarySlicesTest {
 
     @Test
     void aSliceUsedBesidesTheStoreIsStoredAsItIs() {
-        Function fn = reversedPrefixStored(true);
+        Function fn = reversedPrefixStored(true, false);
         String before = Printer.printTyped(fn);
         new StoreTemporarySlices().run(fn);
         assertEquals(before, Printer.printTyped(fn));
+    }
+
+    /** A slice stored in another block than its own is stored as it is: a yield could hand it to its generator meanwhile. */
+    @Test
+    void aSliceStoredInAnotherBlockIsStoredAsItIs() {
+        Function fn = reversedPrefixStored(false, true);
+        String before = Printer.printTyped(fn);
+        new StoreTemporarySlices().run(fn);
+        assertEquals(before, Printer.printTyped(fn));
+        assertTrue(before.contains("StoreSlice v0 v2 v1 v4"), before);
     }
 }
