@@ -253,6 +253,10 @@ static int write_spool(PyObject *records, const char *name) {
             sprintf(path, "%s/%s%s" SPOOL_SUFFIX, folder, build_tag(), name);
             written = pyjit_write_through_rename(path, PyBytes_AS_STRING(spool), PyBytes_GET_SIZE(spool));
         }
+        if (written && pyjit_debugging()) {
+            Py_ssize_t count = PyList_GET_SIZE(records);
+            fprintf(stderr, "pyjit: %zd request%s spooled for a cache filler\n", count, count == 1 ? "" : "s");
+        }
         free(path);
         free(folder);
     }
