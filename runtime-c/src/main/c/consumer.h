@@ -44,6 +44,30 @@ static inline int pyjit_plain_truth(PyObject *item) {
     return type == &PyUnicode_Type ? PyUnicode_GET_LENGTH(item) != 0 : -1;
 }
 
+/* sum()'s float loop adding x, with Neumaier's compensation. */
+static inline void pyjit_consumer_add_float(PyjitConsumer *sum, double x) {
+    double t = sum->float_total + x;
+    if (fabs(sum->float_total) >= fabs(x)) {
+        sum->compensation += (sum->float_total - t) + x;
+    } else {
+        sum->compensation += (x - t) + sum->float_total;
+    }
+    sum->float_total = t;
+}
+
+/* sum()'s int or float loop adding an int that fits a word (PyLong_AsLongAndOverflow's): 1, or 0
+ * where the int total would overflow (the generic loop takes the item then). */
+static inline int pyjit_consumer_add_int(PyjitConsumer *sum, Py_ssize_t b) {
+    if (sum->mode == PYJIT_SUM_FLOAT) {
+        sum->float_total += (double)b;
+    } else if (sum->int_total >= 0 ? b <= PY_SSIZE_T_MAX - sum->int_total : b >= PY_SSIZE_T_MIN - sum->int_total) {
+        sum->int_total += b;
+    } else {
+        return 0;
+    }
+    return 1;
+}
+
 /* Consumes the item as the builtin would, where that runs no code but this and does not end the
  * builtin's loop (for sum(): an exact int, bool or float in the int or float mode; for any(), an
  * item pyjit_plain_truth finds false; for all(), one it finds true; for min() and max(), the first
@@ -90,30 +114,48 @@ static inline __attribute__((always_inline)) int pyjit_consumer_take(PyjitConsum
         break;
     }
     if (consumer->mode == PYJIT_SUM_FLOAT && PyFloat_CheckExact(item)) {
-        double x = PyFloat_AS_DOUBLE(item);
-        double t = consumer->float_total + x;
-        if (fabs(consumer->float_total) >= fabs(x)) {
-            consumer->compensation += (consumer->float_total - t) + x;
-        } else {
-            consumer->compensation += (x - t) + consumer->float_total;
-        }
-        consumer->float_total = t;
+        pyjit_consumer_add_float(consumer, PyFloat_AS_DOUBLE(item));
         pyjit_release_float(item);
         return 1;
     }
-    if (!(PyLong_CheckExact(item) || PyBool_Check(item)) || !_PyLong_IsCompact((PyLongObject *)item)) {
-        return 0;
-    }
-    Py_ssize_t b = _PyLong_CompactValue((PyLongObject *)item);
-    if (consumer->mode == PYJIT_SUM_FLOAT) {
-        consumer->float_total += (double)b;
-    } else if (consumer->int_total >= 0 ? b <= PY_SSIZE_T_MAX - consumer->int_total : b >= PY_SSIZE_T_MIN - consumer->int_total) {
-        consumer->int_total += b;
-    } else {
+    if (!(PyLong_CheckExact(item) || PyBool_Check(item)) || !_PyLong_IsCompact((PyLongObject *)item)
+            || !pyjit_consumer_add_int(consumer, _PyLong_CompactValue((PyLongObject *)item))) {
         return 0;
     }
     pyjit_release(item);
     return 1;
+}
+
+/* A float the generator's code holds unboxed, consumed where pyjit_consumer_take would consume it
+ * boxed and keep nothing of it (sum()'s float mode, any(), all()): 1, else 0 and it is to be
+ * boxed and offered (the int mode's switch to floats, min(), max()). */
+static inline __attribute__((always_inline)) int pyjit_consumer_take_float(PyjitConsumer *consumer, double x) {
+    switch (consumer->mode) {
+    case PYJIT_SUM_FLOAT:
+        pyjit_consumer_add_float(consumer, x);
+        return 1;
+    case PYJIT_ANY:
+        return x == 0.0;
+    case PYJIT_ALL:
+        return x != 0.0;
+    default:
+        return 0;
+    }
+}
+
+/* The same for an int of 64 bits, which sum() adds in C in either mode however many digits it has. */
+static inline __attribute__((always_inline)) int pyjit_consumer_take_int(PyjitConsumer *consumer, int64_t b) {
+    switch (consumer->mode) {
+    case PYJIT_SUM_INT:
+    case PYJIT_SUM_FLOAT:
+        return pyjit_consumer_add_int(consumer, b);
+    case PYJIT_ANY:
+        return b == 0;
+    case PYJIT_ALL:
+        return b != 0;
+    default:
+        return 0;
+    }
 }
 
 #endif

@@ -625,6 +625,22 @@ PYJIT_SPECIALISED int pyjit_offer_to_consumer(PyjitConsumer *consumer, PyObject 
     return 1;
 }
 
+PYJIT_SPECIALISED int pyjit_offer_float_to_consumer(PyjitConsumer *consumer, double value) {
+    if (consumer == NULL || !pyjit_consumer_take_float(consumer, value)) {
+        return 0;
+    }
+    pyjit_consumed_items++;
+    return 1;
+}
+
+PYJIT_SPECIALISED int pyjit_offer_int_to_consumer(PyjitConsumer *consumer, int64_t value) {
+    if (consumer == NULL || !pyjit_consumer_take_int(consumer, value)) {
+        return 0;
+    }
+    pyjit_consumed_items++;
+    return 1;
+}
+
 PyObject *pyjit_none(void) {
     return Py_None;
 }

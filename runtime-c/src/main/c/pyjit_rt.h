@@ -621,6 +621,10 @@ PySendResult pyjit_resume_generator(PyThreadState *tstate, PyObject *generator, 
 int pyjit_consume_generator(PyThreadState *tstate, PyObject *callable, PyObject *generator, PyObject **result);
 /* A yield's offer of its value to the consuming caller (NULL: none): pyjit_consumer_take (consumer.h). */
 int pyjit_offer_to_consumer(PyjitConsumer *consumer, PyObject *value);
+/* The offer of a value the code holds unboxed, before it is boxed to be yielded: 1 where the
+ * consumer took it without the object (pyjit_consumer_take_float and _int, consumer.h). */
+int pyjit_offer_float_to_consumer(PyjitConsumer *consumer, double value);
+int pyjit_offer_int_to_consumer(PyjitConsumer *consumer, int64_t value);
 /* None, for the value a yield whose value its consuming caller took resumes with. */
 PyObject *pyjit_none(void);
 /* GET_YIELD_FROM_ITER, GET_AWAITABLE (where: its oparg), GET_AITER, GET_ANEXT, CALL_INTRINSIC_1 and _2. */

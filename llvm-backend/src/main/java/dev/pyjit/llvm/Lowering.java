@@ -79,6 +79,10 @@ final class Lowering {
     private LLVMValueRef consumer;
     /** A generator's resume points, or null. */
     private Terminator.ResumeDispatch resumedAt;
+    /** The boxings whose number a consumer is offered first (YieldsToConsumers). */
+    private java.util.Set<Instr> boxesOnlyYielded = java.util.Set.of();
+    /** For the value of each, whether the consumer took the number (an i1): its object is null then. */
+    private final Map<Value, LLVMValueRef> takenBeforeBoxing = new HashMap<>();
     /** The function being lowered. */
     private Function lowered;
     private LLVMBasicBlockRef allocas;
@@ -204,6 +208,7 @@ final class Lowering {
         consumer = LLVMGetParam(llvmFunction, 2);
         resumedAt = function.entry().terminator() instanceof Terminator.ResumeDispatch dispatch ? dispatch : null;
         lowered = function;
+        boxesOnlyYielded = YieldsToConsumers.boxesOnlyYielded(function, resumedAt);
         seenVersion = alloca(i64, 1, "seen_version");
         LLVMBuildStore(builder, call("pyjit_instrumentation_version", tstate), seenVersion);
         if (midFrame) {
@@ -494,7 +499,8 @@ final class Lowering {
             case UNBOX_FLOAT -> call("pyjit_float_value", use(((Instr.UnboxFloat) instruction).value()));
             case FLOAT_CONSTANT -> LLVMConstReal(f64, ((Instr.FloatConstant) instruction).value());
             case LOAD_LOCAL_FLOAT -> loadLocalFloat((Instr.LoadLocalFloat) instruction);
-            case BOX_FLOAT -> checkNull(call("pyjit_float_box_in", tstate, use(((Instr.BoxFloat) instruction).value())), state);
+            case BOX_FLOAT -> boxesOnlyYielded.contains(instruction) ? boxOfferedFirst(instruction, state)
+                    : checkNull(call("pyjit_float_box_in", tstate, use(((Instr.BoxFloat) instruction).value())), state);
             case FLOAT_ARITH, FLOAT_DIVIDE -> floatArith((Instr.FloatArith) instruction);
             case FLOAT_COMPARE -> {
                 Instr.FloatCompare compare = (Instr.FloatCompare) instruction;
@@ -511,7 +517,8 @@ final class Lowering {
             case ARGUMENT -> inlineArguments.get(((Instr.Argument) instruction).slot());
             case INT_TO_FLOAT -> LLVMBuildSIToFP(builder, use(((Instr.IntToFloat) instruction).value()), f64, "");
             case CALL_MATH -> callMath((Instr.CallMath) instruction);
-            case BOX_INT -> checkNull(call("pyjit_int_box", use(((Instr.BoxInt) instruction).value())), state);
+            case BOX_INT -> boxesOnlyYielded.contains(instruction) ? boxOfferedFirst(instruction, state)
+                    : checkNull(call("pyjit_int_box", use(((Instr.BoxInt) instruction).value())), state);
             case REBOX -> {
                 Instr.Rebox rebox = (Instr.Rebox) instruction;
                 String helper = rebox.number().type().equals(Type.CDOUBLE) ? "pyjit_float_rebox" : "pyjit_int_rebox";
@@ -1193,31 +1200,49 @@ final class Lowering {
     }
 
     /**
+     * A boxing whose object is only yielded: the consumer, if any, is offered the number, and the
+     * object is made only where it did not take it (null where it did, which the yield then knows).
+     */
+    private LLVMValueRef boxOfferedFirst(Instr box, FrameState state) {
+        boolean isFloat = box instanceof Instr.BoxFloat;
+        LLVMValueRef number = use(box.operands().get(0));
+        LLVMValueRef taken = nonZero(call(isFloat ? "pyjit_offer_float_to_consumer" : "pyjit_offer_int_to_consumer", consumer, number));
+        LLVMBasicBlockRef offered = LLVMGetInsertBlock(builder);
+        LLVMBasicBlockRef boxing = LLVMAppendBasicBlockInContext(context, llvmFunction, "boxing");
+        LLVMBasicBlockRef joined = LLVMAppendBasicBlockInContext(context, llvmFunction, "boxed_unless_taken");
+        LLVMBuildCondBr(builder, taken, joined, boxing);
+        LLVMPositionBuilderAtEnd(builder, boxing);
+        LLVMValueRef boxed = checkNull(isFloat ? call("pyjit_float_box_in", tstate, number) : call("pyjit_int_box", number), state);
+        LLVMBasicBlockRef boxedEnd = LLVMGetInsertBlock(builder);
+        LLVMBuildBr(builder, joined);
+        LLVMPositionBuilderAtEnd(builder, joined);
+        LLVMValueRef object = LLVMBuildPhi(builder, pointer, "yielded");
+        LLVMAddIncoming(object, LLVMConstPointerNull(pointer), offered, 1);
+        LLVMAddIncoming(object, boxed, boxedEnd, 1);
+        takenBeforeBoxing.put(box.result(), taken);
+        return object;
+    }
+
+    /**
      * A C caller that consumes what the generator yields (sum(), any() or all(): pyjit_native_entry's
      * consumer) may take the value: the code then goes on as the resume point would, with the stack the yield keeps and
      * None sent, and the frame never suspends. Only where the resume point takes the stack and
      * nothing else (as a generator expression's does), else the value is always yielded.
      */
     private void offerToConsumer(Terminator.Yield yield) {
-        int resumePoint = resumedAt == null ? -1 : resumedAt.offsets().indexOf(yield.resumeOffset());
-        Block resumed = resumePoint < 0 ? null : resumedAt.targets().get(resumePoint);
-        if (resumed == null || resumed.instructions().size() != yield.stack().size() + 1
-                || !(resumed.terminator() instanceof Terminator.Jump jump)) {
+        Terminator.Jump jump = YieldsToConsumers.resumption(lowered, resumedAt, yield);
+        if (jump == null) {
             return;
         }
-        List<Value> items = new ArrayList<>();
-        for (Instr instruction : resumed.instructions()) {
-            if (!(instruction instanceof Instr.ResumedStackItem item) || item.index() != items.size()) {
-                return;
-            }
-            items.add(item.result());
-        }
-        if (!jump.edge().arguments().equals(items) || usedBeyond(jump, items)) {
-            return;
-        }
-        LLVMValueRef taken = call("pyjit_offer_to_consumer", consumer, use(yield.value()));
         LLVMBasicBlockRef takenByConsumer = LLVMAppendBasicBlockInContext(context, llvmFunction, "taken_by_consumer");
         LLVMBasicBlockRef yielding = LLVMAppendBasicBlockInContext(context, llvmFunction, "yield");
+        LLVMValueRef takenUnboxed = takenBeforeBoxing.get(yield.value());
+        if (takenUnboxed != null) {
+            LLVMBasicBlockRef offeringBoxed = LLVMAppendBasicBlockInContext(context, llvmFunction, "offer_boxed");
+            LLVMBuildCondBr(builder, takenUnboxed, takenByConsumer, offeringBoxed);
+            LLVMPositionBuilderAtEnd(builder, offeringBoxed);
+        }
+        LLVMValueRef taken = call("pyjit_offer_to_consumer", consumer, use(yield.value()));
         LLVMBuildCondBr(builder, nonZero(taken), takenByConsumer, yielding);
         LLVMPositionBuilderAtEnd(builder, takenByConsumer);
         List<Value> parameters = jump.edge().target().parameters();
@@ -1228,20 +1253,6 @@ final class Lowering {
         }
         LLVMBuildBr(builder, blocks.get(jump.edge().target()));
         LLVMPositionBuilderAtEnd(builder, yielding);
-    }
-
-    /**
-     * Whether anything but the resume point's jump uses its items: the jump that bypasses it would
-     * leave such a use without its value (a pass may forward a block parameter of one predecessor).
-     */
-    private boolean usedBeyond(Terminator.Jump jump, List<Value> items) {
-        for (Block block : lowered.blocks()) {
-            if (block.instructions().stream().anyMatch(instruction -> instruction.operands().stream().anyMatch(items::contains))
-                    || block.terminator() != jump && block.terminator().operands().stream().anyMatch(items::contains)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

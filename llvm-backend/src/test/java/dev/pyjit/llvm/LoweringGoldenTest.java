@@ -164,6 +164,26 @@ class LoweringGoldenTest {
         assertTrue(!optimised.matches("(?s).*call ptr @pyjit_(int|sized|str|dict)_truth\\(.*"), "they are inlined:\n" + optimised);
     }
 
+    /**
+     * A number a generator boxes only to yield it is offered to the consuming builtin first, and
+     * boxed only where it is not taken; one that a local keeps too is boxed first and offered as
+     * an object.
+     */
+    @Test
+    void aNumberOnlyYieldedIsOfferedBeforeItIsBoxed() throws Unsupported {
+        EmbeddedPython.initialise();
+        for (String body : List.of("yield k * k", "yield x * 0.5", "kept = k * k\n        yield kept")) {
+            String source = "def f(items, k, x):\n    for i in items:\n        " + body + "\n";
+            Function function = IrBuilder.build(EmbeddedPython.compile(source, "f"), List.of(Type.LIST, Type.INT, Type.FLOAT));
+            Pipeline.run(function, Pipeline.TYPING);
+            Pipeline.run(function, Pipeline.OPTIMISATION);
+            String text = emitter.llvmText(function, Tier.OPTIMISED, false);
+            int unboxed = text.split("call i32 @pyjit_offer_(int|float)_to_consumer\\(", -1).length - 1;
+            assertEquals(body.contains("kept") ? 0 : 1, unboxed, source + text);
+            assertEquals(1, text.split("call i32 @pyjit_offer_to_consumer\\(", -1).length - 1, source + text);
+        }
+    }
+
     /** math.sqrt, found in the math module by the interpreter, is computed with LLVM's sqrt once the callable is checked. */
     @Test
     void mathFunctionsFoundInTheirModuleAreComputedInline() throws Unsupported {
