@@ -478,8 +478,10 @@ static int take_sample(void *unused) {
     }
     int again = frame->owner == FRAME_OWNED_BY_THREAD && frame->stacktop < 0 && sampled_again(state, frame);
     /* without a loop an activation only moves forward: one met before at a later instruction is
-     * another, whose frame object the freed one's memory holds (made by a traceback) */
-    int further = (void *)frame->instr_ptr > state->sampled_instruction;
+     * another, whose frame object the freed one's memory holds (made by a traceback); one met at
+     * the same instruction is the same, sampled twice in one pass of the pending calls (the
+     * sampler asks again as soon as a sample is taken) */
+    int further = (void *)frame->instr_ptr >= state->sampled_instruction;
     state->sampled_instruction = frame->instr_ptr;
     int header = state->has_loop && again ? pyjit_osr_header(code, frame) : -1;
     if (header >= 0) {
