@@ -445,29 +445,27 @@ static void take_served_answer(PyObject *func, PyCodeObject *code, CodeState *st
     PyErr_SetRaisedException(pending);
 }
 
-/* The pending call the sampler asks for: the frame the main thread runs, the innermost of the
- * program's, counts one sample for its code object. Code that runs once (a module, a class body)
- * and coroutines are left out. */
-static int take_sample(void *unused) {
-    (void)unused;
-    sample_pending = 0;
-    if (!sampler_running || standing_down || forked_child || compiling || sample_stale) {
-        return 0;
-    }
-    _PyInterpreterFrame *frame = PyThreadState_Get()->current_frame;
+/* The innermost frame of the program's from this one on (NULL: none). */
+static _PyInterpreterFrame *program_frame(_PyInterpreterFrame *frame) {
     while (frame != NULL && frame->owner == FRAME_OWNED_BY_CSTACK) {
         frame = frame->previous;
     }
+    return frame;
+}
+
+/* One sample counted for the frame's code object: the code of a function that runs once (a
+ * module, a class body) and coroutines are left out. The code it counted for, else NULL. */
+static PyCodeObject *count_sample(_PyInterpreterFrame *frame) {
     if (frame == NULL || !PyCode_Check(frame->f_executable) || !PyFunction_Check(frame->f_funcobj)) {
-        return 0;
+        return NULL;
     }
     PyCodeObject *code = (PyCodeObject *)frame->f_executable;
     if (!sampled_into_native(code)) {
-        return 0;
+        return NULL;
     }
     CodeState *state = code_state(code);
     if (state == NULL || frame == state->osr_frame) {
-        return 0;
+        return NULL;
     }
     state->samples++;
     if (state->served_key != NULL) {
@@ -500,6 +498,27 @@ static int take_sample(void *unused) {
         } else if (state->calls == 1 && pyjit_native_cache_hits() > 0) {
             take_kept_code(frame->f_funcobj, code, state);
         }
+    }
+    return code;
+}
+
+/* The pending call the sampler asks for: the frame the main thread runs, the innermost of the
+ * program's, counts one sample. A generator's counts for the function it runs for too, which the
+ * sampler would meet only between the generator's items where that function consumes them with a
+ * builtin (sum(), any(), min()...): without native code of its own, such a call resumes the
+ * generator once per item, where compiled code's call has the generator's code consume them
+ * (pyjit_consume_generator; spectral_norm's mul_av, never sampled in a run, took 5.6 ms an
+ * iteration where it took 3.6 compiled). */
+static int take_sample(void *unused) {
+    (void)unused;
+    sample_pending = 0;
+    if (!sampler_running || standing_down || forked_child || compiling || sample_stale) {
+        return 0;
+    }
+    _PyInterpreterFrame *frame = program_frame(PyThreadState_Get()->current_frame);
+    PyCodeObject *sampled = count_sample(frame);
+    if (sampled != NULL && (sampled->co_flags & CO_GENERATOR)) {
+        count_sample(program_frame(frame->previous));
     }
     return 0;
 }
@@ -1760,6 +1779,12 @@ static PyObject *is_compiled(PyObject *module, PyObject *code) {
     return PyBool_FromLong(state->native != NULL);
 }
 
+static PyObject *samples_of(PyObject *module, PyObject *code) {
+    (void)module;
+    CodeState *state = state_of(code);
+    return state == NULL ? NULL : PyLong_FromSsize_t(state->samples);
+}
+
 long long pyjit_inlined_entries;
 long long pyjit_intrinsic_results;
 long long pyjit_constructed_in_place;
@@ -1827,6 +1852,7 @@ static PyMethodDef methods[] = {
     {"fill_cache", fill_cache, METH_NOARGS, "fill_cache(): compile the native code cache's spooled requests (the filler's program)."},
     {"publish", publish, METH_VARARGS, "publish(code, (address, expected, handle, tier, loop header)): install compiled code."},
     {"is_compiled", is_compiled, METH_O, "is_compiled(code): whether the code object runs natively now."},
+    {"samples", samples_of, METH_O, "samples(code): how many of the sampler's samples counted for the code object."},
     {"first_native_entry", first_native_entry_time, METH_NOARGS, "When native code first ran (ns since the epoch), 0 if never."},
     {"requests_made", requests_made_so_far, METH_NOARGS, "How many times the runtime asked for a function's code (cache, compiler or filler)."},
     {"compiler_phase", compiler_phase, METH_NOARGS, "Where the native launcher's compiler is: idle, starting, attached, ..."},

@@ -112,6 +112,26 @@ class LauncherTest {
         assertEquals(new Pyjit.Outcome(0, "149999985000000 ('idle', False)\nTrue\n", ""), outcome);
     }
 
+    /**
+     * A function whose time goes to sum() of a generator expression is met by the sampler only
+     * between the sums; the generator's samples count for it too, so that it gets compiled, and
+     * its sum() then has the generator's code consume the items.
+     */
+    @Test
+    void aGeneratorsSamplesCountForTheFunctionItRunsFor() throws Exception {
+        Pyjit.Outcome outcome = inBackground(Map.of(), String.join("\n",
+                "import _pyjit_rt, time",
+                "def rows(n, count):",
+                "    return [sum(j * 0.5 for j in range(n)) for _ in range(count)]",
+                "items = next(c for c in rows.__code__.co_consts if hasattr(c, 'co_code'))",
+                "deadline = time.monotonic() + 60",
+                "while _pyjit_rt.samples(items) < 50 and time.monotonic() < deadline:",
+                "    rows(20_000, 5)",
+                "print(_pyjit_rt.samples(rows.__code__) >= _pyjit_rt.samples(items) >= 50)",
+                ""));
+        assertEquals(new Pyjit.Outcome(0, "True\n", ""), outcome);
+    }
+
     @Test
     void theCompilerStartsWhenAFunctionGetsHotAndTheProgramGoesOnMeanwhile() throws Exception {
         Pyjit.Outcome outcome = inBackground(Map.of("PYJIT_THRESHOLD", "2"), String.join("\n",
