@@ -44,6 +44,12 @@ static inline int pyjit_plain_truth(PyObject *item) {
     return type == &PyUnicode_Type ? PyUnicode_GET_LENGTH(item) != 0 : -1;
 }
 
+/* Whether any() goes on past an item of that truth (a false one) or all() does (a true one); a
+ * truth of -1 (not plain) ends neither. */
+static inline int pyjit_consumer_goes_on(PyjitConsumer *consumer, int truth) {
+    return truth == (consumer->mode == PYJIT_ALL);
+}
+
 /* sum()'s float loop adding x, with Neumaier's compensation. */
 static inline void pyjit_consumer_add_float(PyjitConsumer *sum, double x) {
     double t = sum->float_total + x;
@@ -103,7 +109,7 @@ static inline __attribute__((always_inline)) int pyjit_consumer_take(PyjitConsum
     }
     case PYJIT_ANY:
     case PYJIT_ALL:
-        if (pyjit_plain_truth(item) != (consumer->mode == PYJIT_ALL)) {
+        if (!pyjit_consumer_goes_on(consumer, pyjit_plain_truth(item))) {
             return 0;
         }
         pyjit_release(item);
@@ -135,9 +141,8 @@ static inline __attribute__((always_inline)) int pyjit_consumer_take_float(Pyjit
         pyjit_consumer_add_float(consumer, x);
         return 1;
     case PYJIT_ANY:
-        return x == 0.0;
     case PYJIT_ALL:
-        return x != 0.0;
+        return pyjit_consumer_goes_on(consumer, x != 0.0);
     default:
         return 0;
     }
@@ -150,9 +155,8 @@ static inline __attribute__((always_inline)) int pyjit_consumer_take_int(PyjitCo
     case PYJIT_SUM_FLOAT:
         return pyjit_consumer_add_int(consumer, b);
     case PYJIT_ANY:
-        return b == 0;
     case PYJIT_ALL:
-        return b != 0;
+        return pyjit_consumer_goes_on(consumer, b != 0);
     default:
         return 0;
     }

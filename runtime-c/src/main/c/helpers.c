@@ -617,28 +617,22 @@ PyObject *pyjit_resume_elsewhere(PyThreadState *tstate, _PyInterpreterFrame *fra
     return _PyEval_EvalFrameDefault(tstate, frame, 0);
 }
 
+/* Whether the consumer took what it was offered, counted for the stats. */
+static inline int counted_if_taken(int taken) {
+    pyjit_consumed_items += taken;
+    return taken;
+}
+
 PYJIT_SPECIALISED int pyjit_offer_to_consumer(PyjitConsumer *consumer, PyObject *value) {
-    if (consumer == NULL || !pyjit_consumer_take(consumer, value)) {
-        return 0;
-    }
-    pyjit_consumed_items++;
-    return 1;
+    return consumer != NULL && counted_if_taken(pyjit_consumer_take(consumer, value));
 }
 
 PYJIT_SPECIALISED int pyjit_offer_float_to_consumer(PyjitConsumer *consumer, double value) {
-    if (consumer == NULL || !pyjit_consumer_take_float(consumer, value)) {
-        return 0;
-    }
-    pyjit_consumed_items++;
-    return 1;
+    return consumer != NULL && counted_if_taken(pyjit_consumer_take_float(consumer, value));
 }
 
 PYJIT_SPECIALISED int pyjit_offer_int_to_consumer(PyjitConsumer *consumer, int64_t value) {
-    if (consumer == NULL || !pyjit_consumer_take_int(consumer, value)) {
-        return 0;
-    }
-    pyjit_consumed_items++;
-    return 1;
+    return consumer != NULL && counted_if_taken(pyjit_consumer_take_int(consumer, value));
 }
 
 PyObject *pyjit_none(void) {

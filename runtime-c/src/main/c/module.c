@@ -81,6 +81,10 @@ static int compiling;
 static int sampling;
 #define SAMPLES_TO_COMPILE 2
 #define SAMPLE_INTERVAL_NS (1000 * 1000)
+/* A sample is asked for once the thread has used most of a tick's processor time holding the GIL:
+ * with all of it, the sleep's jitter would skip every other tick of a thread that has a processor
+ * to itself. */
+#define SAMPLE_PROCESSOR_NS (SAMPLE_INTERVAL_NS * 7 / 8)
 static pthread_t sampler;
 static volatile int sampler_running;
 static volatile int sample_pending;
@@ -395,6 +399,19 @@ static void request_compile(PyObject *func, PyCodeObject *code, CodeState *state
 static void take_kept_code(PyObject *func, PyCodeObject *code, CodeState *state);
 static int may_request(CodeState *state);
 
+/* The frame object of one of the thread's frames near the innermost (a generator's caller), made
+ * if it has none; NULL if it is not found. Borrowed: the frame holds it. */
+static PyFrameObject *frame_object(_PyInterpreterFrame *frame) {
+    PyFrameObject *object = PyEval_GetFrame();
+    for (int depth = 0; object != NULL && object->f_frame != frame && depth < 8; depth++) {
+        PyFrameObject *back = PyFrame_GetBack(object);
+        Py_XDECREF(back);  /* the frame it was made for keeps it */
+        object = back;
+    }
+    PyErr_Clear();
+    return object != NULL && object->f_frame == frame ? object : NULL;
+}
+
 /* Whether the sampler met this activation of the code last time too: the frame object it made
  * for the activation then is still the frame's (an activation that ended took its own along).
  * Asked of frames the interpreter runs: it keeps their stack pointer to itself meanwhile
@@ -403,9 +420,7 @@ static int sampled_again(CodeState *state, _PyInterpreterFrame *frame) {
     if (frame->frame_obj != NULL && (void *)frame->frame_obj == state->sampled_activation) {
         return 1;
     }
-    PyFrameObject *object = PyEval_GetFrame();
-    PyErr_Clear();
-    state->sampled_activation = object != NULL && object->f_frame == frame ? (void *)object : NULL;
+    state->sampled_activation = frame_object(frame);
     return 0;
 }
 
@@ -476,10 +491,8 @@ static PyCodeObject *count_sample(_PyInterpreterFrame *frame) {
     }
     int again = frame->owner == FRAME_OWNED_BY_THREAD && frame->stacktop < 0 && sampled_again(state, frame);
     /* without a loop an activation only moves forward: one met before at a later instruction is
-     * another, whose frame object the freed one's memory holds (made by a traceback); one met at
-     * the same instruction is the same, sampled twice in one pass of the pending calls (the
-     * sampler asks again as soon as a sample is taken) */
-    int further = (void *)frame->instr_ptr >= state->sampled_instruction;
+     * another, whose frame object the freed one's memory holds (made by a traceback) */
+    int further = (void *)frame->instr_ptr > state->sampled_instruction;
     state->sampled_instruction = frame->instr_ptr;
     int header = state->has_loop && again ? pyjit_osr_header(code, frame) : -1;
     if (header >= 0) {
@@ -502,6 +515,12 @@ static PyCodeObject *count_sample(_PyInterpreterFrame *frame) {
     return code;
 }
 
+/* How many frames of generators up from the innermost a sample counts for. */
+#define GENERATOR_CALLERS 4
+/* The processor time of the program's thread at the last sample taken. */
+static long long last_sample_used;
+static long long program_processor_time(void);
+
 /* The pending call the sampler asks for: the frame the main thread runs, the innermost of the
  * program's, counts one sample. A generator's counts for the function it runs for too, which the
  * sampler would meet only between the generator's items where that function consumes them with a
@@ -515,10 +534,29 @@ static int take_sample(void *unused) {
     if (!sampler_running || standing_down || forked_child || compiling || sample_stale) {
         return 0;
     }
+    /* The sampler asks again as soon as a sample is taken, and CPython runs a pending call added
+     * while it runs the pending calls in the same pass (or at the next instruction): a sample
+     * after less than half a tick of processor time is the last one's twin, for the same stretch
+     * of the program's time (a function without a loop counted twice in one long call of it). */
+    long long used = program_processor_time();
+    if (used - last_sample_used < SAMPLE_PROCESSOR_NS / 2) {
+        return 0;
+    }
+    last_sample_used = used;
     _PyInterpreterFrame *frame = program_frame(PyThreadState_Get()->current_frame);
-    PyCodeObject *sampled = count_sample(frame);
-    if (sampled != NULL && (sampled->co_flags & CO_GENERATOR)) {
-        count_sample(program_frame(frame->previous));
+    PyCodeObject *counted[GENERATOR_CALLERS + 1];
+    int levels = 0;
+    for (PyCodeObject *code = count_sample(frame); code != NULL && (code->co_flags & CO_GENERATOR) && levels < GENERATOR_CALLERS;) {
+        counted[levels++] = code;
+        frame = program_frame(frame->previous);
+        if (frame == NULL || standing_down || compiling) {
+            break;
+        }
+        int again = 0;  /* a recursive generator's own code (yield from itself) counts once */
+        for (int i = 0; i < levels; i++) {
+            again |= frame->f_executable == (PyObject *)counted[i];
+        }
+        code = again ? NULL : count_sample(frame);
     }
     return 0;
 }
@@ -545,11 +583,6 @@ static long long monotonic_time(void) {
     clock_gettime(CLOCK_MONOTONIC, &now);
     return (long long)now.tv_sec * 1000000000LL + now.tv_nsec;
 }
-
-/* A sample is asked for once the thread has used most of a tick's processor time holding the GIL:
- * with all of it, the sleep's jitter would skip every other tick of a thread that has a processor
- * to itself. */
-#define SAMPLE_PROCESSOR_NS (SAMPLE_INTERVAL_NS * 7 / 8)
 
 /* The sampler's thread: a pending call each SAMPLE_INTERVAL_NS of processor time the program's
  * thread spends holding the GIL, one at a time. A pending call is taken at the thread's next
@@ -595,6 +628,7 @@ static int start_sampler(void) {
     if (pthread_getcpuclockid(pthread_self(), &sampled_clock) != 0) {
         return 0;
     }
+    last_sample_used = -SAMPLE_PROCESSOR_NS;  /* a forked child's clock starts again */
     sampler_running = 1;
     if (pyjit_start_thread(&sampler, NULL, sample_ticks, NULL) != 0) {
         sampler_running = 0;
@@ -1779,6 +1813,7 @@ static PyObject *is_compiled(PyObject *module, PyObject *code) {
     return PyBool_FromLong(state->native != NULL);
 }
 
+/* samples(code): for tests and tools, as is_compiled(). */
 static PyObject *samples_of(PyObject *module, PyObject *code) {
     (void)module;
     CodeState *state = state_of(code);

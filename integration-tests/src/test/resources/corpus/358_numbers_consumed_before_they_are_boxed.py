@@ -16,7 +16,8 @@ def word_ints(n):
 
 
 def past_a_word(n):
-    # the word's total overflows half-way: the rest is added as Python ints
+    # the word's total overflows within a few items, and later items overflow a word on their own:
+    # the rest is added as Python ints
     step = sys.maxsize // (n // 2)
     return sum(i * step for i in range(n)), sum(-i * step for i in range(n))
 

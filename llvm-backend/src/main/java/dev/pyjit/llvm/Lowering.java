@@ -77,14 +77,10 @@ final class Lowering {
     private LLVMValueRef frame;
     /** The entry's third parameter: what a C caller that consumes the generator's items keeps, or NULL. */
     private LLVMValueRef consumer;
-    /** A generator's resume points, or null. */
-    private Terminator.ResumeDispatch resumedAt;
-    /** The boxings whose number a consumer is offered first (YieldsToConsumers). */
-    private java.util.Set<Instr> boxesOnlyYielded = java.util.Set.of();
-    /** For the value of each, whether the consumer took the number (an i1): its object is null then. */
+    /** Where a generator's yields may hand their values to a consuming caller. */
+    private YieldsToConsumers yields = YieldsToConsumers.NONE;
+    /** For the value of each box yields.boxesOnlyToYield, whether the consumer took the number (an i1): its object is null then. */
     private final Map<Value, LLVMValueRef> takenBeforeBoxing = new HashMap<>();
-    /** The function being lowered. */
-    private Function lowered;
     private LLVMBasicBlockRef allocas;
     private LLVMBasicBlockRef errorExit;
     /** Made when first needed (see {@link #reraiseExit()}). */
@@ -206,9 +202,7 @@ final class Lowering {
         tstate = LLVMGetParam(llvmFunction, 0);
         frame = LLVMGetParam(llvmFunction, 1);
         consumer = LLVMGetParam(llvmFunction, 2);
-        resumedAt = function.entry().terminator() instanceof Terminator.ResumeDispatch dispatch ? dispatch : null;
-        lowered = function;
-        boxesOnlyYielded = YieldsToConsumers.boxesOnlyYielded(function, resumedAt);
+        yields = new YieldsToConsumers(function, function.entry().terminator() instanceof Terminator.ResumeDispatch dispatch ? dispatch : null);
         seenVersion = alloca(i64, 1, "seen_version");
         LLVMBuildStore(builder, call("pyjit_instrumentation_version", tstate), seenVersion);
         if (midFrame) {
@@ -499,7 +493,7 @@ final class Lowering {
             case UNBOX_FLOAT -> call("pyjit_float_value", use(((Instr.UnboxFloat) instruction).value()));
             case FLOAT_CONSTANT -> LLVMConstReal(f64, ((Instr.FloatConstant) instruction).value());
             case LOAD_LOCAL_FLOAT -> loadLocalFloat((Instr.LoadLocalFloat) instruction);
-            case BOX_FLOAT -> boxesOnlyYielded.contains(instruction) ? boxOfferedFirst(instruction, state)
+            case BOX_FLOAT -> yields.boxesOnlyToYield(instruction) ? boxOfferedFirst(instruction, state)
                     : checkNull(call("pyjit_float_box_in", tstate, use(((Instr.BoxFloat) instruction).value())), state);
             case FLOAT_ARITH, FLOAT_DIVIDE -> floatArith((Instr.FloatArith) instruction);
             case FLOAT_COMPARE -> {
@@ -517,7 +511,7 @@ final class Lowering {
             case ARGUMENT -> inlineArguments.get(((Instr.Argument) instruction).slot());
             case INT_TO_FLOAT -> LLVMBuildSIToFP(builder, use(((Instr.IntToFloat) instruction).value()), f64, "");
             case CALL_MATH -> callMath((Instr.CallMath) instruction);
-            case BOX_INT -> boxesOnlyYielded.contains(instruction) ? boxOfferedFirst(instruction, state)
+            case BOX_INT -> yields.boxesOnlyToYield(instruction) ? boxOfferedFirst(instruction, state)
                     : checkNull(call("pyjit_int_box", use(((Instr.BoxInt) instruction).value())), state);
             case REBOX -> {
                 Instr.Rebox rebox = (Instr.Rebox) instruction;
@@ -1230,7 +1224,7 @@ final class Lowering {
      * nothing else (as a generator expression's does), else the value is always yielded.
      */
     private void offerToConsumer(Terminator.Yield yield) {
-        Terminator.Jump jump = YieldsToConsumers.resumption(lowered, resumedAt, yield);
+        Terminator.Jump jump = yields.resumption(yield);
         if (jump == null) {
             return;
         }
