@@ -133,9 +133,12 @@ static inline __attribute__((always_inline)) int pyjit_consumer_take(PyjitConsum
 }
 
 /* A float the generator's code holds unboxed, consumed where pyjit_consumer_take would consume it
- * boxed and keep nothing of it (sum()'s float mode, any(), all()): 1, else 0 and it is to be
- * boxed and offered (the int mode's switch to floats, min(), max()). */
+ * boxed and keep nothing of it (sum()'s float mode, any(), all(), an item of min() or max() no
+ * better than a float best so far, by the comparison the builtin makes of two floats, which a
+ * NaN never wins): 1, else 0 and it is to be boxed and offered (the int mode's switch to
+ * floats, a new best). */
 static inline __attribute__((always_inline)) int pyjit_consumer_take_float(PyjitConsumer *consumer, double x) {
+    PyObject *best = consumer->total;
     switch (consumer->mode) {
     case PYJIT_SUM_FLOAT:
         pyjit_consumer_add_float(consumer, x);
@@ -143,13 +146,19 @@ static inline __attribute__((always_inline)) int pyjit_consumer_take_float(Pyjit
     case PYJIT_ANY:
     case PYJIT_ALL:
         return pyjit_consumer_goes_on(consumer, x != 0.0);
+    case PYJIT_MIN:
+        return best != NULL && PyFloat_CheckExact(best) && !(x < PyFloat_AS_DOUBLE(best));
+    case PYJIT_MAX:
+        return best != NULL && PyFloat_CheckExact(best) && !(x > PyFloat_AS_DOUBLE(best));
     default:
         return 0;
     }
 }
 
-/* The same for an int of 64 bits, which sum() adds in C in either mode however many digits it has. */
+/* The same for an int of 64 bits, which sum() adds in C in either mode however many digits it
+ * has, and min() and max() compare exactly with an int best of a digit. */
 static inline __attribute__((always_inline)) int pyjit_consumer_take_int(PyjitConsumer *consumer, int64_t b) {
+    PyObject *best = consumer->total;
     switch (consumer->mode) {
     case PYJIT_SUM_INT:
     case PYJIT_SUM_FLOAT:
@@ -157,6 +166,14 @@ static inline __attribute__((always_inline)) int pyjit_consumer_take_int(PyjitCo
     case PYJIT_ANY:
     case PYJIT_ALL:
         return pyjit_consumer_goes_on(consumer, b != 0);
+    case PYJIT_MIN:
+    case PYJIT_MAX: {
+        if (best == NULL || !PyLong_CheckExact(best) || !_PyLong_IsCompact((PyLongObject *)best)) {
+            return 0;
+        }
+        Py_ssize_t y = _PyLong_CompactValue((PyLongObject *)best);
+        return consumer->mode == PYJIT_MAX ? b <= y : b >= y;
+    }
     default:
         return 0;
     }

@@ -1,12 +1,14 @@
-# jit-expect-compiled: word_ints past_a_word int_truths float_truths floats_then_ints not_consumed
+# jit-expect-compiled: word_ints past_a_word int_truths float_truths floats_then_ints extremes not_consumed
 # jit-expect-consumed
 # jit-threshold: 5
 # A generator expression whose items are ints or floats its native code holds unboxed offers each
 # to the builtin consuming it (sum(), any(), all()) before it makes the object, which it makes only
 # where the builtin does not take the number: ints of more than a digit and near a word's end,
 # a total that overflows the word (sum() goes on with Python ints, as CPython's does), truths of
-# zeros, a negative zero and a NaN, ints added to a float total, min() and max() (which keep the
-# object), and the same generators iterated by a loop, next() and list(), where nothing consumes.
+# zeros, a negative zero and a NaN, ints added to a float total, min() and max() (a number no better
+# than the best so far is dropped unboxed, a better one is boxed and kept: the first of equals, a
+# NaN that never wins or is kept first, ints past a digit, an int best against floats), and the same
+# generators iterated by a loop, next() and list(), where nothing consumes.
 import sys
 
 
@@ -39,6 +41,15 @@ def floats_then_ints(n):
             sum(i * 0.1 for i in range(n)), min(i * 1.5 for i in range(1, n)), max(i * 7 for i in range(n)))
 
 
+def extremes(n):
+    nan = float("nan")
+    return (max(i * 0.5 for i in range(n)), min(-i * 0.5 for i in range(n)), max((i % 7) * 1.5 for i in range(n)),
+            min((i % 5) * 3 for i in range(n)), max(i * 4611686018427387 for i in range(n)), min(i * -3 for i in range(n)),
+            max((nan if i == 3 else i * 1.0) for i in range(n)), max((i * 1.0 if i else nan) for i in range(n)),
+            min(i * -0.0 for i in range(n)), max(i * -0.0 for i in range(n)), max((i if i % 2 else i * 0.5) for i in range(n)),
+            max((i % 3 if i < n - 1 else 2.0) for i in range(n)), min((-1 if i else 0.5) * i * 1.0 for i in range(n)))
+
+
 def not_consumed(n):
     squares = (i * i for i in range(n))
     first = next(squares)
@@ -50,7 +61,7 @@ def not_consumed(n):
 
 
 for round in range(12):
-    results = [word_ints(40 + round), past_a_word(40), int_truths(9), float_truths(9), floats_then_ints(30), not_consumed(25)]
+    results = [word_ints(40 + round), past_a_word(40), int_truths(9), float_truths(9), floats_then_ints(30), extremes(15), not_consumed(25)]
     if round in (0, 11):
         for result in results:
             print(result)
