@@ -47,7 +47,16 @@ def extremes(n):
             min((i % 5) * 3 for i in range(n)), max(i * 4611686018427387 for i in range(n)), min(i * -3 for i in range(n)),
             max((nan if i == 3 else i * 1.0) for i in range(n)), max((i * 1.0 if i else nan) for i in range(n)),
             min(i * -0.0 for i in range(n)), max(i * -0.0 for i in range(n)), max((i if i % 2 else i * 0.5) for i in range(n)),
-            max((i % 3 if i < n - 1 else 2.0) for i in range(n)), min((-1 if i else 0.5) * i * 1.0 for i in range(n)))
+            max((i % 3 if i < n - 1 else 2.0) for i in range(n)), min((-1 if i else 0.5) * i * 1.0 for i in range(n)),
+            # NaNs the generator's own arithmetic makes, in the middle and first
+            max(1e308 * (i % 5 + 1) * 0.0 + i for i in range(n)), max(1e308 * ((i + 1) % 5 + 1) * 0.0 + i for i in range(n)),
+            min(1e308 * (i % 5 + 1) * 0.0 - i for i in range(n)),
+            # zeros of both signs, the first of equals kept
+            max(i * 0.0 * (1 - i % 2 * 2) for i in range(n)), max(i * 0.0 * (i % 2 * 2 - 1) for i in range(n)),
+            min(i * 0.0 * (1 - i % 2 * 2) for i in range(n)), min(i * 0.0 * (i % 2 * 2 - 1) for i in range(n)),
+            # items dropped against a negative best, a best of more than a digit, items past 32 bits
+            max(i * -3 for i in range(n)), max((n - i) * 4611686018427387 for i in range(n)),
+            min((i % 4) * 2**35 - 1 for i in range(n)), max((i % 4 - 2) * 2**35 for i in range(n)))
 
 
 def not_consumed(n):

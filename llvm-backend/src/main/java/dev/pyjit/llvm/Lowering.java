@@ -1218,7 +1218,7 @@ final class Lowering {
     }
 
     /**
-     * A C caller that consumes what the generator yields (sum(), any() or all(): pyjit_native_entry's
+     * A C caller that consumes what the generator yields (sum(), any(), all(), min(), max(): pyjit_native_entry's
      * consumer) may take the value: the code then goes on as the resume point would, with the stack the yield keeps and
      * None sent, and the frame never suspends. Only where the resume point takes the stack and
      * nothing else (as a generator expression's does), else the value is always yielded.
