@@ -1,4 +1,4 @@
-# jit-expect-compiled: word_ints past_a_word int_truths float_truths floats_then_ints extremes not_consumed
+# jit-expect-compiled: word_ints past_a_word int_truths float_truths floats_then_ints extremes counting generator_functions not_consumed
 # jit-expect-consumed
 # jit-threshold: 5
 # A generator expression whose items are ints or floats its native code holds unboxed offers each
@@ -7,7 +7,8 @@
 # a total that overflows the word (sum() goes on with Python ints, as CPython's does), truths of
 # zeros, a negative zero and a NaN, ints added to a float total, min() and max() (a number no better
 # than the best so far is dropped unboxed, a better one is boxed and kept: the first of equals, a
-# NaN that never wins or is kept first, ints past a digit, an int best against floats), and the same
+# NaN that never wins or is kept first, ints past a digit, an int best against floats), a generator
+# function whose local is written to its frame between the number and its yield, and the same
 # generators iterated by a loop, next() and list(), where nothing consumes.
 import sys
 
@@ -59,6 +60,17 @@ def extremes(n):
             min((i % 4) * 2**35 - 1 for i in range(n)), max((i % 4 - 2) * 2**35 for i in range(n)))
 
 
+def counting(n):
+    k = 0
+    for i in range(n):
+        k += 3
+        yield k * 0.5
+
+
+def generator_functions(n):
+    return sum(counting(n)), max(counting(n)), min(counting(n)), any(counting(n)), all(counting(n))
+
+
 def not_consumed(n):
     squares = (i * i for i in range(n))
     first = next(squares)
@@ -70,7 +82,7 @@ def not_consumed(n):
 
 
 for round in range(12):
-    results = [word_ints(40 + round), past_a_word(40), int_truths(9), float_truths(9), floats_then_ints(30), extremes(15), not_consumed(25)]
+    results = [word_ints(40 + round), past_a_word(40), int_truths(9), float_truths(9), floats_then_ints(30), extremes(15), generator_functions(40), not_consumed(25)]
     if round in (0, 11):
         for result in results:
             print(result)

@@ -93,14 +93,16 @@ final class YieldsToConsumers {
     }
 
     /**
-     * Reference counts and flushes of other objects, which raise nothing (what a release runs, a
-     * {@code __del__}, cannot see what the consumer took, nor that it took it first).
+     * Reference counts and flushes of other values: what a release runs (a {@code __del__}) cannot
+     * see what the consumer took, nor that it took it first; and where boxing a flushed number
+     * runs out of memory, the generator raises, and the consumer's total goes with it (the error
+     * path's releases are null-safe, so the object not made is nothing to release).
      */
     private static boolean cannotLeave(Instr instruction, Value yielded) {
         if (instruction instanceof Instr.Refcount count) {
             return count.value() != yielded;
         }
-        return instruction instanceof Instr.FlushLocal flush && flush.value() != yielded && !flush.value().type().isUnboxed();
+        return instruction instanceof Instr.FlushLocal flush && flush.value() != yielded;
     }
 
     /** Whether an instruction, or a terminator other than {@code user}, uses any of the values. */

@@ -166,13 +166,13 @@ class LoweringGoldenTest {
 
     /**
      * A number a generator boxes only to yield it is offered to the consuming builtin first, and
-     * boxed only where it is not taken; one that a local keeps too is boxed first and offered as
-     * an object.
+     * boxed only where it is not taken, a local flushed to the frame between the two or not; one
+     * that a local keeps too is boxed first and offered as an object.
      */
     @Test
     void aNumberOnlyYieldedIsOfferedBeforeItIsBoxed() throws Unsupported {
         EmbeddedPython.initialise();
-        for (String body : List.of("yield k * k", "yield x * 0.5", "kept = k * k\n        yield kept")) {
+        for (String body : List.of("yield k * k", "yield x * 0.5", "k += 1\n        yield k * k", "kept = k * k\n        yield kept")) {
             String source = "def f(items, k, x):\n    for i in items:\n        " + body + "\n";
             Function function = IrBuilder.build(EmbeddedPython.compile(source, "f"), List.of(Type.LIST, Type.INT, Type.FLOAT));
             Pipeline.run(function, Pipeline.TYPING);
