@@ -617,22 +617,24 @@ PyObject *pyjit_resume_elsewhere(PyThreadState *tstate, _PyInterpreterFrame *fra
     return _PyEval_EvalFrameDefault(tstate, frame, 0);
 }
 
-/* Whether the consumer took what it was offered, counted for the stats. */
-static inline int counted_if_taken(int taken) {
+/* Whether the consumer took what it was offered (unboxed: a number, before it was boxed), counted
+ * for the stats. */
+static inline int counted_if_taken(int taken, int unboxed) {
     pyjit_consumed_items += taken;
+    pyjit_consumed_unboxed += taken & unboxed;
     return taken;
 }
 
 PYJIT_SPECIALISED int pyjit_offer_to_consumer(PyjitConsumer *consumer, PyObject *value) {
-    return consumer != NULL && counted_if_taken(pyjit_consumer_take(consumer, value));
+    return consumer != NULL && counted_if_taken(pyjit_consumer_take(consumer, value), 0);
 }
 
 PYJIT_SPECIALISED int pyjit_offer_float_to_consumer(PyjitConsumer *consumer, double value) {
-    return consumer != NULL && counted_if_taken(pyjit_consumer_take_float(consumer, value));
+    return consumer != NULL && counted_if_taken(pyjit_consumer_take_float(consumer, value), 1);
 }
 
 PYJIT_SPECIALISED int pyjit_offer_int_to_consumer(PyjitConsumer *consumer, int64_t value) {
-    return consumer != NULL && counted_if_taken(pyjit_consumer_take_int(consumer, value));
+    return consumer != NULL && counted_if_taken(pyjit_consumer_take_int(consumer, value), 1);
 }
 
 PyObject *pyjit_none(void) {

@@ -544,19 +544,13 @@ static int take_sample(void *unused) {
     }
     last_sample_used = used;
     _PyInterpreterFrame *frame = program_frame(PyThreadState_Get()->current_frame);
-    PyCodeObject *counted[GENERATOR_CALLERS + 1];
-    int levels = 0;
-    for (PyCodeObject *code = count_sample(frame); code != NULL && (code->co_flags & CO_GENERATOR) && levels < GENERATOR_CALLERS;) {
-        counted[levels++] = code;
-        frame = program_frame(frame->previous);
-        if (frame == NULL || standing_down || compiling) {
-            break;
-        }
-        int again = 0;  /* a recursive generator's own code (yield from itself) counts once */
-        for (int i = 0; i < levels; i++) {
-            again |= frame->f_executable == (PyObject *)counted[i];
-        }
-        code = again ? NULL : count_sample(frame);
+    PyCodeObject *code = count_sample(frame);
+    for (int level = 0; code != NULL && (code->co_flags & CO_GENERATOR) && level < GENERATOR_CALLERS && !standing_down && !compiling; level++) {
+        /* a recursive generator's own frames (yield from itself) are passed: its code counted once */
+        do {
+            frame = program_frame(frame->previous);
+        } while (frame != NULL && frame->f_executable == (PyObject *)code);
+        code = count_sample(frame);
     }
     return 0;
 }
@@ -1824,18 +1818,21 @@ long long pyjit_inlined_entries;
 long long pyjit_intrinsic_results;
 long long pyjit_constructed_in_place;
 long long pyjit_consumed_items;
+long long pyjit_consumed_unboxed;
 
 /* counts(): what compiled code and the runtime counted as they ran, by the stats' names: bodies
  * inlined into calls that ran in their place, calls of builtins compiled code computed itself, ints
  * boxed in objects kept when other ints died, dead floats put on the freelist straight (recycled.h),
  * instances compiled code's calls of their classes allocated and initialised without type.__call__,
- * items generators' native code handed to sum(), any(), all(), min() or max() instead of yielding them. */
+ * items generators' native code handed to sum(), any(), all(), min() or max() instead of yielding them,
+ * and of those the numbers handed over before they were boxed. */
 static PyObject *counts(PyObject *module, PyObject *unused) {
     (void)module;
     (void)unused;
-    return Py_BuildValue("{s:L,s:L,s:L,s:L,s:L,s:L}", "inlined_entries", pyjit_inlined_entries, "intrinsic_results", pyjit_intrinsic_results,
+    return Py_BuildValue("{s:L,s:L,s:L,s:L,s:L,s:L,s:L}", "inlined_entries", pyjit_inlined_entries, "intrinsic_results", pyjit_intrinsic_results,
                          "reused_ints", pyjit_reused_ints, "recycled_floats", pyjit_recycled_floats,
-                         "constructed_in_place", pyjit_constructed_in_place, "consumed_items", pyjit_consumed_items);
+                         "constructed_in_place", pyjit_constructed_in_place, "consumed_items", pyjit_consumed_items,
+                         "consumed_unboxed", pyjit_consumed_unboxed);
 }
 
 /* first_native_entry(): when native code first ran, in nanoseconds since the epoch; 0 if never. */

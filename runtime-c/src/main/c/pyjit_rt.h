@@ -515,6 +515,7 @@ extern long long pyjit_intrinsic_results;
 extern long long pyjit_constructed_in_place;
 /* Items generators' native code handed to sum(), any(), all(), min() or max() instead of yielding them (pyjit_offer_to_consumer). */
 extern long long pyjit_consumed_items;
+extern long long pyjit_consumed_unboxed;
 int pyjit_slow_store_by_site(PyjitSite *site, PyObject *owner, PyObject *name, PyObject *value);
 int pyjit_math_argument(PyObject *argument, double *out);
 int pyjit_store_attr_float(_PyInterpreterFrame *frame, PyObject *owner, int name_index, double value, int at, int specialised,

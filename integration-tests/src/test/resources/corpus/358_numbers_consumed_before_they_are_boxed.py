@@ -1,5 +1,6 @@
 # jit-expect-compiled: word_ints past_a_word int_truths float_truths floats_then_ints extremes counting generator_functions not_consumed
 # jit-expect-consumed
+# jit-expect-unboxed-consumed
 # jit-threshold: 5
 # A generator expression whose items are ints or floats its native code holds unboxed offers each
 # to the builtin consuming it (sum(), any(), all()) before it makes the object, which it makes only

@@ -83,7 +83,8 @@ class DifferentialTest {
             new ExpectedCount("# jit-expect-reused-ints", "reused_ints", "compiled code boxed ints in kept objects"),
             new ExpectedCount("# jit-expect-recycled-floats", "recycled_floats", "dead floats went onto the freelist straight"),
             new ExpectedCount("# jit-expect-constructed-in-place", "constructed_in_place", "compiled code made instances without type.__call__"),
-            new ExpectedCount("# jit-expect-consumed", "consumed_items", "a generator's native code handed items to sum(), any(), all(), min() or max() itself"));
+            new ExpectedCount("# jit-expect-consumed", "consumed_items", "a generator's native code handed items to sum(), any(), all(), min() or max() itself"),
+            new ExpectedCount("# jit-expect-unboxed-consumed", "consumed_unboxed", "a generator's native code handed such a builtin numbers it never boxed"));
     private static final String COMPILE_DELEGATORS = "# jit-compile-delegators";
     private static final AtomicInteger ranEveryLoop = new AtomicInteger();
     private static final AtomicInteger replaced = new AtomicInteger();

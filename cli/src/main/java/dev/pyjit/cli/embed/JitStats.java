@@ -62,7 +62,7 @@ final class JitStats {
     private long firstNativeEntryNanos;
     /** The runtime's counts by their names in the stats, in the order they are written; 0 until the runtime gives them. */
     static final List<String> RUNTIME_COUNTS = List.of("inlined_entries", "intrinsic_results", "reused_ints", "recycled_floats",
-            "constructed_in_place", "consumed_items");
+            "constructed_in_place", "consumed_items", "consumed_unboxed");
     private final Map<String, Long> runtimeCounts = new LinkedHashMap<>();
     /** Where each code's native code deoptimised, by the code's file, first line and qualified name: line -> count. */
     private final Map<FunctionCompiler.Where, Map<Integer, Long>> deoptLines = new LinkedHashMap<>();
