@@ -471,9 +471,17 @@ static PyObject *take_spool(const char *folder, const char *name, char **taken) 
     return records;
 }
 
+static long long now_ms(void) {
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (long long)now.tv_sec * 1000 + now.tv_nsec / 1000000;
+}
+
 /* Compiles one spooled request, unless the cache has its answer by now. The code object is the
  * spool's, made again by marshal, with the program's quickened instructions put back in place:
- * the compiler reads the interpreter's specialisations from them. It is never run. */
+ * the compiler reads the interpreter's specialisations from them. It is never run. Each
+ * compilation is logged with its time (the log is the filler's stderr, with PYJIT_DEBUG): what a
+ * program run beside the filler waited for. */
 static int fill_one(PyObject *record, PyObject *hook) {
     PyObject *key, *code, *instructions, *observed, *locals, *spooled;
     int generic, header;
@@ -483,6 +491,7 @@ static int fill_one(PyObject *record, PyObject *hook) {
         PyErr_Clear();
         return 0;
     }
+    long long started = now_ms();
     PyObject *callees = restored_callees(spooled);
     PyObject *globals = callees == NULL ? NULL : PyDict_New();
     PyObject *function = globals == NULL ? NULL : PyFunction_New(code, globals);
@@ -492,6 +501,11 @@ static int fill_one(PyObject *record, PyObject *hook) {
                                                callees, 0LL);
     int compiled = answer != NULL && PyTuple_Check(answer) && PyTuple_GET_SIZE(answer) > 0
                    && PyLong_AsVoidPtr(PyTuple_GET_ITEM(answer, 0)) != NULL;
+    PyObject *where = PyUnicode_FromFormat("%U (%U, line %d)", ((PyCodeObject *)code)->co_qualname, ((PyCodeObject *)code)->co_filename,
+                                           ((PyCodeObject *)code)->co_firstlineno);
+    fprintf(stderr, "pyjit: cache filler: %s %s in %lld ms\n", compiled ? "compiled" : "left to the interpreter",
+            where == NULL ? "?" : PyUnicode_AsUTF8(where), now_ms() - started);
+    Py_XDECREF(where);
     Py_XDECREF(answer);
     Py_XDECREF(dead);
     Py_XDECREF(function);
@@ -601,12 +615,6 @@ static long serve_seconds(void) {
     char *end;
     long seconds = strtol(setting, &end, 10);
     return *end == '\0' && seconds >= 0 ? seconds : SERVE_SECONDS;
-}
-
-static long long now_ms(void) {
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    return (long long)now.tv_sec * 1000 + now.tv_nsec / 1000000;
 }
 
 /* Reads the watch's events, which only said that something arrived. */

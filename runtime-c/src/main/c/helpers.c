@@ -3115,13 +3115,25 @@ typedef struct {
     PyObject *en_result;
 } PyjitEnumerate;
 
-/* An iterator over a list, tuple, range, str, dict or set, or an itertools.repeat (random.choices
- * loops over one: every call of its native code deoptimised): its next item runs no Python code. */
+/* An iterator over a list, tuple, range, str, bytes, bytearray, dict or set, an itertools.repeat
+ * (random.choices loops over one: every call of its native code deoptimised), or one of the
+ * itertools that take their items from tuples they made at their start (nqueens' permutations:
+ * the generator looping over them deoptimised at each of its first 50 calls): its next item runs
+ * no Python code. */
 static inline int inert_leaf(PyObject *iterator) {
     PyTypeObject *type = Py_TYPE(iterator);
-    return type == &PyListIter_Type || type == &PyTupleIter_Type || type == &PyRangeIter_Type || type == &PyUnicodeIter_Type
-           || type == pyjit_ascii_str_iterator_type || type == &PyListRevIter_Type || type == &PyDictIterKey_Type || type == &PyDictIterValue_Type
-           || type == &PyDictIterItem_Type || type == &PySetIter_Type || type == pyjit_repeat_type;
+    if (type == &PyListIter_Type || type == &PyTupleIter_Type || type == &PyRangeIter_Type || type == &PyUnicodeIter_Type
+            || type == pyjit_ascii_str_iterator_type || type == &PyListRevIter_Type || type == &PyDictIterKey_Type
+            || type == &PyDictIterValue_Type || type == &PyDictIterItem_Type || type == &PySetIter_Type || type == pyjit_repeat_type
+            || type == &PyBytesIter_Type || type == &PyByteArrayIter_Type) {
+        return 1;
+    }
+    for (int i = 0; i < PYJIT_POOL_ITERATORS; i++) {
+        if (type == pyjit_pool_iterator_types[i]) {
+            return 1;
+        }
+    }
+    return 0;
 }
 
 /* Whether the iterator's next item runs no Python code: a leaf, or a zip or enumerate over such (a

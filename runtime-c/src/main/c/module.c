@@ -1900,12 +1900,30 @@ static struct PyModuleDef module_def = {
 PyTypeObject *pyjit_ascii_str_iterator_type;
 PyTypeObject *pyjit_repeat_type;
 
+PyTypeObject *pyjit_pool_iterator_types[PYJIT_POOL_ITERATORS];
+
+/* The type itertools.NAME, a new reference; NULL if it is not a type. */
+static PyTypeObject *itertools_type(PyObject *itertools, const char *name) {
+    PyObject *type = PyObject_GetAttrString(itertools, name);
+    if (type != NULL && !PyType_Check(type)) {
+        Py_CLEAR(type);
+    }
+    return (PyTypeObject *)type;
+}
+
 PyMODINIT_FUNC PyInit__pyjit_rt(void) {
+    static const char *const pool_iterators[PYJIT_POOL_ITERATORS] = {"permutations", "combinations", "combinations_with_replacement", "product"};
     PyObject *text = PyUnicode_FromString("a");
     PyObject *iterator = text == NULL ? NULL : PyObject_GetIter(text);
     PyObject *itertools = iterator == NULL ? NULL : PyImport_ImportModule("itertools");
-    PyObject *repeat = itertools == NULL ? NULL : PyObject_GetAttrString(itertools, "repeat");
-    if (repeat == NULL || !PyType_Check(repeat)) {
+    PyTypeObject *repeat = itertools == NULL ? NULL : itertools_type(itertools, "repeat");
+    int typed = repeat != NULL;
+    for (int i = 0; typed && i < PYJIT_POOL_ITERATORS; i++) {
+        /* kept for good, as repeat */
+        pyjit_pool_iterator_types[i] = itertools_type(itertools, pool_iterators[i]);
+        typed = pyjit_pool_iterator_types[i] != NULL;
+    }
+    if (!typed) {
         Py_XDECREF(repeat);
         Py_XDECREF(itertools);
         Py_XDECREF(iterator);
@@ -1913,7 +1931,7 @@ PyMODINIT_FUNC PyInit__pyjit_rt(void) {
         return NULL;
     }
     pyjit_ascii_str_iterator_type = Py_TYPE(iterator);
-    pyjit_repeat_type = (PyTypeObject *)repeat;  /* kept: a static type */
+    pyjit_repeat_type = repeat;  /* kept: a static type */
     Py_DECREF(itertools);
     Py_DECREF(iterator);
     Py_DECREF(text);

@@ -362,6 +362,11 @@ extern PyLongObject pyjit_unbound_int;
 extern PyTypeObject *pyjit_ascii_str_iterator_type;
 /* itertools.repeat, whose next item is the object it repeats: the type, kept as the runtime loads. */
 extern PyTypeObject *pyjit_repeat_type;
+/* itertools.permutations, combinations, combinations_with_replacement and product, which copy what
+ * they are given into tuples as they are made and take their items from those: the types, kept as
+ * the runtime loads. */
+#define PYJIT_POOL_ITERATORS 4
+extern PyTypeObject *pyjit_pool_iterator_types[PYJIT_POOL_ITERATORS];
 
 /* Whether the calling C code runs on the part of the stack measured for tstate, above the
  * reserve: if not (or not measured yet), the evaluator decides. */

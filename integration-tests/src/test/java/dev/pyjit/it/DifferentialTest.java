@@ -34,7 +34,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * interpreter has specialised the code (its inline caches) before it is compiled;
  * {@code # jit-loop-threshold: N} does the same for code with a loop. A line
  * {@code # jit-expect-deopts: f g} names functions whose native code must have handed a frame to
- * the interpreter, so a program written to break a speculation proves that it did; a line
+ * the interpreter, so a program written to break a speculation proves that it did, and
+ * {@code # jit-expect-no-deopts: f g} functions whose native code never did, so a program written
+ * for a speculation proves that it held; a line
  * {@code # jit-expect-inlined[: NAMES]}, that a method's body compiled into a call ran in its place
  * (and that the bodies of the methods or functions NAMES were compiled into calls),
  * {@code # jit-expect-intrinsics} that compiled code computed a builtin's call itself,
@@ -73,6 +75,7 @@ class DifferentialTest {
     private static final String THRESHOLD = "# jit-threshold:";
     private static final String LOOP_THRESHOLD = "# jit-loop-threshold:";
     private static final String EXPECT_DEOPTS = "# jit-expect-deopts:";
+    private static final String EXPECT_NO_DEOPTS = "# jit-expect-no-deopts:";
     private static final String SKIP_EVERY_LOOP = "# jit-skip-every-loop:";
     private static final String EXPECT_INLINED = "# jit-expect-inlined";
     /** A header that requires one of the runtime's counts in the stats to be above 0, and what that count shows. */
@@ -211,6 +214,10 @@ class DifferentialTest {
         }
         for (String expected : names(header(program, EXPECT_DEOPTS, ""))) {
             assertTrue(deoptedNames.contains(expected), expected + " handed a frame to the interpreter; stats: " + json);
+        }
+        for (String expected : names(header(program, EXPECT_NO_DEOPTS, ""))) {
+            assertTrue(enteredNames.contains(expected) && !deoptedNames.contains(expected),
+                    expected + " ran as native code and never handed a frame to the interpreter; stats: " + json);
         }
         for (ExpectedCount expected : EXPECTED_COUNTS) {
             if (header(program, expected.header(), null) != null) {
