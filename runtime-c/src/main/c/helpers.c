@@ -3333,6 +3333,10 @@ PyObject *pyjit_for_iter(PyThreadState *tstate, PyObject *iterator) {
     return item != NULL ? item : pyjit_slow_for_iter(tstate, iterator);
 }
 
+PyObject *pyjit_exhausted_iterator(void) {
+    return Py_NewRef(pyjit_exhausted_iterator_object);
+}
+
 /* FOR_ITER where compiled code speculates that the next item runs no Python code
  * (CacheHint.FOR_ITER_INERT, checked by its guard): `for x, y in zip(xs, ys)` and
  * `for i, x in enumerate(xs)` over lists (strs, tuples, dicts...) take their next items inline, in

@@ -1901,6 +1901,7 @@ PyTypeObject *pyjit_ascii_str_iterator_type;
 PyTypeObject *pyjit_repeat_type;
 
 PyTypeObject *pyjit_pool_iterator_types[PYJIT_POOL_ITERATORS];
+PyObject *pyjit_exhausted_iterator_object;
 
 /* The type itertools.NAME, a new reference; NULL if it is not a type. */
 static PyTypeObject *itertools_type(PyObject *itertools, const char *name) {
@@ -1928,6 +1929,17 @@ PyMODINIT_FUNC PyInit__pyjit_rt(void) {
         Py_XDECREF(itertools);
         Py_XDECREF(iterator);
         Py_XDECREF(text);
+        return NULL;
+    }
+    /* over the empty tuple: it has nothing left, and never will (kept for good) */
+    PyObject *nothing = PyTuple_New(0);
+    pyjit_exhausted_iterator_object = nothing == NULL ? NULL : PyObject_GetIter(nothing);
+    Py_XDECREF(nothing);
+    if (pyjit_exhausted_iterator_object == NULL) {
+        Py_DECREF(repeat);
+        Py_DECREF(itertools);
+        Py_DECREF(iterator);
+        Py_DECREF(text);
         return NULL;
     }
     pyjit_ascii_str_iterator_type = Py_TYPE(iterator);

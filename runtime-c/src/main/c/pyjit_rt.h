@@ -597,6 +597,11 @@ PyObject *pyjit_get_iter(PyObject *iterable);
 PyObject *pyjit_for_iter(PyThreadState *tstate, PyObject *iterator);
 PyObject *pyjit_slow_for_iter(PyThreadState *tstate, PyObject *iterator);
 PyObject *pyjit_for_iter_inert(PyObject *iterator);
+/* A new reference to an iterator with nothing left: a hand-over at a FOR_ITER whose iterator
+ * compiled code found exhausted gives the interpreter this one in its place, and it leaves the
+ * loop there. */
+PyObject *pyjit_exhausted_iterator(void);
+extern PyObject *pyjit_exhausted_iterator_object;
 int pyjit_is_pair_iterator(PyObject *iterator);
 PyObject *pyjit_for_iter_pair(PyObject *iterator, PyObject **second);
 int pyjit_is_enumerate_iterator(PyObject *iterator);

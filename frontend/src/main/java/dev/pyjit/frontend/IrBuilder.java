@@ -641,7 +641,7 @@ public final class IrBuilder {
                 Value next = function.newValue(Type.TOP);
                 CacheHint hint = code.hintAt(instruction.offset());
                 hint = hint.name().startsWith("FOR_ITER_") ? hint : CacheHint.NONE;
-                emit(new Instr.ForIter(next, iterator, hint, state(), new ResumeState(current.start(), stack, List.of())));
+                emit(new Instr.ForIter(next, iterator, hint, state(), new ResumeState(current.start(), stack, List.of()), instruction.next()));
                 Block exit = function.newBlock("for-exit offset " + instruction.offset());
                 List<Value> afterLoop = stack.subList(0, stack.size() - 1);
                 exit.add(new Instr.Refcount(Op.DECREF, iterator));

@@ -474,14 +474,25 @@ public sealed interface Instr {
      * The iterator's next item, or C NULL when it is exhausted. With a hint (the interpreter had
      * specialised the loop to a range, list or tuple iterator), the iterator's type is checked
      * first, and any other iterator hands the frame to the interpreter at {@code resume}: past the
-     * check, getting the next item runs no Python code.
+     * check, getting the next item runs no Python code. With {@link CacheHint#FOR_ITER_INERT} (the
+     * interpreter had left the FOR_ITER unspecialised) an iterator whose next item may run code
+     * gives it the generic way instead, with the virtual locals in the frame; {@code next}, the
+     * bytecode offset of the instruction after the FOR_ITER, is where the interpreter takes the
+     * frame over with the item if that code changed a local (-1: unknown, the frame is handed over
+     * at {@code resume}).
      */
-    record ForIter(Value result, Value iterator, CacheHint hint, FrameState state, ResumeState resume) implements Instr {
+    record ForIter(Value result, Value iterator, CacheHint hint, FrameState state, ResumeState resume, int next) implements Instr {
+        public ForIter(Value result, Value iterator, CacheHint hint, FrameState state, ResumeState resume) {
+            this(result, iterator, hint, state, resume, -1);
+        }
+
         public Op op() { return Op.FOR_ITER; }
         public List<Value> operands() { return List.of(iterator); }
         public String immediates(Function fn) { return hint == CacheHint.NONE ? "" : hint.name().toLowerCase(java.util.Locale.ROOT); }
-        public Instr mapOperands(UnaryOperator<Value> f) { return new ForIter(result, f.apply(iterator), hint, map(state, f), map(resume, f)); }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new ForIter(result, f.apply(iterator), hint, map(state, f), map(resume, f), next); }
         public boolean speculates() { return hint != CacheHint.NONE; }
+        /** Whether an iterator other than the hint's gives its item the generic way, without a hand-over. */
+        public boolean fallsBackToGeneric() { return hint == CacheHint.FOR_ITER_INERT && next >= 0; }
     }
 
     /** A zip's next pair, unpacked (see {@link Op#FOR_ITER_PAIR}); the result is its first item. */

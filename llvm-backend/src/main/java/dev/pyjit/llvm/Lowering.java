@@ -417,6 +417,9 @@ final class Lowering {
             case GET_ITER -> checkNull(call("pyjit_get_iter", use(((Instr.Unary) instruction).operand())), state);
             case FOR_ITER -> {
                 Instr.ForIter next = (Instr.ForIter) instruction;
+                if (next.fallsBackToGeneric() && inlineExit == null) {
+                    yield forIterInertOrGeneric(next);
+                }
                 if (next.speculates()) {
                     LLVMValueRef holds = nonZero(call("pyjit_is_iterator_of", use(next.iterator()), int32(next.hint().opcode)));
                     resumeUnless(holds, next.resume(), null, null, false);
@@ -1531,6 +1534,19 @@ final class Lowering {
      * {@code resume} as it is, compiled code dropping its own values. What was held is released.
      */
     private void resumeIfFrameChanged(LocalsAside aside, ResumeState resume, Value loaded, LLVMValueRef object) {
+        // the objects held are released once the hand-over took what it takes of them
+        resumeUnless(LLVMBuildNot(builder, frameChanged(aside), ""), asTheFrameIs(resume, aside.written(), aside.held()), loaded, object, false);
+        releaseHeld(aside);
+    }
+
+    private void releaseHeld(LocalsAside aside) {
+        if (!aside.held().isEmpty()) {
+            call("pyjit_release_all", array(aside.held(), 0), int32(aside.held().size()));
+        }
+    }
+
+    /** Whether the code that ran with the locals set aside changed one of their slots. */
+    private LLVMValueRef frameChanged(LocalsAside aside) {
         LLVMValueRef changed = aside.layout() == null ? LLVMConstInt(LLVMInt1TypeInContext(context), 0, 0)
                 : nonZero(call("pyjit_frame_changed", frame, synced, aside.layout(), int32(aside.written().size())));
         List<LLVMValueRef> pairs = new java.util.ArrayList<>();
@@ -1547,11 +1563,7 @@ final class Lowering {
             arguments.addAll(pairs);
             changed = LLVMBuildOr(builder, changed, nonZero(call("pyjit_rebound", arguments.toArray(LLVMValueRef[]::new))), "");
         }
-        // the objects held are released once the hand-over took what it takes of them
-        resumeUnless(LLVMBuildNot(builder, changed, ""), asTheFrameIs(resume, aside.written(), aside.held()), loaded, object, false);
-        if (!aside.held().isEmpty()) {
-            call("pyjit_release_all", array(aside.held(), 0), int32(aside.held().size()));
-        }
+        return changed;
     }
 
     /** The count of the values, then the values: the arguments of a runtime function that takes as many as it is told. */
@@ -1570,6 +1582,62 @@ final class Lowering {
         locals.forEach(local -> dropped.add(local.value()));
         dropped.addAll(held);
         return new ResumeState(resume.offset(), resume.stack(), dropped, List.of(), resume.borrowed());
+    }
+
+    /**
+     * FOR_ITER over an iterator the interpreter left unspecialised: where its next item runs no
+     * Python code (a list's, a zip's of lists...) it is taken inline; any other (a generator, a
+     * map, a file) gives its next item the generic way, with the virtual locals written to the
+     * frame while its code runs (as an attribute load that misses its cache), and the function
+     * goes on natively. That code may change a local through {@code frame.f_locals}: then the
+     * frame is the truth, and the interpreter takes it over after the FOR_ITER with the item, or,
+     * where the iterator ended, at the FOR_ITER with an iterator that has nothing left in place of
+     * it, so that the interpreter leaves the loop there. (Handing the frame over before the FOR_ITER
+     * whenever the iterator was not inert ran such a loop in the interpreter at every call, and 50
+     * calls made the whole function generic.)
+     */
+    private LLVMValueRef forIterInertOrGeneric(Instr.ForIter next) {
+        FrameState state = next.state();
+        LLVMValueRef iterator = use(next.iterator());
+        LLVMBasicBlockRef inert = LLVMAppendBasicBlockInContext(context, llvmFunction, "for_iter_inert");
+        LLVMBasicBlockRef generic = LLVMAppendBasicBlockInContext(context, llvmFunction, "for_iter_generic");
+        LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(context, llvmFunction, "for_iter_taken");
+        rarelyFallen(LLVMBuildCondBr(builder, nonZero(call("pyjit_is_iterator_of", iterator, int32(next.hint().opcode))), inert, generic));
+        LLVMPositionBuilderAtEnd(builder, inert);
+        LLVMValueRef inertItem = forIter(call("pyjit_for_iter_inert", iterator), state);
+        LLVMBasicBlockRef inertEnd = LLVMGetInsertBlock(builder);
+        LLVMBuildBr(builder, done);
+        LLVMPositionBuilderAtEnd(builder, generic);
+        LLVMValueRef genericItem;
+        if (state.locals().isEmpty() && state.known().isEmpty()) {
+            genericItem = forIter(call("pyjit_for_iter", tstate, iterator), state);
+        } else {
+            LocalsAside aside = setAside(state);
+            genericItem = forIter(call("pyjit_for_iter", tstate, iterator), aside.raising(state));
+            LLVMBasicBlockRef taken = LLVMAppendBasicBlockInContext(context, llvmFunction, "for_iter_generic_item");
+            LLVMBasicBlockRef ended = LLVMAppendBasicBlockInContext(context, llvmFunction, "for_iter_generic_end");
+            LLVMBasicBlockRef checked = LLVMAppendBasicBlockInContext(context, llvmFunction, "for_iter_generic_checked");
+            LLVMBuildCondBr(builder, isNull(genericItem), ended, taken);
+            LLVMPositionBuilderAtEnd(builder, taken);
+            ResumeState resume = next.resume();
+            List<Value> withItem = new java.util.ArrayList<>(resume.stack());
+            withItem.add(next.result());
+            ResumeState afterItem = new ResumeState(next.next(), withItem, resume.released(), resume.locals(), resume.borrowed());
+            resumeIfFrameChanged(aside, afterItem, next.result(), genericItem);
+            LLVMBuildBr(builder, checked);
+            LLVMPositionBuilderAtEnd(builder, ended);
+            LLVMBasicBlockRef handBack = LLVMAppendBasicBlockInContext(context, llvmFunction, "frame_changed");
+            LLVMBasicBlockRef unchanged = LLVMAppendBasicBlockInContext(context, llvmFunction, "frame_unchanged");
+            rarelyTaken(LLVMBuildCondBr(builder, frameChanged(aside), handBack, unchanged));
+            LLVMPositionBuilderAtEnd(builder, handBack);
+            call("pyjit_decref", iterator);
+            resume(asTheFrameIs(resume, aside.written(), aside.held()), next.iterator(), call("pyjit_exhausted_iterator"));
+            LLVMPositionBuilderAtEnd(builder, unchanged);
+            releaseHeld(aside);
+            LLVMBuildBr(builder, checked);
+            LLVMPositionBuilderAtEnd(builder, checked);
+        }
+        return joinedAt(done, pointer, "next_item", inertItem, inertEnd, genericItem);
     }
 
     /** NULL from FOR_ITER is an error only if an exception is set; otherwise the loop is over. */

@@ -185,11 +185,13 @@ public final class PromoteLocals implements Pass {
     /**
      * Whether the instruction, which {@link #runsCode} lets keep locals out of the frame, can run
      * code all the same where a fast path does not apply: an eval-breaker poll, an attribute the
-     * interpreter's cache does not find, a call whose inlined body or intrinsic gives way to the call.
+     * interpreter's cache does not find, a call whose inlined body or intrinsic gives way to the
+     * call, a FOR_ITER over an iterator whose next item is not inert after all.
      */
     private static boolean runsCodeOnASlowPath(Instr instruction) {
         return switch (instruction.op()) {
             case CHECK_EVAL_BREAKER, LOAD_ATTR, LOAD_ATTR_FLOAT, STORE_ATTR, STORE_ATTR_FLOAT, CALL -> true;
+            case FOR_ITER -> ((Instr.ForIter) instruction).fallsBackToGeneric();
             default -> false;
         };
     }
