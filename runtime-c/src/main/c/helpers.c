@@ -3352,15 +3352,23 @@ PYJIT_SPECIALISED PyObject *pyjit_for_iter_inert(PyObject *iterator) {
     return pyjit_slow_for_iter(NULL, iterator);
 }
 
+int pyjit_is_zip_of_two(PyObject *iterator) {
+    return Py_IS_TYPE(iterator, &PyZip_Type) && ((PyjitZip *)iterator)->tuplesize == 2 && !((PyjitZip *)iterator)->strict;
+}
+
+int pyjit_is_enumerate(PyObject *iterator) {
+    return Py_IS_TYPE(iterator, &PyEnum_Type) && ((PyjitEnumerate *)iterator)->en_index != PY_SSIZE_T_MAX;
+}
+
 /* Where compiled code takes a zip's pair apart at once (FOR_ITER_PAIR): a zip of two iterators, not
  * strict (a strict zip checks the lengths as it ends), whose next items run no Python code (as
  * pyjit_is_iterator_of's FOR_ITER case). */
 PYJIT_SPECIALISED int pyjit_is_pair_iterator(PyObject *iterator) {
-    return Py_IS_TYPE(iterator, &PyZip_Type) && ((PyjitZip *)iterator)->tuplesize == 2 && !((PyjitZip *)iterator)->strict
-           && (over_inert_leaves(iterator) || inert_iterator(iterator, 3));
+    return pyjit_is_zip_of_two(iterator) && (over_inert_leaves(iterator) || inert_iterator(iterator, 3));
 }
 
-/* FOR_ITER and UNPACK_SEQUENCE 2 over a zip pyjit_is_pair_iterator accepted, as zip_next takes its
+/* FOR_ITER and UNPACK_SEQUENCE 2 over a zip of two (pyjit_is_zip_of_two; where
+ * pyjit_is_pair_iterator did not accept it, its iterators' code runs), as zip_next takes its
  * items but without its tuple: the first item, the second in *second (new references); NULL and
  * *second NULL where an iterator ended (the first's item dropped, as zip_next drops it) or raised. */
 PYJIT_SPECIALISED PyObject *pyjit_for_iter_pair(PyObject *iterator, PyObject **second) {
@@ -3377,12 +3385,32 @@ PYJIT_SPECIALISED PyObject *pyjit_for_iter_pair(PyObject *iterator, PyObject **s
 /* Where compiled code takes an enumerate's index as a number (FOR_ITER_ENUMERATED): an enumerate
  * whose next item runs no Python code and whose index a Py_ssize_t holds still. */
 PYJIT_SPECIALISED int pyjit_is_enumerate_iterator(PyObject *iterator) {
-    return Py_IS_TYPE(iterator, &PyEnum_Type) && ((PyjitEnumerate *)iterator)->en_index != PY_SSIZE_T_MAX
-           && (over_inert_leaves(iterator) || inert_iterator(iterator, 3));
+    return pyjit_is_enumerate(iterator) && (over_inert_leaves(iterator) || inert_iterator(iterator, 3));
 }
 
-/* FOR_ITER and UNPACK_SEQUENCE 2 over an enumerate pyjit_is_enumerate_iterator accepted, as
- * enum_next: the item (a new reference), the index moved on, for pyjit_enumerate_index to read;
+PyObject *pyjit_pair_tuple(PyObject *first, PyObject *second) {
+    PyObject *pair = PyTuple_New(2);
+    if (pair == NULL) {
+        Py_DECREF(first);
+        Py_DECREF(second);
+        return NULL;
+    }
+    PyTuple_SET_ITEM(pair, 0, first);
+    PyTuple_SET_ITEM(pair, 1, second);
+    return pair;
+}
+
+PyObject *pyjit_enumerated_tuple(PyObject *iterator, PyObject *item) {
+    PyObject *index = PyLong_FromSsize_t(((PyjitEnumerate *)iterator)->en_index - 1);
+    if (index == NULL) {
+        Py_DECREF(item);
+        return NULL;
+    }
+    return pyjit_pair_tuple(index, item);
+}
+
+/* FOR_ITER and UNPACK_SEQUENCE 2 over an enumerate (pyjit_is_enumerate; where
+ * pyjit_is_enumerate_iterator did not accept it, its iterator's code runs), as enum_next: the item (a new reference), the index moved on, for pyjit_enumerate_index to read;
  * NULL where the enumerate ended (StopIteration cleared) or raised. */
 PYJIT_SPECIALISED PyObject *pyjit_for_iter_enumerated(PyObject *iterator) {
     PyjitEnumerate *enumerate = (PyjitEnumerate *)iterator;

@@ -605,6 +605,13 @@ extern PyObject *pyjit_exhausted_iterator_object;
 int pyjit_is_pair_iterator(PyObject *iterator);
 PyObject *pyjit_for_iter_pair(PyObject *iterator, PyObject **second);
 int pyjit_is_enumerate_iterator(PyObject *iterator);
+/* A zip of two, not strict; an enumerate whose index has room: whatever iterators they are over. */
+int pyjit_is_zip_of_two(PyObject *iterator);
+int pyjit_is_enumerate(PyObject *iterator);
+/* The tuple FOR_ITER would have pushed for a zip's pair or an enumerate's item taken apart, for a
+ * hand-over after it (it takes the items; NULL, them released, if it cannot be made). */
+PyObject *pyjit_pair_tuple(PyObject *first, PyObject *second);
+PyObject *pyjit_enumerated_tuple(PyObject *iterator, PyObject *item);
 PyObject *pyjit_for_iter_enumerated(PyObject *iterator);
 int64_t pyjit_enumerate_index(PyObject *iterator);
 /* FOR_ITER_RANGE in two halves, on an iterator known to be a range iterator: whether it has an

@@ -1,13 +1,14 @@
-# jit-expect-compiled: over_generator over_map scaled_sum meddled ended_meddled lines_total raising_midway nested
+# jit-expect-compiled: over_generator over_map scaled_sum meddled ended_meddled lines_total raising_midway nested numbered zipped meddled_enumerate meddled_zip
 # jit-threshold: 5
 # jit-loop-threshold: 5
-# jit-expect-no-deopts: over_map scaled_sum lines_total raising_midway nested
-# jit-expect-deopts: meddled ended_meddled
+# jit-expect-no-deopts: over_map scaled_sum lines_total raising_midway nested numbered zipped
+# jit-expect-deopts: meddled ended_meddled meddled_enumerate meddled_zip
 # Loops whose FOR_ITER the interpreter left unspecialised, over iterators whose next item runs
 # Python code (a map or filter of lambdas, a file-like object, an iterator class): compiled code
 # takes their items the generic way with its locals written to the frame, and goes on natively.
-# An iterator that rewrites its caller's local through frame.f_locals hands the frame over: after
-# the FOR_ITER with the item it gave, or, where it ended, so that the interpreter leaves the loop.
+# So do `for i, x in enumerate(...)` and `for a, b in zip(...)` over such iterators. An iterator
+# that rewrites its caller's local through frame.f_locals hands the frame over: after the FOR_ITER
+# with the item (or the pair) it gave, or, where it ended, so that the interpreter leaves the loop.
 import io
 import sys
 
@@ -127,3 +128,35 @@ def nested(rows):
 
 for r in range(8):
     print(raising_midway(r), nested([[-r, 2], [3, -4 * r]]))
+
+
+def numbered(text):
+    weighted = 0.0
+    for number, line in enumerate(io.StringIO(text), 1):
+        weighted += number * len(line) * 0.5
+    return weighted
+
+
+def zipped(n):
+    total = 0
+    for a, b in zip(numbers(n), range(100, 100 + n - 2)):
+        total += int(a * 2) * b
+    return total
+
+
+def meddled_enumerate(n, at):
+    total = 0.0
+    for i, k in enumerate(Meddler(n, at, 500.0)):
+        total += i * k * 0.5
+    return total
+
+
+def meddled_zip(n, at):
+    total = 0.0
+    for a, b in zip(Meddler(n, at, -3.0), [2.0] * (n + 3)):
+        total += a * b
+    return total
+
+
+for r in range(8):
+    print(numbered("ab\ncde\n" * r + "xyz"), zipped(r + 3), meddled_enumerate(6, r), meddled_zip(6, r), meddled_enumerate(3, 9), meddled_zip(3, 9))

@@ -495,13 +495,23 @@ public sealed interface Instr {
         public boolean fallsBackToGeneric() { return hint == CacheHint.FOR_ITER_INERT && next >= 0; }
     }
 
-    /** A zip's next pair, unpacked (see {@link Op#FOR_ITER_PAIR}); the result is its first item. */
-    record ForIterPair(Value result, Value iterator, FrameState state, ResumeState resume) implements Instr {
+    /**
+     * A zip's next pair, unpacked (see {@link Op#FOR_ITER_PAIR}); the result is its first item. A
+     * zip of two whose iterators may run code takes its items as {@link ForIter#fallsBackToGeneric}
+     * does, where {@code next} (the offset after the FOR_ITER) is known; anything else hands the
+     * frame over at {@code resume}.
+     */
+    record ForIterPair(Value result, Value iterator, FrameState state, ResumeState resume, int next) implements Instr {
+        public ForIterPair(Value result, Value iterator, FrameState state, ResumeState resume) {
+            this(result, iterator, state, resume, -1);
+        }
+
         public Op op() { return Op.FOR_ITER_PAIR; }
         public List<Value> operands() { return List.of(iterator); }
         public String immediates(Function fn) { return ""; }
-        public Instr mapOperands(UnaryOperator<Value> f) { return new ForIterPair(result, f.apply(iterator), map(state, f), map(resume, f)); }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new ForIterPair(result, f.apply(iterator), map(state, f), map(resume, f), next); }
         public boolean speculates() { return true; }
+        public boolean fallsBackToGeneric() { return next >= 0; }
     }
 
     /** The second item of the {@link ForIterPair} right before it, whose result is {@code pair}. */
@@ -513,13 +523,21 @@ public sealed interface Instr {
         public Instr mapOperands(UnaryOperator<Value> f) { return new PairSecond(result, f.apply(pair)); }
     }
 
-    /** An enumerate's next item, its index left in the enumerate (see {@link Op#FOR_ITER_ENUMERATED}). */
-    record ForIterEnumerated(Value result, Value iterator, FrameState state, ResumeState resume) implements Instr {
+    /**
+     * An enumerate's next item, its index left in the enumerate (see {@link Op#FOR_ITER_ENUMERATED}).
+     * An enumerate of an iterator that may run code takes its item as {@link ForIterPair} does.
+     */
+    record ForIterEnumerated(Value result, Value iterator, FrameState state, ResumeState resume, int next) implements Instr {
+        public ForIterEnumerated(Value result, Value iterator, FrameState state, ResumeState resume) {
+            this(result, iterator, state, resume, -1);
+        }
+
         public Op op() { return Op.FOR_ITER_ENUMERATED; }
         public List<Value> operands() { return List.of(iterator); }
         public String immediates(Function fn) { return ""; }
-        public Instr mapOperands(UnaryOperator<Value> f) { return new ForIterEnumerated(result, f.apply(iterator), map(state, f), map(resume, f)); }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new ForIterEnumerated(result, f.apply(iterator), map(state, f), map(resume, f), next); }
         public boolean speculates() { return true; }
+        public boolean fallsBackToGeneric() { return next >= 0; }
     }
 
     /** The index of the item the enumerate {@code iterator} gave last ({@link ForIterEnumerated}), a 64-bit value. */

@@ -429,15 +429,32 @@ final class Lowering {
             }
             case FOR_ITER_PAIR -> {
                 Instr.ForIterPair next = (Instr.ForIterPair) instruction;
-                resumeUnless(nonZero(call("pyjit_is_pair_iterator", use(next.iterator()))), next.resume(), null, null, false);
+                LLVMValueRef iterator = use(next.iterator());
                 LLVMValueRef second = alloca(pointer, 1, "second");
                 pairSeconds.put(next.result(), second);
-                yield forIter(call("pyjit_for_iter_pair", use(next.iterator()), second), state);
+                Supplier<LLVMValueRef> take = () -> call("pyjit_for_iter_pair", iterator, second);
+                if (!next.fallsBackToGeneric() || inlineExit != null) {
+                    resumeUnless(nonZero(call("pyjit_is_pair_iterator", iterator)), next.resume(), null, null, false);
+                    yield forIter(take.get(), state);
+                }
+                // a zip of two of any iterators takes its items itself; anything else is handed over
+                resumeUnless(nonZero(call("pyjit_is_zip_of_two", iterator)), next.resume(), null, null, false);
+                yield forIterFallingBack(state, next.resume(), next.next(), next.result(), next.iterator(),
+                        nonZero(call("pyjit_is_pair_iterator", iterator)), take, take,
+                        first -> call("pyjit_pair_tuple", first, LLVMBuildLoad2(builder, pointer, second, "second")));
             }
             case FOR_ITER_ENUMERATED -> {
                 Instr.ForIterEnumerated next = (Instr.ForIterEnumerated) instruction;
-                resumeUnless(nonZero(call("pyjit_is_enumerate_iterator", use(next.iterator()))), next.resume(), null, null, false);
-                yield forIter(call("pyjit_for_iter_enumerated", use(next.iterator())), state);
+                LLVMValueRef iterator = use(next.iterator());
+                Supplier<LLVMValueRef> take = () -> call("pyjit_for_iter_enumerated", iterator);
+                if (!next.fallsBackToGeneric() || inlineExit != null) {
+                    resumeUnless(nonZero(call("pyjit_is_enumerate_iterator", iterator)), next.resume(), null, null, false);
+                    yield forIter(take.get(), state);
+                }
+                resumeUnless(nonZero(call("pyjit_is_enumerate", iterator)), next.resume(), null, null, false);
+                yield forIterFallingBack(state, next.resume(), next.next(), next.result(), next.iterator(),
+                        nonZero(call("pyjit_is_enumerate_iterator", iterator)), take, take,
+                        item -> call("pyjit_enumerated_tuple", iterator, item));
             }
             case ENUMERATE_INDEX -> call("pyjit_enumerate_index", use(((Instr.EnumerateIndex) instruction).iterator()));
             case PAIR_SECOND -> LLVMBuildLoad2(builder, pointer, pairSeconds.get(((Instr.PairSecond) instruction).pair()), "second");
@@ -1587,57 +1604,78 @@ final class Lowering {
     /**
      * FOR_ITER over an iterator the interpreter left unspecialised: where its next item runs no
      * Python code (a list's, a zip's of lists...) it is taken inline; any other (a generator, a
-     * map, a file) gives its next item the generic way, with the virtual locals written to the
-     * frame while its code runs (as an attribute load that misses its cache), and the function
-     * goes on natively. That code may change a local through {@code frame.f_locals}: then the
-     * frame is the truth, and the interpreter takes it over after the FOR_ITER with the item, or,
-     * where the iterator ended, at the FOR_ITER with an iterator that has nothing left in place of
-     * it, so that the interpreter leaves the loop there. (Handing the frame over before the FOR_ITER
-     * whenever the iterator was not inert ran such a loop in the interpreter at every call, and 50
-     * calls made the whole function generic.)
+     * map, a file) gives its next item the generic way (see {@link #forIterFallingBack}).
      */
     private LLVMValueRef forIterInertOrGeneric(Instr.ForIter next) {
-        FrameState state = next.state();
         LLVMValueRef iterator = use(next.iterator());
-        LLVMBasicBlockRef inert = LLVMAppendBasicBlockInContext(context, llvmFunction, "for_iter_inert");
+        LLVMValueRef inert = nonZero(call("pyjit_is_iterator_of", iterator, int32(next.hint().opcode)));
+        return forIterFallingBack(next.state(), next.resume(), next.next(), next.result(), next.iterator(), inert,
+                () -> call("pyjit_for_iter_inert", iterator), () -> call("pyjit_for_iter", tstate, iterator), null);
+    }
+
+    /**
+     * Takes an item as {@code inertly} does where {@code inert} holds, else as {@code generically}
+     * does, whose iterator's code may look at the frame: the virtual locals are written to the
+     * frame while it runs (as an attribute load that misses its cache does), and the function goes
+     * on natively. That code may change a local through {@code frame.f_locals}: then the frame is
+     * the truth, and the interpreter takes it over at {@code next}, after the FOR_ITER, with the
+     * object FOR_ITER would have pushed (the item, or the tuple {@code handedOver} makes of it, which
+     * can fail and raise), or, where the
+     * iterator ended, at the FOR_ITER with an iterator that has nothing left in its place, so that
+     * the interpreter leaves the loop there. (Handing the frame over before the FOR_ITER whenever
+     * the iterator was not inert ran such a loop in the interpreter at every call, and 50 calls
+     * made the whole function generic.)
+     */
+    private LLVMValueRef forIterFallingBack(FrameState state, ResumeState resume, int next, Value result, Value iteratorValue, LLVMValueRef inert,
+                                            Supplier<LLVMValueRef> inertly, Supplier<LLVMValueRef> generically,
+                                            java.util.function.UnaryOperator<LLVMValueRef> handedOver) {
+        LLVMBasicBlockRef inertBlock = LLVMAppendBasicBlockInContext(context, llvmFunction, "for_iter_inert");
         LLVMBasicBlockRef generic = LLVMAppendBasicBlockInContext(context, llvmFunction, "for_iter_generic");
         LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(context, llvmFunction, "for_iter_taken");
-        rarelyFallen(LLVMBuildCondBr(builder, nonZero(call("pyjit_is_iterator_of", iterator, int32(next.hint().opcode))), inert, generic));
-        LLVMPositionBuilderAtEnd(builder, inert);
-        LLVMValueRef inertItem = forIter(call("pyjit_for_iter_inert", iterator), state);
+        rarelyFallen(LLVMBuildCondBr(builder, inert, inertBlock, generic));
+        LLVMPositionBuilderAtEnd(builder, inertBlock);
+        LLVMValueRef inertItem = forIter(inertly.get(), state);
         LLVMBasicBlockRef inertEnd = LLVMGetInsertBlock(builder);
         LLVMBuildBr(builder, done);
         LLVMPositionBuilderAtEnd(builder, generic);
-        LLVMValueRef genericItem;
         if (state.locals().isEmpty() && state.known().isEmpty()) {
-            genericItem = forIter(call("pyjit_for_iter", tstate, iterator), state);
-        } else {
-            LocalsAside aside = setAside(state);
-            genericItem = forIter(call("pyjit_for_iter", tstate, iterator), aside.raising(state));
-            LLVMBasicBlockRef taken = LLVMAppendBasicBlockInContext(context, llvmFunction, "for_iter_generic_item");
-            LLVMBasicBlockRef ended = LLVMAppendBasicBlockInContext(context, llvmFunction, "for_iter_generic_end");
-            LLVMBasicBlockRef checked = LLVMAppendBasicBlockInContext(context, llvmFunction, "for_iter_generic_checked");
-            LLVMBuildCondBr(builder, isNull(genericItem), ended, taken);
-            LLVMPositionBuilderAtEnd(builder, taken);
-            ResumeState resume = next.resume();
-            List<Value> withItem = new java.util.ArrayList<>(resume.stack());
-            withItem.add(next.result());
-            ResumeState afterItem = new ResumeState(next.next(), withItem, resume.released(), resume.locals(), resume.borrowed());
-            resumeIfFrameChanged(aside, afterItem, next.result(), genericItem);
-            LLVMBuildBr(builder, checked);
-            LLVMPositionBuilderAtEnd(builder, ended);
-            LLVMBasicBlockRef handBack = LLVMAppendBasicBlockInContext(context, llvmFunction, "frame_changed");
-            LLVMBasicBlockRef unchanged = LLVMAppendBasicBlockInContext(context, llvmFunction, "frame_unchanged");
-            rarelyTaken(LLVMBuildCondBr(builder, frameChanged(aside), handBack, unchanged));
-            LLVMPositionBuilderAtEnd(builder, handBack);
-            call("pyjit_decref", iterator);
-            resume(asTheFrameIs(resume, aside.written(), aside.held()), next.iterator(), call("pyjit_exhausted_iterator"));
-            LLVMPositionBuilderAtEnd(builder, unchanged);
-            releaseHeld(aside);
-            LLVMBuildBr(builder, checked);
-            LLVMPositionBuilderAtEnd(builder, checked);
+            return joinedAt(done, pointer, "next_item", inertItem, inertEnd, forIter(generically.get(), state));
         }
+        LocalsAside aside = setAside(state);
+        FrameState raising = aside.raising(state);
+        LLVMValueRef genericItem = forIter(generically.get(), raising);
+        LLVMBasicBlockRef taken = LLVMAppendBasicBlockInContext(context, llvmFunction, "for_iter_generic_item");
+        LLVMBasicBlockRef ended = LLVMAppendBasicBlockInContext(context, llvmFunction, "for_iter_generic_end");
+        LLVMBasicBlockRef checked = LLVMAppendBasicBlockInContext(context, llvmFunction, "for_iter_generic_checked");
+        LLVMBuildCondBr(builder, isNull(genericItem), ended, taken);
+        LLVMPositionBuilderAtEnd(builder, taken);
+        List<Value> withItem = new java.util.ArrayList<>(resume.stack());
+        withItem.add(result);
+        ResumeState afterItem = new ResumeState(next, withItem, resume.released(), resume.locals(), resume.borrowed());
+        unlessFrameChanged(aside, checked, () -> resume(asTheFrameIs(afterItem, aside.written(), aside.held()), result,
+                handedOver == null ? genericItem : checkNull(handedOver.apply(genericItem), raising)));
+        LLVMPositionBuilderAtEnd(builder, ended);
+        unlessFrameChanged(aside, checked, () -> {
+            call("pyjit_decref", use(iteratorValue));
+            resume(asTheFrameIs(resume, aside.written(), aside.held()), iteratorValue, call("pyjit_exhausted_iterator"));
+        });
+        LLVMPositionBuilderAtEnd(builder, checked);
         return joinedAt(done, pointer, "next_item", inertItem, inertEnd, genericItem);
+    }
+
+    /**
+     * Goes on to {@code unchanged}, the objects held released, where the code that ran with the
+     * locals set aside changed none of their slots; else runs {@code handOver}, which ends its block.
+     */
+    private void unlessFrameChanged(LocalsAside aside, LLVMBasicBlockRef unchanged, Runnable handOver) {
+        LLVMBasicBlockRef changed = LLVMAppendBasicBlockInContext(context, llvmFunction, "frame_changed");
+        LLVMBasicBlockRef same = LLVMAppendBasicBlockInContext(context, llvmFunction, "frame_unchanged");
+        rarelyTaken(LLVMBuildCondBr(builder, frameChanged(aside), changed, same));
+        LLVMPositionBuilderAtEnd(builder, changed);
+        handOver.run();
+        LLVMPositionBuilderAtEnd(builder, same);
+        releaseHeld(aside);
+        LLVMBuildBr(builder, unchanged);
     }
 
     /** NULL from FOR_ITER is an error only if an exception is set; otherwise the loop is over. */

@@ -192,6 +192,8 @@ public final class PromoteLocals implements Pass {
         return switch (instruction.op()) {
             case CHECK_EVAL_BREAKER, LOAD_ATTR, LOAD_ATTR_FLOAT, STORE_ATTR, STORE_ATTR_FLOAT, CALL -> true;
             case FOR_ITER -> ((Instr.ForIter) instruction).fallsBackToGeneric();
+            case FOR_ITER_PAIR -> ((Instr.ForIterPair) instruction).fallsBackToGeneric();
+            case FOR_ITER_ENUMERATED -> ((Instr.ForIterEnumerated) instruction).fallsBackToGeneric();
             default -> false;
         };
     }

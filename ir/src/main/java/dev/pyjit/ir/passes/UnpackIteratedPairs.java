@@ -80,7 +80,7 @@ public final class UnpackIteratedPairs implements Pass {
 
         Value secondInHeader = function.newValue(Type.TOP);
         List<Instr> instructions = header.instructions();
-        instructions.set(instructions.size() - 1, new Instr.ForIterPair(next.result(), next.iterator(), next.state(), next.resume()));
+        instructions.set(instructions.size() - 1, new Instr.ForIterPair(next.result(), next.iterator(), next.state(), next.resume(), next.next()));
         instructions.add(new Instr.PairSecond(secondInHeader, next.result()));
         List<Value> carried = new ArrayList<>(arguments);
         carried.add(secondInHeader);
@@ -95,7 +95,7 @@ public final class UnpackIteratedPairs implements Pass {
      */
     private static void enumerated(Function function, Block header, Instr.ForIter next, Block body, Value iterator, Unpacking unpacking) {
         List<Instr> instructions = header.instructions();
-        instructions.set(instructions.size() - 1, new Instr.ForIterEnumerated(next.result(), next.iterator(), next.state(), next.resume()));
+        instructions.set(instructions.size() - 1, new Instr.ForIterEnumerated(next.result(), next.iterator(), next.state(), next.resume(), next.next()));
         Map<Value, Value> inBody = new HashMap<>();
         List<Value> arguments = ((Terminator.Branch) header.terminator()).ifFalse().arguments();
         for (int i = 0; i < arguments.size(); i++) {
