@@ -87,17 +87,23 @@ public enum CacheHint {
      * The exact types the interpreter found on top of the value stack (the deepest first) where it
      * specialised an operation this way: both operands of a BINARY_OP or COMPARE_OP, the container
      * and index of a subscript, the sequence unpacked, the value tested for truth; empty for any
-     * other hint.
+     * other hint. An int, list or str tested for truth is taken to be that or None: {@code if w:}
+     * and {@code s or ''} test values that are None at times, and the interpreter specialised for
+     * whichever it met first (a method whose {@code if w:} met None first handed its frame to the
+     * interpreter at each of its next 50 calls, then was compiled without its types). Where it met
+     * None, nothing is taken: the other type is unknown. A bool stays a bool, whose test folds away.
      */
     public java.util.List<Type> operandTypes() {
         String name = name();
+        if (this == TO_BOOL_NONE) {
+            return java.util.List.of();
+        }
         if (name.startsWith("TO_BOOL_")) {
             return java.util.List.of(switch (this) {
                 case TO_BOOL_BOOL -> Type.BOOL;
-                case TO_BOOL_INT -> Type.INT;
-                case TO_BOOL_LIST -> Type.LIST;
-                case TO_BOOL_NONE -> Type.NONE;
-                default -> Type.STR;
+                case TO_BOOL_INT -> Type.INT.union(Type.NONE);
+                case TO_BOOL_LIST -> Type.LIST.union(Type.NONE);
+                default -> Type.STR.union(Type.NONE);
             });
         }
         if (name.startsWith("UNPACK_SEQUENCE_")) {
