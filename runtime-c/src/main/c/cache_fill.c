@@ -501,10 +501,12 @@ static int fill_one(PyObject *record, PyObject *hook) {
                                                callees, 0LL);
     int compiled = answer != NULL && PyTuple_Check(answer) && PyTuple_GET_SIZE(answer) > 0
                    && PyLong_AsVoidPtr(PyTuple_GET_ITEM(answer, 0)) != NULL;
+    PyErr_Clear();
     PyObject *where = PyUnicode_FromFormat("%U (%U, line %d)", ((PyCodeObject *)code)->co_qualname, ((PyCodeObject *)code)->co_filename,
                                            ((PyCodeObject *)code)->co_firstlineno);
-    fprintf(stderr, "pyjit: cache filler: %s %s in %lld ms\n", compiled ? "compiled" : "left to the interpreter",
-            where == NULL ? "?" : PyUnicode_AsUTF8(where), now_ms() - started);
+    const char *text = where == NULL ? NULL : PyUnicode_AsUTF8(where);
+    fprintf(stderr, "pyjit: cache filler: %s %s in %lld ms\n", compiled ? "compiled" : "left to the interpreter", text == NULL ? "?" : text,
+            now_ms() - started);
     Py_XDECREF(where);
     Py_XDECREF(answer);
     Py_XDECREF(dead);

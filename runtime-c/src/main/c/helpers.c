@@ -531,15 +531,7 @@ PyObject *pyjit_check_eg_match(PyThreadState *tstate, PyObject *exception, PyObj
     if (!Py_IsNone(match)) {
         PyErr_SetHandledException(match);
     }
-    PyObject *pair = PyTuple_New(2);
-    if (pair == NULL) {
-        Py_DECREF(match);
-        Py_DECREF(rest);
-        return NULL;
-    }
-    PyTuple_SET_ITEM(pair, 0, rest);
-    PyTuple_SET_ITEM(pair, 1, match);
-    return pair;
+    return pyjit_pair_tuple(rest, match);
 }
 
 PyObject *pyjit_with_except_start(PyObject *exit, PyObject *lasti, PyObject *previous, PyObject *exception) {
@@ -3267,6 +3259,13 @@ static PyObject *enumerate_next_reusing(PyjitEnumerate *enumerate, int *answered
         return NULL;
     }
     enumerate->en_index++;
+    if (!pyjit_referenced_once(result)) {
+        /* the iterator's code took the tuple meanwhile (a next() of this enumerate): as enum_next,
+         * which looks after it takes the item, a new one */
+        PyObject *pair = pyjit_pair_tuple(index, item);
+        *answered = pair == NULL;
+        return pair;
+    }
     Py_INCREF(result);
     PyObject *old_index = PyTuple_GET_ITEM(result, 0), *old_item = PyTuple_GET_ITEM(result, 1);
     PyTuple_SET_ITEM(result, 0, index);

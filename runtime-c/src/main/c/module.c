@@ -1931,8 +1931,10 @@ PyMODINIT_FUNC PyInit__pyjit_rt(void) {
         Py_XDECREF(text);
         return NULL;
     }
-    /* over the empty tuple: it has nothing left, and never will (kept for good) */
-    PyObject *nothing = PyTuple_New(0);
+    /* over empty bytes: it has nothing left, and never will (kept for good); the interpreter has
+     * no FOR_ITER specialised for its type, which a hand-over could leave in the code instead of
+     * the loop's own (a tuple iterator's, say), for later compilations to speculate on */
+    PyObject *nothing = PyBytes_FromStringAndSize("", 0);
     pyjit_exhausted_iterator_object = nothing == NULL ? NULL : PyObject_GetIter(nothing);
     Py_XDECREF(nothing);
     if (pyjit_exhausted_iterator_object == NULL) {

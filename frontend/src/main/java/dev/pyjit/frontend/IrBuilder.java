@@ -429,9 +429,10 @@ public final class IrBuilder {
     /**
      * Where the interpreter had specialised a BINARY_OP or COMPARE_OP for two ints, floats or
      * strings, a subscript for a list, tuple or string and an int, an UNPACK_SEQUENCE for a list
-     * or tuple, or a TO_BOOL for a bool, int, list, None or string, those operands are guarded
-     * to be of those types (each guard resumes at the instruction with the stack as it is then),
-     * so the operation is compiled for them.
+     * or tuple, or a TO_BOOL for a bool, int, list or string, those operands are guarded to be of
+     * those types (a truth test's int, list or string: or None, see CacheHint#operandTypes; each
+     * guard resumes at the instruction with the stack as it is then), so the operation is
+     * compiled for them.
      */
     private IrBuilder guardOperands(int offset) {
         List<Type> types = code.hintAt(offset).operandTypes();

@@ -21,7 +21,7 @@ public final class GoldenFunctions {
     public static final List<String> NAMES = List.of(
             "range_loop", "float_arithmetic", "call_keywords", "if_else", "attribute_subscript", "build_dict", "while_loop",
             "float_kernel", "try_except", "with_comprehension", "generator", "generator_floats", "float_loop", "locals_around_call", "int_loop",
-            "list_items");
+            "list_items", "enumerate_loop");
     private static final String ARGUMENTS = "# args: ";
 
     private GoldenFunctions() {}

@@ -205,6 +205,8 @@ class DifferentialTest {
             }
             if (function.get("deopts").asLong() > 0) {
                 deoptedNames.add(name);
+                // a loop compiled on its own ("f (loop at line 3)") deoptimised in f
+                deoptedNames.add(name.replaceFirst(" \\(loop at line \\d+\\)$", ""));
             }
         }
         String first = Files.readAllLines(program).get(0);

@@ -29,8 +29,10 @@ public enum CacheHint {
     FOR_ITER_TUPLE(190),
     /**
      * FOR_ITER itself: the interpreter left it unspecialised, so the iterator is not a generator
-     * nor a list, tuple or range iterator. Compiled code speculates that its next item runs no
-     * Python code: an iterator over a str, dict or set, or a zip or enumerate over such iterators.
+     * nor a list, tuple or range iterator. Compiled code takes the next item inline where it runs
+     * no Python code (an iterator over a str, bytes, dict or set, the itertools that iterate
+     * tuples, a zip or enumerate over such iterators), and the generic way, with the frame exact,
+     * from any other (see {@link Instr.ForIter}).
      */
     FOR_ITER_INERT(72),
     /**

@@ -482,10 +482,6 @@ public sealed interface Instr {
      * at {@code resume}).
      */
     record ForIter(Value result, Value iterator, CacheHint hint, FrameState state, ResumeState resume, int next) implements Instr {
-        public ForIter(Value result, Value iterator, CacheHint hint, FrameState state, ResumeState resume) {
-            this(result, iterator, hint, state, resume, -1);
-        }
-
         public Op op() { return Op.FOR_ITER; }
         public List<Value> operands() { return List.of(iterator); }
         public String immediates(Function fn) { return hint == CacheHint.NONE ? "" : hint.name().toLowerCase(java.util.Locale.ROOT); }
@@ -502,10 +498,6 @@ public sealed interface Instr {
      * frame over at {@code resume}.
      */
     record ForIterPair(Value result, Value iterator, FrameState state, ResumeState resume, int next) implements Instr {
-        public ForIterPair(Value result, Value iterator, FrameState state, ResumeState resume) {
-            this(result, iterator, state, resume, -1);
-        }
-
         public Op op() { return Op.FOR_ITER_PAIR; }
         public List<Value> operands() { return List.of(iterator); }
         public String immediates(Function fn) { return ""; }
@@ -528,10 +520,6 @@ public sealed interface Instr {
      * An enumerate of an iterator that may run code takes its item as {@link ForIterPair} does.
      */
     record ForIterEnumerated(Value result, Value iterator, FrameState state, ResumeState resume, int next) implements Instr {
-        public ForIterEnumerated(Value result, Value iterator, FrameState state, ResumeState resume) {
-            this(result, iterator, state, resume, -1);
-        }
-
         public Op op() { return Op.FOR_ITER_ENUMERATED; }
         public List<Value> operands() { return List.of(iterator); }
         public String immediates(Function fn) { return ""; }

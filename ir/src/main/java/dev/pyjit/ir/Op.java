@@ -151,16 +151,18 @@ public enum Op {
     /**
      * FOR_ITER over a zip of two iterators, with the UNPACK_SEQUENCE of its item: the pair's first
      * item (C NULL when the zip is exhausted), and the PAIR_SECOND right after it the second, with no
-     * tuple made between them. Any other iterator, a strict zip, or one whose next item could run
-     * Python code resumes in the interpreter at the FOR_ITER.
+     * tuple made between them. A zip whose iterators run Python code gives its items with the
+     * frame exact (see {@link Instr.ForIterPair}); any other iterator, or a strict zip, resumes in the
+     * interpreter at the FOR_ITER.
      */
     FOR_ITER_PAIR(RAISES),
     /** The second item of the FOR_ITER_PAIR just before it (C NULL where that one ended the loop). */
     PAIR_SECOND,
     /**
      * FOR_ITER over an enumerate, with the UNPACK_SEQUENCE of its pair: the item (C NULL when the
-     * enumerate is exhausted); the index stays in the enumerate, for ENUMERATE_INDEX. Any other
-     * iterator, an index past what a Py_ssize_t holds, or an item whose next could run Python code
+     * enumerate is exhausted); the index stays in the enumerate, for ENUMERATE_INDEX. An enumerate
+     * whose iterator runs Python code gives its items with the frame exact (see
+     * {@link Instr.ForIterEnumerated}); any other iterator, or an index past what a Py_ssize_t holds,
      * resumes in the interpreter at the FOR_ITER.
      */
     FOR_ITER_ENUMERATED(RAISES),

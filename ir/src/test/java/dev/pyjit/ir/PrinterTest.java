@@ -173,7 +173,7 @@ class PrinterTest {
 
         Value it = fn.addParameter(header, Type.TOP);
         Value next = fn.newValue(Type.TOP);
-        header.add(new Instr.ForIter(next, it, CacheHint.NONE, state(28, it), null));
+        header.add(new Instr.ForIter(next, it, CacheHint.NONE, state(28, it), null, -1));
         Value t = fn.newValue(Type.OBJECT);
         exit.add(new Instr.Refcount(Op.DECREF, it));
         exit.add(new Instr.LoadLocalChecked(t, 1, state(72)));

@@ -233,7 +233,7 @@ class VerifierTest {
             Value iterator = fn.newValue(Type.OBJECT);
             entry.add(new Instr.LoadLocal(iterator, 0));
             Value first = fn.newValue(Type.TOP);
-            entry.add(new Instr.ForIterPair(first, iterator, state(4, iterator), new ResumeState(4, List.of(iterator), List.of())));
+            entry.add(new Instr.ForIterPair(first, iterator, state(4, iterator), new ResumeState(4, List.of(iterator), List.of()), 8));
             if (!right) {
                 entry.add(new Instr.LoadNull(fn.newValue(Type.NULL)));
             }

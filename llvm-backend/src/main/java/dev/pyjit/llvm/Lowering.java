@@ -432,29 +432,15 @@ final class Lowering {
                 LLVMValueRef iterator = use(next.iterator());
                 LLVMValueRef second = alloca(pointer, 1, "second");
                 pairSeconds.put(next.result(), second);
-                Supplier<LLVMValueRef> take = () -> call("pyjit_for_iter_pair", iterator, second);
-                if (!next.fallsBackToGeneric() || inlineExit != null) {
-                    resumeUnless(nonZero(call("pyjit_is_pair_iterator", iterator)), next.resume(), null, null, false);
-                    yield forIter(take.get(), state);
-                }
-                // a zip of two of any iterators takes its items itself; anything else is handed over
-                resumeUnless(nonZero(call("pyjit_is_zip_of_two", iterator)), next.resume(), null, null, false);
-                yield forIterFallingBack(state, next.resume(), next.next(), next.result(), next.iterator(),
-                        nonZero(call("pyjit_is_pair_iterator", iterator)), take, take,
+                yield fusedForIter(next, next.fallsBackToGeneric(), next.next(), "pyjit_is_pair_iterator", "pyjit_is_zip_of_two",
+                        () -> call("pyjit_for_iter_pair", iterator, second),
                         first -> call("pyjit_pair_tuple", first, LLVMBuildLoad2(builder, pointer, second, "second")));
             }
             case FOR_ITER_ENUMERATED -> {
                 Instr.ForIterEnumerated next = (Instr.ForIterEnumerated) instruction;
                 LLVMValueRef iterator = use(next.iterator());
-                Supplier<LLVMValueRef> take = () -> call("pyjit_for_iter_enumerated", iterator);
-                if (!next.fallsBackToGeneric() || inlineExit != null) {
-                    resumeUnless(nonZero(call("pyjit_is_enumerate_iterator", iterator)), next.resume(), null, null, false);
-                    yield forIter(take.get(), state);
-                }
-                resumeUnless(nonZero(call("pyjit_is_enumerate", iterator)), next.resume(), null, null, false);
-                yield forIterFallingBack(state, next.resume(), next.next(), next.result(), next.iterator(),
-                        nonZero(call("pyjit_is_enumerate_iterator", iterator)), take, take,
-                        item -> call("pyjit_enumerated_tuple", iterator, item));
+                yield fusedForIter(next, next.fallsBackToGeneric(), next.next(), "pyjit_is_enumerate_iterator", "pyjit_is_enumerate",
+                        () -> call("pyjit_for_iter_enumerated", iterator), item -> call("pyjit_enumerated_tuple", iterator, item));
             }
             case ENUMERATE_INDEX -> call("pyjit_enumerate_index", use(((Instr.EnumerateIndex) instruction).iterator()));
             case PAIR_SECOND -> LLVMBuildLoad2(builder, pointer, pairSeconds.get(((Instr.PairSecond) instruction).pair()), "second");
@@ -1610,24 +1596,25 @@ final class Lowering {
         LLVMValueRef iterator = use(next.iterator());
         LLVMValueRef inert = nonZero(call("pyjit_is_iterator_of", iterator, int32(next.hint().opcode)));
         return forIterFallingBack(next.state(), next.resume(), next.next(), next.result(), next.iterator(), inert,
-                () -> call("pyjit_for_iter_inert", iterator), () -> call("pyjit_for_iter", tstate, iterator), null);
+                () -> call("pyjit_for_iter_inert", iterator), null, () -> call("pyjit_for_iter", tstate, iterator), null);
     }
 
     /**
-     * Takes an item as {@code inertly} does where {@code inert} holds, else as {@code generically}
-     * does, whose iterator's code may look at the frame: the virtual locals are written to the
-     * frame while it runs (as an attribute load that misses its cache does), and the function goes
-     * on natively. That code may change a local through {@code frame.f_locals}: then the frame is
-     * the truth, and the interpreter takes it over at {@code next}, after the FOR_ITER, with the
-     * object FOR_ITER would have pushed (the item, or the tuple {@code handedOver} makes of it, which
-     * can fail and raise), or, where the
-     * iterator ended, at the FOR_ITER with an iterator that has nothing left in its place, so that
-     * the interpreter leaves the loop there. (Handing the frame over before the FOR_ITER whenever
-     * the iterator was not inert ran such a loop in the interpreter at every call, and 50 calls
-     * made the whole function generic.)
+     * Takes an item as {@code inertly} does where {@code inert} holds, else, after
+     * {@code beforeGeneric} (a check that may hand the frame over; null: none), as
+     * {@code generically} does, whose iterator's code may look at the frame: the virtual locals are
+     * written to the frame while it runs (as an attribute load that misses its cache does), and the
+     * function goes on natively. That code may change a local through {@code frame.f_locals}: then
+     * the frame is the truth, and the interpreter takes it over at {@code next}, after the
+     * FOR_ITER, with the object FOR_ITER would have pushed (the item, or the tuple
+     * {@code handedOver} makes of it, which can fail and raise), or, where the iterator ended, at
+     * the FOR_ITER with an iterator that has nothing left in its place, so that the interpreter
+     * leaves the loop there. (Handing the frame over before the FOR_ITER whenever the iterator was
+     * not inert ran such a loop in the interpreter at every call, and 50 calls made the whole
+     * function generic.)
      */
     private LLVMValueRef forIterFallingBack(FrameState state, ResumeState resume, int next, Value result, Value iteratorValue, LLVMValueRef inert,
-                                            Supplier<LLVMValueRef> inertly, Supplier<LLVMValueRef> generically,
+                                            Supplier<LLVMValueRef> inertly, Runnable beforeGeneric, Supplier<LLVMValueRef> generically,
                                             java.util.function.UnaryOperator<LLVMValueRef> handedOver) {
         LLVMBasicBlockRef inertBlock = LLVMAppendBasicBlockInContext(context, llvmFunction, "for_iter_inert");
         LLVMBasicBlockRef generic = LLVMAppendBasicBlockInContext(context, llvmFunction, "for_iter_generic");
@@ -1638,6 +1625,9 @@ final class Lowering {
         LLVMBasicBlockRef inertEnd = LLVMGetInsertBlock(builder);
         LLVMBuildBr(builder, done);
         LLVMPositionBuilderAtEnd(builder, generic);
+        if (beforeGeneric != null) {
+            beforeGeneric.run();
+        }
         if (state.locals().isEmpty() && state.known().isEmpty()) {
             return joinedAt(done, pointer, "next_item", inertItem, inertEnd, forIter(generically.get(), state));
         }
@@ -1661,6 +1651,28 @@ final class Lowering {
         });
         LLVMPositionBuilderAtEnd(builder, checked);
         return joinedAt(done, pointer, "next_item", inertItem, inertEnd, genericItem);
+    }
+
+    /**
+     * A FOR_ITER fused with its unpacking (a zip's pair, an enumerate's item), whose helper
+     * {@code take} serves any zip of two or enumerate ({@code ofKind}): the iterators' items are
+     * inert where {@code inert} says so; where the instruction falls back, others come the generic
+     * way ({@link #forIterFallingBack}, the tuple FOR_ITER would have pushed {@code handedOver});
+     * any other iterator, or any but inert ones where it does not fall back, hands the frame over.
+     */
+    private LLVMValueRef fusedForIter(Instr fused, boolean fallsBack, int next, String inert, String ofKind, Supplier<LLVMValueRef> take,
+                                      java.util.function.UnaryOperator<LLVMValueRef> handedOver) {
+        Value iterator = fused.operands().get(0);
+        FrameState state = fused.state();
+        boolean generic = fallsBack && inlineExit == null;
+        if (!generic || state.locals().isEmpty() && state.known().isEmpty()) {
+            // with nothing to write to the frame, any zip of two or enumerate is taken as an inert one
+            resumeUnless(nonZero(call(generic ? ofKind : inert, use(iterator))), fused.resume(), null, null, false);
+            return forIter(take.get(), state);
+        }
+        // the kind checked only where the items are not inert: a zip of lists pays one check a turn
+        return forIterFallingBack(state, fused.resume(), next, fused.result(), iterator, nonZero(call(inert, use(iterator))), take,
+                () -> resumeUnless(nonZero(call(ofKind, use(iterator))), fused.resume(), null, null, false), take, handedOver);
     }
 
     /**

@@ -20,15 +20,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code for x, y in zip(xs, ys)} and {@code for i, x in enumerate(xs)}: where the loop's FOR_ITER
- * speculates that its iterator's next item runs no Python code ({@link CacheHint#FOR_ITER_INERT}),
- * the iterator comes from such a call, and the loop body starts by unpacking the item into two, the
+ * {@code for x, y in zip(xs, ys)} and {@code for i, x in enumerate(xs)}: where the interpreter left
+ * the loop's FOR_ITER unspecialised ({@link CacheHint#FOR_ITER_INERT}), the iterator comes from
+ * such a call, and the loop body starts by unpacking the item into two, the
  * FOR_ITER and the unpacking become one step: a zip's two items go from its iterators straight
  * into the body ({@link Instr.ForIterPair}, {@link Instr.PairSecond}), an enumerate's item too and
  * its index as a number ({@link Instr.ForIterEnumerated}, {@link Instr.EnumerateIndex}). The tuple
  * zip and enumerate fill for each pair, and the references it takes to its items and gives back a
  * round later, are never made; the guard at the FOR_ITER checks that the iterator is a zip of two
- * or an enumerate, so the unpacking cannot fail.
+ * or an enumerate, so the unpacking cannot fail. Iterators whose items run Python code give them
+ * with the frame exact, as a plain FOR_ITER's do.
  */
 public final class UnpackIteratedPairs implements Pass {
     @Override

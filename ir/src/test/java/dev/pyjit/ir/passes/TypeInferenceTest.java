@@ -126,7 +126,7 @@ class TypeInferenceTest {
         Value string = fn.newValue(Type.TOP);
         entry.add(new Instr.Unary(string, Op.FORMAT_SIMPLE, o, state()));
         Value next = fn.newValue(Type.TOP);
-        entry.add(new Instr.ForIter(next, o, CacheHint.NONE, state(), null));
+        entry.add(new Instr.ForIter(next, o, CacheHint.NONE, state(), null, -1));
         Value nul = fn.newValue(Type.TOP);
         entry.add(new Instr.LoadNull(nul));
         Value not = fn.newValue(Type.TOP);

@@ -37,7 +37,7 @@ class UnboxRangeIterationTest {
 
         Value iterator = fn.addParameter(header, Type.OBJECT);
         Value item = fn.newValue(Type.TOP);
-        header.add(new Instr.ForIter(item, iterator, hint, new FrameState(4, List.of(iterator)), new ResumeState(4, List.of(iterator), List.of())));
+        header.add(new Instr.ForIter(item, iterator, hint, new FrameState(4, List.of(iterator)), new ResumeState(4, List.of(iterator), List.of()), 8));
         header.setTerminator(new Terminator.Branch(Condition.IS_NULL, item, new Edge(exit, List.of()), new Edge(body, List.of(iterator, item))));
 
         exit.add(new Instr.Refcount(Op.DECREF, iterator));
