@@ -1,7 +1,7 @@
 # jit-expect-compiled: dot pairs_kept weighted lengths_differ mutated_while_zipping with_generator strict_mismatch enumerate_from shared_result gc_sees_the_pair three_way
 # jit-threshold: 5
 # jit-loop-threshold: 5
-# jit-expect-deopts: with_generator
+# jit-expect-no-deopts: with_generator
 # Compiled loops over zip and enumerate of lists take the next item without a call per list and
 # reuse the result tuple, as CPython does where nothing else holds it; every way the tuple may be
 # held, a list may change or end, or the iterator be something else, must look the same.

@@ -1,7 +1,8 @@
 # jit-expect-compiled: weighted_sum index_after_loop switches_type raises_inside start_near_the_end over_a_generator zip_of_three_unpacked_in_two dict_items nested_pairs strs_and_dicts zip_stops_at_the_shorter
 # jit-threshold: 5
 # jit-loop-threshold: 5
-# jit-expect-deopts: switches_type start_near_the_end over_a_generator
+# jit-expect-deopts: switches_type start_near_the_end
+# jit-expect-no-deopts: over_a_generator
 # A loop over zip(a, b) or enumerate(...) that unpacks each pair at once takes the two items
 # without a tuple, and an enumerate's index as a number: past 256 items, with the index kept after
 # the loop, seen by a traceback or locals(), an item of another type half way, an index that
