@@ -3529,15 +3529,7 @@ static PyObject *enter_context(PyObject *manager, PyObject *enter_name, PyObject
         Py_DECREF(exit);
         return NULL;
     }
-    PyObject *pair = PyTuple_New(2);
-    if (pair == NULL) {
-        Py_DECREF(exit);
-        Py_DECREF(entered);
-        return NULL;
-    }
-    PyTuple_SET_ITEM(pair, 0, exit);
-    PyTuple_SET_ITEM(pair, 1, entered);
-    return pair;
+    return pyjit_pair_tuple(exit, entered);
 }
 
 PyObject *pyjit_before_with(PyObject *manager) {

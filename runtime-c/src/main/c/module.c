@@ -1918,34 +1918,30 @@ PyMODINIT_FUNC PyInit__pyjit_rt(void) {
     PyObject *iterator = text == NULL ? NULL : PyObject_GetIter(text);
     PyObject *itertools = iterator == NULL ? NULL : PyImport_ImportModule("itertools");
     PyTypeObject *repeat = itertools == NULL ? NULL : itertools_type(itertools, "repeat");
-    int typed = repeat != NULL;
-    for (int i = 0; typed && i < PYJIT_POOL_ITERATORS; i++) {
+    int ready = repeat != NULL;
+    for (int i = 0; ready && i < PYJIT_POOL_ITERATORS; i++) {
         /* kept for good, as repeat */
         pyjit_pool_iterator_types[i] = itertools_type(itertools, pool_iterators[i]);
-        typed = pyjit_pool_iterator_types[i] != NULL;
+        ready = pyjit_pool_iterator_types[i] != NULL;
     }
-    if (!typed) {
+    if (ready) {
+        /* over empty bytes: it has nothing left, and never will (kept for good); the interpreter
+         * has no FOR_ITER specialised for its type, which a hand-over could leave in the code
+         * instead of the loop's own (a tuple iterator's, say), for later compilations to speculate on */
+        PyObject *nothing = PyBytes_FromStringAndSize("", 0);
+        pyjit_exhausted_iterator_object = nothing == NULL ? NULL : PyObject_GetIter(nothing);
+        Py_XDECREF(nothing);
+        ready = pyjit_exhausted_iterator_object != NULL;
+    }
+    if (!ready) {
         Py_XDECREF(repeat);
         Py_XDECREF(itertools);
         Py_XDECREF(iterator);
         Py_XDECREF(text);
         return NULL;
     }
-    /* over empty bytes: it has nothing left, and never will (kept for good); the interpreter has
-     * no FOR_ITER specialised for its type, which a hand-over could leave in the code instead of
-     * the loop's own (a tuple iterator's, say), for later compilations to speculate on */
-    PyObject *nothing = PyBytes_FromStringAndSize("", 0);
-    pyjit_exhausted_iterator_object = nothing == NULL ? NULL : PyObject_GetIter(nothing);
-    Py_XDECREF(nothing);
-    if (pyjit_exhausted_iterator_object == NULL) {
-        Py_DECREF(repeat);
-        Py_DECREF(itertools);
-        Py_DECREF(iterator);
-        Py_DECREF(text);
-        return NULL;
-    }
     pyjit_ascii_str_iterator_type = Py_TYPE(iterator);
-    pyjit_repeat_type = repeat;  /* kept: a static type */
+    pyjit_repeat_type = repeat;  /* kept for good */
     Py_DECREF(itertools);
     Py_DECREF(iterator);
     Py_DECREF(text);

@@ -1537,15 +1537,9 @@ final class Lowering {
      * {@code resume} as it is, compiled code dropping its own values. What was held is released.
      */
     private void resumeIfFrameChanged(LocalsAside aside, ResumeState resume, Value loaded, LLVMValueRef object) {
-        // the objects held are released once the hand-over took what it takes of them
-        resumeUnless(LLVMBuildNot(builder, frameChanged(aside), ""), asTheFrameIs(resume, aside.written(), aside.held()), loaded, object, false);
-        releaseHeld(aside);
-    }
-
-    private void releaseHeld(LocalsAside aside) {
-        if (!aside.held().isEmpty()) {
-            call("pyjit_release_all", array(aside.held(), 0), int32(aside.held().size()));
-        }
+        LLVMBasicBlockRef unchanged = LLVMAppendBasicBlockInContext(context, llvmFunction, "frame_checked");
+        unlessFrameChanged(aside, unchanged, () -> resume(asTheFrameIs(resume, aside.written(), aside.held()), loaded, object));
+        LLVMPositionBuilderAtEnd(builder, unchanged);
     }
 
     /** Whether the code that ran with the locals set aside changed one of their slots. */
@@ -1677,7 +1671,8 @@ final class Lowering {
 
     /**
      * Goes on to {@code unchanged}, the objects held released, where the code that ran with the
-     * locals set aside changed none of their slots; else runs {@code handOver}, which ends its block.
+     * locals set aside changed none of their slots; else runs {@code handOver}, which ends its block
+     * (the hand-over releases what was held, once it took what it takes of them).
      */
     private void unlessFrameChanged(LocalsAside aside, LLVMBasicBlockRef unchanged, Runnable handOver) {
         LLVMBasicBlockRef changed = LLVMAppendBasicBlockInContext(context, llvmFunction, "frame_changed");
@@ -1686,7 +1681,9 @@ final class Lowering {
         LLVMPositionBuilderAtEnd(builder, changed);
         handOver.run();
         LLVMPositionBuilderAtEnd(builder, same);
-        releaseHeld(aside);
+        if (!aside.held().isEmpty()) {
+            call("pyjit_release_all", array(aside.held(), 0), int32(aside.held().size()));
+        }
         LLVMBuildBr(builder, unchanged);
     }
 
