@@ -16,6 +16,8 @@ def main():
     rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 8
     spec = importlib.util.spec_from_file_location("benchmark", path)
     module = importlib.util.module_from_spec(spec)
+    # dataclasses and pickle find a class's module in sys.modules, as they would for a script
+    sys.modules[spec.name] = module
     spec.loader.exec_module(module)
     times = []
     for _ in range(rounds):

@@ -831,8 +831,10 @@ PYJIT_SPECIALISED int pyjit_load_global_quiet(_PyInterpreterFrame *frame, int na
 
 /* SHAPE_OWN_CLASS_ATTR: the owner is a class (of the metaclass type) and the attribute is found in
  * its own MRO; the shape's version is the class's own. The others are the owner's type's. */
-enum { SHAPE_INSTANCE_VALUE = 1, SHAPE_SLOT, SHAPE_CLASS_ATTR_WITH_VALUES, SHAPE_CLASS_ATTR_NO_DICT, SHAPE_OWN_CLASS_ATTR };
-enum { USE_LOAD, USE_METHOD, USE_STORE };
+/* SHAPE_PROPERTY: the type has a property under the name, the shape's attribute; only a
+ * USE_PROPERTY site (pyjit_property_getter) keeps it. */
+enum { SHAPE_INSTANCE_VALUE = 1, SHAPE_SLOT, SHAPE_CLASS_ATTR_WITH_VALUES, SHAPE_CLASS_ATTR_NO_DICT, SHAPE_OWN_CLASS_ATTR, SHAPE_PROPERTY };
+enum { USE_LOAD, USE_METHOD, USE_STORE, USE_PROPERTY };
 /* What a class attribute gives: itself; itself, bound to the owner by LOAD_ATTR's method form; or,
  * a staticmethod, the callable it wraps (read at each load: its __init__ can change it) */
 enum { BIND_NONE, BIND_SELF, BIND_UNWRAP };
@@ -985,6 +987,15 @@ static __attribute__((noinline)) PyjitShape *site_fill(PyjitSite *site, PyObject
         return NULL;
     }
     PyjitShape shape = {.type_version = version};
+    if (use == USE_PROPERTY) {
+        /* a property is a data descriptor: it comes before the instance's own attributes */
+        if (pyjit_property_fget(descriptor) == NULL) {
+            return NULL;
+        }
+        shape.kind = SHAPE_PROPERTY;
+        shape.attribute = descriptor;
+        return site_keep(site, shape);
+    }
     if (descriptor != NULL && Py_TYPE(descriptor)->tp_descr_set != NULL) {
         /* a data descriptor comes before the instance: only a slot's is read here, and only
          * through an instance of the class that has the slot (a slot's descriptor put on another
@@ -1051,6 +1062,42 @@ PYJIT_SLOW PyObject *pyjit_slow_site_attribute(PyjitSite *site, PyObject *owner,
     }
     *method = shape->binding == BIND_SELF;
     return shape_load(shape, owner);
+}
+
+/* The generic load of the attribute named by its self (see pyjit_property_getter). */
+static PyObject *load_named_attribute(PyObject *name, PyObject *owner) {
+    return PyObject_GetAttr(owner, name);
+}
+
+static PyMethodDef attribute_loader = {"load_attribute", load_named_attribute, METH_O, NULL};
+
+/* The loader of each name, made once: a site whose owners have no property takes it at each load. */
+static PyObject *attribute_loaders;
+
+static PyObject *attribute_loader_of(PyObject *name) {
+    if (attribute_loaders == NULL && (attribute_loaders = PyDict_New()) == NULL) {
+        return NULL;
+    }
+    PyObject *loader = PyDict_GetItemWithError(attribute_loaders, name);
+    if (loader != NULL || PyErr_Occurred()) {
+        return Py_XNewRef(loader);
+    }
+    loader = PyCFunction_New(&attribute_loader, name);
+    if (loader != NULL && PyDict_SetItem(attribute_loaders, name, loader) < 0) {
+        Py_CLEAR(loader);
+    }
+    return loader;
+}
+
+/* The property's getter, read at each load (its __init__ can change it): the owner's type found
+ * it under the name when its version was the one the shape has, so property_descr_get would
+ * call it with the owner as the call will. Where the site knows no such property, the call
+ * loads the attribute as LOAD_ATTR does, a builtin between them, which no traceback shows. */
+PyObject *pyjit_property_getter(_PyInterpreterFrame *frame, PyObject *owner, int name_index, PyjitSite *site) {
+    PyObject *name = name_at(frame, name_index);
+    PyjitShape *shape = site_shape_or_fill(site, owner, name, USE_PROPERTY);
+    PyObject *getter = shape != NULL && shape->kind == SHAPE_PROPERTY ? pyjit_property_fget(shape->attribute) : NULL;
+    return getter != NULL ? Py_NewRef(getter) : attribute_loader_of(name);
 }
 
 /* What the specialised LOAD_ATTR finds (borrowed), or NULL where its guards fail. */

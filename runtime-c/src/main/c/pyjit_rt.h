@@ -521,6 +521,25 @@ extern long long pyjit_constructed_in_place;
 /* Items generators' native code handed to sum(), any(), all(), min() or max() instead of yielding them (pyjit_offer_to_consumer). */
 extern long long pyjit_consumed_items;
 extern long long pyjit_consumed_unboxed;
+/* A load of a property as a call (the IR's PropertyGetter): what the call is to call with the
+ * owner alone, new; NULL with an exception set. */
+PyObject *pyjit_property_getter(_PyInterpreterFrame *frame, PyObject *owner, int name_index, PyjitSite *site);
+/* Objects/descrobject.c's property, whose layout is checked against the type's size before its
+ * getter is read. */
+typedef struct {
+    PyObject_HEAD
+    PyObject *prop_get;
+    PyObject *prop_set;
+    PyObject *prop_del;
+    PyObject *prop_doc;
+    PyObject *prop_name;
+    int getter_doc;
+} PyjitProperty;
+/* The getter of an object that is exactly a property (borrowed), or NULL. */
+static inline PyObject *pyjit_property_fget(PyObject *descriptor) {
+    return descriptor != NULL && Py_IS_TYPE(descriptor, &PyProperty_Type) && PyProperty_Type.tp_basicsize == sizeof(PyjitProperty)
+           ? ((PyjitProperty *)descriptor)->prop_get : NULL;
+}
 int pyjit_slow_store_by_site(PyjitSite *site, PyObject *owner, PyObject *name, PyObject *value);
 int pyjit_math_argument(PyObject *argument, double *out);
 int pyjit_store_attr_float(_PyInterpreterFrame *frame, PyObject *owner, int name_index, double value, int at, int specialised,
@@ -532,12 +551,12 @@ int pyjit_load_global_quiet(_PyInterpreterFrame *frame, int name_index, int at, 
 PyObject *pyjit_load_attr_cached(_PyInterpreterFrame *frame, PyObject *owner, int name_index, int at, int specialised, PyjitSite *site);
 int pyjit_store_attr_cached(_PyInterpreterFrame *frame, PyObject *owner, int name_index, PyObject *value, int at, int specialised,
                             PyjitSite *site);
-/* LOAD_ATTR's method form: the callable, and in *self a new reference to the owner when the
- * callable is a function found on its type that wants it as self, else NULL. */
 /* LOAD_SUPER_ATTR: super(cls, self).name; in the method form (self_out not NULL) *self_out gets a
  * new reference to self when the attribute is a method to call with it, else NULL. */
 PyObject *pyjit_load_super_attr(_PyInterpreterFrame *frame, PyObject *global_super, PyObject *cls, PyObject *self, int oparg,
                                 PyObject **self_out);
+/* LOAD_ATTR's method form: the callable, and in *self a new reference to the owner when the
+ * callable is a function found on its type that wants it as self, else NULL. */
 PyObject *pyjit_load_method(_PyInterpreterFrame *frame, PyObject *owner, int name_index, int at, int specialised, PyjitSite *site,
                             PyObject **self);
 

@@ -529,6 +529,8 @@ public final class IrBuilder {
                 CacheHint hint = code.hintAt(instruction.offset());
                 if ((arg & 1) != 0) {
                     loadMethod(arg >> 1, hint);
+                } else if (hint == CacheHint.ATTR_PROPERTY || callees.containsKey(instruction.offset())) {
+                    loadProperty(arg >> 1);
                 } else {
                     apply(Op.LOAD_ATTR, 1, (in, state) -> {
                         Value attribute = value();
@@ -865,6 +867,28 @@ public final class IrBuilder {
         if (hint == CacheHint.ATTR_METHOD_NO_DICT && builtin != null) {
             builtinCallees.put(method, builtin);
         }
+    }
+
+    /**
+     * A load the interpreter specialised for a property, built as it runs it: a call of the
+     * property's getter with the owner ({@link Instr.PropertyGetter}), into which the getter's body
+     * is compiled where the interpreter's cache names a function that may be inlined. The call
+     * takes the owner over, as the load would have released it.
+     */
+    private void loadProperty(int nameIndex) throws Unsupported {
+        Value owner = peek(1);
+        Value getter = emitted(new Instr.PropertyGetter(function.newValue(Type.OBJECT), owner, nameIndex, state()));
+        pop();
+        push(getter);
+        push(owner);
+        calleeOffsets.put(getter, current.offset());
+        calleeSelves.put(getter, owner);
+        apply(Op.CALL, 2, (in, state) -> {
+            Value result = value();
+            Instr.Call call = new Instr.Call(result, in.get(0), in.get(1), List.of(), -1, state);
+            Inlined body = inlinedBody(in.get(0), in.get(1), 0);
+            return body == null ? call : call.withInlined(body, resumeAfter(result));
+        });
     }
 
     /** LOAD_SUPER_ATTR pops (super, class, self) and pushes the attribute, then in its method form the self or NULL. */

@@ -316,6 +316,55 @@ class IrBuilderTest {
     }
 
     /**
+     * A load the interpreter specialised for a property is a call of the getter with the owner,
+     * into which the getter's body is compiled. So is a load it specialised so and took back (a
+     * getter with native code of its own has no function version): the runtime names the getter
+     * for it. Without a body that may be inlined the getter is called.
+     */
+    @Test
+    void propertyLoadsAreCallsOfTheirGetters() throws Unsupported {
+        PyObject globals = EmbeddedPython.run("""
+                class C:
+                    def __init__(self):
+                        self._x = 1
+                    @property
+                    def x(self):
+                        return self._x
+                    @property
+                    def listed(self):
+                        return [self._x]
+                def f(o):
+                    return o.x
+                def g(o):
+                    return o.listed
+                def cold(o):
+                    return o.x
+                for _ in range(10):
+                    f(C())
+                    g(C())
+                x = C.x.fget
+                listed = C.listed.fget
+                """);
+        try {
+            CodeObject f = EmbeddedPython.code(globals, "f");
+            assertEquals(1, count(IrBuilder.build(f), Op.PROPERTY_GETTER), "the interpreter's LOAD_ATTR_PROPERTY gives a getter's call");
+            Function inlined = IrBuilder.build(f, List.of(), Map.of(propertyLoadOffset(f), new Callee(EmbeddedPython.code(globals, "x"), "x-id")));
+            Golden.check("irbuilder_property_inlined", Printer.print(inlined));
+            assertTrue(calls(inlined).get(0).inlined().method(), "the getter takes the owner as its self");
+            CodeObject g = EmbeddedPython.code(globals, "g");
+            Function called = IrBuilder.build(g, List.of(), Map.of(propertyLoadOffset(g), new Callee(EmbeddedPython.code(globals, "listed"), "listed-id")));
+            assertEquals(List.of(1L, 1L), List.of(count(called, Op.PROPERTY_GETTER), count(called, Op.CALL)), Printer.print(called));
+            assertEquals(null, calls(called).get(0).inlined(), "a body that builds a list is not inlined");
+            CodeObject cold = EmbeddedPython.code(globals, "cold");
+            assertEquals(0, count(IrBuilder.build(cold), Op.PROPERTY_GETTER), "a load the interpreter never specialised is a load");
+            Function takenBack = IrBuilder.build(cold, List.of(), Map.of(attributeLoadOffset(cold), new Callee(EmbeddedPython.code(globals, "x"), "x-id")));
+            assertNotNull(calls(takenBack).get(0).inlined(), Printer.print(takenBack));
+        } finally {
+            Py_DecRef(globals);
+        }
+    }
+
+    /**
      * A method that computes with its instance's float attributes and a float argument reads each
      * attribute as its double, no reference taken (LoadAttrFloat), and takes the argument unboxed
      * from the call (Argument): so a dot product of three coordinates fits into the body's limit.
@@ -637,6 +686,16 @@ class IrBuilderTest {
     private static int methodLoadOffset(CodeObject code) throws Unsupported {
         return IrBuilder.build(code).blocks().stream().flatMap(block -> block.instructions().stream())
                 .filter(Instr.LoadMethod.class::isInstance).findFirst().orElseThrow().state().offset();
+    }
+
+    private static int propertyLoadOffset(CodeObject code) throws Unsupported {
+        return IrBuilder.build(code).blocks().stream().flatMap(block -> block.instructions().stream())
+                .filter(Instr.PropertyGetter.class::isInstance).findFirst().orElseThrow().state().offset();
+    }
+
+    private static int attributeLoadOffset(CodeObject code) throws Unsupported {
+        return IrBuilder.build(code).blocks().stream().flatMap(block -> block.instructions().stream())
+                .filter(Instr.LoadAttr.class::isInstance).findFirst().orElseThrow().state().offset();
     }
 
     private static List<Instr.Call> calls(Function fn) {

@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SampledHotnessTest {
     private static final Path PROGRAM = Path.of("src/test/resources/sampled/hot_by_sampling.py").toAbsolutePath();
     private static final Path GENERATORS = Path.of("src/test/resources/sampled/generators_by_sampling.py").toAbsolutePath();
+    private static final Path PROPERTIES = Path.of("src/test/resources/sampled/properties_by_sampling.py").toAbsolutePath();
 
     @ParameterizedTest(name = "PYJIT_SYNC={0}")
     @ValueSource(strings = {"1", "0"})
@@ -69,6 +70,26 @@ class SampledHotnessTest {
                 List.of("numbers", "evens", "running_means", "delegating", "total_of", "largest.<locals>.<genexpr>"));
         assertEquals(1, outcome.exitCode(), outcome.stderr());
         assertTrue(outcome.stderr().endsWith("ValueError: failed at 6\n"), outcome.stderr());
+    }
+
+    /**
+     * Property loads, which only the interpreter of sampled mode specialises, are calls of their
+     * getters with the getters' bodies compiled in, for the subclasses that share a property and
+     * the one that overrides it. After that every owner the site does not know loads as the
+     * interpreter loads it: a plain class attribute, a getter that is no function, a type with
+     * __getattr__, a class whose property was replaced, given a new getter in place and deleted,
+     * an instance whose class changed, and a getter that raises, caught and uncaught.
+     */
+    @ParameterizedTest(name = "PYJIT_SYNC={0}")
+    @ValueSource(strings = {"1", "0"})
+    void propertyLoadsCallTheirGettersInlinedAndLoadAnyOtherOwnerAsTheInterpreter(String synchronous, @TempDir Path directory)
+            throws Exception {
+        Pyjit.Outcome outcome = sameAsInterpreted(PROPERTIES, synchronous, Map.of(), directory, List.of("measure"));
+        assertEquals(1, outcome.exitCode(), outcome.stderr());
+        assertTrue(outcome.stdout().contains("AttributeError: 'Square' object has no attribute 'size'\n"), outcome.stdout());
+        JitStatsFile json = JitStatsFile.read(directory.resolve("stats.json"));
+        assertTrue(json.compiled(PROPERTIES, "measure").get("inlined").toString().contains("Shape.size"), json::toString);
+        assertTrue(json.get("inlined_entries").asLong() > 0, json::toString);
     }
 
     /**

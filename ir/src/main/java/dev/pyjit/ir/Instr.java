@@ -243,6 +243,20 @@ public sealed interface Instr {
     }
 
     /**
+     * Where the interpreter specialised a LOAD_ATTR for a property (LOAD_ATTR_PROPERTY), the load is
+     * a call of the property's getter with the owner, which can have the getter's body inlined:
+     * this is that callable. It is the getter of the property the owner's type has under the name,
+     * as the site's shapes find it by type version, and otherwise a builtin whose call loads the
+     * attribute the generic way. Runs no code; raises only where that builtin cannot be made.
+     */
+    record PropertyGetter(Value result, Value owner, int nameIndex, FrameState state) implements Instr {
+        public Op op() { return Op.PROPERTY_GETTER; }
+        public List<Value> operands() { return List.of(owner); }
+        public String immediates(Function fn) { return fn.name(nameIndex); }
+        public Instr mapOperands(UnaryOperator<Value> f) { return new PropertyGetter(result, f.apply(owner), nameIndex, map(state, f)); }
+    }
+
+    /**
      * LOAD_SUPER_ATTR: the attribute {@code super(cls, self).name} (the builtin super or whatever the
      * name {@code super} was bound to), with CPython's oparg: the name index above two flags, bit 1
      * the method form (a {@link MethodSelf} follows) and bit 2 whether super is called with its two

@@ -29,6 +29,8 @@ public enum Op {
     /** LOAD_ATTR's method form; the METHOD_SELF right after it gives the self to call it with, or C NULL. */
     LOAD_METHOD(RAISES),
     METHOD_SELF,
+    /** The callable whose call with the owner alone loads a property's value (see {@link Instr.PropertyGetter}). */
+    PROPERTY_GETTER(RAISES),
     /** super(cls, self).name; its method form is followed by METHOD_SELF too. */
     LOAD_SUPER_ATTR(RAISES),
     STORE_ATTR(RAISES),

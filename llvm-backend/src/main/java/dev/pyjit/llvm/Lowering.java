@@ -331,6 +331,10 @@ final class Lowering {
                 yield checkNull(call("pyjit_load_super_attr", frame, use(load.globalSuper()), use(load.cls()), use(load.self()),
                         int32(load.oparg()), self), state);
             }
+            case PROPERTY_GETTER -> {
+                Instr.PropertyGetter getter = (Instr.PropertyGetter) instruction;
+                yield checkNull(call("pyjit_property_getter", frame, use(getter.owner()), int32(getter.nameIndex()), attributeSite()), state);
+            }
             case METHOD_SELF -> LLVMBuildLoad2(builder, pointer, methodSelves.get(((Instr.MethodSelf) instruction).method()), "self");
             case STORE_ATTR -> {
                 Instr.StoreAttr store = (Instr.StoreAttr) instruction;

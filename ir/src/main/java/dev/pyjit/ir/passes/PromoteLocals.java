@@ -157,7 +157,7 @@ public final class PromoteLocals implements Pass {
                     GUARD_ARGUMENT, GUARD_TYPE, CHECK_EVAL_BREAKER, UNBOX_FLOAT, FLOAT_CONSTANT, LOAD_LOCAL_FLOAT, BOX_FLOAT, FLOAT_ARITH,
                     FLOAT_DIVIDE, FLOAT_COMPARE, UNBOX_INT, INT_CONSTANT, ARGUMENT, BOX_INT, INT_ARITH, INT_COMPARE, INT_TO_FLOAT, CALL_MATH, REBOX, SEND_RETURNED,
                     RANGE_ITER_HAS_NEXT, RANGE_ITER_NEXT, FOR_ITER_PAIR, PAIR_SECOND, FOR_ITER_ENUMERATED, ENUMERATE_INDEX,
-                    LOAD_ASSERTION_ERROR -> false;
+                    LOAD_ASSERTION_ERROR, PROPERTY_GETTER -> false;
             // a cell's object, or NameError
             case LOAD_DEREF -> false;
             case FOR_ITER -> !instruction.speculates();

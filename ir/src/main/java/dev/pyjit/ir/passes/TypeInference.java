@@ -175,7 +175,7 @@ public final class TypeInference implements Pass {
             case STORE_NAME, DELETE_NAME, SETUP_ANNOTATIONS, DELETE_GLOBAL, DELETE_ATTR, DELETE_DEREF, DICT_MERGE, DICT_UPDATE,
                     SET_UPDATE -> Type.BOTTOM;
             case SEND_RETURNED -> Type.BOOL;
-            case MAKE_FUNCTION, LOAD_ASSERTION_ERROR, BUILD_SET, BUILD_SLICE -> Type.OTHER_OBJECT;
+            case MAKE_FUNCTION, LOAD_ASSERTION_ERROR, PROPERTY_GETTER, BUILD_SET, BUILD_SLICE -> Type.OTHER_OBJECT;
             case BEFORE_WITH, BEFORE_ASYNC_WITH -> Type.TUPLE;
             // str() of a str subclass, __format__ and __repr__ may all return a subclass of str
             case CONVERT_VALUE, FORMAT_WITH_SPEC, FORMAT_SIMPLE -> Type.STR.union(Type.OTHER_OBJECT);
