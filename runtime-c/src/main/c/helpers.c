@@ -936,13 +936,20 @@ static int plain_class_attribute(PyObject *attribute, int use, uint8_t *binding)
     return of_immutable_type(attribute) && (*binding != BIND_NONE || Py_TYPE(attribute)->tp_descr_get == NULL);
 }
 
+/* A builtin's method or slot wrapper (object.__setattr__), read through its class: itself. */
+static int is_builtin_method(PyObject *attribute) {
+    return Py_IS_TYPE(attribute, &PyMethodDescr_Type) || Py_IS_TYPE(attribute, &PyWrapperDescr_Type);
+}
+
 /* The shape of a class's own attribute, read through the class (a staticmethod called as
  * Strength.weaker(a, b), which the interpreter does not specialise): as type.__getattribute__
- * finds it where the metaclass type has no attribute of that name. A function is itself, a
- * staticmethod what it wraps, anything else that is no descriptor itself; the method form binds
- * none of them. */
+ * finds it where the metaclass type has no data descriptor of that name (type.__setattr__ is
+ * none: object.__setattr__ read through object is object's). A function is itself, a
+ * staticmethod what it wraps, a builtin's method or slot wrapper itself, anything else that is
+ * no descriptor itself; the method form binds none of them. */
 static int own_class_shape(PyTypeObject *cls, PyObject *name, int use, PyjitShape *shape) {
-    if (use == USE_STORE || _PyType_Lookup(&PyType_Type, name) != NULL || !PyUnstable_Type_AssignVersionTag(cls)) {
+    PyObject *meta_attribute = _PyType_Lookup(&PyType_Type, name);
+    if (use == USE_STORE || (meta_attribute != NULL && Py_TYPE(meta_attribute)->tp_descr_set != NULL) || !PyUnstable_Type_AssignVersionTag(cls)) {
         return 0;
     }
     uint32_t version = cls->tp_version_tag;
@@ -951,7 +958,8 @@ static int own_class_shape(PyTypeObject *cls, PyObject *name, int use, PyjitShap
         return 0;
     }
     uint8_t binding = is_static_method(attribute) ? BIND_UNWRAP : BIND_NONE;
-    if (!of_immutable_type(attribute) || (binding == BIND_NONE && !PyFunction_Check(attribute) && Py_TYPE(attribute)->tp_descr_get != NULL)) {
+    if (!of_immutable_type(attribute) || (binding == BIND_NONE && !PyFunction_Check(attribute) && !is_builtin_method(attribute)
+                                          && Py_TYPE(attribute)->tp_descr_get != NULL)) {
         return 0;
     }
     *shape = (PyjitShape){.type_version = version, .kind = SHAPE_OWN_CLASS_ATTR, .binding = binding, .attribute = attribute};
@@ -1937,9 +1945,50 @@ static int construct(PyThreadState *tstate, PyObject *callable, PyObject **args,
 /* As CALL_BUILTIN_O, CALL_BUILTIN_FAST and CALL_METHOD_DESCRIPTOR_O, _NOARGS and _FAST: a built-in
  * function, or a method of a built-in type given an instance of exactly that type, called straight
  * through its C function. Whether it applied; if so *result is what the call returned. */
+/* The tp_setattro of a class that defines __setattr__ in Python (Objects/typeobject.c's
+ * slot_tp_setattro), as found on the first such class met; NULL until then. */
+static setattrofunc python_setattro;
+
+/* Whether the setattro of the type and of each base up to one with object's own generic
+ * setattro is Python's, so that typeobject.c's hackcheck lets object.__setattr__ through (a
+ * frozen dataclass: its __setattr__ raises; object's sets the field). */
+static int reaches_generic_setattro(PyTypeObject *type) {
+    for (; type != NULL; type = type->tp_base) {
+        if (type->tp_setattro == PyObject_GenericSetAttr) {
+            return 1;
+        }
+        if (python_setattro == NULL && _PyType_HasFeature(type, Py_TPFLAGS_HEAPTYPE)) {
+            PyObject *own = PyDict_GetItemWithError(_PyType_GetDict(type), &_Py_ID(__setattr__));
+            if (own != NULL && PyFunction_Check(own)) {
+                python_setattro = type->tp_setattro;
+            }
+            PyErr_Clear();
+        }
+        if (python_setattro == NULL || type->tp_setattro != python_setattro) {
+            return 0;
+        }
+    }
+    return 0;
+}
+
+/* object.__setattr__(target, name, value) as its slot wrapper calls object's setattro
+ * (wrap_setattr), without the argument tuples its call through tp_call makes: 1 and *result the
+ * outcome (None, or NULL with the error) where the arguments are three and the check on the
+ * target's type passes, else 0 and the call is made. */
+static int set_attribute_as_object(PyObject **args, int total, PyObject **result) {
+    if (total != 3 || !reaches_generic_setattro(Py_TYPE(args[0]))) {
+        return 0;
+    }
+    *result = PyObject_GenericSetAttr(args[0], args[1], args[2]) < 0 ? NULL : Py_NewRef(Py_None);
+    return 1;
+}
+
 static int call_builtin(PyThreadState *tstate, PyObject *callable, PyObject **args, int total, PyObject **result) {
     PyMethodDef *method;
     PyObject *self;
+    if (callable == pyjit_object_setattr) {
+        return set_attribute_as_object(args, total, result);
+    }
     if (Py_IS_TYPE(callable, &PyCFunction_Type)) {
         method = ((PyCFunctionObject *)callable)->m_ml;
         self = PyCFunction_GET_SELF(callable);

@@ -991,6 +991,7 @@ PyObject *pyjit_list_append_method;
 PyObject *pyjit_list_pop_method;
 PyObject *pyjit_list_insert_method;
 PyObject *pyjit_dict_get_method;
+PyObject *pyjit_object_setattr;
 PyObject *pyjit_str_class_methods[PYJIT_STR_CLASSES];
 PyObject *pyjit_str_startswith_method;
 PyObject *pyjit_str_endswith_method;
@@ -1966,6 +1967,7 @@ PyMODINIT_FUNC PyInit__pyjit_rt(void) {
         {&pyjit_list_pop_method, (PyObject *)&PyList_Type, "pop"},
         {&pyjit_list_insert_method, (PyObject *)&PyList_Type, "insert"},
         {&pyjit_dict_get_method, (PyObject *)&PyDict_Type, "get"},
+        {&pyjit_object_setattr, (PyObject *)&PyBaseObject_Type, "__setattr__"},
         {&pyjit_str_class_methods[PYJIT_STR_ISSPACE], (PyObject *)&PyUnicode_Type, "isspace"},
         {&pyjit_str_class_methods[PYJIT_STR_ISDIGIT], (PyObject *)&PyUnicode_Type, "isdigit"},
         {&pyjit_str_class_methods[PYJIT_STR_ISALPHA], (PyObject *)&PyUnicode_Type, "isalpha"},

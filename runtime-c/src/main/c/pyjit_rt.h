@@ -329,6 +329,8 @@ extern PyObject *pyjit_list_append_method;
 extern PyObject *pyjit_list_pop_method;
 extern PyObject *pyjit_list_insert_method;
 extern PyObject *pyjit_dict_get_method;
+/* object.__setattr__, the slot wrapper (a frozen dataclass's __init__ calls it for each field) */
+extern PyObject *pyjit_object_setattr;
 /* str.isspace, isdigit, isalpha and isalnum, the method descriptors, in that order */
 enum { PYJIT_STR_ISSPACE, PYJIT_STR_ISDIGIT, PYJIT_STR_ISALPHA, PYJIT_STR_ISALNUM, PYJIT_STR_CLASSES };
 extern PyObject *pyjit_str_class_methods[PYJIT_STR_CLASSES];
