@@ -2479,7 +2479,8 @@ static PyObject *generic_call(PyThreadState *tstate, _PyInterpreterFrame *frame,
     int total = nargs + (self_or_null != NULL);
     PyObject *result;
     if (kwnames_const < 0) {
-        if (self_or_null == NULL && total == 1 && pyjit_consume_generator(tstate, callable, first[0], &result)) {
+        /* checked here first: every call of one argument went into module.c to be told no */
+        if (self_or_null == NULL && total == 1 && PyGen_CheckExact(first[0]) && pyjit_consume_generator(tstate, callable, first[0], &result)) {
             goto release;
         }
         if (Py_IS_TYPE(callable, &PyFunction_Type)) {

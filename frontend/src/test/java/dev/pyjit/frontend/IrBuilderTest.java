@@ -348,16 +348,16 @@ class IrBuilderTest {
         try {
             CodeObject f = EmbeddedPython.code(globals, "f");
             assertEquals(1, count(IrBuilder.build(f), Op.PROPERTY_GETTER), "the interpreter's LOAD_ATTR_PROPERTY gives a getter's call");
-            Function inlined = IrBuilder.build(f, List.of(), Map.of(propertyLoadOffset(f), new Callee(EmbeddedPython.code(globals, "x"), "x-id")));
+            Function inlined = IrBuilder.build(f, List.of(), Map.of(firstOffset(f, Instr.PropertyGetter.class), new Callee(EmbeddedPython.code(globals, "x"), "x-id")));
             Golden.check("irbuilder_property_inlined", Printer.print(inlined));
             assertTrue(calls(inlined).get(0).inlined().method(), "the getter takes the owner as its self");
             CodeObject g = EmbeddedPython.code(globals, "g");
-            Function called = IrBuilder.build(g, List.of(), Map.of(propertyLoadOffset(g), new Callee(EmbeddedPython.code(globals, "listed"), "listed-id")));
+            Function called = IrBuilder.build(g, List.of(), Map.of(firstOffset(g, Instr.PropertyGetter.class), new Callee(EmbeddedPython.code(globals, "listed"), "listed-id")));
             assertEquals(List.of(1L, 1L), List.of(count(called, Op.PROPERTY_GETTER), count(called, Op.CALL)), Printer.print(called));
             assertEquals(null, calls(called).get(0).inlined(), "a body that builds a list is not inlined");
             CodeObject cold = EmbeddedPython.code(globals, "cold");
             assertEquals(0, count(IrBuilder.build(cold), Op.PROPERTY_GETTER), "a load the interpreter never specialised is a load");
-            Function takenBack = IrBuilder.build(cold, List.of(), Map.of(attributeLoadOffset(cold), new Callee(EmbeddedPython.code(globals, "x"), "x-id")));
+            Function takenBack = IrBuilder.build(cold, List.of(), Map.of(firstOffset(cold, Instr.LoadAttr.class), new Callee(EmbeddedPython.code(globals, "x"), "x-id")));
             assertNotNull(calls(takenBack).get(0).inlined(), Printer.print(takenBack));
         } finally {
             Py_DecRef(globals);
@@ -684,18 +684,13 @@ class IrBuilderTest {
     }
 
     private static int methodLoadOffset(CodeObject code) throws Unsupported {
-        return IrBuilder.build(code).blocks().stream().flatMap(block -> block.instructions().stream())
-                .filter(Instr.LoadMethod.class::isInstance).findFirst().orElseThrow().state().offset();
+        return firstOffset(code, Instr.LoadMethod.class);
     }
 
-    private static int propertyLoadOffset(CodeObject code) throws Unsupported {
+    /** The bytecode offset of the first instruction of that kind in the code's IR. */
+    private static int firstOffset(CodeObject code, Class<? extends Instr> kind) throws Unsupported {
         return IrBuilder.build(code).blocks().stream().flatMap(block -> block.instructions().stream())
-                .filter(Instr.PropertyGetter.class::isInstance).findFirst().orElseThrow().state().offset();
-    }
-
-    private static int attributeLoadOffset(CodeObject code) throws Unsupported {
-        return IrBuilder.build(code).blocks().stream().flatMap(block -> block.instructions().stream())
-                .filter(Instr.LoadAttr.class::isInstance).findFirst().orElseThrow().state().offset();
+                .filter(kind::isInstance).findFirst().orElseThrow().state().offset();
     }
 
     private static List<Instr.Call> calls(Function fn) {
