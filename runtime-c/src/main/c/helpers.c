@@ -830,9 +830,9 @@ PYJIT_SPECIALISED int pyjit_load_global_quiet(_PyInterpreterFrame *frame, int na
 #define PYJIT_SITE_MAX_FILLS 16
 
 /* SHAPE_OWN_CLASS_ATTR: the owner is a class (of the metaclass type) and the attribute is found in
- * its own MRO; the shape's version is the class's own. The others are the owner's type's. */
-/* SHAPE_PROPERTY: the type has a property under the name, the shape's attribute; only a
- * USE_PROPERTY site (pyjit_property_getter) keeps it. */
+ * its own MRO; the shape's version is the class's own. The others are the owner's type's.
+ * SHAPE_PROPERTY: the type has a property under the name, the shape's attribute; only a
+ * USE_PROPERTY site (pyjit_slow_property_getter) keeps it. */
 enum { SHAPE_INSTANCE_VALUE = 1, SHAPE_SLOT, SHAPE_CLASS_ATTR_WITH_VALUES, SHAPE_CLASS_ATTR_NO_DICT, SHAPE_OWN_CLASS_ATTR, SHAPE_PROPERTY };
 enum { USE_LOAD, USE_METHOD, USE_STORE, USE_PROPERTY };
 /* What a class attribute gives: itself; itself, bound to the owner by LOAD_ATTR's method form; or,
@@ -1072,7 +1072,7 @@ PYJIT_SLOW PyObject *pyjit_slow_site_attribute(PyjitSite *site, PyObject *owner,
     return shape_load(shape, owner);
 }
 
-/* The generic load of the attribute named by its self (see pyjit_property_getter). */
+/* The generic load of the attribute named by its self (see pyjit_slow_property_getter). */
 static PyObject *load_named_attribute(PyObject *name, PyObject *owner) {
     return PyObject_GetAttr(owner, name);
 }
@@ -1101,7 +1101,7 @@ static PyObject *attribute_loader_of(PyObject *name) {
  * it under the name when its version was the one the shape has, so property_descr_get would
  * call it with the owner as the call will. Where the site knows no such property, the call
  * loads the attribute as LOAD_ATTR does, a builtin between them, which no traceback shows. */
-PyObject *pyjit_property_getter(_PyInterpreterFrame *frame, PyObject *owner, int name_index, PyjitSite *site) {
+PYJIT_SLOW PyObject *pyjit_slow_property_getter(_PyInterpreterFrame *frame, PyObject *owner, int name_index, PyjitSite *site) {
     PyObject *name = name_at(frame, name_index);
     PyjitShape *shape = site_shape_or_fill(site, owner, name, USE_PROPERTY);
     PyObject *getter = shape != NULL && shape->kind == SHAPE_PROPERTY ? pyjit_property_fget(shape->attribute) : NULL;
@@ -1942,9 +1942,6 @@ static int construct(PyThreadState *tstate, PyObject *callable, PyObject **args,
     return 1;
 }
 
-/* As CALL_BUILTIN_O, CALL_BUILTIN_FAST and CALL_METHOD_DESCRIPTOR_O, _NOARGS and _FAST: a built-in
- * function, or a method of a built-in type given an instance of exactly that type, called straight
- * through its C function. Whether it applied; if so *result is what the call returned. */
 /* The tp_setattro of a class that defines __setattr__ in Python (Objects/typeobject.c's
  * slot_tp_setattro), as found on the first such class met; NULL until then. */
 static setattrofunc python_setattro;
@@ -1961,8 +1958,9 @@ static int reaches_generic_setattro(PyTypeObject *type) {
             PyObject *own = PyDict_GetItemWithError(_PyType_GetDict(type), &_Py_ID(__setattr__));
             if (own != NULL && PyFunction_Check(own)) {
                 python_setattro = type->tp_setattro;
+            } else if (own == NULL) {
+                PyErr_Clear();
             }
-            PyErr_Clear();
         }
         if (python_setattro == NULL || type->tp_setattro != python_setattro) {
             return 0;
@@ -1972,22 +1970,28 @@ static int reaches_generic_setattro(PyTypeObject *type) {
 }
 
 /* object.__setattr__(target, name, value) as its slot wrapper calls object's setattro
- * (wrap_setattr), without the argument tuples its call through tp_call makes: 1 and *result the
- * outcome (None, or NULL with the error) where the arguments are three and the check on the
- * target's type passes, else 0 and the call is made. */
-static int set_attribute_as_object(PyObject **args, int total, PyObject **result) {
-    if (total != 3 || !reaches_generic_setattro(Py_TYPE(args[0]))) {
+ * (wrap_setattr), without the argument tuples its call through tp_call makes, and with the C
+ * stack check that call makes: 1 and *result the outcome (None, or NULL with the error) where
+ * the arguments are three and the check on the target's type passes, else 0 and the call is made. */
+static int set_attribute_as_object(PyThreadState *tstate, PyObject **args, int total, PyObject **result) {
+    if (total != 3 || tstate->c_recursion_remaining <= 0 || !reaches_generic_setattro(Py_TYPE(args[0]))) {
         return 0;
     }
+    _Py_EnterRecursiveCallTstateUnchecked(tstate);
     *result = PyObject_GenericSetAttr(args[0], args[1], args[2]) < 0 ? NULL : Py_NewRef(Py_None);
+    _Py_LeaveRecursiveCallTstate(tstate);
     return 1;
 }
 
+/* As CALL_BUILTIN_O, CALL_BUILTIN_FAST and CALL_METHOD_DESCRIPTOR_O, _NOARGS and _FAST: a built-in
+ * function, or a method of a built-in type given an instance of exactly that type, called straight
+ * through its C function; object.__setattr__ as set_attribute_as_object. Whether it applied; if so
+ * *result is what the call returned. */
 static int call_builtin(PyThreadState *tstate, PyObject *callable, PyObject **args, int total, PyObject **result) {
     PyMethodDef *method;
     PyObject *self;
     if (callable == pyjit_object_setattr) {
-        return set_attribute_as_object(args, total, result);
+        return set_attribute_as_object(tstate, args, total, result);
     }
     if (Py_IS_TYPE(callable, &PyCFunction_Type)) {
         method = ((PyCFunctionObject *)callable)->m_ml;

@@ -9,9 +9,10 @@
  * LOAD_ATTR_PROPERTY, or did and then took back, reaches the getter of the property found so,
  * called with the owner as self: the only callee of a LOAD_ATTR that is not a method's load. A
  * LOAD_GLOBAL it specialised as LOAD_GLOBAL_MODULE, in its call form, found a global of the
- * module: the function bound to that name now. A method-form LOAD_ATTR right after such a LOAD_GLOBAL of a class whose metaclass is
- * type (Strength.weaker(a, b), which the interpreter leaves generic) reaches what the class's MRO
- * has under that name, called without a self: a staticmethod's function, or a plain function.
+ * module: the function bound to that name now. A method-form LOAD_ATTR right after such a
+ * LOAD_GLOBAL of a class whose metaclass is type (Strength.weaker(a, b), which the interpreter
+ * leaves generic) reaches what the class's MRO has under that name, called without a self: a
+ * staticmethod's function, or a plain function.
  * Only str keys are looked up: no code runs.
  */
 #include "known_callees.h"
@@ -86,7 +87,8 @@ PyObject *pyjit_known_callees(PyObject *function) {
         Py_ssize_t loaded_at = i;  /* the instruction that loads the callable */
         /* a getter's own native code clears its function version (PyFunction_SetVectorcall), without which
          * the interpreter takes its LOAD_ATTR_PROPERTY back to LOAD_ATTR and cannot specialise it again;
-         * the cache still has the version of the class it found the property on */
+         * the cache still has the version of the class it found the property on, and the getter, which
+         * is only compared (a cache left by another specialisation holds something else there) */
         int property = (oparg & 1) == 0 && (specialised == LOAD_ATTR_PROPERTY || specialised == LOAD_ATTR);
         if (name != NULL && opcode == LOAD_ATTR
                 && (specialised == LOAD_ATTR_METHOD_WITH_VALUES || specialised == LOAD_ATTR_METHOD_NO_DICT || property)) {
@@ -95,7 +97,8 @@ PyObject *pyjit_known_callees(PyObject *function) {
             PyTypeObject *type = version == 0 ? NULL : class_of_version(globals, version);
             PyObject *found = type == NULL ? NULL : _PyType_Lookup(type, name);
             /* a property's load is a call of its getter with the owner */
-            callee = code_of(property ? pyjit_property_fget(found) : found);
+            PyObject *getter = property ? pyjit_property_fget(found) : NULL;
+            callee = code_of(!property ? found : getter != NULL && read_obj(cache->descr) == getter ? getter : NULL);
         } else if (name != NULL && opcode == LOAD_GLOBAL && specialised == LOAD_GLOBAL_MODULE && (oparg & 1) != 0) {
             callee = code_of(PyDict_GetItemWithError(globals, name));
         } else if (name != NULL && opcode == LOAD_GLOBAL && specialised == LOAD_GLOBAL_MODULE) {

@@ -524,8 +524,9 @@ extern long long pyjit_constructed_in_place;
 extern long long pyjit_consumed_items;
 extern long long pyjit_consumed_unboxed;
 /* A load of a property as a call (the IR's PropertyGetter): what the call is to call with the
- * owner alone, new; NULL with an exception set. */
-PyObject *pyjit_property_getter(_PyInterpreterFrame *frame, PyObject *owner, int name_index, PyjitSite *site);
+ * owner alone, new; NULL with an exception set. In the runtime library alone: the loaders it
+ * makes point at its own code, which no module's freeing may take away. */
+PyObject *pyjit_slow_property_getter(_PyInterpreterFrame *frame, PyObject *owner, int name_index, PyjitSite *site);
 /* Objects/descrobject.c's property, whose layout is checked against the type's size before its
  * getter is read. */
 typedef struct {

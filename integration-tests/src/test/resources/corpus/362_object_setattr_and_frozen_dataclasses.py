@@ -4,9 +4,11 @@
 # read through object and called as object's slot wrapper calls object's setattro: for targets
 # whose classes reach it (a plain class, a frozen dataclass whose own __setattr__ raises, slots,
 # an int), and, made as the call, for those it does not apply to (a class itself, a wrong number
-# of arguments), each with the interpreter's outcome and error. Other attributes of a class that
-# type itself has too, read through the class: a base's __init__ (also once patched), object.__new__,
-# str's methods, and __doc__ (a data descriptor of type's, which comes first).
+# of arguments, a threading.local's subclass), each with the interpreter's outcome and error.
+# Other attributes of a class that type itself has too, read through the class: a base's __init__
+# (also once patched), object.__new__, str's methods, and __doc__ (a data descriptor of type's,
+# which comes first).
+import threading
 from dataclasses import FrozenInstanceError, dataclass, replace
 
 
@@ -22,6 +24,10 @@ class Point3(Point):
 
 
 class Plain:
+    pass
+
+
+class Local(threading.local):  # a C setattro of its own: the call is made
     pass
 
 
@@ -102,6 +108,7 @@ for _ in range(6):
     print(try_set(5, 'real', 1))
     print(try_set(Plain(), 7, 1))
     print(try_set(Plain, 'created', 1), getattr(Plain, 'created', None))
+    print(try_set(Local(), 'x', 1))
     print(try_set(Plain(), 'x'))
     print(try_set(Plain(), 'x', 1, 2))
     print(method_form(Plain()))

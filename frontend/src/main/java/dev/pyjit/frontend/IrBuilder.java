@@ -870,7 +870,8 @@ public final class IrBuilder {
     }
 
     /**
-     * A load the interpreter specialised for a property, built as it runs it: a call of the
+     * A load the interpreter specialised for a property (or did, and took back once the getter got
+     * native code: the runtime names the getter), built as the interpreter runs it: a call of the
      * property's getter with the owner ({@link Instr.PropertyGetter}), into which the getter's body
      * is compiled where the interpreter's cache names a function that may be inlined. The call
      * takes the owner over, as the load would have released it.

@@ -20,10 +20,10 @@ public enum CacheHint {
     ATTR_MODULE(197),
     ATTR_NONDESCRIPTOR_NO_DICT(198),
     ATTR_NONDESCRIPTOR_WITH_VALUES(199),
-    ATTR_SLOT(201),
-    ATTR_WITH_HINT(202),
     /** A property with a plain function as its getter: the load is built as a call of the getter (see {@link Instr.PropertyGetter}). */
     ATTR_PROPERTY(200),
+    ATTR_SLOT(201),
+    ATTR_WITH_HINT(202),
     STORE_ATTR_INSTANCE_VALUE(209),
     STORE_ATTR_SLOT(210),
     FOR_ITER_LIST(188),

@@ -243,7 +243,8 @@ public sealed interface Instr {
     }
 
     /**
-     * Where the interpreter specialised a LOAD_ATTR for a property (LOAD_ATTR_PROPERTY), the load is
+     * Where the interpreter specialised a LOAD_ATTR for a property (LOAD_ATTR_PROPERTY), or did and
+     * took it back once the getter got native code of its own (the runtime names the getter), the load is
      * a call of the property's getter with the owner, which can have the getter's body inlined:
      * this is that callable. It is the getter of the property the owner's type has under the name,
      * as the site's shapes find it by type version, and otherwise a builtin whose call loads the

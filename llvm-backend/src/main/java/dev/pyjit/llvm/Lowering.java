@@ -333,7 +333,7 @@ final class Lowering {
             }
             case PROPERTY_GETTER -> {
                 Instr.PropertyGetter getter = (Instr.PropertyGetter) instruction;
-                yield checkNull(call("pyjit_property_getter", frame, use(getter.owner()), int32(getter.nameIndex()), attributeSite()), state);
+                yield checkNull(call("pyjit_slow_property_getter", frame, use(getter.owner()), int32(getter.nameIndex()), attributeSite()), state);
             }
             case METHOD_SELF -> LLVMBuildLoad2(builder, pointer, methodSelves.get(((Instr.MethodSelf) instruction).method()), "self");
             case STORE_ATTR -> {
